@@ -1,0 +1,98 @@
+/** The domain model of the notebook. Pure types and constants: no I/O. */
+
+export const SCHEMA_VERSION = 1;
+
+/** A ProseMirror document stored as JSON. The editor module owns its schema. */
+export interface NoteDoc {
+  type: 'doc';
+  content?: unknown[];
+}
+
+export const EMPTY_DOC: NoteDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** Metadata of a source; its text lives in the source's own file. */
+export interface SourceMeta {
+  id: string;
+  title: string;
+  publisher: string;
+  /** Publication date, ISO yyyy-mm-dd, or '' when unknown. */
+  date: string;
+  originalFile: string;
+  /** SHA-256 of the text, hex: detects duplicate imports. */
+  contentHash: string;
+  addedAt: string;
+  /** Character ranges [start, end) that are page furniture (menus, ratings, share links): shown dimmed. */
+  furniture: Array<[number, number]>;
+}
+
+export interface SourceSummary extends SourceMeta {
+  highlightCount: number;
+  orphanCount: number;
+  charCount: number;
+}
+
+/** W3C TextQuoteSelector fields: the quote with up to 32 characters of context each side. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Highlight {
+  id: string;
+  sourceId: string;
+  /** TextPositionSelector over the stored text, in UTF-16 code units, never splitting a surrogate pair. */
+  start: number;
+  end: number;
+  quote: TextQuote;
+  tagIds: string[];
+  /** The highlight's own note (ProseMirror JSON), or null. */
+  note: NoteDoc | null;
+  /** True when the highlight could not be anchored in the current text: kept, never deleted. */
+  orphan: boolean;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface SourceDocument {
+  meta: SourceMeta;
+  text: string;
+  highlights: Highlight[];
+  note: NoteDoc;
+}
+
+export type FontFamily = 'serif' | 'sans';
+
+export interface ReaderSettings {
+  fontSize: number;
+  lineWidth: number;
+  fontFamily: FontFamily;
+}
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface Settings {
+  reader: ReaderSettings;
+  lastSourceId: string | null;
+  window: WindowBounds | null;
+  /** Reading position per source: fraction of the article scrolled, 0..1. */
+  readingPositions: Record<string, number>;
+}
+
+export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
+export const LINE_WIDTH = { min: 40, max: 100, step: 5, default: 68 } as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  reader: { fontSize: FONT_SIZE.default, lineWidth: LINE_WIDTH.default, fontFamily: 'serif' },
+  lastSourceId: null,
+  window: null,
+  readingPositions: {},
+};
+
+export const DEFAULT_HIGHLIGHT_COLOR = '#f5d24a';
