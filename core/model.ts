@@ -6,6 +6,7 @@ export const SCHEMA_VERSION = 1;
 export interface NoteDoc {
   type: 'doc';
   content?: unknown[];
+  [key: string]: unknown;
 }
 
 export const EMPTY_DOC: NoteDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -81,7 +82,7 @@ export interface Settings {
   reader: ReaderSettings;
   lastSourceId: string | null;
   window: WindowBounds | null;
-  /** Reading position per source: fraction of the article scrolled, 0..1. */
+  /** Reading position per source: the text offset of the first paragraph in view (survives font and width changes). */
   readingPositions: Record<string, number>;
 }
 

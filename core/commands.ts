@@ -1,0 +1,75 @@
+/**
+ * Every user command with its label, menu and shortcut (an Electron accelerator string).
+ * The shell builds the native menu from this table; the renderer binds the same shortcuts and runs the commands,
+ * so a shortcut is defined once and shown the same in menus, tooltips and the shortcuts sheet.
+ */
+export type MenuName = 'File' | 'Edit' | 'View' | 'Help';
+
+export interface CommandSpec {
+  id: string;
+  label: string;
+  menu: MenuName;
+  /** Electron accelerator, e.g. "CmdOrCtrl+=". */
+  accelerator?: string;
+  /** Other keys that run the command but are not shown in the menu. */
+  alternates?: string[];
+  /** Starts a new group in its menu. */
+  separatorBefore?: boolean;
+}
+
+export const COMMANDS = [
+  { id: 'source.previous', label: 'Previous Source', menu: 'File', accelerator: 'Alt+Up' },
+  { id: 'source.next', label: 'Next Source', menu: 'File', accelerator: 'Alt+Down' },
+  { id: 'view.fontLarger', label: 'Larger Text', menu: 'View', accelerator: 'CmdOrCtrl+=', alternates: ['CmdOrCtrl+Plus', 'CmdOrCtrl+Shift+Plus'] },
+  { id: 'view.fontSmaller', label: 'Smaller Text', menu: 'View', accelerator: 'CmdOrCtrl+-' },
+  { id: 'view.fontReset', label: 'Actual Text Size', menu: 'View', accelerator: 'CmdOrCtrl+0' },
+  { id: 'view.linesWider', label: 'Wider Lines', menu: 'View', accelerator: 'CmdOrCtrl+]', separatorBefore: true },
+  { id: 'view.linesNarrower', label: 'Narrower Lines', menu: 'View', accelerator: 'CmdOrCtrl+[' },
+  { id: 'view.toggleSerif', label: 'Toggle Serif / Sans-Serif', menu: 'View', accelerator: 'CmdOrCtrl+Shift+S' },
+  { id: 'focus.sources', label: 'Go to Sources', menu: 'View', accelerator: 'CmdOrCtrl+1', separatorBefore: true },
+  { id: 'focus.reader', label: 'Go to Reader', menu: 'View', accelerator: 'CmdOrCtrl+2' },
+  { id: 'focus.editor', label: 'Go to Notes', menu: 'View', accelerator: 'CmdOrCtrl+3' },
+  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', menu: 'Help', accelerator: 'CmdOrCtrl+/', alternates: ['F1'] },
+  { id: 'help.about', label: 'About Research Notebook', menu: 'Help' },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+/** The same table, widened: every entry may have an accelerator and alternates. */
+export const COMMAND_LIST: readonly CommandSpec[] = COMMANDS;
+
+/** Human form of an accelerator for the given platform: "Ctrl+=" or "⌘=". */
+export function formatAccelerator(accelerator: string, mac: boolean): string {
+  const parts = accelerator.split('+').filter(Boolean);
+  const names: Record<string, [string, string]> = {
+    CmdOrCtrl: ['Ctrl', '⌘'],
+    Alt: ['Alt', '⌥'],
+    Shift: ['Shift', '⇧'],
+    Up: ['↑', '↑'],
+    Down: ['↓', '↓'],
+    Delete: ['Del', '⌦'],
+    Plus: ['+', '+'],
+  };
+  const shown = parts.map((p) => names[p]?.[mac ? 1 : 0] ?? p);
+  return mac ? shown.join('') : shown.join('+');
+}
+
+/** Does a keyboard event (its key and modifiers) match an accelerator? */
+export function matchesAccelerator(
+  accelerator: string,
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean },
+  mac: boolean,
+): boolean {
+  const parts = accelerator.split('+');
+  // "CmdOrCtrl+Plus" style: the last part is the key ("+" itself is written "Plus").
+  const key = parts[parts.length - 1];
+  const mods = new Set(parts.slice(0, -1));
+  const wantMod = mods.has('CmdOrCtrl');
+  const hasMod = mac ? event.metaKey : event.ctrlKey;
+  if (wantMod !== hasMod) return false;
+  if (mods.has('Alt') !== event.altKey) return false;
+  if (mods.has('Shift') !== event.shiftKey) return false;
+  const keyNames: Record<string, string> = { Up: 'ArrowUp', Down: 'ArrowDown', Left: 'ArrowLeft', Right: 'ArrowRight', Plus: '+', Delete: 'Delete', Esc: 'Escape' };
+  const wanted = keyNames[key] ?? key;
+  return event.key.toLowerCase() === wanted.toLowerCase();
+}

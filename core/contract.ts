@@ -1,0 +1,57 @@
+/**
+ * The IPC contract: every channel the renderer may call, with its input and output schema.
+ * The preload exposes one function per channel as window.notebook; the main process validates each input
+ * against this table before calling the backend; the renderer's types come from it.
+ */
+import { z } from 'zod';
+import type { Settings, SourceDocument, SourceSummary } from './model';
+import { id, noteDoc, settingsPatch } from './schemas';
+
+const none = z.undefined().optional();
+
+/** A channel's entry: its input schema, and its output type (the backend's return value, trusted). */
+function channel<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+
+export const contract = {
+  listSources: channel<SourceSummary[]>()(none),
+  getSource: channel<SourceDocument>()(z.object({ id }).strict()),
+  saveSourceNote: channel<{ savedAt: string }>()(z.object({ sourceId: id, doc: noteDoc }).strict()),
+  getSettings: channel<Settings>()(none),
+  updateSettings: channel<Settings>()(settingsPatch),
+  appInfo: channel<{ version: string; dataDir: string }>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+export const channels = Object.keys(contract) as Channel[];
+
+/** What every call returns across the boundary: errors travel as data with a readable message. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The API the preload exposes as window.notebook: one function per channel. */
+export type NotebookApi = {
+  [C in Channel]: (input?: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+};
+
+/** Validate a channel's input; returns a readable message naming what is wrong. */
+export function parseInput<C extends Channel>(
+  name: C,
+  input: unknown,
+): { ok: true; value: z.output<Contract[C]['input']> } | { ok: false; error: string } {
+  const entry = contract[name];
+  if (!entry) return { ok: false, error: `Unknown channel "${String(name)}".` };
+  const result = entry.input.safeParse(input);
+  if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+  return { ok: false, error: `Invalid input for ${String(name)}: ${issue?.message ?? 'malformed'}${where}.` };
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

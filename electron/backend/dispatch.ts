@@ -1,0 +1,35 @@
+import { isChannel, parseInput, type Envelope } from '../../core/contract';
+import { describeIoError } from './io-errors';
+import { NotebookError, type NotebookService } from './service';
+
+/** What each channel does, in the words of an error message ("Could not save the notes: ..."). */
+const ACTIONS: Partial<Record<string, string>> = {
+  saveSourceNote: 'save the notes',
+  updateSettings: 'save the settings',
+  getSource: 'open the source',
+  listSources: 'read the notebook',
+};
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * The one entry point for calls from the renderer (IPC in Electron, exposeBinding in tests, the CLI):
+ * checks the channel, validates the input against the contract, calls the service, and turns failures into
+ * a readable error. Invalid input never reaches the service, so it changes nothing.
+ */
+export function createDispatcher(service: NotebookService, log: (err: unknown) => void = console.error): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) return { ok: false, error: `Unknown channel "${String(channel).slice(0, 80)}".` };
+    const parsed = parseInput(channel, input);
+    if (!parsed.ok) return parsed;
+    try {
+      const handler = service[channel] as (i: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler.call(service, parsed.value) };
+    } catch (err) {
+      if (err instanceof NotebookError) return { ok: false, error: err.message };
+      log(err);
+      const io = describeIoError(err, ACTIONS[channel] ?? `complete "${channel}"`);
+      return { ok: false, error: io ?? `The notebook could not complete "${channel}": ${(err as Error)?.message ?? String(err)}` };
+    }
+  };
+}

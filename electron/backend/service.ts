@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { ChannelInput, ChannelOutput, Channel } from '../../core/contract';
+import { detectFurniture } from '../../core/furniture';
+import { EMPTY_DOC, SCHEMA_VERSION, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
+import { loadSeeds } from './seeds';
+import { NotebookStore } from './store';
+
+export interface ServiceOptions {
+  dataDir: string;
+  seedsDir: string;
+  version: string;
+}
+
+/** A user-facing failure: its message is shown as it is. */
+export class NotebookError extends Error {
+  override name = 'NotebookError';
+}
+
+type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
+
+/**
+ * The notebook service: implements every channel of the contract over the store.
+ * Inputs reach it already validated (see dispatch.ts).
+ */
+export class NotebookService implements Handlers {
+  private constructor(
+    private readonly store: NotebookStore,
+    private readonly options: ServiceOptions,
+  ) {}
+
+  static async open(options: ServiceOptions): Promise<NotebookService> {
+    const { store, isNew } = await NotebookStore.open(options.dataDir);
+    const service = new NotebookService(store, options);
+    if (isNew) await service.importSeeds();
+    return service;
+  }
+
+  get dataDir(): string {
+    return this.store.dataDir;
+  }
+
+  private async importSeeds(): Promise<void> {
+    const seeds = await loadSeeds(this.options.seedsDir);
+    const now = new Date().toISOString();
+    const metas: SourceMeta[] = [];
+    for (const seed of seeds) {
+      const meta: SourceMeta = {
+        id: seed.seedId,
+        title: seed.title,
+        publisher: seed.publisher,
+        date: seed.date,
+        originalFile: seed.originalFile,
+        contentHash: sha256(seed.text),
+        addedAt: now,
+        furniture: detectFurniture(seed.text, seed.furnitureLines),
+      };
+      await this.store.writeSource({ schemaVersion: SCHEMA_VERSION, id: meta.id, text: seed.text, highlights: [], note: EMPTY_DOC });
+      metas.push(meta);
+    }
+    // The catalog is written last: a crash before this point leaves a folder that seeds again on next start.
+    await this.store.updateCatalog((c) => {
+      c.sources = metas;
+    });
+  }
+
+  async listSources(): Promise<SourceSummary[]> {
+    const out: SourceSummary[] = [];
+    for (const meta of this.store.catalog.sources) {
+      const file = (await this.store.source(meta.id)).data;
+      out.push({
+        ...meta,
+        highlightCount: file.highlights.filter((h) => !h.orphan).length,
+        orphanCount: file.highlights.filter((h) => h.orphan).length,
+        charCount: file.text.length,
+      });
+    }
+    return sortSources(out);
+  }
+
+  async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
+    const meta = this.meta(id);
+    const file = (await this.store.source(id)).data;
+    return { meta, text: file.text, highlights: file.highlights, note: file.note };
+  }
+
+  async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
+    this.meta(sourceId);
+    const db = await this.store.source(sourceId);
+    await db.update((f) => {
+      f.note = doc;
+    });
+    return { savedAt: new Date().toISOString() };
+  }
+
+  async getSettings(): Promise<Settings> {
+    return this.store.catalog.settings;
+  }
+
+  async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
+    if (patch.lastSourceId) this.meta(patch.lastSourceId);
+    if (patch.readingPosition) this.meta(patch.readingPosition.sourceId);
+    await this.store.updateCatalog((c) => {
+      const s = c.settings;
+      if (patch.reader) s.reader = { ...s.reader, ...patch.reader };
+      if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
+      if (patch.window) s.window = patch.window;
+      if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
+    });
+    return this.store.catalog.settings;
+  }
+
+  async appInfo(): Promise<{ version: string; dataDir: string }> {
+    return { version: this.options.version, dataDir: this.store.dataDir };
+  }
+
+  private meta(id: string): SourceMeta {
+    const meta = this.store.catalog.sources.find((s) => s.id === id);
+    if (!meta) throw new NotebookError(`No source with id "${id}" in this notebook.`);
+    return meta;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Newest first, then by title: the order an analyst scans a corpus in. */
+function sortSources(list: SourceSummary[]): SourceSummary[] {
+  return list.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}

@@ -1,0 +1,54 @@
+import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
+import { formatAccelerator, type CommandId } from '../../core/commands';
+import { isMac } from '../api';
+import { shortcutOf } from '../use-commands';
+
+interface Props {
+  reader: ReaderSettings;
+  onChange(reader: Partial<ReaderSettings>): void;
+  onShortcuts(): void;
+}
+
+/** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
+export function withShortcut(label: string, id: CommandId): string {
+  const accel = shortcutOf(id);
+  return accel ? `${label} (${formatAccelerator(accel, isMac)})` : label;
+}
+
+/** Reading comfort controls; the View menu and the shortcuts do the same. */
+export function Toolbar({ reader, onChange, onShortcuts }: Props) {
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Reading">
+      <span className="app-name">Research Notebook</span>
+      <div className="toolbar-group" role="group" aria-label="Text size">
+        <button type="button" aria-label="Smaller text" title={withShortcut('Smaller text', 'view.fontSmaller')} disabled={reader.fontSize <= FONT_SIZE.min} onClick={() => onChange({ fontSize: reader.fontSize - FONT_SIZE.step })}>
+          A−
+        </button>
+        <output aria-label="Text size" className="toolbar-value">{reader.fontSize}px</output>
+        <button type="button" aria-label="Larger text" title={withShortcut('Larger text', 'view.fontLarger')} disabled={reader.fontSize >= FONT_SIZE.max} onClick={() => onChange({ fontSize: reader.fontSize + FONT_SIZE.step })}>
+          A+
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Line width">
+        <button type="button" aria-label="Narrower lines" title={withShortcut('Narrower lines', 'view.linesNarrower')} disabled={reader.lineWidth <= LINE_WIDTH.min} onClick={() => onChange({ lineWidth: reader.lineWidth - LINE_WIDTH.step })}>
+          ⇤⇥
+        </button>
+        <output aria-label="Line width" className="toolbar-value">{reader.lineWidth}ch</output>
+        <button type="button" aria-label="Wider lines" title={withShortcut('Wider lines', 'view.linesWider')} disabled={reader.lineWidth >= LINE_WIDTH.max} onClick={() => onChange({ lineWidth: reader.lineWidth + LINE_WIDTH.step })}>
+          ⇠⇢
+        </button>
+      </div>
+      <div className="toolbar-group" role="radiogroup" aria-label="Typeface" title={withShortcut('Serif or sans-serif', 'view.toggleSerif')}>
+        {(['serif', 'sans'] as const).map((f) => (
+          <button key={f} type="button" role="radio" aria-checked={reader.fontFamily === f} className={`font-choice ${f}`} onClick={() => onChange({ fontFamily: f })}>
+            {f === 'serif' ? 'Serif' : 'Sans'}
+          </button>
+        ))}
+      </div>
+      <span className="toolbar-spacer" />
+      <button type="button" className="help-button" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help.shortcuts')} onClick={onShortcuts}>
+        ?
+      </button>
+    </header>
+  );
+}
