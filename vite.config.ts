@@ -11,5 +11,12 @@ export default defineConfig({
     sourcemap: true,
     // A desktop app loads its bundle from disk: one larger chunk costs nothing over the network.
     chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // react-resizable-panels marks itself "use client" for server frameworks; meaningless in a desktop bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -43,8 +43,8 @@ export function parseInput<C extends Channel>(
   name: C,
   input: unknown,
 ): { ok: true; value: z.output<Contract[C]['input']> } | { ok: false; error: string } {
+  if (!isChannel(name)) return { ok: false, error: `Unknown channel "${String(name).slice(0, 80)}".` };
   const entry = contract[name];
-  if (!entry) return { ok: false, error: `Unknown channel "${String(name)}".` };
   const result = entry.input.safeParse(input);
   if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
   const issue = result.error.issues[0];

@@ -19,7 +19,8 @@ function markRule(pattern: RegExp, type: MarkType): InputRule {
   return new InputRule(pattern, (state, match, start, end) => {
     const inner = match[1];
     if (!inner) return null;
-    return state.tr.replaceWith(start, end, state.schema.text(inner, [type.create()]));
+    // The mark covers the matched text only: typing on after it is plain again.
+    return state.tr.replaceWith(start, end, state.schema.text(inner, [type.create()])).removeStoredMark(type);
   });
 }
 

@@ -34,7 +34,6 @@ async function bindNotebook(page: Page, getDispatch: () => Dispatch): Promise<vo
 
 export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server: { url: string; close(): Promise<void> } }>({
   server: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await serveRenderer();
       await use(server);

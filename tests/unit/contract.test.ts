@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { channels, contract, parseInput } from '../../core/contract';
+
+describe('contract validation', () => {
+  it('lists every channel once', () => {
+    expect(new Set(channels).size).toBe(channels.length);
+    expect(channels).toEqual(Object.keys(contract));
+  });
+  it('accepts good input', () => {
+    expect(parseInput('getSource', { id: 'abc' })).toEqual({ ok: true, value: { id: 'abc' } });
+    expect(parseInput('listSources', undefined).ok).toBe(true);
+    expect(parseInput('updateSettings', { reader: { fontSize: 20 } }).ok).toBe(true);
+  });
+  it('rejects bad input with a message naming the field', () => {
+    const wrongType = parseInput('getSource', { id: 42 });
+    expect(wrongType).toEqual({ ok: false, error: expect.stringMatching(/^Invalid input for getSource: .* \(at id\)\.$/) });
+    expect(parseInput('getSource', {})).toMatchObject({ ok: false });
+    expect(parseInput('getSource', { id: 'a', extra: true })).toMatchObject({ ok: false });
+    expect(parseInput('updateSettings', { reader: { fontSize: 4 } })).toMatchObject({ ok: false, error: expect.stringContaining('reader.fontSize') });
+    expect(parseInput('saveSourceNote', { sourceId: 'a', doc: { type: 'not-a-doc' } })).toMatchObject({ ok: false, error: expect.stringContaining('doc.type') });
+    expect(parseInput('listSources', { anything: 1 })).toMatchObject({ ok: false });
+  });
+  it('refuses a note over 5 MB', () => {
+    const huge = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(5 * 1024 * 1024) }] }] };
+    expect(parseInput('saveSourceNote', { sourceId: 'a', doc: huge })).toMatchObject({ ok: false, error: expect.stringContaining('at most 5 MB') });
+  });
+  it('rejects unknown channels and prototype keys', () => {
+    expect(parseInput('__proto__' as never, {})).toMatchObject({ ok: false });
+    expect(parseInput('toString' as never, {})).toMatchObject({ ok: false });
+  });
+});
