@@ -15,11 +15,20 @@ export interface CommandSpec {
   alternates?: string[];
   /** Starts a new group in its menu. */
   separatorBefore?: boolean;
+  /** Left to the text field or editor that has focus (plain letter keys, Delete, undo/redo of the editor). */
+  yieldsToText?: boolean;
 }
 
 export const COMMANDS = [
   { id: 'source.previous', label: 'Previous Source', menu: 'File', accelerator: 'Alt+Up' },
   { id: 'source.next', label: 'Next Source', menu: 'File', accelerator: 'Alt+Down' },
+  { id: 'source.reimport', label: 'Re-import Source Text…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+R', separatorBefore: true },
+  { id: 'edit.undo', label: 'Undo', menu: 'Edit', accelerator: 'CmdOrCtrl+Z', yieldsToText: true },
+  { id: 'edit.redo', label: 'Redo', menu: 'Edit', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], yieldsToText: true },
+  { id: 'highlight.create', label: 'Highlight Selection', menu: 'Edit', accelerator: 'H', yieldsToText: true, separatorBefore: true },
+  { id: 'highlight.tag', label: 'Tag Selection…', menu: 'Edit', accelerator: 'T', yieldsToText: true },
+  { id: 'highlight.note', label: 'Note on Selection…', menu: 'Edit', accelerator: 'N', yieldsToText: true },
+  { id: 'highlight.delete', label: 'Delete Highlight', menu: 'Edit', accelerator: 'Delete', alternates: ['Backspace'], yieldsToText: true },
   { id: 'view.fontLarger', label: 'Larger Text', menu: 'View', accelerator: 'CmdOrCtrl+=', alternates: ['CmdOrCtrl+Plus', 'CmdOrCtrl+Shift+Plus'] },
   { id: 'view.fontSmaller', label: 'Smaller Text', menu: 'View', accelerator: 'CmdOrCtrl+-' },
   { id: 'view.fontReset', label: 'Actual Text Size', menu: 'View', accelerator: 'CmdOrCtrl+0' },
@@ -28,7 +37,8 @@ export const COMMANDS = [
   { id: 'view.toggleSerif', label: 'Toggle Serif / Sans-Serif', menu: 'View', accelerator: 'CmdOrCtrl+Shift+S' },
   { id: 'focus.sources', label: 'Go to Sources', menu: 'View', accelerator: 'CmdOrCtrl+1', separatorBefore: true },
   { id: 'focus.reader', label: 'Go to Reader', menu: 'View', accelerator: 'CmdOrCtrl+2' },
-  { id: 'focus.editor', label: 'Go to Notes', menu: 'View', accelerator: 'CmdOrCtrl+3' },
+  { id: 'focus.highlights', label: 'Go to Highlights', menu: 'View', accelerator: 'CmdOrCtrl+3' },
+  { id: 'focus.editor', label: 'Go to Notes', menu: 'View', accelerator: 'CmdOrCtrl+4' },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', menu: 'Help', accelerator: 'CmdOrCtrl+/', alternates: ['F1'] },
   { id: 'help.about', label: 'About Research Notebook', menu: 'Help' },
 ] as const satisfies readonly CommandSpec[];

@@ -4,8 +4,8 @@
  * against this table before calling the backend; the renderer's types come from it.
  */
 import { z } from 'zod';
-import type { Settings, SourceDocument, SourceSummary } from './model';
-import { id, noteDoc, settingsPatch } from './schemas';
+import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary } from './model';
+import { highlightSchema, id, noteDoc, offset, settingsPatch, sourceText } from './schemas';
 
 const none = z.undefined().optional();
 
@@ -21,6 +21,20 @@ export const contract = {
   getSettings: channel<Settings>()(none),
   updateSettings: channel<Settings>()(settingsPatch),
   appInfo: channel<{ version: string; dataDir: string }>()(none),
+  /** Highlight [start, end) of a source's stored text; the backend computes the quote and context. */
+  createHighlight: channel<Highlight>()(z.object({ sourceId: id, start: offset, end: offset, tagIds: z.array(id).max(100).optional() }).strict()),
+  deleteHighlight: channel<{ deleted: Highlight }>()(z.object({ sourceId: id, highlightId: id }).strict()),
+  /** Put back a deleted highlight as it was (undo of delete). */
+  restoreHighlight: channel<Highlight>()(z.object({ highlight: highlightSchema }).strict()),
+  setHighlightNote: channel<Highlight>()(z.object({ sourceId: id, highlightId: id, note: noteDoc.nullable() }).strict()),
+  /** Re-attach an orphaned (or any) highlight to a new range of the current text. */
+  reattachHighlight: channel<Highlight>()(z.object({ sourceId: id, highlightId: id, start: offset, end: offset }).strict()),
+  /** Replace a source's text (an edit or a re-import): every highlight is re-anchored; what cannot be becomes an orphan. */
+  updateSourceText: channel<{ source: SourceDocument; reanchored: number; orphaned: string[] }>()(
+    z.object({ sourceId: id, text: sourceText }).strict(),
+  ),
+  getProjectNote: channel<NoteDoc>()(none),
+  saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
 } as const;
 
 export type Contract = typeof contract;

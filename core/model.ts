@@ -97,3 +97,29 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const DEFAULT_HIGHLIGHT_COLOR = '#f5d24a';
+
+export const TAG_KINDS = ['person', 'organisation', 'place', 'group', 'theme', 'other'] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+
+/** A code of the codebook: an entity (person, organisation, place, group) or a theme. */
+export interface Tag {
+  id: string;
+  name: string;
+  kind: TagKind;
+  /** #rrggbb */
+  color: string;
+  /** Parent tag id (a tree), or null at the top. Names are unique among siblings. */
+  parentId: string | null;
+  description: string;
+  aliases: string[];
+  createdAt: string;
+}
+
+/** Everything of a notebook that exports need, in one read-only value. */
+export interface NotebookSnapshot {
+  title: string;
+  exportedAt: string;
+  tags: Tag[];
+  sources: Array<{ meta: SourceMeta; text: string; highlights: Highlight[]; note: NoteDoc }>;
+  projectNote: NoteDoc;
+}

@@ -33,3 +33,25 @@ export const settingsPatch = z
   })
   .partial()
   .strict();
+
+export const offset = z.number().int().min(0).max(60 * 1024 * 1024);
+
+/** A source's text: at most 50 MB. */
+export const sourceText = z.string().refine((t) => t.length <= 50 * 1024 * 1024, 'a source is at most 50 MB of text');
+
+const isoDate = z.string().max(40);
+
+export const highlightSchema = z
+  .object({
+    id,
+    sourceId: id,
+    start: offset,
+    end: offset,
+    quote: z.object({ exact: z.string().min(1).max(1_000_000), prefix: z.string().max(200), suffix: z.string().max(200) }).strict(),
+    tagIds: z.array(id).max(100),
+    note: noteDoc.nullable(),
+    orphan: z.boolean(),
+    createdAt: isoDate,
+    modifiedAt: isoDate,
+  })
+  .strict();

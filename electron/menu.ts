@@ -32,15 +32,15 @@ export function buildMenu(send: (command: string) => void, dataDir: string): Men
     },
     {
       label: 'Edit',
+      // Undo and redo are the app's: they undo highlight changes, or the editor's typing when it has focus.
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        ...itemsFor('Edit').slice(0, 2),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
-        ...itemsFor('Edit'),
+        ...itemsFor('Edit').slice(2),
       ],
     },
     {

@@ -6,6 +6,7 @@ import '@fontsource/source-serif-4/600.css';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './styles/app.css';
+import './styles/highlights.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

@@ -2,7 +2,15 @@ import { useEffect, useRef } from 'react';
 import { COMMAND_LIST, matchesAccelerator, type CommandId } from '../core/commands';
 import { isMac } from './api';
 
-export type CommandHandlers = Partial<Record<CommandId, () => void>>;
+/** A handler returns false when the command does not apply now, so the key keeps its usual meaning. */
+export type CommandHandlers = Partial<Record<CommandId, () => void | boolean>>;
+
+/** Is focus in something the analyst types into? */
+export function isTyping(target: EventTarget | null = document.activeElement): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !(el instanceof HTMLElement)) return false;
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+}
 
 /**
  * Binds every command's shortcut on the window, and the native menu's clicks (sent by the shell), to handlers.
@@ -16,11 +24,9 @@ export function useCommands(handlers: CommandHandlers): void {
       for (const command of COMMAND_LIST) {
         const keys = [command.accelerator, ...(command.alternates ?? [])].filter((k): k is string => Boolean(k));
         if (keys.some((k) => matchesAccelerator(k, event, isMac))) {
+          if (command.yieldsToText && isTyping(event.target)) return;
           const run = ref.current[command.id as CommandId];
-          if (run) {
-            event.preventDefault();
-            run();
-          }
+          if (run && run() !== false) event.preventDefault();
           return;
         }
       }

@@ -19,7 +19,7 @@ export interface AnchorResult {
   start: number;
   end: number;
   method: AnchorMethod;
-  /** How much of the stored selector (prefix + quote + suffix) is found at the match: 1 = all of it. */
+  /** How much of the stored selector (quote, and context at half weight) is found at the match: 1 = all of it. */
   score: number;
 }
 
@@ -36,14 +36,21 @@ export interface AnchorOptions {
 }
 
 /**
- * Default minimum score. The score weighs each stored character equally, so a long quote found intact carries
- * itself, while a short one also needs its context: a 10-character quote found with unrelated text on both sides
- * scores about 0.5 and is rejected, with one side's context intact about 0.75 and is accepted.
+ * Default minimum score. A long quote found almost intact carries itself, while a short one also needs its
+ * context: a 10-character quote found with unrelated text on both sides scores about 0.5 and is rejected, with one
+ * side's context intact about 0.75 and is accepted; a 140-character quote moved elsewhere (context lost) with one
+ * word changed scores about 0.8.
  */
 export const DEFAULT_MIN_SCORE = 0.7;
 
 /** However well the context matches, a candidate whose own text is less than half the quote is not that quote. */
 export const MIN_QUOTE_SIMILARITY = 0.5;
+
+/**
+ * A character of context counts half as much as a character of the quote: context is what a moved passage loses,
+ * and unrelated text still resembles it a little (a third or so of its characters line up by chance).
+ */
+const CONTEXT_WEIGHT = 0.5;
 
 /** Nearness to the old position only breaks ties between candidates that match equally well. */
 const POSITION_WEIGHT = 0.01;
@@ -51,7 +58,12 @@ const POSITION_WEIGHT = 0.01;
 /** A match of at least this score is taken without looking for approximate ones. */
 export const CONFIDENT_SCORE = 0.95;
 
-/** Quotes longer than this are searched in large texts by probes of PROBE_LENGTH (see findProbed). */
+/**
+ * Quotes longer than this are searched in large texts by probes of PROBE_LENGTH (see findProbed). approx-string-
+ * match's cost grows with the error budget, a 32-bit word of the pattern per 32 errors: measured on a 1 MB text, a
+ * quote of up to 64 characters takes about 10 ms, of 300 about 25 ms, of 1,000 about 45 ms and of 3,000 about
+ * 130 ms, against about 40 ms for four one-word probes. Up to this length the whole quote is searched directly.
+ */
 const LONG_QUOTE = 1024;
 const PROBE_LENGTH = 32;
 const PROBE_ERRORS = PROBE_LENGTH / 4;
@@ -74,7 +86,7 @@ export interface Candidate {
   end: number;
   /** Similarity of the text at [start, end) to the quote, 0..1. */
   quoteSimilarity: number;
-  /** Character-weighted similarity of prefix + quote + suffix, 0..1 (the reported score). */
+  /** Similarity of quote and context, weighted by their lengths (context at half weight), 0..1: the score. */
   score: number;
   /** score plus a small bonus for nearness to the old position; the ordering key. */
   rank: number;
@@ -92,15 +104,15 @@ export function scoreCandidate(text: string, start: number, end: number, quote: 
   const q = similarity(exact, text.slice(start, end));
   const p = similarity(prefix, text.slice(snapToCodePoint(text, start - prefix.length, 'forward'), start));
   const s = similarity(suffix, text.slice(end, snapToCodePoint(text, end + suffix.length, 'back')));
-  const total = exact.length + prefix.length + suffix.length;
-  const score = (q * exact.length + p * prefix.length + s * suffix.length) / total;
+  const total = exact.length + CONTEXT_WEIGHT * (prefix.length + suffix.length);
+  const score = (q * exact.length + CONTEXT_WEIGHT * (p * prefix.length + s * suffix.length)) / total;
   const nearness = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
   return { start, end, quoteSimilarity: q, score, rank: score + POSITION_WEIGHT * nearness };
 }
 
-/** Whether a candidate may stand as the highlight's place. */
-export function acceptable(c: Candidate | null, minScore: number): c is Candidate {
-  return c !== null && c.score >= minScore && c.quoteSimilarity >= MIN_QUOTE_SIMILARITY;
+/** The candidate if it may stand as the highlight's place, else null. */
+export function acceptable(c: Candidate | null, minScore: number): Candidate | null {
+  return c !== null && c.score >= minScore && c.quoteSimilarity >= MIN_QUOTE_SIMILARITY ? c : null;
 }
 
 /** The higher-ranked of two candidates. */
@@ -179,8 +191,8 @@ function maskedHaystack(text: string, exact: string, occurrences: readonly numbe
  * (head, tail and evenly spaced ones between) are searched with a quarter of their length in errors, and each hit
  * is verified by searching the whole quote in a window just large enough to hold it. The cost is that of a few
  * one-word searches, whatever the quote's length. A match whose every probe has more than a quarter of its
- * characters edited is missed; the quote as a whole may then still be within its budget, but such a match is
- * also found by the window searches around the old position, which are exhaustive.
+ * characters edited is missed (the quote as a whole may still be within its budget); the windows around the old
+ * position, up to ten times the quote's length, are searched directly and miss nothing.
  */
 function findProbed(hay: Haystack, exact: string, maxErrors: number, hint: number): Span[] {
   const from = hay.offset;
@@ -220,7 +232,7 @@ export function bestFuzzyMatch(
   const maxErrors = maxErrorsFor(exact.length);
   if (maxErrors === 0 || to - from < exact.length - maxErrors) return null;
   const hay = maskedHaystack(text, exact, exactStarts, from, to);
-  const direct = exact.length <= LONG_QUOTE || to - from <= 8 * exact.length;
+  const direct = exact.length <= LONG_QUOTE || to - from <= 10 * exact.length;
   const spans = direct ? searchIn(hay, exact, maxErrors, from, to) : findProbed(hay, exact, maxErrors, hint);
   let best: Candidate | null = null;
   for (const m of spans) {
@@ -251,8 +263,54 @@ export function toResult(c: Candidate): AnchorResult {
 }
 
 /**
+ * Exact occurrences, then approximate matches in widening windows, of the quote in any of its `forms` (the stored
+ * quote first, then its other Unicode normalisation forms).
+ */
+function searchQuote(text: string, forms: readonly TextQuote[], hint: number, minScore: number): Candidate | null {
+  // (b) Exact occurrences, ranked by context and nearness.
+  const exactStarts = forms.map((q) => exactOccurrences(text, q.exact));
+  let exactBest: Candidate | null = null;
+  for (const [i, q] of forms.entries()) exactBest = better(exactBest, bestExactMatch(text, q, hint, exactStarts[i]));
+  const confident = acceptable(exactBest, CONFIDENT_SCORE);
+  if (confident) return confident;
+  const exactOk = acceptable(exactBest, minScore);
+
+  // (c) Approximate matches, widening the search only while nothing acceptable is found. An acceptable exact
+  // occurrence is only challenged by an edited copy at the old place, not searched for in the whole text.
+  for (const [i, q] of forms.entries()) {
+    const windows = searchWindows(text.length, hint, q.exact.length);
+    if (exactOk) {
+      const near = acceptable(bestFuzzyMatch(text, q, hint, windows[0].start, windows[0].end, exactStarts[i]), minScore);
+      if (near && near.rank > exactOk.rank) return near;
+      continue;
+    }
+    for (const w of windows) {
+      const fuzzy = acceptable(bestFuzzyMatch(text, q, hint, w.start, w.end, exactStarts[i]), minScore);
+      if (fuzzy) return fuzzy;
+    }
+  }
+  return exactOk;
+}
+
+/**
+ * The quote in Unicode normalisation forms NFC and NFD, where they differ from it. A re-imported text may compose
+ * accents differently ('é' against 'e' + U+0301): two edits per accented letter to approx-string-match, too many
+ * for a short quote, yet the same text to a reader.
+ */
+export function normalizationVariants(quote: TextQuote): TextQuote[] {
+  const out: TextQuote[] = [];
+  for (const form of ['NFC', 'NFD'] as const) {
+    const v = { exact: quote.exact.normalize(form), prefix: quote.prefix.normalize(form), suffix: quote.suffix.normalize(form) };
+    const same = (a: TextQuote, b: TextQuote) => a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
+    if (!same(v, quote) && !out.some((o) => same(o, v))) out.push(v);
+  }
+  return out;
+}
+
+/**
  * Find `target`'s quote in `text`. Returns null when no candidate scores at least `minScore` (an orphan).
- * Offsets in the result never split a surrogate pair.
+ * Offsets in the result never split a surrogate pair. 'exact' means the text found is the quote, or the quote in
+ * another Unicode normalisation form; 'fuzzy' that it differs by edits.
  */
 export function anchor(text: string, target: AnchorTarget, options: AnchorOptions = {}): AnchorResult | null {
   const { quote } = target;
@@ -269,22 +327,6 @@ export function anchor(text: string, target: AnchorTarget, options: AnchorOption
   }
   const hint = Math.max(0, Math.min(text.length, Number.isFinite(start) ? Math.trunc(start) : 0));
 
-  // (b) Exact occurrences, ranked by context and nearness.
-  const exactStarts = exactOccurrences(text, exact);
-  const exactBest = bestExactMatch(text, quote, hint, exactStarts);
-  if (acceptable(exactBest, CONFIDENT_SCORE)) return toResult(exactBest);
-  const exactOk = acceptable(exactBest, minScore) ? exactBest : null;
-
-  // (c) Approximate matches, widening the search only while nothing acceptable is found. An acceptable exact
-  // occurrence is only challenged by an edited copy at the old place, not searched for in the whole text.
-  const windows = searchWindows(text.length, hint, exact.length);
-  if (exactOk) {
-    const near = bestFuzzyMatch(text, quote, hint, windows[0].start, windows[0].end, exactStarts);
-    return toResult(better(exactOk, acceptable(near, minScore) ? near : null) ?? exactOk);
-  }
-  for (const w of windows) {
-    const fuzzy = bestFuzzyMatch(text, quote, hint, w.start, w.end, exactStarts);
-    if (acceptable(fuzzy, minScore)) return toResult(fuzzy);
-  }
-  return null;
+  const found = searchQuote(text, [quote, ...normalizationVariants(quote)], hint, minScore);
+  return found ? toResult(found) : null;
 }

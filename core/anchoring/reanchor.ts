@@ -1,4 +1,4 @@
-import { DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, makeDiff } from '@sanity/diff-match-patch';
+import { cleanupSemantic, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, makeDiff } from '@sanity/diff-match-patch';
 import type { TextQuote } from '../model';
 import { snapToCodePoint } from '../text';
 import {
@@ -12,6 +12,7 @@ import {
   exactOccurrences,
   MIN_QUOTE_SIMILARITY,
   maxErrorsFor,
+  normalizationVariants,
   scoreCandidate,
   toResult,
   type AnchorMethod,
@@ -88,7 +89,9 @@ export class PositionMap {
     }
     let o = 0;
     let n = 0;
-    for (const [op, chunk] of makeDiff(oldText, newText, { timeout: diffTimeout })) {
+    // Semantic cleanup turns the chance one-letter equalities of a replaced word into one replacement, so that a
+    // highlight's edge counts as kept only when the text there really survived.
+    for (const [op, chunk] of cleanupSemantic(makeDiff(oldText, newText, { timeout: diffTimeout }))) {
       const len = chunk.length;
       if (op === DIFF_EQUAL) {
         this.segments.push({ oldStart: o, oldEnd: o + len, newStart: n, newEnd: n + len, kept: true });
@@ -142,6 +145,12 @@ export class PositionMap {
     return found;
   }
 
+  /** Whether the character just after old offset p (`side` 'start') or just before it ('end') survived the edit. */
+  keeps(p: number, side: 'start' | 'end'): boolean {
+    const seg = this.find(p, side === 'start');
+    return seg !== undefined && seg.kept;
+  }
+
   /**
    * Where a highlight's start goes: text inserted exactly at it lands before it (outside the highlight); inside a
    * deleted or replaced stretch (or at its start), it goes to the start of what replaced it.
@@ -163,7 +172,8 @@ export class PositionMap {
   }
 }
 
-function anchored(newText: string, id: string, start: number, end: number, method: AnchorMethod, score: number) {
+/** The result for one highlight, its quote described afresh from the text it is now anchored in. */
+function described(newText: string, id: string, start: number, end: number, method: AnchorMethod, score: number) {
   const { quote } = describeRange(newText, start, end);
   return { id, start, end, quote, method, score };
 }
@@ -182,13 +192,16 @@ export function reanchorOne(
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const start = snapToCodePoint(text, map.mapStart(highlight.start), 'back');
   const end = snapToCodePoint(text, map.mapEnd(highlight.end), 'forward');
+  // Offsets that did not hold the quote in the old text either (an orphan, or stale data) mean nothing to the
+  // diff: search for the quote, from about where they point.
+  const valid = highlight.end - highlight.start === exact.length && map.oldText.startsWith(exact, highlight.start);
+  if (!valid) return anchor(text, { start, end, quote }, options);
   if (end - start === exact.length && text.startsWith(exact, start)) {
     return { start, end, method: 'position', score: 1 };
   }
 
-  // The edit touched the passage or its edges. Candidates where the diff put it: the carried range itself (it
-  // absorbs an insertion inside the passage, however long, as long as half the quote survives) and the best
-  // approximate match around it.
+  // The edit touched the passage or its edges. Candidates where the diff put it: the carried range, and the best
+  // approximate match in a window around it.
   const carried =
     end > start && Math.abs(end - start - exact.length) <= exact.length * (1 - MIN_QUOTE_SIMILARITY)
       ? scoreCandidate(text, start, end, quote, start)
@@ -202,21 +215,41 @@ export function reanchorOne(
     Math.min(text.length, Math.max(end, start + exact.length) + slack),
     [],
   );
-  let best: Candidate | null = null;
-  for (const c of [carried, near]) if (acceptable(c, minScore)) best = better(best, c);
+  // The quote itself, right there, wins: the diff can place an insertion on either side of a repeated letter or
+  // word (inserting 'the ' before 'the river' may look like an insertion after 'the ').
+  const nearExact = near && near.quoteSimilarity === 1 ? acceptable(near, minScore) : null;
+  if (nearExact) return toResult(nearExact);
+  // When both edges of the passage survived, the edit was inside it: the highlight is the carried range, however
+  // much was inserted, as long as half its text survives (as a mark grows in an editor).
+  if (carried && carried.quoteSimilarity >= MIN_QUOTE_SIMILARITY) {
+    if (map.keeps(highlight.start, 'start') && map.keeps(highlight.end, 'end')) return toResult(carried);
+  }
+  let best = better(acceptable(carried, minScore), acceptable(near, minScore));
   if (best) return toResult(best);
 
   // Not where the diff put it: moved, or its surroundings rewritten. An exact occurrence anywhere, judged by its
-  // context, or an approximate match in inserted text (a moved passage is inserted text in the diff's eyes).
-  const exactStarts = exactOccurrences(text, exact);
-  const exactBest = bestExactMatch(text, quote, start, exactStarts);
-  if (acceptable(exactBest, CONFIDENT_SCORE)) return toResult(exactBest);
-  best = acceptable(exactBest, minScore) ? exactBest : null;
-  for (const r of map.insertedRegions(exact.length + slack)) {
-    const fuzzy = bestFuzzyMatch(text, quote, start, r.start, r.end, exactStarts);
-    if (acceptable(fuzzy, minScore)) best = better(best, fuzzy);
+  // context, or an approximate match in inserted text (a moved passage is inserted text in the diff's eyes). Then
+  // the same for the quote in other Unicode normalisation forms (a re-import may compose accents differently).
+  best = searchMoved(map, quote, start, minScore);
+  for (const variant of best ? [] : normalizationVariants(quote)) {
+    best = searchMoved(map, variant, start, minScore);
+    if (best) break;
   }
   return best ? toResult(best) : null;
+}
+
+function searchMoved(map: PositionMap, quote: TextQuote, hint: number, minScore: number): Candidate | null {
+  const text = map.newText;
+  const exactStarts = exactOccurrences(text, quote.exact);
+  const exactBest = bestExactMatch(text, quote, hint, exactStarts);
+  const confident = acceptable(exactBest, CONFIDENT_SCORE);
+  if (confident) return confident;
+  let best = acceptable(exactBest, minScore);
+  const margin = quote.exact.length + maxErrorsFor(quote.exact.length) + 64;
+  for (const r of map.insertedRegions(margin)) {
+    best = better(best, acceptable(bestFuzzyMatch(text, quote, hint, r.start, r.end, exactStarts), minScore));
+  }
+  return best;
 }
 
 /**
@@ -233,7 +266,7 @@ export function reanchorAll(
   const result: ReanchorResult = { anchored: [], orphans: [] };
   for (const h of highlights) {
     const r = reanchorOne(map, h, options);
-    if (r) result.anchored.push(anchored(newText, h.id, r.start, r.end, r.method, r.score));
+    if (r) result.anchored.push(described(newText, h.id, r.start, r.end, r.method, r.score));
     else result.orphans.push(h.id);
   }
   return result;
@@ -251,7 +284,7 @@ export function anchorAll(
   const result: ReanchorResult = { anchored: [], orphans: [] };
   for (const h of highlights) {
     const r = anchor(text, h, options);
-    if (r) result.anchored.push(anchored(text, h.id, r.start, r.end, r.method, r.score));
+    if (r) result.anchored.push(described(text, h.id, r.start, r.end, r.method, r.score));
     else result.orphans.push(h.id);
   }
   return result;

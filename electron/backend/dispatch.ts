@@ -1,6 +1,7 @@
 import { isChannel, parseInput, type Envelope } from '../../core/contract';
 import { describeIoError } from './io-errors';
-import { NotebookError, type NotebookService } from './service';
+import { NotebookError } from './errors';
+import type { NotebookService } from './service';
 
 /** What each channel does, in the words of an error message ("Could not save the notes: ..."). */
 const ACTIONS: Partial<Record<string, string>> = {

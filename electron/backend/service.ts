@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
-import { EMPTY_DOC, SCHEMA_VERSION, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
+import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { NotebookStore } from './store';
+import { NotebookError } from './errors';
+import { HighlightOps } from './highlights';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -11,10 +13,7 @@ export interface ServiceOptions {
   version: string;
 }
 
-/** A user-facing failure: its message is shown as it is. */
-export class NotebookError extends Error {
-  override name = 'NotebookError';
-}
+export { NotebookError };
 
 type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
 
@@ -23,10 +22,14 @@ type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOut
  * Inputs reach it already validated (see dispatch.ts).
  */
 export class NotebookService implements Handlers {
+  private readonly highlights: HighlightOps;
+
   private constructor(
     private readonly store: NotebookStore,
     private readonly options: ServiceOptions,
-  ) {}
+  ) {
+    this.highlights = new HighlightOps(store);
+  }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
     const { store, isNew } = await NotebookStore.open(options.dataDir);
@@ -79,7 +82,7 @@ export class NotebookService implements Handlers {
 
   async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
     const meta = this.meta(id);
-    const file = (await this.store.source(id)).data;
+    const file = await this.highlights.verifyAnchors(id);
     return { meta, text: file.text, highlights: file.highlights, note: file.note };
   }
 
@@ -111,6 +114,52 @@ export class NotebookService implements Handlers {
 
   async appInfo(): Promise<{ version: string; dataDir: string }> {
     return { version: this.options.version, dataDir: this.store.dataDir };
+  }
+
+  async createHighlight({ sourceId, start, end, tagIds }: ChannelInput<'createHighlight'>): Promise<Highlight> {
+    this.meta(sourceId);
+    return this.highlights.create(sourceId, start, end, tagIds);
+  }
+
+  async deleteHighlight({ sourceId, highlightId }: ChannelInput<'deleteHighlight'>): Promise<{ deleted: Highlight }> {
+    this.meta(sourceId);
+    return { deleted: await this.highlights.delete(sourceId, highlightId) };
+  }
+
+  async restoreHighlight({ highlight }: ChannelInput<'restoreHighlight'>): Promise<Highlight> {
+    this.meta(highlight.sourceId);
+    return this.highlights.restore(highlight);
+  }
+
+  async setHighlightNote({ sourceId, highlightId, note }: ChannelInput<'setHighlightNote'>): Promise<Highlight> {
+    this.meta(sourceId);
+    return this.highlights.setNote(sourceId, highlightId, note);
+  }
+
+  async reattachHighlight({ sourceId, highlightId, start, end }: ChannelInput<'reattachHighlight'>): Promise<Highlight> {
+    this.meta(sourceId);
+    return this.highlights.reattach(sourceId, highlightId, start, end);
+  }
+
+  async updateSourceText({ sourceId, text }: ChannelInput<'updateSourceText'>): Promise<ChannelOutput<'updateSourceText'>> {
+    const meta = this.meta(sourceId);
+    const { file, reanchored, orphaned } = await this.highlights.replaceText(sourceId, text);
+    const updated: SourceMeta = { ...meta, contentHash: sha256(text), furniture: detectFurniture(text) };
+    await this.store.updateCatalog((c) => {
+      c.sources = c.sources.map((s) => (s.id === sourceId ? updated : s));
+    });
+    return { source: { meta: updated, text: file.text, highlights: file.highlights, note: file.note }, reanchored, orphaned };
+  }
+
+  async getProjectNote(): Promise<NoteDoc> {
+    return this.store.catalog.projectNote;
+  }
+
+  async saveProjectNote({ doc }: ChannelInput<'saveProjectNote'>): Promise<{ savedAt: string }> {
+    await this.store.updateCatalog((c) => {
+      c.projectNote = doc;
+    });
+    return { savedAt: new Date().toISOString() };
   }
 
   private meta(id: string): SourceMeta {

@@ -1,14 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { SCHEMA_VERSION, DEFAULT_SETTINGS, type Highlight, type NoteDoc, type Settings, type SourceMeta } from '../../core/model';
+import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, type Highlight, type NoteDoc, type Settings, type SourceMeta, type Tag } from '../../core/model';
 import { VersionedJsonFile } from './json-file-adapter';
 
 /** The catalog: small, rewritten on settings and list changes. */
 export interface CatalogFile {
   schemaVersion: number;
   sources: SourceMeta[];
+  tags: Tag[];
   settings: Settings;
+  /** The project notebook: cross-source synthesis. */
+  projectNote: NoteDoc;
 }
 
 /** One source: its text, highlights and notebook. A save rewrites this file only. */
@@ -78,5 +81,5 @@ export class NotebookStore {
 }
 
 function emptyCatalog(): CatalogFile {
-  return { schemaVersion: SCHEMA_VERSION, sources: [], settings: structuredClone(DEFAULT_SETTINGS) };
+  return { schemaVersion: SCHEMA_VERSION, sources: [], tags: [], settings: structuredClone(DEFAULT_SETTINGS), projectNote: EMPTY_DOC };
 }

@@ -1,30 +1,107 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { layoutBlocks } from '../../core/segments';
-import type { ReaderSettings, SourceMeta } from '../../core/model';
+import { assignLanes, rangesAt } from '../../core/lanes';
+import type { Highlight, ReaderSettings, SourceMeta } from '../../core/model';
 import { formatDate } from '../format';
+import { isMac } from '../api';
+import { TextMap } from '../reader/text-map';
+import { HighlightPainter, type PaintItem } from '../reader/painter';
+import { MarginMarks } from '../reader/MarginMarks';
+import { SelectionPopover, type CreateIntent } from '../reader/SelectionPopover';
+import { extendSelectionByKey } from '../reader/keyboard-selection';
+
+export interface ReaderHandle {
+  /** Scroll a highlight into view and flash it. */
+  reveal(id: string): void;
+  /** The current selection in the article as text offsets, or null. */
+  selection(): { start: number; end: number } | null;
+  clearSelection(): void;
+  /** The painter, for pending marks (suggestions). */
+  painter(): HighlightPainter | null;
+}
 
 interface Props {
   meta: SourceMeta;
   text: string;
   settings: ReaderSettings;
-  /** The text offset of the first paragraph in view. */
   initialPosition: number;
   onPositionChange(offset: number): void;
+  highlights: Highlight[];
+  colorOf(h: Highlight): string;
+  selectedId: string | null;
+  onSelect(id: string | null, others: string[]): void;
+  onCreate(range: { start: number; end: number }, intent: CreateIntent): void;
+  headerExtra?: React.ReactNode;
 }
 
-/** The middle pane: one article in readable typography. Page furniture is kept but dimmed. */
-export function Reader({ meta, text, settings, initialPosition, onPositionChange }: Props) {
+/** The middle pane: one article in readable typography, with its highlights painted over it. */
+export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref) {
+  const { meta, text, settings, initialPosition, onPositionChange, highlights, colorOf, selectedId, onSelect, onCreate } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const articleText = useRef<HTMLDivElement>(null);
+  const [painter, setPainter] = useState<HighlightPainter | null>(null);
+  const [popover, setPopover] = useState<{ top: number; left: number } | null>(null);
+  const [paintVersion, setPaintVersion] = useState(0);
   const report = useRef(onPositionChange);
   report.current = onPositionChange;
 
-  // Restore the remembered reading position: the paragraph that was at the top of the view.
+  // Build the offset map and the painter once the article is in the DOM.
+  useEffect(() => {
+    const p = new HighlightPainter(new TextMap(articleText.current!));
+    setPainter(p);
+    return () => p.dispose();
+  }, [text]);
+
+  const live = useMemo(() => highlights.filter((h) => !h.orphan), [highlights]);
+  const items = useMemo<PaintItem[]>(() => {
+    const lanes = assignLanes(live);
+    return live.map((h, i) => ({ id: h.id, start: h.start, end: h.end, color: colorOf(h), lane: lanes[i] }));
+  }, [live, colorOf]);
+
+  // Paint: incrementally when highlights were only added or removed, in full otherwise.
+  const painted = useRef<{ painter: HighlightPainter | null; items: Map<string, PaintItem> }>({ painter: null, items: new Map() });
+  useEffect(() => {
+    if (!painter) return;
+    // A new painter (the text changed) starts from nothing.
+    const before = painted.current.painter === painter ? painted.current.items : new Map<string, PaintItem>();
+    const next = new Map(items.map((i) => [i.id, i]));
+    const changed = [...next.values()].filter((i) => {
+      const old = before.get(i.id);
+      return old && (old.start !== i.start || old.end !== i.end || old.color !== i.color || old.lane !== i.lane);
+    });
+    if (before.size === 0 || changed.length > 0) {
+      painter.paintAll(items);
+    } else {
+      for (const id of before.keys()) if (!next.has(id)) painter.remove(id);
+      for (const item of items) if (!before.has(item.id)) painter.add(item);
+    }
+    painted.current = { painter, items: next };
+    painter.select(selectedId);
+    setPaintVersion((v) => v + 1);
+  }, [painter, items, selectedId]);
+
+  // Restore the remembered reading position: the paragraph that was at the top of the view. Panes settle their
+  // sizes just after mounting and text reflows, so the paragraph is kept pinned until the analyst scrolls.
   useEffect(() => {
     const el = scroller.current;
     if (!el || initialPosition <= 0) return;
     const blocks = Array.from(el.querySelectorAll<HTMLElement>('p[data-start]'));
     const target = blocks.findLast((p) => Number(p.dataset.start) <= initialPosition);
-    target?.scrollIntoView({ block: 'start' });
+    if (!target) return;
+    const pin = () => target.scrollIntoView({ block: 'start' });
+    pin();
+    const observer = new ResizeObserver(pin);
+    observer.observe(articleText.current!);
+    const release = () => observer.disconnect();
+    const timer = setTimeout(release, 1500);
+    const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+    for (const e of events) el.addEventListener(e, release, { once: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      release();
+      for (const e of events) el.removeEventListener(e, release);
+    };
+    // Only when a source is opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [meta.id]);
 
@@ -43,6 +120,79 @@ export function Reader({ meta, text, settings, initialPosition, onPositionChange
     };
   }, [meta.id]);
 
+  const currentSelection = useCallback((): { start: number; end: number } | null => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !articleText.current) return null;
+    return new TextMap(articleText.current).offsetsOf(sel.getRangeAt(0));
+  }, []);
+
+  const updatePopover = useCallback(() => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount || !currentSelection()) {
+      setPopover(null);
+      return;
+    }
+    const rect = sel.getRangeAt(0).getBoundingClientRect();
+    const host = scroller.current!.getBoundingClientRect();
+    setPopover({ top: rect.bottom - host.top + scroller.current!.scrollTop + 6, left: Math.max(8, rect.left - host.left) });
+  }, [currentSelection]);
+
+  useEffect(() => {
+    const onChange = () => updatePopover();
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [updatePopover]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      reveal(id) {
+        const range = painter?.rangeOf(id);
+        if (!range) return;
+        const el = range.startContainer.parentElement?.closest('p');
+        el?.scrollIntoView({ block: 'center' });
+        painter?.flash(id);
+      },
+      selection: currentSelection,
+      clearSelection() {
+        window.getSelection()?.removeAllRanges();
+        setPopover(null);
+      },
+      painter: () => painter,
+    }),
+    [painter, currentSelection],
+  );
+
+  const choose = (intent: CreateIntent) => {
+    const range = currentSelection();
+    if (!range) return;
+    onCreate(range, intent);
+  };
+
+  // A click (not a drag) on painted text selects the innermost highlight there and offers the others.
+  const onClick = (event: React.MouseEvent) => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    if (!caret || !articleText.current) return;
+    const offset = new TextMap(articleText.current).offsetOf(caret.offsetNode, caret.offset);
+    if (offset === null) return;
+    const hits = rangesAt(live, offset);
+    if (hits.length === 0) {
+      if (selectedId) onSelect(null, []);
+      return;
+    }
+    onSelect(hits[0].id, hits.slice(1).map((h) => h.id));
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (extendSelectionByKey(event, articleText.current!, scroller.current!, isMac)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Escape') window.getSelection()?.removeAllRanges();
+  };
+
   const style = {
     '--reader-font-size': `${settings.fontSize}px`,
     '--reader-line-width': `${settings.lineWidth}ch`,
@@ -50,7 +200,7 @@ export function Reader({ meta, text, settings, initialPosition, onPositionChange
 
   return (
     <main className="pane reader" aria-label="Reader">
-      <div className="reader-scroll" ref={scroller} tabIndex={0} id="reader" data-font={settings.fontFamily} style={style}>
+      <div className="reader-scroll" ref={scroller} tabIndex={0} id="reader" data-font={settings.fontFamily} style={style} onKeyDown={onKeyDown} aria-label="Article text">
         <article className="article" lang="en">
           <header className="article-header">
             <h1>{meta.title}</h1>
@@ -58,38 +208,47 @@ export function Reader({ meta, text, settings, initialPosition, onPositionChange
               <span>{meta.publisher}</span>
               <span aria-hidden="true"> · </span>
               <time dateTime={meta.date}>{formatDate(meta.date)}</time>
+              {props.headerExtra}
             </p>
           </header>
-          <ArticleText text={text} furniture={meta.furniture} />
+          <div className="article-body" onClick={onClick}>
+            <MarginMarks
+              painter={painter}
+              items={items}
+              scroller={scroller.current}
+              article={articleText.current}
+              selectedId={selectedId}
+              version={paintVersion}
+              onPick={(id) => onSelect(id, [])}
+            />
+            <ArticleText ref={articleText} text={text} furniture={meta.furniture} />
+          </div>
         </article>
+        {popover && <SelectionPopover top={popover.top} left={popover.left} onChoose={choose} />}
       </div>
     </main>
   );
-}
+});
 
 /** The text itself. Memoised: highlights and settings never re-render it. */
-const ArticleText = memo(function ArticleText({ text, furniture }: { text: string; furniture: Array<[number, number]> }) {
-  const blocks = useMemo(() => layoutBlocks(text, furniture), [text, furniture]);
-  return (
-    <div className="article-text" data-testid="article-text">
-      {blocks.map((b) => (
-        <p key={b.start} data-start={b.start} className={b.furniture ? 'furniture' : undefined}>
-          {b.segments.map((s) =>
-            s.furniture ? (
-              <span key={s.start} data-o={s.start} className="furniture" title="Page furniture (menus, links, ratings): kept in the text, dimmed">
+const ArticleText = memo(
+  forwardRef<HTMLDivElement, { text: string; furniture: Array<[number, number]> }>(function ArticleText({ text, furniture }, ref) {
+    const blocks = useMemo(() => layoutBlocks(text, furniture), [text, furniture]);
+    return (
+      <div className="article-text" data-testid="article-text" ref={ref}>
+        {blocks.map((b) => (
+          <p key={b.start} data-start={b.start} className={b.furniture ? 'furniture' : undefined}>
+            {b.segments.map((s) => (
+              <span key={s.start} data-o={s.start} className={s.furniture ? 'furniture' : undefined} title={s.furniture ? 'Page furniture (menus, links, ratings): kept in the text, dimmed' : undefined}>
                 {text.slice(s.start, s.end)}
               </span>
-            ) : (
-              <span key={s.start} data-o={s.start}>
-                {text.slice(s.start, s.end)}
-              </span>
-            ),
-          )}
-        </p>
-      ))}
-    </div>
-  );
-});
+            ))}
+          </p>
+        ))}
+      </div>
+    );
+  }),
+);
 
 /** The start offset of the first paragraph whose bottom is below the top of the scroll view (binary search). */
 function firstVisibleOffset(scroller: HTMLElement): number {

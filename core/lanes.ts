@@ -1,0 +1,22 @@
+/**
+ * Lanes for overlapping ranges: each range gets the lowest lane no range it overlaps already holds, so nested and
+ * crossing highlights draw side by side (margin marks) and stack (paint layers). Ranges must be in reading order.
+ */
+export function assignLanes(ranges: ReadonlyArray<{ start: number; end: number }>): number[] {
+  const lanes: number[] = new Array(ranges.length);
+  // laneEnds[k] = end of the last range placed in lane k.
+  const laneEnds: number[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
+    let lane = laneEnds.findIndex((end) => end <= r.start);
+    if (lane === -1) lane = laneEnds.length;
+    laneEnds[lane] = r.end;
+    lanes[i] = lane;
+  }
+  return lanes;
+}
+
+/** Ranges covering `offset`, innermost (shortest) first. */
+export function rangesAt<T extends { start: number; end: number }>(ranges: readonly T[], offset: number): T[] {
+  return ranges.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef } from 'react';
+import type { Highlight, Tag } from '../../core/model';
+import { noteFirstLine } from '../notes-text';
+import { withShortcut } from './Toolbar';
+
+export const HIGHLIGHT_DRAG_TYPE = 'application/x-notebook-highlight+json';
+
+interface Props {
+  highlights: Highlight[];
+  tagsById: Map<string, Tag>;
+  colorOf(h: Highlight): string;
+  selectedId: string | null;
+  /** Highlights under the last click besides the selected one: offered as alternatives. */
+  alternatives: string[];
+  canReattach: boolean;
+  onSelect(id: string, reveal: boolean): void;
+  onDelete(id: string): void;
+  onReattach(id: string): void;
+}
+
+/** The open source's highlights in reading order, then its orphans (kept, never deleted silently). */
+export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alternatives, canReattach, onSelect, onDelete, onReattach }: Props) {
+  const live = highlights.filter((h) => !h.orphan);
+  const orphans = highlights.filter((h) => h.orphan);
+  const list = useRef<HTMLUListElement>(null);
+
+  // Keep the selected row in view when the selection comes from the reader.
+  useEffect(() => {
+    if (!selectedId) return;
+    list.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
+    const index = live.findIndex((h) => h.id === selectedId);
+    let next = -1;
+    if (event.key === 'ArrowDown') next = Math.min(live.length - 1, index + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = live.length - 1;
+    else if (event.key === 'Enter' && selectedId) {
+      event.preventDefault();
+      onSelect(selectedId, true);
+      return;
+    }
+    if (next >= 0 && live[next]) {
+      event.preventDefault();
+      onSelect(live[next].id, true);
+      list.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(live[next].id)}"]`)?.focus();
+    }
+  };
+
+  return (
+    <section className="pane highlights" aria-label="Highlights">
+      <header className="pane-header">
+        <h2>Highlights</h2>
+        <span className="count">{live.length}</span>
+        {alternatives.length > 0 && (
+          <span className="alternatives" role="group" aria-label="Other highlights here">
+            Also here:
+            {alternatives.map((id) => (
+              <button key={id} type="button" className="chip-button" onClick={() => onSelect(id, true)}>
+                “{truncate(highlights.find((h) => h.id === id)?.quote.exact ?? '', 40)}”
+              </button>
+            ))}
+          </span>
+        )}
+      </header>
+      {live.length === 0 && orphans.length === 0 ? (
+        <p className="empty-hint">Select text in the article and press <kbd>H</kbd> to highlight it.</p>
+      ) : (
+        <ul className="highlight-list" role="listbox" aria-label="Highlights in reading order" ref={list} onKeyDown={onKeyDown}>
+          {live.map((h) => (
+            <li
+              key={h.id}
+              role="option"
+              aria-selected={h.id === selectedId}
+              tabIndex={h.id === selectedId || (!selectedId && h === live[0]) ? 0 : -1}
+              data-highlight-id={h.id}
+              className="highlight-item"
+              draggable
+              onDragStart={(e) => {
+                e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: h.id, sourceId: h.sourceId }));
+                e.dataTransfer.setData('text/plain', h.quote.exact);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => onSelect(h.id, true)}
+            >
+              <span className="swatch" style={{ backgroundColor: colorOf(h) }} aria-hidden="true" />
+              <span className="highlight-body">
+                <q className="highlight-quote">{truncate(h.quote.exact, 160)}</q>
+                {h.tagIds.length > 0 && (
+                  <span className="tag-chips">
+                    {h.tagIds.map((id) => tagsById.get(id)).filter(Boolean).map((t) => (
+                      <span key={t!.id} className="tag-chip" style={{ borderColor: t!.color }}>
+                        <span className="tag-dot" style={{ backgroundColor: t!.color }} aria-hidden="true" />
+                        {t!.name}
+                      </span>
+                    ))}
+                  </span>
+                )}
+                {h.note && noteFirstLine(h.note) && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
+              </span>
+              <button
+                type="button"
+                className="icon-button delete"
+                aria-label="Delete highlight"
+                title={withShortcut('Delete highlight', 'highlight.delete')}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onDelete(h.id);
+                }}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {orphans.length > 0 && (
+        <section className="orphans" aria-label="Orphaned highlights">
+          <h3>Orphaned ({orphans.length})</h3>
+          <p className="orphans-hint">Their passage is no longer in the text. Select the passage in the article and re-attach, or delete them.</p>
+          <ul>
+            {orphans.map((h) => (
+              <li key={h.id} className="orphan-item" data-highlight-id={h.id}>
+                <q>{truncate(h.quote.exact, 140)}</q>
+                <span className="orphan-actions">
+                  <button type="button" disabled={!canReattach} title="Attach this highlight to the passage selected in the article" onClick={() => onReattach(h.id)}>
+                    Re-attach to selection
+                  </button>
+                  <button type="button" onClick={() => onDelete(h.id)}>
+                    Delete
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Highlight, SourceDocument } from '../../core/model';
+import { call } from '../api';
+import { UndoStack } from './undo-stack';
+
+/**
+ * The open source's highlights and the operations on them, each saved at once, with undo and redo.
+ * `onCountChange` keeps the sources list's numbers in step.
+ */
+export function useHighlights(doc: SourceDocument | null, report: (err: unknown) => void, onCountChange: (sourceId: string, live: number, orphans: number) => void) {
+  const [highlights, setHighlights] = useState<Highlight[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [loadedFor, setLoadedFor] = useState<SourceDocument | null>(null);
+  const undo = useRef(new UndoStack()).current;
+
+  // Reset when another source (or a re-imported one) is loaded.
+  if (doc !== loadedFor) {
+    setLoadedFor(doc);
+    setHighlights(doc?.highlights ?? []);
+    setSelectedId(null);
+  }
+
+  const apply = useCallback(
+    (sourceId: string, change: (list: Highlight[]) => Highlight[]) => {
+      setHighlights((list) => {
+        if (list.length > 0 && list[0].sourceId !== sourceId) return list;
+        return change(list).sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+      });
+    },
+    [],
+  );
+
+  const sourceId = doc?.meta.id;
+  useEffect(() => {
+    if (sourceId) onCountChange(sourceId, highlights.filter((h) => !h.orphan).length, highlights.filter((h) => h.orphan).length);
+  }, [sourceId, highlights, onCountChange]);
+
+  const replace = useCallback((h: Highlight) => apply(h.sourceId, (list) => [...list.filter((x) => x.id !== h.id), h]), [apply]);
+  const drop = useCallback((sourceId: string, id: string) => apply(sourceId, (list) => list.filter((x) => x.id !== id)), [apply]);
+
+  const create = useCallback(
+    async (range: { start: number; end: number }, tagIds: string[] = []): Promise<Highlight | null> => {
+      if (!doc) return null;
+      const sourceId = doc.meta.id;
+      try {
+        const created = await call('createHighlight', { sourceId, start: range.start, end: range.end, tagIds });
+        apply(sourceId, (list) => [...list, created]);
+        setSelectedId(created.id);
+        let current = created;
+        undo.push({
+          label: 'Highlight',
+          undo: async () => {
+            const { deleted } = await call('deleteHighlight', { sourceId, highlightId: current.id });
+            current = deleted;
+            drop(sourceId, current.id);
+          },
+          redo: async () => {
+            current = await call('restoreHighlight', { highlight: current });
+            replace(current);
+          },
+        });
+        return created;
+      } catch (err) {
+        report(err);
+        return null;
+      }
+    },
+    [doc, apply, drop, replace, report, undo],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      if (!doc) return;
+      const sourceId = doc.meta.id;
+      try {
+        let { deleted } = await call('deleteHighlight', { sourceId, highlightId: id });
+        drop(sourceId, id);
+        setSelectedId((s) => (s === id ? null : s));
+        undo.push({
+          label: 'Delete Highlight',
+          undo: async () => {
+            deleted = await call('restoreHighlight', { highlight: deleted });
+            replace(deleted);
+          },
+          redo: async () => {
+            ({ deleted } = await call('deleteHighlight', { sourceId, highlightId: deleted.id }));
+            drop(sourceId, deleted.id);
+          },
+        });
+      } catch (err) {
+        report(err);
+      }
+    },
+    [doc, drop, replace, report, undo],
+  );
+
+  const reattach = useCallback(
+    async (id: string, range: { start: number; end: number }) => {
+      if (!doc) return;
+      try {
+        replace(await call('reattachHighlight', { sourceId: doc.meta.id, highlightId: id, start: range.start, end: range.end }));
+        setSelectedId(id);
+      } catch (err) {
+        report(err);
+      }
+    },
+    [doc, replace, report],
+  );
+
+  const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
+
+  return {
+    highlights,
+    byId,
+    selectedId,
+    select: setSelectedId,
+    create,
+    remove,
+    reattach,
+    replace,
+    undo: () => undo.undo().catch(report),
+    redo: () => undo.redo().catch(report),
+    canUndo: () => undo.canUndo,
+    canRedo: () => undo.canRedo,
+  };
+}
