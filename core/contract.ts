@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary } from './model';
-import { highlightSchema, id, noteDoc, offset, settingsPatch, sourceText } from './schemas';
+import { highlightId, highlightSchema, id, noteDoc, offset, settingsPatch, sourceText } from './schemas';
 
 const none = z.undefined().optional();
 
@@ -22,7 +22,9 @@ export const contract = {
   updateSettings: channel<Settings>()(settingsPatch),
   appInfo: channel<{ version: string; dataDir: string }>()(none),
   /** Highlight [start, end) of a source's stored text; the backend computes the quote and context. */
-  createHighlight: channel<Highlight>()(z.object({ sourceId: id, start: offset, end: offset, tagIds: z.array(id).max(100).optional() }).strict()),
+  createHighlight: channel<Highlight>()(
+    z.object({ sourceId: id, start: offset, end: offset, tagIds: z.array(id).max(100).optional(), id: highlightId.optional() }).strict(),
+  ),
   deleteHighlight: channel<{ deleted: Highlight }>()(z.object({ sourceId: id, highlightId: id }).strict()),
   /** Put back a deleted highlight as it was (undo of delete). */
   restoreHighlight: channel<Highlight>()(z.object({ highlight: highlightSchema }).strict()),

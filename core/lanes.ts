@@ -20,3 +20,12 @@ export function assignLanes(ranges: ReadonlyArray<{ start: number; end: number }
 export function rangesAt<T extends { start: number; end: number }>(ranges: readonly T[], offset: number): T[] {
   return ranges.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => a.end - a.start - (b.end - b.start));
 }
+
+/** The lowest lane free among the ranges `range` overlaps, given the lanes already held: for one new range. */
+export function freeLane(range: { start: number; end: number }, placed: ReadonlyArray<{ start: number; end: number; lane: number }>): number {
+  const taken = new Set<number>();
+  for (const p of placed) if (p.start < range.end && range.start < p.end) taken.add(p.lane);
+  let lane = 0;
+  while (taken.has(lane)) lane++;
+  return lane;
+}

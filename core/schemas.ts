@@ -34,6 +34,9 @@ export const settingsPatch = z
   .partial()
   .strict();
 
+/** Highlight ids double as Markdown block ids (^h-…): letters, digits and dashes only. */
+export const highlightId = z.string().regex(/^h-[0-9a-z-]{4,64}$/i, 'a highlight id is h- followed by letters, digits or dashes');
+
 export const offset = z.number().int().min(0).max(60 * 1024 * 1024);
 
 /** A source's text: at most 50 MB. */

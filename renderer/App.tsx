@@ -50,6 +50,7 @@ export function App() {
       try {
         const loaded = await call('getSource', { id });
         if (ticket !== opening.current) return;
+        performance.mark('nb-source-loaded', { detail: loaded.highlights.length });
         setDoc(loaded);
         setAlternatives([]);
         setSettings(await call('updateSettings', { lastSourceId: id }));
@@ -96,7 +97,7 @@ export function App() {
 
   const createFromSelection = async (range: { start: number; end: number }, intent: CreateIntent) => {
     reader.current?.clearSelection();
-    const created = await hl.create(range);
+    const created = await hl.create(range, [], (h) => reader.current?.paintNow(h));
     if (!created) return;
     if (intent === 'note') document.querySelector<HTMLElement>('#note-editor .ProseMirror')?.focus();
   };

@@ -8,8 +8,10 @@ import { NotebookError } from './errors';
 export class HighlightOps {
   constructor(private readonly store: NotebookStore) {}
 
-  async create(sourceId: string, start: number, end: number, tagIds: string[] = []): Promise<Highlight> {
+  /** `id` may come from the renderer, which paints the highlight before the save returns. */
+  async create(sourceId: string, start: number, end: number, tagIds: string[] = [], id?: string): Promise<Highlight> {
     const db = await this.store.source(sourceId);
+    if (id && db.data.highlights.some((h) => h.id === id)) throw new NotebookError('A highlight with that id already exists.');
     const text = db.data.text;
     if (start >= end) throw new NotebookError('Select some text to highlight: the selection is empty.');
     if (end > text.length) throw new NotebookError(`The selection (${start}–${end}) lies outside this source's text (${text.length} characters).`);
@@ -17,7 +19,7 @@ export class HighlightOps {
     const described = describeRange(text, start, end);
     const now = new Date().toISOString();
     const highlight: Highlight = {
-      id: `h-${randomBytes(6).toString('hex')}`,
+      id: id ?? `h-${randomBytes(6).toString('hex')}`,
       sourceId,
       start: described.start,
       end: described.end,

@@ -116,9 +116,9 @@ export class NotebookService implements Handlers {
     return { version: this.options.version, dataDir: this.store.dataDir };
   }
 
-  async createHighlight({ sourceId, start, end, tagIds }: ChannelInput<'createHighlight'>): Promise<Highlight> {
+  async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
     this.meta(sourceId);
-    return this.highlights.create(sourceId, start, end, tagIds);
+    return this.highlights.create(sourceId, start, end, tagIds, id);
   }
 
   async deleteHighlight({ sourceId, highlightId }: ChannelInput<'deleteHighlight'>): Promise<{ deleted: Highlight }> {

@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Highlight, Tag } from '../../core/model';
 import { noteFirstLine } from '../notes-text';
 import { withShortcut } from './Toolbar';
 
 export const HIGHLIGHT_DRAG_TYPE = 'application/x-notebook-highlight+json';
+
+/** Each row: two lines of quote, a line of tag chips, a line of note. */
+const ROW_HEIGHT = 92;
 
 interface Props {
   highlights: Highlight[];
@@ -23,12 +27,14 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
   const live = highlights.filter((h) => !h.orphan);
   const orphans = highlights.filter((h) => h.orphan);
   const list = useRef<HTMLUListElement>(null);
+  // Thousands of highlights: only the rows in view are in the DOM (rows have a fixed height).
+  const rows = useVirtualizer({ count: live.length, getScrollElement: () => list.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const selectedIndex = live.findIndex((h) => h.id === selectedId);
 
   // Keep the selected row in view when the selection comes from the reader.
   useEffect(() => {
-    if (!selectedId) return;
-    list.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    if (selectedIndex >= 0) rows.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, rows]);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
     const index = live.findIndex((h) => h.id === selectedId);
@@ -45,7 +51,8 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
     if (next >= 0 && live[next]) {
       event.preventDefault();
       onSelect(live[next].id, true);
-      list.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(live[next].id)}"]`)?.focus();
+      rows.scrollToIndex(next, { align: 'auto' });
+      requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(live[next].id)}"]`)?.focus());
     }
   };
 
@@ -69,51 +76,57 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
         <p className="empty-hint">Select text in the article and press <kbd>H</kbd> to highlight it.</p>
       ) : (
         <ul className="highlight-list" role="listbox" aria-label="Highlights in reading order" ref={list} onKeyDown={onKeyDown}>
-          {live.map((h) => (
-            <li
-              key={h.id}
-              role="option"
-              aria-selected={h.id === selectedId}
-              tabIndex={h.id === selectedId || (!selectedId && h === live[0]) ? 0 : -1}
-              data-highlight-id={h.id}
-              className="highlight-item"
-              draggable
-              onDragStart={(e) => {
-                e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: h.id, sourceId: h.sourceId }));
-                e.dataTransfer.setData('text/plain', h.quote.exact);
-                e.dataTransfer.effectAllowed = 'copy';
-              }}
-              onClick={() => onSelect(h.id, true)}
-            >
-              <span className="swatch" style={{ backgroundColor: colorOf(h) }} aria-hidden="true" />
-              <span className="highlight-body">
-                <q className="highlight-quote">{truncate(h.quote.exact, 160)}</q>
-                {h.tagIds.length > 0 && (
-                  <span className="tag-chips">
-                    {h.tagIds.map((id) => tagsById.get(id)).filter(Boolean).map((t) => (
-                      <span key={t!.id} className="tag-chip" style={{ borderColor: t!.color }}>
-                        <span className="tag-dot" style={{ backgroundColor: t!.color }} aria-hidden="true" />
-                        {t!.name}
-                      </span>
-                    ))}
+          <div className="highlight-rows" style={{ height: rows.getTotalSize() }}>
+            {rows.getVirtualItems().map((row) => {
+              const h = live[row.index];
+              return (
+                <li
+                  key={h.id}
+                  role="option"
+                  aria-selected={h.id === selectedId}
+                  aria-posinset={row.index + 1}
+                  aria-setsize={live.length}
+                  tabIndex={h.id === selectedId || (selectedIndex < 0 && row.index === 0) ? 0 : -1}
+                  data-highlight-id={h.id}
+                  className="highlight-item"
+                  style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                  draggable
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: h.id, sourceId: h.sourceId }));
+                    e.dataTransfer.setData('text/plain', h.quote.exact);
+                    e.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => onSelect(h.id, true)}
+                >
+                  <span className="swatch" style={{ backgroundColor: colorOf(h) }} aria-hidden="true" />
+                  <span className="highlight-body">
+                    <q className="highlight-quote">{truncate(h.quote.exact, 200)}</q>
+                    <span className="tag-chips">
+                      {h.tagIds.map((id) => tagsById.get(id)).filter(Boolean).map((t) => (
+                        <span key={t!.id} className="tag-chip" style={{ borderColor: t!.color }}>
+                          <span className="tag-dot" style={{ backgroundColor: t!.color }} aria-hidden="true" />
+                          {t!.name}
+                        </span>
+                      ))}
+                    </span>
+                    {h.note && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
                   </span>
-                )}
-                {h.note && noteFirstLine(h.note) && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
-              </span>
-              <button
-                type="button"
-                className="icon-button delete"
-                aria-label="Delete highlight"
-                title={withShortcut('Delete highlight', 'highlight.delete')}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  onDelete(h.id);
-                }}
-              >
-                ×
-              </button>
-            </li>
-          ))}
+                  <button
+                    type="button"
+                    className="icon-button delete"
+                    aria-label="Delete highlight"
+                    title={withShortcut('Delete highlight', 'highlight.delete')}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onDelete(h.id);
+                    }}
+                  >
+                    ×
+                  </button>
+                </li>
+              );
+            })}
+          </div>
         </ul>
       )}
       {orphans.length > 0 && (

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, SourceDocument } from '../../core/model';
+import { describeRange } from '../../core/anchoring';
 import { call } from '../api';
 import { UndoStack } from './undo-stack';
 
@@ -38,14 +39,29 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
   const replace = useCallback((h: Highlight) => apply(h.sourceId, (list) => [...list.filter((x) => x.id !== h.id), h]), [apply]);
   const drop = useCallback((sourceId: string, id: string) => apply(sourceId, (list) => list.filter((x) => x.id !== id)), [apply]);
 
+  /** The highlight is painted at once from core's own description of the range; the save follows. */
   const create = useCallback(
-    async (range: { start: number; end: number }, tagIds: string[] = []): Promise<Highlight | null> => {
+    async (range: { start: number; end: number }, tagIds: string[] = [], paintNow?: (h: Highlight) => void): Promise<Highlight | null> => {
       if (!doc) return null;
       const sourceId = doc.meta.id;
+      let provisional: Highlight;
       try {
-        const created = await call('createHighlight', { sourceId, start: range.start, end: range.end, tagIds });
-        apply(sourceId, (list) => [...list, created]);
-        setSelectedId(created.id);
+        const described = describeRange(doc.text, range.start, range.end);
+        const now = new Date().toISOString();
+        provisional = { id: `h-${crypto.randomUUID()}`, sourceId, ...described, tagIds, note: null, orphan: false, createdAt: now, modifiedAt: now };
+      } catch (err) {
+        report(err);
+        return null;
+      }
+      // Paint first, then let React catch up without holding the frame.
+      paintNow?.(provisional);
+      startTransition(() => {
+        apply(sourceId, (list) => [...list, provisional]);
+        setSelectedId(provisional.id);
+      });
+      try {
+        const created = await call('createHighlight', { sourceId, start: range.start, end: range.end, tagIds, id: provisional.id });
+        replace(created);
         let current = created;
         undo.push({
           label: 'Highlight',
@@ -61,6 +77,7 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
         });
         return created;
       } catch (err) {
+        drop(sourceId, provisional.id);
         report(err);
         return null;
       }

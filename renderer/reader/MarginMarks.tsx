@@ -27,32 +27,44 @@ export function MarginMarks({ painter, items, scroller, article, selectedId, ver
   const [marks, setMarks] = useState<Mark[]>([]);
   useEffect(() => {
     if (!painter || !scroller || !article) return;
-    let frame = 0;
+    // Positions relative to the article, measured once per highlight; the article resizing (a paragraph laid out
+    // for the first time, a new font size) makes them stale.
+    const cache = new Map<string, { top: number; height: number }>();
+    let idle = 0;
     const measure = () => {
-      frame = 0;
+      idle = 0;
       const view = scroller.getBoundingClientRect();
-      const base = article.getBoundingClientRect().top;
       const visible = visibleOffsets(article, view);
+      let base: number | null = null;
       const out: Mark[] = [];
       for (const item of items) {
         if (item.end <= visible.start || item.start >= visible.end) continue;
-        const rects = painter.rangeOf(item.id)?.getClientRects();
-        if (!rects || rects.length === 0) continue;
-        const top = rects[0].top;
-        const bottom = rects[rects.length - 1].bottom;
-        out.push({ id: item.id, top: top - base, height: Math.max(6, bottom - top), lane: item.lane, color: item.color });
+        let at = cache.get(item.id);
+        if (!at) {
+          const rects = painter.rangeOf(item.id)?.getClientRects();
+          if (!rects || rects.length === 0) continue;
+          base ??= article.getBoundingClientRect().top;
+          at = { top: rects[0].top - base, height: Math.max(6, rects[rects.length - 1].bottom - rects[0].top) };
+          cache.set(item.id, at);
+        }
+        out.push({ id: item.id, ...at, lane: item.lane, color: item.color });
       }
-      setMarks(out);
+      setMarks((old) => (sameMarks(old, out) ? old : out));
     };
+    // Marks are secondary to the text: measured when the browser is idle, never in the way of a frame.
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
+      if (!idle) idle = requestIdleCallback(measure, { timeout: 120 });
+    };
+    const invalidate = () => {
+      cache.clear();
+      schedule();
     };
     schedule();
     scroller.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
+    const resize = new ResizeObserver(invalidate);
     resize.observe(article);
     return () => {
-      cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
       scroller.removeEventListener('scroll', schedule);
       resize.disconnect();
     };
@@ -98,4 +110,8 @@ function search(blocks: NodeListOf<HTMLElement>, test: (r: DOMRect) => boolean):
     else lo = mid + 1;
   }
   return lo;
+}
+
+function sameMarks(a: Mark[], b: Mark[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.id === b[i].id && m.top === b[i].top && m.height === b[i].height && m.lane === b[i].lane && m.color === b[i].color);
 }

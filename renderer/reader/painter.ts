@@ -20,7 +20,12 @@ export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private readonly rules = new Set<string>();
   private readonly groups = new Map<string, Highlight>();
-  private readonly ranges = new Map<string, { range: Range; group: string }>();
+  /**
+   * StaticRange, not Range: live Ranges are updated by the browser on every DOM mutation anywhere in the page,
+   * which with thousands of highlights makes each React update (panel rows, margin marks) slow. The article's DOM
+   * never changes while it is painted (a new text gets a new painter), so static ranges stay right.
+   */
+  private readonly ranges = new Map<string, { range: StaticRange; group: string }>();
 
   constructor(private map: TextMap) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
@@ -37,7 +42,7 @@ export class HighlightPainter {
   }
 
   add(item: PaintItem): void {
-    const range = this.map.range(item.start, item.end);
+    const range = this.map.staticRange(item.start, item.end);
     if (!range) return;
     const name = this.groupName(item.color, Math.min(item.lane, MAX_LAYER));
     let group = this.groups.get(name);
@@ -58,20 +63,34 @@ export class HighlightPainter {
     this.ranges.delete(id);
   }
 
+  /** A live Range over a painted highlight, for measuring or selecting; made on demand. */
   rangeOf(id: string): Range | undefined {
-    return this.ranges.get(id)?.range;
+    const r = this.ranges.get(id)?.range;
+    if (!r) return undefined;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  }
+
+  get size(): number {
+    return this.ranges.size;
+  }
+
+  has(id: string): boolean {
+    return this.ranges.has(id);
   }
 
   /** Underline the selected highlight (colour is not the only signal). */
   select(id: string | null): void {
-    const range = id ? this.rangeOf(id) : undefined;
+    const range = id ? this.ranges.get(id)?.range : undefined;
     if (range) CSS.highlights.set('nb-selected', new Highlight(range));
     else CSS.highlights.delete('nb-selected');
   }
 
   /** Draw attention to a highlight for a moment (after a jump from the panel or a citation). */
   flash(id: string): void {
-    const range = this.rangeOf(id);
+    const range = this.ranges.get(id)?.range;
     if (!range) return;
     const flash = new Highlight(range);
     flash.priority = 100;
@@ -85,7 +104,7 @@ export class HighlightPainter {
   setPending(ranges: Array<{ start: number; end: number }>): void {
     const pending = new Highlight();
     for (const r of ranges) {
-      const range = this.map.range(r.start, r.end);
+      const range = this.map.staticRange(r.start, r.end);
       if (range) pending.add(range);
     }
     CSS.highlights.set('nb-pending', pending);

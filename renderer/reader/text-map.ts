@@ -25,16 +25,28 @@ export class TextMap {
     return this.segs.length === 0;
   }
 
-  /** A DOM Range for [start, end), clipped to rendered text (line breaks between paragraphs are not rendered). */
-  range(start: number, end: number): Range | null {
+  /** DOM boundaries of [start, end), clipped to rendered text (line breaks between paragraphs are not rendered). */
+  boundaries(start: number, end: number): StaticRangeInit | null {
     const a = this.firstSegEndingAfter(start);
     const b = this.lastSegStartingBefore(end);
     if (a < 0 || b < 0 || a > b) return null;
     const sa = this.segs[a];
     const sb = this.segs[b];
+    return { startContainer: sa.node, startOffset: Math.max(start, sa.start) - sa.start, endContainer: sb.node, endOffset: Math.min(end, sb.end) - sb.start };
+  }
+
+  staticRange(start: number, end: number): StaticRange | null {
+    const b = this.boundaries(start, end);
+    return b ? new StaticRange(b) : null;
+  }
+
+  /** A live DOM Range (for measuring and selecting). */
+  range(start: number, end: number): Range | null {
+    const b = this.boundaries(start, end);
+    if (!b) return null;
     const range = document.createRange();
-    range.setStart(sa.node, Math.max(start, sa.start) - sa.start);
-    range.setEnd(sb.node, Math.min(end, sb.end) - sb.start);
+    range.setStart(b.startContainer, b.startOffset);
+    range.setEnd(b.endContainer, b.endOffset);
     return range;
   }
 

@@ -1,0 +1,174 @@
+/**
+ * Type-ahead matching of tags for the picker, over names and aliases.
+ *
+ * Tiers, best first: exact, prefix, word prefix (a later word, successive word prefixes "hum ai", or initials "ha"),
+ * substring, then fuzzy (subsequence, scored by fuzzysort). Within a tier a name beats an alias, a shorter target
+ * beats a longer one, and pinned and recent tags get a small bonus that never lifts them over a better tier.
+ * Matching ignores case and diacritics, so the query "is" finds "Islamic State" through its alias "IS".
+ */
+import fuzzysort from 'fuzzysort';
+import type { Tag, TagKind } from '../model';
+import { nameKey } from './codebook';
+import { tagPath } from './default-codebook';
+
+export type MatchTier = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'none';
+
+export interface TagMatch {
+  tag: Tag;
+  /** Higher is better; tiers are 100 (exact), 80..90 (prefix), 55..70 (word), 40..50 (substring), 0..30 (fuzzy). */
+  score: number;
+  tier: MatchTier;
+  matched: 'name' | 'alias';
+  /** The alias that matched, when matched === 'alias'. */
+  alias?: string;
+}
+
+export interface RankOptions {
+  /** Most recent first. */
+  recentIds?: readonly string[];
+  pinnedIds?: readonly string[];
+  /** Only tags of these kinds. */
+  kinds?: readonly TagKind[];
+  /** Maximum results (default 50; 0 for all). */
+  limit?: number;
+}
+
+/** Lower case without diacritics, whitespace collapsed: the form names and queries are compared in. */
+export function foldForMatch(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const WORD_SPLIT = /[\s\-‐‑–—_/.,:;()'’"“”]+/;
+
+interface Folded {
+  text: string;
+  words: string[];
+  initials: string;
+}
+
+const foldCache = new Map<string, Folded>();
+
+function fold(s: string): Folded {
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    const text = foldForMatch(s);
+    const words = text.split(WORD_SPLIT).filter((w) => w.length > 0);
+    f = { text, words, initials: words.map((w) => w[0]).join('') };
+    if (foldCache.size > 20_000) foldCache.clear();
+    foldCache.set(s, f);
+  }
+  return f;
+}
+
+/** Score of one query against one target (both as typed), 0 when no match. */
+export function scoreTarget(query: string, target: string): { score: number; tier: MatchTier } {
+  const q = fold(query);
+  const t = fold(target);
+  if (q.text.length === 0 || t.text.length === 0) return { score: 0, tier: 'none' };
+  const ratio = Math.min(1, q.text.length / t.text.length);
+  if (t.text === q.text) return { score: 100, tier: 'exact' };
+  if (t.text.startsWith(q.text)) return { score: 80 + 10 * ratio, tier: 'prefix' };
+  // A later word starts with the query.
+  if (t.words.slice(1).some((w) => w.startsWith(q.text))) return { score: 60 + 10 * ratio, tier: 'word' };
+  // Each query word is a prefix of successive target words ("hum ai" -> "Humanitarian aid").
+  if (q.words.length > 1 && wordPrefixes(q.words, t.words)) return { score: 60 + 10 * ratio, tier: 'word' };
+  // Initials ("ha" -> "Humanitarian aid", "csto" -> "Collective Security Treaty Organization").
+  if (q.words.length === 1 && q.text.length >= 2 && t.words.length >= 2 && t.initials.startsWith(q.text)) {
+    return { score: 55 + 5 * (q.text.length / t.initials.length), tier: 'word' };
+  }
+  if (t.text.includes(q.text)) return { score: 40 + 10 * ratio, tier: 'substring' };
+  if (q.text.length >= 2) {
+    const r = fuzzysort.single(q.text, t.text);
+    if (r !== null && r.score > 0) return { score: 30 * r.score, tier: 'fuzzy' };
+  }
+  return { score: 0, tier: 'none' };
+}
+
+function wordPrefixes(qw: readonly string[], tw: readonly string[]): boolean {
+  for (let start = 0; start + qw.length <= tw.length; start++) {
+    let ok = true;
+    for (let i = 0; i < qw.length && ok; i++) ok = tw[start + i].startsWith(qw[i]);
+    if (ok) return true;
+  }
+  return false;
+}
+
+const ALIAS_PENALTY = 5;
+
+/** Ranks tags for a picker query; an empty query lists pinned, then recent, then all tags by name. */
+export function rankTags(tags: readonly Tag[], query: string, options: RankOptions = {}): TagMatch[] {
+  const limit = options.limit ?? 50;
+  const pinned = new Map((options.pinnedIds ?? []).map((id, i) => [id, i]));
+  const recent = new Map((options.recentIds ?? []).map((id, i) => [id, i]));
+  const kinds = options.kinds ? new Set(options.kinds) : null;
+  const bonus = (id: string): number => {
+    const p = pinned.get(id);
+    const r = recent.get(id);
+    return (p === undefined ? 0 : 4 - Math.min(p, 9) * 0.1) + (r === undefined ? 0 : 3 - Math.min(r, 9) * 0.3);
+  };
+  const usePath = query.includes('/');
+  const empty = foldForMatch(query).length === 0;
+  const out: TagMatch[] = [];
+  for (const tag of tags) {
+    if (kinds && !kinds.has(tag.kind)) continue;
+    if (empty) {
+      out.push({ tag, score: bonus(tag.id), tier: 'none', matched: 'name' });
+      continue;
+    }
+    let best: TagMatch | null = null;
+    const nameScore = scoreTarget(query, usePath ? tagPath(tags, tag.id).join('/') : tag.name);
+    if (nameScore.tier !== 'none') best = { tag, score: nameScore.score, tier: nameScore.tier, matched: 'name' };
+    for (const alias of tag.aliases) {
+      const s = scoreTarget(query, alias);
+      if (s.tier === 'none') continue;
+      const score = s.score - ALIAS_PENALTY;
+      if (best === null || score > best.score) best = { tag, score, tier: s.tier, matched: 'alias', alias };
+    }
+    if (best) {
+      best.score += bonus(tag.id);
+      out.push(best);
+    }
+  }
+  out.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (empty ? 0 : a.tag.name.length - b.tag.name.length) ||
+      a.tag.name.localeCompare(b.tag.name, undefined, { sensitivity: 'base' }) ||
+      a.tag.id.localeCompare(b.tag.id),
+  );
+  return limit > 0 ? out.slice(0, limit) : out;
+}
+
+/** The tags behind number keys 1..9: pinned tags in their order, then the most recent, skipping deleted ones. */
+export function quickTags(
+  tags: readonly Tag[],
+  options: { pinnedIds?: readonly string[]; recentIds?: readonly string[] },
+  count = 9,
+): Tag[] {
+  const byId = new Map(tags.map((t) => [t.id, t]));
+  const out: Tag[] = [];
+  const seen = new Set<string>();
+  for (const id of [...(options.pinnedIds ?? []), ...(options.recentIds ?? [])]) {
+    const t = byId.get(id);
+    if (!t || seen.has(id)) continue;
+    seen.add(id);
+    out.push(t);
+    if (out.length === count) break;
+  }
+  return out;
+}
+
+/** Most-recent-first list after using some tags (for `recentIds`), capped. */
+export function touchRecent(recentIds: readonly string[], usedIds: readonly string[], cap = 20): string[] {
+  const used = [...new Set(usedIds)];
+  return [...used, ...recentIds.filter((id) => !used.includes(id))].slice(0, cap);
+}
+
+/**
+ * The tag an inline "create" would duplicate: a tag under `parentId` whose name equals the query (ignoring case).
+ * The picker offers "Create …" only when this is null.
+ */
+export function siblingWithName(tags: readonly Tag[], name: string, parentId: string | null): Tag | null {
+  const k = nameKey(name);
+  return tags.find((t) => t.parentId === parentId && nameKey(t.name) === k) ?? null;
+}

@@ -1,0 +1,29 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import { createDispatcher } from '../../electron/backend/dispatch';
+import { NotebookService } from '../../electron/backend/service';
+import { bindNotebook } from '../../tests/support/bind-notebook';
+import { serveRenderer } from '../../tests/support/static-server';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium';
+
+/** The app in Chromium on a given notebook folder: the same harness as the end-to-end tests. */
+export async function openApp(dataDir: string): Promise<{ page: Page; close(): Promise<void> }> {
+  const server = await serveRenderer(resolve('dist/renderer'));
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const dispatch = createDispatcher(await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' }));
+  await bindNotebook(page, () => dispatch);
+  // tsx compiles this file with esbuild's keepNames, which wraps functions sent to page.evaluate in __name().
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  page.on('crash', () => console.error('bench: the page crashed'));
+  page.on('pageerror', (e) => console.error(`bench: page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.getByRole('option').first().waitFor();
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// npm run bench: measures the figures the issues name, prints a table, writes docs/benchmarks.md.
+import { benchAnchoring } from './anchoring';
+import { benchReader } from './reader';
+import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
+import { chromiumPath } from '../../tests/support/chromium';
+
+const only = process.argv.slice(2);
+const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
+  ['anchoring', benchAnchoring],
+  ['reader', benchReader],
+];
+
+const figures: Figure[] = [];
+for (const [name, run] of suites) {
+  if (only.length && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  figures.push(...(await run()));
+}
+printTable(figures);
+if (!only.length) await writeMarkdown('docs/benchmarks.md', figures, machine(chromiumVersion(chromiumPath())));
