@@ -110,6 +110,9 @@ async function createWindow(service: NotebookService): Promise<BrowserWindow> {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click on a link would otherwise try to open a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

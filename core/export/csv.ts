@@ -1,0 +1,52 @@
+import type { NotebookSnapshot } from '../model';
+import { CodePointIndex, inReadingOrder, plainNote, tagNamePaths, type NoteFormatter } from './common';
+
+/**
+ * CSV of coded segments: one row per highlight and tag (a highlight without tags gets one row with the tag cells
+ * empty, so no highlight goes missing). RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or
+ * line break in double quotes with quotes doubled. Cells that a spreadsheet would run as a formula (starting with
+ * = + - @, or a tab or carriage return) are neutralised with a leading apostrophe (OWASP's advice). The result starts
+ * with a UTF-8 byte order mark so Excel reads it as UTF-8: write the string as UTF-8 as it is.
+ *
+ * Start and end count Unicode code points (as REFI-QDA and W3C do); they are empty for an orphan, whose old
+ * position no longer points at its quote.
+ */
+
+export const CSV_BOM = '\uFEFF';
+export const CSV_HEADER = ['Source', 'Date', 'Tag', 'Tag kind', 'Quote', 'Note', 'Start', 'End'] as const;
+/** Separator between the names of a nested tag's path in the Tag column. */
+export const CSV_TAG_SEPARATOR = '/';
+
+/** One CSV field: neutralised if a spreadsheet could read it as a formula, quoted if RFC 4180 requires it. */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function csvRow(cells: ReadonlyArray<string | number>): string {
+  return cells.map(csvCell).join(',');
+}
+
+export function exportCsv(snapshot: NotebookSnapshot, formatter: NoteFormatter): string {
+  const paths = tagNamePaths(snapshot.tags);
+  const kinds = new Map(snapshot.tags.map((t) => [t.id, t.kind]));
+  const rows: string[] = [csvRow(CSV_HEADER)];
+  for (const source of snapshot.sources) {
+    const index = new CodePointIndex(source.text);
+    for (const h of inReadingOrder(source.highlights)) {
+      const note = plainNote(formatter, h.note);
+      const start = h.orphan ? '' : index.toCodePoint(h.start);
+      const end = h.orphan ? '' : index.toCodePoint(h.end);
+      const tagIds = h.tagIds.filter((id) => paths.has(id));
+      const base = [source.meta.title, source.meta.date];
+      if (tagIds.length === 0) rows.push(csvRow([...base, '', '', h.quote.exact, note, start, end]));
+      for (const id of tagIds) {
+        const path = (paths.get(id) ?? []).join(CSV_TAG_SEPARATOR);
+        rows.push(csvRow([...base, path, kinds.get(id) ?? '', h.quote.exact, note, start, end]));
+      }
+    }
+  }
+  return CSV_BOM + rows.join('\r\n') + '\r\n';
+}

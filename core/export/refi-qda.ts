@@ -1,0 +1,346 @@
+import { Zip, zipSync, type ZipInputFile, type Zippable } from 'fflate';
+import type { NotebookSnapshot, Tag, TagKind } from '../model';
+import { snapToCodePoint } from '../text';
+import {
+  APP_NAME,
+  CodePointIndex,
+  isIsoDate,
+  isIsoDateTime,
+  plainNote,
+  stableGuid,
+  tagsInTreeOrder,
+  xmlAttr,
+  xmlText,
+  Utf8Sink,
+  type NoteFormatter,
+} from './common';
+
+/**
+ * REFI-QDA export (https://www.qdasoftware.org): a QDPX project (a zip of `project.qde` and a lowercase `sources/`
+ * folder holding each text as `<guid>.txt`, referenced as `internal://<guid>.txt`) and a QDC codebook.
+ * Both validate against the standard's Project.xsd and Codebook.xsd (1.0).
+ *
+ * - Tags are Codes (guid, name, colour `#RRGGBB`, isCodable) nested by the tag tree.
+ * - Each anchored highlight is a PlainTextSelection with start and end in Unicode code points, one Coding per tag
+ *   and a NoteRef to its note. Orphans have no valid position, so they are left out (and counted).
+ * - Notes (highlights', sources' notebooks, the project notebook) are Notes with PlainTextContent.
+ * - Our metadata travels in standard places other tools show: a tag's kind as membership of a Set
+ *   "Tag kind: <kind>", its aliases as a last line "Aliases: a; b" of its Description, a source's publisher, date
+ *   and original file name as document Variables.
+ * GUIDs are derived from our ids (stableGuid), so exporting the same notebook twice gives the same files.
+ */
+
+export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
+export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
+export const KIND_SET_PREFIX = 'Tag kind: ';
+export const ALIASES_PREFIX = 'Aliases: ';
+export const VARIABLE_NAMES = { publisher: 'Publisher', date: 'Date', originalFile: 'Original file' } as const;
+
+export interface ZipEntry {
+  /** Path inside the archive, with forward slashes: `project.qde` or `sources/<guid>.txt`. */
+  path: string;
+  data: Uint8Array;
+}
+
+export interface QdpxExport {
+  /** The project.qde document as text (decoded from its entry on first use). */
+  readonly projectXml: string;
+  /** Every entry of the archive, project.qde first. */
+  entries: ZipEntry[];
+  /** Orphaned highlights left out because a PlainTextSelection needs a valid position. */
+  skippedOrphans: number;
+}
+
+export interface RefiQdaOptions {
+  /** The `origin` attribute: the app and its version. */
+  origin?: string;
+}
+
+const sourceGuid = (id: string): string => stableGuid('source', id);
+const tagGuid = (id: string): string => stableGuid('tag', id);
+
+/** Tag description plus aliases, as the Code's Description (empty when both are). */
+export function codeDescription(tag: Pick<Tag, 'description' | 'aliases'>): string {
+  const parts: string[] = [];
+  if (tag.description.trim()) parts.push(tag.description.trim());
+  if (tag.aliases.length > 0) parts.push(ALIASES_PREFIX + tag.aliases.join('; '));
+  return parts.join('\n\n');
+}
+
+/** `#RRGGBB` as the standard's examples write it; anything unusable is left out (the attribute is optional). */
+function rgb(color: string): string | null {
+  const m = /^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.exec(color.trim());
+  if (!m) return null;
+  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  return `#${hex.toUpperCase()}`;
+}
+
+/** Where XML lines go: an array (small documents) or a UTF-8 sink (project.qde). */
+interface Lines {
+  push(...lines: string[]): void;
+}
+
+interface TagNode {
+  tag: Tag;
+  children: TagNode[];
+}
+
+function tagForest(tags: readonly Tag[]): TagNode[] {
+  const roots: TagNode[] = [];
+  const stack: TagNode[] = [];
+  for (const { tag, depth } of tagsInTreeOrder(tags)) {
+    const node: TagNode = { tag, children: [] };
+    stack.length = depth;
+    if (depth === 0) roots.push(node);
+    else stack[depth - 1].children.push(node);
+    stack[depth] = node;
+  }
+  return roots;
+}
+
+function codesXml(tags: readonly Tag[], out: Lines): void {
+  const emit = (node: TagNode, indent: string): void => {
+    const t = node.tag;
+    const color = rgb(t.color);
+    const attrs = `guid="${tagGuid(t.id)}" name="${xmlAttr(t.name)}" isCodable="true"${color ? ` color="${color}"` : ''}`;
+    const description = codeDescription(t);
+    if (!description && node.children.length === 0) {
+      out.push(`${indent}<Code ${attrs}/>`);
+      return;
+    }
+    out.push(`${indent}<Code ${attrs}>`);
+    if (description) out.push(`${indent}  <Description>${xmlText(description)}</Description>`);
+    for (const child of node.children) emit(child, indent + '  ');
+    out.push(`${indent}</Code>`);
+  };
+  for (const root of tagForest(tags)) emit(root, '      ');
+}
+
+/** Project.xsd names a set member's reference `targetGUID`, Codebook.xsd names it `guid`. */
+function kindSetsXml(tags: readonly Tag[], out: Lines, indent: string, memberAttr: 'targetGUID' | 'guid'): void {
+  const byKind = new Map<TagKind, Tag[]>();
+  for (const t of tags) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
+  if (byKind.size === 0) return;
+  out.push(`${indent}<Sets>`);
+  for (const [kind, members] of byKind) {
+    out.push(`${indent}  <Set guid="${stableGuid('kind-set', kind)}" name="${xmlAttr(KIND_SET_PREFIX + kind)}">`);
+    out.push(`${indent}    <Description>Tags of kind ${xmlText(kind)} (${APP_NAME}).</Description>`);
+    for (const t of members) out.push(`${indent}    <MemberCode ${memberAttr}="${tagGuid(t.id)}"/>`);
+    out.push(`${indent}  </Set>`);
+  }
+  out.push(`${indent}</Sets>`);
+}
+
+const dateTimeAttr = (name: string, value: string): string => (isIsoDateTime(value) ? ` ${name}="${value}"` : '');
+
+/** A short name for a selection or note: the start of its text on one line. */
+function excerpt(s: string, max = 80): string {
+  const one = s.slice(0, max * 2).replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  return one.slice(0, snapToCodePoint(one, max, 'back')) + '…';
+}
+
+/** The project.qde document and the archive's entries. */
+export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter, options: RefiQdaOptions = {}): QdpxExport {
+  const encoder = new TextEncoder();
+  const tagGuids = new Map(snapshot.tags.map((t) => [t.id, tagGuid(t.id)]));
+  const notes: string[] = [];
+  let skippedOrphans = 0;
+  const addNote = (kind: string, id: string, name: () => string, text: string, created: string): string | null => {
+    if (!text) return null;
+    const guid = stableGuid(kind, id);
+    notes.push(
+      `    <Note guid="${guid}" name="${xmlAttr(name())}"${dateTimeAttr('creationDateTime', created)}>` +
+        `<PlainTextContent>${xmlText(text)}</PlainTextContent></Note>`,
+    );
+    return guid;
+  };
+
+  // Written straight to UTF-8: a 100,000-highlight project.qde never exists as one string.
+  const sink = new Utf8Sink();
+  const out: Lines = {
+    push(...lines: string[]) {
+      for (const l of lines) sink.write(l + '\n');
+    },
+  };
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    `<Project xmlns="${PROJECT_NS}" name="${xmlAttr(snapshot.title || 'Notebook')}" origin="${xmlAttr(options.origin ?? APP_NAME)}"` +
+      `${dateTimeAttr('creationDateTime', snapshot.exportedAt)}${dateTimeAttr('modifiedDateTime', snapshot.exportedAt)}>`,
+  );
+  if (snapshot.tags.length > 0) {
+    out.push('  <CodeBook>', '    <Codes>');
+    codesXml(snapshot.tags, out);
+    out.push('    </Codes>', '  </CodeBook>');
+  }
+  const variableGuid = {
+    publisher: stableGuid('variable', 'publisher'),
+    date: stableGuid('variable', 'date'),
+    originalFile: stableGuid('variable', 'originalFile'),
+  };
+  if (snapshot.sources.length > 0) {
+    out.push(
+      '  <Variables>',
+      `    <Variable guid="${variableGuid.publisher}" name="${VARIABLE_NAMES.publisher}" typeOfVariable="Text"/>`,
+      `    <Variable guid="${variableGuid.date}" name="${VARIABLE_NAMES.date}" typeOfVariable="Date"/>`,
+      `    <Variable guid="${variableGuid.originalFile}" name="${VARIABLE_NAMES.originalFile}" typeOfVariable="Text"/>`,
+      '  </Variables>',
+    );
+  }
+
+  const entries: ZipEntry[] = [];
+  if (snapshot.sources.length > 0) out.push('  <Sources>');
+  for (const source of snapshot.sources) {
+    const { meta, text } = source;
+    const guid = sourceGuid(meta.id);
+    entries.push({ path: `sources/${guid}.txt`, data: encoder.encode(text) });
+    out.push(
+      `    <TextSource guid="${guid}" name="${xmlAttr(meta.title)}" plainTextPath="internal://${guid}.txt"` +
+        `${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
+    );
+    const index = new CodePointIndex(text);
+    const sorted = [...source.highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const h of sorted) {
+      if (h.orphan || h.end <= h.start || h.end > text.length) {
+        skippedOrphans++;
+        continue;
+      }
+      // One line per selection, no optional names: project.qde stays small enough to write and zip quickly.
+      const noteGuid = addNote('highlight-note', h.id, () => `Note: ${excerpt(h.quote.exact, 60)}`, plainNote(formatter, h.note), h.createdAt);
+      let line =
+        `<PlainTextSelection guid="${stableGuid('highlight', h.id)}" startPosition="${index.toCodePoint(h.start)}"` +
+        ` endPosition="${index.toCodePoint(h.end)}"` +
+        `${dateTimeAttr('creationDateTime', h.createdAt)}${dateTimeAttr('modifiedDateTime', h.modifiedAt)}`;
+      let inner = '';
+      for (const tagId of h.tagIds) {
+        const code = tagGuids.get(tagId);
+        if (code) inner += `<Coding guid="${stableGuid('coding', h.id, tagId)}"><CodeRef targetGUID="${code}"/></Coding>`;
+      }
+      if (noteGuid) inner += `<NoteRef targetGUID="${noteGuid}"/>`;
+      line += inner ? `>${inner}</PlainTextSelection>` : '/>';
+      out.push(line);
+    }
+    const sourceNote = addNote('source-note', meta.id, () => `Notebook: ${excerpt(meta.title, 60)}`, plainNote(formatter, source.note), snapshot.exportedAt);
+    if (sourceNote) out.push(`      <NoteRef targetGUID="${sourceNote}"/>`);
+    const value = (variable: string, element: 'TextValue' | 'DateValue', v: string): void => {
+      out.push(`      <VariableValue><VariableRef targetGUID="${variable}"/><${element}>${xmlText(v)}</${element}></VariableValue>`);
+    };
+    if (meta.publisher) value(variableGuid.publisher, 'TextValue', meta.publisher);
+    if (isIsoDate(meta.date)) value(variableGuid.date, 'DateValue', meta.date);
+    if (meta.originalFile) value(variableGuid.originalFile, 'TextValue', meta.originalFile);
+    out.push('    </TextSource>');
+  }
+  if (snapshot.sources.length > 0) out.push('  </Sources>');
+
+  const projectNote = addNote('project-note', snapshot.title, () => 'Project notebook', plainNote(formatter, snapshot.projectNote), snapshot.exportedAt);
+  if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
+  kindSetsXml(snapshot.tags, out, '  ', 'targetGUID');
+  if (projectNote) out.push(`  <NoteRef targetGUID="${projectNote}"/>`);
+  out.push('</Project>');
+
+  const data = sink.bytes();
+  entries.unshift({ path: 'project.qde', data });
+  let xml: string | null = null;
+  return {
+    entries,
+    skippedOrphans,
+    get projectXml() {
+      return (xml ??= new TextDecoder().decode(data));
+    },
+  };
+}
+
+/** Raw DEFLATE (RFC 1951, no zlib header) of some bytes, e.g. Node's `zlib.deflateRawSync`. */
+export type DeflateRaw = (data: Uint8Array) => Uint8Array;
+
+export interface ZipOptions {
+  /** fflate's deflate level when no `deflateRaw` is given. Default 1: nearly level 6's size at a fraction of the time. */
+  level?: 0 | 1 | 6 | 9;
+  /**
+   * A faster (native) raw deflate to use instead of fflate's. The backend passes `zlib.deflateRawSync`, which halves
+   * the time of a large export; core stays pure, the archive is the same format either way.
+   */
+  deflateRaw?: DeflateRaw;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 (ISO-HDLC, as zip uses). */
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** The entries as a zip archive (fflate: pure JS). */
+export function zipEntries(entries: readonly ZipEntry[], options: ZipOptions = {}): Uint8Array {
+  const level = options.level ?? 1;
+  const deflateRaw = options.deflateRaw;
+  if (!deflateRaw) {
+    const files: Zippable = {};
+    for (const e of entries) files[e.path] = [e.data, { level }];
+    return zipSync(files, { level });
+  }
+  // fflate writes the zip structure around data compressed elsewhere (its streaming API takes any compressor).
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+  });
+  for (const e of entries) {
+    const file: ZipInputFile = { filename: e.path, size: e.data.length, crc: crc32(e.data), compression: 8 };
+    zip.add(file);
+    file.ondata?.(null, deflateRaw(e.data) as Uint8Array<ArrayBuffer>, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The whole QDPX file. */
+export function exportQdpxArchive(
+  snapshot: NotebookSnapshot,
+  formatter: NoteFormatter,
+  options: RefiQdaOptions & ZipOptions = {},
+): { bytes: Uint8Array; skippedOrphans: number } {
+  const { entries, skippedOrphans } = exportQdpx(snapshot, formatter, options);
+  return { bytes: zipEntries(entries, options), skippedOrphans };
+}
+
+/**
+ * The codebook alone as a QDC document. Codebook.xsd needs at least one Code, so a notebook without tags has no
+ * codebook to export: that throws, with a message for the user.
+ */
+export function exportQdc(snapshot: Pick<NotebookSnapshot, 'tags'>, options: RefiQdaOptions = {}): string {
+  if (snapshot.tags.length === 0) {
+    throw new Error('The notebook has no tags yet, so there is no codebook to export. Create a tag first.');
+  }
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(`<CodeBook xmlns="${CODEBOOK_NS}" origin="${xmlAttr(options.origin ?? APP_NAME)}">`);
+  out.push('  <Codes>');
+  const inner: string[] = [];
+  codesXml(snapshot.tags, inner);
+  out.push(...inner.map((l) => l.slice(2)));
+  out.push('  </Codes>');
+  kindSetsXml(snapshot.tags, out, '  ', 'guid');
+  out.push('</CodeBook>', '');
+  return out.join('\n');
+}

@@ -1,0 +1,525 @@
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { describeRange } from '../anchoring/describe';
+import { CodePointIndex, derivedId, isIsoDate, isIsoDateTime, GUID_PATTERN } from '../export/common';
+import { ALIASES_PREFIX, KIND_SET_PREFIX, VARIABLE_NAMES } from '../export/refi-qda';
+import { DEFAULT_HIGHLIGHT_COLOR, TAG_KINDS, type NoteDoc, type Tag, type TagKind } from '../model';
+import {
+  checkSize,
+  decodeUtf8,
+  formatBytes,
+  ImportError,
+  MAX_ANNOTATION_FILE_BYTES,
+  MAX_UNZIPPED_BYTES,
+} from './errors';
+import { contentHash, plainNoteParser, type ImportedHighlight, type ImportedNotebook, type ImportedSource, type ImportOptions } from './model';
+
+/**
+ * REFI-QDA project import (.qdpx): from this app or another QDA tool (ATLAS.ti, MAXQDA, NVivo, QualCoder ...).
+ *
+ * The zip is opened with limits, all checked from its central directory before anything is inflated: every entry
+ * must stay inside the archive's folder (no `..`, no absolute paths), the sizes its headers declare must add up to at
+ * most 500 MB (a zip bomb is refused before it expands; fflate never inflates an entry past its declared size), and
+ * `project.qde` must be there. The XML is read by saxes, a strict (well-formedness checking) non-validating parser
+ * that resolves no external entities; a DOCTYPE or ENTITY declaration is refused outright, since REFI-QDA never needs
+ * one and it is how XXE and billion-laughs attacks start.
+ *
+ * Text sources come from `sources/<file>` (`internal://` paths) or inline PlainTextContent; selections' code point
+ * positions become UTF-16 offsets with their quote read from the text; codes become tags (kind from our
+ * "Tag kind: …" sets, else theme), and notes referenced from selections, codings, sources and the project become
+ * notes. Unreferenced notes (other tools' memos) are added to the project notebook so nothing is lost.
+ */
+
+const textOf = (d: Uint8Array, fileName: string, what: string): string => {
+  try {
+    return decodeUtf8(fileName, d).replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof ImportError) throw new ImportError(fileName, 'invalid-utf8', `${what} is not valid UTF-8 text.`);
+    throw e;
+  }
+};
+
+/** Why a zip entry's name is unsafe to extract, or null. */
+function unsafeEntry(name: string): string | null {
+  const n = name.replace(/\\/g, '/');
+  if (n.startsWith('/') || /^[A-Za-z]:/.test(n)) return 'an absolute path';
+  if (n.split('/').some((seg) => seg === '..')) return 'a path that climbs out of the archive (..)';
+  if (n.includes('\u0000')) return 'a NUL character in its name';
+  return null;
+}
+
+function openZip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array> {
+  checkSize(fileName, bytes.length, MAX_ANNOTATION_FILE_BYTES);
+  const infos: UnzipFileInfo[] = [];
+  try {
+    // A first pass over the central directory only: the filter sees every entry and inflates none.
+    unzipSync(bytes, {
+      filter: (f) => {
+        infos.push(f);
+        return false;
+      },
+    });
+  } catch {
+    throw new ImportError(fileName, 'not-qdpx', 'the file is not a zip archive, so it is not a REFI-QDA project (.qdpx).');
+  }
+  let total = 0;
+  for (const f of infos) {
+    const why = unsafeEntry(f.name);
+    if (why) {
+      throw new ImportError(fileName, 'unsafe-path', `the archive entry "${f.name}" has ${why}. The file was not opened.`);
+    }
+    total += f.originalSize;
+  }
+  if (total > MAX_UNZIPPED_BYTES) {
+    throw new ImportError(
+      fileName,
+      'zip-bomb',
+      `the archive would expand to ${formatBytes(total)}, more than the ${formatBytes(MAX_UNZIPPED_BYTES)} allowed (it may be a zip bomb). The file was not opened.`,
+    );
+  }
+  const project = infos.find((f) => f.name.toLowerCase() === 'project.qde');
+  if (!project) {
+    throw new ImportError(fileName, 'not-qdpx', 'the zip has no project.qde at its top level, so it is not a REFI-QDA project (.qdpx).');
+  }
+  try {
+    return unzipSync(bytes, {
+      filter: (f) => f.name === project.name || f.name.replace(/\\/g, '/').toLowerCase().startsWith('sources/'),
+    });
+  } catch (e) {
+    throw new ImportError(fileName, 'not-qdpx', `the archive is damaged (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading project.qde
+
+interface QdeCode {
+  guid: string;
+  parentGuid: string | null;
+  name: string;
+  color: string;
+  description: string;
+}
+interface QdeSelection {
+  guid: string;
+  start: number;
+  end: number;
+  created: string;
+  modified: string;
+  codes: string[];
+  notes: string[];
+}
+interface QdeSource {
+  guid: string;
+  name: string;
+  plainTextPath: string;
+  inlineText: string | null;
+  created: string;
+  selections: QdeSelection[];
+  notes: string[];
+  variables: Array<{ ref: string; value: string }>;
+  wholeCodings: number;
+}
+interface QdeNote {
+  guid: string;
+  name: string;
+  plainTextPath: string;
+  inlineText: string | null;
+}
+interface Qde {
+  name: string;
+  codes: QdeCode[];
+  /** Code guid -> kind, from our "Tag kind: …" sets. */
+  kinds: Map<string, TagKind>;
+  variables: Map<string, string>;
+  sources: QdeSource[];
+  notes: QdeNote[];
+  projectNotes: string[];
+  otherSources: number;
+}
+
+const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+const NON_TEXT_SOURCES = new Set(['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']);
+
+function readQde(fileName: string, xml: string): Qde {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new ImportError(
+      fileName,
+      'xml-entities',
+      'project.qde declares a DOCTYPE or entities. REFI-QDA files never need them and they can be used to read other files on your computer, so the project was not opened.',
+    );
+  }
+  const q: Qde = {
+    name: '',
+    codes: [],
+    kinds: new Map(),
+    variables: new Map(),
+    sources: [],
+    notes: [],
+    projectNotes: [],
+    otherSources: 0,
+  };
+  const stack: string[] = [];
+  const codeStack: QdeCode[] = [];
+  let source: QdeSource | null = null;
+  let selection: QdeSelection | null = null;
+  let coding: { codes: string[] } | null = null;
+  let note: QdeNote | null = null;
+  let kindSet: TagKind | null = null;
+  let variableValue: { ref: string; value: string } | null = null;
+  let skipDepth = 0;
+  let text = '';
+
+  const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const name = local(tag.name);
+    const parent = stack[stack.length - 1];
+    stack.push(name);
+    text = '';
+    if (skipDepth > 0) {
+      skipDepth++;
+      return;
+    }
+    const a = tag.attributes;
+    switch (name) {
+      case 'Project':
+        if (stack.length === 1) q.name = a.name ?? '';
+        break;
+      case 'Code': {
+        const code: QdeCode = {
+          guid: a.guid ?? '',
+          parentGuid: codeStack.length > 0 ? codeStack[codeStack.length - 1].guid : null,
+          name: a.name ?? '',
+          color: a.color ?? '',
+          description: '',
+        };
+        q.codes.push(code);
+        codeStack.push(code);
+        break;
+      }
+      case 'Set': {
+        const setName = a.name ?? '';
+        const kind = setName.startsWith(KIND_SET_PREFIX) ? setName.slice(KIND_SET_PREFIX.length).trim() : '';
+        kindSet = (TAG_KINDS as readonly string[]).includes(kind) ? (kind as TagKind) : null;
+        break;
+      }
+      case 'MemberCode':
+        if (kindSet && (a.targetGUID || a.guid)) q.kinds.set(a.targetGUID ?? a.guid, kindSet);
+        break;
+      case 'Variable':
+        if (parent === 'Variables' && a.guid) q.variables.set(a.guid, a.name ?? '');
+        break;
+      case 'TextSource':
+        if (parent === 'Sources') {
+          source = {
+            guid: a.guid ?? '',
+            name: a.name ?? '',
+            plainTextPath: a.plainTextPath ?? '',
+            inlineText: null,
+            created: a.creationDateTime ?? '',
+            selections: [],
+            notes: [],
+            variables: [],
+            wholeCodings: 0,
+          };
+          q.sources.push(source);
+        }
+        break;
+      case 'Note':
+        if (parent === 'Notes') {
+          note = { guid: a.guid ?? '', name: a.name ?? '', plainTextPath: a.plainTextPath ?? '', inlineText: null };
+          q.notes.push(note);
+        }
+        break;
+      case 'PlainTextSelection':
+        if (source && parent === 'TextSource') {
+          selection = {
+            guid: a.guid ?? '',
+            start: Number(a.startPosition),
+            end: Number(a.endPosition),
+            created: a.creationDateTime ?? '',
+            modified: a.modifiedDateTime ?? '',
+            codes: [],
+            notes: [],
+          };
+          source.selections.push(selection);
+        }
+        break;
+      case 'Coding':
+        if (selection && parent === 'PlainTextSelection') coding = { codes: selection.codes };
+        else if (source && parent === 'TextSource') source.wholeCodings++;
+        break;
+      case 'CodeRef':
+        if (coding && parent === 'Coding' && a.targetGUID) coding.codes.push(a.targetGUID);
+        break;
+      case 'NoteRef': {
+        const target = a.targetGUID;
+        if (!target) break;
+        if (selection && (parent === 'PlainTextSelection' || parent === 'Coding')) selection.notes.push(target);
+        else if (source && parent === 'TextSource') source.notes.push(target);
+        else if (parent === 'Project') q.projectNotes.push(target);
+        break;
+      }
+      case 'VariableValue':
+        if (source && parent === 'TextSource') {
+          variableValue = { ref: '', value: '' };
+          source.variables.push(variableValue);
+        }
+        break;
+      case 'VariableRef':
+        if (variableValue && parent === 'VariableValue') variableValue.ref = a.targetGUID ?? '';
+        break;
+      default:
+        if (NON_TEXT_SOURCES.has(name) && parent === 'Sources') {
+          q.otherSources++;
+          skipDepth = 1;
+        }
+    }
+  });
+  parser.on('text', (t) => {
+    if (skipDepth === 0) text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (skipDepth === 0) text += t;
+  });
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    const name = local(tag.name);
+    stack.pop();
+    const parent = stack[stack.length - 1];
+    if (skipDepth > 0) {
+      skipDepth--;
+      return;
+    }
+    switch (name) {
+      case 'Code':
+        codeStack.pop();
+        break;
+      case 'Description':
+        if (parent === 'Code' && codeStack.length > 0) codeStack[codeStack.length - 1].description = text;
+        break;
+      case 'Set':
+        kindSet = null;
+        break;
+      case 'PlainTextContent':
+        if (note && parent === 'Note') note.inlineText = text;
+        else if (source && parent === 'TextSource') source.inlineText = text;
+        break;
+      case 'TextValue':
+      case 'DateValue':
+      case 'DateTimeValue':
+      case 'IntegerValue':
+      case 'FloatValue':
+      case 'BooleanValue':
+        if (variableValue && parent === 'VariableValue') variableValue.value = text.trim();
+        break;
+      case 'VariableValue':
+        variableValue = null;
+        break;
+      case 'Coding':
+        coding = null;
+        break;
+      case 'PlainTextSelection':
+        selection = null;
+        break;
+      case 'TextSource':
+        if (parent === 'Sources') source = null;
+        break;
+      case 'Note':
+        if (parent === 'Notes') note = null;
+        break;
+    }
+    text = '';
+  });
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const m = /(\d+):(\d+): (.*?)\.?$/.exec(raw);
+    const where = m ? `at line ${m[1]}, column ${m[2]}: ${m[3]}` : raw;
+    throw new ImportError(fileName, 'malformed-xml', `project.qde is not well-formed XML (${where}). The file may be damaged.`);
+  }
+  return q;
+}
+
+/** The root element's local name, to tell a REFI-QDA project from any other XML. */
+function rootName(xml: string): string {
+  const m = /<(?!\?|!)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(xml);
+  return m ? m[2] : '';
+}
+
+/** `#abc` and `#AABBCC` to `#aabbcc`; anything else to the default colour. */
+function normaliseColor(c: string): string {
+  const m = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.exec(c.trim());
+  if (!m) return DEFAULT_HIGHLIGHT_COLOR;
+  const hex = m[1].length === 3 ? [...m[1]].map((x) => x + x).join('') : m[1];
+  return `#${hex.toLowerCase()}`;
+}
+
+/** A Code's Description split into our description and aliases (the "Aliases: a; b" last paragraph). */
+function splitDescription(d: string): { description: string; aliases: string[] } {
+  const text = d.replace(/\r\n?/g, '\n').trim();
+  const at = text.lastIndexOf(ALIASES_PREFIX);
+  if (at >= 0 && (at === 0 || text.slice(0, at).endsWith('\n\n')) && !text.slice(at).includes('\n')) {
+    const aliases = text
+      .slice(at + ALIASES_PREFIX.length)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return { description: text.slice(0, at).trim(), aliases };
+  }
+  return { description: text, aliases: [] };
+}
+
+/** The archive entry an internal:// path names (`internal://x.txt` is `sources/x.txt`). */
+function entryFor(files: Record<string, Uint8Array>, path: string): Uint8Array | undefined {
+  if (!path.startsWith('internal://')) return undefined;
+  const want = `sources/${path.slice('internal://'.length)}`;
+  if (files[want]) return files[want];
+  const lower = want.toLowerCase();
+  const key = Object.keys(files).find((k) => k.replace(/\\/g, '/').toLowerCase() === lower);
+  return key ? files[key] : undefined;
+}
+
+export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedNotebook {
+  const now = options.now ?? new Date().toISOString();
+  const parser = options.notes ?? plainNoteParser;
+  const hash = options.hash ?? contentHash;
+  const files = openZip(fileName, bytes);
+  const projectEntry = Object.keys(files).find((k) => k.toLowerCase() === 'project.qde') ?? 'project.qde';
+  const xml = textOf(files[projectEntry], fileName, 'project.qde');
+  if (rootName(xml) !== 'Project') {
+    throw new ImportError(fileName, 'not-qdpx', `project.qde is not a REFI-QDA project (its root element is <${rootName(xml) || '?'}>).`);
+  }
+  const q = readQde(fileName, xml);
+  const warnings: string[] = [];
+
+  // Codes -> tags.
+  const tagIdOf = new Map<string, string>();
+  for (const c of q.codes) {
+    if (!GUID_PATTERN.test(c.guid)) throw new ImportError(fileName, 'wrong-shape', `project.qde has a code ("${c.name}") without a valid guid.`);
+    tagIdOf.set(c.guid, derivedId('t', c.guid.toLowerCase()));
+  }
+  const tags: Tag[] = q.codes.map((c) => {
+    const { description, aliases } = splitDescription(c.description);
+    return {
+      id: tagIdOf.get(c.guid) as string,
+      name: c.name || 'Unnamed code',
+      kind: q.kinds.get(c.guid) ?? 'theme',
+      color: normaliseColor(c.color),
+      parentId: c.parentGuid ? (tagIdOf.get(c.parentGuid) ?? null) : null,
+      description,
+      aliases,
+      createdAt: now,
+    };
+  });
+
+  // Notes, read lazily by guid.
+  const notesByGuid = new Map(q.notes.map((n) => [n.guid, n]));
+  const usedNotes = new Set<string>();
+  const noteText = (guid: string): string => {
+    const n = notesByGuid.get(guid);
+    if (!n) return '';
+    usedNotes.add(guid);
+    if (n.inlineText !== null) return n.inlineText.trim();
+    const data = entryFor(files, n.plainTextPath);
+    return data ? textOf(data, fileName, `the note "${n.name}"`).trim() : '';
+  };
+  const noteFrom = (guids: readonly string[]): NoteDoc | null => {
+    if (guids.length === 0) return null;
+    const text = guids.map(noteText).filter(Boolean).join('\n\n');
+    return text ? parser.fromPlainText(text) : null;
+  };
+
+  const sources: ImportedSource[] = [];
+  const highlights: ImportedHighlight[] = [];
+  let unknownCodes = 0;
+  let wholeCodings = 0;
+  let unreadable = 0;
+  for (const s of q.sources) {
+    let text: string;
+    if (s.inlineText !== null) text = s.inlineText;
+    else {
+      const data = entryFor(files, s.plainTextPath);
+      if (!data) {
+        unreadable++;
+        continue;
+      }
+      text = textOf(data, fileName, `the text of source "${s.name}" (${s.plainTextPath})`);
+    }
+    const id = derivedId('src', (s.guid || s.name).toLowerCase());
+    const variable = (wanted: string): string => {
+      for (const v of s.variables) if ((q.variables.get(v.ref) ?? '').toLowerCase() === wanted.toLowerCase()) return v.value;
+      return '';
+    };
+    const date = variable(VARIABLE_NAMES.date).slice(0, 10);
+    sources.push({
+      id,
+      title: s.name || `Source ${sources.length + 1}`,
+      publisher: variable(VARIABLE_NAMES.publisher),
+      date: isIsoDate(date) ? date : '',
+      originalFile: variable(VARIABLE_NAMES.originalFile),
+      text,
+      contentHash: hash(text),
+      note: noteFrom(s.notes),
+      addedAt: isIsoDateTime(s.created) ? s.created : null,
+      furniture: null,
+    });
+    wholeCodings += s.wholeCodings;
+    const index = new CodePointIndex(text);
+    for (const sel of s.selections) {
+      const valid = Number.isInteger(sel.start) && Number.isInteger(sel.end) && sel.start >= 0 && sel.end > sel.start && sel.end <= index.codePointLength;
+      const tagIds: string[] = [];
+      for (const g of sel.codes) {
+        const t = tagIdOf.get(g);
+        if (!t) unknownCodes++;
+        else if (!tagIds.includes(t)) tagIds.push(t);
+      }
+      const created = isIsoDateTime(sel.created) ? sel.created : now;
+      const d = valid ? describeRange(text, index.toUtf16(sel.start), index.toUtf16(sel.end)) : null;
+      highlights.push({
+        id: derivedId('h', (sel.guid || `${s.guid}:${sel.start}:${sel.end}`).toLowerCase()),
+        sourceRef: id,
+        start: d ? d.start : 0,
+        end: d ? d.end : 0,
+        quote: d ? d.quote : { exact: '', prefix: '', suffix: '' },
+        tagIds,
+        note: noteFrom(sel.notes),
+        // A position outside the text (and REFI-QDA carries no quote) leaves nothing to anchor by.
+        unanchorable: !d,
+        createdAt: created,
+        modifiedAt: isIsoDateTime(sel.modified) ? sel.modified : created,
+      });
+    }
+  }
+
+  const projectNote = noteFrom(q.projectNotes);
+  // Memos no selection, source or project points at: kept in the project notebook under their names.
+  const loose = q.notes.filter((n) => !usedNotes.has(n.guid));
+  const looseText = loose
+    .map((n) => {
+      const t = noteText(n.guid);
+      return t ? (n.name ? `${n.name}\n${t}` : t) : '';
+    })
+    .filter(Boolean);
+  let project = projectNote;
+  if (looseText.length > 0) {
+    const projectText = q.projectNotes.map((g) => noteText(g)).filter(Boolean);
+    project = parser.fromPlainText([...projectText, ...looseText].join('\n\n'));
+    warnings.push(`${looseText.length} note(s) not attached to anything were added to the project notebook.`);
+  }
+  if (q.otherSources > 0) warnings.push(`${q.otherSources} picture, PDF, audio or video source(s) were skipped: only text sources are imported.`);
+  if (unreadable > 0) warnings.push(`${unreadable} text source(s) were skipped: their text is not inside the project file.`);
+  if (wholeCodings > 0) warnings.push(`${wholeCodings} coding(s) of whole documents were skipped: only codings of passages are imported.`);
+  if (unknownCodes > 0) warnings.push(`${unknownCodes} coding(s) refer to codes missing from the codebook and were left out.`);
+  return {
+    format: 'qdpx',
+    fileName,
+    title: q.name,
+    sources,
+    tags,
+    highlights,
+    projectNote: project,
+    missingSources: [],
+    warnings,
+  };
+}
