@@ -4,8 +4,23 @@
  * against this table before calling the backend; the renderer's types come from it.
  */
 import { z } from 'zod';
-import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary } from './model';
+import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
 import { highlightId, highlightSchema, id, noteDoc, offset, settingsPatch, sourceText } from './schemas';
+import {
+  tagInputs,
+  type BulkTagResult,
+  type DeleteTagResult,
+  type FindMentionsResult,
+  type HighlightTagChange,
+  type MergeTagsResult,
+  type RejectionsResult,
+  type RetrieveResult,
+  type SuggestResult,
+  type TagChangeResult,
+  type TagList,
+  type TagPassagesResult,
+  type UndoTagResult,
+} from './tags/api';
 
 const none = z.undefined().optional();
 
@@ -21,6 +36,12 @@ export const contract = {
   getSettings: channel<Settings>()(none),
   updateSettings: channel<Settings>()(settingsPatch),
   appInfo: channel<{ version: string; dataDir: string }>()(none),
+  /** What the analyst must be told on opening: files restored from backups, read-only mode. */
+  startupReport: channel<{ notices: string[]; readOnly: boolean }>()(none),
+  listBackups: channel<BackupSummary[]>()(none),
+  createBackup: channel<BackupSummary>()(none),
+  /** Put the notebook back as it was in a backup; the current state is kept as a backup first. */
+  restoreBackup: channel<{ restored: number; before: BackupSummary }>()(z.object({ id: z.string().regex(/^[0-9A-Za-z-]{10,80}$/, 'not a backup id') }).strict()),
   /** Highlight [start, end) of a source's stored text; the backend computes the quote and context. */
   createHighlight: channel<Highlight>()(
     z.object({ sourceId: id, start: offset, end: offset, tagIds: z.array(id).max(100).optional(), id: highlightId.optional() }).strict(),
@@ -37,6 +58,25 @@ export const contract = {
   ),
   getProjectNote: channel<NoteDoc>()(none),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
+  // Tags (issue 4): codebook, tagging, retrieval, entity suggestions. Schemas and result types: core/tags/api.ts.
+  listTags: channel<TagList>()(tagInputs.listTags),
+  createTag: channel<TagChangeResult & { tag: Tag }>()(tagInputs.createTag),
+  updateTag: channel<TagChangeResult & { tag: Tag }>()(tagInputs.updateTag),
+  moveTag: channel<TagChangeResult & { tag: Tag }>()(tagInputs.moveTag),
+  mergeTags: channel<MergeTagsResult>()(tagInputs.mergeTags),
+  deleteTag: channel<DeleteTagResult>()(tagInputs.deleteTag),
+  undoDeleteTag: channel<UndoTagResult>()(tagInputs.undoDeleteTag),
+  undoMergeTag: channel<UndoTagResult>()(tagInputs.undoMergeTag),
+  setHighlightTags: channel<HighlightTagChange>()(tagInputs.setHighlightTags),
+  bulkTag: channel<BulkTagResult>()(tagInputs.bulkTag),
+  retrieve: channel<RetrieveResult>()(tagInputs.retrieve),
+  suggestEntities: channel<SuggestResult>()(tagInputs.suggestEntities),
+  rejectSuggestion: channel<RejectionsResult>()(tagInputs.rejectSuggestion),
+  unrejectSuggestion: channel<RejectionsResult>()(tagInputs.unrejectSuggestion),
+  acceptSuggestions: channel<TagPassagesResult>()(tagInputs.acceptSuggestions),
+  findMentions: channel<FindMentionsResult>()(tagInputs.findMentions),
+  tagPassages: channel<TagPassagesResult>()(tagInputs.tagPassages),
+  pinTag: channel<Settings>()(tagInputs.pinTag),
 } as const;
 
 export type Contract = typeof contract;
@@ -45,6 +85,15 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 
 export const channels = Object.keys(contract) as Channel[];
+
+/** A backup of the notebook, as listed to the analyst. */
+export interface BackupSummary {
+  id: string;
+  kind: 'hourly' | 'daily' | 'manual' | 'before-restore';
+  createdAt: string;
+  files: number;
+  bytes: number;
+}
 
 /** What every call returns across the boundary: errors travel as data with a readable message. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };

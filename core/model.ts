@@ -1,6 +1,6 @@
 /** The domain model of the notebook. Pure types and constants: no I/O. */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A ProseMirror document stored as JSON. The editor module owns its schema. */
 export interface NoteDoc {
@@ -84,6 +84,10 @@ export interface Settings {
   window: WindowBounds | null;
   /** Reading position per source: the text offset of the first paragraph in view (survives font and width changes). */
   readingPositions: Record<string, number>;
+  /** Tags behind the number keys 1–9, in order (then the most recent fill the rest). */
+  pinnedTagIds: string[];
+  /** Tags most recently applied to a highlight, most recent first (capped). */
+  recentTagIds: string[];
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
@@ -94,6 +98,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lastSourceId: null,
   window: null,
   readingPositions: {},
+  pinnedTagIds: [],
+  recentTagIds: [],
 };
 
 export const DEFAULT_HIGHLIGHT_COLOR = '#f5d24a';

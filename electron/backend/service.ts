@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { ChannelInput, ChannelOutput, Channel } from '../../core/contract';
+import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { NotebookStore } from './store';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
+import { TagOps } from './tags';
+import { defaultCodebook } from '../../core/tags/default-codebook';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -23,18 +25,22 @@ type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOut
  */
 export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
+  private readonly tagOps: TagOps;
 
   private constructor(
     private readonly store: NotebookStore,
     private readonly options: ServiceOptions,
   ) {
     this.highlights = new HighlightOps(store);
+    this.tagOps = new TagOps(store);
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
     const { store, isNew } = await NotebookStore.open(options.dataDir);
     const service = new NotebookService(store, options);
     if (isNew) await service.importSeeds();
+    else if (!store.readOnly) await service.tagOps.ensureCodebook();
+    await service.backupIfDue();
     return service;
   }
 
@@ -63,6 +69,7 @@ export class NotebookService implements Handlers {
     // The catalog is written last: a crash before this point leaves a folder that seeds again on next start.
     await this.store.updateCatalog((c) => {
       c.sources = metas;
+      c.tags = defaultCodebook(now);
     });
   }
 
@@ -116,6 +123,36 @@ export class NotebookService implements Handlers {
     return { version: this.options.version, dataDir: this.store.dataDir };
   }
 
+  async startupReport(): Promise<{ notices: string[]; readOnly: boolean }> {
+    // Opening every source file surfaces damaged ones now, not when the analyst clicks them.
+    for (const meta of this.store.catalog.sources) await this.store.source(meta.id);
+    return { notices: [...this.store.notices], readOnly: this.store.readOnly };
+  }
+
+  async listBackups(): Promise<BackupSummary[]> {
+    return this.store.backups.list();
+  }
+
+  async createBackup(): Promise<BackupSummary> {
+    const made = await this.store.backups.snapshot('manual');
+    await this.store.backups.rotate();
+    return made;
+  }
+
+  /** Take the backups that are due (hourly, daily); the shell calls this on a timer. */
+  async backupIfDue(): Promise<void> {
+    if (!this.store.readOnly) await this.store.backups.snapshotIfDue();
+  }
+
+  async restoreBackup({ id }: ChannelInput<'restoreBackup'>): Promise<{ restored: number; before: BackupSummary }> {
+    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): it cannot be restored from here.');
+    const list = await this.store.backups.list();
+    if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
+    const result = await this.store.backups.restore(id);
+    await this.store.reload();
+    return result;
+  }
+
   async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
     this.meta(sourceId);
     return this.highlights.create(sourceId, start, end, tagIds, id);
@@ -160,6 +197,63 @@ export class NotebookService implements Handlers {
       c.projectNote = doc;
     });
     return { savedAt: new Date().toISOString() };
+  }
+
+  // Tags (issue 4): thin delegation to TagOps (electron/backend/tags.ts).
+  listTags(): Promise<ChannelOutput<'listTags'>> {
+    return this.tagOps.list();
+  }
+  createTag(input: ChannelInput<'createTag'>): Promise<ChannelOutput<'createTag'>> {
+    return this.tagOps.create(input);
+  }
+  updateTag({ tagId, ...patch }: ChannelInput<'updateTag'>): Promise<ChannelOutput<'updateTag'>> {
+    return this.tagOps.update(tagId, patch);
+  }
+  moveTag({ tagId, parentId }: ChannelInput<'moveTag'>): Promise<ChannelOutput<'moveTag'>> {
+    return this.tagOps.move(tagId, parentId);
+  }
+  mergeTags({ fromId, intoId }: ChannelInput<'mergeTags'>): Promise<ChannelOutput<'mergeTags'>> {
+    return this.tagOps.merge(fromId, intoId);
+  }
+  deleteTag({ tagId }: ChannelInput<'deleteTag'>): Promise<ChannelOutput<'deleteTag'>> {
+    return this.tagOps.delete(tagId);
+  }
+  undoDeleteTag({ undo }: ChannelInput<'undoDeleteTag'>): Promise<ChannelOutput<'undoDeleteTag'>> {
+    return this.tagOps.undoDelete(undo);
+  }
+  undoMergeTag({ undo }: ChannelInput<'undoMergeTag'>): Promise<ChannelOutput<'undoMergeTag'>> {
+    return this.tagOps.undoMerge(undo);
+  }
+  async setHighlightTags({ sourceId, highlightId, tagIds }: ChannelInput<'setHighlightTags'>): Promise<ChannelOutput<'setHighlightTags'>> {
+    this.meta(sourceId);
+    return this.tagOps.setHighlightTags(sourceId, highlightId, tagIds);
+  }
+  bulkTag({ highlights, add, remove }: ChannelInput<'bulkTag'>): Promise<ChannelOutput<'bulkTag'>> {
+    return this.tagOps.bulkTag(highlights, add, remove);
+  }
+  retrieve(input: ChannelInput<'retrieve'>): Promise<ChannelOutput<'retrieve'>> {
+    return this.tagOps.retrieve(input);
+  }
+  suggestEntities({ sourceId }: ChannelInput<'suggestEntities'>): Promise<ChannelOutput<'suggestEntities'>> {
+    return this.tagOps.suggest(sourceId);
+  }
+  rejectSuggestion({ sourceId, ...what }: ChannelInput<'rejectSuggestion'>): Promise<ChannelOutput<'rejectSuggestion'>> {
+    return this.tagOps.reject(sourceId, what, true);
+  }
+  unrejectSuggestion({ sourceId, ...what }: ChannelInput<'unrejectSuggestion'>): Promise<ChannelOutput<'unrejectSuggestion'>> {
+    return this.tagOps.reject(sourceId, what, false);
+  }
+  acceptSuggestions({ sourceId, suggestions }: ChannelInput<'acceptSuggestions'>): Promise<ChannelOutput<'acceptSuggestions'>> {
+    return this.tagOps.acceptSuggestions(sourceId, suggestions);
+  }
+  findMentions({ tagId }: ChannelInput<'findMentions'>): Promise<ChannelOutput<'findMentions'>> {
+    return this.tagOps.findMentions(tagId);
+  }
+  tagPassages({ tagId, passages }: ChannelInput<'tagPassages'>): Promise<ChannelOutput<'tagPassages'>> {
+    return this.tagOps.tagPassages(tagId, passages);
+  }
+  pinTag({ tagId, pinned }: ChannelInput<'pinTag'>): Promise<ChannelOutput<'pinTag'>> {
+    return this.tagOps.pin(tagId, pinned);
   }
 
   private meta(id: string): SourceMeta {

@@ -1,8 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rename } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, type Highlight, type NoteDoc, type Settings, type SourceMeta, type Tag } from '../../core/model';
-import { VersionedJsonFile } from './json-file-adapter';
+import { StoreFileError, VersionedJsonFile } from './json-file-adapter';
+import { writeFileAtomic } from './atomic-write';
+import { Backups } from './backups';
 
 /** The catalog: small, rewritten on settings and list changes. */
 export interface CatalogFile {
@@ -21,6 +23,16 @@ export interface SourceFile {
   text: string;
   highlights: Highlight[];
   note: NoteDoc;
+  /**
+   * Entity suggestions the analyst rejected for this source: mention keys and entity keys. Optional, so files
+   * written before it existed (schema 1) read as they are; absent means none.
+   */
+  rejectedSuggestions?: RejectedSuggestions;
+}
+
+export interface RejectedSuggestions {
+  keys: string[];
+  entityKeys: string[];
 }
 
 /**
@@ -29,24 +41,48 @@ export interface SourceFile {
 export class NotebookStore {
   private catalogDb: Low<CatalogFile>;
   private sources = new Map<string, Low<SourceFile>>();
+  readonly backups: Backups;
+  /** What the analyst must be told about opening this notebook: files restored from backups, read-only mode. */
+  readonly notices: string[] = [];
 
   private constructor(
     readonly dataDir: string,
     catalog: VersionedJsonFile<CatalogFile>,
     data: CatalogFile,
+    /** The catalog on disk had no `tags` field (written before the codebook existed): it gets the default one. */
+    readonly lacksCodebook = false,
   ) {
     this.catalogDb = new Low(catalog, data);
+    this.backups = new Backups(dataDir);
   }
 
   /** Opens the folder; `isNew` tells whether the catalog did not exist yet (first launch). */
   static async open(dataDir: string): Promise<{ store: NotebookStore; isNew: boolean }> {
     await mkdir(join(dataDir, 'sources'), { recursive: true });
-    const adapter = new VersionedJsonFile<CatalogFile>(join(dataDir, 'catalog.json'), SCHEMA_VERSION);
-    const existing = await adapter.read();
+    const adapter = new VersionedJsonFile<CatalogFile>(join(dataDir, 'catalog.json'), 'catalog');
+    const notices: string[] = [];
+    const existing = await readRecovering(adapter, dataDir, 'catalog.json', notices);
     const data = existing
       ? { ...emptyCatalog(), ...existing, settings: { ...DEFAULT_SETTINGS, ...existing.settings } }
       : emptyCatalog();
-    return { store: new NotebookStore(dataDir, adapter, data), isNew: existing === null };
+    const lacksCodebook = existing !== null && !Array.isArray((existing as Partial<CatalogFile>).tags);
+    const store = new NotebookStore(dataDir, adapter, data, lacksCodebook);
+    store.notices.push(...notices);
+    if (adapter.newerVersion !== null) store.notices.push(readOnlyNotice(adapter.newerVersion));
+    return { store, isNew: existing === null };
+  }
+
+  /** Forget what is cached and read the files again (after a restore from a backup). */
+  async reload(): Promise<void> {
+    const adapter = this.catalogDb.adapter as VersionedJsonFile<CatalogFile>;
+    const data = await readRecovering(adapter, this.dataDir, 'catalog.json', this.notices);
+    this.catalogDb.data = data ? { ...emptyCatalog(), ...data, settings: { ...DEFAULT_SETTINGS, ...data.settings } } : emptyCatalog();
+    this.sources.clear();
+  }
+
+  /** True when the notebook was written by a newer app: nothing is written. */
+  get readOnly(): boolean {
+    return (this.catalogDb.adapter as VersionedJsonFile<CatalogFile>).newerVersion !== null;
   }
 
   get catalog(): CatalogFile {
@@ -60,14 +96,10 @@ export class NotebookStore {
   async source(id: string): Promise<Low<SourceFile>> {
     let db = this.sources.get(id);
     if (!db) {
-      db = new Low(new VersionedJsonFile<SourceFile>(join(this.dataDir, 'sources', `${id}.json`), SCHEMA_VERSION), {
-        schemaVersion: SCHEMA_VERSION,
-        id,
-        text: '',
-        highlights: [],
-        note: { type: 'doc' },
-      });
-      await db.read();
+      const adapter = new VersionedJsonFile<SourceFile>(join(this.dataDir, 'sources', `${id}.json`), 'source');
+      const data = await readRecovering(adapter, this.dataDir, join('sources', `${id}.json`), this.notices);
+      db = new Low(adapter, data ?? { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: { type: 'doc' } });
+      if (adapter.newerVersion !== null && !this.readOnly) this.notices.push(readOnlyNotice(adapter.newerVersion, id));
       this.sources.set(id, db);
     }
     return db;
@@ -82,4 +114,33 @@ export class NotebookStore {
 
 function emptyCatalog(): CatalogFile {
   return { schemaVersion: SCHEMA_VERSION, sources: [], tags: [], settings: structuredClone(DEFAULT_SETTINGS), projectNote: EMPTY_DOC };
+}
+
+/**
+ * Read a file; if it is damaged, keep it aside, put back the newest good backup copy and say so. With no backup
+ * the damaged file stays where it is and opening fails with the reason: the notebook never opens silently without it.
+ */
+async function readRecovering<T extends { schemaVersion: number }>(adapter: VersionedJsonFile<T>, dataDir: string, rel: string, notices: string[]): Promise<T | null> {
+  try {
+    return await adapter.read();
+  } catch (err) {
+    if (!(err instanceof StoreFileError) || err.problem !== 'corrupt') throw err;
+    const backups = new Backups(dataDir);
+    const copy = await backups.newestGoodCopy(rel);
+    if (!copy) {
+      throw new StoreFileError(err.path, `${err.message} There is no backup of it, so the notebook was not opened (nothing was changed). Restore the file, or move it away to start without it.`);
+    }
+    const aside = `${err.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(err.path, aside);
+    await writeFileAtomic(err.path, copy.text);
+    notices.push(
+      `${rel} was damaged (${err.message.replace(/^The notebook file \S+ /, '')}) It was kept aside as ${basename(aside)} and restored from the backup of ${new Date(copy.backup.createdAt).toLocaleString('en-GB')}; changes made after that backup are not in it.`,
+    );
+    return adapter.read();
+  }
+}
+
+function readOnlyNotice(version: number, sourceId?: string): string {
+  const what = sourceId ? `The file of source ${sourceId}` : 'This notebook';
+  return `${what} was written by a newer version of Research Notebook (schema ${version}; this app knows ${SCHEMA_VERSION}). It is open read-only, so nothing in it is overwritten: update the app to change it.`;
 }
