@@ -1,4 +1,4 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, type Highlight, type NoteDoc, type Settings, type SourceMeta, type Tag } from '../../core/model';
@@ -35,12 +35,16 @@ export interface RejectedSuggestions {
   entityKeys: string[];
 }
 
+/** A completed write (which file changed), or a reload of everything from disk. */
+export type StoreChange = { kind: 'source'; id: string } | { kind: 'catalog' } | { kind: 'reload' };
+
 /**
  * The notebook on disk: `catalog.json` plus `sources/<id>.json`, each an atomic lowdb file with a schema version.
  */
 export class NotebookStore {
   private catalogDb: Low<CatalogFile>;
   private sources = new Map<string, Low<SourceFile>>();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
   readonly backups: Backups;
   /** What the analyst must be told about opening this notebook: files restored from backups, read-only mode. */
   readonly notices: string[] = [];
@@ -59,6 +63,7 @@ export class NotebookStore {
   /** Opens the folder; `isNew` tells whether the catalog did not exist yet (first launch). */
   static async open(dataDir: string): Promise<{ store: NotebookStore; isNew: boolean }> {
     await mkdir(join(dataDir, 'sources'), { recursive: true });
+    await removeStaleTempFiles(dataDir);
     const adapter = new VersionedJsonFile<CatalogFile>(join(dataDir, 'catalog.json'), 'catalog');
     const notices: string[] = [];
     const existing = await readRecovering(adapter, dataDir, 'catalog.json', notices);
@@ -78,6 +83,7 @@ export class NotebookStore {
     const data = await readRecovering(adapter, this.dataDir, 'catalog.json', this.notices);
     this.catalogDb.data = data ? { ...emptyCatalog(), ...data, settings: { ...DEFAULT_SETTINGS, ...data.settings } } : emptyCatalog();
     this.sources.clear();
+    this.emit({ kind: 'reload' });
   }
 
   /** True when the notebook was written by a newer app: nothing is written. */
@@ -91,6 +97,27 @@ export class NotebookStore {
 
   async updateCatalog(change: (catalog: CatalogFile) => void): Promise<void> {
     await this.catalogDb.update(change);
+    this.emit({ kind: 'catalog' });
+  }
+
+  /** Be told after every completed write, whoever made it: the search index follows the notebook this way. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Every completed write of a source file is announced (update() and writeSource() both end in write()). */
+  private observe(db: Low<SourceFile>, id: string): Low<SourceFile> {
+    const write = db.write.bind(db);
+    db.write = async () => {
+      await write();
+      this.emit({ kind: 'source', id });
+    };
+    return db;
   }
 
   async source(id: string): Promise<Low<SourceFile>> {
@@ -100,7 +127,7 @@ export class NotebookStore {
       const data = await readRecovering(adapter, this.dataDir, join('sources', `${id}.json`), this.notices);
       db = new Low(adapter, data ?? { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: { type: 'doc' } });
       if (adapter.newerVersion !== null && !this.readOnly) this.notices.push(readOnlyNotice(adapter.newerVersion, id));
-      this.sources.set(id, db);
+      this.sources.set(id, this.observe(db, id));
     }
     return db;
   }
@@ -143,4 +170,13 @@ async function readRecovering<T extends { schemaVersion: number }>(adapter: Vers
 function readOnlyNotice(version: number, sourceId?: string): string {
   const what = sourceId ? `The file of source ${sourceId}` : 'This notebook';
   return `${what} was written by a newer version of Research Notebook (schema ${version}; this app knows ${SCHEMA_VERSION}). It is open read-only, so nothing in it is overwritten: update the app to change it.`;
+}
+
+/** Temp files of writes a crash interrupted (the single-instance lock means no other writer owns them). */
+async function removeStaleTempFiles(dataDir: string): Promise<void> {
+  for (const folder of [dataDir, join(dataDir, 'sources')]) {
+    for (const name of await readdir(folder).catch(() => [] as string[])) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) await rm(join(folder, name), { force: true });
+    }
+  }
 }

@@ -29,3 +29,15 @@ describe('contract validation', () => {
     expect(parseInput('toString' as never, {})).toMatchObject({ ok: false });
   });
 });
+
+describe('text limits', () => {
+  it('refuses a source text over 50 MB, a note over 5 MB and a tag name over 200 characters, with a message', () => {
+    const big = 'a'.repeat(50 * 1024 * 1024 + 1);
+    expect(parseInput('updateSourceText', { sourceId: 's', text: big })).toEqual({ ok: false, error: expect.stringContaining('a source is at most 50 MB') });
+    expect(parseInput('updateSourceText', { sourceId: 's', text: 'a'.repeat(1000) }).ok).toBe(true);
+    const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'n'.repeat(5 * 1024 * 1024) }] }] };
+    expect(parseInput('setHighlightNote', { sourceId: 's', highlightId: 'h-abcd', note })).toEqual({ ok: false, error: expect.stringContaining('a note is at most 5 MB') });
+    expect(parseInput('createTag', { name: 't'.repeat(201), kind: 'theme' })).toEqual({ ok: false, error: expect.stringContaining('a tag name is at most 200 characters') });
+    expect(parseInput('createTag', { name: 't'.repeat(200), kind: 'theme' }).ok).toBe(true);
+  });
+});
