@@ -17,17 +17,24 @@ export interface CommandSpec {
   separatorBefore?: boolean;
   /** Left to the text field or editor that has focus (plain letter keys, Delete, undo/redo of the editor). */
   yieldsToText?: boolean;
+  /** Sent by the shell only (e.g. before the window closes): no menu item, not in the shortcuts sheet. */
+  hidden?: boolean;
 }
 
 export const COMMANDS = [
   { id: 'source.previous', label: 'Previous Source', menu: 'File', accelerator: 'Alt+Up' },
   { id: 'source.next', label: 'Next Source', menu: 'File', accelerator: 'Alt+Down' },
   { id: 'source.reimport', label: 'Re-import Source Text…', menu: 'File', accelerator: 'CmdOrCtrl+Shift+R', separatorBefore: true },
+  { id: 'file.import', label: 'Import…', menu: 'File', accelerator: 'CmdOrCtrl+O', separatorBefore: true },
+  { id: 'file.export', label: 'Export…', menu: 'File', accelerator: 'CmdOrCtrl+E' },
+  { id: 'file.backups', label: 'Backups…', menu: 'File', accelerator: 'CmdOrCtrl+Alt+B', separatorBefore: true },
   { id: 'edit.undo', label: 'Undo', menu: 'Edit', accelerator: 'CmdOrCtrl+Z', yieldsToText: true },
   { id: 'edit.redo', label: 'Redo', menu: 'Edit', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], yieldsToText: true },
   { id: 'highlight.create', label: 'Highlight Selection', menu: 'Edit', accelerator: 'H', yieldsToText: true, separatorBefore: true },
-  { id: 'highlight.tag', label: 'Tag Selection…', menu: 'Edit', accelerator: 'T', yieldsToText: true },
+  { id: 'highlight.tag', label: 'Tag Selection or Highlight…', menu: 'Edit', accelerator: 'T', yieldsToText: true },
   { id: 'highlight.note', label: 'Note on Selection…', menu: 'Edit', accelerator: 'N', yieldsToText: true },
+  { id: 'highlight.quickTag', label: 'Apply Quick Tag 1–9', menu: 'Edit', accelerator: '1', alternates: ['2', '3', '4', '5', '6', '7', '8', '9'], yieldsToText: true },
+  { id: 'notes.cite', label: 'Cite Selected Highlight in Notes', menu: 'Edit', accelerator: 'CmdOrCtrl+Shift+C' },
   { id: 'highlight.delete', label: 'Delete Highlight', menu: 'Edit', accelerator: 'Delete', alternates: ['Backspace'], yieldsToText: true },
   { id: 'view.fontLarger', label: 'Larger Text', menu: 'View', accelerator: 'CmdOrCtrl+=', alternates: ['CmdOrCtrl+Plus', 'CmdOrCtrl+Shift+Plus'] },
   { id: 'view.fontSmaller', label: 'Smaller Text', menu: 'View', accelerator: 'CmdOrCtrl+-' },
@@ -39,8 +46,12 @@ export const COMMANDS = [
   { id: 'focus.reader', label: 'Go to Reader', menu: 'View', accelerator: 'CmdOrCtrl+2' },
   { id: 'focus.highlights', label: 'Go to Highlights', menu: 'View', accelerator: 'CmdOrCtrl+3' },
   { id: 'focus.editor', label: 'Go to Notes', menu: 'View', accelerator: 'CmdOrCtrl+4' },
+  { id: 'focus.codebook', label: 'Go to Codebook', menu: 'View', accelerator: 'CmdOrCtrl+5' },
+  { id: 'focus.suggestions', label: 'Go to Entity Suggestions', menu: 'View', accelerator: 'CmdOrCtrl+6' },
+  { id: 'view.retrieve', label: 'Retrieve Coded Passages…', menu: 'View', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', menu: 'Help', accelerator: 'CmdOrCtrl+/', alternates: ['F1'] },
   { id: 'help.about', label: 'About Research Notebook', menu: 'Help' },
+  { id: 'app.flushAndClose', label: 'Save and Close', menu: 'File', hidden: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

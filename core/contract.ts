@@ -6,6 +6,23 @@
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
 import { highlightId, highlightSchema, id, noteDoc, offset, settingsPatch, sourceText } from './schemas';
+import type { SearchResponse } from './search/types';
+import type { AnalysisResult, CooccurrencePassage } from './analysis/types';
+import { analysisOptions, cooccurrenceInput, searchInput } from './search/schemas';
+import {
+  commitImportInput,
+  discardImportInput,
+  jobInput,
+  previewImportInput,
+  reportHtmlInput,
+  startExportInput,
+  type ExportChoices,
+  type ExportJob,
+  type ImportPreview,
+  type ImportSummary,
+  type ReportHtml,
+  type StartExportResult,
+} from './exchange/api';
 import {
   tagInputs,
   type BulkTagResult,
@@ -57,6 +74,10 @@ export const contract = {
     z.object({ sourceId: id, text: sourceText }).strict(),
   ),
   getProjectNote: channel<NoteDoc>()(none),
+  /** Highlights by id across the notebook (for citations of other sources); null for one that no longer exists. */
+  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[] } | null>>()(
+    z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
+  ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
   // Tags (issue 4): codebook, tagging, retrieval, entity suggestions. Schemas and result types: core/tags/api.ts.
   listTags: channel<TagList>()(tagInputs.listTags),
@@ -77,6 +98,25 @@ export const contract = {
   findMentions: channel<FindMentionsResult>()(tagInputs.findMentions),
   tagPassages: channel<TagPassagesResult>()(tagInputs.tagPassages),
   pinTag: channel<Settings>()(tagInputs.pinTag),
+  // Export and import (issue 6). Schemas and result types: core/exchange/api.ts.
+  exportChoices: channel<ExportChoices>()(none),
+  /** Start an export job (or learn that the destination exists); poll exportProgress, stop with cancelExport. */
+  startExport: channel<StartExportResult>()(startExportInput),
+  exportProgress: channel<ExportJob>()(jobInput),
+  cancelExport: channel<ExportJob>()(jobInput),
+  /** The HTML report of a scope: the shell prints it to PDF. */
+  exportReportHtml: channel<ReportHtml>()(reportHtmlInput),
+  /** Read and check files (base64); changes nothing. Then commitImport (or discardImport) with the preview's id. */
+  previewImport: channel<ImportPreview>()(previewImportInput),
+  commitImport: channel<ImportSummary>()(commitImportInput),
+  discardImport: channel<{ discarded: boolean }>()(discardImportInput),
+  // Search and analysis (issue 7): one index over source texts, highlight quotes and notes; numbers over the coding.
+  /** Full-text search with facets; results grouped by kind, each with a marked snippet and where to open it. */
+  search: channel<SearchResponse>()(searchInput),
+  /** Every analysis number at once (frequency, tags per source, co-occurrence, entity x theme, timeline). */
+  analysis: channel<AnalysisResult>()(analysisOptions.optional()),
+  /** The passages (paragraphs) where two tags co-occur. */
+  cooccurrencePassages: channel<{ passages: CooccurrencePassage[]; total: number }>()(cooccurrenceInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatch } from './backend/dispatch';
 import { resolveDataDir } from './backend/data-dir';
 import { NotebookService } from './backend/service';
 import { buildMenu } from './menu';
+import { registerExchangeShell } from './exchange-shell';
 import { CSP } from './csp';
 
 const APP_ORIGIN = 'app://notebook';
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
   lockDownSessions();
   serveRenderer();
   registerIpc(dispatch);
+  registerExchangeShell({ isTrustedSender, window: () => mainWindow, dataDir });
   mainWindow = await createWindow(service);
   Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('menu-command', command), dataDir));
 
@@ -131,9 +133,23 @@ async function createWindow(service: NotebookService): Promise<BrowserWindow> {
   };
   win.on('resize', later);
   win.on('move', later);
-  win.on('close', () => {
+  // Before closing, the renderer saves what is typed but not yet saved; it answers 'ready-to-close' (or, if it
+  // cannot, the window closes after a few seconds anyway rather than hang).
+  let closing = false;
+  win.on('close', (event) => {
     clearTimeout(timer);
     remember();
+    if (closing) return;
+    event.preventDefault();
+    closing = true;
+    const done = () => {
+      if (!win.isDestroyed()) win.destroy();
+    };
+    ipcMain.once('ready-to-close', (e) => {
+      if (e.sender === win.webContents) done();
+    });
+    win.webContents.send('menu-command', 'app.flushAndClose');
+    setTimeout(done, 5000);
   });
   win.on('closed', () => {
     mainWindow = null;

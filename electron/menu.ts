@@ -8,7 +8,7 @@ import { COMMAND_LIST, type MenuName } from '../core/commands';
 export function buildMenu(send: (command: string) => void, dataDir: string): Menu {
   const mac = process.platform === 'darwin';
   const itemsFor = (menu: MenuName): MenuItemConstructorOptions[] =>
-    COMMAND_LIST.filter((c) => c.menu === menu).flatMap((c) => {
+    COMMAND_LIST.filter((c) => c.menu === menu && !c.hidden).flatMap((c) => {
       const item: MenuItemConstructorOptions = {
         label: c.label,
         accelerator: c.accelerator,

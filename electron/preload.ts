@@ -9,8 +9,19 @@ const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
 for (const channel of channels) api[channel] = (input?: unknown) => ipcRenderer.invoke(channel, input);
 contextBridge.exposeInMainWorld('notebook', api);
 
+/** The shell's own handlers answer { ok, value } or { ok: false, error }: a failure becomes an Error with the message. */
+async function unwrap(reply: Promise<unknown>): Promise<unknown> {
+  const r = (await reply) as { ok: boolean; value?: unknown; error?: string };
+  if (!r?.ok) throw new Error(r?.error ?? 'The app could not do that.');
+  return r.value;
+}
+
 contextBridge.exposeInMainWorld('notebookShell', {
   platform: process.platform,
+  readyToClose: () => ipcRenderer.send('ready-to-close'),
+  // Export (issue 6): the native save dialog and printing the report to PDF; the main process checks the sender.
+  chooseSavePath: (options: unknown) => unwrap(ipcRenderer.invoke('shell:chooseSavePath', options)),
+  printToPdf: (options: unknown) => unwrap(ipcRenderer.invoke('shell:printToPdf', options)).then(() => undefined),
   onMenuCommand(listener: (command: string) => void) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary, type Tag } from '../core/model';
+import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
 import { call } from './api';
 import { useCommands, isTyping } from './use-commands';
 import { useHighlights } from './highlights/use-highlights';
+import { clearSessions } from './editor/sessions';
 import { SourceList } from './components/SourceList';
 import { Reader, type ReaderHandle } from './components/Reader';
-import { NoteEditor } from './components/NoteEditor';
+import { NotesPane, citeSelected, flushNotes } from './components/NoteEditor';
+import { undoInNotes, redoInNotes } from './editor/active-pane';
+import { useNotes } from './notes/use-notes';
+import { BackupsDialog } from './components/BackupsDialog';
 import { HighlightsPanel } from './components/HighlightsPanel';
 import { Toolbar } from './components/Toolbar';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
@@ -14,18 +18,39 @@ import { AboutDialog } from './components/AboutDialog';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Notice } from './components/Notice';
 import { ReimportInput } from './components/ReimportInput';
+import { useExchange } from './exchange/use-exchange';
+import { ExchangeLayer } from './exchange/ExchangeLayer';
 import type { CreateIntent } from './reader/SelectionPopover';
+import { useTags } from './tags/use-tags';
+import { TagPickerHost } from './tags/TagPickerHost';
+import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
+import { PaneTabs } from './components/PaneTabs';
+import { CodebookPanel } from './components/CodebookPanel';
+import { RetrievalView, queryForTag } from './components/RetrievalView';
+import { SuggestionsPanel } from './components/SuggestionsPanel';
+import { withShortcut } from './components/Toolbar';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Focus the notes editor once it shows the document named `label` (it loads asynchronously). */
+function focusNotesWhenReady(label: string, frames = 120): void {
+  const editor = document.querySelector<HTMLElement>(`#note-editor[data-phase="ready"] [aria-label="${label}"]`);
+  if (editor) editor.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusNotesWhenReady(label, frames - 1));
+}
 
 export function App() {
   const [sources, setSources] = useState<SourceSummary[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [doc, setDoc] = useState<SourceDocument | null>(null);
-  const [tags] = useState<Tag[]>([]);
+  const [leftTab, setLeftTab] = useState('sources');
+  const [sideTab, setSideTab] = useState('highlights');
+  const [retrieval, setRetrieval] = useState<{ query: string; nonce: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'shortcuts' | 'about' | null>(null);
+  const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'backups' | null>(null);
+  const [startup, setStartup] = useState<{ notices: string[]; readOnly: boolean }>({ notices: [], readOnly: false });
+  const [generation, setGeneration] = useState(0);
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [hasSelection, setHasSelection] = useState(false);
   const opening = useRef(0);
@@ -40,8 +65,12 @@ export function App() {
     setSources((list) => list?.map((s) => (s.id === sourceId && (s.highlightCount !== live || s.orphanCount !== orphans) ? { ...s, highlightCount: live, orphanCount: orphans } : s)) ?? list);
   }, []);
   const hl = useHighlights(doc, report, onCountChange);
+  const tagsApi = useTags({ report, notify: setNotice, undoStack: hl.undoStack, openSourceId: doc?.meta.id ?? null, openHighlights: hl.highlights, replaceHighlights: hl.replaceMany, dropHighlight: hl.drop });
+  const tags = tagsApi.tags;
+  const getPainter = useCallback(() => reader.current?.painter(), []);
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+  const notes = useNotes({ doc, byId: hl.byId, selectedId: hl.selectedId, tagsById, replaceHighlight: hl.replace });
   const colorOf = useCallback((h: Highlight) => tagsById.get(h.tagIds[0])?.color ?? DEFAULT_HIGHLIGHT_COLOR, [tagsById]);
 
   const openSource = useCallback(
@@ -66,6 +95,7 @@ export function App() {
       const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
       setSources(list);
       setSettings(s);
+      call('startupReport').then(setStartup, report);
       const first = list.find((x) => x.id === s.lastSourceId) ?? list[0];
       if (first) await openSource(first.id);
     })().catch(report);
@@ -96,10 +126,15 @@ export function App() {
   };
 
   const createFromSelection = async (range: { start: number; end: number }, intent: CreateIntent) => {
+    const anchor = selectionAnchor();
     reader.current?.clearSelection();
     const created = await hl.create(range, [], (h) => reader.current?.paintNow(h));
     if (!created) return;
-    if (intent === 'note') document.querySelector<HTMLElement>('#note-editor .ProseMirror')?.focus();
+    if (intent === 'tag') tagsApi.openPicker({ target: { type: 'highlight', highlightId: created.id }, anchor: anchor ?? highlightAnchor(getPainter(), created.id) });
+    if (intent === 'note') {
+      notes.setScope({ kind: 'highlight', sourceId: created.sourceId, highlightId: created.id });
+      focusNotesWhenReady('Note on this highlight');
+    }
   };
 
   const withSelection = (intent: CreateIntent) => () => {
@@ -108,9 +143,48 @@ export function App() {
     void createFromSelection(range, intent);
   };
 
+  /** Open a highlight's passage (from a citation): open its source if needed, scroll to it and flash it. */
+  const revealHighlight = async (highlightId: string, sourceId: string) => {
+    if (doc?.meta.id !== sourceId) await openSource(sourceId);
+    hl.select(highlightId);
+    // The source may still be painting: try for a second of frames.
+    let frames = 60;
+    const attempt = () => {
+      if (!reader.current?.reveal(highlightId) && --frames > 0) requestAnimationFrame(attempt);
+    };
+    requestAnimationFrame(attempt);
+  };
+
+  /** From the retrieval view: the passage in the reader, selected and flashed. */
+  const openPassage = async (sourceId: string, highlightId: string) => {
+    setRetrieval(null);
+    if (doc?.meta.id !== sourceId) await openSource(sourceId);
+    hl.select(highlightId);
+    revealWhenReady(getPainter, (id) => reader.current?.reveal(id), highlightId);
+  };
+
   const selectHighlight = (id: string | null, others: string[] = []) => {
     hl.select(id);
     setAlternatives(others);
+  };
+
+  const removeHighlight = (id: string) => {
+    const h = hl.byId.get(id);
+    if (h) notes.highlightDeleted(h);
+    void hl.remove(id);
+  };
+
+  /** After a restore from a backup: read everything again, as on start-up. */
+  const reloadNotebook = async (message: string) => {
+    setDialog(null);
+    clearSessions();
+    setGeneration((g) => g + 1);
+    const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+    setSources(list);
+    setSettings(s);
+    const current = list.find((x) => x.id === doc?.meta.id) ?? list[0];
+    if (current) await openSource(current.id);
+    setNotice(message);
   };
 
   const replaceText = async (text: string, fileName: string) => {
@@ -128,6 +202,18 @@ export function App() {
     }
   };
 
+  // Export and import (issue 6): state in renderer/exchange/use-exchange.ts. After an import, read everything again
+  // (notes may have been added to) and open the first source it added.
+  const exchange = useExchange({
+    beforeCommit: flushNotes,
+    onImported: (summary) => {
+      const warnings = summary.warnings.length ? ` ${summary.warnings.join(' ')}` : '';
+      void reloadNotebook(summary.message + warnings)
+        .then(() => (summary.firstSourceId ? openSource(summary.firstSourceId) : undefined))
+        .catch(report);
+    },
+  });
+
   useCommands({
     'view.fontLarger': () => updateReader((r) => ({ fontSize: clamp(r.fontSize + FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontSmaller': () => updateReader((r) => ({ fontSize: clamp(r.fontSize - FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
@@ -139,26 +225,59 @@ export function App() {
     'source.next': () => step(1),
     'source.reimport': () => reimport.current?.click(),
     'edit.undo': () => {
+      if (undoInNotes()) return;
       if (isTyping()) return void document.execCommand('undo');
       void hl.undo();
     },
     'edit.redo': () => {
+      if (redoInNotes()) return;
       if (isTyping()) return void document.execCommand('redo');
       void hl.redo();
     },
+    'notes.cite': () => citeSelected(),
+    'file.backups': () => setDialog('backups'),
+    'app.flushAndClose': () => {
+      void flushNotes().finally(() => window.notebookShell?.readyToClose?.());
+    },
     'highlight.create': withSelection('highlight'),
-    'highlight.tag': withSelection('tag'),
+    'highlight.tag': () => {
+      if (reader.current?.selection()) return withSelection('tag')();
+      if (!hl.selectedId) return false;
+      tagsApi.openPicker({ target: { type: 'highlight', highlightId: hl.selectedId }, anchor: highlightAnchor(getPainter(), hl.selectedId) });
+    },
+    'highlight.quickTag': (event) => {
+      const tag = tagsApi.quick[(event ? Number(event.key) : 1) - 1];
+      if (!hl.selectedId || !tag) return false;
+      void tagsApi.toggle(hl.selectedId, tag.id);
+    },
+    'focus.codebook': () => {
+      setLeftTab('codebook');
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.codebook-tree [tabindex="0"]')?.focus());
+    },
+    'focus.suggestions': () => {
+      setSideTab('suggestions');
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.suggestion-list [tabindex="0"], .suggestions .refresh')?.focus());
+    },
+    'view.retrieve': () => setRetrieval((r) => ({ query: r?.query ?? '', nonce: Date.now() })),
     'highlight.note': withSelection('note'),
     'highlight.delete': () => {
       if (!hl.selectedId) return false;
-      void hl.remove(hl.selectedId);
+      removeHighlight(hl.selectedId);
     },
-    'focus.sources': () => document.querySelector<HTMLElement>('#source-list [tabindex="0"]')?.focus(),
+    'focus.sources': () => {
+      setLeftTab('sources');
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('#source-list [tabindex="0"]')?.focus());
+    },
     'focus.reader': () => document.getElementById('reader')?.focus(),
-    'focus.highlights': () => document.querySelector<HTMLElement>('.highlight-list [tabindex="0"]')?.focus(),
+    'focus.highlights': () => {
+      setSideTab('highlights');
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.highlight-list [tabindex="0"]')?.focus());
+    },
     'focus.editor': () => document.querySelector<HTMLElement>('#note-editor .ProseMirror')?.focus(),
     'help.shortcuts': () => setDialog('shortcuts'),
     'help.about': () => setDialog('about'),
+    'file.import': () => exchange.openImport(),
+    'file.export': () => exchange.openExport(),
   });
 
   const savePosition = useCallback(
@@ -181,68 +300,144 @@ export function App() {
       <Toolbar reader={settings.reader} onChange={(r) => updateReader(() => r)} onShortcuts={() => setDialog('shortcuts')} />
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
       {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
+      {startup.readOnly && (
+        <div className="readonly-banner" role="alert">
+          Read-only: this notebook was written by a newer version of Research Notebook. You can read and export it; update the app to change it.
+        </div>
+      )}
+      {startup.notices
+        .filter((n) => !startup.readOnly || !n.includes('read-only'))
+        .map((n) => (
+          <div key={n} className="error-banner" role="alert">
+            <span className="error-text">{n}</span>
+            <button type="button" onClick={() => setStartup((st) => ({ ...st, notices: st.notices.filter((x) => x !== n) }))}>
+              Dismiss
+            </button>
+          </div>
+        ))}
       <Group className="panes" orientation="horizontal" id="main-panes" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="pane-sources" defaultSize="20" minSize="12">
-          <SourceList sources={sources} currentId={doc?.meta.id ?? null} onOpen={openSource} />
+          <PaneTabs
+            label="Sources and codebook"
+            selected={leftTab}
+            onSelect={setLeftTab}
+            tabs={[
+              { id: 'sources', label: 'Sources', badge: sources.length, title: withShortcut('Sources', 'focus.sources'), content: <SourceList sources={sources} currentId={doc?.meta.id ?? null} onOpen={openSource} /> },
+              {
+                id: 'codebook',
+                label: 'Codebook',
+                badge: tags.length,
+                title: withShortcut('Codebook', 'focus.codebook'),
+                content: <CodebookPanel api={tagsApi} onRetrieve={(t) => setRetrieval({ query: queryForTag(tags, t), nonce: Date.now() })} />,
+              },
+            ]}
+          />
         </Panel>
         <Separator className="separator" aria-label="Resize sources pane" />
         <Panel id="pane-reader" defaultSize="48" minSize="25">
-          {doc ? (
-            <Reader
-              ref={reader}
-              key={doc.meta.id}
-              meta={doc.meta}
-              text={doc.text}
-              settings={settings.reader}
-              initialPosition={settings.readingPositions[doc.meta.id] ?? 0}
-              onPositionChange={savePosition}
-              highlights={hl.highlights}
-              colorOf={colorOf}
-              selectedId={hl.selectedId}
-              onSelect={selectHighlight}
-              onCreate={(range, intent) => void createFromSelection(range, intent)}
-              headerExtra={
-                <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
-                  Re-import text…
-                </button>
-              }
-            />
-          ) : (
-            <main className="pane reader empty">No source is open.</main>
-          )}
+          <div className="reader-stack">
+            <div className="reader-slot" inert={retrieval !== null}>
+              {doc ? (
+                <Reader
+                  ref={reader}
+                  key={doc.meta.id}
+                  meta={doc.meta}
+                  text={doc.text}
+                  settings={settings.reader}
+                  initialPosition={settings.readingPositions[doc.meta.id] ?? 0}
+                  onPositionChange={savePosition}
+                  highlights={hl.highlights}
+                  colorOf={colorOf}
+                  selectedId={hl.selectedId}
+                  onSelect={selectHighlight}
+                  onCreate={(range, intent) => void createFromSelection(range, intent)}
+                  headerExtra={
+                    <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
+                      Re-import text…
+                    </button>
+                  }
+                />
+              ) : (
+                <main className="pane reader empty">No source is open.</main>
+              )}
+            </div>
+            {retrieval && (
+              <RetrievalView api={tagsApi} sources={sources} request={retrieval} onOpen={(seg) => void openPassage(seg.sourceId, seg.highlight.id)} onClose={() => setRetrieval(null)} />
+            )}
+          </div>
         </Panel>
         <Separator className="separator" aria-label="Resize side pane" />
         <Panel id="pane-side" defaultSize="32" minSize="18">
           <Group orientation="vertical" id="side-panes" defaultLayout={sideLayout.defaultLayout} onLayoutChanged={sideLayout.onLayoutChanged}>
             <Panel id="pane-highlights" defaultSize="42" minSize="15">
-              <HighlightsPanel
-                highlights={hl.highlights}
-                tagsById={tagsById}
-                colorOf={colorOf}
-                selectedId={hl.selectedId}
-                alternatives={alternatives}
-                canReattach={hasSelection}
-                onSelect={(id, reveal) => {
-                  selectHighlight(id);
-                  if (reveal) reader.current?.reveal(id);
-                }}
-                onDelete={(id) => void hl.remove(id)}
-                onReattach={(id) => {
-                  const range = reader.current?.selection();
-                  if (range) void hl.reattach(id, range).then(() => reader.current?.clearSelection());
-                }}
+              <PaneTabs
+                label="Highlights and suggestions"
+                selected={sideTab}
+                onSelect={setSideTab}
+                tabs={[
+                  {
+                    id: 'highlights',
+                    label: 'Highlights',
+                    badge: hl.highlights.filter((h) => !h.orphan).length,
+                    title: withShortcut('Highlights', 'focus.highlights'),
+                    content: (
+                      <HighlightsPanel
+                        highlights={hl.highlights}
+                        tagsById={tagsById}
+                        colorOf={colorOf}
+                        selectedId={hl.selectedId}
+                        alternatives={alternatives}
+                        canReattach={hasSelection}
+                        onSelect={(id, reveal) => {
+                          selectHighlight(id);
+                          if (reveal) reader.current?.reveal(id);
+                        }}
+                        onDelete={removeHighlight}
+                        onTag={(id, anchor) => tagsApi.openPicker({ target: { type: 'highlight', highlightId: id }, anchor })}
+                        onBulkTag={(ids, mode, anchor) => tagsApi.openPicker({ target: { type: 'bulk', highlightIds: ids, mode }, anchor })}
+                        onReattach={(id) => {
+                          const range = reader.current?.selection();
+                          if (range) void hl.reattach(id, range).then(() => reader.current?.clearSelection());
+                        }}
+                      />
+                    ),
+                  },
+                  {
+                    id: 'suggestions',
+                    label: 'Suggestions',
+                    title: withShortcut('Entity suggestions', 'focus.suggestions'),
+                    content: (
+                      <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} />
+                    ),
+                  },
+                ]}
               />
             </Panel>
             <Separator className="separator horizontal" aria-label="Resize notes pane" />
             <Panel id="pane-editor" defaultSize="58" minSize="20">
-              {doc && <NoteEditor key={doc.meta.id} sourceId={doc.meta.id} initialDoc={doc.note} />}
+              <NotesPane
+                key={generation}
+                scope={notes.scope}
+                onScopeChange={notes.setScope}
+                sourceId={doc?.meta.id ?? null}
+                selectedHighlight={hl.selectedId ? (hl.byId.get(hl.selectedId) ?? null) : null}
+                highlights={hl.highlights}
+                resolveHighlight={notes.resolveHighlight}
+                resolverVersion={notes.resolverVersion}
+                loadDoc={notes.loadDoc}
+                saveDoc={notes.saveDoc}
+                onOpenCitation={(highlightId, sourceId) => void revealHighlight(highlightId, sourceId)}
+              />
             </Panel>
           </Group>
         </Panel>
       </Group>
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
+      <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
+      <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />
+      {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} onRestored={(m) => void reloadNotebook(m)} />}
     </div>
   );
 }

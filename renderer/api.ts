@@ -4,6 +4,12 @@ import type { Channel, ChannelInput, ChannelOutput, NotebookApi } from '../core/
 export interface ShellBridge {
   onMenuCommand(listener: (command: string) => void): () => void;
   platform: string;
+  /** Tell the shell the notes are saved and the window may close (after it sent 'app.flushAndClose'). */
+  readyToClose?(): void;
+  /** The native save dialog (export); resolves to the chosen path, or null when the analyst cancelled. */
+  chooseSavePath?(options: { defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
+  /** Print an HTML report to a PDF file (written atomically by the shell). */
+  printToPdf?(options: { html: string; path: string }): Promise<void>;
 }
 
 declare global {

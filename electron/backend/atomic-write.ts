@@ -5,13 +5,15 @@ import { randomBytes } from 'node:crypto';
 /**
  * Write a file so that a reader sees either the old content or the new one, never a part:
  * write a temp file beside it, fsync it, rename it over the target, then fsync the folder so the rename is durable.
+ * Text is written as UTF-8; bytes (an export archive, a PDF) as they are.
  */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'w', 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
+    if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+    else await handle.writeFile(data);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => {});

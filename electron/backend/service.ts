@@ -7,6 +7,8 @@ import { NotebookStore } from './store';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
+import { Exchange } from './exchange';
+import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
 
 export interface ServiceOptions {
@@ -26,6 +28,10 @@ type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOut
 export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
+  /** Export and import; public so the CLI can wait on export jobs. */
+  readonly exchange: Exchange;
+  /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
+  readonly searchIndex: NotebookSearch;
 
   private constructor(
     private readonly store: NotebookStore,
@@ -33,6 +39,8 @@ export class NotebookService implements Handlers {
   ) {
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store);
+    this.exchange = new Exchange(store);
+    this.searchIndex = new NotebookSearch(store);
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
@@ -41,6 +49,8 @@ export class NotebookService implements Handlers {
     if (isNew) await service.importSeeds();
     else if (!store.readOnly) await service.tagOps.ensureCodebook();
     await service.backupIfDue();
+    // Loads (or builds) the search index in the background; a search waits for it.
+    void service.searchIndex.start();
     return service;
   }
 
@@ -188,6 +198,20 @@ export class NotebookService implements Handlers {
     return { source: { meta: updated, text: file.text, highlights: file.highlights, note: file.note }, reanchored, orphaned };
   }
 
+  async resolveHighlights({ ids }: ChannelInput<'resolveHighlights'>): Promise<ChannelOutput<'resolveHighlights'>> {
+    const wanted = new Set(ids);
+    const out: ChannelOutput<'resolveHighlights'> = Object.fromEntries(ids.map((i) => [i, null]));
+    for (const meta of this.store.catalog.sources) {
+      if (wanted.size === 0) break;
+      for (const h of (await this.store.source(meta.id)).data.highlights) {
+        if (!wanted.has(h.id)) continue;
+        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
+        wanted.delete(h.id);
+      }
+    }
+    return out;
+  }
+
   async getProjectNote(): Promise<NoteDoc> {
     return this.store.catalog.projectNote;
   }
@@ -254,6 +278,44 @@ export class NotebookService implements Handlers {
   }
   pinTag({ tagId, pinned }: ChannelInput<'pinTag'>): Promise<ChannelOutput<'pinTag'>> {
     return this.tagOps.pin(tagId, pinned);
+  }
+
+  // Export and import (issue 6): thin delegation to electron/backend/exchange/.
+  exportChoices(): Promise<ChannelOutput<'exportChoices'>> {
+    return this.exchange.choices();
+  }
+  startExport(input: ChannelInput<'startExport'>): Promise<ChannelOutput<'startExport'>> {
+    return this.exchange.exports.start(input);
+  }
+  async exportProgress({ jobId }: ChannelInput<'exportProgress'>): Promise<ChannelOutput<'exportProgress'>> {
+    return this.exchange.exports.progress(jobId);
+  }
+  async cancelExport({ jobId }: ChannelInput<'cancelExport'>): Promise<ChannelOutput<'cancelExport'>> {
+    return this.exchange.exports.cancel(jobId);
+  }
+  exportReportHtml({ scope }: ChannelInput<'exportReportHtml'>): Promise<ChannelOutput<'exportReportHtml'>> {
+    return this.exchange.reportHtml(scope);
+  }
+  previewImport(input: ChannelInput<'previewImport'>): Promise<ChannelOutput<'previewImport'>> {
+    return this.exchange.imports.preview(input);
+  }
+  commitImport({ previewId, skipDuplicates }: ChannelInput<'commitImport'>): Promise<ChannelOutput<'commitImport'>> {
+    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): nothing can be imported into it.');
+    return this.exchange.imports.commit(previewId, skipDuplicates);
+  }
+  async discardImport({ previewId }: ChannelInput<'discardImport'>): Promise<ChannelOutput<'discardImport'>> {
+    return this.exchange.imports.discard(previewId);
+  }
+
+  // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
+  search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
+    return this.searchIndex.search(input);
+  }
+  analysis(input: ChannelInput<'analysis'>): Promise<ChannelOutput<'analysis'>> {
+    return this.searchIndex.analysis(input ?? {});
+  }
+  cooccurrencePassages({ tagA, tagB, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
+    return this.searchIndex.cooccurrencePassages(tagA, tagB, options);
   }
 
   private meta(id: string): SourceMeta {

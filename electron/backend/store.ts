@@ -172,11 +172,22 @@ function readOnlyNotice(version: number, sourceId?: string): string {
   return `${what} was written by a newer version of Research Notebook (schema ${version}; this app knows ${SCHEMA_VERSION}). It is open read-only, so nothing in it is overwritten: update the app to change it.`;
 }
 
-/** Temp files of writes a crash interrupted (the single-instance lock means no other writer owns them). */
+/** Temp files of writes a crash interrupted: those of a process that is no longer running (the pid is in the name). */
 async function removeStaleTempFiles(dataDir: string): Promise<void> {
   for (const folder of [dataDir, join(dataDir, 'sources')]) {
     for (const name of await readdir(folder).catch(() => [] as string[])) {
-      if (name.startsWith('.') && name.endsWith('.tmp')) await rm(join(folder, name), { force: true });
+      const pid = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
+      if (pid && !isRunning(Number(pid))) await rm(join(folder, name), { force: true });
     }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Highlight, Tag } from '../../core/model';
 import { noteFirstLine } from '../notes-text';
 import { withShortcut } from './Toolbar';
+import { TagChip } from '../tags/kinds';
+import { elementAnchor, type Point } from '../tags/reader-bridge';
+import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
 
-export const HIGHLIGHT_DRAG_TYPE = 'application/x-notebook-highlight+json';
 
 /** Each row: two lines of quote, a line of tag chips, a line of note. */
 const ROW_HEIGHT = 92;
@@ -20,11 +22,52 @@ interface Props {
   onSelect(id: string, reveal: boolean): void;
   onDelete(id: string): void;
   onReattach(id: string): void;
+  /** Open the tag picker for one highlight (its row's Tag… button). */
+  onTag?(id: string, anchor: Point): void;
+  /** Add or remove a tag on several highlights (the bulk bar of a multi-selection). */
+  onBulkTag?(ids: string[], mode: 'add' | 'remove', anchor: Point): void;
 }
 
 /** The open source's highlights in reading order, then its orphans (kept, never deleted silently). */
-export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alternatives, canReattach, onSelect, onDelete, onReattach }: Props) {
+export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alternatives, canReattach, onSelect, onDelete, onReattach, onTag, onBulkTag }: Props) {
   const live = highlights.filter((h) => !h.orphan);
+  // Multi-selection for bulk tagging: Ctrl/Cmd+click toggles a row, Shift+click (or Shift+arrows) extends from the
+  // selected one. It lasts while the selected highlight is part of it.
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const multi = checked.size > 1;
+  useEffect(() => {
+    setChecked((c) => (c.size === 0 || (selectedId && c.has(selectedId)) ? c : new Set()));
+  }, [selectedId]);
+  const rangeTo = (id: string) => {
+    const a = live.findIndex((h) => h.id === selectedId);
+    const b = live.findIndex((h) => h.id === id);
+    if (a < 0 || b < 0) return new Set([id]);
+    return new Set(live.slice(Math.min(a, b), Math.max(a, b) + 1).map((h) => h.id));
+  };
+  const onRowClick = (event: React.MouseEvent, id: string) => {
+    if (event.ctrlKey || event.metaKey) {
+      const next = new Set(checked.size > 0 ? checked : selectedId ? [selectedId] : []);
+      if (next.has(id) && next.size > 1) {
+        next.delete(id);
+        setChecked(next);
+        onSelect([...next][next.size - 1], false);
+        return;
+      }
+      next.add(id);
+      setChecked(next);
+      onSelect(id, false);
+      return;
+    }
+    if (event.shiftKey && selectedId) {
+      const next = rangeTo(id);
+      next.add(selectedId);
+      setChecked(next);
+      onSelect(selectedId, false);
+      return;
+    }
+    setChecked(new Set());
+    onSelect(id, true);
+  };
   const orphans = highlights.filter((h) => h.orphan);
   const list = useRef<HTMLUListElement>(null);
   // Thousands of highlights: only the rows in view are in the DOM (rows have a fixed height).
@@ -39,6 +82,28 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
   const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
     const index = live.findIndex((h) => h.id === selectedId);
     let next = -1;
+    if (event.key === 'Escape' && checked.size > 0) {
+      event.preventDefault();
+      setChecked(new Set());
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      setChecked(new Set(live.map((h) => h.id)));
+      return;
+    }
+    if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && selectedId) {
+      event.preventDefault();
+      const to = live[Math.max(0, Math.min(live.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (!to) return;
+      const next = new Set(checked.size > 0 ? checked : [selectedId]);
+      next.add(to.id);
+      setChecked(next);
+      onSelect(to.id, false);
+      rows.scrollToIndex(live.indexOf(to), { align: 'auto' });
+      requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(to.id)}"]`)?.focus());
+      return;
+    }
     if (event.key === 'ArrowDown') next = Math.min(live.length - 1, index + 1);
     else if (event.key === 'ArrowUp') next = Math.max(0, index - 1);
     else if (event.key === 'Home') next = 0;
@@ -72,10 +137,28 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
           </span>
         )}
       </header>
+      {multi && (
+        <div className="bulk-bar" role="toolbar" aria-label="Selected highlights">
+          <span className="bulk-count">{checked.size} selected</span>
+          {onBulkTag && (
+            <>
+              <button type="button" onClick={(e) => onBulkTag([...checked], 'add', elementAnchor(e.currentTarget))}>
+                Add tag…
+              </button>
+              <button type="button" onClick={(e) => onBulkTag([...checked], 'remove', elementAnchor(e.currentTarget))}>
+                Remove tag…
+              </button>
+            </>
+          )}
+          <button type="button" className="link-button" onClick={() => setChecked(new Set())} title="Clear the selection (Esc)">
+            Clear
+          </button>
+        </div>
+      )}
       {live.length === 0 && orphans.length === 0 ? (
         <p className="empty-hint">Select text in the article and press <kbd>H</kbd> to highlight it.</p>
       ) : (
-        <ul className="highlight-list" role="listbox" aria-label="Highlights in reading order" ref={list} onKeyDown={onKeyDown}>
+        <ul className="highlight-list" role="listbox" aria-label="Highlights in reading order" aria-multiselectable="true" ref={list} onKeyDown={onKeyDown}>
           <div className="highlight-rows" style={{ height: rows.getTotalSize() }}>
             {rows.getVirtualItems().map((row) => {
               const h = live[row.index];
@@ -83,12 +166,12 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                 <li
                   key={h.id}
                   role="option"
-                  aria-selected={h.id === selectedId}
+                  aria-selected={h.id === selectedId || checked.has(h.id)}
                   aria-posinset={row.index + 1}
                   aria-setsize={live.length}
                   tabIndex={h.id === selectedId || (selectedIndex < 0 && row.index === 0) ? 0 : -1}
                   data-highlight-id={h.id}
-                  className="highlight-item"
+                  className={`highlight-item${multi && checked.has(h.id) ? ' checked' : ''}`}
                   style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                   draggable
                   onDragStart={(e) => {
@@ -96,21 +179,33 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     e.dataTransfer.setData('text/plain', h.quote.exact);
                     e.dataTransfer.effectAllowed = 'copy';
                   }}
-                  onClick={() => onSelect(h.id, true)}
+                  onClick={(e) => onRowClick(e, h.id)}
                 >
                   <span className="swatch" style={{ backgroundColor: colorOf(h) }} aria-hidden="true" />
                   <span className="highlight-body">
                     <q className="highlight-quote">{truncate(h.quote.exact, 200)}</q>
                     <span className="tag-chips">
-                      {h.tagIds.map((id) => tagsById.get(id)).filter(Boolean).map((t) => (
-                        <span key={t!.id} className="tag-chip" style={{ borderColor: t!.color }}>
-                          <span className="tag-dot" style={{ backgroundColor: t!.color }} aria-hidden="true" />
-                          {t!.name}
-                        </span>
+                      {h.tagIds.map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t)).map((t) => (
+                        <TagChip key={t.id} tag={t} />
                       ))}
                     </span>
                     {h.note && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
                   </span>
+                  {onTag && (
+                    <button
+                      type="button"
+                      className="icon-button tag-button"
+                      aria-label="Tag highlight"
+                      title={withShortcut('Tag…', 'highlight.tag')}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onSelect(h.id, false);
+                        onTag(h.id, elementAnchor(e.currentTarget));
+                      }}
+                    >
+                      Tag…
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="icon-button delete"

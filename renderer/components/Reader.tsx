@@ -11,8 +11,8 @@ import { SelectionPopover, type CreateIntent } from '../reader/SelectionPopover'
 import { extendSelectionByKey } from '../reader/keyboard-selection';
 
 export interface ReaderHandle {
-  /** Scroll a highlight into view and flash it. */
-  reveal(id: string): void;
+  /** Scroll a highlight into view and flash it; false when it is not painted (yet). */
+  reveal(id: string): boolean;
   /** The current selection in the article as text offsets, or null. */
   selection(): { start: number; end: number } | null;
   clearSelection(): void;
@@ -172,10 +172,11 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     () => ({
       reveal(id) {
         const range = painter?.rangeOf(id);
-        if (!range) return;
+        if (!range) return false;
         const el = range.startContainer.parentElement?.closest('p');
         el?.scrollIntoView({ block: 'center' });
         painter?.flash(id);
+        return true;
       },
       selection: currentSelection,
       clearSelection() {
@@ -253,6 +254,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
               article={articleText.current}
               selectedId={selectedId}
               version={paintVersion}
+              sourceId={meta.id}
               onPick={(id) => onSelect(id, [])}
             />
             <ArticleText ref={articleText} text={text} furniture={meta.furniture} />

@@ -1,13 +1,7 @@
 import { COMMAND_LIST, formatAccelerator } from '../../core/commands';
 import { isMac } from '../api';
 import { Modal } from './Modal';
-
-const EDITOR_KEYS: Array<[string, string]> = [
-  ['Bold / italic / code', isMac ? '⌘B / ⌘I / ⌘E' : 'Ctrl+B / Ctrl+I / Ctrl+E'],
-  ['Heading 1–3, paragraph', isMac ? '⌘⌥1–3, ⌘⌥0' : 'Ctrl+Alt+1–3, Ctrl+Alt+0'],
-  ['Undo / redo in notes', isMac ? '⌘Z / ⇧⌘Z' : 'Ctrl+Z / Ctrl+Shift+Z'],
-  ['Indent / outdent list item', 'Tab / Shift+Tab'],
-];
+import { EDITOR_SHORTCUTS } from '../editor/shortcuts';
 
 /** Every command and its shortcut, grouped by menu. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
@@ -16,7 +10,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     <Modal title="Keyboard shortcuts" onClose={onClose}>
       <div className="shortcuts">
         {menus.map((menu) => {
-          const rows = COMMAND_LIST.filter((c) => c.menu === menu && c.accelerator);
+          const rows = COMMAND_LIST.filter((c) => c.menu === menu && c.accelerator && !c.hidden);
           if (!rows.length) return null;
           return (
             <section key={menu}>
@@ -35,10 +29,10 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
         <section>
           <h3>Notes editor</h3>
           <dl>
-            {EDITOR_KEYS.map(([label, keys]) => (
-              <div key={label} className="shortcut-row">
-                <dt>{label}</dt>
-                <dd><kbd>{keys}</kbd></dd>
+            {Object.values(EDITOR_SHORTCUTS).map((k) => (
+              <div key={k.label} className="shortcut-row">
+                <dt>{k.label}</dt>
+                <dd><kbd>{formatAccelerator(k.accelerator, isMac)}</kbd></dd>
               </div>
             ))}
           </dl>

@@ -1,65 +1,76 @@
-import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark } from 'prosemirror-commands';
+/**
+ * The editor's state plugins: history, input rules, keymap, gap cursor (to type beside a citation at the end of a
+ * note), drop cursor. They hold no references to the app, so one set serves every scope's EditorState; shortcuts
+ * that need the app (cite, link prompt, open citation) are bound per view in keys.ts.
+ */
+import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
 import { history, redo, undo } from 'prosemirror-history';
-import {
-  InputRule,
-  inputRules,
-  textblockTypeInputRule,
-  wrappingInputRule,
-  smartQuotes,
-  emDash,
-  ellipsis,
-} from 'prosemirror-inputrules';
+import { undoInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
-import type { MarkType, Schema } from 'prosemirror-model';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
-import type { Plugin } from 'prosemirror-state';
+import type { Command, Plugin } from 'prosemirror-state';
+import {
+  insertRule,
+  setParagraph,
+  toggleBlockquote,
+  toggleBold,
+  toggleBulletList,
+  toggleCode,
+  toggleHeading,
+  toggleItalic,
+  toggleOrderedList,
+} from './commands';
+import { noteInputRules } from './input-rules';
+import { noteSchema } from './schema';
+import { keymapNames, type EditorShortcutId } from './shortcuts';
 
-/** "**bold**" / "*italic*" / "`code`" as you type. */
-function markRule(pattern: RegExp, type: MarkType): InputRule {
-  return new InputRule(pattern, (state, match, start, end) => {
-    const inner = match[1];
-    if (!inner) return null;
-    // The mark covers the matched text only: typing on after it is plain again.
-    return state.tr.replaceWith(start, end, state.schema.text(inner, [type.create()])).removeStoredMark(type);
-  });
+const { nodes } = noteSchema;
+
+const hardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
+  dispatch?.(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView());
+  return true;
+});
+
+/** Keys of the shortcut table bound to context-free commands. */
+const COMMANDS: Partial<Record<EditorShortcutId, Command>> = {
+  bold: toggleBold,
+  italic: toggleItalic,
+  code: toggleCode,
+  paragraph: setParagraph,
+  heading1: toggleHeading(1),
+  heading2: toggleHeading(2),
+  heading3: toggleHeading(3),
+  bulletList: toggleBulletList,
+  orderedList: toggleOrderedList,
+  blockquote: toggleBlockquote,
+  rule: insertRule,
+  undo,
+  redo,
+  hardBreak,
+  indent: sinkListItem(nodes.list_item),
+  outdent: liftListItem(nodes.list_item),
+};
+
+export function bindings(commands: Partial<Record<EditorShortcutId, Command>>): Record<string, Command> {
+  const keys: Record<string, Command> = {};
+  for (const [id, command] of Object.entries(commands) as Array<[EditorShortcutId, Command]>) {
+    for (const name of keymapNames(id)) keys[name] = command;
+  }
+  return keys;
 }
 
-export function notePlugins(schema: Schema): Plugin[] {
-  const { nodes, marks } = schema;
-  const rules = [
-    ...smartQuotes,
-    emDash,
-    ellipsis,
-    textblockTypeInputRule(/^(#{1,3})\s$/, nodes.heading, (m) => ({ level: m[1].length })),
-    wrappingInputRule(/^\s*>\s$/, nodes.blockquote),
-    wrappingInputRule(/^\s*([-+*])\s$/, nodes.bullet_list),
-    wrappingInputRule(/^(\d+)\.\s$/, nodes.ordered_list, (m) => ({ order: Number(m[1]) }), (m, node) => node.childCount + node.attrs.order === Number(m[1])),
-    markRule(/\*\*([^*]+)\*\*$/, marks.strong),
-    markRule(/(?<!\*)\*([^*]+)\*$/, marks.em),
-    markRule(/`([^`]+)`$/, marks.code),
-  ];
-  return [
-    history(),
-    inputRules({ rules }),
-    keymap({
-      'Mod-z': undo,
-      'Shift-Mod-z': redo,
-      'Mod-y': redo,
-      'Mod-b': toggleMark(marks.strong),
-      'Mod-i': toggleMark(marks.em),
-      'Mod-e': toggleMark(marks.code),
-      'Mod-Alt-0': setBlockType(nodes.paragraph),
-      'Mod-Alt-1': setBlockType(nodes.heading, { level: 1 }),
-      'Mod-Alt-2': setBlockType(nodes.heading, { level: 2 }),
-      'Mod-Alt-3': setBlockType(nodes.heading, { level: 3 }),
-      Enter: splitListItem(nodes.list_item),
-      Tab: sinkListItem(nodes.list_item),
-      'Shift-Tab': liftListItem(nodes.list_item),
-      'Shift-Enter': chainCommands(exitCode, (state, dispatch) => {
-        dispatch?.(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView());
-        return true;
-      }),
-    }),
-    keymap(baseKeymap),
-  ];
+const PLUGINS: readonly Plugin[] = [
+  history(),
+  noteInputRules,
+  keymap({ ...bindings(COMMANDS), Enter: splitListItem(nodes.list_item), Backspace: undoInputRule }),
+  keymap(baseKeymap),
+  dropCursor({ class: 'drop-cursor', width: 3, color: false }),
+  gapCursor(),
+];
+
+/** The same plugin instances for every note, so states can be swapped in one EditorView. */
+export function notePlugins(): Plugin[] {
+  return [...PLUGINS];
 }

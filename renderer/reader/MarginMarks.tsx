@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HighlightPainter } from './painter';
+import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
 
 interface Mark {
   id: string;
@@ -16,6 +17,7 @@ interface Props {
   article: HTMLElement | null;
   selectedId: string | null;
   version: number;
+  sourceId: string;
   onPick(id: string): void;
 }
 
@@ -23,7 +25,7 @@ interface Props {
  * A bar in the left margin for each highlight, one lane per overlap depth, so that overlapping highlights on a line
  * are told apart without relying on colour. Only highlights near the view are measured (layout is the cost).
  */
-export function MarginMarks({ painter, items, scroller, article, selectedId, version, onPick }: Props) {
+export function MarginMarks({ painter, items, scroller, article, selectedId, version, sourceId, onPick }: Props) {
   const [marks, setMarks] = useState<Mark[]>([]);
   useEffect(() => {
     if (!painter || !scroller || !article) return;
@@ -71,16 +73,19 @@ export function MarginMarks({ painter, items, scroller, article, selectedId, ver
   }, [painter, items, scroller, article, version]);
 
   return (
-    <div className="margin-marks" aria-hidden="true">
+    <div className="margin-marks" aria-hidden="true" onMouseDown={(e) => e.stopPropagation()}>
       {marks.map((m) => (
         <span
           key={m.id}
           className={`margin-mark${m.id === selectedId ? ' selected' : ''}`}
           data-highlight-id={m.id}
           style={{ top: m.top, height: m.height, right: 6 + m.lane * 6, backgroundColor: m.color }}
-          onMouseDown={(e) => {
-            e.preventDefault();
-            onPick(m.id);
+          draggable
+          title="Drag into the notes to cite this passage"
+          onClick={() => onPick(m.id)}
+          onDragStart={(e) => {
+            e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: m.id, sourceId }));
+            e.dataTransfer.effectAllowed = 'copy';
           }}
         />
       ))}

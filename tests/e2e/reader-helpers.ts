@@ -47,7 +47,13 @@ export async function paintedTexts(page: Page): Promise<string[]> {
     const out: string[] = [];
     CSS.highlights.forEach((highlight, name) => {
       if (!/^nb-[0-9a-f]{6}-\d$/.test(name)) return;
-      highlight.forEach((range) => out.push((range as Range).toString()));
+      highlight.forEach((r) => {
+        // Painted ranges are StaticRanges (no toString): read their text through a live Range.
+        const range = document.createRange();
+        range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+        range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+        out.push(range.toString());
+      });
     });
     return out.sort();
   });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'notebook-crash-'));
   await mkdir('.tmp', { recursive: true });
   child = resolve('.tmp/crash-child.mjs');
-  await build({ entryPoints: ['tests/support/crash-child.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: child, logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  await build({ entryPoints: ['tests/support/crash-child.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: child, logLevel: 'error', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,65 @@
+import { deflateRawSync } from 'node:zlib';
+import type { BackendExportFormat, MarkdownLayout } from '../../../core/exchange/api';
+import {
+  exportCsv,
+  exportHtmlReport,
+  exportMarkdown,
+  exportQdc,
+  exportQdpxArchive,
+  exportW3CBytes,
+  type NoteFormatter,
+} from '../../../core/export';
+import type { NotebookSnapshot } from '../../../core/model';
+import { noteToHtml, noteToMarkdown, noteToPlainText } from '../../../core/notes/markdown';
+import { NotebookError } from '../errors';
+
+/** Notes in exports: the notes module's Markdown, plain text and HTML. */
+export const noteFormatter: NoteFormatter = {
+  toMarkdown: (doc, link) => noteToMarkdown(doc, { citationLink: link }),
+  toPlainText: noteToPlainText,
+  toHtml: noteToHtml,
+};
+
+/** One file of an export: its name (inside the destination folder, for Markdown per source) and its content. */
+export interface ExportOutput {
+  name: string;
+  data: string | Uint8Array;
+}
+
+export interface RenderedExport {
+  outputs: ExportOutput[];
+  warnings: string[];
+}
+
+/** Node's native raw deflate at level 1: the QDPX archive of 100,000 highlights in a fraction of fflate's time. */
+const deflateRaw = (data: Uint8Array): Uint8Array => deflateRawSync(data, { level: 1 });
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Run one format over a snapshot. Pure apart from the native deflate; nothing is written here. */
+export function renderExport(snapshot: NotebookSnapshot, format: BackendExportFormat, layout: MarkdownLayout = 'per-source'): RenderedExport {
+  const warnings: string[] = [];
+  switch (format) {
+    case 'w3c':
+      return { outputs: [{ name: 'notebook.json', data: exportW3CBytes(snapshot, noteFormatter, { creator: { name: 'Analyst' } }) }], warnings };
+    case 'qdpx': {
+      const { bytes, skippedOrphans } = exportQdpxArchive(snapshot, noteFormatter, { deflateRaw });
+      if (skippedOrphans > 0) {
+        warnings.push(`${plural(skippedOrphans, 'orphaned highlight')} left out: REFI-QDA has no place for a passage that is not found in its text.`);
+      }
+      return { outputs: [{ name: 'notebook.qdpx', data: bytes }], warnings };
+    }
+    case 'qdc':
+      if (snapshot.tags.length === 0) throw new NotebookError('There are no tags to export: a codebook needs at least one tag. Create a tag first.');
+      return { outputs: [{ name: 'codebook.qdc', data: exportQdc(snapshot) }], warnings };
+    case 'csv':
+      return { outputs: [{ name: 'highlights.csv', data: exportCsv(snapshot, noteFormatter) }], warnings };
+    case 'html':
+      return { outputs: [{ name: 'report.html', data: exportHtmlReport(snapshot, noteFormatter) }], warnings };
+    case 'markdown':
+      return {
+        outputs: exportMarkdown(snapshot, noteFormatter, { layout }).map((f) => ({ name: f.path, data: f.content })),
+        warnings,
+      };
+  }
+}

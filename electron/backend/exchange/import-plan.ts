@@ -1,0 +1,265 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { anchor, describeRange } from '../../../core/anchoring';
+import { tagsInTreeOrder } from '../../../core/export/common';
+import { sourceIri } from '../../../core/export/w3c';
+import type { ImportedNotebook } from '../../../core/import';
+import { detectFurniture } from '../../../core/furniture';
+import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type SourceMeta, type Tag } from '../../../core/model';
+import { nameKey } from '../../../core/tags/codebook';
+import type { SourceFile } from '../store';
+import { readingOrder } from '../highlights';
+import { appendNote, forEachCitation, isEmptyNote } from './note-utils';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const EMPTY_TEXT_HASH = sha256('');
+
+/** What the notebook has now, as the plan needs it. */
+export interface NotebookState {
+  sources: readonly SourceMeta[];
+  tags: readonly Tag[];
+  projectNote: NoteDoc;
+  /** A source file of the notebook (only read for sources the import adds highlights to). */
+  file(id: string): Promise<SourceFile>;
+  /** Every highlight id in the notebook. */
+  highlightIds: ReadonlySet<string>;
+}
+
+/** Changes to a source the notebook already has. */
+export interface SourceMerge {
+  highlights: Highlight[];
+  notes: Array<{ note: NoteDoc; from: string }>;
+}
+
+export interface ImportPlan {
+  newSources: Array<{ meta: SourceMeta; file: SourceFile }>;
+  newTags: Tag[];
+  merges: Map<string, SourceMerge>;
+  projectNote: NoteDoc | null;
+  counts: {
+    sourcesSkipped: number;
+    highlightsAdded: number;
+    orphans: number;
+    highlightsAlreadyThere: number;
+    tagsMatched: number;
+  };
+  firstSourceId: string | null;
+  touchedSourceIds: string[];
+  warnings: string[];
+}
+
+// Ids from a file name files on disk (sources/<id>.json) and travel in notes: anything unusual is replaced.
+const SAFE_SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const SAFE_TAG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const SAFE_HIGHLIGHT_ID = /^h-[0-9a-z-]{4,64}$/i;
+
+function uniqueId(wanted: string, safe: RegExp, used: Set<string>, prefix: string): string {
+  let id = safe.test(wanted) && !used.has(wanted) ? wanted : '';
+  while (!id || used.has(id)) id = `${prefix}-${randomBytes(6).toString('hex')}`;
+  used.add(id);
+  return id;
+}
+
+const tagKeyOf = (parentId: string | null, name: string): string => `${parentId ?? ''}\u0000${nameKey(name)}`;
+
+/**
+ * Work out what an import adds, without writing anything: sources (re-keyed when their id is taken; duplicates
+ * either skipped, their highlights going to the notebook's copy, or added again), tags (a tag with the same name
+ * under the same parent is the notebook's own; others are added, re-keyed on collision), and highlights anchored
+ * in their text with core/anchoring. A highlight that cannot be anchored, or whose document is not in the file
+ * and not in the notebook, is kept as an orphan (a placeholder source holds those without a document).
+ */
+export async function planImport(notebooks: readonly ImportedNotebook[], state: NotebookState, skipDuplicates: boolean, now: string): Promise<ImportPlan> {
+  const usedSourceIds = new Set(state.sources.map((s) => s.id));
+  const usedTagIds = new Set(state.tags.map((t) => t.id));
+  const usedHighlightIds = new Set(state.highlightIds);
+  const tagByKey = new Map(state.tags.map((t) => [tagKeyOf(t.parentId, t.name), t.id]));
+  const sourceByHash = new Map<string, string>();
+  for (const s of state.sources) if (s.contentHash && s.contentHash !== EMPTY_TEXT_HASH && !sourceByHash.has(s.contentHash)) sourceByHash.set(s.contentHash, s.id);
+
+  const plan: ImportPlan = {
+    newSources: [],
+    newTags: [],
+    merges: new Map(),
+    projectNote: null,
+    counts: { sourcesSkipped: 0, highlightsAdded: 0, orphans: 0, highlightsAlreadyThere: 0, tagsMatched: 0 },
+    firstSourceId: null,
+    touchedSourceIds: [],
+    warnings: [],
+  };
+  const newById = new Map<string, { meta: SourceMeta; file: SourceFile }>();
+  const touched = new Set<string>();
+  const touch = (id: string): void => {
+    if (!touched.has(id)) {
+      touched.add(id);
+      plan.touchedSourceIds.push(id);
+    }
+  };
+  const mergeOf = (id: string): SourceMerge => {
+    let m = plan.merges.get(id);
+    if (!m) plan.merges.set(id, (m = { highlights: [], notes: [] }));
+    return m;
+  };
+  /** Existing highlights of a notebook source, by passage and tags, to avoid adding one twice. */
+  const existingKeys = new Map<string, Map<string, string>>();
+  const highlightKey = (h: Pick<Highlight, 'start' | 'end' | 'tagIds' | 'orphan' | 'quote'>): string =>
+    h.orphan ? `orphan|${h.quote.exact}|${[...h.tagIds].sort().join(',')}` : `${h.start}|${h.end}|${[...h.tagIds].sort().join(',')}`;
+  const keysOf = async (sourceId: string): Promise<Map<string, string>> => {
+    let keys = existingKeys.get(sourceId);
+    if (!keys) {
+      keys = new Map((await state.file(sourceId)).highlights.map((h) => [highlightKey(h), h.id]));
+      existingKeys.set(sourceId, keys);
+    }
+    return keys;
+  };
+  let projectNote = state.projectNote;
+  let projectChanged = false;
+
+  for (const n of notebooks) {
+    // Tags, parents first.
+    const tagMap = new Map<string, string>();
+    for (const { tag } of tagsInTreeOrder(n.tags)) {
+      const parentId = tag.parentId ? (tagMap.get(tag.parentId) ?? null) : null;
+      const key = tagKeyOf(parentId, tag.name);
+      const known = tagByKey.get(key);
+      if (known) {
+        tagMap.set(tag.id, known);
+        plan.counts.tagsMatched++;
+        continue;
+      }
+      const id = uniqueId(tag.id, SAFE_TAG_ID, usedTagIds, 't');
+      plan.newTags.push({ ...tag, id, parentId });
+      tagByKey.set(key, id);
+      tagMap.set(tag.id, id);
+    }
+
+    // Sources: new ones, or the notebook's copy of a duplicate.
+    const target = new Map<string, { id: string; text: string; isNew: boolean }>();
+    for (const s of n.sources) {
+      const duplicateOf = s.text ? sourceByHash.get(s.contentHash) : undefined;
+      if (duplicateOf && skipDuplicates) {
+        const existing = newById.get(duplicateOf);
+        target.set(s.id, { id: duplicateOf, text: existing ? existing.file.text : (await state.file(duplicateOf)).text, isNew: Boolean(existing) });
+        plan.counts.sourcesSkipped++;
+        if (s.note && !isEmptyNote(s.note)) {
+          if (existing) existing.file.note = appendNote(existing.file.note, s.note, n.fileName);
+          else mergeOf(duplicateOf).notes.push({ note: s.note, from: n.fileName });
+        }
+        touch(duplicateOf);
+        continue;
+      }
+      const id = uniqueId(s.id, SAFE_SOURCE_ID, usedSourceIds, 'src');
+      const meta: SourceMeta = {
+        id,
+        title: s.title,
+        publisher: s.publisher,
+        date: s.date,
+        originalFile: s.originalFile,
+        contentHash: s.contentHash,
+        addedAt: s.addedAt ?? now,
+        furniture: s.furniture ?? detectFurniture(s.text),
+      };
+      const entry = { meta, file: { schemaVersion: SCHEMA_VERSION, id, text: s.text, highlights: [], note: s.note ?? EMPTY_DOC } };
+      plan.newSources.push(entry);
+      newById.set(id, entry);
+      if (!sourceByHash.has(s.contentHash)) sourceByHash.set(s.contentHash, id);
+      target.set(s.id, { id, text: s.text, isNew: true });
+      touch(id);
+    }
+
+    let placeholders = 0;
+    // Documents the file annotates without including them (another tool's W3C export): a source the notebook has
+    // for that address, or a placeholder that keeps the highlights as orphans until its text is imported.
+    for (const iri of n.missingSources) {
+      const match = state.sources.find((m) => m.originalFile === iri || sourceIri(m.id) === iri);
+      if (match) {
+        target.set(iri, { id: match.id, text: (await state.file(match.id)).text, isNew: false });
+        touch(match.id);
+        continue;
+      }
+      const id = uniqueId('', SAFE_SOURCE_ID, usedSourceIds, 'src');
+      const meta: SourceMeta = { id, title: `Not included: ${iri}`, publisher: '', date: '', originalFile: iri, contentHash: EMPTY_TEXT_HASH, addedAt: now, furniture: [] };
+      const entry = { meta, file: { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: EMPTY_DOC } };
+      plan.newSources.push(entry);
+      newById.set(id, entry);
+      target.set(iri, { id, text: '', isNew: true });
+      touch(id);
+      placeholders++;
+    }
+    if (placeholders > 0) {
+      plan.warnings.push(
+        `${n.fileName}: ${placeholders === 1 ? 'a document' : `${placeholders} documents`} the file annotates ${placeholders === 1 ? 'is' : 'are'} not in it; ` +
+          `${placeholders === 1 ? 'its' : 'their'} highlights are kept as orphans in sources named “Not included: …”. Re-import the text there to anchor them.`,
+      );
+    }
+
+    // Highlights, anchored in their source's text.
+    const idMap = new Map<string, { id: string; sourceId: string; quote: string }>();
+    const added: Highlight[] = [];
+    for (const h of n.highlights) {
+      const t = target.get(h.sourceRef);
+      if (!t) continue;
+      const tagIds = [...new Set(h.tagIds.map((id) => tagMap.get(id)).filter((id): id is string => Boolean(id)))];
+      const found = h.unanchorable || !t.text ? null : anchor(t.text, h);
+      let placed: Pick<Highlight, 'start' | 'end' | 'quote' | 'orphan'>;
+      if (found) {
+        const d = describeRange(t.text, found.start, found.end);
+        placed = { start: d.start, end: d.end, quote: d.quote, orphan: false };
+      } else {
+        const start = Math.min(h.start, t.text.length);
+        placed = { start, end: Math.min(Math.max(h.end, start), t.text.length), quote: h.quote, orphan: true };
+      }
+      if (!placed.quote.exact) placed.quote = { ...placed.quote, exact: '(no quote in the file)' };
+      if (!t.isNew) {
+        const keys = await keysOf(t.id);
+        const already = keys.get(highlightKey({ ...placed, tagIds }));
+        if (already) {
+          idMap.set(h.id, { id: already, sourceId: t.id, quote: placed.quote.exact });
+          plan.counts.highlightsAlreadyThere++;
+          continue;
+        }
+      }
+      const highlight: Highlight = {
+        id: uniqueId(h.id, SAFE_HIGHLIGHT_ID, usedHighlightIds, 'h'),
+        sourceId: t.id,
+        ...placed,
+        tagIds,
+        note: h.note,
+        createdAt: h.createdAt,
+        modifiedAt: h.modifiedAt,
+      };
+      idMap.set(h.id, { id: highlight.id, sourceId: t.id, quote: highlight.quote.exact });
+      added.push(highlight);
+      if (t.isNew) newById.get(t.id)!.file.highlights.push(highlight);
+      else mergeOf(t.id).highlights.push(highlight);
+      plan.counts.highlightsAdded++;
+      if (highlight.orphan) plan.counts.orphans++;
+    }
+
+    // Citations in this file's notes follow their highlights to their new ids.
+    const follow = (doc: NoteDoc | null): void =>
+      forEachCitation(doc, (attrs) => {
+        const to = attrs.highlightId ? idMap.get(attrs.highlightId) : undefined;
+        if (!to) return;
+        attrs.highlightId = to.id;
+        attrs.sourceId = to.sourceId;
+        attrs.quote = to.quote;
+      });
+    for (const h of added) follow(h.note);
+    for (const s of n.sources) follow(s.note);
+    follow(n.projectNote);
+
+    if (n.projectNote && !isEmptyNote(n.projectNote)) {
+      const next = appendNote(projectNote, n.projectNote, n.fileName);
+      if (next !== projectNote) {
+        projectNote = next;
+        projectChanged = true;
+      }
+    }
+    plan.warnings.push(...n.warnings.map((w) => `${n.fileName}: ${w}`));
+  }
+
+  for (const { file } of plan.newSources) file.highlights.sort(readingOrder);
+  plan.projectNote = projectChanged ? projectNote : null;
+  plan.firstSourceId = plan.newSources[0]?.meta.id ?? plan.touchedSourceIds[0] ?? null;
+  return plan;
+}

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import {
+  importByteLimit,
+  type ImportFilePreview,
+  type ImportKind,
+  type ImportPreview,
+  type ImportSummary,
+  type PreviewImportInput,
+} from '../../../core/exchange/api';
+import { noteParser } from '../../../core/exchange/note-markdown';
+import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
+import type { NotebookStore } from '../store';
+import { NotebookError } from '../errors';
+import { readingOrder } from '../highlights';
+import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
+import { appendNote } from './note-utils';
+
+interface Pending {
+  files: ImportedNotebook[];
+  createdAt: number;
+}
+
+/** Previews waiting for the analyst's choice; older ones are dropped (their parsed files can be large). */
+const MAX_PENDING = 4;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export interface ImportFile {
+  name: string;
+  size: number;
+  data?: string;
+  /** The bytes themselves (the CLI reads files from disk; no base64 on the way). */
+  bytes?: Uint8Array;
+}
+
+/** The file's bytes; throws ImportError (naming the file) when they cannot be had or are over the limit. */
+function bytesOf(file: ImportFile): Uint8Array {
+  const limit = importByteLimit(file.name);
+  // An unsupported type: core's importer says so, in its words, without needing the bytes.
+  if (limit === null) importFile(file.name, new Uint8Array(0));
+  checkSize(file.name, file.size, limit ?? 0);
+  if (file.bytes) return file.bytes;
+  if (file.data === undefined) throw new ImportError(file.name, 'empty', 'the file could not be read. Choose it again.');
+  if (file.data.length % 4 !== 0 || !BASE64.test(file.data)) throw new ImportError(file.name, 'empty', 'the file arrived damaged. Choose it again.');
+  const buffer = Buffer.from(file.data, 'base64');
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+  checkSize(file.name, bytes.length, limit ?? 0);
+  return bytes;
+}
+
+const kindOf = (n: ImportedNotebook): ImportKind => (n.format === 'text' ? 'source' : n.format);
+
+/** Highlights, notes and orphans a file brings, for the preview. */
+function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
+  const missing = new Set(n.missingSources);
+  const notes =
+    n.highlights.filter((h) => h.note).length + n.sources.filter((s) => s.note).length + (n.projectNote ? 1 : 0);
+  return {
+    name: n.fileName,
+    ok: true,
+    kind: kindOf(n),
+    title: n.format === 'text' ? n.sources[0]?.title : n.title,
+    sources: n.sources.length,
+    highlights: n.highlights.length,
+    orphans: n.highlights.filter((h) => h.unanchorable || missing.has(h.sourceRef)).length,
+    tags: n.tags.length,
+    notes,
+    warnings: n.warnings,
+  };
+}
+
+/**
+ * Import in two steps. `preview` reads and checks every file (nothing is written: a bad file gives a message that
+ * names it and the problem) and reports what each brings and which sources the notebook already has; `commit`
+ * adds what the analyst confirmed, skipping duplicates or not. Files are parsed once, at preview.
+ */
+export class ImportOps {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly store: NotebookStore) {}
+
+  async preview(input: PreviewImportInput | { files: ImportFile[] }): Promise<ImportPreview> {
+    const parsed: ImportedNotebook[] = [];
+    const results: Array<ImportFilePreview | ImportedNotebook> = [];
+    for (const file of input.files as ImportFile[]) {
+      try {
+        const n = importFile(file.name, bytesOf(file), { hash: sha256, notes: noteParser });
+        parsed.push(n);
+        results.push(n);
+      } catch (err) {
+        const error =
+          err instanceof ImportError ? err.message : `${file.name}: the file could not be read (${(err as Error)?.message ?? String(err)}).`;
+        results.push({ name: file.name, ok: false, error, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [] });
+      }
+    }
+
+    // Duplicates: sources whose text the notebook has, or an earlier file of this batch brings.
+    const existing = this.store.catalog.sources.filter((s) => s.contentHash !== EMPTY_TEXT_HASH);
+    const keyed = parsed.flatMap((n, i) =>
+      n.sources.filter((s) => s.text).map((s, k) => ({ fileName: `${i}\u0000${k}`, contentHash: s.contentHash, file: n, source: s })),
+    );
+    const byKey = new Map(keyed.map((k) => [k.fileName, k]));
+    const duplicates = new Map<ImportedNotebook, ImportFilePreview['duplicates']>();
+    for (const d of findDuplicates(keyed, existing)) {
+      const k = byKey.get(d.fileName)!;
+      const of = d.duplicateOf.kind === 'notebook' ? d.duplicateOf.title : (byKey.get(d.duplicateOf.fileName)?.file.fileName ?? '');
+      const list = duplicates.get(k.file) ?? [];
+      list.push({ title: k.source.title, of: d.duplicateOf.kind === 'notebook' ? `“${of}”, already in the notebook` : `${of}, earlier in this import` });
+      duplicates.set(k.file, list);
+    }
+
+    const files = results.map((r) => ('format' in r ? { ...describe(r), duplicates: duplicates.get(r) ?? [] } : r));
+    let previewId: string | null = null;
+    if (parsed.length > 0) {
+      previewId = `import-${randomBytes(6).toString('hex')}`;
+      this.pending.set(previewId, { files: parsed, createdAt: Date.now() });
+      while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
+    }
+    return {
+      previewId: previewId ?? '',
+      files,
+      importable: parsed.length,
+      duplicates: [...duplicates.values()].reduce((n, l) => n + l.length, 0),
+    };
+  }
+
+  discard(previewId: string): { discarded: boolean } {
+    return { discarded: this.pending.delete(previewId) };
+  }
+
+  async commit(previewId: string, skipDuplicates: boolean): Promise<ImportSummary> {
+    const pending = this.pending.get(previewId);
+    if (!pending) throw new NotebookError('This import is no longer waiting (it was done or cancelled). Choose the files again.');
+    this.pending.delete(previewId);
+    const plan = await planImport(pending.files, await this.state(), skipDuplicates, new Date().toISOString());
+
+    // New source files first, the catalog last: a failure in between leaves files no catalog entry points to, which
+    // the notebook never reads. Then the highlights added to sources it already had.
+    const queue = [...plan.newSources];
+    await Promise.all(
+      Array.from({ length: Math.min(16, queue.length) }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await this.store.writeSource(next.file);
+      }),
+    );
+    if (plan.newSources.length > 0 || plan.newTags.length > 0 || plan.projectNote) {
+      await this.store.updateCatalog((c) => {
+        c.sources.push(...plan.newSources.map((s) => s.meta));
+        c.tags = [...(c.tags ?? []), ...plan.newTags];
+        if (plan.projectNote) c.projectNote = plan.projectNote;
+      });
+    }
+    for (const [sourceId, merge] of plan.merges) {
+      const db = await this.store.source(sourceId);
+      await db.update((f) => {
+        f.highlights = [...f.highlights, ...merge.highlights].sort(readingOrder);
+        for (const { note, from } of merge.notes) f.note = appendNote(f.note, note, from);
+      });
+    }
+
+    const sourcesAdded = plan.newSources.length;
+    const parts = [
+      count(sourcesAdded, 'source'),
+      `${count(plan.counts.highlightsAdded, 'highlight')}${plan.counts.orphans ? ` (${count(plan.counts.orphans, 'orphan')})` : ''}`,
+    ];
+    if (plan.newTags.length) parts.push(count(plan.newTags.length, 'new tag'));
+    let message = `Imported ${pending.files.length === 1 ? pending.files[0].fileName : count(pending.files.length, 'file')}: ${parts.join(', ')}.`;
+    if (plan.counts.sourcesSkipped) message += ` ${count(plan.counts.sourcesSkipped, 'duplicate source')} skipped.`;
+    if (plan.counts.highlightsAlreadyThere) message += ` ${count(plan.counts.highlightsAlreadyThere, 'highlight was', 'highlights were')} already there.`;
+    return {
+      files: pending.files.length,
+      sourcesAdded,
+      sourcesSkipped: plan.counts.sourcesSkipped,
+      highlightsAdded: plan.counts.highlightsAdded,
+      orphans: plan.counts.orphans,
+      highlightsAlreadyThere: plan.counts.highlightsAlreadyThere,
+      tagsAdded: plan.newTags.length,
+      tagsMatched: plan.counts.tagsMatched,
+      firstSourceId: plan.firstSourceId,
+      sourceIds: plan.touchedSourceIds,
+      warnings: plan.warnings,
+      message,
+    };
+  }
+
+  private async state(): Promise<NotebookState> {
+    const catalog = this.store.catalog;
+    const highlightIds = new Set<string>();
+    for (const meta of catalog.sources) for (const h of (await this.store.source(meta.id)).data.highlights) highlightIds.add(h.id);
+    return {
+      sources: catalog.sources,
+      tags: catalog.tags ?? [],
+      projectNote: catalog.projectNote,
+      file: async (id) => (await this.store.source(id)).data,
+      highlightIds,
+    };
+  }
+}

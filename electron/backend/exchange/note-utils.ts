@@ -1,0 +1,46 @@
+import type { NoteDoc } from '../../../core/model';
+import { noteToPlainText } from '../../../core/notes/markdown';
+
+export function isEmptyNote(doc: NoteDoc | null | undefined): boolean {
+  return !doc || noteToPlainText(doc).trim() === '';
+}
+
+interface CitationJson {
+  type: 'citation';
+  attrs: { highlightId?: string; sourceId?: string; quote?: string; [key: string]: unknown };
+}
+
+/**
+ * Rewrite the citations of a note (in place; the note is the import's own copy): `change` gets each citation's
+ * attrs and edits them. Imported highlights get new ids, so their citations must follow.
+ */
+export function forEachCitation(doc: NoteDoc | null, change: (attrs: CitationJson['attrs']) => void): void {
+  if (!doc) return;
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: unknown; attrs?: unknown; content?: unknown };
+    if (n.type === 'citation' && n.attrs && typeof n.attrs === 'object') change(n.attrs as CitationJson['attrs']);
+    if (Array.isArray(n.content)) n.content.forEach(walk);
+  };
+  walk(doc);
+}
+
+/**
+ * A note with another one added at its end under a heading ("From notebook.json"), so an import never drops a
+ * note the notebook already has, nor the one it brings. Equal or empty notes are not repeated.
+ */
+export function appendNote(existing: NoteDoc, added: NoteDoc | null, from: string): NoteDoc {
+  if (isEmptyNote(added)) return existing;
+  if (isEmptyNote(existing)) return added as NoteDoc;
+  if (noteToPlainText(existing).trim() === noteToPlainText(added as NoteDoc).trim()) return existing;
+  return {
+    ...existing,
+    type: 'doc',
+    content: [
+      ...(existing.content ?? []),
+      { type: 'horizontal_rule' },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: `From ${from}` }] },
+      ...((added as NoteDoc).content ?? []),
+    ],
+  };
+}

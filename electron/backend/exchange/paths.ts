@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { FORMAT_INFO, type ExportFormat } from '../../../core/exchange/api';
+import { NotebookError } from '../errors';
+
+/**
+ * Where an export may be written. The path comes from the renderer (a native save dialog, or a field the analyst
+ * typed in), so it is checked here: absolute, in a folder that exists, never inside the notebook's own data folder,
+ * and with the format's extension (added when missing, so "report" becomes "report.html").
+ */
+export async function resolveExportTarget(
+  rawPath: string,
+  format: ExportFormat,
+  folder: boolean,
+  dataDir: string,
+): Promise<string> {
+  const trimmed = rawPath.trim();
+  const expanded = trimmed === '~' || trimmed.startsWith('~/') ? join(homedir(), trimmed.slice(1)) : trimmed;
+  if (!isAbsolute(expanded)) {
+    throw new NotebookError(`Choose a full path for the export (such as ${join(defaultExportDir(), 'notebook')}), not "${trimmed}".`);
+  }
+  let path = resolve(expanded);
+  if (!folder) {
+    const extensions = FORMAT_INFO[format].extensions;
+    const ext = extname(path).slice(1).toLowerCase();
+    if (!extensions.includes(ext)) path = `${path}.${extensions[0]}`;
+  }
+  if (isInside(path, resolve(dataDir))) {
+    throw new NotebookError('Choose a folder outside the notebook’s own data folder for the export.');
+  }
+  const parent = dirname(path);
+  const parentStat = await stat(parent).catch(() => null);
+  if (!parentStat?.isDirectory()) throw new NotebookError(`The folder ${parent} does not exist. Choose a folder that exists.`);
+  const target = await stat(path).catch(() => null);
+  if (target && folder && !target.isDirectory()) throw new NotebookError(`${path} is a file; choose a folder name for a Markdown export with one file per source.`);
+  if (target && !folder && target.isDirectory()) throw new NotebookError(`${path} is a folder; choose a file name.`);
+  if (!basename(path)) throw new NotebookError('Choose a file name for the export.');
+  return path;
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The Documents folder when there is one, else the home folder. */
+export function defaultExportDir(): string {
+  return join(homedir(), 'Documents');
+}
+
+export async function existingDefaultExportDir(): Promise<string> {
+  const docs = defaultExportDir();
+  return (await stat(docs).catch(() => null))?.isDirectory() ? docs : homedir();
+}

@@ -1,0 +1,100 @@
+import { EMPTY_DOC, type Highlight, type NotebookSnapshot, type Tag } from '../../../core/model';
+import type { ExportScope } from '../../../core/exchange/api';
+import { descendantIds } from '../../../core/tags/codebook';
+import { NotebookError } from '../errors';
+import type { NotebookStore } from '../store';
+
+/** The notebook's name in exports (file names, collection labels, report titles). */
+export const NOTEBOOK_TITLE = 'Research Notebook';
+
+export interface SnapshotProgress {
+  /** Called after each source is read; return true to stop (the export was cancelled). */
+  (done: number, total: number): boolean | void | Promise<boolean | void>;
+}
+
+export class ExportCancelled extends Error {
+  override name = 'ExportCancelled';
+}
+
+/** The tags an export in this scope starts from, with their sub-tags; null for every highlight. */
+function scopeTagIds(scope: ExportScope, tags: readonly Tag[]): Set<string> | null {
+  if (scope.kind !== 'tags') return null;
+  const known = new Set(tags.map((t) => t.id));
+  const unknown = scope.tagIds.filter((id) => !known.has(id));
+  if (unknown.length === scope.tagIds.length) throw new NotebookError('None of the chosen tags is in the notebook any more; choose tags again.');
+  const out = new Set<string>();
+  for (const id of scope.tagIds) {
+    if (!known.has(id)) continue;
+    out.add(id);
+    for (const d of descendantIds(tags, id)) out.add(d);
+  }
+  return out;
+}
+
+/** The chosen tags, the tags the exported highlights carry, and every ancestor of those (so paths stay whole). */
+function tagsFor(all: readonly Tag[], chosen: Set<string> | null, highlights: Iterable<Highlight>): Tag[] {
+  if (!chosen) return [...all];
+  const byId = new Map(all.map((t) => [t.id, t]));
+  const keep = new Set(chosen);
+  for (const h of highlights) for (const id of h.tagIds) if (byId.has(id)) keep.add(id);
+  for (const id of [...keep]) {
+    let parent = byId.get(id)?.parentId ?? null;
+    const seen = new Set<string>();
+    while (parent && !seen.has(parent) && byId.has(parent)) {
+      seen.add(parent);
+      keep.add(parent);
+      parent = byId.get(parent)?.parentId ?? null;
+    }
+  }
+  return all.filter((t) => keep.has(t.id));
+}
+
+export function scopeTitle(scope: ExportScope, store: NotebookStore): string {
+  if (scope.kind === 'source') {
+    const meta = store.catalog.sources.find((s) => s.id === scope.sourceId);
+    return meta ? `${NOTEBOOK_TITLE} — ${meta.title}` : NOTEBOOK_TITLE;
+  }
+  if (scope.kind === 'tags') {
+    const names = scope.tagIds.map((id) => store.catalog.tags.find((t) => t.id === id)?.name).filter(Boolean);
+    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    return `${NOTEBOOK_TITLE} — ${shown}`;
+  }
+  return NOTEBOOK_TITLE;
+}
+
+/**
+ * Read the part of the notebook an export covers, as one value for the pure format functions.
+ * - notebook: every source, tag and note.
+ * - source: that source with its highlights and notebook, and the whole codebook (tags keep their tree).
+ * - tags: the highlights that carry a chosen tag or one of its sub-tags, the sources they are in, and the tags they
+ *   need; notebooks are left out (they are not about those tags).
+ * Sources come newest first, as the source list shows them.
+ */
+export async function readSnapshot(store: NotebookStore, scope: ExportScope, progress?: SnapshotProgress): Promise<NotebookSnapshot> {
+  const catalog = store.catalog;
+  const tags = catalog.tags ?? [];
+  const chosen = scopeTagIds(scope, tags);
+  let metas = [...catalog.sources].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+  if (scope.kind === 'source') {
+    metas = metas.filter((m) => m.id === scope.sourceId);
+    if (metas.length === 0) throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`);
+  }
+  const sources: NotebookSnapshot['sources'] = [];
+  let done = 0;
+  for (const meta of metas) {
+    const file = (await store.source(meta.id)).data;
+    const highlights = chosen ? file.highlights.filter((h) => h.tagIds.some((id) => chosen.has(id))) : file.highlights;
+    if (!chosen || highlights.length > 0) {
+      sources.push({ meta, text: file.text, highlights, note: chosen ? EMPTY_DOC : file.note });
+    }
+    done++;
+    if (progress && (await progress(done, metas.length))) throw new ExportCancelled('The export was cancelled.');
+  }
+  return {
+    title: scopeTitle(scope, store),
+    exportedAt: new Date().toISOString(),
+    tags: tagsFor(tags, chosen, sources.flatMap((s) => s.highlights)),
+    sources,
+    projectNote: scope.kind === 'notebook' ? catalog.projectNote : EMPTY_DOC,
+  };
+}

@@ -1,0 +1,568 @@
+import { randomBytes } from 'node:crypto';
+import { describeRange } from '../../core/anchoring';
+import type { Highlight, Settings, Tag } from '../../core/model';
+import type {
+  BulkTagResult,
+  DeleteTagResult,
+  DeleteTagUndo,
+  FindMentionsResult,
+  HighlightTagChange,
+  MergeTagUndo,
+  MergeTagsResult,
+  RejectionsResult,
+  RetrieveResult,
+  SuggestResult,
+  TagChangeResult,
+  TagCount,
+  TagList,
+  TagPassagesResult,
+  UndoTagResult,
+} from '../../core/tags/api';
+import {
+  CodebookError,
+  applyRewrite,
+  createTag,
+  deleteTag,
+  mergeTags,
+  moveTag,
+  undoDelete,
+  undoMerge,
+  updateTag,
+  type TagPatch,
+  type TagRewrite,
+} from '../../core/tags/codebook';
+import { defaultCodebook, defaultParentId } from '../../core/tags/default-codebook';
+import { touchRecent } from '../../core/tags/match';
+import { QueryError, retrieve, snippet, type RetrievalFilters, type RetrievalSource } from '../../core/tags/query';
+import type { TagKind } from '../../core/model';
+import { NotebookError } from './errors';
+import { readingOrder } from './highlights';
+import type { NotebookStore, RejectedSuggestions, SourceFile } from './store';
+
+type Entities = typeof import('../../core/suggest/entities');
+
+/**
+ * The entity-suggestion module costs ~0.4 s to load (compromise's lexicon): loaded on first use, once, so opening the
+ * notebook stays fast. In the bundled main process esbuild keeps it a lazily initialised module.
+ */
+let entitiesModule: Promise<Entities> | null = null;
+function entities(): Promise<Entities> {
+  entitiesModule ??= import('../../core/suggest/entities');
+  return entitiesModule;
+}
+
+/** How many tags the number keys reach. */
+const QUICK_KEYS = 9;
+const RECENT_CAP = 20;
+const MENTIONS_MAX = 5000;
+
+const noRejections = (): RejectedSuggestions => ({ keys: [], entityKeys: [] });
+
+/**
+ * Codebook and tagging operations (issue 4). The codebook lives in the catalog; highlights reference tags by id, so a
+ * rename or a move writes the catalog only. Merge and delete also rewrite highlights, one source file at a time
+ * (files first, then the catalog: a crash in between leaves no highlight pointing at a tag that is gone).
+ * Operations that change the codebook run one at a time.
+ */
+export class TagOps {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly store: NotebookStore) {}
+
+  /** The default codebook for a notebook whose catalog predates tags. */
+  async ensureCodebook(): Promise<void> {
+    if (!this.store.lacksCodebook || this.store.catalog.tags.length > 0) return;
+    await this.store.updateCatalog((c) => {
+      c.tags = defaultCodebook(new Date().toISOString());
+    });
+  }
+
+  private get tags(): Tag[] {
+    return this.store.catalog.tags;
+  }
+
+  async list(): Promise<TagList> {
+    const tags = this.tags;
+    const index = new Map(tags.map((t, i) => [t.id, i]));
+    // Each tag with its ancestors, for counts that include descendants.
+    const lineage = tags.map((t) => {
+      const out = [index.get(t.id) as number];
+      const seen = new Set([t.id]);
+      let parent = t.parentId;
+      while (parent !== null && index.has(parent) && !seen.has(parent)) {
+        seen.add(parent);
+        out.push(index.get(parent) as number);
+        parent = tags[index.get(parent) as number].parentId;
+      }
+      return out;
+    });
+    const n = tags.length;
+    const direct = new Int32Array(n);
+    const directSources = new Int32Array(n);
+    const subtree = new Int32Array(n);
+    const subtreeSources = new Int32Array(n);
+    const lastSource = new Int32Array(n).fill(-1);
+    const lastSubSource = new Int32Array(n).fill(-1);
+    const lastHighlight = new Int32Array(n).fill(-1);
+    let h = 0;
+    let s = 0;
+    for (const meta of this.store.catalog.sources) {
+      const file = (await this.store.source(meta.id)).data;
+      for (const highlight of file.highlights) {
+        for (const id of highlight.tagIds) {
+          const i = index.get(id);
+          if (i === undefined) continue;
+          direct[i]++;
+          if (lastSource[i] !== s) {
+            lastSource[i] = s;
+            directSources[i]++;
+          }
+          for (const a of lineage[i]) {
+            if (lastHighlight[a] === h) continue;
+            lastHighlight[a] = h;
+            subtree[a]++;
+            if (lastSubSource[a] !== s) {
+              lastSubSource[a] = s;
+              subtreeSources[a]++;
+            }
+          }
+        }
+        h++;
+      }
+      s++;
+    }
+    const counts: Record<string, TagCount> = {};
+    tags.forEach((t, i) => {
+      counts[t.id] = { highlights: direct[i], sources: directSources[i], subtreeHighlights: subtree[i], subtreeSources: subtreeSources[i] };
+    });
+    return { tags, counts };
+  }
+
+  create(input: { name: string; kind?: TagKind; parentId?: string | null; color?: string; description?: string; aliases?: string[] }): Promise<TagChangeResult & { tag: Tag }> {
+    return this.serial(async () => {
+      const tags = this.tags;
+      const parentId = input.parentId !== undefined ? input.parentId : input.kind ? defaultParentId(tags, input.kind) : null;
+      const change = codebook(() =>
+        createTag(tags, {
+          id: newTagId(),
+          name: input.name,
+          ...(input.kind ? { kind: input.kind } : {}),
+          ...(input.color ? { color: input.color } : {}),
+          parentId,
+          description: input.description ?? '',
+          aliases: input.aliases ?? [],
+          createdAt: new Date().toISOString(),
+        }),
+      );
+      await this.saveTags(change.tags);
+      return { tags: change.tags, summary: change.summary, tag: change.tag };
+    });
+  }
+
+  update(tagId: string, patch: TagPatch): Promise<TagChangeResult & { tag: Tag }> {
+    return this.serial(async () => {
+      const change = codebook(() => updateTag(this.tags, tagId, patch));
+      if (change.changedIds.length > 0) await this.saveTags(change.tags);
+      return { tags: change.tags, summary: change.summary, tag: change.tag };
+    });
+  }
+
+  move(tagId: string, parentId: string | null): Promise<TagChangeResult & { tag: Tag }> {
+    return this.serial(async () => {
+      const change = codebook(() => moveTag(this.tags, tagId, parentId));
+      if (change.changedIds.length > 0) await this.saveTags(change.tags);
+      return { tags: change.tags, summary: change.summary, tag: change.tag };
+    });
+  }
+
+  merge(fromId: string, intoId: string): Promise<MergeTagsResult> {
+    return this.serial(async () => {
+      const change = codebook(() => mergeTags(this.tags, fromId, intoId));
+      const { previous, changed } = await this.rewriteAll(change.rewrite as TagRewrite);
+      await this.saveTags(change.tags);
+      const undo: MergeTagUndo = { ...change.undo, previous };
+      return { tags: change.tags, summary: withCount(change.summary, changed), tag: change.tag, undo, highlightsChanged: changed };
+    });
+  }
+
+  delete(tagId: string): Promise<DeleteTagResult> {
+    return this.serial(async () => {
+      const change = codebook(() => deleteTag(this.tags, tagId));
+      const { positions, changed } = await this.rewriteAll(change.rewrite as TagRewrite);
+      await this.saveTags(change.tags);
+      const undo: DeleteTagUndo = { ...change.undo, positions };
+      return { tags: change.tags, summary: withCount(change.summary, changed), undo, highlightsChanged: changed };
+    });
+  }
+
+  /** Undo of a delete: the tag first (a crash then leaves it back, without its highlights), then every file. */
+  undoDelete(undo: DeleteTagUndo): Promise<UndoTagResult> {
+    return this.serial(async () => {
+      const change = codebook(() => undoDelete(this.tags, undo, {}));
+      await this.saveTags(change.tags);
+      let changed = 0;
+      for (const [sourceId, positions] of Object.entries(undo.positions)) {
+        changed += await this.rewriteSource(sourceId, { op: 'restore', tagId: undo.tag.id, positions });
+      }
+      return { tags: change.tags, summary: change.summary, highlightsChanged: changed };
+    });
+  }
+
+  undoMerge(undo: MergeTagUndo): Promise<UndoTagResult> {
+    return this.serial(async () => {
+      const change = codebook(() => undoMerge(this.tags, undo, {}));
+      await this.saveTags(change.tags);
+      let changed = 0;
+      for (const [sourceId, tagIds] of Object.entries(undo.previous)) {
+        changed += await this.rewriteSource(sourceId, { op: 'reset', tagIds });
+      }
+      return { tags: change.tags, summary: change.summary, highlightsChanged: changed };
+    });
+  }
+
+  /** Sets one highlight's tags (in order: the first gives its colour). */
+  async setHighlightTags(sourceId: string, highlightId: string, tagIds: string[]): Promise<HighlightTagChange> {
+    const wanted = [...new Set(tagIds)];
+    this.assertTagsExist(wanted);
+    const db = await this.store.source(sourceId);
+    const found = db.data.highlights.find((h) => h.id === highlightId);
+    if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`);
+    const previousTagIds = [...found.tagIds];
+    const highlight: Highlight = { ...found, tagIds: wanted, modifiedAt: new Date().toISOString() };
+    await db.update((f) => {
+      f.highlights = f.highlights.map((h) => (h.id === highlightId ? highlight : h));
+    });
+    await this.touchRecent(wanted.filter((id) => !previousTagIds.includes(id)));
+    return { highlight, previousTagIds };
+  }
+
+  /** Adds or removes one tag on many highlights. Checks every highlight first, so a bad reference changes nothing. */
+  async bulkTag(refs: Array<{ sourceId: string; highlightId: string }>, add?: string, remove?: string): Promise<BulkTagResult> {
+    const tagId = (add ?? remove) as string;
+    const tag = this.assertTagsExist([tagId])[0];
+    const bySource = new Map<string, Set<string>>();
+    for (const r of refs) {
+      if (!this.store.catalog.sources.some((s) => s.id === r.sourceId)) throw new NotebookError(`No source with id "${r.sourceId}" in this notebook.`);
+      const set = bySource.get(r.sourceId) ?? new Set<string>();
+      set.add(r.highlightId);
+      bySource.set(r.sourceId, set);
+    }
+    const dbs = new Map<string, Awaited<ReturnType<NotebookStore['source']>>>();
+    for (const [sourceId, ids] of bySource) {
+      const db = await this.store.source(sourceId);
+      const present = new Set(db.data.highlights.map((h) => h.id));
+      const missing = [...ids].find((id) => !present.has(id));
+      if (missing) throw new NotebookError(`No highlight with id "${missing}" in this source; it may have been deleted. Nothing was changed.`);
+      dbs.set(sourceId, db);
+    }
+    const now = new Date().toISOString();
+    const changed: HighlightTagChange[] = [];
+    for (const [sourceId, ids] of bySource) {
+      const db = dbs.get(sourceId) as Awaited<ReturnType<NotebookStore['source']>>;
+      const here: HighlightTagChange[] = [];
+      const next = db.data.highlights.map((h) => {
+        if (!ids.has(h.id)) return h;
+        const has = h.tagIds.includes(tagId);
+        if ((add !== undefined && has) || (remove !== undefined && !has)) return h;
+        const updated: Highlight = { ...h, tagIds: add !== undefined ? [...h.tagIds, tagId] : h.tagIds.filter((t) => t !== tagId), modifiedAt: now };
+        here.push({ highlight: updated, previousTagIds: [...h.tagIds] });
+        return updated;
+      });
+      if (here.length === 0) continue;
+      await db.update((f) => {
+        f.highlights = next;
+      });
+      changed.push(...here);
+    }
+    if (add !== undefined) await this.touchRecent([tagId]);
+    const n = changed.length;
+    const summary =
+      add !== undefined
+        ? `Added "${tag.name}" to ${n} highlight${n === 1 ? '' : 's'}.`
+        : `Removed "${tag.name}" from ${n} highlight${n === 1 ? '' : 's'}.`;
+    return { changed, summary };
+  }
+
+  async retrieve(input: { query: string; filters?: RetrievalFilters; limit?: number; offset?: number; order?: 'source' | 'date' }): Promise<RetrieveResult> {
+    const sources: RetrievalSource[] = [];
+    for (const meta of this.store.catalog.sources) {
+      const file = (await this.store.source(meta.id)).data;
+      sources.push({ meta, text: file.text, highlights: file.highlights });
+    }
+    try {
+      return retrieve(input.query, input.filters ?? {}, { tags: this.tags, sources }, { limit: input.limit ?? 100, offset: input.offset ?? 0, order: input.order ?? 'date' });
+    } catch (err) {
+      if (err instanceof QueryError || err instanceof RangeError) throw new NotebookError(err.message);
+      throw err;
+    }
+  }
+
+  async suggest(sourceId: string): Promise<SuggestResult> {
+    const meta = this.meta(sourceId);
+    const mod = await entities();
+    const file = (await this.store.source(sourceId)).data;
+    const rejected = file.rejectedSuggestions ?? noRejections();
+    const list = mod.suggestEntities(file.text, {
+      tags: this.tags,
+      highlights: file.highlights,
+      rejected: rejected.keys,
+      rejectedEntities: rejected.entityKeys.map(entityOfKey),
+      furniture: meta.furniture,
+    });
+    return { sourceId, groups: mod.groupSuggestions(list), total: list.length, rejected: { keys: rejected.keys.length, entities: rejected.entityKeys.length } };
+  }
+
+  async reject(sourceId: string, what: { key?: string; entityKey?: string }, rejected: boolean): Promise<RejectionsResult> {
+    this.meta(sourceId);
+    const db = await this.store.source(sourceId);
+    const before = db.data.rejectedSuggestions ?? noRejections();
+    const edit = (list: string[], value: string | undefined): string[] => {
+      if (value === undefined) return list;
+      const without = list.filter((k) => k !== value);
+      return rejected ? [...without, value] : without;
+    };
+    const next: RejectedSuggestions = { keys: edit(before.keys, what.key), entityKeys: edit(before.entityKeys, what.entityKey) };
+    await db.update((f) => {
+      f.rejectedSuggestions = next;
+    });
+    return { keys: [...next.keys], entityKeys: [...next.entityKeys] };
+  }
+
+  /**
+   * Accepts suggestions: resolves each to a tag (creating new entity tags under their kind's category), then tags the
+   * passages. The text must still be what the suggestion was made on.
+   */
+  acceptSuggestions(
+    sourceId: string,
+    suggestions: Array<{ start: number; end: number; text: string; kind: 'person' | 'organisation' | 'place' | 'group'; tagId?: string; proposedName: string; aliases?: string[] }>,
+  ): Promise<TagPassagesResult> {
+    return this.serial(async () => {
+      this.meta(sourceId);
+      const mod = await entities();
+      const text = (await this.store.source(sourceId)).data.text;
+      let tags = this.tags;
+      const createdTags: Tag[] = [];
+      const now = new Date().toISOString();
+      const passages: Array<{ sourceId: string; start: number; end: number; tagId: string }> = [];
+      for (const s of suggestions) {
+        if (s.end > text.length || s.start >= s.end || text.slice(s.start, s.end) !== s.text) {
+          throw new NotebookError(`"${s.text.slice(0, 80)}" is no longer at that place in the text (it changed since the suggestions were made). Nothing was changed; refresh the suggestions.`);
+        }
+        const { tagId, change } = codebook(() => mod.resolveSuggestionTag(tags, s, { id: newTagId(), createdAt: now }));
+        if (change) {
+          tags = change.tags;
+          createdTags.push(...tags.filter((t) => change.changedIds.includes(t.id)));
+        }
+        passages.push({ sourceId, start: s.start, end: s.end, tagId });
+      }
+      if (createdTags.length > 0) await this.saveTags(tags);
+      const result = await this.addTaggedPassages(passages);
+      return { ...result, tags, createdTags };
+    });
+  }
+
+  async findMentions(tagId: string): Promise<FindMentionsResult> {
+    const tag = this.assertTagsExist([tagId])[0];
+    const mod = await entities();
+    const sources: Array<{ id: string; title: string; date: string; text: string; highlights: Highlight[] }> = [];
+    for (const meta of this.store.catalog.sources) {
+      const file = (await this.store.source(meta.id)).data;
+      sources.push({ id: meta.id, title: meta.title, date: meta.date, text: file.text, highlights: file.highlights });
+    }
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const found = mod.findMentions(tag, sources).slice(0, MENTIONS_MAX);
+    const mentions = found.map((m) => {
+      const source = byId.get(m.sourceId) as (typeof sources)[number];
+      const snip = snippet(source.text, { start: m.start, end: m.end, quote: { exact: m.text, prefix: '', suffix: '' }, orphan: false }, 60);
+      return { sourceId: m.sourceId, sourceTitle: source.title, date: source.date, start: m.start, end: m.end, text: m.text, before: snip.before, after: snip.after };
+    });
+    return { tag, mentions, sources: sources.length };
+  }
+
+  tagPassages(tagId: string, passages: Array<{ sourceId: string; start: number; end: number }>): Promise<TagPassagesResult> {
+    return this.serial(async () => {
+      this.assertTagsExist([tagId]);
+      const result = await this.addTaggedPassages(passages.map((p) => ({ ...p, tagId })));
+      return { ...result, tags: this.tags, createdTags: [] };
+    });
+  }
+
+  async pin(tagId: string, pinned: boolean): Promise<Settings> {
+    const current = this.store.catalog.settings.pinnedTagIds ?? [];
+    if (pinned) {
+      this.assertTagsExist([tagId]);
+      const live = current.filter((id) => this.tags.some((t) => t.id === id));
+      if (!live.includes(tagId) && live.length >= QUICK_KEYS) {
+        throw new NotebookError(`${QUICK_KEYS} tags are pinned already (keys 1–${QUICK_KEYS}): unpin one first.`);
+      }
+    }
+    const next = pinned ? [...current.filter((id) => id !== tagId), tagId] : current.filter((id) => id !== tagId);
+    await this.store.updateCatalog((c) => {
+      c.settings.pinnedTagIds = next;
+    });
+    return this.store.catalog.settings;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  /**
+   * Tags passages: where a highlight already covers exactly that range it gains the tag; otherwise a new highlight
+   * is made. One write per source file.
+   */
+  private async addTaggedPassages(passages: Array<{ sourceId: string; start: number; end: number; tagId: string }>): Promise<Omit<TagPassagesResult, 'tags' | 'createdTags'>> {
+    const bySource = new Map<string, typeof passages>();
+    for (const p of passages) {
+      this.meta(p.sourceId);
+      bySource.set(p.sourceId, [...(bySource.get(p.sourceId) ?? []), p]);
+    }
+    // Check every passage before writing anything.
+    for (const [sourceId, list] of bySource) {
+      const text = (await this.store.source(sourceId)).data.text;
+      for (const p of list) {
+        if (p.start >= p.end || p.end > text.length || !text.slice(p.start, p.end).trim()) {
+          throw new NotebookError(`The passage ${p.start}–${p.end} is not in this source's text (${text.length} characters). Nothing was changed.`);
+        }
+      }
+    }
+    const now = new Date().toISOString();
+    const created: Highlight[] = [];
+    const updated: HighlightTagChange[] = [];
+    for (const [sourceId, list] of bySource) {
+      const db = await this.store.source(sourceId);
+      const file: SourceFile = db.data;
+      const highlights = [...file.highlights];
+      for (const p of list) {
+        const i = highlights.findIndex((h) => !h.orphan && h.start === p.start && h.end === p.end);
+        if (i >= 0) {
+          const h = highlights[i];
+          if (h.tagIds.includes(p.tagId)) continue;
+          const fresh = created.find((c) => c.id === h.id);
+          const next: Highlight = { ...h, tagIds: [...h.tagIds, p.tagId], modifiedAt: now };
+          highlights[i] = next;
+          if (fresh) created[created.indexOf(fresh)] = next;
+          else {
+            const prior = updated.find((u) => u.highlight.id === h.id);
+            if (prior) prior.highlight = next;
+            else updated.push({ highlight: next, previousTagIds: [...h.tagIds] });
+          }
+          continue;
+        }
+        const described = describeRange(file.text, p.start, p.end);
+        const h: Highlight = {
+          id: `h-${randomBytes(6).toString('hex')}`,
+          sourceId,
+          start: described.start,
+          end: described.end,
+          quote: described.quote,
+          tagIds: [p.tagId],
+          note: null,
+          orphan: false,
+          createdAt: now,
+          modifiedAt: now,
+        };
+        highlights.push(h);
+        created.push(h);
+      }
+      highlights.sort(readingOrder);
+      await db.update((f) => {
+        f.highlights = highlights;
+      });
+    }
+    await this.touchRecent([...new Set(passages.map((p) => p.tagId))]);
+    const n = created.length;
+    const u = updated.length;
+    const summary = `Tagged ${n + u} passage${n + u === 1 ? '' : 's'}` + (u > 0 ? ` (${n} new highlight${n === 1 ? '' : 's'}, ${u} existing).` : '.');
+    return { created, updated, summary };
+  }
+
+  /** Applies a rewrite to every source file that it touches; returns the undo data per source. */
+  private async rewriteAll(rewrite: TagRewrite): Promise<{ positions: Record<string, Record<string, number>>; previous: Record<string, Record<string, string[]>>; changed: number }> {
+    const positions: Record<string, Record<string, number>> = {};
+    const previous: Record<string, Record<string, string[]>> = {};
+    let changed = 0;
+    const now = new Date().toISOString();
+    for (const meta of this.store.catalog.sources) {
+      const db = await this.store.source(meta.id);
+      // Computed and written with no await in between: nothing else can change the file meanwhile.
+      const result = applyRewrite(rewrite, db.data.highlights, now);
+      if (result.changedIds.length === 0) continue;
+      await db.update((f) => {
+        f.highlights = result.highlights;
+      });
+      positions[meta.id] = result.positions;
+      previous[meta.id] = result.previous;
+      changed += result.changedIds.length;
+    }
+    return { positions, previous, changed };
+  }
+
+  private async rewriteSource(sourceId: string, rewrite: TagRewrite): Promise<number> {
+    if (!this.store.catalog.sources.some((s) => s.id === sourceId)) return 0;
+    const db = await this.store.source(sourceId);
+    const result = applyRewrite(rewrite, db.data.highlights, new Date().toISOString());
+    if (result.changedIds.length === 0) return 0;
+    await db.update((f) => {
+      f.highlights = result.highlights;
+    });
+    return result.changedIds.length;
+  }
+
+  private async saveTags(tags: Tag[]): Promise<void> {
+    await this.store.updateCatalog((c) => {
+      c.tags = tags;
+    });
+  }
+
+  private async touchRecent(used: string[]): Promise<void> {
+    if (used.length === 0) return;
+    const before = this.store.catalog.settings.recentTagIds ?? [];
+    const next = touchRecent(before, used, RECENT_CAP);
+    if (next.length === before.length && next.every((id, i) => id === before[i])) return;
+    await this.store.updateCatalog((c) => {
+      c.settings.recentTagIds = next;
+    });
+  }
+
+  private assertTagsExist(ids: string[]): Tag[] {
+    return ids.map((id) => {
+      const tag = this.tags.find((t) => t.id === id);
+      if (!tag) throw new NotebookError(`No tag with id "${id}" in the codebook; it may have been deleted or merged.`);
+      return tag;
+    });
+  }
+
+  private meta(sourceId: string) {
+    const meta = this.store.catalog.sources.find((s) => s.id === sourceId);
+    if (!meta) throw new NotebookError(`No source with id "${sourceId}" in this notebook.`);
+    return meta;
+  }
+
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+}
+
+/** Codebook validation errors are meant for the analyst: they become NotebookErrors with the same message. */
+function codebook<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof CodebookError) throw new NotebookError(err.message);
+    throw err;
+  }
+}
+
+function newTagId(): string {
+  return `tag-${randomBytes(6).toString('hex')}`;
+}
+
+/** "tag:<id>" -> the tag id; "<kind>:<name>" -> the name: what suggestEntities takes as a rejected entity. */
+function entityOfKey(entityKey: string): string {
+  return entityKey.startsWith('tag:') ? entityKey.slice(4) : entityKey.slice(entityKey.indexOf(':') + 1);
+}
+
+function withCount(summary: string, changed: number): string {
+  return `${summary} ${changed} highlight${changed === 1 ? '' : 's'} changed.`;
+}
