@@ -199,22 +199,22 @@ test('switching between the source notebook and the project notebook keeps each 
   await expect(saved(page)).toBeVisible();
   // One insertion, more than the history's grouping delay after the first (saving took longer): its own undo step.
   await page.keyboard.insertText(' More.');
-  await page.getByRole('tab', { name: 'Project' }).click();
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
   const project = page.getByRole('textbox', { name: 'Project notebook' });
   await expect(project).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'Highlight' })).toBeDisabled();
+  await expect(page.getByRole('tab', { name: 'Highlight', exact: true })).toBeDisabled();
   await project.click();
   await page.keyboard.type('Across sources.');
-  await page.getByRole('tab', { name: 'Source' }).click();
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
   await expect(editor).toHaveText('Source note. More.');
   await editor.click();
   await page.keyboard.press('Control+z');
   await expect(editor).toHaveText('Source note.');
-  await page.getByRole('tab', { name: 'Project' }).click();
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
   await expect(project).toHaveText('Across sources.');
   await expect(saved(page)).toBeVisible();
   await notebook.restart();
   await expect(page.getByRole('textbox', { name: 'Notes on this source' })).toHaveText('Source note.');
-  await page.getByRole('tab', { name: 'Project' }).click();
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Project notebook' })).toHaveText('Across sources.');
 });
