@@ -2,7 +2,7 @@
  * The Electron shell: app lifecycle, the window, the app:// protocol, the menu, and IPC registration.
  * No business logic: every channel goes to the backend's dispatcher after the sender is checked.
  */
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels } from '../core/contract';
@@ -30,8 +30,18 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'notebook'));
-  const service = await NotebookService.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
+  let service: NotebookService;
+  try {
+    service = await NotebookService.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
+  } catch (err) {
+    // A damaged notebook with no backup: say what and where, and do not start without it.
+    dialog.showErrorBox('The notebook could not be opened', `${(err as Error).message}\n\nNotebook folder: ${dataDir}`);
+    app.exit(1);
+    return;
+  }
   const dispatch = createDispatcher(service);
+  // Hourly and daily backups while the app runs (each check is cheap; a snapshot is taken only when due).
+  setInterval(() => void service.backupIfDue().catch((err) => console.error('backup failed', err)), 10 * 60_000).unref();
 
   lockDownSessions();
   serveRenderer();
