@@ -1,5 +1,6 @@
 import { describeRange } from './describe';
 import type { AnchorableHighlight } from './reanchor';
+import { seededRandom } from '../seeded-random';
 
 /**
  * Deterministic test and benchmark data for anchoring: an English-like news article of a given size with
@@ -11,17 +12,7 @@ export interface AnchoringFixture {
   highlights: AnchorableHighlight[];
 }
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const WORDS = (
   'the of and to in a that for on with as by at from was were is are said has have had will would could ' +

@@ -1,6 +1,7 @@
 import { describeRange } from '../anchoring/describe';
 import type { Highlight, NotebookSnapshot, NoteDoc, Tag, TagKind } from '../model';
 import { snapToCodePoint } from '../text';
+import { seededRandom } from '../seeded-random';
 
 /**
  * A deterministic notebook of any size for the export/import benchmark and tests: N sources of English-like news
@@ -16,17 +17,7 @@ export interface BenchSnapshotOptions {
   seed?: number;
 }
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const WORDS = (
   'the of and to in a that for on with as by at from was were is are said has have had will would ' +

@@ -5,18 +5,9 @@
 import type { Highlight, SourceMeta, Tag } from '../model';
 import { CATEGORY_TAG_IDS, TAG_PALETTE, defaultCodebook } from './default-codebook';
 import type { RetrievalData } from './query';
+import { seededRandom } from '../seeded-random';
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const WORDS = (
   'the of and to in a that for on with as by at from was were is are said has have had will would could ' +

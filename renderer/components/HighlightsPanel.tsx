@@ -8,8 +8,8 @@ import { elementAnchor, type Point } from '../tags/reader-bridge';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
 
 
-/** Each row: two lines of quote, a line of tag chips, a line of note. */
-const ROW_HEIGHT = 92;
+/** A first guess at a row's height (quote, chips, note); rows are measured once drawn. */
+const ROW_HEIGHT = 64;
 
 interface Props {
   highlights: Highlight[];
@@ -71,7 +71,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
   const orphans = highlights.filter((h) => h.orphan);
   const list = useRef<HTMLUListElement>(null);
   // Thousands of highlights: only the rows in view are in the DOM (rows have a fixed height).
-  const rows = useVirtualizer({ count: live.length, getScrollElement: () => list.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const rows = useVirtualizer({ count: live.length, getScrollElement: () => list.current, estimateSize: () => ROW_HEIGHT, overscan: 8, getItemKey: (i) => live[i].id });
   const selectedIndex = live.findIndex((h) => h.id === selectedId);
 
   // Keep the selected row in view when the selection comes from the reader.
@@ -172,7 +172,9 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                   tabIndex={h.id === selectedId || (selectedIndex < 0 && row.index === 0) ? 0 : -1}
                   data-highlight-id={h.id}
                   className={`highlight-item${multi && checked.has(h.id) ? ' checked' : ''}`}
-                  style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                  ref={rows.measureElement}
+                  data-index={row.index}
+                  style={{ transform: `translateY(${row.start}px)` }}
                   draggable
                   onDragStart={(e) => {
                     e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: h.id, sourceId: h.sourceId }));
