@@ -3,7 +3,7 @@ import { COMMAND_LIST, matchesAccelerator, type CommandId } from '../core/comman
 import { isMac } from './api';
 
 /** A handler returns false when the command does not apply now, so the key keeps its usual meaning. */
-export type CommandHandlers = Partial<Record<CommandId, () => void | boolean>>;
+export type CommandHandlers = Partial<Record<CommandId, (event?: KeyboardEvent) => void | boolean>>;
 
 /** Is focus in something the analyst types into? */
 export function isTyping(target: EventTarget | null = document.activeElement): boolean {
@@ -26,7 +26,7 @@ export function useCommands(handlers: CommandHandlers): void {
         if (keys.some((k) => matchesAccelerator(k, event, isMac))) {
           if (command.yieldsToText && isTyping(event.target)) return;
           const run = ref.current[command.id as CommandId];
-          if (run && run() !== false) event.preventDefault();
+          if (run && run(event) !== false) event.preventDefault();
           return;
         }
       }

@@ -240,9 +240,9 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
           <header className="article-header">
             <h1>{meta.title}</h1>
             <p className="byline">
-              <span>{meta.publisher}</span>
-              <span aria-hidden="true"> · </span>
-              <time dateTime={meta.date}>{formatDate(meta.date)}</time>
+              {meta.publisher && <span>{meta.publisher}</span>}
+              {meta.publisher && meta.date && <span aria-hidden="true"> · </span>}
+              {meta.date && <time dateTime={meta.date}>{formatDate(meta.date)}</time>}
               {props.headerExtra}
             </p>
           </header>

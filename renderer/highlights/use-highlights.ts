@@ -124,6 +124,16 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
     [doc, replace, report],
   );
 
+  /** Many at once (tag merges and deletes, accepted suggestions): one state update. */
+  const replaceMany = useCallback(
+    (hs: Highlight[]) => {
+      if (hs.length === 0) return;
+      const ids = new Set(hs.map((h) => h.id));
+      apply(hs[0].sourceId, (list) => [...list.filter((x) => !ids.has(x.id)), ...hs]);
+    },
+    [apply],
+  );
+
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
 
   return {
@@ -135,6 +145,10 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
     remove,
     reattach,
     replace,
+    replaceMany,
+    drop,
+    /** The shared undo history: tag changes go on it too, so Ctrl+Z undoes them in order. */
+    undoStack: undo,
     undo: () => undo.undo().catch(report),
     redo: () => undo.redo().catch(report),
     canUndo: () => undo.canUndo,

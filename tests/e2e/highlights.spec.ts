@@ -58,8 +58,9 @@ test('overlapping highlights are all kept; a click picks the innermost and offer
   await expect(panel(page).getByRole('option')).toHaveCount(2);
   await expect.poll(() => paintedTexts(page)).toEqual(['Tajikistan border Afghanistan', 'Uzbekistan and Tajikistan border Afghanistan, as does Turkmenistan']);
   // Two lanes of margin marks: the overlap is visible without colour.
-  const lanes = await page.locator('.margin-mark').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).style.right))]);
-  expect(lanes).toHaveLength(2);
+  await expect
+    .poll(() => page.locator('.margin-mark').evaluateAll((els) => new Set(els.map((e) => (e as HTMLElement).style.right)).size))
+    .toBe(2);
 
   await page.getByRole('main', { name: 'Reader' }).click({ position: { x: 5, y: 5 } });
   const { middle } = await phrasePoints(page, 'border Afghanistan');

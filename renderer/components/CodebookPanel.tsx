@@ -1,0 +1,624 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ChevronDown, ChevronRight, Ellipsis, Plus } from 'lucide-react';
+import type { Tag, TagKind } from '../../core/model';
+import { formatAccelerator } from '../../core/commands';
+import { isMac } from '../api';
+import { childrenIndex, descendantIds } from '../../core/tags/codebook';
+import { defaultParentId, tagPath } from '../../core/tags/default-codebook';
+import { foldForMatch } from '../../core/tags/match';
+import { KIND_LABEL, KINDS, KindIcon } from '../tags/kinds';
+import { TagPicker } from '../tags/TagPicker';
+import { ColorPalette } from '../tags/ColorPalette';
+import { ConfirmDialog, TagDetailsDialog } from '../tags/dialogs';
+import { MentionsReview } from '../tags/MentionsReview';
+import { elementAnchor, type Point } from '../tags/reader-bridge';
+import type { TagsApi } from '../tags/use-tags';
+import { PopoverMenu, type MenuItem } from './PopoverMenu';
+
+const UNDO_KEY = formatAccelerator('CmdOrCtrl+Z', isMac);
+
+export const TAG_DRAG_TYPE = 'application/x-notebook-tag';
+
+interface Props {
+  api: TagsApi;
+  /** Show every passage coded with this tag (the retrieval view). */
+  onRetrieve(tag: Tag): void;
+}
+
+interface Row {
+  tag: Tag;
+  depth: number;
+  hasChildren: boolean;
+  posinset: number;
+  setsize: number;
+}
+
+type Overlay =
+  | { type: 'menu'; tagId: string; anchor: Point }
+  | { type: 'palette'; tagId: string; anchor: Point }
+  | { type: 'move' | 'merge'; tagId: string; anchor: Point }
+  | { type: 'confirm-merge'; fromId: string; intoId: string }
+  | { type: 'delete'; tagId: string }
+  | { type: 'details'; tagId: string }
+  | { type: 'mentions'; tagId: string };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The codebook: the tag tree with, for each tag, its highlights and sources. Create, rename in place (F2), recolour,
+ * move (drag and drop, or Move to…), merge, delete (asks first), pin to a number key, tag all mentions; every change
+ * is undoable with Ctrl+Z. Enter (or a click on the name) shows the tag's passages.
+ */
+export function CodebookPanel({ api, onRetrieve }: Props) {
+  const { tags, counts } = api;
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [overlay, setOverlay] = useState<Overlay | null>(null);
+  const [creating, setCreating] = useState<{ parentId: string | null; kind: TagKind } | null>(null);
+  const [filter, setFilter] = useState('');
+  const [drag, setDrag] = useState<{ id: string; over: string | null } | null>(null);
+  const tree = useRef<HTMLDivElement>(null);
+  const byId = api.tagsById;
+  const quickIndex = useMemo(() => new Map(api.quick.map((t, i) => [t.id, i + 1])), [api.quick]);
+  const pinned = useMemo(() => new Set(api.pinnedIds), [api.pinnedIds]);
+
+  // The visible rows: a depth-first walk, the top level in codebook order, sub-tags by name; a filter keeps the
+  // matching tags and their ancestors.
+  const rows = useMemo<Row[]>(() => {
+    const children = childrenIndex(tags);
+    const q = foldForMatch(filter);
+    let keep: Set<string> | null = null;
+    if (q) {
+      keep = new Set();
+      for (const t of tags) {
+        if (![t.name, ...t.aliases].some((s) => foldForMatch(s).includes(q))) continue;
+        let cur: Tag | undefined = t;
+        const seen = new Set<string>();
+        while (cur && !seen.has(cur.id)) {
+          seen.add(cur.id);
+          keep.add(cur.id);
+          cur = cur.parentId ? byId.get(cur.parentId) : undefined;
+        }
+      }
+    }
+    const out: Row[] = [];
+    const walk = (parentId: string | null, depth: number, seen: Set<string>) => {
+      let ids = (children.get(parentId) ?? []).filter((id) => !seen.has(id) && (!keep || keep.has(id)));
+      if (parentId !== null) ids = [...ids].sort((a, b) => (byId.get(a)?.name ?? '').localeCompare(byId.get(b)?.name ?? '', undefined, { sensitivity: 'base' }));
+      ids.forEach((id, i) => {
+        const tag = byId.get(id);
+        if (!tag) return;
+        const kids = (children.get(id) ?? []).filter((c) => !keep || keep.has(c));
+        out.push({ tag, depth, hasChildren: kids.length > 0, posinset: i + 1, setsize: ids.length });
+        seen.add(id);
+        if (kids.length > 0 && (keep || !collapsed.has(id))) walk(id, depth + 1, seen);
+      });
+    };
+    walk(null, 0, new Set());
+    return out;
+  }, [tags, byId, collapsed, filter]);
+
+  const focusIndex = Math.max(0, rows.findIndex((r) => r.tag.id === focusId));
+
+  const focusRow = (id: string | null) => {
+    setFocusId(id);
+    if (id) requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-tag-id="${CSS.escape(id)}"]`)?.focus());
+  };
+
+  // Keep focus on a row that still exists (after a delete or merge).
+  useEffect(() => {
+    if (focusId && !byId.has(focusId)) setFocusId(null);
+  }, [byId, focusId]);
+
+  const countOf = (tag: Tag, hasChildren: boolean) => {
+    const c = counts[tag.id];
+    if (!c) return { h: 0, s: 0, label: '' };
+    const h = hasChildren ? c.subtreeHighlights : c.highlights;
+    const s = hasChildren ? c.subtreeSources : c.sources;
+    const label = `${plural(h, 'highlight')} in ${plural(s, 'source')}${hasChildren ? ', with sub-tags' : ''}`;
+    return { h, s, label };
+  };
+
+  const anchorOf = (id: string): Point => {
+    const el = tree.current?.querySelector(`[data-tag-id="${CSS.escape(id)}"] .codebook-name`);
+    return el ? elementAnchor(el) : { x: 40, y: 120 };
+  };
+
+  const menuFor = (tag: Tag): MenuItem[] => {
+    const q = quickIndex.get(tag.id);
+    const isPinned = pinned.has(tag.id);
+    return [
+      { id: 'retrieve', label: 'Show coded passages', shortcut: 'Enter', run: () => onRetrieve(tag) },
+      { id: 'rename', label: 'Rename', shortcut: 'F2', run: () => setRenaming(tag.id) },
+      { id: 'details', label: 'Edit kind, aliases, description…', run: () => setOverlay({ type: 'details', tagId: tag.id }) },
+      { id: 'colour', label: 'Colour…', shortcut: 'C', run: () => setOverlay({ type: 'palette', tagId: tag.id, anchor: anchorOf(tag.id) }) },
+      { id: 'add', label: 'New sub-tag…', shortcut: 'N', run: () => setCreating({ parentId: tag.id, kind: tag.kind }) },
+      { id: 'move', label: 'Move to…', shortcut: 'M', separatorBefore: true, run: () => setOverlay({ type: 'move', tagId: tag.id, anchor: anchorOf(tag.id) }) },
+      { id: 'merge', label: 'Merge into…', shortcut: 'Shift+M', run: () => setOverlay({ type: 'merge', tagId: tag.id, anchor: anchorOf(tag.id) }) },
+      {
+        id: 'pin',
+        label: isPinned ? `Unpin from key ${q ?? ''}`.trim() : 'Pin to a number key',
+        shortcut: 'P',
+        run: () => void api.pin(tag.id, !isPinned),
+      },
+      { id: 'mentions', label: 'Tag all mentions…', run: () => setOverlay({ type: 'mentions', tagId: tag.id }) },
+      { id: 'delete', label: 'Delete…', shortcut: 'Del', danger: true, separatorBefore: true, run: () => setOverlay({ type: 'delete', tagId: tag.id }) },
+    ];
+  };
+
+  const onTreeKey = (e: React.KeyboardEvent) => {
+    if (renaming || !(e.target as HTMLElement).matches('[role="treeitem"]')) return;
+    const row = rows[focusIndex];
+    if (!row) return;
+    const tag = row.tag;
+    let handled = true;
+    const mod = e.ctrlKey || e.metaKey || e.altKey;
+    if (e.key === 'ArrowDown') focusRow(rows[Math.min(rows.length - 1, focusIndex + 1)]?.tag.id ?? null);
+    else if (e.key === 'ArrowUp') focusRow(rows[Math.max(0, focusIndex - 1)]?.tag.id ?? null);
+    else if (e.key === 'Home') focusRow(rows[0]?.tag.id ?? null);
+    else if (e.key === 'End') focusRow(rows[rows.length - 1]?.tag.id ?? null);
+    else if (e.key === 'ArrowRight') {
+      if (row.hasChildren && collapsed.has(tag.id)) toggleCollapsed(tag.id);
+      else if (row.hasChildren) focusRow(rows[focusIndex + 1]?.tag.id ?? null);
+    } else if (e.key === 'ArrowLeft') {
+      if (row.hasChildren && !collapsed.has(tag.id) && !filter) toggleCollapsed(tag.id);
+      else if (tag.parentId) focusRow(tag.parentId);
+    } else if (e.key === 'Enter') onRetrieve(tag);
+    else if (e.key === 'F2') setRenaming(tag.id);
+    else if (e.key === 'Delete' || e.key === 'Backspace') setOverlay({ type: 'delete', tagId: tag.id });
+    else if ((e.key === 'm' || e.key === 'M') && !mod) setOverlay({ type: e.shiftKey ? 'merge' : 'move', tagId: tag.id, anchor: anchorOf(tag.id) });
+    else if (e.key === 'c' && !mod) setOverlay({ type: 'palette', tagId: tag.id, anchor: anchorOf(tag.id) });
+    else if (e.key === 'n' && !mod) setCreating({ parentId: tag.id, kind: tag.kind });
+    else if (e.key === 'p' && !mod) void api.pin(tag.id, !pinned.has(tag.id));
+    else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) setOverlay({ type: 'menu', tagId: tag.id, anchor: anchorOf(tag.id) });
+    else if (e.key === '*') setCollapsed(new Set());
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      // The tree's keys are its own: Delete must not also delete a highlight, digits must not tag one.
+      e.stopPropagation();
+    }
+  };
+
+  const toggleCollapsed = (id: string) =>
+    setCollapsed((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const canDrop = (dragId: string, targetId: string | null): boolean => {
+    if (targetId === dragId) return false;
+    const t = byId.get(dragId);
+    if (!t || t.parentId === targetId) return false;
+    return targetId === null || !descendantIds(tags, dragId).includes(targetId);
+  };
+
+  const commitRename = async (tag: Tag, value: string) => {
+    setRenaming(null);
+    if (value.trim() && value.trim() !== tag.name) await api.update(tag.id, { name: value });
+    focusRow(tag.id);
+  };
+
+  const overlayTag = overlay && 'tagId' in overlay ? byId.get(overlay.tagId) : undefined;
+  const totalCoded = useMemo(() => Object.values(counts).reduce((n, c) => n + c.highlights, 0), [counts]);
+
+  return (
+    <section className="pane codebook" aria-label="Codebook">
+      <header className="pane-header codebook-header">
+        <input
+          type="search"
+          className="codebook-filter"
+          placeholder="Filter tags"
+          aria-label="Filter tags by name or alias"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && rows[0]) {
+              e.preventDefault();
+              focusRow(rows[0].tag.id);
+            }
+          }}
+        />
+        <button type="button" className="new-tag-button" title="New tag (N on a tag: new sub-tag)" onClick={() => setCreating({ parentId: null, kind: 'theme' })}>
+          <Plus size={14} aria-hidden="true" /> New tag
+        </button>
+      </header>
+      {creating && (
+        <NewTagForm
+          tags={tags}
+          initial={creating}
+          onCancel={() => setCreating(null)}
+          onCreate={async (input) => {
+            const tag = await api.create(input);
+            if (tag) {
+              setCreating(null);
+              if (tag.parentId) setCollapsed((s) => (s.has(tag.parentId as string) ? new Set([...s].filter((x) => x !== tag.parentId)) : s));
+              focusRow(tag.id);
+            }
+          }}
+        />
+      )}
+      <div
+        className="codebook-tree"
+        role="tree"
+        aria-label="Codebook tags"
+        ref={tree}
+        onKeyDown={onTreeKey}
+        onDragEnd={() => setDrag(null)}
+      >
+        {rows.length === 0 && <p className="empty-hint">{filter ? 'No tag matches the filter.' : 'The codebook is empty. Create a tag with “New tag”.'}</p>}
+        {rows.map((row, i) => {
+          const { tag, depth, hasChildren } = row;
+          const c = countOf(tag, hasChildren);
+          const q = quickIndex.get(tag.id);
+          const isOpen = hasChildren && (Boolean(filter) || !collapsed.has(tag.id));
+          const isDropTarget = drag?.over === tag.id;
+          return (
+            <div
+              key={tag.id}
+              role="treeitem"
+              aria-level={depth + 1}
+              aria-posinset={row.posinset}
+              aria-setsize={row.setsize}
+              aria-expanded={hasChildren ? isOpen : undefined}
+              aria-selected={i === focusIndex}
+              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, key ${q}` : ''}`}
+              tabIndex={i === focusIndex ? 0 : -1}
+              data-tag-id={tag.id}
+              className={`codebook-row${isDropTarget ? ' drop-target' : ''}${drag?.id === tag.id ? ' dragging' : ''}`}
+              style={{ paddingLeft: 4 + depth * 16 }}
+              draggable={renaming !== tag.id}
+              onFocus={() => focusId !== tag.id && setFocusId(tag.id)}
+              onClick={() => setFocusId(tag.id)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                setFocusId(tag.id);
+                setOverlay({ type: 'menu', tagId: tag.id, anchor: { x: e.clientX, y: e.clientY } });
+              }}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(TAG_DRAG_TYPE, tag.id);
+                e.dataTransfer.setData('text/plain', tag.name);
+                e.dataTransfer.effectAllowed = 'move';
+                setDrag({ id: tag.id, over: null });
+              }}
+              onDragOver={(e) => {
+                if (!drag || !canDrop(drag.id, tag.id)) return;
+                e.preventDefault();
+                e.dataTransfer.dropEffect = 'move';
+                if (drag.over !== tag.id) setDrag({ ...drag, over: tag.id });
+              }}
+              onDragLeave={(e) => {
+                if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node)) setDrag((d) => (d && d.over === tag.id ? { ...d, over: null } : d));
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (!drag || !canDrop(drag.id, tag.id)) return;
+                const id = drag.id;
+                setDrag(null);
+                setCollapsed((s) => (s.has(tag.id) ? new Set([...s].filter((x) => x !== tag.id)) : s));
+                void api.move(id, tag.id);
+              }}
+            >
+              <span
+                className="twisty"
+                aria-hidden="true"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  if (hasChildren && !filter) toggleCollapsed(tag.id);
+                }}
+              >
+                {hasChildren ? isOpen ? <ChevronDown size={14} /> : <ChevronRight size={14} /> : null}
+              </span>
+              <button
+                type="button"
+                className="tag-dot-button"
+                tabIndex={-1}
+                aria-label={`Colour of ${tag.name}`}
+                title="Colour… (C)"
+                style={{ backgroundColor: tag.color }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setFocusId(tag.id);
+                  setOverlay({ type: 'palette', tagId: tag.id, anchor: elementAnchor(e.currentTarget) });
+                }}
+              />
+              <KindIcon kind={tag.kind} />
+              {renaming === tag.id ? (
+                <RenameInput tag={tag} onDone={(v) => void commitRename(tag, v)} onCancel={() => { setRenaming(null); focusRow(tag.id); }} />
+              ) : (
+                <span
+                  className="codebook-name"
+                  title={[tag.name, tag.aliases.length ? `also: ${tag.aliases.join(', ')}` : '', tag.description, 'Click to see its passages (Enter)'].filter(Boolean).join('\n')}
+                  onClick={() => onRetrieve(tag)}
+                >
+                  {tag.name}
+                </span>
+              )}
+              {q && (
+                <kbd className={`quick-key${pinned.has(tag.id) ? ' pinned' : ''}`} title={`${pinned.has(tag.id) ? 'Pinned to' : 'Recent, on'} key ${q}: press ${q} on a selected highlight`}>
+                  {q}
+                </kbd>
+              )}
+              <span className="codebook-counts" title={c.label}>
+                <span className="count-h">{c.h}</span>
+                <span className="count-s">{c.s} src</span>
+              </span>
+              <button
+                type="button"
+                className="icon-button row-menu"
+                tabIndex={-1}
+                aria-label={`Actions for ${tag.name}`}
+                aria-haspopup="menu"
+                title="Actions (Shift+F10)"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setFocusId(tag.id);
+                  setOverlay({ type: 'menu', tagId: tag.id, anchor: elementAnchor(e.currentTarget) });
+                }}
+              >
+                <Ellipsis size={16} aria-hidden="true" />
+              </button>
+            </div>
+          );
+        })}
+        {/* After the rows: above them it would shift every row under the pointer mid-drag. */}
+        {drag && (
+          <div
+            className={`drop-top${drag.over === '' ? ' over' : ''}`}
+            onDragOver={(e) => {
+              if (!canDrop(drag.id, null)) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+              if (drag.over !== '') setDrag({ ...drag, over: '' });
+            }}
+            onDragLeave={() => setDrag((d) => (d ? { ...d, over: null } : d))}
+            onDrop={(e) => {
+              e.preventDefault();
+              const id = drag.id;
+              setDrag(null);
+              void api.move(id, null);
+            }}
+          >
+            Drop here to move to the top level
+          </div>
+        )}
+      </div>
+      <footer className="codebook-footer">
+        <span>
+          {plural(tags.length, 'tag')} · {plural(totalCoded, 'tagging')}
+        </span>
+        <span className="keys-hint" title="Keys on a tag: Enter passages, F2 rename, M move, Shift+M merge, C colour, N new sub-tag, P pin, Del delete, Shift+F10 menu">
+          <kbd>Enter</kbd> passages <kbd>F2</kbd> rename <kbd>M</kbd> move <kbd>Del</kbd> delete
+        </span>
+      </footer>
+
+      {overlay?.type === 'menu' && overlayTag && (
+        <PopoverMenu label={`Actions for ${overlayTag.name}`} anchor={overlay.anchor} items={menuFor(overlayTag)} onClose={() => setOverlay(null)} />
+      )}
+      {overlay?.type === 'palette' && overlayTag && (
+        <ColorPalette
+          title={`Colour of “${overlayTag.name}”`}
+          anchor={overlay.anchor}
+          value={overlayTag.color}
+          onPick={(color) => void api.update(overlayTag.id, { color })}
+          onClose={() => {
+            setOverlay(null);
+            focusRow(overlayTag.id);
+          }}
+        />
+      )}
+      {overlay?.type === 'move' && overlayTag && (
+        <TagPicker
+          tags={tags}
+          pinnedIds={[]}
+          recentIds={[]}
+          anchor={overlay.anchor}
+          title={`Move “${overlayTag.name}” under…`}
+          exclude={new Set([overlayTag.id, ...descendantIds(tags, overlayTag.id), ...(overlayTag.parentId ? [overlayTag.parentId] : [])])}
+          extra={overlayTag.parentId ? [{ id: 'top', label: 'Top level', hint: 'no parent' }] : []}
+          onExtra={() => void api.move(overlayTag.id, null)}
+          onPick={(parent) => void api.move(overlayTag.id, parent.id)}
+          onClose={() => setOverlay(null)}
+        />
+      )}
+      {overlay?.type === 'merge' && overlayTag && (
+        <TagPicker
+          tags={tags}
+          pinnedIds={[]}
+          recentIds={[]}
+          anchor={overlay.anchor}
+          title={`Merge “${overlayTag.name}” into…`}
+          exclude={new Set([overlayTag.id])}
+          onPick={(into) => setOverlay({ type: 'confirm-merge', fromId: overlayTag.id, intoId: into.id })}
+          onClose={() => setOverlay((o) => (o?.type === 'merge' ? null : o))}
+        />
+      )}
+      {overlay?.type === 'confirm-merge' && byId.get(overlay.fromId) && byId.get(overlay.intoId) && (
+        <MergeConfirm api={api} from={byId.get(overlay.fromId) as Tag} into={byId.get(overlay.intoId) as Tag} onClose={() => setOverlay(null)} />
+      )}
+      {overlay?.type === 'delete' && overlayTag && (
+        <ConfirmDialog
+          title={`Delete the tag “${overlayTag.name}”?`}
+          confirmLabel="Delete tag"
+          danger
+          onConfirm={() => void api.remove(overlayTag.id)}
+          onClose={() => setOverlay(null)}
+        >
+          <DeleteSummary api={api} tag={overlayTag} />
+        </ConfirmDialog>
+      )}
+      {overlay?.type === 'details' && overlayTag && (
+        <TagDetailsDialog tag={overlayTag} onSave={(patch) => api.update(overlayTag.id, patch)} onClose={() => setOverlay(null)} />
+      )}
+      {overlay?.type === 'mentions' && overlayTag && <MentionsReview tag={overlayTag} api={api} onClose={() => setOverlay(null)} />}
+    </section>
+  );
+}
+
+function DeleteSummary({ api, tag }: { api: TagsApi; tag: Tag }) {
+  const c = api.counts[tag.id] ?? { highlights: 0, sources: 0 };
+  const children = api.tags.filter((t) => t.parentId === tag.id);
+  const parent = tag.parentId ? api.tagsById.get(tag.parentId)?.name : null;
+  return (
+    <div className="delete-summary">
+      <p>
+        {c.highlights === 0 ? (
+          'No highlight carries this tag.'
+        ) : (
+          <>
+            <strong>{plural(c.highlights, 'highlight')}</strong> in {plural(c.sources, 'source')} will lose it; they keep their other tags.
+          </>
+        )}
+      </p>
+      {children.length > 0 && (
+        <p>
+          Its {plural(children.length, 'sub-tag')} ({children.slice(0, 4).map((t) => t.name).join(', ')}
+          {children.length > 4 ? ', …' : ''}) move up to {parent ? `“${parent}”` : 'the top level'}.
+        </p>
+      )}
+      <p className="muted">You can undo this with {UNDO_KEY}.</p>
+    </div>
+  );
+}
+
+function MergeConfirm({ api, from, into, onClose }: { api: TagsApi; from: Tag; into: Tag; onClose(): void }) {
+  const c = api.counts[from.id] ?? { highlights: 0, sources: 0 };
+  const kids = api.tags.filter((t) => t.parentId === from.id).length;
+  return (
+    <ConfirmDialog title={`Merge “${from.name}” into “${into.name}”?`} confirmLabel="Merge" onConfirm={() => void api.merge(from.id, into.id)} onClose={onClose}>
+      <div className="delete-summary">
+        <p>
+          {c.highlights === 0 ? (
+            `No highlight carries “${from.name}”.`
+          ) : (
+            <>
+              <strong>{plural(c.highlights, 'highlight')}</strong> in {plural(c.sources, 'source')} move to “{into.name}” (none is tagged twice).
+            </>
+          )}
+        </p>
+        <p>
+          “{from.name}”{from.aliases.length > 0 ? ` and its aliases (${from.aliases.join(', ')})` : ''} become aliases of “{into.name}”
+          {kids > 0 ? `; its ${plural(kids, 'sub-tag')} move under it` : ''}.
+        </p>
+        <p className="muted">You can undo this with {UNDO_KEY}.</p>
+      </div>
+    </ConfirmDialog>
+  );
+}
+
+function RenameInput({ tag, onDone, onCancel }: { tag: Tag; onDone(value: string): void; onCancel(): void }) {
+  const [value, setValue] = useState(tag.name);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  return (
+    <input
+      ref={ref}
+      className="rename-input"
+      aria-label={`New name for ${tag.name}`}
+      value={value}
+      maxLength={200}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          done.current = true;
+          onDone(value);
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          done.current = true;
+          onCancel();
+        }
+      }}
+      onBlur={() => {
+        if (!done.current) onDone(value);
+      }}
+    />
+  );
+}
+
+function NewTagForm({
+  tags,
+  initial,
+  onCreate,
+  onCancel,
+}: {
+  tags: Tag[];
+  initial: { parentId: string | null; kind: TagKind };
+  onCreate(input: { name: string; kind: TagKind; parentId: string | null }): Promise<void>;
+  onCancel(): void;
+}) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<TagKind>(initial.kind);
+  const [parentId, setParentId] = useState<string | null>(initial.parentId ?? defaultParentId(tags, initial.kind));
+  const [parentTouched, setParentTouched] = useState(initial.parentId !== null);
+  const parents = useMemo(
+    () => tags.map((t) => ({ id: t.id, path: tagPath(tags, t.id).join(' › ') })).sort((a, b) => a.path.localeCompare(b.path)),
+    [tags],
+  );
+  return (
+    <form
+      className="new-tag-form"
+      aria-label="New tag"
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim()) void onCreate({ name, kind, parentId });
+      }}
+    >
+      <input type="text" aria-label="Name of the new tag" placeholder="Name" value={name} maxLength={200} autoFocus onChange={(e) => setName(e.target.value)} />
+      <select
+        aria-label="Kind"
+        value={kind}
+        onChange={(e) => {
+          const k = e.target.value as TagKind;
+          setKind(k);
+          if (!parentTouched) setParentId(defaultParentId(tags, k));
+        }}
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABEL[k]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Parent"
+        value={parentId ?? ''}
+        onChange={(e) => {
+          setParentTouched(true);
+          setParentId(e.target.value || null);
+        }}
+      >
+        <option value="">Top level</option>
+        {parents.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.path}
+          </option>
+        ))}
+      </select>
+      <div className="new-tag-actions">
+        <button type="submit" className="primary-button" disabled={!name.trim()}>
+          Create
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

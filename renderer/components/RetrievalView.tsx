@@ -1,0 +1,297 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ArrowLeft, Plus } from 'lucide-react';
+import type { SourceSummary, Tag } from '../../core/model';
+import { highlightColor } from '../../core/tags/default-codebook';
+import { formatQuery, parseQuery, tagQuery, type RetrievalResult, type RetrievedSegment } from '../../core/tags/query';
+import { call } from '../api';
+import { formatDate } from '../format';
+import { TagChip } from '../tags/kinds';
+import { TagPicker } from '../tags/TagPicker';
+import { elementAnchor, type Point } from '../tags/reader-bridge';
+import type { TagsApi } from '../tags/use-tags';
+
+const PAGE = 100;
+
+/** The query that retrieves one tag (its name, or its path where the name is not unique). */
+export function queryForTag(tags: readonly Tag[], tag: Tag): string {
+  return formatQuery(tagQuery(tag), tags);
+}
+
+interface Props {
+  api: TagsApi;
+  sources: SourceSummary[];
+  /** The query to show; a new nonce replaces the current one (a click on another tag in the codebook). */
+  request: { query: string; nonce: number };
+  onOpen(segment: RetrievedSegment): void;
+  onClose(): void;
+}
+
+/**
+ * Retrieved segments: every passage coded with a tag, or with a query over tags (AND, OR, NOT, parentheses), across the
+ * notebook, optionally limited to some sources or dates. Counts at the top; each row shows the quote in context, its
+ * source and date and its other tags; Enter or a click opens the passage in the reader.
+ */
+export function RetrievalView({ api, sources, request, onOpen, onClose }: Props) {
+  const [query, setQuery] = useState(request.query);
+  const [sourceIds, setSourceIds] = useState<Set<string> | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [order, setOrder] = useState<'date' | 'source'>('date');
+  const [result, setResult] = useState<RetrievalResult | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [picker, setPicker] = useState<Point | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const ticket = useRef(0);
+
+  useEffect(() => {
+    setQuery(request.query);
+    input.current?.focus();
+  }, [request.nonce, request.query]);
+
+  const parsed = useMemo(() => parseQuery(query, api.tags), [query, api.tags]);
+  const canonical = parsed.ok ? formatQuery(parsed.query, api.tags) : null;
+  const filters = useMemo(
+    () => ({ ...(sourceIds ? { sourceIds: [...sourceIds] } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+    [sourceIds, from, to],
+  );
+
+  const run = async (offset: number) => {
+    if (!parsed.ok) return;
+    const mine = ++ticket.current;
+    setLoading(true);
+    try {
+      const r = await call('retrieve', { query, filters, limit: PAGE, offset, order });
+      if (mine !== ticket.current) return;
+      setServerError(null);
+      setResult((prev) => (offset > 0 && prev ? { ...r, segments: [...prev.segments, ...r.segments] } : r));
+    } catch (err) {
+      if (mine === ticket.current) setServerError((err as Error).message);
+    } finally {
+      if (mine === ticket.current) setLoading(false);
+    }
+  };
+
+  // Re-run shortly after the query or filters change, and after any tag change (rename, merge, new highlights).
+  useEffect(() => {
+    if (!parsed.ok) {
+      setResult(null);
+      return;
+    }
+    const timer = setTimeout(() => void run(0), 180);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [canonical, filters, order, api.version, api.tags]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape' && !picker) {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    const target = e.target as HTMLElement;
+    if (target.classList.contains('retrieval-row') && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      const rows = Array.from(root.current?.querySelectorAll<HTMLElement>('.retrieval-row') ?? []);
+      const i = rows.indexOf(target);
+      rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    } else if (target === input.current && e.key === 'ArrowDown') {
+      e.preventDefault();
+      root.current?.querySelector<HTMLElement>('.retrieval-row')?.focus();
+    }
+    // Keys typed here are for this view, not for the reader's single-key shortcuts.
+    if (e.key !== 'Tab') e.stopPropagation();
+  };
+
+  const insertTag = (tag: Tag) => {
+    const term = formatQuery(tagQuery(tag), api.tags);
+    setQuery((q) => (q.trim() ? `${q.trim()} AND ${term}` : term));
+    input.current?.focus();
+  };
+
+  const error = !parsed.ok && query.trim() ? parsed.error : null;
+  const counts = result?.counts;
+
+  return (
+    <div className="retrieval" role="region" aria-label="Coded passages" ref={root} onKeyDown={onKeyDown}>
+      <header className="retrieval-header">
+        <div className="retrieval-title">
+          <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
+            <ArrowLeft size={15} aria-hidden="true" /> Reader
+          </button>
+          <h2>Coded passages</h2>
+          {counts && parsed.ok && (
+            <p className="retrieval-counts" role="status" aria-live="polite">
+              <strong>{counts.segments.toLocaleString()}</strong> passage{counts.segments === 1 ? '' : 's'} in <strong>{counts.sources}</strong> source
+              {counts.sources === 1 ? '' : 's'}
+            </p>
+          )}
+        </div>
+        <div className="query-row">
+          <label className="query-label" htmlFor="retrieval-query">
+            Query
+          </label>
+          <input
+            ref={input}
+            id="retrieval-query"
+            className={`query-input${error ? ' invalid' : ''}`}
+            type="text"
+            value={query}
+            spellCheck={false}
+            aria-invalid={Boolean(error)}
+            aria-describedby="retrieval-query-help"
+            placeholder="e.g. Terrorism AND (Taliban OR Islamic State) NOT Drugs"
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button type="button" className="insert-tag" onClick={(e) => setPicker(elementAnchor(e.currentTarget))} title="Add a tag to the query">
+            <Plus size={14} aria-hidden="true" /> Tag
+          </button>
+        </div>
+        <div id="retrieval-query-help" className={`query-help${error ? ' error' : ''}`} aria-live="polite">
+          {error ? (
+            <>
+              <span className="query-echo" aria-hidden="true">
+                {query.slice(0, error.offset)}
+                <mark>{query.slice(error.offset, error.offset + Math.max(1, error.length)) || ' '}</mark>
+                {query.slice(error.offset + Math.max(1, error.length))}
+              </span>
+              <span role="alert">{error.message}</span>
+            </>
+          ) : serverError ? (
+            <span role="alert">{serverError}</span>
+          ) : (
+            <span>
+              Tags by name, alias or path, combined with <code>AND</code>, <code>OR</code>, <code>NOT</code> and <code>( )</code>; a tag includes its sub-tags.
+            </span>
+          )}
+        </div>
+        <div className="retrieval-filters" role="group" aria-label="Filters">
+          <SourceFilter sources={sources} value={sourceIds} onChange={setSourceIds} />
+          <label>
+            From <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            To <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <label>
+            Order
+            <select value={order} onChange={(e) => setOrder(e.target.value as 'date' | 'source')}>
+              <option value="date">By date</option>
+              <option value="source">By source</option>
+            </select>
+          </label>
+          {(sourceIds || from || to) && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setSourceIds(null);
+                setFrom('');
+                setTo('');
+              }}
+            >
+              Clear filters
+            </button>
+          )}
+        </div>
+        {counts && parsed.ok && Object.keys(counts.perTag).length > 1 && (
+          <div className="per-tag" aria-label="Passages per tag">
+            {Object.entries(counts.perTag).map(([id, n]) => {
+              const tag = api.tagsById.get(id);
+              return tag ? (
+                <span key={id} className="per-tag-count">
+                  <TagChip tag={tag} /> {n}
+                </span>
+              ) : null;
+            })}
+          </div>
+        )}
+      </header>
+      <ol className="retrieval-list" aria-label="Passages" aria-busy={loading}>
+        {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">No passage is coded with {result.query} {sourceIds || from || to ? 'within these filters' : 'yet'}.</li>}
+        {parsed.ok &&
+          result?.segments.map((s) => (
+            <li key={s.highlight.id}>
+              <button type="button" className="retrieval-row" onClick={() => onOpen(s)} title="Open this passage in the reader (Enter)">
+                <span className="retrieval-source">
+                  <span className="retrieval-source-title">{s.sourceTitle}</span>
+                  <time dateTime={s.date}>{formatDate(s.date)}</time>
+                </span>
+                <span className="retrieval-context">
+                  {s.beforeCut && '…'}
+                  {s.before}
+                  <mark style={{ ['--mark' as string]: highlightColor(s.highlight, api.tagsById) }}>{clip(s.quote, 600)}</mark>
+                  {s.after}
+                  {s.afterCut && '…'}
+                </span>
+                {(s.otherTags.length > 0 || s.orphan) && (
+                  <span className="retrieval-tags">
+                    {s.orphan && <span className="orphan-flag">orphaned: no longer in the text</span>}
+                    {s.otherTags.map((t) => (
+                      <TagChip key={t.id} tag={t} />
+                    ))}
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+      </ol>
+      {result && parsed.ok && result.segments.length < result.counts.segments && (
+        <div className="retrieval-more">
+          <button type="button" disabled={loading} onClick={() => void run(result.segments.length)}>
+            Show {Math.min(PAGE, result.counts.segments - result.segments.length)} more of {result.counts.segments - result.segments.length}
+          </button>
+        </div>
+      )}
+      {picker && (
+        <TagPicker
+          tags={api.tags}
+          pinnedIds={api.pinnedIds}
+          recentIds={api.recentIds}
+          anchor={picker}
+          title="Add a tag to the query"
+          onPick={insertTag}
+          onClose={() => setPicker(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function SourceFilter({ sources, value, onChange }: { sources: SourceSummary[]; value: Set<string> | null; onChange(v: Set<string> | null): void }) {
+  const label = value === null ? 'All sources' : value.size === 1 ? (sources.find((s) => value.has(s.id))?.title ?? '1 source') : `${value.size} sources`;
+  return (
+    <details className="source-filter">
+      <summary>
+        Sources: <span className="source-filter-value">{label}</span>
+      </summary>
+      <div className="source-filter-list" role="group" aria-label="Limit to sources">
+        <label>
+          <input type="checkbox" checked={value === null} onChange={() => onChange(value === null ? new Set() : null)} /> All sources
+        </label>
+        {sources.map((s) => (
+          <label key={s.id}>
+            <input
+              type="checkbox"
+              checked={value === null || value.has(s.id)}
+              onChange={() => {
+                const next = new Set(value ?? sources.map((x) => x.id));
+                if (next.has(s.id)) next.delete(s.id);
+                else next.add(s.id);
+                onChange(next.size === sources.length ? null : next);
+              }}
+            />
+            <span className="source-filter-title">{s.title}</span>
+            <time dateTime={s.date}>{formatDate(s.date)}</time>
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,281 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Check, RefreshCw, X } from 'lucide-react';
+import type { Highlight } from '../../core/model';
+import type { SuggestResult } from '../../core/tags/api';
+import type { Suggestion, SuggestionGroup } from '../../core/suggest/entities';
+import { defaultParentId, tagPath } from '../../core/tags/default-codebook';
+import { snippet } from '../../core/tags/query';
+import { call } from '../api';
+import type { HighlightPainter } from '../reader/painter';
+import { KIND_LABEL, KindIcon } from '../tags/kinds';
+import { scrollToRange, setPendingFocus } from '../tags/reader-bridge';
+import type { TagsApi } from '../tags/use-tags';
+
+interface Props {
+  api: TagsApi;
+  sourceId: string | null;
+  text: string | null;
+  /** The tab is showing: suggestions are computed and drawn only then. */
+  active: boolean;
+  highlights: Highlight[];
+  getPainter(): HighlightPainter | null | undefined;
+}
+
+/** What acceptSuggestions takes from a suggestion (the contract is strict). */
+const toInput = (s: Suggestion) => ({
+  start: s.start,
+  end: s.end,
+  text: s.text,
+  kind: s.kind,
+  proposedName: s.proposedName,
+  ...(s.tagId !== undefined ? { tagId: s.tagId } : {}),
+  ...(s.aliases ? { aliases: s.aliases } : {}),
+});
+
+/**
+ * Entity suggestions for the open source: people, organisations, places and groups it mentions but has not tagged,
+ * grouped by entity, drawn in the reader as dashed marks while this tab shows. A / R accept or reject the mention in
+ * focus, Shift+A / Shift+R the whole entity; rejections are remembered for this source.
+ */
+export function SuggestionsPanel({ api, sourceId, text, active, highlights, getPainter }: Props) {
+  const [result, setResult] = useState<SuggestResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  /** Mentions accepted or rejected a moment ago: hidden at once, before the backend's new list arrives. */
+  const [gone, setGone] = useState<Set<string>>(new Set());
+  const list = useRef<HTMLDivElement>(null);
+  const ticket = useRef(0);
+
+  const load = useCallback(async () => {
+    if (!sourceId) return;
+    const mine = ++ticket.current;
+    setLoading(true);
+    try {
+      const r = await call('suggestEntities', { sourceId });
+      if (mine !== ticket.current) return;
+      setResult(r);
+      setGone(new Set());
+      setError(null);
+    } catch (err) {
+      if (mine === ticket.current) setError((err as Error).message);
+    } finally {
+      if (mine === ticket.current) setLoading(false);
+    }
+  }, [sourceId]);
+
+  // A new source starts empty.
+  useEffect(() => {
+    setResult(null);
+    setFocusKey(null);
+  }, [sourceId]);
+
+  // Computed in the backend: after the tab opens, and again when highlights or tags change.
+  useEffect(() => {
+    if (!active || !sourceId) return;
+    const timer = setTimeout(() => void load(), 120);
+    return () => clearTimeout(timer);
+  }, [active, sourceId, load, highlights, api.version, api.tags]);
+
+  const groups = useMemo<SuggestionGroup[]>(() => {
+    if (!result || result.sourceId !== sourceId) return [];
+    return result.groups.map((g) => ({ ...g, mentions: g.mentions.filter((m) => !gone.has(m.key)) })).filter((g) => g.mentions.length > 0);
+  }, [result, sourceId, gone]);
+  const mentions = useMemo(() => groups.flatMap((g) => g.mentions), [groups]);
+
+  // Dashed marks in the reader while the tab shows (the painter may still be on its way after a source opens).
+  useEffect(() => {
+    if (!active) return;
+    let frames = 0;
+    let raf = 0;
+    const paint = () => {
+      const painter = getPainter();
+      if (painter) painter.setPending(mentions);
+      else if (++frames < 60) raf = requestAnimationFrame(paint);
+    };
+    paint();
+    return () => {
+      cancelAnimationFrame(raf);
+      getPainter()?.setPending([]);
+    };
+  }, [active, mentions, getPainter]);
+
+  const focused = mentions.find((m) => m.key === focusKey) ?? null;
+  useEffect(() => {
+    setPendingFocus(active && focused ? focused : null);
+    return () => setPendingFocus(null);
+  }, [active, focused]);
+
+  const focusRow = (key: string | undefined) => {
+    if (!key) return;
+    setFocusKey(key);
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+  };
+
+  /** After a mention leaves the list, focus the one that takes its place. */
+  const focusAfter = (removed: Set<string>) => {
+    if (!focusKey || !removed.has(focusKey)) return;
+    const i = mentions.findIndex((m) => m.key === focusKey);
+    const rest = mentions.filter((m) => !removed.has(m.key));
+    focusRow(rest[Math.min(i, rest.length - 1)]?.key);
+  };
+
+  const accept = async (ms: Suggestion[]) => {
+    if (!sourceId || ms.length === 0) return;
+    const keys = new Set(ms.map((m) => m.key));
+    setGone((g) => new Set([...g, ...keys]));
+    focusAfter(keys);
+    const ok = await api.acceptSuggestions(sourceId, ms.map(toInput));
+    if (!ok) setGone((g) => new Set([...g].filter((k) => !keys.has(k))));
+  };
+
+  const reject = async (m: Suggestion | null, group: SuggestionGroup | null) => {
+    if (!sourceId) return;
+    const keys = new Set(group ? group.mentions.map((x) => x.key) : m ? [m.key] : []);
+    setGone((g) => new Set([...g, ...keys]));
+    focusAfter(keys);
+    await api.reject(sourceId, group ? { entityKey: group.entityKey } : { key: (m as Suggestion).key });
+  };
+
+  const groupOf = (m: Suggestion) => groups.find((g) => g.entityKey === m.entityKey) ?? null;
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    const key = target.dataset.key;
+    if (!key) return;
+    const m = mentions.find((x) => x.key === key);
+    if (!m) return;
+    const i = mentions.indexOf(m);
+    let handled = true;
+    if (e.key === 'ArrowDown') focusRow(mentions[Math.min(mentions.length - 1, i + 1)]?.key);
+    else if (e.key === 'ArrowUp') focusRow(mentions[Math.max(0, i - 1)]?.key);
+    else if (e.key === 'Home') focusRow(mentions[0]?.key);
+    else if (e.key === 'End') focusRow(mentions[mentions.length - 1]?.key);
+    else if (e.key === 'Enter') scrollToRange(m.start, m.end);
+    else if ((e.key === 'a' || e.key === 'A') && !e.ctrlKey && !e.metaKey) void accept(e.shiftKey ? (groupOf(m)?.mentions ?? [m]) : [m]);
+    else if ((e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey) void reject(e.shiftKey ? null : m, e.shiftKey ? groupOf(m) : null);
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const where = (g: SuggestionGroup) => {
+    if (g.tagId) {
+      const path = tagPath(api.tags, g.tagId);
+      return path.length > 1 ? `tag ${path.join(' › ')}` : 'existing tag';
+    }
+    const parent = defaultParentId(api.tags, g.kind);
+    return `new ${KIND_LABEL[g.kind].toLowerCase()}${parent ? ` in ${api.tagsById.get(parent)?.name ?? ''}` : ''}`;
+  };
+
+  const tabIndexKey = focused?.key ?? mentions[0]?.key;
+
+  return (
+    <section className="pane suggestions" aria-label="Entity suggestions">
+      <header className="pane-header suggestions-header">
+        <p className="suggestions-summary" role="status" aria-live="polite">
+          {!sourceId
+            ? 'No source is open.'
+            : loading && !result
+              ? 'Finding people, organisations and places…'
+              : `${mentions.length} untagged mention${mentions.length === 1 ? '' : 's'} of ${groups.length} entit${groups.length === 1 ? 'y' : 'ies'}`}
+        </p>
+        <button type="button" className="icon-button refresh" aria-label="Refresh suggestions" title="Refresh suggestions" disabled={!sourceId || loading} onClick={() => void load()}>
+          <RefreshCw size={14} aria-hidden="true" />
+        </button>
+      </header>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="suggestion-list" ref={list} onKeyDown={onKeyDown} role="list" aria-label="Suggested entities">
+        {result && groups.length === 0 && !loading && (
+          <p className="empty-hint">Nothing left to suggest here: every entity found is tagged{result.rejected.keys + result.rejected.entities > 0 ? ' or rejected' : ''}.</p>
+        )}
+        {groups.map((g) => (
+          <section key={g.entityKey} className="suggestion-group" role="listitem" aria-label={`${g.proposedName}, ${KIND_LABEL[g.kind].toLowerCase()}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`}>
+            <header className="suggestion-group-header">
+              <KindIcon kind={g.kind} />
+              <span className="suggestion-name">{g.proposedName}</span>
+              <span className="suggestion-where">{where(g)}</span>
+              <span className="count" aria-label={`${g.mentions.length} mentions`}>
+                {g.mentions.length}
+              </span>
+              <span className="suggestion-group-actions">
+                <button type="button" onClick={() => void accept(g.mentions)} title={`Tag every mention of ${g.proposedName} (Shift+A)`}>
+                  Accept all
+                </button>
+                <button type="button" onClick={() => void reject(null, g)} title={`Never suggest ${g.proposedName} in this source again (Shift+R)`}>
+                  Reject all
+                </button>
+              </span>
+            </header>
+            <ul className="suggestion-mentions">
+              {g.mentions.map((m) => {
+                const ctx = text ? snippet(text, { start: m.start, end: m.end, quote: { exact: m.text, prefix: '', suffix: '' }, orphan: false }, 48) : null;
+                return (
+                  <li
+                    key={m.key}
+                    data-key={m.key}
+                    tabIndex={m.key === tabIndexKey ? 0 : -1}
+                    className={`suggestion-row${m.key === focusKey ? ' focused' : ''}`}
+                    aria-label={`${m.text}: ${ctx ? `${ctx.before} ${m.text} ${ctx.after}` : ''}`}
+                    onFocus={() => {
+                      if (focusKey !== m.key) setFocusKey(m.key);
+                      scrollToRange(m.start, m.end);
+                    }}
+                    onClick={() => focusRow(m.key)}
+                  >
+                    <span className="suggestion-context">
+                      {ctx?.beforeCut && '…'}
+                      {ctx?.before}
+                      <mark>{m.text}</mark>
+                      {ctx?.after}
+                      {ctx?.afterCut && '…'}
+                    </span>
+                    <span className="suggestion-actions">
+                      <button
+                        type="button"
+                        className="accept"
+                        tabIndex={-1}
+                        aria-label={`Accept ${m.text}`}
+                        title="Accept: highlight and tag it (A)"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          void accept([m]);
+                        }}
+                      >
+                        <Check size={14} aria-hidden="true" /> <kbd>A</kbd>
+                      </button>
+                      <button
+                        type="button"
+                        className="reject"
+                        tabIndex={-1}
+                        aria-label={`Reject ${m.text}`}
+                        title="Reject: not an entity here (R)"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          void reject(m, null);
+                        }}
+                      >
+                        <X size={14} aria-hidden="true" /> <kbd>R</kbd>
+                      </button>
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <footer className="codebook-footer">
+        <span className="keys-hint">
+          <kbd>↑</kbd><kbd>↓</kbd> mention <kbd>A</kbd> accept <kbd>R</kbd> reject <kbd>Shift</kbd>+<kbd>A</kbd>/<kbd>R</kbd> whole entity
+        </span>
+      </footer>
+    </section>
+  );
+}

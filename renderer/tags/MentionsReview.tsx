@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Tag } from '../../core/model';
+import type { MentionRow } from '../../core/tags/api';
+import { call } from '../api';
+import { Modal } from '../components/Modal';
+import { formatDate } from '../format';
+import type { TagsApi } from './use-tags';
+
+interface Props {
+  tag: Tag;
+  api: TagsApi;
+  onClose(): void;
+}
+
+const key = (m: MentionRow) => `${m.sourceId}:${m.start}-${m.end}`;
+
+/**
+ * "Tag all mentions": every untagged mention of a tag's name and aliases across the notebook, grouped by source, all
+ * checked; the analyst unchecks the wrong ones and tags the rest in one step (undoable).
+ */
+export function MentionsReview({ tag, api, onClose }: Props) {
+  const [mentions, setMentions] = useState<MentionRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('findMentions', { tagId: tag.id }).then(
+      (r) => {
+        if (!live) return;
+        setMentions(r.mentions);
+        setChecked(new Set(r.mentions.map(key)));
+      },
+      (err: Error) => live && setError(err.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tag.id]);
+
+  const groups = useMemo(() => {
+    const m = new Map<string, { title: string; date: string; rows: MentionRow[] }>();
+    for (const row of mentions ?? []) {
+      const g = m.get(row.sourceId) ?? { title: row.sourceTitle, date: row.date, rows: [] };
+      g.rows.push(row);
+      m.set(row.sourceId, g);
+    }
+    return [...m.entries()];
+  }, [mentions]);
+
+  const names = [tag.name, ...tag.aliases].map((n) => `“${n}”`).join(', ');
+  const selected = (mentions ?? []).filter((m) => checked.has(key(m)));
+
+  const submit = async () => {
+    if (selected.length === 0) return;
+    setSaving(true);
+    const ok = await api.tagPassages(
+      tag.id,
+      selected.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
+    );
+    setSaving(false);
+    if (ok) onClose();
+  };
+
+  const toggle = (k: string) =>
+    setChecked((s) => {
+      const next = new Set(s);
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
+
+  return (
+    <Modal title={`Tag all mentions of “${tag.name}”`} onClose={onClose}>
+      <div className="mentions-review" onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>
+        <p className="mentions-summary">
+          Mentions of {names} in every source that are not tagged “{tag.name}” yet.
+          {mentions && ` ${mentions.length} found in ${groups.length} source${groups.length === 1 ? '' : 's'}.`}
+        </p>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        {!mentions && !error && (
+          <p role="status" className="muted">
+            Searching every source…
+          </p>
+        )}
+        {mentions && mentions.length === 0 && <p className="muted">Every mention is tagged already, or there is none.</p>}
+        {groups.length > 0 && (
+          <div className="mentions-list" role="group" aria-label="Mentions">
+            {groups.map(([sourceId, g]) => (
+              <section key={sourceId} className="mentions-source">
+                <h3>
+                  {g.title} <span className="muted">· {formatDate(g.date)}</span>
+                </h3>
+                <ul>
+                  {g.rows.map((m) => (
+                    <li key={key(m)}>
+                      <label className="mention-row">
+                        <input type="checkbox" checked={checked.has(key(m))} onChange={() => toggle(key(m))} />
+                        <span className="context">
+                          {m.before && <>…{m.before}</>}
+                          <mark>{m.text}</mark>
+                          {m.after && <>{m.after}…</>}
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+        <div className="dialog-actions">
+          <span className="muted">
+            {selected.length} of {mentions?.length ?? 0} selected
+          </span>
+          <button type="button" onClick={() => setChecked(new Set((mentions ?? []).map(key)))} disabled={!mentions?.length}>
+            Select all
+          </button>
+          <button type="button" onClick={() => setChecked(new Set())} disabled={!mentions?.length}>
+            Select none
+          </button>
+          <button type="button" className="primary-button" disabled={saving || selected.length === 0} onClick={() => void submit()}>
+            Tag {selected.length} mention{selected.length === 1 ? '' : 's'}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

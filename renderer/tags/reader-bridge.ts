@@ -1,0 +1,90 @@
+/**
+ * Small bridges between tag views and the reader: where to open a popover, how to reach a passage, and the
+ * focused-suggestion mark. They work on the reader's DOM (TextMap) and its painter, never on its React state.
+ */
+import type { HighlightPainter } from '../reader/painter';
+import { TextMap } from '../reader/text-map';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Below the current text selection (before it is cleared), or null. */
+export function selectionAnchor(): Point | null {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const rect = sel.getRangeAt(0).getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return null;
+  return { x: rect.left, y: rect.bottom + 6 };
+}
+
+/** Below a highlight: its painted text when in view, else its row in the highlights panel, else mid-window. */
+export function highlightAnchor(painter: HighlightPainter | null | undefined, id: string): Point {
+  const rect = painter?.rangeOf(id)?.getBoundingClientRect();
+  if (rect && rect.bottom > 0 && rect.top < window.innerHeight && rect.height > 0) return { x: rect.left, y: rect.bottom + 6 };
+  const row = document.querySelector<HTMLElement>(`.highlight-list [data-highlight-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+  if (row && row.height > 0) return { x: row.left + 24, y: row.bottom - 8 };
+  return { x: window.innerWidth / 2 - 170, y: window.innerHeight / 3 };
+}
+
+/** Below an element (a button that opens a popover). */
+export function elementAnchor(el: Element): Point {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.bottom + 4 };
+}
+
+function article(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('#reader [data-testid="article-text"]');
+}
+
+/**
+ * Releases the reader's pin on the remembered reading position (it holds for a moment after a source opens, until
+ * the analyst scrolls): a jump to a passage is the analyst's own scroll.
+ */
+function releasePositionPin(): void {
+  document.getElementById('reader')?.dispatchEvent(new Event('wheel'));
+}
+
+/** Scrolls the reader to a text range, centred. */
+export function scrollToRange(start: number, end: number): boolean {
+  const root = article();
+  if (!root) return false;
+  const range = new TextMap(root).range(start, end);
+  if (!range) return false;
+  releasePositionPin();
+  const el = range.startContainer.parentElement?.closest('p');
+  el?.scrollIntoView({ block: 'center' });
+  return true;
+}
+
+/** The suggestion in focus: drawn over its dashed mark. */
+export function setPendingFocus(range: { start: number; end: number } | null): void {
+  const root = article();
+  const r = range && root ? new TextMap(root).staticRange(range.start, range.end) : null;
+  if (!r) {
+    CSS.highlights.delete('nb-pending-focus');
+    return;
+  }
+  const h = new Highlight(r);
+  h.priority = 50;
+  CSS.highlights.set('nb-pending-focus', h);
+}
+
+/**
+ * Reveals a highlight once the reader has painted it (after a source was just opened): scroll, then flash. Gives up
+ * after about two seconds.
+ */
+export function revealWhenReady(getPainter: () => HighlightPainter | null | undefined, reveal: (id: string) => void, id: string): void {
+  let frames = 0;
+  const tick = () => {
+    const painter = getPainter();
+    if (painter?.has(id)) {
+      releasePositionPin();
+      reveal(id);
+      return;
+    }
+    if (++frames < 120) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
