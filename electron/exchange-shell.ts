@@ -5,8 +5,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, normalize } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { writeFileAtomic } from './backend/atomic-write';
 import { NotebookError } from './backend/errors';
@@ -66,8 +66,17 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
   });
 }
 
-/** Files the print session may load: the one report being printed. */
+/** Files the print session may load: the report being printed (paths, so URL spelling does not matter). */
 const printable = new Set<string>();
+
+function isPrintable(url: string): boolean {
+  try {
+    return url.startsWith('file:') && printable.has(normalize(fileURLToPath(url)));
+  } catch {
+    return false;
+  }
+}
+
 let printSession: Electron.Session | null = null;
 
 /** A session for printing only: no network, no permissions, nothing but the report file. */
@@ -76,7 +85,7 @@ function reportSession(): Electron.Session {
   printSession = session.fromPartition('notebook-print');
   printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   printSession.setPermissionCheckHandler(() => false);
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printable.has(details.url) }));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintable(details.url) }));
   return printSession;
 }
 
@@ -89,16 +98,31 @@ async function printHtml(html: string): Promise<Uint8Array> {
   const file = join(dir, 'report.html');
   const url = pathToFileURL(file).href;
   await writeFile(file, html, 'utf8');
-  printable.add(url);
+  printable.add(normalize(file));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: reportSession(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+    webPreferences: {
+      session: reportSession(),
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await win.loadURL(url);
-    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', margins: { top: 0.6, bottom: 0.6, left: 0.6, right: 0.6 } });
+    // The outline makes every source a bookmark (a PDF reader's sidebar); tagged PDF helps screen readers.
+    return await win.webContents.printToPDF({
+      printBackground: true,
+      pageSize: 'A4',
+      margins: { top: 0.6, bottom: 0.6, left: 0.6, right: 0.6 },
+      generateDocumentOutline: true,
+      generateTaggedPDF: true,
+    });
   } finally {
-    printable.delete(url);
+    printable.delete(normalize(file));
     win.destroy();
     await rm(dir, { recursive: true, force: true });
   }

@@ -29,6 +29,11 @@ import { CodebookPanel } from './components/CodebookPanel';
 import { RetrievalView, queryForTag } from './components/RetrievalView';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { withShortcut } from './components/Toolbar';
+import { SearchPalette } from './search/SearchPalette';
+import { FindBar } from './search/FindBar';
+import { useFind } from './search/use-find';
+import { requestedOffset, useOpenHit } from './search/open-hit';
+import { AnalysisView } from './analysis/AnalysisView';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -72,6 +77,11 @@ export function App() {
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const notes = useNotes({ doc, byId: hl.byId, selectedId: hl.selectedId, tagsById, replaceHighlight: hl.replace });
   const colorOf = useCallback((h: Highlight) => tagsById.get(h.tagIds[0])?.color ?? DEFAULT_HIGHLIGHT_COLOR, [tagsById]);
+  // Search and analysis (issue 7): the palette, find in the article, the analysis view in place of the reader.
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [analysisOpen, setAnalysisOpen] = useState(false);
+  const find = useFind(doc?.text ?? null, doc?.meta.id ?? null);
+  const [findFocus, setFindFocus] = useState(0);
 
   const openSource = useCallback(
     async (id: string) => {
@@ -214,7 +224,18 @@ export function App() {
     },
   });
 
+  const { openHit, openAt } = useOpenHit({ openId: doc?.meta.id ?? null, openSource, selectHighlight: hl.select, setNotesScope: notes.setScope, focusNotes: focusNotesWhenReady });
+
   useCommands({
+    'search.open': () => setSearchOpen(true),
+    'find.open': () => {
+      if (!doc || analysisOpen) return false;
+      find.setOpen(true);
+      setFindFocus((n) => n + 1);
+    },
+    'find.next': () => (find.open ? find.next() : false),
+    'find.previous': () => (find.open ? find.previous() : false),
+    'view.analysis': () => setAnalysisOpen((o) => !o),
     'view.fontLarger': () => updateReader((r) => ({ fontSize: clamp(r.fontSize + FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontSmaller': () => updateReader((r) => ({ fontSize: clamp(r.fontSize - FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontReset': () => updateReader(() => ({ fontSize: FONT_SIZE.default })),
@@ -297,7 +318,16 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar reader={settings.reader} onChange={(r) => updateReader(() => r)} onShortcuts={() => setDialog('shortcuts')} />
+      <Toolbar
+        reader={settings.reader}
+        onChange={(r) => updateReader(() => r)}
+        onShortcuts={() => setDialog('shortcuts')}
+        onImport={exchange.openImport}
+        onExport={exchange.openExport}
+        onSearch={() => setSearchOpen(true)}
+        onAnalysis={() => setAnalysisOpen((o) => !o)}
+        analysisOpen={analysisOpen}
+      />
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
       {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
       {startup.readOnly && (
@@ -336,7 +366,7 @@ export function App() {
         <Separator className="separator" aria-label="Resize sources pane" />
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <div className="reader-stack">
-            <div className="reader-slot" inert={retrieval !== null}>
+            <div className="reader-slot" inert={retrieval !== null || analysisOpen}>
               {doc ? (
                 <Reader
                   ref={reader}
@@ -344,7 +374,7 @@ export function App() {
                   meta={doc.meta}
                   text={doc.text}
                   settings={settings.reader}
-                  initialPosition={settings.readingPositions[doc.meta.id] ?? 0}
+                  initialPosition={requestedOffset(doc.meta.id) ?? settings.readingPositions[doc.meta.id] ?? 0}
                   onPositionChange={savePosition}
                   highlights={hl.highlights}
                   colorOf={colorOf}
@@ -361,6 +391,17 @@ export function App() {
                 <main className="pane reader empty">No source is open.</main>
               )}
             </div>
+            {doc && find.open && !analysisOpen && <FindBar find={find} focusKey={findFocus} onHighlight={(range) => void hl.create(range, [], (h) => reader.current?.paintNow(h))} />}
+            {analysisOpen && (
+              <AnalysisView
+                report={report}
+                onClose={() => setAnalysisOpen(false)}
+                onOpenPassage={(p) => {
+                  setAnalysisOpen(false);
+                  void openAt(p.sourceId, { start: p.start, end: p.end }, p.highlightId);
+                }}
+              />
+            )}
             {retrieval && (
               <RetrievalView api={tagsApi} sources={sources} request={retrieval} onOpen={(seg) => void openPassage(seg.sourceId, seg.highlight.id)} onClose={() => setRetrieval(null)} />
             )}
@@ -434,6 +475,16 @@ export function App() {
       </Group>
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
       <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
+      {searchOpen && (
+        <SearchPalette
+          report={report}
+          onClose={() => setSearchOpen(false)}
+          onOpen={(hit) => {
+            setAnalysisOpen(false);
+            void openHit(hit);
+          }}
+        />
+      )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />

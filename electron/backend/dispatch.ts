@@ -9,6 +9,8 @@ const ACTIONS: Partial<Record<string, string>> = {
   updateSettings: 'save the settings',
   getSource: 'open the source',
   listSources: 'read the notebook',
+  commitImport: 'import the files',
+  startExport: 'start the export',
 };
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;

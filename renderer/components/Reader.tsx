@@ -1,5 +1,4 @@
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { layoutBlocks } from '../../core/segments';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { assignLanes, freeLane, rangesAt } from '../../core/lanes';
 import type { Highlight, ReaderSettings, SourceMeta } from '../../core/model';
 import { formatDate } from '../format';
@@ -9,6 +8,8 @@ import { HighlightPainter, type PaintItem } from '../reader/painter';
 import { MarginMarks } from '../reader/MarginMarks';
 import { SelectionPopover, type CreateIntent } from '../reader/SelectionPopover';
 import { extendSelectionByKey } from '../reader/keyboard-selection';
+import { ArticleBody, type ArticleBodyHandle } from '../reader/ArticleBody';
+import { setActiveReader } from '../reader/active-reader';
 
 export interface ReaderHandle {
   /** Scroll a highlight into view and flash it; false when it is not painted (yet). */
@@ -20,6 +21,8 @@ export interface ReaderHandle {
   painter(): HighlightPainter | null;
   /** Paint a highlight at once, before React has caught up (creation feels instant on huge articles). */
   paintNow(h: Highlight): void;
+  /** Bring a text offset into view, centred (find, suggestions). */
+  scrollToOffset(offset: number): void;
 }
 
 interface Props {
@@ -40,19 +43,40 @@ interface Props {
 export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref) {
   const { meta, text, settings, initialPosition, onPositionChange, highlights, colorOf, selectedId, onSelect, onCreate } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const articleText = useRef<HTMLDivElement>(null);
+  const articleBody = useRef<HTMLDivElement>(null);
+  const body = useRef<ArticleBodyHandle>(null);
+  const [scrollerEl, setScrollerEl] = useState<HTMLDivElement | null>(null);
   const [painter, setPainter] = useState<HighlightPainter | null>(null);
+  // A stable callback ref: an inline one would be detached and attached again on every render.
+  const scrollerRef = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+    setScrollerEl(el);
+  }, []);
+  /** The map of the paragraphs in the DOM, as last reported by the article body. */
+  const renderedMap = useRef<TextMap | null>(null);
   const [popover, setPopover] = useState<{ top: number; left: number } | null>(null);
   const [paintVersion, setPaintVersion] = useState(0);
   const report = useRef(onPositionChange);
   report.current = onPositionChange;
 
-  // Build the offset map and the painter once the article is in the DOM.
-  useEffect(() => {
-    const p = new HighlightPainter(new TextMap(articleText.current!));
+  // One painter per text; it paints whatever part of the article is rendered (onRendered hands it the map).
+  useLayoutEffect(() => {
+    const p = new HighlightPainter();
+    if (renderedMap.current) p.setMap(renderedMap.current);
     setPainter(p);
     return () => p.dispose();
   }, [text]);
+
+  const onRendered = useCallback(
+    (map: TextMap) => {
+      renderedMap.current = map;
+      if (painter) {
+        painter.setMap(map);
+        setPaintVersion((v) => v + 1);
+      }
+    },
+    [painter],
+  );
 
   const live = useMemo(() => highlights.filter((h) => !h.orphan), [highlights]);
   // Lanes are kept stable across changes: a new highlight takes a free lane and nobody else moves, so adding one
@@ -81,7 +105,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
 
   // Paint: incrementally when highlights were only added or removed, in full otherwise.
   const painted = useRef<{ painter: HighlightPainter | null; items: Map<string, PaintItem> }>({ painter: null, items: new Map() });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!painter) return;
     // A new painter (the text changed) starts from nothing.
     const before = painted.current.painter === painter ? painted.current.items : new Map<string, PaintItem>();
@@ -105,17 +129,14 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   }, [painter, items, selectedId]);
 
   // Restore the remembered reading position: the paragraph that was at the top of the view. Panes settle their
-  // sizes just after mounting and text reflows, so the paragraph is kept pinned until the analyst scrolls.
+  // sizes just after mounting and text reflows, so the paragraph is kept at the top until the analyst scrolls.
   useEffect(() => {
     const el = scroller.current;
     if (!el || initialPosition <= 0) return;
-    const blocks = Array.from(el.querySelectorAll<HTMLElement>('p[data-start]'));
-    const target = blocks.findLast((p) => Number(p.dataset.start) <= initialPosition);
-    if (!target) return;
-    const pin = () => target.scrollIntoView({ block: 'start' });
+    const pin = () => body.current?.scrollToOffset(initialPosition, 'start');
     pin();
     const observer = new ResizeObserver(pin);
-    observer.observe(articleText.current!);
+    observer.observe(articleBody.current!);
     const release = () => observer.disconnect();
     const timer = setTimeout(release, 1500);
     const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
@@ -135,7 +156,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => report.current(firstVisibleOffset(el)), 400);
+      timer = setTimeout(() => report.current(body.current?.firstVisibleOffset() ?? 0), 400);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
@@ -146,8 +167,9 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
 
   const currentSelection = useCallback((): { start: number; end: number } | null => {
     const sel = window.getSelection();
-    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !articleText.current) return null;
-    return new TextMap(articleText.current).offsetsOf(sel.getRangeAt(0));
+    const root = articleBody.current?.querySelector<HTMLElement>('[data-testid="article-text"]');
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !root) return null;
+    return new TextMap(root).offsetsOf(sel.getRangeAt(0));
   }, []);
 
   const updatePopover = useCallback(() => {
@@ -171,12 +193,14 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     ref,
     () => ({
       reveal(id) {
-        const range = painter?.rangeOf(id);
-        if (!range) return false;
-        const el = range.startContainer.parentElement?.closest('p');
-        el?.scrollIntoView({ block: 'center' });
-        painter?.flash(id);
+        const item = painter?.item(id);
+        if (!item) return false;
+        body.current?.scrollToOffset(item.start, 'center');
+        painter!.flash(id);
         return true;
+      },
+      scrollToOffset(offset) {
+        body.current?.scrollToOffset(offset, 'center');
       },
       selection: currentSelection,
       clearSelection() {
@@ -198,6 +222,15 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     [painter, currentSelection, items, colorOf],
   );
 
+  useEffect(
+    () =>
+      setActiveReader({
+        scrollToOffset: (offset) => body.current?.scrollToOffset(offset, 'center'),
+        painter: () => painter,
+      }),
+    [painter],
+  );
+
   const choose = (intent: CreateIntent) => {
     const range = currentSelection();
     if (!range) return;
@@ -209,8 +242,8 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
     const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-    if (!caret || !articleText.current) return;
-    const offset = new TextMap(articleText.current).offsetOf(caret.offsetNode, caret.offset);
+    if (!caret || !renderedMap.current) return;
+    const offset = renderedMap.current.offsetOf(caret.offsetNode, caret.offset);
     if (offset === null) return;
     const hits = rangesAt(live, offset);
     if (hits.length === 0) {
@@ -221,7 +254,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (extendSelectionByKey(event, articleText.current!, scroller.current!, isMac)) {
+    if (extendSelectionByKey(event, articleBody.current!, scroller.current!, isMac)) {
       event.preventDefault();
       return;
     }
@@ -235,7 +268,10 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
 
   return (
     <main className="pane reader" aria-label="Reader">
-      <div className="reader-scroll" ref={scroller} tabIndex={0} id="reader" data-font={settings.fontFamily} style={style} onKeyDown={onKeyDown} aria-label="Article text">
+      <div
+        className="reader-scroll"
+        ref={scrollerRef}
+        tabIndex={0} id="reader" data-font={settings.fontFamily} style={style} onKeyDown={onKeyDown} aria-label="Article text">
         <article className="article" lang="en">
           <header className="article-header">
             <h1>{meta.title}</h1>
@@ -246,18 +282,18 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
               {props.headerExtra}
             </p>
           </header>
-          <div className="article-body" onClick={onClick}>
+          <div className="article-body" onClick={onClick} ref={articleBody}>
             <MarginMarks
               painter={painter}
               items={items}
-              scroller={scroller.current}
-              article={articleText.current}
+              scroller={scrollerEl}
+              article={articleBody.current}
               selectedId={selectedId}
               version={paintVersion}
               sourceId={meta.id}
               onPick={(id) => onSelect(id, [])}
             />
-            <ArticleText ref={articleText} text={text} furniture={meta.furniture} />
+            <ArticleBody ref={body} text={text} furniture={meta.furniture} scroller={scrollerEl} fontSize={settings.fontSize} lineWidth={settings.lineWidth} onRendered={onRendered} />
           </div>
         </article>
         {popover && <SelectionPopover top={popover.top} left={popover.left} onChoose={choose} />}
@@ -266,48 +302,3 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   );
 });
 
-/** The text itself. Memoised: highlights and settings never re-render it. */
-const ArticleText = memo(
-  forwardRef<HTMLDivElement, { text: string; furniture: Array<[number, number]> }>(function ArticleText({ text, furniture }, ref) {
-    const blocks = useMemo(() => layoutBlocks(text, furniture), [text, furniture]);
-    return (
-      <div className="article-text" data-testid="article-text" ref={ref}>
-        {blocks.map((b) => (
-          <p key={b.start} data-start={b.start} className={b.furniture ? 'furniture' : undefined} style={{ containIntrinsicBlockSize: `auto ${estimateLines(b.end - b.start) * 1.65}em` }}>
-            {b.segments.map((s) => (
-              <span key={s.start} data-o={s.start} className={s.furniture ? 'furniture' : undefined} title={s.furniture ? 'Page furniture (menus, links, ratings): kept in the text, dimmed' : undefined}>
-                {text.slice(s.start, s.end)}
-              </span>
-            ))}
-          </p>
-        ))}
-      </div>
-    );
-  }),
-);
-
-/** The start offset of the first paragraph whose bottom is below the top of the scroll view (binary search). */
-function firstVisibleOffset(scroller: HTMLElement): number {
-  const blocks = scroller.querySelectorAll<HTMLElement>('p[data-start]');
-  const top = scroller.getBoundingClientRect().top;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].getBoundingClientRect().bottom > top + 1) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return scroller.scrollTop === 0 ? 0 : Number(blocks[found]?.dataset.start ?? 0);
-}
-
-/**
- * Lines a paragraph of `chars` characters takes at the default line width: the size an off-screen paragraph
- * (content-visibility: auto) is given until it is laid out. A good guess keeps the scrollbar steady and spares the
- * browser the re-layout of everything below when a paragraph comes into view.
- */
-function estimateLines(chars: number): number {
-  return Math.max(1, Math.ceil(chars / 75));
-}

@@ -1,3 +1,4 @@
+import { ChartColumn, FileInput, FileOutput, Search } from 'lucide-react';
 import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
 import { formatAccelerator, type CommandId } from '../../core/commands';
 import { isMac } from '../api';
@@ -7,6 +8,13 @@ interface Props {
   reader: ReaderSettings;
   onChange(reader: Partial<ReaderSettings>): void;
   onShortcuts(): void;
+  /** File > Import… and File > Export… (issue 6), also here for the mouse. */
+  onImport?(): void;
+  onExport?(): void;
+  /** Search the notebook and the analysis view (issue 7), also here for the mouse. */
+  onSearch?(): void;
+  onAnalysis?(): void;
+  analysisOpen?: boolean;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -16,7 +24,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen }: Props) {
   return (
     <header className="toolbar" role="toolbar" aria-label="Reading">
       <span className="app-name">Research Notebook</span>
@@ -46,6 +54,31 @@ export function Toolbar({ reader, onChange, onShortcuts }: Props) {
         ))}
       </div>
       <span className="toolbar-spacer" />
+      {onSearch && (
+        <button type="button" className="toolbar-search" title={withShortcut('Search sources, highlights and notes', 'search.open')} onClick={onSearch}>
+          <Search size={14} aria-hidden="true" /> Search…
+          <kbd>{formatAccelerator(shortcutOf('search.open') ?? '', isMac)}</kbd>
+        </button>
+      )}
+      {onAnalysis && (
+        <button type="button" aria-pressed={Boolean(analysisOpen)} className="toolbar-analysis" title={withShortcut('Analysis: tag frequency, co-occurrence, entity × theme, timeline', 'view.analysis')} onClick={onAnalysis}>
+          <ChartColumn size={14} aria-hidden="true" /> Analysis
+        </button>
+      )}
+      {(onImport || onExport) && (
+        <div className="toolbar-group" role="group" aria-label="Import and export">
+          {onImport && (
+            <button type="button" className="toolbar-icon-button" title={withShortcut('Import sources or annotations', 'file.import')} onClick={onImport}>
+              <FileInput size={14} aria-hidden="true" /> Import…
+            </button>
+          )}
+          {onExport && (
+            <button type="button" className="toolbar-icon-button" title={withShortcut('Export highlights and notes', 'file.export')} onClick={onExport}>
+              <FileOutput size={14} aria-hidden="true" /> Export…
+            </button>
+          )}
+        </div>
+      )}
       <button type="button" className="help-button" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help.shortcuts')} onClick={onShortcuts}>
         ?
       </button>

@@ -8,41 +8,147 @@ export interface PaintItem {
   lane: number;
 }
 
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
 /** Overlaps deeper than this share the top layer's colour strength. */
 const MAX_LAYER = 3;
 
 /**
  * Paints highlights with the CSS Custom Highlight API: no change to the article's DOM, so React keeps owning it.
- * One Highlight object per colour and overlap layer; overlapping layers are translucent and so stack.
- * Colours come from a constructed stylesheet (allowed by the page's CSP, unlike inline <style>).
+ * One Highlight object per colour and overlap layer; overlapping layers are translucent and so stack. Colours come
+ * from a constructed stylesheet (allowed by the page's CSP, unlike inline <style>).
+ *
+ * Everything is kept in text offsets; DOM ranges are made only for the part of the article that is rendered (the
+ * reader renders a window of a long article), and made again by `setMap` when that part changes. Ranges are
+ * StaticRanges: live Ranges are updated by the browser on every DOM mutation anywhere in the page.
  */
 export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private readonly rules = new Set<string>();
   private readonly groups = new Map<string, Highlight>();
-  /**
-   * StaticRange, not Range: live Ranges are updated by the browser on every DOM mutation anywhere in the page,
-   * which with thousands of highlights makes each React update (panel rows, margin marks) slow. The article's DOM
-   * never changes while it is painted (a new text gets a new painter), so static ranges stay right.
-   */
+  private readonly items = new Map<string, PaintItem>();
+  /** DOM ranges of the painted items that are rendered. */
   private readonly ranges = new Map<string, { range: StaticRange; group: string }>();
+  /** Named layers drawn over the text (selected, flash, pending suggestions, find matches …). */
+  private readonly layers = new Map<string, { ranges: OffsetRange[]; priority: number }>();
+  private selectedId: string | null = null;
+  private map: TextMap | null = null;
 
-  constructor(private map: TextMap) {
+  constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
   }
 
+  /** The rendered part of the article changed: make the DOM ranges again. */
   setMap(map: TextMap): void {
     this.map = map;
+    this.redraw();
   }
 
   /** Paint exactly `items`, replacing what was painted. */
   paintAll(items: readonly PaintItem[]): void {
-    this.clear();
-    for (const item of items) this.add(item);
+    this.items.clear();
+    for (const item of items) this.items.set(item.id, item);
+    this.redraw();
   }
 
   add(item: PaintItem): void {
-    const range = this.map.staticRange(item.start, item.end);
+    this.items.set(item.id, item);
+    this.draw(item);
+  }
+
+  remove(id: string): void {
+    this.items.delete(id);
+    const entry = this.ranges.get(id);
+    if (!entry) return;
+    this.groups.get(entry.group)?.delete(entry.range);
+    this.ranges.delete(id);
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  /** Is the highlight painted (rendered or not)? */
+  has(id: string): boolean {
+    return this.items.has(id);
+  }
+
+  item(id: string): PaintItem | undefined {
+    return this.items.get(id);
+  }
+
+  /** A live Range over a painted highlight that is rendered, for measuring or selecting; made on demand. */
+  rangeOf(id: string): Range | undefined {
+    const r = this.ranges.get(id)?.range;
+    if (!r) return undefined;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  }
+
+  /** Underline the selected highlight (colour is not the only signal). */
+  select(id: string | null): void {
+    this.selectedId = id;
+    const item = id ? this.items.get(id) : undefined;
+    this.setLayer('nb-selected', item ? [item] : [], 0);
+  }
+
+  /** Draw attention to a highlight for a moment (after a jump from the panel or a citation). */
+  flash(id: string): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.setLayer('nb-flash', [item], 100);
+    const layer = this.layers.get('nb-flash');
+    setTimeout(() => {
+      if (this.layers.get('nb-flash') === layer) this.setLayer('nb-flash', [], 100);
+    }, 1200);
+  }
+
+  /** Pending marks (entity suggestions): a dashed underline, no fill. */
+  setPending(ranges: OffsetRange[]): void {
+    this.setLayer('nb-pending', ranges, 1);
+  }
+
+  /** A named CSS highlight over text ranges (styled in CSS with ::highlight(name)); empty ranges remove it. */
+  setLayer(name: string, ranges: readonly OffsetRange[], priority = 1): void {
+    if (ranges.length === 0) {
+      this.layers.delete(name);
+      CSS.highlights.delete(name);
+      return;
+    }
+    this.layers.set(name, { ranges: [...ranges], priority });
+    this.drawLayer(name);
+  }
+
+  clear(): void {
+    for (const name of this.groups.keys()) CSS.highlights.delete(name);
+    this.groups.clear();
+    this.ranges.clear();
+    this.items.clear();
+    for (const name of this.layers.keys()) CSS.highlights.delete(name);
+    this.layers.clear();
+  }
+
+  dispose(): void {
+    this.clear();
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
+  }
+
+  private redraw(): void {
+    for (const group of this.groups.values()) group.clear();
+    this.ranges.clear();
+    for (const item of this.items.values()) this.draw(item);
+    for (const name of this.layers.keys()) this.drawLayer(name);
+    // The selection layer follows its item (which may have moved).
+    if (this.selectedId) this.select(this.selectedId);
+  }
+
+  private draw(item: PaintItem): void {
+    const range = this.map?.staticRange(item.start, item.end);
     if (!range) return;
     const name = this.groupName(item.color, Math.min(item.lane, MAX_LAYER));
     let group = this.groups.get(name);
@@ -56,72 +162,16 @@ export class HighlightPainter {
     this.ranges.set(item.id, { range, group: name });
   }
 
-  remove(id: string): void {
-    const entry = this.ranges.get(id);
-    if (!entry) return;
-    this.groups.get(entry.group)?.delete(entry.range);
-    this.ranges.delete(id);
-  }
-
-  /** A live Range over a painted highlight, for measuring or selecting; made on demand. */
-  rangeOf(id: string): Range | undefined {
-    const r = this.ranges.get(id)?.range;
-    if (!r) return undefined;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range;
-  }
-
-  get size(): number {
-    return this.ranges.size;
-  }
-
-  has(id: string): boolean {
-    return this.ranges.has(id);
-  }
-
-  /** Underline the selected highlight (colour is not the only signal). */
-  select(id: string | null): void {
-    const range = id ? this.ranges.get(id)?.range : undefined;
-    if (range) CSS.highlights.set('nb-selected', new Highlight(range));
-    else CSS.highlights.delete('nb-selected');
-  }
-
-  /** Draw attention to a highlight for a moment (after a jump from the panel or a citation). */
-  flash(id: string): void {
-    const range = this.ranges.get(id)?.range;
-    if (!range) return;
-    const flash = new Highlight(range);
-    flash.priority = 100;
-    CSS.highlights.set('nb-flash', flash);
-    setTimeout(() => {
-      if (CSS.highlights.get('nb-flash') === flash) CSS.highlights.delete('nb-flash');
-    }, 1200);
-  }
-
-  /** Pending marks (entity suggestions): a dashed underline, no fill. */
-  setPending(ranges: Array<{ start: number; end: number }>): void {
-    const pending = new Highlight();
-    for (const r of ranges) {
-      const range = this.map.staticRange(r.start, r.end);
-      if (range) pending.add(range);
+  private drawLayer(name: string): void {
+    const layer = this.layers.get(name);
+    if (!layer) return;
+    const highlight = new Highlight();
+    highlight.priority = layer.priority;
+    for (const r of layer.ranges) {
+      const range = this.map?.staticRange(r.start, r.end);
+      if (range) highlight.add(range);
     }
-    CSS.highlights.set('nb-pending', pending);
-  }
-
-  clear(): void {
-    for (const name of this.groups.keys()) CSS.highlights.delete(name);
-    this.groups.clear();
-    this.ranges.clear();
-    CSS.highlights.delete('nb-selected');
-    CSS.highlights.delete('nb-flash');
-  }
-
-  dispose(): void {
-    this.clear();
-    CSS.highlights.delete('nb-pending');
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    CSS.highlights.set(name, highlight);
   }
 
   private groupName(color: string, layer: number): string {

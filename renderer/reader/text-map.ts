@@ -25,11 +25,16 @@ export class TextMap {
     return this.segs.length === 0;
   }
 
-  /** DOM boundaries of [start, end), clipped to rendered text (line breaks between paragraphs are not rendered). */
+  /**
+   * DOM boundaries of [start, end), clipped to rendered text (line breaks between paragraphs are not rendered, and a
+   * long article renders only a window of its paragraphs); null when none of it is rendered.
+   */
   boundaries(start: number, end: number): StaticRangeInit | null {
+    if (end <= start) return null;
     const a = this.firstSegEndingAfter(start);
     const b = this.lastSegStartingBefore(end);
     if (a < 0 || b < 0 || a > b) return null;
+    if (this.segs[a].start >= end || this.segs[b].end <= start) return null;
     const sa = this.segs[a];
     const sb = this.segs[b];
     return { startContainer: sa.node, startOffset: Math.max(start, sa.start) - sa.start, endContainer: sb.node, endOffset: Math.min(end, sb.end) - sb.start };

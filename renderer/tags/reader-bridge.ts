@@ -3,7 +3,7 @@
  * focused-suggestion mark. They work on the reader's DOM (TextMap) and its painter, never on its React state.
  */
 import type { HighlightPainter } from '../reader/painter';
-import { TextMap } from '../reader/text-map';
+import { activeReader } from '../reader/active-reader';
 
 export interface Point {
   x: number;
@@ -34,10 +34,6 @@ export function elementAnchor(el: Element): Point {
   return { x: r.left, y: r.bottom + 4 };
 }
 
-function article(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('#reader [data-testid="article-text"]');
-}
-
 /**
  * Releases the reader's pin on the remembered reading position (it holds for a moment after a source opens, until
  * the analyst scrolls): a jump to a passage is the analyst's own scroll.
@@ -48,27 +44,18 @@ function releasePositionPin(): void {
 
 /** Scrolls the reader to a text range, centred. */
 export function scrollToRange(start: number, end: number): boolean {
-  const root = article();
-  if (!root) return false;
-  const range = new TextMap(root).range(start, end);
-  if (!range) return false;
+  const reader = activeReader();
+  if (!reader || end <= start) return false;
   releasePositionPin();
-  const el = range.startContainer.parentElement?.closest('p');
-  el?.scrollIntoView({ block: 'center' });
+  reader.scrollToOffset(start);
   return true;
 }
 
 /** The suggestion in focus: drawn over its dashed mark. */
 export function setPendingFocus(range: { start: number; end: number } | null): void {
-  const root = article();
-  const r = range && root ? new TextMap(root).staticRange(range.start, range.end) : null;
-  if (!r) {
-    CSS.highlights.delete('nb-pending-focus');
-    return;
-  }
-  const h = new Highlight(r);
-  h.priority = 50;
-  CSS.highlights.set('nb-pending-focus', h);
+  const painter = activeReader()?.painter();
+  if (painter) painter.setLayer('nb-pending-focus', range ? [range] : [], 50);
+  else if (!range) CSS.highlights.delete('nb-pending-focus');
 }
 
 /**

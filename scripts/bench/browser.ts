@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium';
 
 /** The app in Chromium on a given notebook folder: the same harness as the end-to-end tests. */
 export async function openApp(dataDir: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const server = await serveRenderer(resolve('dist/renderer'));
+  const server = await serveRenderer(resolve(process.env.BENCH_RENDERER ?? 'dist/renderer'));
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const dispatch = createDispatcher(await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' }));
@@ -16,7 +16,8 @@ export async function openApp(dataDir: string): Promise<{ page: Page; close(): P
   // tsx compiles this file with esbuild's keepNames, which wraps functions sent to page.evaluate in __name().
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   page.on('crash', () => console.error('bench: the page crashed'));
-  page.on('pageerror', (e) => console.error(`bench: page error: ${e.message}`));
+  page.on('pageerror', (e) => console.error(`bench: page error: ${e.message} ${process.env.BENCH_STACK ? e.stack : ''}`));
+  page.on('console', (m) => m.type() === 'error' && console.error(`bench: console: ${m.text().slice(0, 3000)}`));
   await page.goto(server.url);
   await page.getByRole('option').first().waitFor();
   return {

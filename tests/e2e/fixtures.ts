@@ -46,7 +46,8 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
     };
     await page.goto(server.url);
     await use(notebook);
-    await rm(dataDir, { recursive: true, force: true });
+    // Retries: a save the page started just before the test ended may still be landing in the folder.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
 });
 

@@ -127,18 +127,21 @@ function resolveTags(service: NotebookService, list: string): string[] {
   return ids;
 }
 
-function progressWriter(io: CliIo, quiet: boolean): (message: string, fraction?: number) => void {
+/** Progress on stderr: one line rewritten in a terminal; in a log, a line per step and at most one a second. */
+function progressWriter(io: CliIo, quiet: boolean): (message: string) => void {
   let lastLine = '';
+  let lastStep = '';
   let lastTime = 0;
-  return (message, fraction) => {
+  return (message) => {
     if (quiet || message === lastLine) return;
     const now = Date.now();
+    const step = message.split(' ')[0];
     if (io.isTTY) {
       io.stderr(`\r\u001b[2K${message}`);
-    } else if (fraction === undefined || now - lastTime > 1000 || fraction >= 1) {
-      // Not a terminal (a log file): a line now and then rather than a line per source.
+    } else if (step !== lastStep || now - lastTime > 1000) {
       io.stderr(`${message}\n`);
       lastTime = now;
+      lastStep = step;
     }
     lastLine = message;
   };
@@ -182,10 +185,12 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   const started = await service.startExport({ scope, format, path: resolve(values.out), layout, overwrite: Boolean(values.force) });
   if (!started.jobId) throw new InputError(`${started.path} already exists. Use --force to replace it.`);
   const { jobId } = started;
-  const timer = setInterval(() => {
+  const report = (): void => {
     const job = service.exchange.exports.progress(jobId);
-    progress(job.message, job.total ? job.done / job.total : undefined);
-  }, 100);
+    if (job.state === 'running') progress(job.message);
+  };
+  report();
+  const timer = setInterval(report, 50);
   const job = await service.exchange.exports.wait(jobId).finally(() => clearInterval(timer));
   if (io.isTTY && !values.quiet) io.stderr('\r\u001b[2K');
   if (job.state !== 'done') {

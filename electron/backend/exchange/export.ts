@@ -8,7 +8,7 @@ import { describeIoError } from '../io-errors';
 import type { NotebookStore } from '../store';
 import { renderExport, type ExportOutput } from './formats';
 import { resolveExportTarget } from './paths';
-import { ExportCancelled, readSnapshot } from './snapshot';
+import { checkScope, ExportCancelled, readSnapshot } from './snapshot';
 
 interface JobRecord {
   job: ExportJob;
@@ -36,6 +36,7 @@ export class ExportJobs {
   constructor(private readonly store: NotebookStore) {}
 
   async start(input: StartExportInput): Promise<StartExportResult> {
+    checkScope(this.store, input.scope);
     const folder = writesFolder(input.format, input.layout);
     const path = await resolveExportTarget(input.path, input.format, folder, this.store.dataDir);
     if (!input.overwrite) {

@@ -192,14 +192,18 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
       );
     }
 
-    // Highlights, anchored in their source's text.
+    // Highlights, anchored in their source's text. Our own W3C export (it carries the sources' furniture) leaves the
+    // position out only for orphans, which it was already impossible to anchor in this very text: they stay orphans
+    // without a fuzzy search (a second or so for thousands of them).
+    const ownExport = n.format === 'w3c' && n.sources.length > 0 && n.sources.every((s) => s.furniture !== null);
     const idMap = new Map<string, { id: string; sourceId: string; quote: string }>();
     const added: Highlight[] = [];
     for (const h of n.highlights) {
       const t = target.get(h.sourceRef);
       if (!t) continue;
       const tagIds = [...new Set(h.tagIds.map((id) => tagMap.get(id)).filter((id): id is string => Boolean(id)))];
-      const found = h.unanchorable || !t.text ? null : anchor(t.text, h);
+      const knownOrphan = ownExport && h.start === h.end;
+      const found = h.unanchorable || knownOrphan || !t.text ? null : anchor(t.text, h);
       let placed: Pick<Highlight, 'start' | 'end' | 'quote' | 'orphan'>;
       if (found) {
         const d = describeRange(t.text, found.start, found.end);

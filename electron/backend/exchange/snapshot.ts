@@ -49,6 +49,14 @@ function tagsFor(all: readonly Tag[], chosen: Set<string> | null, highlights: It
   return all.filter((t) => keep.has(t.id));
 }
 
+/** Throws (a message for the analyst) when the scope names a source or tags the notebook does not have. */
+export function checkScope(store: NotebookStore, scope: ExportScope): void {
+  if (scope.kind === 'source' && !store.catalog.sources.some((m) => m.id === scope.sourceId)) {
+    throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`);
+  }
+  if (scope.kind === 'tags') scopeTagIds(scope, store.catalog.tags ?? []);
+}
+
 export function scopeTitle(scope: ExportScope, store: NotebookStore): string {
   if (scope.kind === 'source') {
     const meta = store.catalog.sources.find((s) => s.id === scope.sourceId);

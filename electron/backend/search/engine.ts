@@ -1,6 +1,7 @@
 /**
- * The notebook's full-text index: MiniSearch over source titles, source paragraphs, highlight quotes and notes,
- * plus the per-source state that facets and the analysis need (paragraph offsets, each highlight's range and tags).
+ * The notebook's full-text index (core/search/text-index.ts) over source titles, source paragraphs, highlight quotes
+ * and notes, plus the per-source state that facets and the analysis need (paragraph offsets, each highlight's range,
+ * tags and note).
  *
  * Updates are diffs: `applySource` compares a source's current content with what was indexed and re-indexes only
  * the documents that changed (a new highlight adds one quote; a tag change re-indexes nothing, since tags are facets
@@ -11,12 +12,12 @@ import { createHash } from 'node:crypto';
 import type { Highlight, NoteDoc, SourceMeta, Tag } from '../../../core/model';
 import { splitParagraphs } from '../../../core/text';
 import { noteToPlainText } from '../../../core/notes/markdown';
-import { indexTerm, tokenize } from '../../../core/search/text';
+import { indexTerm, phraseTester, tokenize } from '../../../core/search/text';
 import { isEmptyQuery, parseQuery, toClauses, type ParsedQuery } from '../../../core/search/query';
-import { FIELD, TextIndex, type TextIndexData } from '../../../core/search/text-index';
-import { compileFacets, facetMask, FacetCounter, type CompiledFacets, type FacetDoc } from '../../../core/search/facets';
+import { FIELD, TextIndex, type Field, type TextIndexData } from '../../../core/search/text-index';
+import { codingMask, compileFacets, FacetCounter, sourceMask } from '../../../core/search/facets';
 import { makeSnippet } from '../../../core/search/snippet';
-import { HIT_KINDS, type HitKind, type HitPlace, type SearchFacets, type SearchHit, type SearchResponse } from '../../../core/search/types';
+import type { HitKind, HitPlace, SearchFacets, SearchHit, SearchResponse } from '../../../core/search/types';
 import type { AnalysisSource } from '../../../core/analysis/types';
 import { tagInfos } from '../../../core/search/tag-info';
 
@@ -30,7 +31,9 @@ export interface SourceInput {
   note: NoteDoc | null;
 }
 
+/** What the index knows of a highlight. Updated in place, so documents can point at it. */
 interface HighlightState {
+  id: string;
   start: number;
   end: number;
   tagIds: string[];
@@ -42,7 +45,7 @@ interface HighlightState {
 }
 
 interface SourceState {
-  /** Short number used in document ids. */
+  /** Short number used in document keys. */
   n: number;
   id: string;
   title: string;
@@ -56,16 +59,19 @@ interface SourceState {
   noteText: string;
   /** Opaque fingerprint of the file this state came from (set by the persistence layer). */
   fileKey: string;
-  // Derived, rebuilt by derive(); not persisted.
+  // Not persisted.
   /** The text last indexed (the store's own string, so no copy): an unchanged text is known without hashing. */
   lastText?: string;
+  /** Derived by derive(): per paragraph, the tags over it and whether a highlight there has a note. */
   paraTags: string[][];
   paraNote: boolean[];
   allTags: string[];
 }
 
-/** The last highlight objects seen per source: an unchanged object (same reference) needs no comparison. */
-type SeenObjects = WeakSet<object>;
+const PLACES: readonly HitPlace[] = ['title', 'paragraph', 'quote', 'highlight-note', 'source-note', 'project-note'];
+const P = { title: 0, paragraph: 1, quote: 2, highlightNote: 3, sourceNote: 4, projectNote: 5 } as const;
+const KIND_OF_PLACE: readonly HitKind[] = ['source', 'source', 'highlight', 'note', 'note', 'note'];
+const KIND_NO: Record<HitKind, number> = { source: 0, highlight: 1, note: 2 };
 
 const NONE: string[] = [];
 
@@ -84,13 +90,25 @@ export interface SearchRequest {
 /** Gives a source's text, for snippets and phrase checks of paragraphs (the index does not keep texts). */
 export type TextSource = (sourceId: string) => string | undefined | Promise<string | undefined>;
 
+const INDEX_OPTIONS = { tokenize, processTerm: indexTerm };
+
 export class SearchEngine {
   private index: TextIndex;
   private readonly byId = new Map<string, SourceState>();
-  private readonly byN = new Map<number, SourceState>();
+  /** Source states by their number. */
+  private readonly byN: Array<SourceState | undefined> = [];
   private nextN = 1;
   private project = { noteKey: '', noteText: '' };
-  private readonly seen: SeenObjects = new WeakSet();
+  /** Highlight objects already applied: an unchanged object (same reference) needs no comparison. */
+  private readonly seen = new WeakSet<object>();
+  // Per index document (by its number): what it is, so a search resolves hits without parsing keys.
+  private docSource = new Int32Array(1024);
+  private docPlace = new Uint8Array(1024);
+  private docPara = new Int32Array(1024);
+  private docHighlight: Array<HighlightState | undefined> = [];
+  /** Bumped on every change; the analysis input is cached per version. */
+  private version = 0;
+  private analysisCache: { version: number; sources: AnalysisSource[] } | null = null;
 
   constructor(index?: TextIndex) {
     this.index = index ?? new TextIndex(INDEX_OPTIONS);
@@ -101,16 +119,17 @@ export class SearchEngine {
 
   /** Index a source, or bring its indexed documents up to date with its current content. */
   applySource(input: SourceInput, fileKey = ''): void {
+    this.version++;
     const { meta } = input;
     let st = this.byId.get(meta.id);
     if (!st) {
       st = newState(this.nextN++, meta.id);
       this.byId.set(st.id, st);
-      this.byN.set(st.n, st);
+      this.byN[st.n] = st;
     }
     st.fileKey = fileKey || st.fileKey;
     if (st.title !== meta.title) {
-      this.put(`t:${st.n}`, meta.title, FIELD.title);
+      this.put(`t:${st.n}`, meta.title, st, P.title, FIELD.title);
       st.title = meta.title;
     }
     st.publisher = meta.publisher;
@@ -123,7 +142,7 @@ export class SearchEngine {
       const paragraphs: number[] = [];
       splitParagraphs(input.text).forEach((p, i) => {
         paragraphs.push(p.start, p.end);
-        this.index.add(`p:${st.n}:${i}`, input.text.slice(p.start, p.end));
+        this.put(`p:${st.n}:${i}`, input.text.slice(p.start, p.end), st, P.paragraph, FIELD.text, i);
       });
       st.paragraphs = paragraphs;
       st.textKey = textKey;
@@ -136,20 +155,23 @@ export class SearchEngine {
       if (old && this.seen.has(h)) continue;
       this.seen.add(h);
       const noteKey = h.note ? hash(JSON.stringify(h.note)) : '';
-      const next: HighlightState = {
-        start: h.start,
-        end: h.end,
-        tagIds: h.tagIds.length ? [...h.tagIds] : NONE,
-        orphan: h.orphan,
-        quote: h.quote.exact,
-        noteKey,
-        noteText: old && old.noteKey === noteKey ? old.noteText : noteKey ? noteText(h.note) : '',
-      };
-      if (!old || old.quote !== next.quote) this.put(`q:${st.n}:${h.id}`, next.quote);
-      if (!old || old.noteKey !== next.noteKey) this.put(`hn:${st.n}:${h.id}`, next.noteText);
-      st.highlights.set(h.id, next);
+      const quoteChanged = !old || old.quote !== h.quote.exact;
+      const noteChanged = !old || old.noteKey !== noteKey;
+      const state: HighlightState = old ?? { id: h.id, start: 0, end: 0, tagIds: NONE, orphan: false, quote: '', noteKey: '', noteText: '' };
+      state.start = h.start;
+      state.end = h.end;
+      state.tagIds = h.tagIds.length ? [...h.tagIds] : NONE;
+      state.orphan = h.orphan;
+      state.quote = h.quote.exact;
+      if (noteChanged) {
+        state.noteKey = noteKey;
+        state.noteText = noteKey ? noteText(h.note) : '';
+      }
+      st.highlights.set(h.id, state);
+      if (quoteChanged) this.put(`q:${st.n}:${h.id}`, state.quote, st, P.quote, FIELD.text, 0, state);
+      if (noteChanged) this.put(`hn:${st.n}:${h.id}`, state.noteText, st, P.highlightNote, FIELD.text, 0, state);
     }
-    for (const [id, old] of st.highlights) {
+    for (const id of st.highlights.keys()) {
       if (current.has(id)) continue;
       this.index.discard(`q:${st.n}:${id}`);
       this.index.discard(`hn:${st.n}:${id}`);
@@ -159,7 +181,7 @@ export class SearchEngine {
     const noteKey = input.note ? hash(JSON.stringify(input.note)) : '';
     if (noteKey !== st.noteKey) {
       const text = noteKey ? noteText(input.note) : '';
-      this.put(`sn:${st.n}`, text);
+      this.put(`sn:${st.n}`, text, st, P.sourceNote);
       st.noteKey = noteKey;
       st.noteText = text;
     }
@@ -170,8 +192,9 @@ export class SearchEngine {
   applyMeta(meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>): boolean {
     const st = this.byId.get(meta.id);
     if (!st) return false;
+    if (st.title !== meta.title || st.publisher !== meta.publisher || st.date !== meta.date) this.version++;
     if (st.title !== meta.title) {
-      this.put(`t:${st.n}`, meta.title, FIELD.title);
+      this.put(`t:${st.n}`, meta.title, st, P.title, FIELD.title);
       st.title = meta.title;
     }
     st.publisher = meta.publisher;
@@ -182,19 +205,20 @@ export class SearchEngine {
   removeSource(id: string): void {
     const st = this.byId.get(id);
     if (!st) return;
-    const ids = [`t:${st.n}`, `sn:${st.n}`];
-    for (let i = 0; i < st.paragraphs.length / 2; i++) ids.push(`p:${st.n}:${i}`);
-    for (const hid of st.highlights.keys()) ids.push(`q:${st.n}:${hid}`, `hn:${st.n}:${hid}`);
-    for (const id of ids) this.index.discard(id);
+    this.version++;
+    const keys = [`t:${st.n}`, `sn:${st.n}`];
+    for (let i = 0; i < st.paragraphs.length / 2; i++) keys.push(`p:${st.n}:${i}`);
+    for (const hid of st.highlights.keys()) keys.push(`q:${st.n}:${hid}`, `hn:${st.n}:${hid}`);
+    for (const key of keys) this.index.discard(key);
     this.byId.delete(id);
-    this.byN.delete(st.n);
+    this.byN[st.n] = undefined;
   }
 
   applyProjectNote(note: NoteDoc | null): void {
     const noteKey = note ? hash(JSON.stringify(note)) : '';
     if (noteKey === this.project.noteKey) return;
     const text = noteKey ? noteText(note) : '';
-    this.put('pn', text);
+    this.put('pn', text, null, P.projectNote);
     this.project = { noteKey, noteText: text };
   }
 
@@ -214,10 +238,25 @@ export class SearchEngine {
     return { sources: this.byId.size, documents: this.index.documentCount, terms: this.index.termCount };
   }
 
-  /** Add or replace a document; an empty text removes it. */
-  private put(key: string, text: string, field: (typeof FIELD)[keyof typeof FIELD] = FIELD.text): void {
+  /** Add or replace a document (an empty text removes it) and note what it is. */
+  private put(key: string, text: string, st: SourceState | null, place: number, field: Field = FIELD.text, para = 0, h?: HighlightState): void {
     this.index.discard(key);
-    if (text) this.index.add(key, text, field);
+    if (!text) return;
+    this.describe(this.index.add(key, text, field), st?.n ?? -1, place, para, h);
+  }
+
+  private describe(doc: number, n: number, place: number, para: number, h: HighlightState | undefined): void {
+    if (doc >= this.docSource.length) {
+      const size = Math.max(doc + 1, this.docSource.length * 2);
+      const grow = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+      this.docSource = grow(this.docSource, new Int32Array(size));
+      this.docPlace = grow(this.docPlace, new Uint8Array(size));
+      this.docPara = grow(this.docPara, new Int32Array(size));
+    }
+    this.docSource[doc] = n;
+    this.docPlace[doc] = place;
+    this.docPara[doc] = para;
+    this.docHighlight[doc] = h;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -228,177 +267,199 @@ export class SearchEngine {
     const limit = request.limit ?? 20;
     const parsed = parseQuery(request.query);
     const compiled = compileFacets(request.facets, tags);
-    const counter = new FacetCounter(compiled);
+    const counter = new FacetCounter(compiled, this.byN.length, (n) => this.byN[n]);
     const groups: Record<HitKind, SearchHit[]> = { source: [], highlight: [], note: [] };
     const totals: Record<HitKind, number> = { source: 0, highlight: 0, note: 0 };
     const respond = () => ({
       groups,
       totals,
-      facets: counter.result((id) => this.byId.get(id)?.title ?? id),
+      facets: counter.result(),
       tags: tagInfos(tags),
       parsed,
       tookMs: performance.now() - started,
     });
 
-    let candidates: Array<{ key: string; score: number }>;
+    let docs: Int32Array;
+    let scores: Float64Array;
+    let count: number;
     let terms = new Set<string>();
     if (isEmptyQuery(parsed)) {
       // No words: list what the facets select (highlights, notes, sources by title), newest sources first.
       if (!compiled.active) return respond();
-      candidates = this.browseCandidates();
+      docs = this.browseOrder();
+      count = docs.length;
+      scores = new Float64Array(count).map((_, i) => count - i);
     } else {
       const clauses = toClauses(parsed);
       if (!clauses) return respond();
-      ({ hits: candidates, terms } = this.index.search(clauses));
+      ({ docs, scores, count, terms } = this.index.search(clauses));
     }
-    const marked = markable(terms, parsed);
 
     // Phrases are checked against the text: load the texts of the paragraphs' sources first.
     const texts = new Map<number, string>();
-    const needText = async (n: number) => {
-      if (texts.has(n)) return;
-      const st = this.byN.get(n);
-      const text = st ? await textOf(st.id) : undefined;
-      texts.set(n, text ?? '');
+    const loadTexts = async (numbers: Iterable<number>) => {
+      for (const n of numbers) {
+        if (texts.has(n)) continue;
+        const st = this.byN[n];
+        texts.set(n, (st && (await textOf(st.id))) || '');
+      }
     };
     if (parsed.phrases.length) {
-      for (const c of candidates) if (c.key.startsWith('p:')) await needText(Number(c.key.split(':')[1]));
+      const wanted = new Set<number>();
+      for (let i = 0; i < count; i++) if (this.docPlace[docs[i]] === P.paragraph) wanted.add(this.docSource[docs[i]]);
+      await loadTexts(wanted);
     }
 
-    const chosen: Array<{ c: (typeof candidates)[number]; ref: DocRef }> = [];
-    for (const c of candidates) {
-      const ref = this.resolve(c.key);
-      if (!ref) continue;
-      const fd = this.facetDoc(ref);
-      const mask = facetMask(fd, compiled);
-      if (parsed.phrases.length && !this.hasPhrases(ref, parsed.phrases, texts)) continue;
-      counter.add(fd, mask);
+    const testers = parsed.phrases.map(phraseTester);
+    // Facets that depend on the source only: once per source.
+    const perSource = new Map<number, number>();
+    const maskOf = (st: SourceState | undefined) => {
+      if (!st) return sourceMask(null, '', '', compiled);
+      let m = perSource.get(st.n);
+      if (m === undefined) perSource.set(st.n, (m = sourceMask(st.id, st.publisher, st.date, compiled)));
+      return m;
+    };
+    // The best `limit` of each kind, kept sorted as they come (no sort of all hits).
+    const best: Array<Array<{ doc: number; score: number }>> = [[], [], []];
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i];
+      const place = this.docPlace[doc];
+      const n = this.docSource[doc];
+      const st = n < 0 ? undefined : this.byN[n];
+      if (n >= 0 && !st) continue;
+      let tagIds: readonly string[];
+      let hasNote: boolean;
+      if (place === P.paragraph) {
+        tagIds = st!.paraTags[this.docPara[doc]] ?? NONE;
+        hasNote = st!.paraNote[this.docPara[doc]] ?? false;
+      } else if (place === P.quote || place === P.highlightNote) {
+        const h = this.docHighlight[doc]!;
+        tagIds = h.tagIds;
+        hasNote = place === P.highlightNote || Boolean(h.noteText);
+      } else if (place === P.projectNote) {
+        tagIds = NONE;
+        hasNote = true;
+      } else {
+        tagIds = st!.allTags;
+        hasNote = place === P.sourceNote || Boolean(st!.noteText);
+      }
+      if (testers.length && !this.hasPhrases(doc, testers, texts)) continue;
+      const mask = (compiled.active ? maskOf(st) | codingMask(tagIds, hasNote, compiled) : 0);
+      counter.count(n, tagIds, hasNote, mask);
       if (mask !== 0) continue;
-      const kind = kindOf(ref.place);
-      if (totals[kind]++ < limit) chosen.push({ c, ref });
+      const kind = KIND_OF_PLACE[place];
+      totals[kind]++;
+      const list = best[KIND_NO[kind]];
+      const score = scores[i];
+      if (list.length === limit && score <= list[limit - 1].score) continue;
+      let at = list.length;
+      while (at > 0 && list[at - 1].score < score) at--;
+      list.splice(at, 0, { doc, score });
+      if (list.length > limit) list.pop();
     }
-    for (const { ref } of chosen) if (ref.place === 'paragraph') await needText(ref.st!.n);
-    for (const { c, ref } of chosen) {
-      groups[kindOf(ref.place)].push(this.hit(c, ref, marked, parsed.phrases, texts));
-    }
+    const marked = markable(terms, parsed);
+    await loadTexts(best.flatMap((list) => list.filter(({ doc }) => this.docPlace[doc] === P.paragraph).map(({ doc }) => this.docSource[doc])));
+    (['source', 'highlight', 'note'] as const).forEach((kind) => {
+      groups[kind] = best[KIND_NO[kind]].map(({ doc, score }) => this.hit(doc, score, marked, parsed.phrases, texts));
+    });
     return respond();
   }
 
-  private browseCandidates(): Array<{ key: string; score: number }> {
+  /** Every document that can be listed without words (titles, quotes, notes), newest sources first. */
+  private browseOrder(): Int32Array {
+    const order = new Map<number, number>();
     const states = [...this.byId.values()].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
-    const out: Array<{ key: string; score: number }> = [];
-    for (const st of states) {
-      out.push({ key: `t:${st.n}`, score: 0 });
-      const hs = [...st.highlights].sort((a, b) => a[1].start - b[1].start);
-      for (const [hid, h] of hs) {
-        out.push({ key: `q:${st.n}:${hid}`, score: 0 });
-        if (h.noteText) out.push({ key: `hn:${st.n}:${hid}`, score: 0 });
+    states.forEach((st, i) => order.set(st.n, i));
+    const out: Array<[number, number, number]> = [];
+    this.index.forEachDoc((doc) => {
+      const place = this.docPlace[doc];
+      if (place === P.paragraph) return;
+      const n = this.docSource[doc];
+      const rank = n < 0 ? states.length : (order.get(n) ?? states.length);
+      const at = place === P.quote || place === P.highlightNote ? this.docHighlight[doc]!.start + 1 : place === P.title ? 0 : Number.MAX_SAFE_INTEGER;
+      out.push([doc, rank, at]);
+    });
+    out.sort((a, b) => a[1] - b[1] || a[2] - b[2] || this.docPlace[a[0]] - this.docPlace[b[0]]);
+    return Int32Array.from(out, (x) => x[0]);
+  }
+
+  private docText(doc: number, texts: Map<number, string>): { text: string; from: number; to: number } {
+    const st = this.byN[this.docSource[doc]];
+    switch (this.docPlace[doc]) {
+      case P.title:
+        return whole(st!.title);
+      case P.paragraph: {
+        const para = this.docPara[doc];
+        return { text: texts.get(st!.n) ?? '', from: st!.paragraphs[para * 2], to: st!.paragraphs[para * 2 + 1] };
       }
-      if (st.noteText) out.push({ key: `sn:${st.n}`, score: 0 });
-    }
-    if (this.project.noteText) out.push({ key: 'pn', score: 0 });
-    return out;
-  }
-
-  private resolve(docId: string): DocRef | null {
-    if (docId === 'pn') return { place: 'project-note', st: null };
-    const [tag, n, rest] = splitId(docId);
-    const st = this.byN.get(n);
-    if (!st) return null;
-    switch (tag) {
-      case 't':
-        return { place: 'title', st };
-      case 'p':
-        return { place: 'paragraph', st, para: Number(rest) };
-      case 'q':
-        return st.highlights.has(rest) ? { place: 'quote', st, hid: rest, h: st.highlights.get(rest) } : null;
-      case 'hn':
-        return st.highlights.has(rest) ? { place: 'highlight-note', st, hid: rest, h: st.highlights.get(rest) } : null;
-      case 'sn':
-        return { place: 'source-note', st };
-      default:
-        return null;
-    }
-  }
-
-  private facetDoc(ref: DocRef): FacetDoc {
-    const st = ref.st;
-    if (!st) return { sourceId: null, publisher: '', date: '', tagIds: NONE, hasNote: true };
-    const base = { sourceId: st.id, publisher: st.publisher, date: st.date };
-    switch (ref.place) {
-      case 'paragraph':
-        return { ...base, tagIds: st.paraTags[ref.para!] ?? NONE, hasNote: st.paraNote[ref.para!] ?? false };
-      case 'quote':
-        return { ...base, tagIds: ref.h!.tagIds, hasNote: Boolean(ref.h!.noteText) };
-      case 'highlight-note':
-        return { ...base, tagIds: ref.h!.tagIds, hasNote: true };
-      case 'source-note':
-        return { ...base, tagIds: st.allTags, hasNote: true };
-      default:
-        return { ...base, tagIds: st.allTags, hasNote: Boolean(st.noteText) };
-    }
-  }
-
-  private docText(ref: DocRef, texts: Map<number, string>): { text: string; from: number; to: number } {
-    switch (ref.place) {
-      case 'title':
-        return whole(ref.st!.title);
-      case 'paragraph': {
-        const text = texts.get(ref.st!.n) ?? '';
-        return { text, from: ref.st!.paragraphs[ref.para! * 2], to: ref.st!.paragraphs[ref.para! * 2 + 1] };
-      }
-      case 'quote':
-        return whole(ref.h!.quote);
-      case 'highlight-note':
-        return whole(ref.h!.noteText);
-      case 'source-note':
-        return whole(ref.st!.noteText);
+      case P.quote:
+        return whole(this.docHighlight[doc]!.quote);
+      case P.highlightNote:
+        return whole(this.docHighlight[doc]!.noteText);
+      case P.sourceNote:
+        return whole(st!.noteText);
       default:
         return whole(this.project.noteText);
     }
   }
 
-  private hasPhrases(ref: DocRef, phrases: string[][], texts: Map<number, string>): boolean {
-    const { text, from, to } = this.docText(ref, texts);
-    return phrases.every((p) => makeSnippet(text, new Set(), [p], from, to).first !== null);
+  private hasPhrases(doc: number, testers: ReadonlyArray<(text: string, from?: number, to?: number) => boolean>, texts: Map<number, string>): boolean {
+    const { text, from, to } = this.docText(doc, texts);
+    return testers.every((test) => test(text, from, to));
   }
 
-  private hit(c: { key: string; score: number }, ref: DocRef, terms: Set<string>, phrases: string[][], texts: Map<number, string>): SearchHit {
-    const st = ref.st;
-    const { text, from, to } = this.docText(ref, texts);
+  private hit(doc: number, score: number, terms: Set<string>, phrases: string[][], texts: Map<number, string>): SearchHit {
+    const place = this.docPlace[doc];
+    const n = this.docSource[doc];
+    const st = n < 0 ? undefined : this.byN[n];
+    const h = place === P.quote || place === P.highlightNote ? this.docHighlight[doc] : undefined;
+    const { text, from, to } = this.docText(doc, texts);
     const { snippet, first } = makeSnippet(text, terms, phrases, from, to);
-    const fd = this.facetDoc(ref);
     let match: SearchHit['match'] = null;
-    if (ref.place === 'paragraph') match = first ? { start: first[0], end: first[1] } : { start: from, end: to };
-    else if (ref.h) match = { start: ref.h.start, end: ref.h.end };
+    if (place === P.paragraph) match = first ? { start: first[0], end: first[1] } : { start: from, end: to };
+    else if (h) match = { start: h.start, end: h.end };
+    let tagIds: readonly string[] = NONE;
+    let hasNote = true;
+    if (place === P.paragraph) {
+      tagIds = st!.paraTags[this.docPara[doc]] ?? NONE;
+      hasNote = st!.paraNote[this.docPara[doc]] ?? false;
+    } else if (h) {
+      tagIds = h.tagIds;
+      hasNote = place === P.highlightNote || Boolean(h.noteText);
+    } else if (st) {
+      tagIds = st.allTags;
+      hasNote = place === P.sourceNote || Boolean(st.noteText);
+    }
     return {
-      id: c.key,
-      kind: kindOf(ref.place),
-      place: ref.place,
+      id: this.index.keyOf(doc) ?? '',
+      kind: KIND_OF_PLACE[place],
+      place: PLACES[place],
       sourceId: st?.id ?? null,
       title: st?.title ?? 'Project notebook',
       publisher: st?.publisher ?? '',
       date: st?.date ?? '',
-      highlightId: ref.hid ?? null,
-      tagIds: [...fd.tagIds],
-      hasNote: fd.hasNote,
+      highlightId: h?.id ?? null,
+      tagIds: [...tagIds],
+      hasNote,
       match,
       snippet,
-      score: c.score,
+      score,
     };
   }
 
   // ---------------------------------------------------------------------------------------------------------------
   // Analysis input
 
-  /** Every source with its paragraphs and highlights, as the analysis functions take them. */
+  /** Every source with its paragraphs and highlights, as the analysis functions take them (cached until a change). */
   analysisSources(): AnalysisSource[] {
+    if (this.analysisCache?.version === this.version) return this.analysisCache.sources;
     const out: AnalysisSource[] = [];
     for (const st of this.byId.values()) {
       const highlights: Array<AnalysisSource['highlights'][number]> = [];
-      for (const [id, h] of st.highlights) if (!h.orphan) highlights.push({ id, start: h.start, end: h.end, tagIds: h.tagIds, hasNote: Boolean(h.noteText) });
+      for (const h of st.highlights.values()) if (!h.orphan) highlights.push({ id: h.id, start: h.start, end: h.end, tagIds: h.tagIds, hasNote: Boolean(h.noteText) });
       out.push({ id: st.id, title: st.title, publisher: st.publisher, date: st.date, paragraphs: st.paragraphs, highlights });
     }
+    this.analysisCache = { version: this.version, sources: out };
     return out;
   }
 
@@ -407,7 +468,7 @@ export class SearchEngine {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Persistence (as plain data; the file is written by persist.ts)
+  // Persistence (the file is written by persist.ts)
 
   serialize(): { state: PersistedIndex; numbers: Int32Array } {
     const { header, numbers } = this.index.serialize();
@@ -423,7 +484,7 @@ export class SearchEngine {
         date: st.date,
         textKey: st.textKey,
         paragraphs: st.paragraphs,
-        highlights: [...st.highlights].map(([id, h]) => [id, h.start, h.end, h.tagIds, h.orphan, h.quote, h.noteKey, h.noteText]),
+        highlights: [...st.highlights.values()].map((h) => [h.id, h.start, h.end, h.tagIds, h.orphan, h.quote, h.noteKey, h.noteText]),
         noteKey: st.noteKey,
         noteText: st.noteText,
         fileKey: st.fileKey,
@@ -449,12 +510,20 @@ export class SearchEngine {
         noteKey: s.noteKey,
         noteText: s.noteText,
         fileKey: s.fileKey,
-        highlights: new Map(s.highlights.map(([id, start, end, tagIds, orphan, quote, noteKey, noteText]) => [id, { start, end, tagIds, orphan, quote, noteKey, noteText }])),
+        highlights: new Map(s.highlights.map(([id, start, end, tagIds, orphan, quote, noteKey, noteText]) => [id, { id, start, end, tagIds, orphan, quote, noteKey, noteText }])),
       };
       derive(st);
       engine.byId.set(st.id, st);
-      engine.byN.set(st.n, st);
+      engine.byN[st.n] = st;
     }
+    // Documents were renumbered on saving: describe each again from its key.
+    engine.index.forEachDoc((doc, key) => {
+      if (key === 'pn') return engine.describe(doc, -1, P.projectNote, 0, undefined);
+      const [tag, n, rest] = splitKey(key);
+      const st = engine.byN[n];
+      const place = { t: P.title, p: P.paragraph, q: P.quote, hn: P.highlightNote, sn: P.sourceNote }[tag] ?? P.title;
+      engine.describe(doc, st ? n : -1, place, place === P.paragraph ? Number(rest) : 0, st?.highlights.get(rest));
+    });
     return engine;
   }
 }
@@ -479,33 +548,8 @@ export interface PersistedIndex {
   index: TextIndexData['header'];
 }
 
-interface DocRef {
-  place: HitPlace;
-  st: SourceState | null;
-  para?: number;
-  hid?: string;
-  h?: HighlightState;
-}
-
-const INDEX_OPTIONS = { tokenize, processTerm: indexTerm };
-
 function newState(n: number, id: string): SourceState {
-  return {
-    n,
-    id,
-    title: '',
-    publisher: '',
-    date: '',
-    textKey: '',
-    paragraphs: [],
-    highlights: new Map(),
-    noteKey: '',
-    noteText: '',
-    fileKey: '',
-    paraTags: [],
-    paraNote: [],
-    allTags: NONE,
-  };
+  return { n, id, title: '', publisher: '', date: '', textKey: '', paragraphs: [], highlights: new Map(), noteKey: '', noteText: '', fileKey: '', paraTags: [], paraNote: [], allTags: NONE };
 }
 
 /** Per paragraph, the tags of the highlights over it and whether one of them has a note. */
@@ -546,14 +590,10 @@ export function paragraphAt(flat: readonly number[], offset: number): number {
   return found;
 }
 
-function splitId(id: string): [string, number, string] {
-  const a = id.indexOf(':');
-  const b = id.indexOf(':', a + 1);
-  return b < 0 ? [id.slice(0, a), Number(id.slice(a + 1)), ''] : [id.slice(0, a), Number(id.slice(a + 1, b)), id.slice(b + 1)];
-}
-
-function kindOf(place: HitPlace): HitKind {
-  return place === 'title' || place === 'paragraph' ? 'source' : place === 'quote' ? 'highlight' : 'note';
+function splitKey(key: string): [string, number, string] {
+  const a = key.indexOf(':');
+  const b = key.indexOf(':', a + 1);
+  return b < 0 ? [key.slice(0, a), Number(key.slice(a + 1)), ''] : [key.slice(0, a), Number(key.slice(a + 1, b)), key.slice(b + 1)];
 }
 
 /** The matched words to mark one by one: not those that matched only as part of a phrase (the phrase is marked whole). */
@@ -572,8 +612,5 @@ function hash(text: string): string {
 }
 
 function noteText(note: NoteDoc | null): string {
-  if (!note) return '';
-  return noteToPlainText(note);
+  return note ? noteToPlainText(note) : '';
 }
-
-export { HIT_KINDS, type CompiledFacets };

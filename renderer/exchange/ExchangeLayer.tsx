@@ -1,0 +1,43 @@
+import { ExportDialog } from './ExportDialog';
+import { IMPORT_ACCEPT } from './files';
+import { ImportDialog } from './ImportDialog';
+import type { ExchangeState } from './use-exchange';
+
+interface Props {
+  exchange: ExchangeState;
+  currentSource: { id: string; title: string } | null;
+}
+
+/** Everything of export and import the window shows: the file chooser, the two dialogs, the drop target. */
+export function ExchangeLayer({ exchange, currentSource }: Props) {
+  return (
+    <>
+      <input
+        ref={exchange.fileInput}
+        type="file"
+        multiple
+        hidden
+        accept={IMPORT_ACCEPT}
+        aria-label="Choose files to import"
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          exchange.importFiles(files);
+        }}
+      />
+      {exchange.dialog === 'export' && <ExportDialog currentSource={currentSource} onClose={exchange.close} />}
+      {exchange.dialog === 'import' && exchange.importState && (
+        <ImportDialog state={exchange.importState} onCommit={exchange.commitImport} onChoose={exchange.chooseFiles} onClose={exchange.close} />
+      )}
+      {exchange.dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-target">
+            <strong>Drop to import</strong>
+            <span>Sources: .txt, .md, .html · Annotations: W3C .json, REFI-QDA .qdpx</span>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,338 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  EXPORT_FORMATS,
+  FORMAT_INFO,
+  writesFolder,
+  type ExportChoices,
+  type ExportFormat,
+  type ExportJob,
+  type ExportScope,
+  type MarkdownLayout,
+} from '../../core/exchange/api';
+import { call } from '../api';
+import { Modal } from '../components/Modal';
+
+type ScopeKind = ExportScope['kind'];
+
+interface Props {
+  /** The source open in the reader, for "This source". */
+  currentSource: { id: string; title: string } | null;
+  onClose(): void;
+}
+
+/** A file name from a title: no characters a file system or a sync tool objects to. */
+function fileStem(title: string): string {
+  return title.replace(/[\\/:*?"<>|#^[\]\u0000-\u001F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim() || 'Export';
+}
+
+const count = (n: number): string => n.toLocaleString();
+
+/** A PDF is printed from the HTML report; the rest are written by the backend as jobs. */
+type Progress = ExportJob | { jobId: null; state: 'running' | 'done' | 'failed'; message: string; error?: string; paths: string[]; warnings: string[]; done: 0; total: 0; phase: 'formatting' | 'finished' };
+
+export function ExportDialog({ currentSource, onClose }: Props) {
+  const shell = window.notebookShell;
+  const canChoose = Boolean(shell?.chooseSavePath);
+  const canPdf = Boolean(shell?.printToPdf);
+  const [choices, setChoices] = useState<ExportChoices | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [scopeKind, setScopeKind] = useState<ScopeKind>('notebook');
+  const [tagIds, setTagIds] = useState<string[]>([]);
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [layout, setLayout] = useState<MarkdownLayout>('per-source');
+  const [path, setPath] = useState('');
+  const [pathEdited, setPathEdited] = useState(false);
+  /** The native save dialog asked about replacing the file already. */
+  const [confirmed, setConfirmed] = useState(false);
+  const [exists, setExists] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const running = progress?.state === 'running';
+  const pathInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    call('exportChoices').then(setChoices, (err: Error) => setLoadError(err.message));
+  }, []);
+
+  const folder = writesFolder(format, layout);
+  const info = FORMAT_INFO[format];
+  const scope: ExportScope | null =
+    scopeKind === 'notebook'
+      ? { kind: 'notebook' }
+      : scopeKind === 'source'
+        ? currentSource
+          ? { kind: 'source', sourceId: currentSource.id }
+          : null
+        : tagIds.length > 0
+          ? { kind: 'tags', tagIds }
+          : null;
+
+  const defaultName = useMemo(() => {
+    const stem =
+      scopeKind === 'source' && currentSource
+        ? fileStem(currentSource.title)
+        : scopeKind === 'tags'
+          ? `${choices?.title ?? 'Research Notebook'} - ${fileStem(
+              choices?.tags
+                .filter((t) => tagIds.includes(t.id))
+                .slice(0, 3)
+                .map((t) => t.name)
+                .join(', ') ?? 'tags',
+            )}`
+          : (choices?.title ?? 'Research Notebook');
+    return folder ? stem : `${stem}.${info.extensions[0]}`;
+  }, [scopeKind, currentSource, choices, tagIds, folder, info]);
+
+  // The destination follows the choices until the analyst edits it; then only its extension follows the format.
+  useEffect(() => {
+    if (!choices) return;
+    if (!pathEdited) {
+      setPath(`${choices.defaultDir}${choices.pathSeparator}${defaultName}`);
+      return;
+    }
+    setPath((p) => {
+      const known = EXPORT_FORMATS.flatMap((f) => FORMAT_INFO[f].extensions);
+      const m = /\.([A-Za-z0-9]+)$/.exec(p);
+      const stem = m && known.includes(m[1].toLowerCase()) ? p.slice(0, -m[0].length) : p;
+      return folder ? stem : `${stem}.${info.extensions[0]}`;
+    });
+  }, [choices, defaultName, pathEdited, folder, info]);
+
+  // Poll a running export job.
+  const jobId = progress && progress.jobId && running ? progress.jobId : null;
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      try {
+        const job = await call('exportProgress', { jobId });
+        if (!stopped) setProgress(job);
+      } catch (err) {
+        if (!stopped) setProgress((p) => (p ? { ...p, state: 'failed', error: (err as Error).message, message: (err as Error).message } : p));
+      }
+    }, 150);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [jobId]);
+
+  const choose = async () => {
+    const chosen = await shell?.chooseSavePath?.({
+      defaultName,
+      filters: folder ? [] : [{ name: info.filterName, extensions: [...info.extensions] }],
+    });
+    if (chosen) {
+      setPath(chosen);
+      setPathEdited(true);
+      setConfirmed(true);
+      setExists(null);
+    }
+  };
+
+  const start = async (overwrite: boolean) => {
+    if (!scope) return;
+    setError(null);
+    setExists(null);
+    try {
+      if (format === 'pdf') {
+        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: 'Preparing the report…', paths: [], warnings: [], done: 0, total: 0 });
+        const report = await call('exportReportHtml', { scope });
+        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: `Printing ${count(report.highlights)} highlights from ${count(report.sources)} sources to PDF…`, paths: [], warnings: [], done: 0, total: 0 });
+        await shell!.printToPdf!({ html: report.html, path });
+        setProgress({ jobId: null, state: 'done', phase: 'finished', message: `Saved the PDF report to ${path}.`, paths: [path], warnings: [], done: 0, total: 0 });
+        return;
+      }
+      const result = await call('startExport', { scope, format, path, layout: format === 'markdown' ? layout : undefined, overwrite: overwrite || confirmed });
+      if (!result.jobId) {
+        setExists(result.path);
+        return;
+      }
+      setPath(result.path);
+      setProgress(await call('exportProgress', { jobId: result.jobId }));
+    } catch (err) {
+      setProgress(null);
+      setError((err as Error).message);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!running) void start(false);
+  };
+
+  const cancelJob = () => {
+    if (progress?.jobId) void call('cancelExport', { jobId: progress.jobId }).then(setProgress, () => {});
+  };
+
+  const close = () => {
+    if (running) cancelJob();
+    onClose();
+  };
+
+  const finished = progress && progress.state !== 'running';
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
+
+  return (
+    <Modal title="Export" onClose={close}>
+      <form className="exchange-form export-dialog" onSubmit={submit} aria-busy={running}>
+        {loadError && (
+          <p className="dialog-error" role="alert">
+            {loadError}
+          </p>
+        )}
+        <div className="export-columns">
+          <fieldset className="export-scope" disabled={running}>
+            <legend>What to export</legend>
+            <label className="choice">
+              <input type="radio" name="scope" value="source" checked={scopeKind === 'source'} disabled={!currentSource} onChange={() => setScopeKind('source')} />
+              <span>
+                This source
+                <span className="hint">{currentSource ? currentSource.title : 'No source is open.'}</span>
+              </span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="scope" value="tags" checked={scopeKind === 'tags'} disabled={!choices?.tags.length} onChange={() => setScopeKind('tags')} />
+              <span>
+                Chosen tags
+                <span className="hint">Highlights with these tags or their sub-tags, with their notes.</span>
+              </span>
+            </label>
+            {scopeKind === 'tags' && choices && (
+              <ul className="tag-choices" aria-label="Tags to export">
+                {choices.tags.map((t) => (
+                  <li key={t.id} style={{ paddingLeft: `${t.depth * 16}px` }}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={tagIds.includes(t.id)}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          setTagIds((ids) => (on ? [...ids, t.id] : ids.filter((x) => x !== t.id)));
+                        }}
+                      />
+                      <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+                      <span className="tag-choice-name">{t.name}</span>
+                      <span className="tag-choice-count" aria-label={`${t.highlights} highlights`}>
+                        {count(t.highlights)}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <label className="choice">
+              <input type="radio" name="scope" value="notebook" checked={scopeKind === 'notebook'} onChange={() => setScopeKind('notebook')} />
+              <span>
+                Whole notebook
+                <span className="hint">
+                  {choices ? `${count(choices.sources)} sources, ${count(choices.highlights)} highlights, ${count(choices.tags.length)} tags, all notes.` : 'Counting…'}
+                </span>
+              </span>
+            </label>
+          </fieldset>
+
+          <fieldset className="export-format" disabled={running}>
+            <legend>Format</legend>
+            <div className="format-list" role="radiogroup" aria-label="Format">
+              {EXPORT_FORMATS.map((f) => {
+                const disabled = f === 'pdf' && !canPdf;
+                return (
+                  <label key={f} className={`format-choice ${format === f ? 'selected' : ''} ${disabled ? 'disabled' : ''}`}>
+                    <input type="radio" name="format" value={f} checked={format === f} disabled={disabled} onChange={() => setFormat(f)} />
+                    <span>
+                      <span className="format-label">{FORMAT_INFO[f].label}</span>
+                      <span className="hint">{disabled ? 'In the desktop app. Here: export the HTML report and print it.' : FORMAT_INFO[f].hint}</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+            {format === 'markdown' && (
+              <div className="layout-choice" role="radiogroup" aria-label="Markdown files">
+                <label>
+                  <input type="radio" name="layout" checked={layout === 'per-source'} onChange={() => setLayout('per-source')} /> One file per source
+                </label>
+                <label>
+                  <input type="radio" name="layout" checked={layout === 'combined'} onChange={() => setLayout('combined')} /> One combined file
+                </label>
+              </div>
+            )}
+          </fieldset>
+        </div>
+
+        <div className="destination">
+          <label htmlFor="export-path">{folder ? 'Save to folder' : 'Save to'}</label>
+          <div className="destination-row">
+            <input
+              ref={pathInput}
+              id="export-path"
+              type="text"
+              spellCheck={false}
+              value={path}
+              disabled={running}
+              onChange={(e) => {
+                setPath(e.currentTarget.value);
+                setPathEdited(true);
+                setConfirmed(false);
+                setExists(null);
+              }}
+            />
+            {canChoose && (
+              <button type="button" onClick={() => void choose()} disabled={running}>
+                Choose…
+              </button>
+            )}
+          </div>
+          {folder && <p className="hint">One Markdown file per source and one for the project, in this folder (created if needed).</p>}
+        </div>
+
+        {exists && (
+          <div className="exists-prompt" role="alert">
+            <span>
+              {exists} already exists{folder ? ' and has files in it; files with the same names will be replaced' : ''}.
+            </span>
+            <button type="button" onClick={() => void start(true)}>
+              Replace
+            </button>
+          </div>
+        )}
+        {error && (
+          <p className="dialog-error" role="alert">
+            {error}
+          </p>
+        )}
+
+        {progress && (
+          <div className={`exchange-progress ${progress.state}`} role={progress.state === 'failed' ? 'alert' : 'status'} aria-live="polite">
+            {running && (progress.phase === 'reading' && percent !== null ? <progress value={progress.done} max={progress.total} aria-label="Export progress" /> : <progress aria-label="Export progress" />)}
+            <p className="progress-message">{progress.state === 'failed' ? progress.error : progress.message}</p>
+            {progress.state === 'done' && progress.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
+            {progress.state === 'done' && progress.paths.length > 1 && (
+              <p className="hint">
+                {count(progress.paths.length)} files, such as {progress.paths[0]}
+              </p>
+            )}
+          </div>
+        )}
+
+        <div className="dialog-actions">
+          {running ? (
+            <button type="button" onClick={cancelJob} disabled={!progress?.jobId}>
+              Cancel export
+            </button>
+          ) : (
+            <button type="button" onClick={close}>
+              {finished && progress?.state === 'done' ? 'Done' : 'Cancel'}
+            </button>
+          )}
+          {!(finished && progress?.state === 'done') && (
+            <button type="submit" className="primary" disabled={running || !scope || !path.trim() || !choices}>
+              {running ? 'Exporting…' : 'Export'}
+            </button>
+          )}
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { ImportFilePreview, ImportKind } from '../../core/exchange/api';
+import { Modal } from '../components/Modal';
+import type { ImportState } from './use-exchange';
+
+const KIND_LABEL: Record<ImportKind, string> = {
+  source: 'Source',
+  w3c: 'W3C annotations',
+  qdpx: 'REFI-QDA project',
+};
+
+const n = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+function summary(f: ImportFilePreview): string {
+  if (f.kind === 'source') return f.title ? `“${f.title}”` : 'A source';
+  const parts = [n(f.sources, 'source'), n(f.highlights, 'highlight'), n(f.tags, 'tag')];
+  if (f.notes) parts.push(n(f.notes, 'note'));
+  return parts.join(' · ');
+}
+
+function FileRow({ file }: { file: ImportFilePreview }) {
+  return (
+    <li className={`import-file ${file.ok ? 'ok' : 'refused'}`}>
+      <div className="import-file-head">
+        <span className="import-file-name">{file.name}</span>
+        <span className={`import-kind ${file.ok ? '' : 'refused'}`}>{file.ok && file.kind ? KIND_LABEL[file.kind] : 'Cannot import'}</span>
+      </div>
+      {file.ok ? (
+        <>
+          <p className="import-file-summary">{summary(file)}</p>
+          {file.orphans > 0 && (
+            <p className="import-note">
+              {n(file.orphans, 'highlight')} cannot be placed in a text and will be kept as {file.orphans === 1 ? 'an orphan' : 'orphans'}.
+            </p>
+          )}
+          {file.duplicates.map((d) => (
+            <p key={`${d.title}|${d.of}`} className="import-duplicate">
+              <span className="badge">Duplicate</span> {file.kind === 'source' ? 'Same text as' : `“${d.title}”: same text as`} {d.of}
+            </p>
+          ))}
+          {file.warnings.map((w) => (
+            <p key={w} className="import-note">
+              {w}
+            </p>
+          ))}
+        </>
+      ) : (
+        <p className="import-error" role="alert">
+          {file.error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The import preview: what each file brings, what is refused and why, duplicates to skip; nothing is added until Import. */
+export function ImportDialog({ state, onCommit, onChoose, onClose }: { state: ImportState; onCommit(skipDuplicates: boolean): void; onChoose(): void; onClose(): void }) {
+  const [skip, setSkip] = useState(true);
+  const preview = state.step === 'preview' || state.step === 'importing' ? state.preview : null;
+  const busy = state.step === 'importing' || state.step === 'reading';
+  const refused = preview?.files.filter((f) => !f.ok).length ?? 0;
+
+  return (
+    <Modal title="Import" onClose={onClose}>
+      <div className="exchange-form import-dialog">
+        {state.step === 'choose' && (
+          <div className="import-choose">
+            <p>Add sources (.txt, .md, .html) or annotations with their sources: W3C Web Annotation .json, REFI-QDA .qdpx.</p>
+            <p className="hint">You can also drop files anywhere on the window. Nothing is added until you confirm.</p>
+            <button type="button" className="primary" onClick={onChoose} autoFocus>
+              Choose files…
+            </button>
+          </div>
+        )}
+        {state.step === 'reading' && (
+          <div className="exchange-progress" role="status">
+            <p>Reading {state.names.length === 1 ? state.names[0] : n(state.names.length, 'file')}…</p>
+            <progress aria-label="Reading the files" />
+          </div>
+        )}
+        {state.step === 'failed' && (
+          <p className="dialog-error" role="alert">
+            {state.error}
+          </p>
+        )}
+        {preview && (
+          <>
+            <p className="dialog-intro">
+              {preview.importable > 0
+                ? `${n(preview.importable, 'file')} ready to import${refused ? `, ${refused} refused` : ''}. Nothing is added until you choose Import.`
+                : 'None of these files can be imported. Nothing was changed.'}
+            </p>
+            <ul className="import-files" aria-label="Files to import">
+              {preview.files.map((f, i) => (
+                <FileRow key={`${i}-${f.name}`} file={f} />
+              ))}
+            </ul>
+            {preview.duplicates > 0 && (
+              <label className="checkbox-row">
+                <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} disabled={busy} />
+                <span>
+                  Skip {preview.duplicates === 1 ? 'the source' : `the ${preview.duplicates} sources`} already in the notebook
+                  <span className="hint"> — highlights and notes from the files join the copy the notebook has.</span>
+                </span>
+              </label>
+            )}
+          </>
+        )}
+        {state.step === 'importing' && (
+          <div className="exchange-progress" role="status">
+            <p>Importing and placing highlights in their texts…</p>
+            <progress aria-label="Importing" />
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={state.step === 'importing'}>
+            {preview && preview.importable === 0 ? 'Done' : 'Cancel'}
+          </button>
+          {preview && preview.importable > 0 && (
+            <button type="button" className="primary" disabled={busy} onClick={() => onCommit(skip)}>
+              {state.step === 'importing' ? 'Importing…' : `Import ${preview.importable === 1 ? '' : `${preview.importable} files`}`.trim()}
+            </button>
+          )}
+        </div>
+      </div>
+    </Modal>
+  );
+}
