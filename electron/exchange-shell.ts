@@ -104,6 +104,7 @@ async function printHtml(html: string): Promise<Uint8Array> {
     webPreferences: {
       session: reportSession(),
       javascript: false,
+      disableBlinkFeatures: 'Auxclick',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
