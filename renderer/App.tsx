@@ -227,7 +227,8 @@ export function App() {
   const { openHit, openAt } = useOpenHit({ openId: doc?.meta.id ?? null, openSource, selectHighlight: hl.select, setNotesScope: notes.setScope, focusNotes: focusNotesWhenReady });
 
   useCommands({
-    'search.open': () => setSearchOpen(true),
+    // In the notes editor the same keys make a link.
+    'search.open': () => (document.activeElement?.closest('.ProseMirror') ? false : setSearchOpen(true)),
     'find.open': () => {
       if (!doc || analysisOpen) return false;
       find.setOpen(true);

@@ -27,16 +27,35 @@ class TagTable {
     this.expand = this.ids.map((id, i) => (rollup ? (lineage.get(id) ?? [id]).map((a) => this.index.get(a)!) : [i]));
   }
 
+  /** Expansions by tag list: the index hands out the same array for a highlight until its tags change. */
+  private readonly memo = new WeakMap<readonly string[], readonly number[]>();
+
   /** The tag numbers a highlight counts for (deduplicated; unknown ids ignored). */
-  of(tagIds: readonly string[], into: number[]): number[] {
-    into.length = 0;
+  of(tagIds: readonly string[]): readonly number[] {
+    let out = this.memo.get(tagIds);
+    if (out) return out;
+    const list: number[] = [];
     for (const id of tagIds) {
       const i = this.index.get(id);
       if (i === undefined) continue;
-      for (const x of this.expand[i]) if (!into.includes(x)) into.push(x);
+      for (const x of this.expand[i]) if (!list.includes(x)) list.push(x);
     }
-    return into;
+    out = list;
+    this.memo.set(tagIds, out);
+    return out;
   }
+}
+
+/** Tables are kept while the codebook stays the same (by ids and parents), so repeated analyses reuse their memos. */
+const tables: Array<{ signature: string; rollup: boolean; table: TagTable }> = [];
+function tagTable(tags: readonly Tag[], rollup: boolean): TagTable {
+  const signature = tags.map((t) => `${t.id}\u0001${t.parentId ?? ''}`).join('\u0002');
+  const hit = tables.find((t) => t.rollup === rollup && t.signature === signature);
+  if (hit) return hit.table;
+  const table = new TagTable(tags, rollup);
+  tables.unshift({ signature, rollup, table });
+  tables.length = Math.min(tables.length, 4);
+  return table;
 }
 
 export function selectSources(sources: readonly AnalysisSource[], options: AnalysisOptions): AnalysisSource[] {
@@ -77,57 +96,62 @@ function paragraphsOf(flat: readonly number[], start: number, end: number, into:
 export function analyze(allSources: readonly AnalysisSource[], tags: readonly Tag[], options: AnalysisOptions = {}): AnalysisResult {
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const rollup = Boolean(options.rollup);
-  const table = new TagTable(tags, rollup);
+  const table = tagTable(tags, rollup);
   const T = table.ids.length;
   const sources = selectSources(allSources, options);
 
   const hlCount = new Int32Array(T);
   const srcCount = new Int32Array(T);
   const unitCount = new Int32Array(T);
-  const pairs = new Map<number, number>();
+  // Pair counts in a flat T × T array while it is small; a Map for very large codebooks.
+  const dense = T <= 1500 ? new Int32Array(T * T) : null;
+  const sparse = dense ? null : new Map<number, number>();
   const bySource: AnalysisResult['bySource'] = [];
   const periods = new Map<string, { sources: number; highlights: number; tags: Int32Array }>();
   const undated = { sources: 0, highlights: 0 };
   let totalHighlights = 0;
   let totalUnits = 0;
 
-  const tagsBuf: number[] = [];
   const parasBuf: number[] = [];
+  const perTag = new Int32Array(T);
+  const usedTags: number[] = [];
   for (const s of sources) {
-    const perTag = new Map<number, number>();
-    const units = new Map<number, number[]>();
+    usedTags.length = 0;
+    const units: Array<number[] | undefined> = [];
     for (const h of s.highlights) {
-      table.of(h.tagIds, tagsBuf);
+      const tagsBuf = table.of(h.tagIds);
+      if (tagsBuf.length === 0) continue;
       for (const t of tagsBuf) {
         hlCount[t]++;
-        perTag.set(t, (perTag.get(t) ?? 0) + 1);
+        if (perTag[t]++ === 0) usedTags.push(t);
       }
-      if (tagsBuf.length === 0) continue;
       for (const p of paragraphsOf(s.paragraphs, h.start, h.end, parasBuf)) {
-        let list = units.get(p);
-        if (!list) units.set(p, (list = []));
+        const list = (units[p] ??= []);
         for (const t of tagsBuf) if (!list.includes(t)) list.push(t);
       }
     }
     totalHighlights += s.highlights.length;
-    for (const t of perTag.keys()) srcCount[t]++;
-    for (const list of units.values()) {
+    for (const list of units) {
+      if (!list) continue;
       totalUnits++;
-      list.sort((a, b) => a - b);
+      if (list.length > 1) list.sort((a, b) => a - b);
       for (let i = 0; i < list.length; i++) {
-        unitCount[list[i]]++;
+        const a = list[i];
+        unitCount[a]++;
         for (let j = i + 1; j < list.length; j++) {
-          const a = list[i];
           const b = list[j];
-          // A tag and its own ancestor always meet when rolling up: no information.
-          if (table.ancestors[a].has(b) || table.ancestors[b].has(a)) continue;
-          const key = a * T + b;
-          pairs.set(key, (pairs.get(key) ?? 0) + 1);
+          // Rolled up, a tag always meets its own ancestors: no information.
+          if (rollup && (table.ancestors[a].has(b) || table.ancestors[b].has(a))) continue;
+          if (dense) dense[a * T + b]++;
+          else sparse!.set(a * T + b, (sparse!.get(a * T + b) ?? 0) + 1);
         }
       }
     }
     const counts: Record<string, number> = {};
-    for (const [t, n] of perTag) counts[table.ids[t]] = n;
+    for (const t of usedTags) {
+      counts[table.ids[t]] = perTag[t];
+      srcCount[t]++;
+    }
     bySource.push({ sourceId: s.id, title: s.title, publisher: s.publisher, date: s.date, highlights: s.highlights.length, tags: counts });
     if (/^\d{4}-\d{2}/.test(s.date)) {
       const key = s.date.slice(0, 7);
@@ -135,12 +159,17 @@ export function analyze(allSources: readonly AnalysisSource[], tags: readonly Ta
       if (!period) periods.set(key, (period = { sources: 0, highlights: 0, tags: new Int32Array(T) }));
       period.sources++;
       period.highlights += s.highlights.length;
-      for (const [t, n] of perTag) period.tags[t] += n;
+      for (const t of usedTags) period.tags[t] += perTag[t];
     } else {
       undated.sources++;
       undated.highlights += s.highlights.length;
     }
+    for (const t of usedTags) perTag[t] = 0;
   }
+  const pairs: Array<[number, number]> = [];
+  if (dense) {
+    for (let k = 0; k < dense.length; k++) if (dense[k] > 0) pairs.push([k, dense[k]]);
+  } else pairs.push(...sparse!);
 
   const frequency = table.ids
     .map((tagId, i) => ({ tagId, highlights: hlCount[i], sources: srcCount[i], passages: unitCount[i] }))
@@ -194,19 +223,18 @@ export function analyze(allSources: readonly AnalysisSource[], tags: readonly Ta
 
 /** The passages where tags a and b co-occur (in source date order), without their text. */
 export function cooccurrencePassages(allSources: readonly AnalysisSource[], tags: readonly Tag[], tagA: string, tagB: string, options: AnalysisOptions = {}, limit = 500): { passages: CooccurrencePassage[]; total: number } {
-  const table = new TagTable(tags, Boolean(options.rollup));
+  const table = tagTable(tags, Boolean(options.rollup));
   const a = table.index.get(tagA);
   const b = table.index.get(tagB);
   if (a === undefined || b === undefined) return { passages: [], total: 0 };
   const sources = selectSources(allSources, options).sort((x, y) => (x.date || '9999').localeCompare(y.date || '9999') || x.title.localeCompare(y.title));
   const passages: CooccurrencePassage[] = [];
   let total = 0;
-  const tagsBuf: number[] = [];
   const parasBuf: number[] = [];
   for (const s of sources) {
     const units = new Map<number, { a: boolean; b: boolean; hs: CooccurrencePassage['highlights'] }>();
     for (const h of s.highlights) {
-      table.of(h.tagIds, tagsBuf);
+      const tagsBuf = table.of(h.tagIds);
       const hasA = tagsBuf.includes(a);
       const hasB = tagsBuf.includes(b);
       if (!hasA && !hasB) continue;

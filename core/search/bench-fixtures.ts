@@ -5,17 +5,8 @@
  */
 import type { Highlight, NoteDoc, SourceMeta, Tag, TagKind } from '../model';
 import { CATEGORY_TAG_IDS, TAG_PALETTE, defaultCodebook } from '../tags/default-codebook';
+import { seededRandom } from '../seeded-random';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Function words, about 45% of the words of English news text (the top 50 words of English are ~40%). */
 const FUNCTION = (
@@ -66,7 +57,7 @@ function note(text: string): NoteDoc {
  * evenly, each with 1-3 tags; one highlight in ten has a note, one source in five a note.
  */
 export function makeSearchNotebook(seed: number, sources = 10_000, highlights = 100_000, charsPerSource = 5_000): BenchNotebook {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const rare = rareWords(rand, 30_000);
   // Zipf-like: the word of rank r is drawn with probability ~ 1/r.

@@ -74,61 +74,162 @@ export function compileFacets(facets: SearchFacets | undefined, tags: readonly T
 
 /** The facets a document fails, as a bit mask (0: it passes them all). */
 export function facetMask(doc: FacetDoc, c: CompiledFacets): number {
+  return sourceMask(doc.sourceId, doc.publisher, doc.date, c) | codingMask(doc.tagIds, doc.hasNote, c);
+}
+
+/** The facets that depend only on the source (the same for all its documents: computed once per source). */
+export function sourceMask(sourceId: string | null, publisher: string, date: string, c: CompiledFacets): number {
   let mask = 0;
-  if (c.tagSet && !doc.tagIds.some((t) => c.tagSet!.has(t))) mask |= FACET.tag;
-  if (c.kinds && !doc.tagIds.some((t) => c.kinds!.has(c.kindOf.get(t) as TagKind))) mask |= FACET.kind;
-  if (c.sources && (doc.sourceId === null || !c.sources.has(doc.sourceId))) mask |= FACET.source;
-  if (c.publishers && !c.publishers.has(doc.publisher)) mask |= FACET.publisher;
-  if ((c.from || c.to) && (!doc.date || (c.from && doc.date < c.from) || (c.to && doc.date > c.to))) mask |= FACET.date;
-  if (c.hasNote !== null && doc.hasNote !== c.hasNote) mask |= FACET.note;
+  if (c.sources && (sourceId === null || !c.sources.has(sourceId))) mask |= FACET.source;
+  if (c.publishers && (sourceId === null || !c.publishers.has(publisher))) mask |= FACET.publisher;
+  if ((c.from || c.to) && (!date || (c.from && date < c.from) || (c.to && date > c.to))) mask |= FACET.date;
   return mask;
 }
 
-/** Counts facet values, each facet over the documents that fail no other facet. */
+/** The facets that depend on the passage's coding: tags, tag kinds, note. */
+export function codingMask(tagIds: readonly string[], hasNote: boolean, c: CompiledFacets): number {
+  let mask = 0;
+  if (c.tagSet) {
+    let hit = false;
+    for (const t of tagIds) if (c.tagSet.has(t)) hit = true;
+    if (!hit) mask |= FACET.tag;
+  }
+  if (c.kinds) {
+    let hit = false;
+    for (const t of tagIds) if (c.kinds.has(c.kindOf.get(t) as TagKind)) hit = true;
+    if (!hit) mask |= FACET.kind;
+  }
+  if (c.hasNote !== null && hasNote !== c.hasNote) mask |= FACET.note;
+  return mask;
+}
+
+/** What the counter needs to know of a source, by the caller's number for it. */
+export interface SourceFacetInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  date: string;
+}
+
+/**
+ * Counts facet values, each facet over the documents that fail no other facet. Sources are numbered by the caller
+ * (0 <= key < size; -1 for none) and counted in typed arrays; publishers and dates are summed up per source at the
+ * end. Tags count under every ancestor, once per document. Nothing is allocated per document: a common word can
+ * match a hundred thousand paragraphs.
+ */
 export class FacetCounter {
-  private readonly tags = new Map<string, number>();
-  private readonly kinds = new Map<TagKind, number>();
-  private readonly sources = new Map<string, number>();
-  private readonly publishers = new Map<string, number>();
+  private readonly perSource: Int32Array;
+  private readonly perPublisherSource: Int32Array;
+  private readonly datedSource: Uint8Array;
+  private readonly tagNo = new Map<string, number>();
+  private readonly tagIds: string[] = [];
+  private readonly lineage: number[][] = [];
+  private readonly kindNo: number[] = [];
+  private readonly tagCounts: Int32Array;
+  private readonly tagStamp: Int32Array;
+  private readonly kindCounts = new Int32Array(TAG_KIND_LIST.length);
   private notes = { yes: 0, no: 0 };
-  private minDate = '';
-  private maxDate = '';
+  private docNo = 0;
 
-  constructor(private readonly c: CompiledFacets) {}
-
-  add(doc: FacetDoc, mask: number): void {
-    const only = (bit: number) => (mask & ~bit) === 0;
-    if (only(FACET.tag)) {
-      const seen = new Set<string>();
-      for (const t of doc.tagIds) for (const a of this.c.lineage.get(t) ?? [t]) seen.add(a);
-      for (const a of seen) this.tags.set(a, (this.tags.get(a) ?? 0) + 1);
+  constructor(
+    private readonly c: CompiledFacets,
+    private readonly size: number,
+    private readonly describe: (key: number) => SourceFacetInfo | undefined,
+  ) {
+    this.perSource = new Int32Array(size);
+    this.perPublisherSource = new Int32Array(size);
+    this.datedSource = new Uint8Array(size);
+    for (const id of c.lineage.keys()) {
+      this.tagNo.set(id, this.tagIds.length);
+      this.tagIds.push(id);
     }
-    if (only(FACET.kind)) {
-      const seen = new Set<TagKind>();
-      for (const t of doc.tagIds) {
-        const k = this.c.kindOf.get(t);
-        if (k) seen.add(k);
+    for (const id of this.tagIds) {
+      this.lineage.push((c.lineage.get(id) ?? [id]).map((a) => this.tagNo.get(a)!).filter((x) => x !== undefined));
+      this.kindNo.push(TAG_KIND_LIST.indexOf(c.kindOf.get(id) as TagKind));
+    }
+    this.tagCounts = new Int32Array(this.tagIds.length);
+    this.tagStamp = new Int32Array(this.tagIds.length);
+  }
+
+  count(sourceKey: number, tagIds: readonly string[], hasNote: boolean, mask: number): void {
+    const no = ++this.docNo;
+    const tags = tagIds.length > 0 && (mask & ~FACET.tag) === 0;
+    const kinds = tagIds.length > 0 && (mask & ~FACET.kind) === 0;
+    if (tags || kinds) {
+      let seen = 0;
+      for (const id of tagIds) {
+        const t = this.tagNo.get(id);
+        if (t === undefined) continue;
+        if (tags) {
+          for (const a of this.lineage[t]) {
+            if (this.tagStamp[a] === no) continue;
+            this.tagStamp[a] = no;
+            this.tagCounts[a]++;
+          }
+        }
+        const k = this.kindNo[t];
+        if (kinds && k >= 0 && !(seen & (1 << k))) {
+          seen |= 1 << k;
+          this.kindCounts[k]++;
+        }
       }
-      for (const k of seen) this.kinds.set(k, (this.kinds.get(k) ?? 0) + 1);
     }
-    if (only(FACET.source) && doc.sourceId !== null) this.sources.set(doc.sourceId, (this.sources.get(doc.sourceId) ?? 0) + 1);
-    if (only(FACET.publisher) && doc.sourceId !== null) this.publishers.set(doc.publisher, (this.publishers.get(doc.publisher) ?? 0) + 1);
-    if (only(FACET.note)) this.notes[doc.hasNote ? 'yes' : 'no']++;
-    if (only(FACET.date) && doc.date) {
-      if (!this.minDate || doc.date < this.minDate) this.minDate = doc.date;
-      if (!this.maxDate || doc.date > this.maxDate) this.maxDate = doc.date;
+    if (sourceKey >= 0 && sourceKey < this.size) {
+      if ((mask & ~FACET.source) === 0) this.perSource[sourceKey]++;
+      if ((mask & ~FACET.publisher) === 0) this.perPublisherSource[sourceKey]++;
+      if ((mask & ~FACET.date) === 0) this.datedSource[sourceKey] = 1;
+    }
+    if ((mask & ~FACET.note) === 0) {
+      if (hasNote) this.notes.yes++;
+      else this.notes.no++;
     }
   }
 
-  result(titleOf: (sourceId: string) => string, maxValues = 50): FacetCounts {
-    const top = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))).slice(0, maxValues);
+  result(maxValues = 50): FacetCounts {
+    const tags: Record<string, number> = {};
+    this.tagCounts.forEach((n, t) => {
+      if (n > 0) tags[this.tagIds[t]] = n;
+    });
+    const tagKinds: Partial<Record<TagKind, number>> = {};
+    this.kindCounts.forEach((n, k) => {
+      if (n > 0) tagKinds[TAG_KIND_LIST[k]] = n;
+    });
+    // Only the top sources are shown: keep the best `maxValues` as they come (thousands may have a hit or two).
+    const sources: Array<{ id: string; title: string; count: number }> = [];
+    const before = (a: { count: number; title: string }, b: { count: number; title: string }) => a.count > b.count || (a.count === b.count && a.title < b.title);
+    const publishers = new Map<string, number>();
+    let min = '';
+    let max = '';
+    for (let key = 0; key < this.size; key++) {
+      if (!this.perSource[key] && !this.perPublisherSource[key] && !this.datedSource[key]) continue;
+      const info = this.describe(key);
+      if (!info) continue;
+      const n = this.perSource[key];
+      if (n && (sources.length < maxValues || before({ count: n, title: info.title }, sources[sources.length - 1]))) {
+        const entry = { id: info.id, title: info.title, count: n };
+        let at = sources.length;
+        while (at > 0 && before(entry, sources[at - 1])) at--;
+        sources.splice(at, 0, entry);
+        if (sources.length > maxValues) sources.pop();
+      }
+      if (this.perPublisherSource[key]) publishers.set(info.publisher, (publishers.get(info.publisher) ?? 0) + this.perPublisherSource[key]);
+      if (this.datedSource[key] && info.date) {
+        if (!min || info.date < min) min = info.date;
+        if (!max || info.date > max) max = info.date;
+      }
+    }
     return {
-      tags: Object.fromEntries(this.tags),
-      tagKinds: Object.fromEntries(this.kinds),
-      sources: top(this.sources).map(([id, count]) => ({ id, title: titleOf(id), count })),
-      publishers: top(this.publishers).map(([value, count]) => ({ value, count })),
+      tags,
+      tagKinds,
+      sources,
+      publishers: [...publishers]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, maxValues)
+        .map(([value, count]) => ({ value, count })),
       hasNote: { ...this.notes },
-      dates: { min: this.minDate, max: this.maxDate },
+      dates: { min, max },
     };
   }
 }
+
+const TAG_KIND_LIST: readonly TagKind[] = ['person', 'organisation', 'place', 'group', 'theme', 'other'];

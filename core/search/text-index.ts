@@ -24,9 +24,13 @@ export interface Clause {
   fuzzy: number;
 }
 
-export interface IndexHit {
-  key: string;
-  score: number;
+/** Matching documents (by number) and their scores, unsorted; `count` of them are valid. */
+export interface IndexHits {
+  docs: Int32Array;
+  scores: Float64Array;
+  count: number;
+  /** The index terms the clauses matched (for marking snippets). */
+  terms: Set<string>;
 }
 
 export interface TextIndexOptions {
@@ -71,6 +75,7 @@ export class TextIndex {
   private stamp = new Int32Array(0);
   private matched = new Int32Array(0);
   private score = new Float64Array(0);
+  private touched = new Int32Array(0);
   private queryNo = 0;
 
   constructor(private readonly options: TextIndexOptions) {}
@@ -87,7 +92,20 @@ export class TextIndex {
     return this.docOf.has(key);
   }
 
-  add(key: string, text: string, field: Field = FIELD.text): void {
+  /** The document's key, or null for a discarded number. */
+  keyOf(doc: number): string | null {
+    return this.keys[doc] ?? null;
+  }
+
+  /** Every live document, by number (numbers change only when an index is loaded from its serialized form). */
+  forEachDoc(fn: (doc: number, key: string) => void): void {
+    this.keys.forEach((k, doc) => {
+      if (k !== null && this.alive[doc]) fn(doc, k);
+    });
+  }
+
+  /** Adds a document; returns its number. */
+  add(key: string, text: string, field: Field = FIELD.text): number {
     if (this.docOf.has(key)) throw new Error(`The index already has a document "${key}".`);
     const doc = this.keys.length;
     this.keys.push(key);
@@ -109,6 +127,7 @@ export class TextIndex {
     this.alive[doc] = 1;
     this.fieldLength[field] += length;
     this.fieldDocs[field]++;
+    return doc;
   }
 
   discard(key: string): void {
@@ -124,13 +143,13 @@ export class TextIndex {
   }
 
   /**
-   * Documents that match every clause, best first, and the index terms the clauses matched (for marking snippets).
+   * Documents that match every clause, with their scores (unsorted: the caller keeps the best it needs).
    * A clause matches its term, and (when allowed) longer terms it begins and terms within its edit distance.
    */
-  search(clauses: readonly Clause[]): { hits: IndexHit[]; terms: Set<string> } {
+  search(clauses: readonly Clause[]): IndexHits {
     const terms = new Set<string>();
     const expanded = clauses.map((c) => this.expand(c, terms));
-    if (expanded.some((e) => e.length === 0)) return { hits: [], terms };
+    if (expanded.some((e) => e.length === 0)) return { docs: new Int32Array(0), scores: new Float64Array(0), count: 0, terms };
     // Rarest clause first: later clauses only score documents that matched all before.
     const order = expanded.map((e, i) => ({ e, i, cost: e.reduce((n, x) => n + this.postingLength[x.id], 0) })).sort((a, b) => a.cost - b.cost);
     const docs = this.keys.length;
@@ -138,12 +157,13 @@ export class TextIndex {
       this.stamp = new Int32Array(docs * 1.25 + 64);
       this.matched = new Int32Array(this.stamp.length);
       this.score = new Float64Array(this.stamp.length);
+      this.touched = new Int32Array(this.stamp.length);
     }
     const q = ++this.queryNo;
-    const { stamp, matched, score, alive, lengths, fields } = this;
+    const { stamp, matched, score, alive, lengths, fields, touched } = this;
+    let touchedCount = 0;
     const avg = [this.fieldLength[0] / Math.max(1, this.fieldDocs[0]), this.fieldLength[1] / Math.max(1, this.fieldDocs[1])];
     const total = Math.max(1, this.docOf.size);
-    const touched: number[] = [];
     order.forEach(({ e }, k) => {
       for (const { id, weight } of e) {
         const list = this.postings[id];
@@ -158,7 +178,7 @@ export class TextIndex {
               stamp[doc] = q;
               matched[doc] = 1;
               score[doc] = 0;
-              touched.push(doc);
+              touched[touchedCount++] = doc;
             }
           } else {
             if (stamp[doc] !== q || matched[doc] < k) continue;
@@ -172,10 +192,16 @@ export class TextIndex {
       }
     });
     const want = order.length;
-    const hits: IndexHit[] = [];
-    for (const doc of touched) if (matched[doc] === want) hits.push({ key: this.keys[doc]!, score: score[doc] });
-    hits.sort((a, b) => b.score - a.score);
-    return { hits, terms };
+    const docsOut = new Int32Array(touchedCount);
+    const scores = new Float64Array(touchedCount);
+    let count = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i];
+      if (matched[doc] !== want) continue;
+      docsOut[count] = doc;
+      scores[count++] = score[doc];
+    }
+    return { docs: docsOut, scores, count, terms };
   }
 
   /** A clause's terms with their weights: the exact term, then prefix and fuzzy matches. */

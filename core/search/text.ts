@@ -69,3 +69,20 @@ export function findPhrase(text: string, phrase: readonly string[], from = 0, to
   }
   return out;
 }
+
+const ESCAPE = /[.*+?^${}()|[\]\\]/g;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * A fast test for a phrase in a text: one regular expression (the words in order, anything but letters and digits
+ * between them). Exact for ASCII text; for other text it can miss accent-folded matches, so `hasPhrase` falls back
+ * to comparing words.
+ */
+export function phraseTester(phrase: readonly string[]): (text: string, from?: number, to?: number) => boolean {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${phrase.map((w) => w.replace(ESCAPE, '\\$&')).join('[^\\p{L}\\p{N}\\p{M}]+')}(?![\\p{L}\\p{N}\\p{M}])`, 'iu');
+  return (text, from = 0, to = text.length) => {
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+    if (re.test(slice)) return true;
+    return !ASCII_ONLY.test(slice) && findPhrase(slice, phrase).length > 0;
+  };
+}

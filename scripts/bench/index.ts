@@ -1,6 +1,9 @@
 // npm run bench: measures the figures the issues name, prints a table, writes docs/benchmarks.md.
 import { benchAnchoring } from './anchoring';
+import { benchExchange } from './exchange';
 import { benchReader } from './reader';
+import { benchSearch } from './search';
+import { benchTags } from './tags';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 
@@ -8,6 +11,9 @@ const only = process.argv.slice(2);
 const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['anchoring', benchAnchoring],
   ['reader', benchReader],
+  ['search', benchSearch],
+  ['tags', benchTags],
+  ['exchange', benchExchange],
 ];
 
 const figures: Figure[] = [];

@@ -66,6 +66,8 @@ interface SourceState {
   paraTags: string[][];
   paraNote: boolean[];
   allTags: string[];
+  /** This source as the analysis takes it, made on demand and dropped on any change. */
+  analysis?: AnalysisSource;
 }
 
 const PLACES: readonly HitPlace[] = ['title', 'paragraph', 'quote', 'highlight-note', 'source-note', 'project-note'];
@@ -192,7 +194,10 @@ export class SearchEngine {
   applyMeta(meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>): boolean {
     const st = this.byId.get(meta.id);
     if (!st) return false;
-    if (st.title !== meta.title || st.publisher !== meta.publisher || st.date !== meta.date) this.version++;
+    if (st.title !== meta.title || st.publisher !== meta.publisher || st.date !== meta.date) {
+      this.version++;
+      st.analysis = undefined;
+    }
     if (st.title !== meta.title) {
       this.put(`t:${st.n}`, meta.title, st, P.title, FIELD.title);
       st.title = meta.title;
@@ -312,11 +317,12 @@ export class SearchEngine {
 
     const testers = parsed.phrases.map(phraseTester);
     // Facets that depend on the source only: once per source.
-    const perSource = new Map<number, number>();
+    const perSource = new Int32Array(this.byN.length).fill(-1);
+    const noSource = sourceMask(null, '', '', compiled);
     const maskOf = (st: SourceState | undefined) => {
-      if (!st) return sourceMask(null, '', '', compiled);
-      let m = perSource.get(st.n);
-      if (m === undefined) perSource.set(st.n, (m = sourceMask(st.id, st.publisher, st.date, compiled)));
+      if (!st) return noSource;
+      let m = perSource[st.n];
+      if (m < 0) m = perSource[st.n] = sourceMask(st.id, st.publisher, st.date, compiled);
       return m;
     };
     // The best `limit` of each kind, kept sorted as they come (no sort of all hits).
@@ -455,9 +461,12 @@ export class SearchEngine {
     if (this.analysisCache?.version === this.version) return this.analysisCache.sources;
     const out: AnalysisSource[] = [];
     for (const st of this.byId.values()) {
-      const highlights: Array<AnalysisSource['highlights'][number]> = [];
-      for (const h of st.highlights.values()) if (!h.orphan) highlights.push({ id: h.id, start: h.start, end: h.end, tagIds: h.tagIds, hasNote: Boolean(h.noteText) });
-      out.push({ id: st.id, title: st.title, publisher: st.publisher, date: st.date, paragraphs: st.paragraphs, highlights });
+      if (!st.analysis) {
+        const highlights: Array<AnalysisSource['highlights'][number]> = [];
+        for (const h of st.highlights.values()) if (!h.orphan) highlights.push({ id: h.id, start: h.start, end: h.end, tagIds: h.tagIds, hasNote: Boolean(h.noteText) });
+        st.analysis = { id: st.id, title: st.title, publisher: st.publisher, date: st.date, paragraphs: st.paragraphs, highlights };
+      }
+      out.push(st.analysis);
     }
     this.analysisCache = { version: this.version, sources: out };
     return out;
@@ -554,6 +563,7 @@ function newState(n: number, id: string): SourceState {
 
 /** Per paragraph, the tags of the highlights over it and whether one of them has a note. */
 function derive(st: SourceState): void {
+  st.analysis = undefined;
   const count = st.paragraphs.length / 2;
   const tags: Array<Set<string> | undefined> = new Array(count);
   const notes: boolean[] = new Array(count).fill(false);

@@ -1,0 +1,537 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ArrowLeft } from 'lucide-react';
+import type { AnalysisResult, CooccurrencePassage } from '../../core/analysis/types';
+import type { DataTable } from '../../core/analysis/csv';
+import type { TagInfo } from '../../core/search/types';
+import type { TagKind } from '../../core/model';
+import { CATEGORY_TAG_IDS } from '../../core/tags/default-codebook';
+import { call } from '../api';
+import { formatDate } from '../format';
+import { useChartTheme, type ChartTheme } from './chart-theme';
+import { ChartFrame } from './ChartFrame';
+import { BarChart, Matrix, TimelineChart } from './charts';
+import '../styles/analysis.css';
+
+export interface PassageTarget {
+  sourceId: string;
+  start: number;
+  end: number;
+  highlightId: string | null;
+}
+
+interface Props {
+  onClose(): void;
+  onOpenPassage(target: PassageTarget): void;
+  report(err: unknown): void;
+}
+
+type Tab = 'frequency' | 'cooccurrence' | 'entity-theme' | 'timeline';
+const TABS: Array<[Tab, string]> = [
+  ['frequency', 'Frequency'],
+  ['cooccurrence', 'Co-occurrence'],
+  ['entity-theme', 'Entity × theme'],
+  ['timeline', 'Timeline'],
+];
+const CATEGORIES: ReadonlySet<string> = new Set(Object.values(CATEGORY_TAG_IDS));
+const ENTITY: ReadonlySet<TagKind> = new Set(['person', 'organisation', 'place', 'group']);
+const KIND_PLURAL: Record<TagKind, string> = { person: 'People', organisation: 'Organisations', place: 'Places', group: 'Groups', theme: 'Themes', other: 'Other tags' };
+
+/** Where the analysis view was left: tab and options survive closing and opening it. */
+let remembered: { tab: Tab; rollup: boolean; from: string; to: string } = { tab: 'frequency', rollup: false, from: '', to: '' };
+
+/**
+ * The analysis view, in place of the reader: numbers over the coding as charts and tables, each exportable. Esc or
+ * "Back to the reader" closes it.
+ */
+export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
+  const [tab, setTab] = useState<Tab>(remembered.tab);
+  const [rollup, setRollup] = useState(remembered.rollup);
+  const [from, setFrom] = useState(remembered.from);
+  const [to, setTo] = useState(remembered.to);
+  const [data, setData] = useState<AnalysisResult | null>(null);
+  const [loading, setLoading] = useState(true);
+  const theme = useChartTheme();
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    remembered = { tab, rollup, from, to };
+  }, [tab, rollup, from, to]);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    call('analysis', { rollup, ...(from ? { from } : {}), ...(to ? { to } : {}) })
+      .then((r) => live && setData(r), report)
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [rollup, from, to, report]);
+
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, []);
+
+  const tags = useMemo(() => new Map((data?.tags ?? []).map((t) => [t.id, t])), [data]);
+  const options = { rollup, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select, input')) {
+      e.preventDefault();
+      onClose();
+    }
+  };
+  const onTabKey = (e: React.KeyboardEvent, i: number) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length][0];
+    setTab(next);
+    requestAnimationFrame(() => root.current?.querySelector<HTMLElement>(`#analysis-tab-${next}`)?.focus());
+  };
+
+  return (
+    <div className="analysis" role="region" aria-label="Analysis" ref={root} onKeyDown={onKeyDown}>
+      <header className="analysis-header">
+        <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
+          <ArrowLeft size={15} aria-hidden="true" /> Back to the reader
+        </button>
+        <h2>Analysis</h2>
+        <p className="analysis-summary" role="status" aria-live="polite">
+          {loading && !data ? 'Counting…' : data ? `${data.totals.sources} sources · ${data.totals.highlights.toLocaleString()} highlights · ${data.totals.passages.toLocaleString()} coded passages` : ''}
+        </p>
+        <div className="analysis-options" role="group" aria-label="What to count">
+          <label title="Count a passage coded with a child tag (Kabul) under its parents too (Afghanistan)">
+            <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} /> Count child tags under their parents
+          </label>
+          <label>
+            Published from <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            to <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+        </div>
+      </header>
+      <div className="analysis-tabs" role="tablist" aria-label="Analyses">
+        {TABS.map(([id, label], i) => (
+          <button
+            key={id}
+            id={`analysis-tab-${id}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === id}
+            aria-controls={`analysis-panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="analysis-body" role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`} aria-busy={loading}>
+        {!data ? (
+          <p className="chart-empty">{loading ? 'Counting…' : 'The analysis could not be made.'}</p>
+        ) : data.totals.highlights === 0 ? (
+          <p className="chart-empty">No highlights yet{from || to ? ' in these dates' : ''}: highlight and tag passages, and their numbers appear here.</p>
+        ) : tab === 'frequency' ? (
+          <FrequencyTab data={data} tags={tags} theme={theme} report={report} />
+        ) : tab === 'cooccurrence' ? (
+          <CooccurrenceTab data={data} tags={tags} theme={theme} report={report} options={options} onOpenPassage={onOpenPassage} />
+        ) : tab === 'entity-theme' ? (
+          <EntityThemeTab data={data} tags={tags} theme={theme} report={report} options={options} onOpenPassage={onOpenPassage} />
+        ) : (
+          <TimelineTab data={data} tags={tags} theme={theme} report={report} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface TabProps {
+  data: AnalysisResult;
+  tags: Map<string, TagInfo>;
+  theme: ChartTheme;
+  report(err: unknown): void;
+}
+
+const nameOf = (tags: Map<string, TagInfo>, id: string) => tags.get(id)?.name ?? id;
+const pathOf = (tags: Map<string, TagInfo>, id: string) => tags.get(id)?.path.join(' / ') ?? id;
+
+function FrequencyTab({ data, tags, theme, report }: TabProps) {
+  const [sourceId, setSourceId] = useState(() => [...data.bySource].sort((a, b) => b.highlights - a.highlights)[0]?.sourceId ?? '');
+  const source = data.bySource.find((s) => s.sourceId === sourceId) ?? data.bySource[0];
+  const top = data.frequency.slice(0, 25);
+  const frequencyTable: DataTable = {
+    columns: ['Tag', 'Path', 'Kind', 'Highlights', 'Sources', 'Passages'],
+    rows: data.frequency.map((f) => [nameOf(tags, f.tagId), pathOf(tags, f.tagId), tags.get(f.tagId)?.kind ?? '', f.highlights, f.sources, f.passages]),
+  };
+  const sourceTags = Object.entries(source?.tags ?? {}).sort((a, b) => b[1] - a[1]);
+  const sourceTable: DataTable = { columns: ['Tag', 'Path', 'Highlights'], rows: sourceTags.map(([id, n]) => [nameOf(tags, id), pathOf(tags, id), n]) };
+  return (
+    <div className="analysis-grid">
+      <ChartFrame
+        title="Highlights per tag"
+        description={
+          <>
+            The {Math.min(25, data.frequency.length)} most used of {data.frequency.length} tags; each bar says in how many sources.
+          </>
+        }
+        table={frequencyTable}
+        background={theme.background}
+        report={report}
+        chart={(ref, width) => (
+          <BarChart
+            svgRef={ref}
+            width={width}
+            theme={theme}
+            label="Highlights per tag"
+            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: `in ${f.sources} source${f.sources === 1 ? '' : 's'}`, color: theme.accent }))}
+          />
+        )}
+      />
+      <ChartFrame
+        title={`Tags of a source`}
+        description={source ? `${source.title}${source.date ? ` · ${formatDate(source.date)}` : ''} · ${source.highlights} highlights` : undefined}
+        controls={
+          <label className="chart-control">
+            Source{' '}
+            <select value={source?.sourceId ?? ''} onChange={(e) => setSourceId(e.target.value)}>
+              {data.bySource.map((s) => (
+                <option key={s.sourceId} value={s.sourceId}>
+                  {s.date ? `${s.date} · ` : ''}
+                  {s.title.length > 70 ? `${s.title.slice(0, 69)}…` : s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        }
+        table={sourceTable}
+        background={theme.background}
+        report={report}
+        empty="This source has no tagged highlights."
+        chart={(ref, width) => <BarChart svgRef={ref} width={width} theme={theme} label={`Tags of ${source?.title ?? 'the source'}`} bars={sourceTags.slice(0, 25).map(([id, n]) => ({ label: nameOf(tags, id), value: n, color: tags.get(id)?.color }))} />}
+      />
+    </div>
+  );
+}
+
+interface MatrixTabProps extends TabProps {
+  options: { rollup: boolean; from?: string; to?: string };
+  onOpenPassage(target: PassageTarget): void;
+}
+
+/** Tags ranked by passages, leaving out the top-level categories (People, Themes …). */
+function rankedTags(data: AnalysisResult, tags: Map<string, TagInfo>, keep: (t: TagInfo) => boolean): string[] {
+  return data.frequency.filter((f) => !CATEGORIES.has(f.tagId) && tags.has(f.tagId) && keep(tags.get(f.tagId)!)).sort((a, b) => b.passages - a.passages || a.tagId.localeCompare(b.tagId)).map((f) => f.tagId);
+}
+
+function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: MatrixTabProps) {
+  const [count, setCount] = useState(15);
+  const [colorBy, setColorBy] = useState<'jaccard' | 'count'>('jaccard');
+  const [picked, setPicked] = useState<{ row: string; column: string } | null>(null);
+  const ids = rankedTags(data, tags, () => true).slice(0, count);
+  const byPair = useMemo(() => new Map(data.cooccurrence.map((p) => [`${p.a}\u0001${p.b}`, p])), [data]);
+  const pairOf = (a: string, b: string) => byPair.get(`${a}\u0001${b}`) ?? byPair.get(`${b}\u0001${a}`);
+  const maxN = Math.max(1, ...data.cooccurrence.filter((p) => ids.includes(p.a) && ids.includes(p.b)).map((p) => p.n12));
+  const shown = new Set(ids);
+  const table: DataTable = {
+    columns: ['Tag A', 'Tag B', 'Passages A', 'Passages B', 'Passages with both', 'Jaccard'],
+    rows: data.cooccurrence.filter((p) => shown.has(p.a) && shown.has(p.b)).map((p) => [nameOf(tags, p.a), nameOf(tags, p.b), p.n1, p.n2, p.n12, Number(p.jaccard.toFixed(4))]),
+  };
+  return (
+    <div className="analysis-split">
+      <ChartFrame
+        title="Co-occurrence of tags"
+        description="Passages (paragraphs) where both tags are used, overlapping or not. Shade: the Jaccard coefficient n12 / (n1 + n2 − n12), or the count. Click a cell for its passages."
+        controls={
+          <>
+            <label className="chart-control">
+              Tags{' '}
+              <select value={count} onChange={(e) => setCount(Number(e.target.value))}>
+                {[10, 15, 20, 30].map((n) => (
+                  <option key={n} value={n}>
+                    top {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="chart-control">
+              Shade by{' '}
+              <select value={colorBy} onChange={(e) => setColorBy(e.target.value as 'jaccard' | 'count')}>
+                <option value="jaccard">Jaccard</option>
+                <option value="count">count</option>
+              </select>
+            </label>
+          </>
+        }
+        table={table}
+        background={theme.background}
+        report={report}
+        empty="No two tags share a passage yet."
+        renderCell={(row, c) => {
+          if (c !== 4) return typeof row[c] === 'number' && !Number.isInteger(row[c]) ? (row[c] as number).toFixed(3) : row[c];
+          const a = ids.find((id) => nameOf(tags, id) === row[0]);
+          const b = ids.find((id) => nameOf(tags, id) === row[1]);
+          return (
+            <button type="button" className="link-button cell-link" onClick={() => a && b && setPicked({ row: a, column: b })} title="Show these passages">
+              {row[c]}
+            </button>
+          );
+        }}
+        chart={(ref, width) => (
+          <Matrix
+            svgRef={ref}
+            width={width}
+            theme={theme}
+            label="Co-occurrence of tags"
+            rows={ids.map((id) => ({ id, label: nameOf(tags, id) }))}
+            columns={ids.map((id) => ({ id, label: nameOf(tags, id) }))}
+            selected={picked}
+            onPick={(row, column) => setPicked({ row, column })}
+            cell={(a, b) => {
+              const p = pairOf(a, b);
+              if (!p) return null;
+              return {
+                count: p.n12,
+                strength: colorBy === 'jaccard' ? p.jaccard : p.n12 / maxN,
+                title: `${nameOf(tags, a)} and ${nameOf(tags, b)}: ${p.n12} passage${p.n12 === 1 ? '' : 's'} together; Jaccard ${p.jaccard.toFixed(2)} (${p.n1} and ${p.n2} passages each)`,
+              };
+            }}
+          />
+        )}
+      />
+      <PassagesPanel pair={picked} tags={tags} options={options} report={report} onOpen={onOpenPassage} onClose={() => setPicked(null)} />
+    </div>
+  );
+}
+
+function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: MatrixTabProps) {
+  const [picked, setPicked] = useState<{ row: string; column: string } | null>(null);
+  const cells = useMemo(() => new Map(data.entityTheme.map((c) => [`${c.entityId}\u0001${c.themeId}`, c.passages])), [data]);
+  const entityTotals = new Map<string, number>();
+  const themeTotals = new Map<string, number>();
+  for (const c of data.entityTheme) {
+    entityTotals.set(c.entityId, (entityTotals.get(c.entityId) ?? 0) + c.passages);
+    themeTotals.set(c.themeId, (themeTotals.get(c.themeId) ?? 0) + c.passages);
+  }
+  const byTotal = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const entities = byTotal(entityTotals).slice(0, 20);
+  const themes = byTotal(themeTotals).slice(0, 15);
+  const max = Math.max(1, ...data.entityTheme.map((c) => c.passages));
+  const table: DataTable = {
+    columns: ['Entity', ...themes.map((t) => nameOf(tags, t))],
+    rows: entities.map((e) => [nameOf(tags, e), ...themes.map((t) => cells.get(`${e}\u0001${t}`) ?? 0)]),
+  };
+  const entityKinds = [...new Set(entities.map((e) => tags.get(e)?.kind).filter((k): k is TagKind => Boolean(k && ENTITY.has(k))))];
+  return (
+    <div className="analysis-split">
+      <ChartFrame
+        title="Entities in passages of each theme"
+        description={`Passages where an entity (${entityKinds.map((k) => KIND_PLURAL[k].toLowerCase()).join(', ') || 'people, organisations, places, groups'}) and a theme are both coded. Click a cell for its passages.`}
+        table={table}
+        background={theme.background}
+        report={report}
+        empty="No passage has both an entity and a theme yet."
+        renderCell={(row, c) => {
+          if (c === 0 || !row[c]) return row[c];
+          const e = entities.find((id) => nameOf(tags, id) === row[0]);
+          const t = themes[c - 1];
+          return (
+            <button type="button" className="link-button cell-link" onClick={() => e && setPicked({ row: e, column: t })} title="Show these passages">
+              {row[c]}
+            </button>
+          );
+        }}
+        chart={(ref, width) => (
+          <Matrix
+            svgRef={ref}
+            width={width}
+            theme={theme}
+            label="Entities in passages of each theme"
+            rows={entities.map((id) => ({ id, label: nameOf(tags, id) }))}
+            columns={themes.map((id) => ({ id, label: nameOf(tags, id) }))}
+            selected={picked}
+            onPick={(row, column) => setPicked({ row, column })}
+            cell={(e, t) => {
+              const n = cells.get(`${e}\u0001${t}`) ?? 0;
+              return n ? { count: n, strength: n / max, title: `${nameOf(tags, e)} in passages on ${nameOf(tags, t)}: ${n}` } : null;
+            }}
+          />
+        )}
+      />
+      <PassagesPanel pair={picked} tags={tags} options={options} report={report} onOpen={onOpenPassage} onClose={() => setPicked(null)} />
+    </div>
+  );
+}
+
+function TimelineTab({ data, tags, theme, report }: TabProps) {
+  const [kind, setKind] = useState<TagKind>('theme');
+  const periods = useMemo(() => monthsBetween(data.timeline[0]?.period, data.timeline[data.timeline.length - 1]?.period), [data]);
+  const byPeriod = new Map(data.timeline.map((p) => [p.period, p]));
+  const shown = rankedTags(data, tags, (t) => t.kind === kind)
+    .sort((a, b) => (data.frequency.find((f) => f.tagId === b)?.highlights ?? 0) - (data.frequency.find((f) => f.tagId === a)?.highlights ?? 0))
+    .slice(0, 6);
+  const series = shown.map((id) => ({ label: nameOf(tags, id), values: periods.map((p) => byPeriod.get(p)?.tags[id] ?? 0) }));
+  const sources = periods.map((p) => byPeriod.get(p)?.sources ?? 0);
+  const table: DataTable = {
+    columns: ['Month', 'Sources', 'Highlights', ...shown.map((id) => nameOf(tags, id))],
+    rows: periods.map((p, i) => [p, sources[i], byPeriod.get(p)?.highlights ?? 0, ...series.map((s) => s.values[i])]),
+  };
+  const kinds = (['theme', 'person', 'organisation', 'place', 'group'] as TagKind[]).filter((k) => rankedTags(data, tags, (t) => t.kind === k).length > 0);
+  return (
+    <div className="analysis-grid">
+      <ChartFrame
+        title={`${KIND_PLURAL[kind]} over time`}
+        description={
+          <>
+            Highlights per month of publication for the {shown.length} most used {KIND_PLURAL[kind].toLowerCase()}, and how many sources each month brings.
+            {data.undated.sources > 0 && ` ${data.undated.sources} source${data.undated.sources === 1 ? ' has' : 's have'} no date and ${data.undated.sources === 1 ? 'is' : 'are'} left out.`}
+          </>
+        }
+        controls={
+          <label className="chart-control">
+            Show{' '}
+            <select value={kind} onChange={(e) => setKind(e.target.value as TagKind)}>
+              {(kinds.length ? kinds : (['theme'] as TagKind[])).map((k) => (
+                <option key={k} value={k}>
+                  {KIND_PLURAL[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+        }
+        table={table}
+        background={theme.background}
+        report={report}
+        empty="No dated sources with highlights."
+        chart={(ref, width) => <TimelineChart svgRef={ref} width={width} theme={theme} label={`${KIND_PLURAL[kind]} over time`} periods={periods} series={series} sources={sources} />}
+      />
+    </div>
+  );
+}
+
+/** Every month from `first` to `last` (yyyy-mm), so quiet months show as zero. */
+function monthsBetween(first: string | undefined, last: string | undefined): string[] {
+  if (!first || !last) return [];
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number);
+  const [ly, lm] = last.split('-').map(Number);
+  while ((y < ly || (y === ly && m <= lm)) && out.length < 600) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+function PassagesPanel({
+  pair,
+  tags,
+  options,
+  report,
+  onOpen,
+  onClose,
+}: {
+  pair: { row: string; column: string } | null;
+  tags: Map<string, TagInfo>;
+  options: { rollup: boolean; from?: string; to?: string };
+  report(err: unknown): void;
+  onOpen(target: PassageTarget): void;
+  onClose(): void;
+}) {
+  const [result, setResult] = useState<{ passages: CooccurrencePassage[]; total: number } | null>(null);
+  const key = pair ? `${pair.row}|${pair.column}|${JSON.stringify(options)}` : '';
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!pair) return;
+    let live = true;
+    setResult(null);
+    call('cooccurrencePassages', { tagA: pair.row, tagB: pair.column, ...options })
+      .then((r) => {
+        if (!live) return;
+        setResult(r);
+        requestAnimationFrame(() => heading.current?.focus());
+      }, report);
+    return () => {
+      live = false;
+    };
+    // `key` stands for pair and options.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, report]);
+
+  if (!pair) {
+    return (
+      <aside className="passages-panel empty" aria-label="Passages">
+        <p>Click a cell to list the passages where both tags occur.</p>
+      </aside>
+    );
+  }
+  const a = tags.get(pair.row);
+  const b = tags.get(pair.column);
+  return (
+    <aside className="passages-panel" aria-label="Passages">
+      <header className="passages-head">
+        <h3 ref={heading} tabIndex={-1}>
+          <span className="sp-tag" style={{ '--tag-color': a?.color } as React.CSSProperties}>
+            {a?.name ?? pair.row}
+          </span>{' '}
+          and{' '}
+          <span className="sp-tag" style={{ '--tag-color': b?.color } as React.CSSProperties}>
+            {b?.name ?? pair.column}
+          </span>
+        </h3>
+        <button type="button" className="icon-only" aria-label="Close the passages" title="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p className="passages-count" role="status">
+        {result ? `${result.total} passage${result.total === 1 ? '' : 's'}${result.total > result.passages.length ? `, the first ${result.passages.length} shown` : ''}` : 'Finding the passages…'}
+      </p>
+      <ol className="passages-list">
+        {result?.passages.map((p) => (
+          <li key={`${p.sourceId}-${p.start}`}>
+            <button
+              type="button"
+              className="passage"
+              onClick={() => onOpen({ sourceId: p.sourceId, start: p.highlights[0]?.start ?? p.start, end: p.highlights[0]?.end ?? p.end, highlightId: p.highlights[0]?.id ?? null })}
+              title="Open this passage in the reader"
+            >
+              <span className="passage-source">
+                {p.title}
+                {p.date && <span className="passage-date"> · {formatDate(p.date)}</span>}
+              </span>
+              <PassageText passage={p} tags={tags} />
+            </button>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+/** The paragraph with its coded highlights marked (underlined in the tag's colour). */
+function PassageText({ passage, tags }: { passage: CooccurrencePassage; tags: Map<string, TagInfo> }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  const text = passage.text;
+  const marks = passage.highlights
+    .map((h) => ({ s: Math.max(0, h.start - passage.start), e: Math.min(text.length, h.end - passage.start), color: tags.get(h.tagIds[0])?.color }))
+    .filter((m) => m.e > m.s)
+    .sort((x, y) => x.s - y.s);
+  marks.forEach((m, i) => {
+    if (m.s < at) return;
+    parts.push(text.slice(at, m.s));
+    parts.push(
+      <mark key={i} style={{ '--tag-color': m.color } as React.CSSProperties}>
+        {text.slice(m.s, m.e)}
+      </mark>,
+    );
+    at = m.e;
+  });
+  parts.push(text.slice(at));
+  return <span className="passage-text">{parts}</span>;
+}
