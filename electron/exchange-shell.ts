@@ -109,7 +109,6 @@ async function printHtml(html: string): Promise<Uint8Array> {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
-      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {

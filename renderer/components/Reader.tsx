@@ -67,15 +67,27 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     return () => p.dispose();
   }, [text]);
 
+  // Margin marks are measured after paint changes; the bump is deferred a frame so that layout effects (the
+  // windowed body measures and re-renders in them) never chain state updates.
+  const bumpFrame = useRef(0);
+  const bumpPaintVersion = useCallback(() => {
+    if (bumpFrame.current) return;
+    bumpFrame.current = requestAnimationFrame(() => {
+      bumpFrame.current = 0;
+      setPaintVersion((v) => v + 1);
+    });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(bumpFrame.current), []);
+
   const onRendered = useCallback(
     (map: TextMap) => {
       renderedMap.current = map;
       if (painter) {
         painter.setMap(map);
-        setPaintVersion((v) => v + 1);
+        bumpPaintVersion();
       }
     },
-    [painter],
+    [painter, bumpPaintVersion],
   );
 
   const live = useMemo(() => highlights.filter((h) => !h.orphan), [highlights]);
@@ -125,8 +137,8 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     painter.select(selectedId);
     // For the benchmark: when the highlights of the open source are on screen.
     performance.mark('nb-painted', { detail: painter.size });
-    setPaintVersion((v) => v + 1);
-  }, [painter, items, selectedId]);
+    bumpPaintVersion();
+  }, [painter, items, selectedId, bumpPaintVersion]);
 
   // Restore the remembered reading position: the paragraph that was at the top of the view. Panes settle their
   // sizes just after mounting and text reflows, so the paragraph is kept at the top until the analyst scrolls.
