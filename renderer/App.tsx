@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
 import { call } from './api';
@@ -113,7 +113,8 @@ export function App() {
 
   // The reader's selection enables "Re-attach to selection" for orphans.
   useEffect(() => {
-    const onChange = () => setHasSelection(Boolean(reader.current?.selection()));
+    // A transition: selection changes must never hold up the frame that paints a new highlight.
+    const onChange = () => startTransition(() => setHasSelection(Boolean(reader.current?.selection())));
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
