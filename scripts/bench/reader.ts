@@ -68,7 +68,7 @@ export async function benchReader(): Promise<Figure[]> {
                 const top = el.getBoundingClientRect().top;
                 return Array.from(document.querySelectorAll<HTMLElement>('[data-testid="article-text"] span[data-o]')).find((s) => {
                   const r = s.getBoundingClientRect();
-                  return r.top > top + 40 && r.bottom < top + el.clientHeight - 40 && (s.firstChild as Text | null)?.length! > 40;
+                  return r.top > top + 40 && r.bottom < top + el.clientHeight - 40 && ((s.firstChild as Text | null)?.length ?? 0) > 40;
                 });
               };
               let span: HTMLElement | undefined;
