@@ -2,6 +2,7 @@
 import { benchAnchoring } from './anchoring';
 import { benchExchange } from './exchange';
 import { benchReader } from './reader';
+import { benchEditor } from './editor';
 import { benchSearch } from './search';
 import { benchTags } from './tags';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
@@ -11,6 +12,7 @@ const only = process.argv.slice(2);
 const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['anchoring', benchAnchoring],
   ['reader', benchReader],
+  ['editor', benchEditor],
   ['search', benchSearch],
   ['tags', benchTags],
   ['exchange', benchExchange],

@@ -90,7 +90,7 @@ test('deleting a cited highlight marks the citation as a deleted passage and kee
   await panel(page).getByRole('option').first().click();
   await page.keyboard.press('Delete');
   await expect(citation).toHaveClass(/deleted/);
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
   await notebook.restart();
   const after = sourceNotes(page).locator('figure.citation');
   await expect(after).toHaveClass(/deleted/);
