@@ -6,6 +6,9 @@ import { call } from '../api';
 import type { NoteScope } from '../editor/scope';
 import { forgetNote } from '../editor/active-pane';
 
+/** The form of a highlight id (see core/schemas.ts); others cannot be looked up. */
+const HIGHLIGHT_ID = /^h-[0-9a-z-]{4,64}$/i;
+
 /** Ids of the highlights a note cites. */
 function citedIds(doc: NoteDoc): string[] {
   const out: string[] = [];
@@ -58,8 +61,12 @@ export function useNotes(options: {
   /** Highlights asked for but never seen: fetched from the backend in one batch, then citations redraw. */
   const missing = useRef(new Set<string>());
   const fetchMissing = useCallback(() => {
-    const ids = [...missing.current];
+    const all = [...missing.current];
     missing.current.clear();
+    // An id that is not a highlight id cannot exist: its citation shows its stored quote as a deleted passage.
+    for (const id of all) if (!HIGHLIGHT_ID.test(id)) foreign.current.set(id, null);
+    const ids = all.filter((id) => HIGHLIGHT_ID.test(id)).slice(0, 10_000);
+    if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
         for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById));
@@ -91,12 +98,18 @@ export function useNotes(options: {
       if (s.kind === 'project') note = await call('getProjectNote');
       else if (s.kind === 'highlight') note = byId.get(s.highlightId)?.note ?? EMPTY_DOC;
       else note = doc && doc.meta.id === s.sourceId ? doc.note : (await call('getSource', { id: s.sourceId })).note;
-      const unknown = [...new Set(citedIds(note))].filter((id) => !byId.has(id) && !foreign.current.has(id));
-      if (unknown.length) {
-        const found = await call('resolveHighlights', { ids: unknown });
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById));
-        setForeignVersion((v) => v + 1);
+      // Citations of other sources' highlights: fetched now so they show live at once. A failure here never stops
+      // the note from opening: its citations then show their stored quotes.
+      const unknown = [...new Set(citedIds(note))].filter((id) => HIGHLIGHT_ID.test(id) && !byId.has(id) && !foreign.current.has(id));
+      for (let i = 0; i < unknown.length; i += 5000) {
+        try {
+          const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById));
+        } catch {
+          break;
+        }
       }
+      if (unknown.length) setForeignVersion((v) => v + 1);
       return note;
     },
     [byId, doc, tagsById],

@@ -14,11 +14,13 @@ export async function benchEditor(): Promise<Figure[]> {
   const { page } = app;
   try {
     await page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 }).waitFor();
+    process.stderr.write('bench: editor: app open\n');
     // Open: from the click on the Project tab to the frame after the editor shows the note.
     const opens: number[] = [];
     for (let i = 0; i < 4; i++) {
-      await page.getByRole('tab', { name: 'Source', exact: true }).click();
-      await page.locator('#note-editor[data-phase="ready"]').waitFor();
+      await page.getByRole('tab', { name: 'Source', exact: true }).click({ timeout: 20_000 });
+      await page.locator('#note-editor[data-phase="ready"]').waitFor({ timeout: 20_000 });
+      process.stderr.write(`bench: editor: open ${i}\n`);
       opens.push(
         await page.evaluate(
           () =>
@@ -27,6 +29,7 @@ export async function benchEditor(): Promise<Figure[]> {
               (document.getElementById('notes-tab-project') as HTMLElement).click();
               const check = () => {
                 const host = document.getElementById('note-editor');
+                if (performance.now() - t0 > 15000) return done(-1);
                 if (host?.dataset.phase === 'ready' && host.querySelector('[aria-label="Project notebook"] figure.citation')) requestAnimationFrame(() => done(performance.now() - t0));
                 else requestAnimationFrame(check);
               };
@@ -34,6 +37,10 @@ export async function benchEditor(): Promise<Figure[]> {
             }),
         ),
       );
+    }
+    if (opens.includes(-1)) {
+      const state = await page.evaluate(() => ({ phase: document.getElementById('note-editor')?.dataset.phase, labels: Array.from(document.querySelectorAll('#note-editor [aria-label]')).map((e) => e.getAttribute('aria-label')), figures: document.querySelectorAll('#note-editor figure').length, tab: document.getElementById('notes-tab-project')?.outerHTML.slice(0, 200) }));
+      throw new Error(`the project note did not open: ${JSON.stringify(state)}`);
     }
     // The first open parses the note; later ones reuse the kept editor state: report both.
     const first = opens[0];

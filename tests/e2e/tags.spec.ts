@@ -240,7 +240,7 @@ test('retrieval: a query across sources with counts, an inline error, then a jum
   const ft = await seed(notebook, FT_ID, 'Islamic State terror group', ['tag-theme-terrorism', 'tag-theme-border']);
   await page.reload();
   await open(page, EFE);
-  await page.keyboard.press('ControlOrMeta+Shift+F');
+  await page.keyboard.press('ControlOrMeta+Alt+R');
   const view = page.getByRole('region', { name: 'Coded passages' });
   const query = view.getByRole('textbox', { name: 'Query' });
   await expect(query).toBeFocused();
