@@ -46,7 +46,9 @@ test('cite a highlight by dragging it from the panel into the notes, then click 
 
 test('cite the selected highlight with Ctrl+Shift+C, in the project notebook, and jump to another source from it', async ({ page, notebook: _ }) => {
   await openEfeWithHighlight(page, 'humanitarian aid to the Afghan people');
-  await page.getByRole('tab', { name: /Project/ }).click();
+  await panel(page).getByRole('option').first().click();
+  await expect(panel(page).getByRole('option', { selected: true })).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
   const project = page.getByRole('textbox', { name: 'Project notebook' });
   await project.click();
   await page.keyboard.type('Aid as a theme across the corpus:');
@@ -58,7 +60,7 @@ test('cite the selected highlight with Ctrl+Shift+C, in the project notebook, an
   // From another source, the project notebook's citation opens EFE at the passage.
   await page.getByRole('option', { name: /Putin Concerned Russia/ }).click();
   await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(/Putin Concerned/);
-  await page.getByRole('tab', { name: /Project/ }).click();
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
   await page.getByRole('textbox', { name: 'Project notebook' }).locator('figure.citation').click();
   await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(EFE);
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('nb-flash'))).toBe(true);
