@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, SourceDocument } from '../../core/model';
 import { describeRange } from '../../core/anchoring';
 import { call } from '../api';
@@ -53,12 +53,11 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
         report(err);
         return null;
       }
-      // Paint first, then let React catch up without holding the frame.
+      // Paint first (the frame shows it at once), then update the lists. Not as a transition: the backend's
+      // answer, applied right after, must land on a list that already holds the provisional highlight.
       paintNow?.(provisional);
-      startTransition(() => {
-        apply(sourceId, (list) => [...list, provisional]);
-        setSelectedId(provisional.id);
-      });
+      apply(sourceId, (list) => [...list.filter((x) => x.id !== provisional.id), provisional]);
+      setSelectedId(provisional.id);
       try {
         const created = await call('createHighlight', { sourceId, start: range.start, end: range.end, tagIds, id: provisional.id });
         replace(created);

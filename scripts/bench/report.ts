@@ -1,4 +1,4 @@
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
 
@@ -20,7 +20,7 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1
 
 export function machine(chromium?: string): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  return `${platform()} ${release()}, ${cpu} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${chromium ? `, ${chromium}` : ''}`;
+  return `${platform()} ${release()}, ${cpu} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${chromium ? `, ${chromium}` : ''}; load average at the end of the run ${loadavg()[0].toFixed(1)} (other work shared the cores: figures vary with it)`;
 }
 
 export function chromiumVersion(path: string | undefined): string | undefined {

@@ -62,6 +62,7 @@ test('tag a highlight with the picker as it is made, later without re-selecting,
   await expect(picker).toHaveCount(0);
 
   // A new tag inline, with its kind: "Islamic State" as a group goes under Groups.
+  await rowWith(page, 'Islamic State (IS) alone').hover();
   await rowWith(page, 'Islamic State (IS) alone').getByRole('button', { name: 'Tag highlight' }).click();
   await expect(picker).toBeVisible();
   await page.keyboard.type('Islamic State');
