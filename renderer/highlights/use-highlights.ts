@@ -53,11 +53,17 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
         report(err);
         return null;
       }
-      // Paint first (the frame shows it at once), then update the lists. Not as a transition: the backend's
-      // answer, applied right after, must land on a list that already holds the provisional highlight.
-      paintNow?.(provisional);
-      apply(sourceId, (list) => [...list.filter((x) => x.id !== provisional.id), provisional]);
-      setSelectedId(provisional.id);
+      // Paint first, and update the lists just after that frame is shown: on a long article React's render of
+      // the lists would otherwise hold the frame. The update only adds the highlight if the backend's answer
+      // (which replaces it by id) has not come first, so the order does not matter.
+      const addToLists = () => {
+        apply(sourceId, (list) => (list.some((x) => x.id === provisional.id) ? list : [...list, provisional]));
+        setSelectedId(provisional.id);
+      };
+      if (paintNow) {
+        paintNow(provisional);
+        requestAnimationFrame(() => setTimeout(addToLists, 0));
+      } else addToLists();
       try {
         const created = await call('createHighlight', { sourceId, start: range.start, end: range.end, tagIds, id: provisional.id });
         replace(created);
