@@ -8,19 +8,8 @@ import { notesAutosaver, type SaveStatus } from '../editor/autosave';
 import { setActivePane } from '../editor/active-pane';
 import { CitationViews } from '../editor/citation-view';
 import { citationAttrsFor, citationsStale, insertCitation, refreshNoteJSON, resolveCitation, type ResolvedHighlight } from '../editor/citations';
-import {
-  insertRule,
-  linkAround,
-  normaliseHref,
-  setLink,
-  toggleBlockquote,
-  toggleBold,
-  toggleBulletList,
-  toggleCode,
-  toggleHeading,
-  toggleItalic,
-  toggleOrderedList,
-} from '../editor/commands';
+import { linkAround, normaliseHref, setLink } from '../editor/commands';
+import { EDITOR_COMMANDS } from '../editor/plugins';
 import { dropCitation, readHighlightDrag } from '../editor/drop';
 import { appKeydown } from '../editor/keys';
 import { handleLinkClick, linkMarkView } from '../editor/links';
@@ -282,23 +271,12 @@ export function NotesPane(props: NotesPaneProps) {
   };
 
   const onAction = (action: ToolbarAction) => {
-    const commands: Record<Exclude<ToolbarAction, 'link' | 'cite'>, Command> = {
-      bold: toggleBold,
-      italic: toggleItalic,
-      code: toggleCode,
-      heading1: toggleHeading(1),
-      heading2: toggleHeading(2),
-      heading3: toggleHeading(3),
-      bulletList: toggleBulletList,
-      orderedList: toggleOrderedList,
-      blockquote: toggleBlockquote,
-      rule: insertRule,
-      undo,
-      redo,
-    };
     if (action === 'link') editLink();
     else if (action === 'cite') cite();
-    else run(commands[action]);
+    else {
+      const command = EDITOR_COMMANDS[action];
+      if (command) run(command);
+    }
   };
 
   const { scope, selectedHighlight, sourceId, onScopeChange } = props;

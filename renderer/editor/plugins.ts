@@ -33,8 +33,8 @@ const hardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
   return true;
 });
 
-/** Keys of the shortcut table bound to context-free commands. */
-const COMMANDS: Partial<Record<EditorShortcutId, Command>> = {
+/** Keys of the shortcut table bound to context-free commands (the keymap and the toolbar both run these). */
+export const EDITOR_COMMANDS: Partial<Record<EditorShortcutId, Command>> = {
   bold: toggleBold,
   italic: toggleItalic,
   code: toggleCode,
@@ -64,7 +64,7 @@ export function bindings(commands: Partial<Record<EditorShortcutId, Command>>): 
 const PLUGINS: readonly Plugin[] = [
   history(),
   noteInputRules,
-  keymap({ ...bindings(COMMANDS), Enter: splitListItem(nodes.list_item), Backspace: undoInputRule }),
+  keymap({ ...bindings(EDITOR_COMMANDS), Enter: splitListItem(nodes.list_item), Backspace: undoInputRule }),
   keymap(baseKeymap),
   dropCursor({ class: 'drop-cursor', width: 3, color: false }),
   gapCursor(),

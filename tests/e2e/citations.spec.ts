@@ -101,6 +101,7 @@ test('deleting a cited highlight marks the citation as a deleted passage and kee
 
 test('a note on a highlight: Note… opens the highlight scope; its first line shows in the panel', async ({ page, notebook }) => {
   await page.getByRole('option', { name: EFE }).click();
+  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(EFE);
   await dragSelect(page, 'Kassym-Jomart Tokayev');
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: /^Note/ }).click();
   const note = page.getByRole('textbox', { name: 'Note on this highlight' });
