@@ -29,3 +29,8 @@ export function freeLane(range: { start: number; end: number }, placed: Readonly
   while (taken.has(lane)) lane++;
   return lane;
 }
+
+/** Reading order of highlights: by start, the longer (outer) one first, then by id, so the order is stable. */
+export function readingOrder(a: { start: number; end: number; id: string }, b: { start: number; end: number; id: string }): number {
+  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+}

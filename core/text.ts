@@ -25,3 +25,18 @@ export function splitParagraphs(text: string): Array<{ start: number; end: numbe
   }
   return out;
 }
+
+/** Index of the first paragraph ending after `offset`, in flat [start, end, start, end, …] pairs (binary search). */
+export function paragraphAt(flat: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  let found = flat.length / 2;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[mid * 2 + 1] > offset) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}

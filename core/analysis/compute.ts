@@ -8,6 +8,7 @@ import { isCategoryTag } from '../tags/default-codebook';
 import { tagLineage } from '../search/facets';
 import { tagInfos } from '../search/tag-info';
 import type { AnalysisOptions, AnalysisResult, AnalysisSource, CooccurrencePassage, CooccurrencePair, EntityThemeCell, TimelinePeriod } from './types';
+import { paragraphAt } from '../text';
 
 export const ENTITY_KINDS: ReadonlySet<TagKind> = new Set(['person', 'organisation', 'place', 'group']);
 
@@ -69,20 +70,6 @@ export function selectSources(sources: readonly AnalysisSource[], options: Analy
   });
 }
 
-/** Index of the first paragraph ending after `offset`. */
-function paragraphAt(flat: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = flat.length / 2 - 1;
-  let found = flat.length / 2;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (flat[mid * 2 + 1] > offset) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
-}
 
 /** The paragraphs a range touches (at least one: a range in a line break counts for the paragraph before it). */
 function paragraphsOf(flat: readonly number[], start: number, end: number, into: number[]): number[] {

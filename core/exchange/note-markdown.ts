@@ -15,7 +15,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { MarkdownParser } from 'prosemirror-markdown';
 import { derivedId } from '../export/common';
-import type { NoteParser } from '../import/model';
+import { noteFromPlainText, type NoteParser } from '../import/model';
 import type { NoteDoc } from '../model';
 import { isSafeHref, noteSchema } from '../notes/schema';
 
@@ -168,26 +168,6 @@ export function noteFromMarkdown(markdown: string): NoteDoc {
   }
 }
 
-/** Plain text: paragraphs at blank lines, line breaks kept as hard breaks, nothing read as markup. */
-export function noteFromPlainText(text: string): NoteDoc {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n+/)
-    .map((p) => p.replace(/^\n+|\n+$/g, ''))
-    .filter((p) => p.trim() !== '');
-  if (paragraphs.length === 0) return structuredClone(EMPTY);
-  return {
-    type: 'doc',
-    content: paragraphs.map((p) => {
-      const content: unknown[] = [];
-      p.split('\n').forEach((line, i) => {
-        if (i > 0) content.push({ type: 'hard_break' });
-        if (line) content.push({ type: 'text', text: line });
-      });
-      return content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' };
-    }),
-  };
-}
+export { noteFromPlainText };
 
-/** The NoteParser the backend passes to core/import. */
 export const noteParser: NoteParser = { fromMarkdown: noteFromMarkdown, fromPlainText: noteFromPlainText };

@@ -82,11 +82,12 @@ export interface NoteParser {
  * it is (Markdown syntax included, so nothing is lost). The notes module's parser restores formatting.
  */
 export const plainNoteParser: NoteParser = {
-  fromMarkdown: (md) => paragraphsDoc(md),
-  fromPlainText: (text) => paragraphsDoc(text),
+  fromMarkdown: (md) => noteFromPlainText(md),
+  fromPlainText: (text) => noteFromPlainText(text),
 };
 
-function paragraphsDoc(text: string): NoteDoc {
+/** Plain text as a note: paragraphs at blank lines, line breaks kept as hard breaks, nothing read as markup. */
+export function noteFromPlainText(text: string): NoteDoc {
   if (!/[\n\r]/.test(text)) {
     return { type: 'doc', content: [text.trim() ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }] };
   }

@@ -47,3 +47,9 @@ export function noteToPlainText(doc: NoteDoc): string {
     return jsonText(doc).trim();
   }
 }
+
+/** The first non-empty line of a note's text, for lists (at most `max` characters). */
+export function noteFirstLine(doc: NoteDoc, max = 140): string {
+  const line = noteToPlainText(doc).split('\n').find((l) => l.trim());
+  return (line ?? '').trim().slice(0, max);
+}

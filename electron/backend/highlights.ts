@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { anchorAll, describeRange, reanchorAll } from '../../core/anchoring';
+import { readingOrder } from '../../core/lanes';
 import type { Highlight, NoteDoc } from '../../core/model';
 import type { NotebookStore, SourceFile } from './store';
 import { NotebookError } from './errors';
@@ -140,10 +141,6 @@ function find(file: SourceFile, highlightId: string): Highlight {
   return found;
 }
 
-/** Reading order: by start, then the longer (outer) one first, so overlaps list parent before child. */
-export function readingOrder(a: Highlight, b: Highlight): number {
-  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
-}
 
 function insertInOrder(list: Highlight[], item: Highlight): Highlight[] {
   let lo = 0;

@@ -36,7 +36,7 @@ import { touchRecent } from '../../core/tags/match';
 import { QueryError, retrieve, snippet, type RetrievalFilters, type RetrievalSource } from '../../core/tags/query';
 import type { TagKind } from '../../core/model';
 import { NotebookError } from './errors';
-import { readingOrder } from './highlights';
+import { readingOrder } from '../../core/lanes';
 import type { NotebookStore, RejectedSuggestions, SourceFile } from './store';
 
 type Entities = typeof import('../../core/suggest/entities');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Highlight, Tag } from '../../core/model';
-import { noteFirstLine } from '../notes-text';
+import { noteFirstLine } from '../../core/notes/plain-text';
 import { withShortcut } from './Toolbar';
 import { TagChip } from '../tags/kinds';
 import { elementAnchor, type Point } from '../tags/reader-bridge';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, SourceDocument } from '../../core/model';
 import { describeRange } from '../../core/anchoring';
+import { readingOrder } from '../../core/lanes';
 import { call } from '../api';
 import { UndoStack } from './undo-stack';
 
@@ -25,7 +26,7 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
     (sourceId: string, change: (list: Highlight[]) => Highlight[]) => {
       setHighlights((list) => {
         if (list.length > 0 && list[0].sourceId !== sourceId) return list;
-        return change(list).sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+        return change(list).sort(readingOrder);
       });
     },
     [],

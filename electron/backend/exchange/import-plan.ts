@@ -7,7 +7,7 @@ import { detectFurniture } from '../../../core/furniture';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type SourceMeta, type Tag } from '../../../core/model';
 import { nameKey } from '../../../core/tags/codebook';
 import type { SourceFile } from '../store';
-import { readingOrder } from '../highlights';
+import { readingOrder } from '../../../core/lanes';
 import { appendNote, forEachCitation, isEmptyNote } from './note-utils';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -11,7 +11,7 @@ import { noteParser } from '../../../core/exchange/note-markdown';
 import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
 import type { NotebookStore } from '../store';
 import { NotebookError } from '../errors';
-import { readingOrder } from '../highlights';
+import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
 import { appendNote } from './note-utils';
 

@@ -20,6 +20,7 @@ import { makeSnippet } from '../../../core/search/snippet';
 import type { HitKind, HitPlace, SearchFacets, SearchHit, SearchResponse } from '../../../core/search/types';
 import type { AnalysisSource } from '../../../core/analysis/types';
 import { tagInfos } from '../../../core/search/tag-info';
+import { paragraphAt } from '../../../core/text';
 
 /** Bump when what is indexed, or how, changes: a persisted index of another version is rebuilt. */
 export const INDEX_VERSION = 1;
@@ -585,20 +586,6 @@ function derive(st: SourceState): void {
   st.allTags = all.size ? [...all] : NONE;
 }
 
-/** Index of the first paragraph that ends after `offset` (binary search over flat [start, end] pairs). */
-export function paragraphAt(flat: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = flat.length / 2 - 1;
-  let found = flat.length / 2;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (flat[mid * 2 + 1] > offset) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
-}
 
 function splitKey(key: string): [string, number, string] {
   const a = key.indexOf(':');
