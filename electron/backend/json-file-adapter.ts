@@ -66,6 +66,11 @@ export class VersionedJsonFile<T extends { schemaVersion: number }> implements A
     return data as T;
   }
 
+  /** Resolves when every write queued so far has landed (or failed). */
+  flush(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   write(data: T): Promise<void> {
     if (this.newerVersion !== null) {
       return Promise.reject(

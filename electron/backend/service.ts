@@ -54,6 +54,11 @@ export class NotebookService implements Handlers {
     return service;
   }
 
+  /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
+  async close(): Promise<void> {
+    await this.store.flush();
+  }
+
   get dataDir(): string {
     return this.store.dataDir;
   }

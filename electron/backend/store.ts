@@ -132,6 +132,12 @@ export class NotebookStore {
     return db;
   }
 
+  /** Wait until every write queued so far is on disk (before the app quits). */
+  async flush(): Promise<void> {
+    const adapters = [this.catalogDb, ...this.sources.values()].map((db) => db.adapter as VersionedJsonFile<{ schemaVersion: number }>);
+    await Promise.all(adapters.map((a) => a.flush()));
+  }
+
   async writeSource(file: SourceFile): Promise<void> {
     const db = await this.source(file.id);
     db.data = file;
