@@ -2,8 +2,6 @@ import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
 import { median, type Figure } from './report';
 import { openApp } from './browser';
 import { makeNotebook } from './notebook-fixture';
-import { resolve } from 'node:path';
-import { NotebookService } from '../../electron/backend/service';
 
 const COUNT = 5000;
 
