@@ -168,11 +168,11 @@ export class NotebookService implements Handlers {
 
   async restoreBackup({ id }: ChannelInput<'restoreBackup'>): Promise<{ restored: number; before: BackupSummary }> {
     if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be restored from here.`);
-    const list = await this.store.backups.list();
-    if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
-    // With the notebook to itself: every acknowledged change is on disk (and in the before-restore backup) first,
-    // and changes that arrive meanwhile apply to the restored notebook.
+    // With the notebook to itself from the moment it is asked: every change acknowledged before is on disk (and in
+    // the before-restore backup), and changes asked for after it apply to the restored notebook.
     return this.store.exclusive(async () => {
+      const list = await this.store.backups.list();
+      if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
       const result = await this.store.backups.restore(id);
       await this.store.reload();
       return result;
