@@ -64,6 +64,31 @@ export function useExchange(options: {
     }
   }, [discard]);
 
+  /**
+   * In the app: the native open dialog. The shell reads the chosen files and returns the preview, so neither their
+   * paths nor their bytes cross IPC.
+   */
+  const importFromDialog = useCallback(async () => {
+    const shell = window.notebookShell;
+    if (!shell?.chooseImportFiles) return false;
+    const ticket = ++importTicket.current;
+    try {
+      const preview = await shell.chooseImportFiles();
+      if (!preview) return true;
+      if (ticket !== importTicket.current) {
+        discard({ step: 'preview', preview });
+        return true;
+      }
+      setDialog('import');
+      setImportState({ step: 'preview', preview });
+    } catch (err) {
+      if (ticket !== importTicket.current) return true;
+      setDialog('import');
+      setImportState({ step: 'failed', error: (err as Error)?.message ?? String(err) });
+    }
+    return true;
+  }, [discard]);
+
   const commitImport = useCallback(
     async (skipDuplicates: boolean) => {
       if (importState?.step !== 'preview') return;
@@ -134,6 +159,7 @@ export function useExchange(options: {
     fileInput,
     openExport: useCallback(() => setDialog((d) => d ?? 'export'), []),
     openImport: useCallback(() => {
+      if (window.notebookShell?.chooseImportFiles) return void importFromDialog();
       // A file chooser opens only in answer to the analyst's own key or click. The native menu's command reaches
       // the page without one: then the Import dialog opens first, with its own "Choose files…" button.
       const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
@@ -142,8 +168,11 @@ export function useExchange(options: {
         setDialog('import');
         setImportState((state) => state ?? { step: 'choose' });
       }
-    }, []),
-    chooseFiles: useCallback(() => fileInput.current?.click(), []),
+    }, [importFromDialog]),
+    chooseFiles: useCallback(() => {
+      if (window.notebookShell?.chooseImportFiles) void importFromDialog();
+      else fileInput.current?.click();
+    }, [importFromDialog]),
     importFiles: (files) => void importFiles(files),
     commitImport: (skip) => void commitImport(skip),
     close,
