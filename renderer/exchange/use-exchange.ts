@@ -68,25 +68,19 @@ export function useExchange(options: {
    * In the app: the native open dialog. The shell reads the chosen files and returns the preview, so neither their
    * paths nor their bytes cross IPC.
    */
-  const importFromDialog = useCallback(async () => {
-    const shell = window.notebookShell;
-    if (!shell?.chooseImportFiles) return false;
+  const importFromDialog = useCallback(async (choose: () => Promise<ImportPreview | null>) => {
     const ticket = ++importTicket.current;
     try {
-      const preview = await shell.chooseImportFiles();
-      if (!preview) return true;
-      if (ticket !== importTicket.current) {
-        discard({ step: 'preview', preview });
-        return true;
-      }
+      const preview = await choose();
+      if (!preview) return;
+      if (ticket !== importTicket.current) return discard({ step: 'preview', preview });
       setDialog('import');
       setImportState({ step: 'preview', preview });
     } catch (err) {
-      if (ticket !== importTicket.current) return true;
+      if (ticket !== importTicket.current) return;
       setDialog('import');
       setImportState({ step: 'failed', error: (err as Error)?.message ?? String(err) });
     }
-    return true;
   }, [discard]);
 
   const commitImport = useCallback(
@@ -159,7 +153,8 @@ export function useExchange(options: {
     fileInput,
     openExport: useCallback(() => setDialog((d) => d ?? 'export'), []),
     openImport: useCallback(() => {
-      if (window.notebookShell?.chooseImportFiles) return void importFromDialog();
+      const fromDialog = window.notebookShell?.chooseImportFiles;
+      if (fromDialog) return void importFromDialog(fromDialog);
       // A file chooser opens only in answer to the analyst's own key or click. The native menu's command reaches
       // the page without one: then the Import dialog opens first, with its own "Choose files…" button.
       const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
@@ -170,7 +165,8 @@ export function useExchange(options: {
       }
     }, [importFromDialog]),
     chooseFiles: useCallback(() => {
-      if (window.notebookShell?.chooseImportFiles) void importFromDialog();
+      const fromDialog = window.notebookShell?.chooseImportFiles;
+      if (fromDialog) void importFromDialog(fromDialog);
       else fileInput.current?.click();
     }, [importFromDialog]),
     importFiles: (files) => void importFiles(files),
