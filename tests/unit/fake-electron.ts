@@ -70,7 +70,8 @@ export function fakeElectron(options: { packaged?: boolean; appPath: string; use
     isPackaged: options.packaged ?? false,
     whenReady: () => whenReady,
     requestSingleInstanceLock: () => true,
-    getPath: (name: string) => (name === 'userData' ? options.userData : options.userData),
+    // userData, documents and temp alike: one folder of the test's.
+    getPath: () => options.userData,
     getAppPath: () => options.appPath,
     getVersion: () => '0.0.0-test',
     quitCalls: 0,

@@ -102,6 +102,17 @@ describe('export destinations', () => {
   });
 });
 
+describe('packaging for macOS', () => {
+  it('re-signs ad hoc after flipping the fuses, so a build without a certificate launches on Apple silicon', async () => {
+    const config = JSON.parse(await readFile('build/electron-builder.json', 'utf8'));
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
+    // Hardened runtime with an ad-hoc signature needs library validation off: electron-builder's default
+    // entitlements (used when the config names none) carry com.apple.security.cs.disable-library-validation.
+    expect(config.mac.entitlements).toBeUndefined();
+    expect(await readFile('node_modules/app-builder-lib/templates/entitlements.mac.plist', 'utf8')).toContain('com.apple.security.cs.disable-library-validation');
+  });
+});
+
 describe('quitting', () => {
   it('holds the quit until the flush has finished, then quits once', async () => {
     let release!: () => void;
