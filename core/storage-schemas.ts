@@ -32,7 +32,16 @@ export const sourceMetaSchema = z.object({
   furniture: z.array(range),
 });
 
-const count = z.number().int().min(0);
+/** Checked by a loop rather than z.record: 50,000 entries are read at every start and must not cost a second. */
+function isCountsRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) {
+    const c = (value as Record<string, unknown>)[key];
+    if (!Array.isArray(c) || c.length !== 3) return false;
+    for (const n of c) if (!Number.isInteger(n) || (n as number) < 0) return false;
+  }
+  return true;
+}
 
 export const storedTagSchema = z.object({
   id: z.string().min(1).max(100),
@@ -52,7 +61,7 @@ export const catalogFileSchema = z.object({
   settings: z.object({}).passthrough(),
   projectNote: noteDoc,
   /** Per source: [highlights, orphans, characters] as of `summaryGeneration` (see electron/backend/store/summary-log.ts). */
-  summaries: z.record(z.string(), z.tuple([count, count, count])).optional(),
+  summaries: z.custom<Record<string, [number, number, number]>>(isCountsRecord, 'summaries are [highlights, orphans, characters] per source').optional(),
   summaryGeneration: z.number().int().min(0).optional(),
 });
 

@@ -2,7 +2,7 @@ import type { Adapter } from 'lowdb';
 import type { FileKind } from '../../core/migrations';
 import { stableFileJson } from '../../core/stable-json';
 import { writeFileAtomic } from './atomic-write';
-import { readNotebookFile } from './store/read-file';
+import { readNotebookFile } from './storage/read-file';
 
 /**
  * lowdb's adapter for one notebook file: reads check the schema version and shape (store/read-file.ts), writes are

@@ -24,6 +24,9 @@ export interface ServiceOptions {
 
 export { NotebookError };
 
+/** How long after opening the backups due at start are taken (unless a backup call asks first). */
+const STARTUP_BACKUP_DELAY_MS = 30_000;
+
 type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
 
 /**
@@ -58,12 +61,10 @@ export class NotebookService implements Handlers {
       await store.close();
       throw err;
     }
-    try {
-      await service.backupIfDue();
-    } catch (err) {
-      // A backup that cannot be written is reported, never a reason not to open.
-      store.notices.push(describeIoError(err, 'take the scheduled backup') ?? `Could not take the scheduled backup: ${(err as Error).message}`);
-    }
+    // The backups due at start are taken a little later, off the path to the source list (a large notebook's
+    // snapshot reads every file); a call about backups takes them at once.
+    service.startupBackupTimer = setTimeout(() => void service.startupBackup(), STARTUP_BACKUP_DELAY_MS);
+    service.startupBackupTimer.unref?.();
     // Loads (or builds) the search index in the background; a search waits for it.
     void service.searchIndex.start();
     // Counts a crash may have left behind their files are checked once the list is up.
@@ -73,6 +74,9 @@ export class NotebookService implements Handlers {
 
   /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
   async close(): Promise<void> {
+    if (this.startupBackupTimer) clearTimeout(this.startupBackupTimer);
+    this.startupBackupTimer = null;
+    await this.startupBackupRun;
     await this.searchIndex.stop();
     await this.store.close();
   }
@@ -152,10 +156,25 @@ export class NotebookService implements Handlers {
   }
 
   async listBackups(): Promise<BackupSummary[]> {
+    await this.startupBackup();
     return this.store.backups.list();
   }
 
+  private startupBackupTimer: ReturnType<typeof setTimeout> | null = null;
+  private startupBackupRun: Promise<void> | null = null;
+
+  /** Take the backups due at start (once); a backup that cannot be written is reported, never a reason not to open. */
+  private startupBackup(): Promise<void> {
+    if (this.startupBackupTimer) clearTimeout(this.startupBackupTimer);
+    this.startupBackupTimer = null;
+    this.startupBackupRun ??= this.backupIfDue().catch((err) => {
+      this.store.notices.push(describeIoError(err, 'take the scheduled backup') ?? `Could not take the scheduled backup: ${(err as Error).message}`);
+    });
+    return this.startupBackupRun;
+  }
+
   async createBackup(): Promise<BackupSummary> {
+    await this.startupBackup();
     const made = await this.store.backups.snapshot('manual');
     await this.store.backups.rotate();
     return made;
@@ -163,13 +182,17 @@ export class NotebookService implements Handlers {
 
   /** Take the backups that are due (hourly, daily); the shell calls this on a timer. */
   async backupIfDue(): Promise<void> {
-    if (!this.store.readOnly) await this.store.backups.snapshotIfDue();
+    if (this.store.readOnly) return;
+    // Not with the notebook to itself: every file is written atomically, so a snapshot holds whole files, and
+    // the analyst's saves do not wait for it.
+    await this.store.backups.snapshotIfDue();
   }
 
   async restoreBackup({ id }: ChannelInput<'restoreBackup'>): Promise<{ restored: number; before: BackupSummary }> {
     if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be restored from here.`);
     // With the notebook to itself from the moment it is asked: every change acknowledged before is on disk (and in
     // the before-restore backup), and changes asked for after it apply to the restored notebook.
+    await this.startupBackup();
     return this.store.exclusive(async () => {
       const list = await this.store.backups.list();
       if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
@@ -354,6 +377,9 @@ function sha256(text: string): string {
 }
 
 /** Newest first, then by title: the order an analyst scans a corpus in. */
+const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
+
+/** Newest first (ISO dates compare as strings), then by title. One collator: 50,000 rows sort in tens of ms. */
 function sortSources(list: SourceSummary[]): SourceSummary[] {
-  return list.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+  return list.sort((a, b) => (a.date === b.date ? titleOrder(a.title, b.title) : a.date < b.date ? 1 : -1));
 }

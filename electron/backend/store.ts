@@ -8,11 +8,11 @@ import { NotebookFileAdapter } from './json-file-adapter';
 import { Backups } from './backups';
 import { NotebookError } from './errors';
 import { describeIoError } from './io-errors';
-import { FileCell } from './store/file-cell';
-import { NotebookLock } from './store/notebook-lock';
-import { readRecovering, StoreFileError, type ReadResult } from './store/read-file';
-import { SummaryLog } from './store/summary-log';
-import { recoverStaging, stageAndCommit } from './store/staging';
+import { FileCell } from './storage/file-cell';
+import { NotebookLock } from './storage/notebook-lock';
+import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
+import { SummaryLog } from './storage/summary-log';
+import { recoverStaging, stageAndCommit } from './storage/staging';
 
 export { StoreFileError };
 

@@ -5,6 +5,7 @@ import { benchReader } from './reader';
 import { benchEditor } from './editor';
 import { benchSearch } from './search';
 import { benchTags } from './tags';
+import { benchStore } from './store';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -17,6 +18,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['search', benchSearch],
   ['tags', benchTags],
   ['exchange', benchExchange],
+  ['store', benchStore],
 ];
 
 const figures: Figure[] = [];
