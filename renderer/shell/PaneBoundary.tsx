@@ -1,0 +1,61 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+interface Props {
+  /** The pane's name, as the analyst knows it ("Codebook", "Notes"). */
+  pane: string;
+  children: ReactNode;
+  /** Offered with the message: opens File > Backups… (kept working whatever a pane does). */
+  onOpenBackups?: () => void;
+  /** Changes of this key give the pane another try (e.g. the open source's id). */
+  resetKey?: unknown;
+}
+
+interface State {
+  error: Error | null;
+  key: unknown;
+}
+
+/**
+ * A render error never blanks the app (issue 11): the pane that failed says what failed and offers a retry and the
+ * backups; the other panes go on working.
+ */
+export class PaneBoundary extends Component<Props, State> {
+  override state: State = { error: null, key: undefined };
+
+  static getDerivedStateFromError(error: Error): Partial<State> {
+    return { error };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    if (props.resetKey !== state.key) return { key: props.resetKey, error: null };
+    return null;
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error(`The ${this.props.pane} pane failed to show:`, error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <section className="pane pane-failed" role="alert" aria-label={`${this.props.pane} (failed)`}>
+        <h2>The {this.props.pane} pane could not be shown</h2>
+        <p>
+          {error.message || String(error)}. Nothing in your notebook was changed by this. The other panes still work; try again, or put
+          the notebook back as it was in a backup.
+        </p>
+        <div className="pane-failed-actions">
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
+          {this.props.onOpenBackups && (
+            <button type="button" onClick={this.props.onOpenBackups}>
+              Backups…
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+}
