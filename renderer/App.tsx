@@ -23,6 +23,7 @@ import { ExchangeLayer } from './exchange/ExchangeLayer';
 import type { CreateIntent } from './reader/SelectionPopover';
 import { useTags } from './tags/use-tags';
 import { TagPickerHost } from './tags/TagPickerHost';
+import { startKeyBuffer } from './tags/key-buffer';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
 import { PaneTabs } from './components/PaneTabs';
 import { CodebookPanel } from './components/CodebookPanel';
@@ -264,8 +265,12 @@ export function App() {
     },
     'highlight.create': withSelection('highlight'),
     'highlight.tag': () => {
-      if (reader.current?.selection()) return withSelection('tag')();
+      if (reader.current?.selection()) {
+        startKeyBuffer();
+        return withSelection('tag')();
+      }
       if (!hl.selectedId) return false;
+      startKeyBuffer();
       tagsApi.openPicker({ target: { type: 'highlight', highlightId: hl.selectedId }, anchor: highlightAnchor(getPainter(), hl.selectedId) });
     },
     'highlight.quickTag': (event) => {
