@@ -229,8 +229,8 @@ export function App() {
   const { openHit, openAt } = useOpenHit({ openId: doc?.meta.id ?? null, openSource, selectHighlight: hl.select, setNotesScope: notes.setScope, focusNotes: focusNotesWhenReady });
 
   useCommands({
-    // In the notes editor the same keys make a link.
-    'search.open': () => (document.activeElement?.closest('.ProseMirror') ? false : setSearchOpen(true)),
+    // The same in every pane, the notes editor included (its link key is another one).
+    'search.open': () => setSearchOpen(true),
     'find.open': () => {
       if (!doc || analysisOpen) return false;
       find.setOpen(true);
