@@ -190,6 +190,11 @@ export function App() {
   const reloadNotebook = async (message: string) => {
     setDialog(null);
     clearSessions();
+    // The history's steps refer to the notebook as it was: after a restore or an import they could undo the wrong
+    // thing, so it starts afresh, and the analyst is told.
+    const hadHistory = hl.canUndo() || hl.canRedo();
+    hl.undoStack.clear();
+    if (hadHistory) message = `${message} The undo history was cleared: earlier changes can no longer be undone.`;
     setGeneration((g) => g + 1);
     const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
     setSources(list);

@@ -22,8 +22,13 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
     setSelectedId(null);
   }
 
+  // The source whose list this is: an undo or redo for another source (made before the analyst switched) changes
+  // that source on disk, never this list, even when this one is empty.
+  const openId = useRef<string | null>(doc?.meta.id ?? null);
+  openId.current = doc?.meta.id ?? null;
   const apply = useCallback(
     (sourceId: string, change: (list: Highlight[]) => Highlight[]) => {
+      if (sourceId !== openId.current) return;
       setHighlights((list) => {
         if (list.length > 0 && list[0].sourceId !== sourceId) return list;
         return change(list).sort(readingOrder);
