@@ -3,7 +3,7 @@ import type { Highlight, SourceDocument } from '../../core/model';
 import { describeRange } from '../../core/anchoring';
 import { readingOrder } from '../../core/lanes';
 import { call } from '../api';
-import { UndoStack } from './undo-stack';
+import { UndoStack } from '../../core/history/undo-stack';
 
 /**
  * The open source's highlights and the operations on them, each saved at once, with undo and redo.

@@ -6,7 +6,7 @@ import { quickTags, touchRecent } from '../../core/tags/match';
 import { isCategoryTag } from '../../core/tags/default-codebook';
 import { formatAccelerator } from '../../core/commands';
 import { call, isMac } from '../api';
-import type { UndoStack } from '../highlights/undo-stack';
+import type { UndoStack } from '../../core/history/undo-stack';
 
 export interface TagsOptions {
   report(err: unknown): void;

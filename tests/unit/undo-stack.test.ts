@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack, type UndoEntry } from '../../renderer/highlights/undo-stack';
+import { UndoStack, type UndoEntry } from '../../core/history/undo-stack';
 
 function entry(label: string, log: string[], fail = false): UndoEntry {
   return {
