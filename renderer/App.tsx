@@ -59,6 +59,7 @@ export function App() {
   const [generation, setGeneration] = useState(0);
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [hasSelection, setHasSelection] = useState(false);
+  const [suggestionsFocus, setSuggestionsFocus] = useState(0);
   const opening = useRef(0);
   const reader = useRef<ReaderHandle>(null);
   const reimport = useRef<HTMLInputElement>(null);
@@ -289,7 +290,7 @@ export function App() {
     },
     'focus.suggestions': () => {
       setSideTab('suggestions');
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.suggestion-list [tabindex="0"], .suggestions .refresh')?.focus());
+      setSuggestionsFocus((n) => n + 1);
     },
     'view.retrieve': () => setRetrieval((r) => ({ query: r?.query ?? '', nonce: Date.now() })),
     'highlight.note': withSelection('note'),
@@ -460,7 +461,7 @@ export function App() {
                     label: 'Suggestions',
                     title: withShortcut('Entity suggestions', 'focus.suggestions'),
                     content: (
-                      <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} />
+                      <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} focusRequest={suggestionsFocus} />
                     ),
                   },
                 ]}
