@@ -26,6 +26,24 @@ function citedIds(doc: NoteDoc): string[] {
  * notebook, the project notebook), loading and saving each, and resolving citations to live highlights — the open
  * source's from memory, others' from the backend when a note that cites them is opened.
  */
+const SCOPE_KEY = 'notes-scope';
+
+function readRememberedScope(): string | null {
+  try {
+    return localStorage.getItem(SCOPE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberScope(kind: 'project' | 'source'): void {
+  try {
+    localStorage.setItem(SCOPE_KEY, kind);
+  } catch {
+    // Storage unavailable: the choice lasts until the window closes.
+  }
+}
+
 export function useNotes(options: {
   doc: SourceDocument | null;
   byId: Map<string, Highlight>;
@@ -35,7 +53,12 @@ export function useNotes(options: {
 }) {
   const { doc, byId, selectedId, tagsById, replaceHighlight } = options;
   // null until the analyst picks a tab: the open source's notebook, or the project notebook when no source is open.
-  const [chosen, setScope] = useState<NoteScope | null>(null);
+  // The project notebook stays chosen across search hits, source changes and restarts, until another tab is picked.
+  const [chosen, setChosen] = useState<NoteScope | null>(() => (readRememberedScope() === 'project' ? { kind: 'project' } : null));
+  const setScope = useCallback((next: NoteScope) => {
+    rememberScope(next.kind === 'project' ? 'project' : 'source');
+    setChosen(next);
+  }, []);
   const foreign = useRef(new Map<string, ResolvedHighlight | null>());
   const [foreignVersion, setForeignVersion] = useState(0);
 
