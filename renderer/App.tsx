@@ -449,6 +449,9 @@ export function App() {
                         onDelete={removeHighlight}
                         onTag={(id, anchor) => tagsApi.openPicker({ target: { type: 'highlight', highlightId: id }, anchor })}
                         onBulkTag={(ids, mode, anchor) => tagsApi.openPicker({ target: { type: 'bulk', highlightIds: ids, mode }, anchor })}
+                        quickTags={tagsApi.quick}
+                        pinnedIds={tagsApi.pinnedIds}
+                        onPin={(tagId, pinned) => void tagsApi.pin(tagId, pinned)}
                         onReattach={(id) => {
                           const range = reader.current?.selection();
                           if (range) void hl.reattach(id, range).then(() => reader.current?.clearSelection());
