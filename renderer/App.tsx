@@ -24,6 +24,8 @@ import type { CreateIntent } from './reader/SelectionPopover';
 import { useTags } from './tags/use-tags';
 import { TagPickerHost } from './tags/TagPickerHost';
 import { startKeyBuffer } from './tags/key-buffer';
+import { notesCitingHighlight } from './highlights/citing-notes';
+import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
 import { PaneTabs } from './components/PaneTabs';
 import { CodebookPanel } from './components/CodebookPanel';
@@ -60,6 +62,7 @@ export function App() {
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [hasSelection, setHasSelection] = useState(false);
   const [suggestionsFocus, setSuggestionsFocus] = useState(0);
+  const [confirmDelete, setConfirmDelete] = useState<{ id: string; quote: string; places: string[] } | null>(null);
   const opening = useRef(0);
   const reader = useRef<ReaderHandle>(null);
   const reimport = useRef<HTMLInputElement>(null);
@@ -77,7 +80,7 @@ export function App() {
   const getPainter = useCallback(() => reader.current?.painter(), []);
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
-  const notes = useNotes({ doc, byId: hl.byId, selectedId: hl.selectedId, tagsById, replaceHighlight: hl.replace });
+  const notes = useNotes({ doc, byId: hl.byId, selectedId: hl.selectedId, tagsById, replaceHighlight: hl.replace, sources });
   const colorOf = useCallback((h: Highlight) => tagsById.get(h.tagIds[0])?.color ?? DEFAULT_HIGHLIGHT_COLOR, [tagsById]);
   // Search and analysis (issue 7): the palette, find in the article, the analysis view in place of the reader.
   const [searchOpen, setSearchOpen] = useState(false);
@@ -181,8 +184,17 @@ export function App() {
     setAlternatives(others);
   };
 
-  const removeHighlight = (id: string) => {
+  /** Deletes a highlight; when notes cite it, the analyst is told what that breaks and asked first. */
+  const removeHighlight = async (id: string, confirmed = false) => {
     const h = hl.byId.get(id);
+    if (h && !confirmed) {
+      try {
+        const places = await notesCitingHighlight(h);
+        if (places.length > 0) return setConfirmDelete({ id, quote: h.quote.exact, places });
+      } catch (err) {
+        return report(err);
+      }
+    }
     if (h) notes.highlightDeleted(h);
     void hl.remove(id);
   };
@@ -296,7 +308,7 @@ export function App() {
     'highlight.note': withSelection('note'),
     'highlight.delete': () => {
       if (!hl.selectedId) return false;
-      removeHighlight(hl.selectedId);
+      void removeHighlight(hl.selectedId);
     },
     'focus.sources': () => {
       setLeftTab('sources');
@@ -446,7 +458,7 @@ export function App() {
                           selectHighlight(id);
                           if (reveal) reader.current?.reveal(id);
                         }}
-                        onDelete={removeHighlight}
+                        onDelete={(id) => void removeHighlight(id)}
                         onTag={(id, anchor) => tagsApi.openPicker({ target: { type: 'highlight', highlightId: id }, anchor })}
                         onBulkTag={(ids, mode, anchor) => tagsApi.openPicker({ target: { type: 'bulk', highlightIds: ids, mode }, anchor })}
                         quickTags={tagsApi.quick}
@@ -498,6 +510,17 @@ export function App() {
           onOpen={(hit) => {
             setAnalysisOpen(false);
             void openHit(hit);
+          }}
+        />
+      )}
+      {confirmDelete && (
+        <DeleteCitedDialog
+          quote={confirmDelete.quote}
+          places={confirmDelete.places}
+          onCancel={() => setConfirmDelete(null)}
+          onDelete={() => {
+            setConfirmDelete(null);
+            void removeHighlight(confirmDelete.id, true);
           }}
         />
       )}
