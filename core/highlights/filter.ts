@@ -36,7 +36,12 @@ export function filterHighlights(highlights: readonly Highlight[], tags: readonl
     // Descendants, breadth first (depth-bounded by the number of tags).
     for (let grew = true, rounds = 0; grew && rounds < tags.length; rounds++) {
       grew = false;
-      for (const t of tags) if (t.parentId !== null && tagSet.has(t.parentId) && !tagSet.has(t.id)) (tagSet.add(t.id), (grew = true));
+      for (const t of tags) {
+        if (t.parentId !== null && tagSet.has(t.parentId) && !tagSet.has(t.id)) {
+          tagSet.add(t.id);
+          grew = true;
+        }
+      }
     }
   }
   return highlights.filter((h) => {

@@ -93,6 +93,7 @@ test('deleting a cited highlight marks the citation as a deleted passage and kee
   // Deleted for good: after a restart the citation still shows its last quote.
   await panel(page).getByRole('option').first().click();
   await page.keyboard.press('Delete');
+  await page.getByRole('dialog', { name: 'Delete a cited highlight?' }).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(citation).toHaveClass(/deleted/);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
   await notebook.restart();
