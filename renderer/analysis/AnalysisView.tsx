@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
+import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
+import { download, fileName } from './export';
 import { ArrowLeft } from 'lucide-react';
 import type { AnalysisResult, CooccurrencePassage } from '../../core/analysis/types';
 import type { DataTable } from '../../core/analysis/csv';
@@ -493,6 +496,16 @@ function PassagesPanel({
             {b?.name ?? pair.column}
           </span>
         </h3>
+        {result && result.passages.length > 0 && (
+          <button
+            type="button"
+            className="export-passages"
+            title="Save these paragraphs as CSV, with source and highlight ids"
+            onClick={() => download(fileName(`paragraphs ${a?.name ?? pair.row} and ${b?.name ?? pair.column}`, 'csv'), new Blob([cooccurrencePassagesCsv(result.passages)], { type: 'text/csv;charset=utf-8' }))}
+          >
+            Export CSV
+          </button>
+        )}
         <button type="button" className="icon-only" aria-label="Close the paragraphs" title="Close" onClick={onClose}>
           ×
         </button>
@@ -502,7 +515,18 @@ function PassagesPanel({
       </p>
       <ol className="passages-list">
         {result?.passages.map((p) => (
-          <li key={`${p.sourceId}-${p.start}`}>
+          <li
+            key={`${p.sourceId}-${p.start}`}
+            draggable={p.highlights.length > 0}
+            onDragStart={(e) => {
+              // Into a note: a citation of the paragraph's first coded highlight.
+              const h = p.highlights[0];
+              if (!h) return;
+              e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: h.id, sourceId: p.sourceId, quote: h.quote }));
+              e.dataTransfer.setData('text/plain', p.text);
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+          >
             <button
               type="button"
               className="passage"
