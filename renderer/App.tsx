@@ -24,6 +24,7 @@ import type { CreateIntent } from './reader/SelectionPopover';
 import { useTags } from './tags/use-tags';
 import { TagPickerHost } from './tags/TagPickerHost';
 import { startKeyBuffer } from './tags/key-buffer';
+import { toggleCaretBrowsing } from './reader/caret-browsing';
 import { notesCitingHighlight } from './highlights/citing-notes';
 import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
@@ -262,6 +263,11 @@ export function App() {
     'view.fontReset': () => updateReader(() => ({ fontSize: FONT_SIZE.default })),
     'view.linesWider': () => updateReader((r) => ({ lineWidth: clamp(r.lineWidth + LINE_WIDTH.step, LINE_WIDTH.min, LINE_WIDTH.max) })),
     'view.linesNarrower': () => updateReader((r) => ({ lineWidth: clamp(r.lineWidth - LINE_WIDTH.step, LINE_WIDTH.min, LINE_WIDTH.max) })),
+    'view.caretBrowsing': () => {
+      const on = toggleCaretBrowsing();
+      setNotice(on ? 'Caret browsing is on: click or use the arrows to place the caret anywhere in the article, then Shift+arrows to select. F7 turns it off.' : 'Caret browsing is off.');
+      if (on) document.getElementById('reader')?.focus();
+    },
     'view.toggleSerif': () => updateReader((r) => ({ fontFamily: r.fontFamily === 'serif' ? 'sans' : 'serif' })),
     'source.previous': () => step(-1),
     'source.next': () => step(1),

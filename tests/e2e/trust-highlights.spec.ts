@@ -90,4 +90,9 @@ test('the number keys’ tags are shown in the highlights panel, and a pin fixes
   await rows(page).filter({ hasText: 'Kassym-Jomart' }).click();
   await page.keyboard.press('2');
   await expect(rows(page).filter({ hasText: 'Kassym-Jomart' }).locator('.tag-chip')).toHaveText(['Terrorism']);
+  // Looked at: the legend and the filter at the smallest supported window, light and dark.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: 'test-results/trust-highlights-panel-1024-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/trust-highlights-panel-1024-dark.png' });
 });
