@@ -214,7 +214,8 @@ test('switching between the source notebook and the project notebook keeps each 
   await expect(project).toHaveText('Across sources.');
   await expect(saved(page)).toBeVisible();
   await notebook.restart();
-  await expect(page.getByRole('textbox', { name: 'Notes on this source' })).toHaveText('Source note.');
-  await page.getByRole('tab', { name: 'Project', exact: true }).click();
+  // The project notebook was the last one chosen: it is still open after the restart.
   await expect(page.getByRole('textbox', { name: 'Project notebook' })).toHaveText('Across sources.');
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Notes on this source' })).toHaveText('Source note.');
 });
