@@ -46,6 +46,7 @@ export const COMMANDS = [
   { id: 'view.linesWider', label: 'Wider Lines', menu: 'View', accelerator: 'CmdOrCtrl+]', separatorBefore: true },
   { id: 'view.linesNarrower', label: 'Narrower Lines', menu: 'View', accelerator: 'CmdOrCtrl+[' },
   { id: 'view.toggleSerif', label: 'Toggle Serif / Sans-Serif', menu: 'View', accelerator: 'CmdOrCtrl+Shift+S' },
+  { id: 'view.caretBrowsing', label: 'Caret Browsing', menu: 'View', accelerator: 'F7' },
   { id: 'focus.sources', label: 'Go to Sources', menu: 'View', accelerator: 'CmdOrCtrl+1', separatorBefore: true },
   { id: 'focus.reader', label: 'Go to Reader', menu: 'View', accelerator: 'CmdOrCtrl+2' },
   { id: 'focus.highlights', label: 'Go to Highlights', menu: 'View', accelerator: 'CmdOrCtrl+3' },
@@ -63,6 +64,71 @@ export type CommandId = (typeof COMMANDS)[number]['id'];
 
 /** The same table, widened: every entry may have an accelerator and alternates. */
 export const COMMAND_LIST: readonly CommandSpec[] = COMMANDS;
+
+/**
+ * The notes editor's own shortcuts, in the same accelerator form. The editor's keymap, its toolbar tooltips and the
+ * shortcuts sheet are all built from this table. `sameAs` names the app command a key shares its meaning with
+ * (undo is undo everywhere); any other key here must mean nothing else anywhere in the app.
+ */
+export interface EditorShortcutSpec {
+  label: string;
+  accelerator: string;
+  alternates?: readonly string[];
+  sameAs?: CommandId;
+}
+
+export const EDITOR_SHORTCUTS = {
+  bold: { label: 'Bold', accelerator: 'CmdOrCtrl+B' },
+  italic: { label: 'Italic', accelerator: 'CmdOrCtrl+I' },
+  // Not Ctrl+E (Export) nor Ctrl+K (Search) as in some editors: one meaning per key, in every pane.
+  code: { label: 'Inline code', accelerator: 'CmdOrCtrl+Shift+E' },
+  link: { label: 'Link', accelerator: 'CmdOrCtrl+Shift+K' },
+  paragraph: { label: 'Paragraph', accelerator: 'CmdOrCtrl+Alt+0' },
+  heading1: { label: 'Heading 1', accelerator: 'CmdOrCtrl+Alt+1' },
+  heading2: { label: 'Heading 2', accelerator: 'CmdOrCtrl+Alt+2' },
+  heading3: { label: 'Heading 3', accelerator: 'CmdOrCtrl+Alt+3' },
+  bulletList: { label: 'Bulleted list', accelerator: 'CmdOrCtrl+Shift+8' },
+  orderedList: { label: 'Numbered list', accelerator: 'CmdOrCtrl+Shift+9' },
+  blockquote: { label: 'Quote', accelerator: 'CmdOrCtrl+Shift+.' },
+  rule: { label: 'Horizontal rule', accelerator: 'CmdOrCtrl+Shift+-' },
+  cite: { label: 'Cite the selected highlight', accelerator: 'CmdOrCtrl+Shift+C', sameAs: 'notes.cite' },
+  undo: { label: 'Undo', accelerator: 'CmdOrCtrl+Z', sameAs: 'edit.undo' },
+  redo: { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], sameAs: 'edit.redo' },
+  hardBreak: { label: 'Line break', accelerator: 'Shift+Enter' },
+  indent: { label: 'Indent list item', accelerator: 'Tab' },
+  outdent: { label: 'Outdent list item', accelerator: 'Shift+Tab' },
+} as const satisfies Record<string, EditorShortcutSpec>;
+
+export type EditorShortcutId = keyof typeof EDITOR_SHORTCUTS;
+
+/** Canonical form of an accelerator for comparing ("Shift+CmdOrCtrl+k" and "CmdOrCtrl+Shift+K" are one key). */
+export function normaliseAccelerator(accelerator: string): string {
+  const parts = accelerator.split('+');
+  const key = parts[parts.length - 1];
+  const mods = parts.slice(0, -1).sort();
+  return [...mods, key.length === 1 ? key.toUpperCase() : key].join('+');
+}
+
+/**
+ * Keys with two meanings: an app command and an editor shortcut (or two commands) on one key, unless the editor
+ * entry says it is the same command. Plain letter keys the app leaves to text fields (H, T, 1–9) type text in the
+ * editor, which is no second meaning. Empty when the table is sound; a unit test keeps it so.
+ */
+export function shortcutConflicts(): string[] {
+  const owners = new Map<string, string>();
+  const out: string[] = [];
+  const claim = (key: string, owner: string) => {
+    const k = normaliseAccelerator(key);
+    const had = owners.get(k);
+    if (had !== undefined && had !== owner) out.push(`${k}: ${had} and ${owner}`);
+    else owners.set(k, owner);
+  };
+  for (const c of COMMAND_LIST) for (const k of [c.accelerator, ...(c.alternates ?? [])]) if (k) claim(k, c.id);
+  for (const [id, spec] of Object.entries(EDITOR_SHORTCUTS) as Array<[string, EditorShortcutSpec]>) {
+    for (const k of [spec.accelerator, ...(spec.alternates ?? [])]) claim(k, spec.sameAs ?? `editor.${id}`);
+  }
+  return out;
+}
 
 /** Human form of an accelerator for the given platform: "Ctrl+=" or "⌘=". */
 export function formatAccelerator(accelerator: string, mac: boolean): string {

@@ -23,6 +23,10 @@ import { ExchangeLayer } from './exchange/ExchangeLayer';
 import type { CreateIntent } from './reader/SelectionPopover';
 import { useTags } from './tags/use-tags';
 import { TagPickerHost } from './tags/TagPickerHost';
+import { startKeyBuffer } from './tags/key-buffer';
+import { toggleCaretBrowsing } from './reader/caret-browsing';
+import { notesCitingHighlight } from './highlights/citing-notes';
+import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
 import { PaneTabs } from './components/PaneTabs';
 import { CodebookPanel } from './components/CodebookPanel';
@@ -58,6 +62,8 @@ export function App() {
   const [generation, setGeneration] = useState(0);
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [hasSelection, setHasSelection] = useState(false);
+  const [suggestionsFocus, setSuggestionsFocus] = useState(0);
+  const [confirmDelete, setConfirmDelete] = useState<{ id: string; quote: string; places: string[] } | null>(null);
   const opening = useRef(0);
   const reader = useRef<ReaderHandle>(null);
   const reimport = useRef<HTMLInputElement>(null);
@@ -75,7 +81,7 @@ export function App() {
   const getPainter = useCallback(() => reader.current?.painter(), []);
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
-  const notes = useNotes({ doc, byId: hl.byId, selectedId: hl.selectedId, tagsById, replaceHighlight: hl.replace });
+  const notes = useNotes({ doc, byId: hl.byId, selectedId: hl.selectedId, tagsById, replaceHighlight: hl.replace, sources });
   const colorOf = useCallback((h: Highlight) => tagsById.get(h.tagIds[0])?.color ?? DEFAULT_HIGHLIGHT_COLOR, [tagsById]);
   // Search and analysis (issue 7): the palette, find in the article, the analysis view in place of the reader.
   const [searchOpen, setSearchOpen] = useState(false);
@@ -179,8 +185,17 @@ export function App() {
     setAlternatives(others);
   };
 
-  const removeHighlight = (id: string) => {
+  /** Deletes a highlight; when notes cite it, the analyst is told what that breaks and asked first. */
+  const removeHighlight = async (id: string, confirmed = false) => {
     const h = hl.byId.get(id);
+    if (h && !confirmed) {
+      try {
+        const places = await notesCitingHighlight(h);
+        if (places.length > 0) return setConfirmDelete({ id, quote: h.quote.exact, places });
+      } catch (err) {
+        return report(err);
+      }
+    }
     if (h) notes.highlightDeleted(h);
     void hl.remove(id);
   };
@@ -189,6 +204,11 @@ export function App() {
   const reloadNotebook = async (message: string) => {
     setDialog(null);
     clearSessions();
+    // The history's steps refer to the notebook as it was: after a restore or an import they could undo the wrong
+    // thing, so it starts afresh, and the analyst is told.
+    const hadHistory = hl.canUndo() || hl.canRedo();
+    hl.undoStack.clear();
+    if (hadHistory) message = `${message} The undo history was cleared: earlier changes can no longer be undone.`;
     setGeneration((g) => g + 1);
     const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
     setSources(list);
@@ -228,8 +248,8 @@ export function App() {
   const { openHit, openAt } = useOpenHit({ openId: doc?.meta.id ?? null, openSource, selectHighlight: hl.select, setNotesScope: notes.setScope, focusNotes: focusNotesWhenReady });
 
   useCommands({
-    // In the notes editor the same keys make a link.
-    'search.open': () => (document.activeElement?.closest('.ProseMirror') ? false : setSearchOpen(true)),
+    // The same in every pane, the notes editor included (its link key is another one).
+    'search.open': () => setSearchOpen(true),
     'find.open': () => {
       if (!doc || analysisOpen) return false;
       find.setOpen(true);
@@ -243,6 +263,11 @@ export function App() {
     'view.fontReset': () => updateReader(() => ({ fontSize: FONT_SIZE.default })),
     'view.linesWider': () => updateReader((r) => ({ lineWidth: clamp(r.lineWidth + LINE_WIDTH.step, LINE_WIDTH.min, LINE_WIDTH.max) })),
     'view.linesNarrower': () => updateReader((r) => ({ lineWidth: clamp(r.lineWidth - LINE_WIDTH.step, LINE_WIDTH.min, LINE_WIDTH.max) })),
+    'view.caretBrowsing': () => {
+      const on = toggleCaretBrowsing();
+      setNotice(on ? 'Caret browsing is on: click or use the arrows to place the caret anywhere in the article, then Shift+arrows to select. F7 turns it off.' : 'Caret browsing is off.');
+      if (on) document.getElementById('reader')?.focus();
+    },
     'view.toggleSerif': () => updateReader((r) => ({ fontFamily: r.fontFamily === 'serif' ? 'sans' : 'serif' })),
     'source.previous': () => step(-1),
     'source.next': () => step(1),
@@ -264,8 +289,12 @@ export function App() {
     },
     'highlight.create': withSelection('highlight'),
     'highlight.tag': () => {
-      if (reader.current?.selection()) return withSelection('tag')();
+      if (reader.current?.selection()) {
+        startKeyBuffer();
+        return withSelection('tag')();
+      }
       if (!hl.selectedId) return false;
+      startKeyBuffer();
       tagsApi.openPicker({ target: { type: 'highlight', highlightId: hl.selectedId }, anchor: highlightAnchor(getPainter(), hl.selectedId) });
     },
     'highlight.quickTag': (event) => {
@@ -279,13 +308,13 @@ export function App() {
     },
     'focus.suggestions': () => {
       setSideTab('suggestions');
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.suggestion-list [tabindex="0"], .suggestions .refresh')?.focus());
+      setSuggestionsFocus((n) => n + 1);
     },
     'view.retrieve': () => setRetrieval((r) => ({ query: r?.query ?? '', nonce: Date.now() })),
     'highlight.note': withSelection('note'),
     'highlight.delete': () => {
       if (!hl.selectedId) return false;
-      removeHighlight(hl.selectedId);
+      void removeHighlight(hl.selectedId);
     },
     'focus.sources': () => {
       setLeftTab('sources');
@@ -435,9 +464,12 @@ export function App() {
                           selectHighlight(id);
                           if (reveal) reader.current?.reveal(id);
                         }}
-                        onDelete={removeHighlight}
+                        onDelete={(id) => void removeHighlight(id)}
                         onTag={(id, anchor) => tagsApi.openPicker({ target: { type: 'highlight', highlightId: id }, anchor })}
                         onBulkTag={(ids, mode, anchor) => tagsApi.openPicker({ target: { type: 'bulk', highlightIds: ids, mode }, anchor })}
+                        quickTags={tagsApi.quick}
+                        pinnedIds={tagsApi.pinnedIds}
+                        onPin={(tagId, pinned) => void tagsApi.pin(tagId, pinned)}
                         onReattach={(id) => {
                           const range = reader.current?.selection();
                           if (range) void hl.reattach(id, range).then(() => reader.current?.clearSelection());
@@ -450,7 +482,7 @@ export function App() {
                     label: 'Suggestions',
                     title: withShortcut('Entity suggestions', 'focus.suggestions'),
                     content: (
-                      <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} />
+                      <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} focusRequest={suggestionsFocus} />
                     ),
                   },
                 ]}
@@ -484,6 +516,17 @@ export function App() {
           onOpen={(hit) => {
             setAnalysisOpen(false);
             void openHit(hit);
+          }}
+        />
+      )}
+      {confirmDelete && (
+        <DeleteCitedDialog
+          quote={confirmDelete.quote}
+          places={confirmDelete.places}
+          onCancel={() => setConfirmDelete(null)}
+          onDelete={() => {
+            setConfirmDelete(null);
+            void removeHighlight(confirmDelete.id, true);
           }}
         />
       )}

@@ -12,6 +12,8 @@ export interface ResolvedHighlight {
   sourceId: string;
   tags: Array<{ name: string; color: string }>;
   deleted: boolean;
+  /** Where the passage is, for the reader of the note: "EFE · 15 Oct 2021 · ¶ 4" (shown, never stored). */
+  detail?: string;
 }
 
 /** Current data of a highlight by id; null means it no longer exists. */

@@ -292,6 +292,8 @@ export function recolourTag(tags: readonly Tag[], id: string, color: string): Ta
   return updateTag(tags, id, { color });
 }
 
+const KIND_NOUN: Record<TagKind, string> = { person: 'a person', organisation: 'an organisation', place: 'a place', group: 'a group', theme: 'a theme', other: 'of no particular kind' };
+
 /** Moves a tag (with its subtree) under another parent, or to the top level with null. */
 export function moveTag(tags: readonly Tag[], id: string, parentId: string | null): TagChange & { tag: Tag } {
   const byId = indexById(tags);
@@ -307,12 +309,26 @@ export function moveTag(tags: readonly Tag[], id: string, parentId: string | nul
     return { tag, tags: [...tags], summary: `"${tag.name}" is already ${where(tags, parentId)}.`, changedIds: [], removedIds: [], rewrite: null };
   }
   assertUniqueName(tags, tag.name, parentId, new Set([id]));
-  const moved: Tag = { ...tag, parentId };
+  // A tag's kind follows its place in the tree unless the analyst set another: one that had the kind of its old
+  // place takes the kind of the new one (a place moved under Groups becomes a group), and so do its descendants
+  // that had its kind.
+  const placeKind = (pid: string | null): TagKind => (pid === null ? 'other' : (byId.get(pid)?.kind ?? 'other'));
+  const follows = tag.kind === placeKind(tag.parentId);
+  const newKind = follows ? placeKind(parentId) : tag.kind;
+  const moved: Tag = { ...tag, parentId, kind: newKind };
+  const updated = new Map([[id, moved]]);
+  if (newKind !== tag.kind) {
+    for (const d of descendantIds(tags, id)) {
+      const t = byId.get(d);
+      if (t && t.kind === tag.kind) updated.set(d, { ...t, kind: newKind });
+    }
+  }
+  const kindNote = newKind !== tag.kind ? ` It is now ${KIND_NOUN[newKind]}.` : '';
   return {
     tag: moved,
-    tags: replaceIn(tags, new Map([[id, moved]])),
-    summary: `Moved "${tag.name}" ${parentId === null ? 'to the top level' : `under ${tagPath(tags, parentId).join('/')}`}.`,
-    changedIds: [id],
+    tags: replaceIn(tags, updated),
+    summary: `Moved "${tag.name}" ${parentId === null ? 'to the top level' : `under ${tagPath(tags, parentId).join('/')}`}.${kindNote}`,
+    changedIds: [...updated.keys()],
     removedIds: [],
     rewrite: null,
   };

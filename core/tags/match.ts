@@ -10,6 +10,7 @@ import fuzzysort from 'fuzzysort';
 import type { Tag, TagKind } from '../model';
 import { nameKey } from './codebook';
 import { tagPath } from './default-codebook';
+import { KNOWN_ENTITIES } from '../suggest/known-entities';
 
 export type MatchTier = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'none';
 
@@ -171,4 +172,37 @@ export function touchRecent(recentIds: readonly string[], usedIds: readonly stri
 export function siblingWithName(tags: readonly Tag[], name: string, parentId: string | null): Tag | null {
   const k = nameKey(name);
   return tags.find((t) => t.parentId === parentId && nameKey(t.name) === k) ?? null;
+}
+
+/**
+ * Tags whose name or one of whose aliases is exactly the typed text (ignoring case, accents and extra spaces):
+ * the only tags Enter may apply without the analyst choosing a row. Category rows (People, Places …) are left out
+ * by the caller when they cannot be applied.
+ */
+export function exactTagMatches(tags: readonly Tag[], query: string): Tag[] {
+  const q = foldForMatch(query);
+  if (q.length === 0) return [];
+  return tags.filter((t) => foldForMatch(t.name) === q || t.aliases.some((a) => foldForMatch(a) === q));
+}
+
+/** What Enter does in the picker for a typed text: apply the one exact tag, offer to create it, or nothing. */
+export type EnterAction = { type: 'apply'; tag: Tag } | { type: 'create'; name: string } | { type: 'none' };
+
+export function enterAction(tags: readonly Tag[], query: string, canCreate: boolean): EnterAction {
+  const exact = exactTagMatches(tags, query);
+  if (exact.length > 0) return { type: 'apply', tag: exact[0] };
+  const name = query.trim().replace(/\s+/g, ' ');
+  if (canCreate && name.length > 0) return { type: 'create', name };
+  return { type: 'none' };
+}
+
+/**
+ * The kind a new tag of this name probably has: the kind of a known actor of the corpus (CSTO is an organisation,
+ * Taliban a group), else a theme. A guess for the picker's "Create" row, which the analyst can change; never the
+ * kind last used, which would make the next new tag a place by accident.
+ */
+export function guessKind(name: string): TagKind {
+  const q = foldForMatch(name);
+  const known = KNOWN_ENTITIES.find((e) => foldForMatch(e.name) === q || e.aliases.some((a) => foldForMatch(a) === q));
+  return known ? known.kind : 'theme';
 }

@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
+import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
+import { download, fileName } from './export';
 import { ArrowLeft } from 'lucide-react';
 import type { AnalysisResult, CooccurrencePassage } from '../../core/analysis/types';
 import type { DataTable } from '../../core/analysis/csv';
@@ -97,10 +100,10 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
         </button>
         <h2>Analysis</h2>
         <p className="analysis-summary" role="status" aria-live="polite">
-          {loading && !data ? 'Counting…' : data ? `${data.totals.sources} sources · ${data.totals.highlights.toLocaleString()} highlights · ${data.totals.passages.toLocaleString()} coded passages` : ''}
+          {loading && !data ? 'Counting…' : data ? `${data.totals.sources} sources · ${data.totals.highlights.toLocaleString()} highlights · ${data.totals.passages.toLocaleString()} coded paragraphs` : ''}
         </p>
         <div className="analysis-options" role="group" aria-label="What to count">
-          <label title="Count a passage coded with a child tag (Kabul) under its parents too (Afghanistan)">
+          <label title="Count a paragraph coded with a child tag (Kabul) under its parents too (Afghanistan)">
             <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} /> Count child tags under their parents
           </label>
           <label>
@@ -155,7 +158,14 @@ interface TabProps {
   report(err: unknown): void;
 }
 
-const nameOf = (tags: Map<string, TagInfo>, id: string) => tags.get(id)?.name ?? id;
+/** A tag's name; with its parent's when another tag has the same name ("Kabul (Places)", "Kabul (Groups)"). */
+function nameOf(tags: Map<string, TagInfo>, id: string): string {
+  const t = tags.get(id);
+  if (!t) return id;
+  let twins = 0;
+  for (const o of tags.values()) if (o.name === t.name) twins++;
+  return twins > 1 && t.path.length > 1 ? `${t.name} (${t.path[t.path.length - 2]})` : t.name;
+}
 const pathOf = (tags: Map<string, TagInfo>, id: string) => tags.get(id)?.path.join(' / ') ?? id;
 
 function FrequencyTab({ data, tags, theme, report }: TabProps) {
@@ -163,7 +173,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
   const source = data.bySource.find((s) => s.sourceId === sourceId) ?? data.bySource[0];
   const top = data.frequency.slice(0, 25);
   const frequencyTable: DataTable = {
-    columns: ['Tag', 'Path', 'Kind', 'Highlights', 'Sources', 'Passages'],
+    columns: ['Tag', 'Path', 'Kind', 'Highlights', 'Sources', 'Paragraphs'],
     rows: data.frequency.map((f) => [nameOf(tags, f.tagId), pathOf(tags, f.tagId), tags.get(f.tagId)?.kind ?? '', f.highlights, f.sources, f.passages]),
   };
   const sourceTags = Object.entries(source?.tags ?? {}).sort((a, b) => b[1] - a[1]);
@@ -186,7 +196,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
             width={width}
             theme={theme}
             label="Highlights per tag"
-            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: `in ${f.sources} source${f.sources === 1 ? '' : 's'}`, color: theme.accent }))}
+            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: `in ${f.sources} source${f.sources === 1 ? '' : 's'}`, color: tags.get(f.tagId)?.color }))}
           />
         )}
       />
@@ -221,7 +231,7 @@ interface MatrixTabProps extends TabProps {
   onOpenPassage(target: PassageTarget): void;
 }
 
-/** Tags ranked by passages, leaving out the top-level categories (People, Themes …). */
+/** Tags ranked by paragraphs, leaving out the top-level categories (People, Themes …). */
 function rankedTags(data: AnalysisResult, tags: Map<string, TagInfo>, keep: (t: TagInfo) => boolean): string[] {
   return data.frequency.filter((f) => !CATEGORIES.has(f.tagId) && tags.has(f.tagId) && keep(tags.get(f.tagId)!)).sort((a, b) => b.passages - a.passages || a.tagId.localeCompare(b.tagId)).map((f) => f.tagId);
 }
@@ -235,15 +245,17 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
   const pairOf = (a: string, b: string) => byPair.get(`${a}\u0001${b}`) ?? byPair.get(`${b}\u0001${a}`);
   const maxN = Math.max(1, ...data.cooccurrence.filter((p) => ids.includes(p.a) && ids.includes(p.b)).map((p) => p.n12));
   const shown = new Set(ids);
+  // Rows stand for tag ids (two tags may share a name under different parents): the table keeps the pairs beside it.
+  const pairsShown = data.cooccurrence.filter((p) => shown.has(p.a) && shown.has(p.b));
   const table: DataTable = {
-    columns: ['Tag A', 'Tag B', 'Passages A', 'Passages B', 'Passages with both', 'Jaccard'],
-    rows: data.cooccurrence.filter((p) => shown.has(p.a) && shown.has(p.b)).map((p) => [nameOf(tags, p.a), nameOf(tags, p.b), p.n1, p.n2, p.n12, Number(p.jaccard.toFixed(4))]),
+    columns: ['Tag A', 'Tag B', 'Paragraphs A', 'Paragraphs B', 'Paragraphs with both', 'Jaccard'],
+    rows: pairsShown.map((p) => [nameOf(tags, p.a), nameOf(tags, p.b), p.n1, p.n2, p.n12, Number(p.jaccard.toFixed(4))]),
   };
   return (
     <div className="analysis-split">
       <ChartFrame
         title="Co-occurrence of tags"
-        description="Passages (paragraphs) where both tags are used, overlapping or not. Shade: the Jaccard coefficient n12 / (n1 + n2 − n12), or the count. Click a cell for its passages."
+        description="Paragraphs where both tags are used, overlapping or not. Shade: the Jaccard coefficient n12 / (n1 + n2 − n12), or the count. Click a cell for its paragraphs."
         controls={
           <>
             <label className="chart-control">
@@ -268,13 +280,13 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
         table={table}
         background={theme.background}
         report={report}
-        empty="No two tags share a passage yet."
-        renderCell={(row, c) => {
+        empty="No two tags share a paragraph yet."
+        renderCell={(row, c, r) => {
           if (c !== 4) return typeof row[c] === 'number' && !Number.isInteger(row[c]) ? (row[c] as number).toFixed(3) : row[c];
-          const a = ids.find((id) => nameOf(tags, id) === row[0]);
-          const b = ids.find((id) => nameOf(tags, id) === row[1]);
+          const a = pairsShown[r]?.a;
+          const b = pairsShown[r]?.b;
           return (
-            <button type="button" className="link-button cell-link" onClick={() => a && b && setPicked({ row: a, column: b })} title="Show these passages">
+            <button type="button" className="link-button cell-link" onClick={() => a && b && setPicked({ row: a, column: b })} title="Show these paragraphs">
               {row[c]}
             </button>
           );
@@ -295,7 +307,7 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
               return {
                 count: p.n12,
                 strength: colorBy === 'jaccard' ? p.jaccard : p.n12 / maxN,
-                title: `${nameOf(tags, a)} and ${nameOf(tags, b)}: ${p.n12} passage${p.n12 === 1 ? '' : 's'} together; Jaccard ${p.jaccard.toFixed(2)} (${p.n1} and ${p.n2} passages each)`,
+                title: `${nameOf(tags, a)} and ${nameOf(tags, b)}: ${p.n12} paragraph${p.n12 === 1 ? '' : 's'} together; Jaccard ${p.jaccard.toFixed(2)} (${p.n1} and ${p.n2} paragraphs each)`,
               };
             }}
           />
@@ -327,18 +339,18 @@ function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: M
   return (
     <div className="analysis-split">
       <ChartFrame
-        title="Entities in passages of each theme"
-        description={`Passages where an entity (${entityKinds.map((k) => KIND_PLURAL[k].toLowerCase()).join(', ') || 'people, organisations, places, groups'}) and a theme are both coded. Click a cell for its passages.`}
+        title="Entities in paragraphs of each theme"
+        description={`Paragraphs where an entity (${entityKinds.map((k) => KIND_PLURAL[k].toLowerCase()).join(', ') || 'people, organisations, places, groups'}) and a theme are both coded. Click a cell for its paragraphs.`}
         table={table}
         background={theme.background}
         report={report}
-        empty="No passage has both an entity and a theme yet."
-        renderCell={(row, c) => {
+        empty="No paragraph has both an entity and a theme yet."
+        renderCell={(row, c, r) => {
           if (c === 0 || !row[c]) return row[c];
-          const e = entities.find((id) => nameOf(tags, id) === row[0]);
+          const e = entities[r];
           const t = themes[c - 1];
           return (
-            <button type="button" className="link-button cell-link" onClick={() => e && setPicked({ row: e, column: t })} title="Show these passages">
+            <button type="button" className="link-button cell-link" onClick={() => e && setPicked({ row: e, column: t })} title="Show these paragraphs">
               {row[c]}
             </button>
           );
@@ -348,14 +360,14 @@ function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: M
             svgRef={ref}
             width={width}
             theme={theme}
-            label="Entities in passages of each theme"
+            label="Entities in paragraphs of each theme"
             rows={entities.map((id) => ({ id, label: nameOf(tags, id) }))}
             columns={themes.map((id) => ({ id, label: nameOf(tags, id) }))}
             selected={picked}
             onPick={(row, column) => setPicked({ row, column })}
             cell={(e, t) => {
               const n = cells.get(`${e}\u0001${t}`) ?? 0;
-              return n ? { count: n, strength: n / max, title: `${nameOf(tags, e)} in passages on ${nameOf(tags, t)}: ${n}` } : null;
+              return n ? { count: n, strength: n / max, title: `${nameOf(tags, e)} in paragraphs on ${nameOf(tags, t)}: ${n}` } : null;
             }}
           />
         )}
@@ -372,7 +384,7 @@ function TimelineTab({ data, tags, theme, report }: TabProps) {
   const shown = rankedTags(data, tags, (t) => t.kind === kind)
     .sort((a, b) => (data.frequency.find((f) => f.tagId === b)?.highlights ?? 0) - (data.frequency.find((f) => f.tagId === a)?.highlights ?? 0))
     .slice(0, 6);
-  const series = shown.map((id) => ({ label: nameOf(tags, id), values: periods.map((p) => byPeriod.get(p)?.tags[id] ?? 0) }));
+  const series = shown.map((id) => ({ label: nameOf(tags, id), color: tags.get(id)?.color, values: periods.map((p) => byPeriod.get(p)?.tags[id] ?? 0) }));
   const sources = periods.map((p) => byPeriod.get(p)?.sources ?? 0);
   const table: DataTable = {
     columns: ['Month', 'Sources', 'Highlights', ...shown.map((id) => nameOf(tags, id))],
@@ -465,15 +477,15 @@ function PassagesPanel({
 
   if (!pair) {
     return (
-      <aside className="passages-panel empty" aria-label="Passages">
-        <p>Click a cell to list the passages where both tags occur.</p>
+      <aside className="passages-panel empty" aria-label="Paragraphs">
+        <p>Click a cell to list the paragraphs where both tags occur.</p>
       </aside>
     );
   }
   const a = tags.get(pair.row);
   const b = tags.get(pair.column);
   return (
-    <aside className="passages-panel" aria-label="Passages">
+    <aside className="passages-panel" aria-label="Paragraphs">
       <header className="passages-head">
         <h3 ref={heading} tabIndex={-1}>
           <span className="sp-tag" style={{ '--tag-color': a?.color } as React.CSSProperties}>
@@ -484,21 +496,42 @@ function PassagesPanel({
             {b?.name ?? pair.column}
           </span>
         </h3>
-        <button type="button" className="icon-only" aria-label="Close the passages" title="Close" onClick={onClose}>
+        {result && result.passages.length > 0 && (
+          <button
+            type="button"
+            className="export-passages"
+            title="Save these paragraphs as CSV, with source and highlight ids"
+            onClick={() => download(fileName(`paragraphs ${a?.name ?? pair.row} and ${b?.name ?? pair.column}`, 'csv'), new Blob([cooccurrencePassagesCsv(result.passages)], { type: 'text/csv;charset=utf-8' }))}
+          >
+            Export CSV
+          </button>
+        )}
+        <button type="button" className="icon-only" aria-label="Close the paragraphs" title="Close" onClick={onClose}>
           ×
         </button>
       </header>
       <p className="passages-count" role="status">
-        {result ? `${result.total} passage${result.total === 1 ? '' : 's'}${result.total > result.passages.length ? `, the first ${result.passages.length} shown` : ''}` : 'Finding the passages…'}
+        {result ? `${result.total} paragraph${result.total === 1 ? '' : 's'}${result.total > result.passages.length ? `, the first ${result.passages.length} shown` : ''}` : 'Finding the paragraphs…'}
       </p>
       <ol className="passages-list">
         {result?.passages.map((p) => (
-          <li key={`${p.sourceId}-${p.start}`}>
+          <li
+            key={`${p.sourceId}-${p.start}`}
+            draggable={p.highlights.length > 0}
+            onDragStart={(e) => {
+              // Into a note: a citation of the paragraph's first coded highlight.
+              const h = p.highlights[0];
+              if (!h) return;
+              e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: h.id, sourceId: p.sourceId, quote: h.quote }));
+              e.dataTransfer.setData('text/plain', p.text);
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+          >
             <button
               type="button"
               className="passage"
               onClick={() => onOpen({ sourceId: p.sourceId, start: p.highlights[0]?.start ?? p.start, end: p.highlights[0]?.end ?? p.end, highlightId: p.highlights[0]?.id ?? null })}
-              title="Open this passage in the reader"
+              title="Open this paragraph in the reader"
             >
               <span className="passage-source">
                 {p.title}

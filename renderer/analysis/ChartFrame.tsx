@@ -13,7 +13,8 @@ interface Props {
   /** The chart, drawn `width` px wide (text at its real size); it puts its <svg> in the ref given. */
   chart(svgRef: RefObject<SVGSVGElement | null>, width: number): ReactNode;
   /** Cells of the table view may be made clickable (e.g. co-occurrence counts). */
-  renderCell?(row: DataTable['rows'][number], column: number): ReactNode;
+  /** `rowIndex` is the row's place in `table.rows`: find what a row stands for by it, never by its label. */
+  renderCell?(row: DataTable['rows'][number], column: number, rowIndex: number): ReactNode;
   report(err: unknown): void;
   empty?: string;
 }
@@ -87,11 +88,11 @@ export function ChartFrame({ title, description, controls, table, background, ch
                   {row.map((cell, c) =>
                     c === 0 ? (
                       <th key={c} scope="row">
-                        {renderCell ? renderCell(row, c) : cell}
+                        {renderCell ? renderCell(row, c, r) : cell}
                       </th>
                     ) : (
                       <td key={c} className={typeof cell === 'number' ? 'num' : undefined}>
-                        {renderCell ? renderCell(row, c) : formatCell(cell)}
+                        {renderCell ? renderCell(row, c, r) : formatCell(cell)}
                       </td>
                     ),
                   )}

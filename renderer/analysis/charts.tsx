@@ -60,7 +60,8 @@ export function BarChart({ bars, theme, svgRef, label, width: W }: { bars: Bar[]
           <text x={left - 8} y={y(i)! + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fill={theme.fg}>
             {truncate(b.label, 28)}
           </text>
-          <rect x={left} y={y(i)} width={Math.max(1, x(b.value) - left)} height={y.bandwidth()} rx={3} fill={b.color ?? theme.accent} />
+          {/* The tag's own colour, the same in light and dark; an outline keeps pale colours visible on any page. */}
+          <rect x={left} y={y(i)} width={Math.max(1, x(b.value) - left)} height={y.bandwidth()} rx={3} fill={b.color ?? theme.accent} stroke={theme.fg} strokeOpacity={0.45} strokeWidth={1} />
           <text x={x(b.value) + 6} y={y(i)! + y.bandwidth() / 2} dy="0.35em" fill={theme.fg}>
             {b.value.toLocaleString('en-GB')}
             {b.detail && <tspan fill={theme.muted}>{`  ${b.detail}`}</tspan>}
@@ -169,6 +170,8 @@ export function Matrix({
 export interface Series {
   label: string;
   values: number[];
+  /** The tag's colour (else one of the theme's series colours). */
+  color?: string;
 }
 
 /** Lines over months, with the number of sources per month as bars underneath. */
@@ -208,20 +211,27 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
       <text x={left} y={top - 4} fill={theme.muted} fontSize={11}>
         highlights per month
       </text>
-      {series.map((s, k) => (
-        <g key={s.label}>
-          <title>{`${s.label}: ${s.values.reduce((a, b) => a + b, 0)} highlights`}</title>
-          <path d={path(s.values) ?? ''} fill="none" stroke={theme.series[k % theme.series.length]} strokeWidth={2.2} strokeDasharray={k >= 4 ? '5 3' : undefined} />
-          {s.values.map((v, i) => (
-            <circle key={i} cx={x(periods[i])} cy={y(v)} r={periods.length > 30 ? 1.8 : 3} fill={theme.series[k % theme.series.length]}>
-              <title>{`${s.label}, ${periods[i]}: ${v}`}</title>
-            </circle>
-          ))}
-          <text x={W - right + 8} y={endY.get(k)} dy="0.35em" fill={theme.series[k % theme.series.length]} fontWeight={600}>
-            {truncate(s.label, 20)}
-          </text>
-        </g>
-      ))}
+      {series.map((s, k) => {
+        const color = s.color ?? theme.series[k % theme.series.length];
+        const dash = k >= 4 ? '5 3' : undefined;
+        return (
+          <g key={s.label}>
+            <title>{`${s.label}: ${s.values.reduce((a, b) => a + b, 0)} highlights`}</title>
+            {/* A dark edge under the tag's colour: pale tag colours stay visible on a light page. */}
+            <path d={path(s.values) ?? ''} fill="none" stroke={theme.fg} strokeOpacity={0.45} strokeWidth={4.2} strokeDasharray={dash} />
+            <path d={path(s.values) ?? ''} fill="none" stroke={color} strokeWidth={2.4} strokeDasharray={dash} data-series-color={color} />
+            {s.values.map((v, i) => (
+              <circle key={i} cx={x(periods[i])} cy={y(v)} r={periods.length > 30 ? 2.2 : 3.5} fill={color} stroke={theme.fg} strokeOpacity={0.6} strokeWidth={1}>
+                <title>{`${s.label}, ${periods[i]}: ${v}`}</title>
+              </circle>
+            ))}
+            <rect x={W - right + 6} y={(endY.get(k) ?? 0) - 5} width={10} height={10} rx={2} fill={color} stroke={theme.fg} strokeOpacity={0.6} />
+            <text x={W - right + 20} y={endY.get(k)} dy="0.35em" fill={theme.fg} fontWeight={600}>
+              {truncate(s.label, 19)}
+            </text>
+          </g>
+        );
+      })}
       <text x={left} y={barsTop - 8} fill={theme.muted} fontSize={11}>
         sources published per month
       </text>

@@ -560,6 +560,7 @@ function NewTagForm({
   const [kind, setKind] = useState<TagKind>(initial.kind);
   const [parentId, setParentId] = useState<string | null>(initial.parentId ?? defaultParentId(tags, initial.kind));
   const [parentTouched, setParentTouched] = useState(initial.parentId !== null);
+  const [kindTouched, setKindTouched] = useState(false);
   const parents = useMemo(
     () => tags.map((t) => ({ id: t.id, path: tagPath(tags, t.id).join(' › ') })).sort((a, b) => a.path.localeCompare(b.path)),
     [tags],
@@ -587,6 +588,7 @@ function NewTagForm({
         onChange={(e) => {
           const k = e.target.value as TagKind;
           setKind(k);
+          setKindTouched(true);
           if (!parentTouched) setParentId(defaultParentId(tags, k));
         }}
       >
@@ -601,7 +603,10 @@ function NewTagForm({
         value={parentId ?? ''}
         onChange={(e) => {
           setParentTouched(true);
-          setParentId(e.target.value || null);
+          const pid = e.target.value || null;
+          setParentId(pid);
+          // The kind follows the place in the tree until the analyst sets it.
+          if (!kindTouched) setKind(tags.find((t) => t.id === pid)?.kind ?? 'other');
         }}
       >
         <option value="">Top level</option>

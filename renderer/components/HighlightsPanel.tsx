@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Pin } from 'lucide-react';
+import { filterHighlights, isFiltering, NO_FILTER, type HighlightFilter } from '../../core/highlights/filter';
+import type { TagKind } from '../../core/model';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Highlight, Tag } from '../../core/model';
 import { noteFirstLine } from '../../core/notes/plain-text';
 import { withShortcut } from './Toolbar';
-import { TagChip } from '../tags/kinds';
+import { KIND_LABEL, KINDS, TagChip } from '../tags/kinds';
 import { elementAnchor, type Point } from '../tags/reader-bridge';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
 
@@ -26,11 +29,25 @@ interface Props {
   onTag?(id: string, anchor: Point): void;
   /** Add or remove a tag on several highlights (the bulk bar of a multi-selection). */
   onBulkTag?(ids: string[], mode: 'add' | 'remove', anchor: Point): void;
+  /** The tags behind the number keys 1–9 now, and which of them are pinned (fixed to their key). */
+  quickTags?: Tag[];
+  pinnedIds?: readonly string[];
+  onPin?(tagId: string, pinned: boolean): void;
 }
 
 /** The open source's highlights in reading order, then its orphans (kept, never deleted silently). */
-export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alternatives, canReattach, onSelect, onDelete, onReattach, onTag, onBulkTag }: Props) {
-  const live = highlights.filter((h) => !h.orphan);
+export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alternatives, canReattach, onSelect, onDelete, onReattach, onTag, onBulkTag, quickTags = [], pinnedIds = [], onPin }: Props) {
+  const [filter, setFilter] = useState<HighlightFilter>(NO_FILTER);
+  const filtering = isFiltering(filter);
+  const allTags = useMemo(() => [...tagsById.values()], [tagsById]);
+  const shown = useMemo(() => filterHighlights(highlights, allTags, filter), [highlights, allTags, filter]);
+  // The tags used in this source, for the filter's tag menu.
+  const usedTags = useMemo(() => {
+    const ids = new Set(highlights.flatMap((h) => h.tagIds));
+    return allTags.filter((t) => ids.has(t.id)).sort((a, b) => a.name.localeCompare(b.name));
+  }, [highlights, allTags]);
+  const live = shown.filter((h) => !h.orphan);
+  const totalLive = highlights.filter((h) => !h.orphan).length;
   // Multi-selection for bulk tagging: Ctrl/Cmd+click toggles a row, Shift+click (or Shift+arrows) extends from the
   // selected one. It lasts while the selected highlight is part of it.
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -68,7 +85,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
     setChecked(new Set());
     onSelect(id, true);
   };
-  const orphans = highlights.filter((h) => h.orphan);
+  const orphans = shown.filter((h) => h.orphan);
   const list = useRef<HTMLUListElement>(null);
   // Thousands of highlights: only the rows in view are in the DOM (rows have a fixed height).
   const rows = useVirtualizer({ count: live.length, getScrollElement: () => list.current, estimateSize: () => ROW_HEIGHT, overscan: 8, getItemKey: (i) => live[i].id });
@@ -125,7 +142,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
     <section className="pane highlights" aria-label="Highlights">
       <header className="pane-header">
         <h2>Highlights</h2>
-        <span className="count">{live.length}</span>
+        <span className="count">{totalLive}</span>
         {alternatives.length > 0 && (
           <span className="alternatives" role="group" aria-label="Other highlights here">
             Also here:
@@ -155,7 +172,71 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
           </button>
         </div>
       )}
-      {live.length === 0 && orphans.length === 0 ? (
+      {quickTags.length > 0 && (
+        <div className="quick-keys" role="group" aria-label="Number keys 1–9">
+          {quickTags.map((t, i) => {
+            const pinned = pinnedIds.includes(t.id);
+            return (
+              <button
+                key={t.id}
+                type="button"
+                className={`quick-key${pinned ? ' pinned' : ''}`}
+                aria-pressed={pinned}
+                aria-label={`Key ${i + 1}: ${t.name}${pinned ? ', pinned' : ''}`}
+                title={pinned ? `${i + 1} applies “${t.name}” (pinned; click to unpin)` : `${i + 1} applies “${t.name}” (a recent tag; click to pin it to a key)`}
+                onClick={() => onPin?.(t.id, !pinned)}
+              >
+                <kbd>{i + 1}</kbd>
+                <span className="tag-dot" style={{ backgroundColor: t.color }} aria-hidden="true" />
+                <span className="quick-key-name">{t.name}</span>
+                {pinned && <Pin size={11} aria-hidden="true" />}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {highlights.length > 0 && (
+        <div className="highlight-filter" role="search" aria-label="Filter highlights">
+          <input type="search" aria-label="Filter by text" placeholder="Filter…" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+          <select aria-label="Filter by tag" value={filter.tagId ?? ''} onChange={(e) => setFilter({ ...filter, tagId: e.target.value || null })}>
+            <option value="">Any tag</option>
+            {usedTags.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => setFilter({ ...filter, kind: (e.target.value || null) as TagKind | null })}>
+            <option value="">Any kind</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+          <label>
+            <input type="checkbox" checked={filter.hasNote} onChange={(e) => setFilter({ ...filter, hasNote: e.target.checked })} /> With a note
+          </label>
+          <select aria-label="Orphans" value={filter.orphans} onChange={(e) => setFilter({ ...filter, orphans: e.target.value as HighlightFilter['orphans'] })}>
+            <option value="show">With orphans</option>
+            <option value="only">Orphans only</option>
+            <option value="hide">Without orphans</option>
+          </select>
+          {filtering && (
+            <>
+              <span className="filter-status" role="status">
+                {live.length + orphans.length} of {highlights.length} shown
+              </span>
+              <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
+                Clear filter
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {filtering && live.length === 0 && orphans.length === 0 ? (
+        <p className="empty-hint">No highlight matches the filter.</p>
+      ) : live.length === 0 && orphans.length === 0 ? (
         <p className="empty-hint">Select text in the article and press <kbd>H</kbd> to highlight it.</p>
       ) : (
         <ul className="highlight-list" role="listbox" aria-label="Highlights in reading order" aria-multiselectable="true" ref={list} onKeyDown={onKeyDown}>

@@ -163,7 +163,10 @@ export function NotesPane(props: NotesPaneProps) {
         // A highlight drag is always ours: never let its text/html land in the note as plain text.
         if (!editable.current) return true;
         const p = propsRef.current;
-        const fallback = p.highlights.find((h) => h.id === drag.highlightId) ?? (p.selectedHighlight?.id === drag.highlightId ? p.selectedHighlight : null);
+        const fallback =
+          p.highlights.find((h) => h.id === drag.highlightId) ??
+          (p.selectedHighlight?.id === drag.highlightId ? p.selectedHighlight : null) ??
+          (drag.quote !== undefined ? { sourceId: drag.sourceId, quote: { exact: drag.quote, prefix: '', suffix: '' } } : null);
         const attrs = citationAttrsFor(drag.highlightId, p.resolveHighlight, fallback);
         if (attrs) dropCitation(v, event, attrs);
         return true;

@@ -8,6 +8,7 @@ import { HighlightPainter, type PaintItem } from '../reader/painter';
 import { MarginMarks } from '../reader/MarginMarks';
 import { SelectionPopover, type CreateIntent } from '../reader/SelectionPopover';
 import { extendSelectionByKey } from '../reader/keyboard-selection';
+import { drawCaret, moveCaretByKey, useCaretBrowsing } from '../reader/caret-browsing';
 import { ArticleBody, type ArticleBodyHandle } from '../reader/ArticleBody';
 import { setActiveReader } from '../reader/active-reader';
 
@@ -266,12 +267,20 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    if (moveCaretByKey(event, articleBody.current!, scroller.current!, isMac)) {
+      event.preventDefault();
+      return;
+    }
     if (extendSelectionByKey(event, articleBody.current!, scroller.current!, isMac)) {
       event.preventDefault();
       return;
     }
     if (event.key === 'Escape') window.getSelection()?.removeAllRanges();
   };
+
+  // F7: a caret to move with the arrows, from which Shift+arrows select.
+  const caretBrowsing = useCaretBrowsing();
+  useEffect(() => (caretBrowsing && articleBody.current && scroller.current ? drawCaret(articleBody.current, scroller.current) : undefined), [caretBrowsing]);
 
   const style = {
     '--reader-font-size': `${settings.fontSize}px`,

@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { retrievedPassagesCsv } from '../../core/export/passages-csv';
+import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
+import { download, fileName } from '../analysis/export';
 import { ArrowLeft, Plus } from 'lucide-react';
 import type { SourceSummary, Tag } from '../../core/model';
 import { highlightColor } from '../../core/tags/default-codebook';
@@ -128,6 +131,21 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
               {counts.sources === 1 ? '' : 's'}
             </p>
           )}
+          {result && parsed.ok && result.segments.length > 0 && (
+            <button
+              type="button"
+              className="export-passages"
+              title="Save the passages shown as CSV, with highlight and source ids (drag one into a note to cite it)"
+              onClick={() =>
+                download(
+                  fileName(`passages ${result.query}`, 'csv'),
+                  new Blob([retrievedPassagesCsv(result.segments, (id) => api.tagsById.get(id)?.name)], { type: 'text/csv;charset=utf-8' }),
+                )
+              }
+            >
+              Export {result.segments.length < result.counts.segments ? `the ${result.segments.length} shown` : 'all'} as CSV
+            </button>
+          )}
         </div>
         <div className="query-row">
           <label className="query-label" htmlFor="retrieval-query">
@@ -213,7 +231,16 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
         {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">No passage is coded with {result.query} {sourceIds || from || to ? 'within these filters' : 'yet'}.</li>}
         {parsed.ok &&
           result?.segments.map((s) => (
-            <li key={s.highlight.id}>
+            <li
+              key={s.highlight.id}
+              draggable
+              onDragStart={(e) => {
+                // Into a note: a citation of this passage, as from the highlights panel.
+                e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: s.highlight.id, sourceId: s.sourceId, quote: s.highlight.quote.exact }));
+                e.dataTransfer.setData('text/plain', s.quote);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+            >
               <button type="button" className="retrieval-row" onClick={() => onOpen(s)} title="Open this passage in the reader (Enter)">
                 <span className="retrieval-source">
                   <span className="retrieval-source-title">{s.sourceTitle}</span>

@@ -19,6 +19,8 @@ interface Props {
   active: boolean;
   highlights: Highlight[];
   getPainter(): HighlightPainter | null | undefined;
+  /** Changes when the analyst asks for the list (Ctrl+6): focus lands on a mention as soon as there is one. */
+  focusRequest?: number;
 }
 
 /** What acceptSuggestions takes from a suggestion (the contract is strict). */
@@ -37,7 +39,10 @@ const toInput = (s: Suggestion) => ({
  * grouped by entity, drawn in the reader as dashed marks while this tab shows. A / R accept or reject the mention in
  * focus, Shift+A / Shift+R the whole entity; rejections are remembered for this source.
  */
-export function SuggestionsPanel({ api, sourceId, text, active, highlights, getPainter }: Props) {
+/** A group's identity while the analyst works through it: its entityKey changes once its tag exists. */
+const groupKey = (g: Pick<SuggestionGroup, 'kind' | 'proposedName'>) => `${g.kind}:${g.proposedName.toLocaleLowerCase()}`;
+
+export function SuggestionsPanel({ api, sourceId, text, active, highlights, getPainter, focusRequest = 0 }: Props) {
   const [result, setResult] = useState<SuggestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -46,6 +51,11 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
   const [gone, setGone] = useState<Set<string>>(new Set());
   const list = useRef<HTMLDivElement>(null);
   const ticket = useRef(0);
+  /** Groups keep the place they were first shown in, so nothing moves under the cursor as mentions are accepted. */
+  const order = useRef(new Map<string, number>());
+  /** The list had the keyboard focus: after a refresh it gets it back (never left on the page). */
+  const hadFocus = useRef(false);
+  const wantFocus = useRef(false);
 
   const load = useCallback(async () => {
     if (!sourceId) return;
@@ -68,6 +78,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
   useEffect(() => {
     setResult(null);
     setFocusKey(null);
+    order.current = new Map();
   }, [sourceId]);
 
   // Computed in the backend: after the tab opens, and again when highlights or tags change.
@@ -79,7 +90,12 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
 
   const groups = useMemo<SuggestionGroup[]>(() => {
     if (!result || result.sourceId !== sourceId) return [];
-    return result.groups.map((g) => ({ ...g, mentions: g.mentions.filter((m) => !gone.has(m.key)) })).filter((g) => g.mentions.length > 0);
+    const seen = order.current;
+    for (const g of result.groups) if (!seen.has(groupKey(g))) seen.set(groupKey(g), seen.size);
+    return result.groups
+      .map((g) => ({ ...g, mentions: g.mentions.filter((m) => !gone.has(m.key)) }))
+      .filter((g) => g.mentions.length > 0)
+      .sort((a, b) => (seen.get(groupKey(a)) ?? 0) - (seen.get(groupKey(b)) ?? 0));
   }, [result, sourceId, gone]);
   const mentions = useMemo(() => groups.flatMap((g) => g.mentions), [groups]);
 
@@ -99,6 +115,31 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
       getPainter()?.setPending([]);
     };
   }, [active, mentions, getPainter]);
+
+  // A press anywhere else means the analyst moved on: the list no longer takes the focus back.
+  useEffect(() => {
+    const onDown = (e: PointerEvent) => {
+      if (!list.current?.contains(e.target as Node)) hadFocus.current = false;
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, []);
+
+  // Ctrl+6: the list, not the Refresh button; when the mentions are still being found, as soon as they come.
+  useEffect(() => {
+    if (focusRequest > 0) wantFocus.current = true;
+  }, [focusRequest]);
+  useEffect(() => {
+    const root = list.current;
+    if (!root) return;
+    const inList = root.contains(document.activeElement);
+    if (!wantFocus.current && (inList || !hadFocus.current || (document.activeElement && document.activeElement !== document.body))) return;
+    if (wantFocus.current && mentions.length === 0 && (loading || !result)) return;
+    wantFocus.current = false;
+    const target = mentions.find((m) => m.key === focusKey) ?? mentions[0];
+    const row = target ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(target.key)}"]`) : null;
+    (row ?? root).focus();
+  });
 
   const focused = mentions.find((m) => m.key === focusKey) ?? null;
   useEffect(() => {
@@ -191,12 +232,24 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
           {error}
         </p>
       )}
-      <div className="suggestion-list" ref={list} onKeyDown={onKeyDown} role="list" aria-label="Suggested entities">
+      <div
+        className="suggestion-list"
+        ref={list}
+        onKeyDown={onKeyDown}
+        role="list"
+        aria-label="Suggested entities"
+        tabIndex={-1}
+        onFocus={() => (hadFocus.current = true)}
+        onBlur={(e) => {
+          // Focus that moves elsewhere on purpose (a click, Tab) ends the claim; a row removed under it does not.
+          if (e.relatedTarget) hadFocus.current = list.current?.contains(e.relatedTarget as Node) ?? false;
+        }}
+      >
         {result && groups.length === 0 && !loading && (
           <p className="empty-hint">Nothing left to suggest here: every entity found is tagged{result.rejected.keys + result.rejected.entities > 0 ? ' or rejected' : ''}.</p>
         )}
         {groups.map((g) => (
-          <section key={g.entityKey} className="suggestion-group" role="listitem" aria-label={`${g.proposedName}, ${KIND_LABEL[g.kind].toLowerCase()}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`}>
+          <section key={groupKey(g)} className="suggestion-group" role="listitem" aria-label={`${g.proposedName}, ${KIND_LABEL[g.kind].toLowerCase()}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`}>
             <header className="suggestion-group-header">
               <KindIcon kind={g.kind} />
               <span className="suggestion-name">{g.proposedName}</span>

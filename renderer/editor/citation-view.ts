@@ -29,7 +29,7 @@ function citationSkeleton(): HTMLElement {
     const meta = el('figcaption', 'citation-meta');
     const badge = el('span', 'citation-deleted');
     badge.textContent = 'Deleted passage';
-    meta.append(badge, el('span', 'citation-source'), el('span', 'citation-tags'));
+    meta.append(badge, el('span', 'citation-source'), el('span', 'citation-detail'), el('span', 'citation-tags'));
     skeleton.append(el('blockquote', 'citation-quote'), meta);
   }
   return skeleton.cloneNode(true) as HTMLElement;
@@ -41,6 +41,7 @@ class CitationView implements NodeView {
   private readonly quote: HTMLElement;
   private readonly badge: HTMLElement;
   private readonly source: HTMLElement;
+  private readonly detail: HTMLElement;
   private readonly tags: HTMLElement;
 
   constructor(
@@ -50,7 +51,7 @@ class CitationView implements NodeView {
   ) {
     this.dom = citationSkeleton();
     this.quote = this.dom.firstChild as HTMLElement;
-    [this.badge, this.source, this.tags] = Array.from(this.dom.lastChild!.childNodes) as HTMLElement[];
+    [this.badge, this.source, this.detail, this.tags] = Array.from(this.dom.lastChild!.childNodes) as HTMLElement[];
     this.dom.addEventListener('click', this.onClick);
     this.render();
   }
@@ -79,6 +80,9 @@ class CitationView implements NodeView {
     this.quote.textContent = live ? live.quote : lastQuote(a);
     this.badge.hidden = !deleted;
     this.source.textContent = (live ? live.sourceTitle : a.sourceTitle) || 'Untitled source';
+    // Publisher, date and paragraph, so a reader of the note knows where the passage stands.
+    this.detail.textContent = live?.detail ?? '';
+    this.detail.hidden = !live?.detail;
     const tags = live ? live.tags : a.tags.map((name) => ({ name, color: '' }));
     this.tags.replaceChildren(
       ...tags.map((tag) => {

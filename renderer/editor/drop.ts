@@ -9,6 +9,8 @@ import { noteSchema, type CitationAttrs } from './schema';
 export interface HighlightDrag {
   highlightId: string;
   sourceId: string;
+  /** The quote, sent by drags from views of other sources (Retrieval, Analysis): the citation shows it at once. */
+  quote?: string;
 }
 
 /** The highlight a drag carries, or null when it is some other drag (text, files, a citation being moved). */
@@ -17,7 +19,11 @@ export function readHighlightDrag(data: DataTransfer | null): HighlightDrag | nu
   try {
     const value = JSON.parse(data.getData(HIGHLIGHT_DRAG_TYPE)) as Partial<HighlightDrag>;
     if (typeof value.highlightId !== 'string' || !value.highlightId) return null;
-    return { highlightId: value.highlightId, sourceId: typeof value.sourceId === 'string' ? value.sourceId : '' };
+    return {
+      highlightId: value.highlightId,
+      sourceId: typeof value.sourceId === 'string' ? value.sourceId : '',
+      ...(typeof value.quote === 'string' ? { quote: value.quote } : {}),
+    };
   } catch {
     return null;
   }

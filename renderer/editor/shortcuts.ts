@@ -1,29 +1,10 @@
 /**
- * The editor's shortcuts, in Electron accelerator form like core/commands.ts, so tooltips and the shortcuts sheet
- * show them with formatAccelerator ("Ctrl+B" / "⌘B") and the keymap is derived from the same table.
+ * The editor's shortcuts live in core/commands.ts beside the app's commands (one table, checked for keys with two
+ * meanings); here they become ProseMirror keymap names.
  */
-export const EDITOR_SHORTCUTS = {
-  bold: { label: 'Bold', accelerator: 'CmdOrCtrl+B' },
-  italic: { label: 'Italic', accelerator: 'CmdOrCtrl+I' },
-  code: { label: 'Inline code', accelerator: 'CmdOrCtrl+E' },
-  link: { label: 'Link', accelerator: 'CmdOrCtrl+K' },
-  paragraph: { label: 'Paragraph', accelerator: 'CmdOrCtrl+Alt+0' },
-  heading1: { label: 'Heading 1', accelerator: 'CmdOrCtrl+Alt+1' },
-  heading2: { label: 'Heading 2', accelerator: 'CmdOrCtrl+Alt+2' },
-  heading3: { label: 'Heading 3', accelerator: 'CmdOrCtrl+Alt+3' },
-  bulletList: { label: 'Bulleted list', accelerator: 'CmdOrCtrl+Shift+8' },
-  orderedList: { label: 'Numbered list', accelerator: 'CmdOrCtrl+Shift+9' },
-  blockquote: { label: 'Quote', accelerator: 'CmdOrCtrl+Shift+.' },
-  rule: { label: 'Horizontal rule', accelerator: 'CmdOrCtrl+Shift+-' },
-  cite: { label: 'Cite the selected highlight', accelerator: 'CmdOrCtrl+Shift+C' },
-  undo: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
-  redo: { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'] },
-  hardBreak: { label: 'Line break', accelerator: 'Shift+Enter' },
-  indent: { label: 'Indent list item', accelerator: 'Tab' },
-  outdent: { label: 'Outdent list item', accelerator: 'Shift+Tab' },
-} as const satisfies Record<string, { label: string; accelerator: string; alternates?: readonly string[] }>;
+import { EDITOR_SHORTCUTS, type EditorShortcutId } from '../../core/commands';
 
-export type EditorShortcutId = keyof typeof EDITOR_SHORTCUTS;
+export { EDITOR_SHORTCUTS, type EditorShortcutId };
 
 /** "CmdOrCtrl+Shift+C" -> ProseMirror's "Mod-Shift-c". */
 export function toKeymapName(accelerator: string): string {

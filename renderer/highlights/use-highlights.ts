@@ -3,7 +3,7 @@ import type { Highlight, SourceDocument } from '../../core/model';
 import { describeRange } from '../../core/anchoring';
 import { readingOrder } from '../../core/lanes';
 import { call } from '../api';
-import { UndoStack } from './undo-stack';
+import { UndoStack } from '../../core/history/undo-stack';
 
 /**
  * The open source's highlights and the operations on them, each saved at once, with undo and redo.
@@ -22,8 +22,13 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
     setSelectedId(null);
   }
 
+  // The source whose list this is: an undo or redo for another source (made before the analyst switched) changes
+  // that source on disk, never this list, even when this one is empty.
+  const openId = useRef<string | null>(doc?.meta.id ?? null);
+  openId.current = doc?.meta.id ?? null;
   const apply = useCallback(
     (sourceId: string, change: (list: Highlight[]) => Highlight[]) => {
+      if (sourceId !== openId.current) return;
       setHighlights((list) => {
         if (list.length > 0 && list[0].sourceId !== sourceId) return list;
         return change(list).sort(readingOrder);

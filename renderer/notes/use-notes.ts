@@ -5,37 +5,62 @@ import { EMPTY_DOC } from '../../core/model';
 import { call } from '../api';
 import type { NoteScope } from '../editor/scope';
 import { forgetNote } from '../editor/active-pane';
+import { citedHighlightIds } from '../../core/notes/cited-by';
+import { paragraphAt, splitParagraphs } from '../../core/text';
+import { formatDate } from '../format';
 
 /** The form of a highlight id (see core/schemas.ts); others cannot be looked up. */
 const HIGHLIGHT_ID = /^h-[0-9a-z-]{4,64}$/i;
 
-/** Ids of the highlights a note cites. */
-function citedIds(doc: NoteDoc): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    const n = node as { type?: string; attrs?: { highlightId?: unknown }; content?: unknown[] };
-    if (n?.type === 'citation' && typeof n.attrs?.highlightId === 'string') out.push(n.attrs.highlightId);
-    if (Array.isArray(n?.content)) n.content.forEach(walk);
-  };
-  walk(doc);
-  return out;
-}
+const citedIds = citedHighlightIds;
 
 /**
  * The notes pane's side of the app: which document is shown (the selected highlight's note, the open source's
  * notebook, the project notebook), loading and saving each, and resolving citations to live highlights — the open
  * source's from memory, others' from the backend when a note that cites them is opened.
  */
+const SCOPE_KEY = 'notes-scope';
+
+function readRememberedScope(): string | null {
+  try {
+    return localStorage.getItem(SCOPE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberScope(kind: 'project' | 'source'): void {
+  try {
+    localStorage.setItem(SCOPE_KEY, kind);
+  } catch {
+    // Storage unavailable: the choice lasts until the window closes.
+  }
+}
+
 export function useNotes(options: {
   doc: SourceDocument | null;
   byId: Map<string, Highlight>;
   selectedId: string | null;
   tagsById: Map<string, Tag>;
   replaceHighlight(h: Highlight): void;
+  /** Publisher and date of every source, for citations of sources that are not open. */
+  sources?: ReadonlyArray<{ id: string; publisher: string; date: string }> | null;
 }) {
   const { doc, byId, selectedId, tagsById, replaceHighlight } = options;
+  const sourcesById = useMemo(() => new Map((options.sources ?? []).map((s) => [s.id, s])), [options.sources]);
+  // Paragraph offsets of the open source, for "¶ n" in its citations.
+  const paragraphs = useMemo(() => (doc ? splitParagraphs(doc.text).flatMap((p) => [p.start, p.end]) : []), [doc]);
+  const detailOf = useCallback(
+    (h: { start: number }) => (doc ? citationDetail(doc.meta, paragraphAt(paragraphs, h.start) + 1) : ''),
+    [doc, paragraphs],
+  );
   // null until the analyst picks a tab: the open source's notebook, or the project notebook when no source is open.
-  const [chosen, setScope] = useState<NoteScope | null>(null);
+  // The project notebook stays chosen across search hits, source changes and restarts, until another tab is picked.
+  const [chosen, setChosen] = useState<NoteScope | null>(() => (readRememberedScope() === 'project' ? { kind: 'project' } : null));
+  const setScope = useCallback((next: NoteScope) => {
+    rememberScope(next.kind === 'project' ? 'project' : 'source');
+    setChosen(next);
+  }, []);
   const foreign = useRef(new Map<string, ResolvedHighlight | null>());
   const [foreignVersion, setForeignVersion] = useState(0);
 
@@ -55,8 +80,8 @@ export function useNotes(options: {
   // Remember every highlight seen, so citations of a source stay live after another source is opened.
   useEffect(() => {
     if (!doc) return;
-    for (const h of byId.values()) foreign.current.set(h.id, resolvedFrom(h, doc.meta.title, tagsById));
-  }, [byId, doc, tagsById]);
+    for (const h of byId.values()) foreign.current.set(h.id, resolvedFrom(h, doc.meta.title, tagsById, detailOf(h)));
+  }, [byId, doc, tagsById, detailOf]);
 
   /** Highlights asked for but never seen: fetched from the backend in one batch, then citations redraw. */
   const missing = useRef(new Set<string>());
@@ -69,16 +94,16 @@ export function useNotes(options: {
     if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById));
+        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null)));
         setForeignVersion((v) => v + 1);
       })
       .catch(() => {});
-  }, [tagsById]);
+  }, [tagsById, sourcesById]);
 
   const resolveHighlight = useCallback(
     (id: string): ResolvedHighlight | null => {
       const h = byId.get(id);
-      if (h && doc) return resolvedFrom(h, doc.meta.title, tagsById);
+      if (h && doc) return resolvedFrom(h, doc.meta.title, tagsById, detailOf(h));
       // Another source's highlight (or one deleted from this source).
       if (!foreign.current.has(id)) {
         if (missing.current.size === 0) queueMicrotask(fetchMissing);
@@ -89,7 +114,7 @@ export function useNotes(options: {
       if (known && known.sourceId === sourceId) return null;
       return known;
     },
-    [byId, doc, tagsById, sourceId, fetchMissing],
+    [byId, doc, tagsById, sourceId, fetchMissing, detailOf],
   );
 
   const loadDoc = useCallback(
@@ -104,7 +129,7 @@ export function useNotes(options: {
       for (let i = 0; i < unknown.length; i += 5000) {
         try {
           const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
-          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById));
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null)));
         } catch {
           break;
         }
@@ -112,7 +137,7 @@ export function useNotes(options: {
       if (unknown.length) setForeignVersion((v) => v + 1);
       return note;
     },
-    [byId, doc, tagsById],
+    [byId, doc, tagsById, sourcesById],
   );
 
   const saveDoc = useCallback(
@@ -141,12 +166,18 @@ export function useNotes(options: {
   return { scope, setScope, resolveHighlight, resolverVersion, loadDoc, saveDoc, highlightDeleted };
 }
 
-function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: string[] }, sourceTitle: string, tagsById: Map<string, Tag>): ResolvedHighlight {
+function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: string[] }, sourceTitle: string, tagsById: Map<string, Tag>, detail?: string): ResolvedHighlight {
   return {
     quote: h.quote.exact,
     sourceId: h.sourceId,
     sourceTitle,
     tags: h.tagIds.map((t) => tagsById.get(t)).filter((t): t is Tag => Boolean(t)).map((t) => ({ name: t.name, color: t.color })),
     deleted: false,
+    ...(detail ? { detail } : {}),
   };
+}
+
+/** "EFE · 15 Oct 2021 · ¶ 4": publisher, date and paragraph of a cited passage (each when known). */
+function citationDetail(meta: { publisher: string; date: string } | undefined, paragraph: number | null): string {
+  return [meta?.publisher ?? '', meta?.date ? formatDate(meta.date) : '', paragraph !== null ? `¶ ${paragraph}` : ''].filter(Boolean).join(' · ');
 }

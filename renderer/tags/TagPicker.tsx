@@ -1,8 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Tag, TagKind } from '../../core/model';
 import { defaultParentId, tagPath } from '../../core/tags/default-codebook';
-import { quickTags, rankTags, siblingWithName, type TagMatch } from '../../core/tags/match';
+import { exactTagMatches, guessKind, quickTags, rankTags, siblingWithName, type TagMatch } from '../../core/tags/match';
 import { KIND_LABEL, KINDS, KindIcon } from './kinds';
+import { takeKeyBuffer } from './key-buffer';
 
 export interface PickerExtra {
   id: string;
@@ -33,10 +34,10 @@ interface Props {
   onClose(): void;
 }
 
-type Row = { type: 'extra'; extra: PickerExtra } | { type: 'tag'; tag: Tag; match: TagMatch | null; quick: number } | { type: 'create'; name: string };
-
-/** The kind last used for an inline creation: the next one is probably of the same kind. */
-let lastCreatedKind: TagKind = 'theme';
+type Row =
+  | { type: 'extra'; extra: PickerExtra }
+  | { type: 'tag'; tag: Tag; match: TagMatch | null; quick: number; exact?: boolean }
+  | { type: 'create'; name: string };
 
 const ROW_LIMIT = 80;
 
@@ -48,8 +49,11 @@ export function TagPicker(props: Props) {
   const { tags, pinnedIds, recentIds, anchor, title, applied = [], exclude, extra = [], keepOpen, allowCreate, onPick, onExtra, onCreate, onClose } = props;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [kind, setKind] = useState<TagKind>(lastCreatedKind);
+  // The kind of a new tag: guessed from the name until the analyst sets it (never the kind used last time).
+  const [chosenKind, setKind] = useState<TagKind | null>(null);
+  const kind = chosenKind ?? guessKind(query);
   const [busy, setBusy] = useState(false);
+  const [pendingEnter, setPendingEnter] = useState(false);
   const [position, setPosition] = useState<{ left: number; top: number }>({ left: anchor.x, top: anchor.y });
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -72,22 +76,33 @@ export function TagPicker(props: Props) {
       for (const m of rest.slice(0, ROW_LIMIT)) out.push({ type: 'tag', tag: m.tag, match: null, quick: 0 });
       return out;
     }
-    for (const m of rankTags(tags, q, { pinnedIds, recentIds, limit: ROW_LIMIT })) {
-      if (exclude?.has(m.tag.id)) continue;
-      out.push({ type: 'tag', tag: m.tag, match: m, quick: quickIndex.get(m.tag.id) ?? 0 });
-    }
+    // Exact name or alias matches first: the only tags Enter applies by itself. Then "Create …", then the other
+    // (prefix, word, fuzzy) hits, which are shown but need an arrow key or a click.
+    const exact = new Set(exactTagMatches(tags, q).map((t) => t.id));
+    const ranked = rankTags(tags, q, { pinnedIds, recentIds, limit: ROW_LIMIT }).filter((m) => !exclude?.has(m.tag.id));
+    for (const m of ranked) if (exact.has(m.tag.id)) out.push({ type: 'tag', tag: m.tag, match: m, quick: quickIndex.get(m.tag.id) ?? 0, exact: true });
     if (allowCreate && onCreate && !siblingWithName(tags, q, defaultParentId(tags, kind))) out.push({ type: 'create', name: q.replace(/\s+/g, ' ') });
+    for (const m of ranked) if (!exact.has(m.tag.id)) out.push({ type: 'tag', tag: m.tag, match: m, quick: quickIndex.get(m.tag.id) ?? 0 });
     return out;
   }, [query, extra, quick, quickIndex, tags, pinnedIds, recentIds, exclude, allowCreate, onCreate, kind]);
 
-  useEffect(() => setActive(0), [query]);
-  const activeRow = rows[Math.min(active, rows.length - 1)];
+  // With text typed, nothing is chosen unless the first row is an exact match or "Create …": a fuzzy hit is never
+  // applied by Enter alone (typing "CIS" must not tag "Terrorism").
+  const first = rows[0];
+  const firstIsSafe = !query.trim() || first?.type === 'create' || first?.type === 'extra' || (first?.type === 'tag' && first.exact === true);
+  useEffect(() => setActive(firstIsSafe ? 0 : -1), [query, firstIsSafe]);
+  const activeIndex = active < 0 ? -1 : Math.min(active, rows.length - 1);
+  const activeRow = activeIndex < 0 ? undefined : rows[activeIndex];
 
   // Focus the field; give focus back where it was on close.
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = root.current;
     input.current?.focus();
+    // Letters typed after T before this field had focus.
+    const typed = takeKeyBuffer();
+    if (typed.text) setQuery(typed.text);
+    if (typed.enter) setPendingEnter(true);
     return () => {
       if (before && document.contains(before) && (!document.activeElement || document.activeElement === document.body || el?.contains(document.activeElement))) before.focus({ preventScroll: true });
     };
@@ -132,16 +147,23 @@ export function TagPicker(props: Props) {
     }
     if (!onCreate) return;
     setBusy(true);
-    lastCreatedKind = kind;
     const created = await onCreate(row.name, kind);
     setBusy(false);
     if (!created) return;
     onPick(created);
     if (keepOpen) {
       setQuery('');
+      setKind(null);
       input.current?.focus();
     } else onClose();
   };
+
+  // Enter typed before the picker had focus: the same rule as a real Enter, once the rows show the held letters.
+  useEffect(() => {
+    if (!pendingEnter) return;
+    setPendingEnter(false);
+    if (firstIsSafe) void choose(rows[0]);
+  });
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.target instanceof HTMLSelectElement && e.key !== 'Escape') return;
@@ -150,10 +172,10 @@ export function TagPicker(props: Props) {
       setActive((a) => Math.min(rows.length - 1, a + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((a) => Math.max(0, a - 1));
+      setActive((a) => Math.max(0, Math.min(rows.length - 1, a) - 1));
     } else if (e.key === 'PageDown' || e.key === 'PageUp') {
       e.preventDefault();
-      setActive((a) => Math.max(0, Math.min(rows.length - 1, a + (e.key === 'PageDown' ? 8 : -8))));
+      setActive((a) => Math.max(0, Math.min(rows.length - 1, Math.max(a, 0) + (e.key === 'PageDown' ? 8 : -8))));
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (!query.trim() && keepOpen && e.target === input.current && rows.length === 0) onClose();
@@ -189,7 +211,7 @@ export function TagPicker(props: Props) {
         role="combobox"
         aria-expanded="true"
         aria-controls={`${uid}-list`}
-        aria-activedescendant={activeRow ? optionId(Math.min(active, rows.length - 1)) : undefined}
+        aria-activedescendant={activeRow ? optionId(activeIndex) : undefined}
         aria-autocomplete="list"
         aria-label="Find or create a tag"
         placeholder={quick.length > 0 ? 'Type to find a tag, or press 1–9' : 'Type to find or create a tag'}
@@ -197,10 +219,15 @@ export function TagPicker(props: Props) {
         spellCheck={false}
         onChange={(e) => setQuery(e.target.value)}
       />
+      {query.trim() && activeIndex < 0 && rows.length > 0 && (
+        <div className="tag-picker-status" role="status">
+          No tag is named “{query.trim()}”. Press ↓ to choose one of these.
+        </div>
+      )}
       <ul ref={list} id={`${uid}-list`} className="tag-picker-list" role="listbox" aria-label="Tags" aria-multiselectable={keepOpen ? true : undefined}>
         {rows.length === 0 && <li className="tag-picker-empty">No tag matches.</li>}
         {rows.map((row, i) => {
-          const isActive = i === Math.min(active, rows.length - 1);
+          const isActive = i === activeIndex;
           const common = {
             id: optionId(i),
             'data-index': i,

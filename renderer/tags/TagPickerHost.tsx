@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Highlight } from '../../core/model';
+import { isCategoryTag } from '../../core/tags/default-codebook';
 import { TagPicker } from './TagPicker';
 import type { TagsApi } from './use-tags';
 
@@ -15,6 +16,8 @@ export function TagPickerHost({ tags, highlights }: Props) {
   const target = request?.target;
   const single = target?.type === 'highlight' ? highlights.find((h) => h.id === target.highlightId) : undefined;
   const bulkIds = target?.type === 'bulk' ? target.highlightIds : null;
+  // Categories (People, Places …) are folders, not tags: never offered for a highlight.
+  const categories = useMemo(() => new Set(tags.tags.filter(isCategoryTag).map((t) => t.id)), [tags.tags]);
   // Removing: only tags that some selected highlight carries.
   const removable = useMemo(() => {
     if (!bulkIds || target?.type !== 'bulk' || target.mode !== 'remove') return null;
@@ -38,6 +41,7 @@ export function TagPickerHost({ tags, highlights }: Props) {
         anchor={request.anchor}
         title={`Tag “${quote.length > 48 ? `${quote.slice(0, 47)}…` : quote}”`}
         applied={single.tagIds}
+        exclude={categories}
         keepOpen
         allowCreate
         onPick={(tag) => void tags.toggle(single.id, tag.id)}
@@ -55,7 +59,7 @@ export function TagPickerHost({ tags, highlights }: Props) {
       recentIds={tags.recentIds}
       anchor={request.anchor}
       title={target.mode === 'add' ? `Add a tag to ${n} highlights` : `Remove a tag from ${n} highlights`}
-      exclude={removable ?? undefined}
+      exclude={removable ?? (target.mode === 'add' ? categories : undefined)}
       allowCreate={target.mode === 'add'}
       onPick={(tag) => void tags.bulk(target.highlightIds, target.mode, tag.id)}
       onCreate={target.mode === 'add' ? create : undefined}

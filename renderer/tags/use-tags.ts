@@ -3,9 +3,10 @@ import type { Highlight, Tag, TagKind } from '../../core/model';
 import type { ChannelInput } from '../../core/contract';
 import type { DeleteTagUndo, HighlightTagChange, TagCount, TagPassagesResult } from '../../core/tags/api';
 import { quickTags, touchRecent } from '../../core/tags/match';
+import { isCategoryTag } from '../../core/tags/default-codebook';
 import { formatAccelerator } from '../../core/commands';
 import { call, isMac } from '../api';
-import type { UndoStack } from '../highlights/undo-stack';
+import type { UndoStack } from '../../core/history/undo-stack';
 
 export interface TagsOptions {
   report(err: unknown): void;
@@ -90,7 +91,8 @@ export function useTags(options: TagsOptions) {
   }, [openHighlights, version, loaded, refresh, report]);
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
-  const quick = useMemo(() => quickTags(tags, { pinnedIds, recentIds }), [tags, pinnedIds, recentIds]);
+  // Categories (People, Places …) are folders of the codebook, not tags a highlight can carry.
+  const quick = useMemo(() => quickTags(tags.filter((t) => !isCategoryTag(t)), { pinnedIds, recentIds }), [tags, pinnedIds, recentIds]);
 
   /** Changed highlights into the view, when they belong to the open source. */
   const show = useCallback((hs: Highlight[]) => {

@@ -77,6 +77,8 @@ test('deleting a cited highlight marks the citation as a deleted passage and kee
 
   await panel(page).getByRole('option').first().click();
   await page.keyboard.press('Delete');
+  // Notes cite it: the app asks first.
+  await page.getByRole('dialog', { name: 'Delete a cited highlight?' }).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(panel(page).getByRole('option')).toHaveCount(0);
   await expect(citation).toHaveClass(/deleted/);
   await expect(citation).toContainText('Deleted passage');
@@ -91,6 +93,7 @@ test('deleting a cited highlight marks the citation as a deleted passage and kee
   // Deleted for good: after a restart the citation still shows its last quote.
   await panel(page).getByRole('option').first().click();
   await page.keyboard.press('Delete');
+  await page.getByRole('dialog', { name: 'Delete a cited highlight?' }).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(citation).toHaveClass(/deleted/);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
   await notebook.restart();

@@ -7,9 +7,9 @@ test('the panes render a readable, annotated article', async ({ page, notebook: 
   await page.getByRole('option', { name: /Putin warns of buildup/ }).click();
   await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(/Putin warns/);
   for (const [phrase, tag] of [
-    ['buildup of extremist and terrorist groups near the border', 'terr'],
+    ['buildup of extremist and terrorist groups near the border', 'terrorism'],
     ['Tajik President Emomali Rahmon', 'Emomali'],
-    ['humanitarian aid to the Afghan people', 'humanitarian'],
+    ['humanitarian aid to the Afghan people', 'humanitarian aid'],
   ] as const) {
     await dragSelect(page, phrase);
     await page.keyboard.press('t');

@@ -71,13 +71,13 @@ test('search a phrase from a seed article and open it at the match', async ({ pa
   await expect(palette.getByRole('combobox')).toHaveValue('"mountains of weapons"');
   await page.keyboard.press('Escape');
   await expect(palette).toBeHidden();
-  // In the notes editor the same keys make a link, not a search.
+  // In the notes editor the same keys search too (one meaning per key); the link has its own key.
   await page.locator('#note-editor .ProseMirror').click();
   await page.keyboard.type('see the report');
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press(`${mod}+K`);
-  await expect(page.getByRole('form', { name: 'Insert link' })).toBeVisible();
-  await expect(palette).toBeHidden();
+  await expect(palette).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Insert link' })).toHaveCount(0);
 });
 
 test('filter the results by a tag (with its children) and by kind of tag', async ({ page, notebook }) => {
@@ -170,7 +170,7 @@ test('the analysis view: click a co-occurrence cell to get its passages, open on
   const [csv] = await Promise.all([page.waitForEvent('download'), frequency.getByRole('button', { name: 'CSV' }).click()]);
   expect(csv.suggestedFilename()).toBe('highlights-per-tag.csv');
   const content = await readFile((await csv.path())!, 'utf8');
-  expect(content.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual(['Tag,Path,Kind,Highlights,Sources,Passages', 'Drugs,Themes / Drugs,theme,2,2,2', 'Terrorism,Themes / Terrorism,theme,1,1,1']);
+  expect(content.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual(['Tag,Path,Kind,Highlights,Sources,Paragraphs', 'Drugs,Themes / Drugs,theme,2,2,2', 'Terrorism,Themes / Terrorism,theme,1,1,1']);
   const [svg] = await Promise.all([page.waitForEvent('download'), frequency.getByRole('button', { name: 'SVG' }).click()]);
   const svgText = await readFile((await svg.path())!, 'utf8');
   expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -183,10 +183,10 @@ test('the analysis view: click a co-occurrence cell to get its passages, open on
   await expect(frequency.getByRole('row', { name: /Drugs/ })).toContainText('2');
 
   await view.getByRole('tab', { name: 'Co-occurrence' }).click();
-  const cell = view.getByRole('button', { name: /^(Terrorism and Drugs|Drugs and Terrorism): 1 passage together; Jaccard 0\.50/ }).first();
+  const cell = view.getByRole('button', { name: /^(Terrorism and Drugs|Drugs and Terrorism): 1 paragraph together; Jaccard 0\.50/ }).first();
   await cell.click();
-  const passages = view.getByRole('complementary', { name: 'Passages' });
-  await expect(passages.getByRole('status')).toHaveText('1 passage');
+  const passages = view.getByRole('complementary', { name: 'Paragraphs' });
+  await expect(passages.getByRole('status')).toHaveText('1 paragraph');
   await expect(passages.getByRole('listitem')).toHaveCount(1);
   await expect(passages.getByRole('listitem')).toContainText('has increased the terrorist threat and the threat of drug trafficking');
   await page.screenshot({ path: 'test-results/analysis-cooccurrence.png' });
@@ -194,7 +194,7 @@ test('the analysis view: click a co-occurrence cell to get its passages, open on
   await page.screenshot({ path: 'test-results/analysis-cooccurrence-dark.png' });
   await page.emulateMedia({ colorScheme: 'light' });
 
-  await passages.getByRole('button', { name: /Open this passage|Putin/ }).first().click();
+  await passages.getByRole('button', { name: /Open this paragraph|Putin/ }).first().click();
   await expect(view).toBeHidden();
   await expect(readerTitle(page)).toHaveText(RT_TITLE);
   await expect.poll(async () => (await layer(page, 'nb-search-hit')).visible).toBe(true);

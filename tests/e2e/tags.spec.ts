@@ -49,8 +49,12 @@ test('tag a highlight with the picker as it is made, later without re-selecting,
   await page.keyboard.press('t');
   const picker = page.getByRole('dialog', { name: /^Tag “Islamic State \(IS\)/ });
   await expect(picker).toBeVisible();
+  // A prefix finds the tag; Enter alone would create "terr", so the analyst chooses the row.
   await page.keyboard.type('terr');
-  await expect(picker.getByRole('option').first()).toContainText('Terrorism');
+  await expect(picker.getByRole('option').first()).toContainText('Create “terr”');
+  await expect(picker.getByRole('option').nth(1)).toContainText('Terrorism');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(chipsOf(page, 'Islamic State (IS) alone')).toHaveText(['Terrorism']);
   // An alias finds its tag ("narcotics" is an alias of Drugs); the picker stays open for more tags.
@@ -170,6 +174,10 @@ test('merge two tags: every highlight moves to the target, none tagged twice; Ct
   const picker = page.getByRole('dialog', { name: 'Merge “ISIS” into…' });
   await page.keyboard.type('islamic st');
   await expect(picker.getByRole('option').first()).toContainText('Islamic State');
+  // Not the exact name: Enter alone chooses nothing until the analyst picks the row.
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeVisible();
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const confirm = page.getByRole('dialog', { name: 'Merge “ISIS” into “Islamic State”?' });
   await expect(confirm).toContainText('2 highlights in 2 sources move to “Islamic State”');

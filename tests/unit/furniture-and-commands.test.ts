@@ -46,3 +46,15 @@ describe('shortcuts', () => {
     expect(formatAccelerator('CmdOrCtrl+Shift+S', true)).toBe('⌘⇧S');
   });
 });
+
+describe('one meaning per shortcut', () => {
+  it('no key means one thing in the notes editor and another in the rest of the app', async () => {
+    const { shortcutConflicts } = await import('../../core/commands');
+    expect(shortcutConflicts()).toEqual([]);
+  });
+  it('finds a clash when there is one (the checker can fail)', async () => {
+    const { normaliseAccelerator } = await import('../../core/commands');
+    expect(normaliseAccelerator('Shift+CmdOrCtrl+k')).toBe(normaliseAccelerator('CmdOrCtrl+Shift+K'));
+    expect(normaliseAccelerator('CmdOrCtrl+E')).not.toBe(normaliseAccelerator('CmdOrCtrl+Shift+E'));
+  });
+});

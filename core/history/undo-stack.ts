@@ -39,18 +39,24 @@ export class UndoStack {
     this.undone = [];
   }
 
+  /**
+   * A step that fails (the backend refused it, a file was gone) leaves the history: kept on top it would block every
+   * older step behind it. The error goes to the caller, whose message says so.
+   */
   private step(from: UndoEntry[], to: UndoEntry[], run: (e: UndoEntry) => Promise<void>): Promise<void> {
-    this.busy = this.busy.then(async () => {
+    const result = this.busy.then(async () => {
       const entry = from.pop();
       if (!entry) return;
       try {
         await run(entry);
         to.push(entry);
       } catch (err) {
-        from.push(entry);
-        throw err;
+        const reason = (err as Error)?.message ?? String(err);
+        throw new Error(`Could not ${from === this.done ? 'undo' : 'redo'} “${entry.label}”: ${reason} It was taken off the history; older changes can still be undone.`);
       }
     });
-    return this.busy;
+    // The queue goes on after a failure: the next Ctrl+Z runs.
+    this.busy = result.catch(() => undefined);
+    return result;
   }
 }

@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { dragSelect } from './reader-helpers';
+
+const EFE = /Putin warns of buildup/;
+const panel = (page: Page) => page.getByRole('listbox', { name: 'Highlights in reading order' });
+const sourceNotes = (page: Page) => page.getByRole('textbox', { name: 'Notes on this source' });
+
+test('a citation shows publisher, date and paragraph; deleting a cited highlight warns first, and Cancel keeps it', async ({ page, notebook: _ }) => {
+  await page.getByRole('option', { name: EFE }).click();
+  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(EFE);
+  await dragSelect(page, 'Zamir Kabulov');
+  await page.keyboard.press('h');
+  const row = panel(page).getByRole('option').filter({ hasText: 'Zamir Kabulov' });
+  await expect(row).toHaveCount(1);
+  await sourceNotes(page).click();
+  await page.keyboard.type('Who confirmed the Taliban would attend? ');
+  await row.dragTo(sourceNotes(page));
+  const citation = sourceNotes(page).locator('figure.citation');
+  await expect(citation.locator('.citation-source')).toHaveText(EFE);
+  await expect(citation.locator('.citation-detail')).toHaveText(/^EFE · 15 Oct 2021 · ¶ \d+$/);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Delete it from the panel: the app says which note cites it, and Cancel changes nothing.
+  await row.click();
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('dialog', { name: 'Delete a cited highlight?' });
+  await expect(ask).toContainText('is cited in the notes on “Putin warns of buildup');
+  await expect(ask).toContainText('“deleted passage”');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+
+  // Delete for real: the citation becomes a deleted passage with its quote; Ctrl+Z brings the highlight back.
+  await row.hover();
+  await row.getByRole('button', { name: 'Delete highlight' }).click();
+  await ask.getByRole('button', { name: 'Delete highlight' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(citation).toHaveClass(/deleted/);
+  await expect(citation.locator('.citation-quote')).toHaveText('Zamir Kabulov');
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Control+z');
+  await expect(row).toHaveCount(1);
+  await expect(citation).not.toHaveClass(/deleted/);
+
+  // A highlight nobody cites is deleted without a question.
+  await dragSelect(page, 'Kassym-Jomart Tokayev');
+  await page.keyboard.press('h');
+  const other = panel(page).getByRole('option').filter({ hasText: 'Kassym-Jomart Tokayev' });
+  await other.click();
+  await page.keyboard.press('Delete');
+  await expect(other).toHaveCount(0);
+  await expect(ask).toHaveCount(0);
+});
