@@ -330,25 +330,13 @@ export function App() {
         onAnalysis={() => setAnalysisOpen((o) => !o)}
         analysisOpen={analysisOpen}
       />
-      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-      {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">
           Read-only: this notebook was written by a newer version of Research Notebook. You can read and export it; update the app to change it.
         </div>
       )}
-      {startup.notices
-        .filter((n) => !startup.readOnly || !n.includes('read-only'))
-        .map((n) => (
-          <div key={n} className="error-banner" role="alert">
-            <span className="error-text">{n}</span>
-            <button type="button" onClick={() => setStartup((st) => ({ ...st, notices: st.notices.filter((x) => x !== n) }))}>
-              Dismiss
-            </button>
-          </div>
-        ))}
       <Group className="panes" orientation="horizontal" id="main-panes" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-        <Panel id="pane-sources" defaultSize="20" minSize="12">
+        <Panel id="pane-sources" defaultSize="20" minSize="236px">
           <PaneTabs
             label="Sources and codebook"
             selected={leftTab}
@@ -365,7 +353,7 @@ export function App() {
             ]}
           />
         </Panel>
-        <Separator className="separator" aria-label="Resize sources pane" />
+        <Separator className="separator" aria-labelledby="resize-sources-label" />
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <div className="reader-stack">
             <div className="reader-slot" inert={retrieval !== null || analysisOpen}>
@@ -409,8 +397,8 @@ export function App() {
             )}
           </div>
         </Panel>
-        <Separator className="separator" aria-label="Resize side pane" />
-        <Panel id="pane-side" defaultSize="32" minSize="18">
+        <Separator className="separator" aria-labelledby="resize-side-label" />
+        <Panel id="pane-side" defaultSize="32" minSize="290px">
           <Group orientation="vertical" id="side-panes" defaultLayout={sideLayout.defaultLayout} onLayoutChanged={sideLayout.onLayoutChanged}>
             <Panel id="pane-highlights" defaultSize="42" minSize="15">
               <PaneTabs
@@ -456,7 +444,7 @@ export function App() {
                 ]}
               />
             </Panel>
-            <Separator className="separator horizontal" aria-label="Resize notes pane" />
+            <Separator className="separator horizontal" aria-labelledby="resize-notes-label" />
             <Panel id="pane-editor" defaultSize="58" minSize="20">
               <NotesPane
                 key={generation}
@@ -475,6 +463,25 @@ export function App() {
           </Group>
         </Panel>
       </Group>
+      {/* Messages float over the panes (bottom centre) instead of pushing the layout down as they come and go. */}
+      <section className="message-stack" aria-label="Messages">
+        {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+        {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
+        {startup.notices
+          .filter((n) => !startup.readOnly || !n.includes('read-only'))
+          .map((n) => (
+            <div key={n} className="error-banner" role="alert">
+              <span className="error-text">{n}</span>
+              <button type="button" onClick={() => setStartup((st) => ({ ...st, notices: st.notices.filter((x) => x !== n) }))}>
+                Dismiss
+              </button>
+            </div>
+          ))}
+      </section>
+      {/* The separators' names, by reference: hidden text is no content outside the landmarks, an aria-label would be. */}
+      <span hidden id="resize-sources-label">Resize sources pane</span>
+      <span hidden id="resize-side-label">Resize side pane</span>
+      <span hidden id="resize-notes-label">Resize notes pane</span>
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
       <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
       {searchOpen && (

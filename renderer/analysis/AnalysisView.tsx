@@ -90,12 +90,12 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
   };
 
   return (
-    <div className="analysis" role="region" aria-label="Analysis" ref={root} onKeyDown={onKeyDown}>
-      <header className="analysis-header">
+    <div className="analysis" role="main" aria-label="Analysis" ref={root} onKeyDown={onKeyDown}>
+      <div className="analysis-header">
         <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
           <ArrowLeft size={15} aria-hidden="true" /> Back to the reader
         </button>
-        <h2>Analysis</h2>
+        <h1>Analysis</h1>
         <p className="analysis-summary" role="status" aria-live="polite">
           {loading && !data ? 'Counting…' : data ? `${data.totals.sources} sources · ${data.totals.highlights.toLocaleString()} highlights · ${data.totals.passages.toLocaleString()} coded passages` : ''}
         </p>
@@ -110,7 +110,7 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
             to <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
         </div>
-      </header>
+      </div>
       <div className="analysis-tabs" role="tablist" aria-label="Analyses">
         {TABS.map(([id, label], i) => (
           <button

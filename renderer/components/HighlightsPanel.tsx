@@ -155,6 +155,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
           </button>
         </div>
       )}
+      {/* A row's Tag and Delete are for the mouse (spans: an option may hold no controls); T and Delete do the same. */}
       {live.length === 0 && orphans.length === 0 ? (
         <p className="empty-hint">Select text in the article and press <kbd>H</kbd> to highlight it.</p>
       ) : (
@@ -194,10 +195,9 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     {h.note && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
                   </span>
                   {onTag && (
-                    <button
-                      type="button"
+                    <span
                       className="icon-button tag-button"
-                      aria-label="Tag highlight"
+                      aria-hidden="true"
                       title={withShortcut('Tag…', 'highlight.tag')}
                       onClick={(e) => {
                         e.stopPropagation();
@@ -206,12 +206,11 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                       }}
                     >
                       Tag…
-                    </button>
+                    </span>
                   )}
-                  <button
-                    type="button"
+                  <span
                     className="icon-button delete"
-                    aria-label="Delete highlight"
+                    aria-hidden="true"
                     title={withShortcut('Delete highlight', 'highlight.delete')}
                     onClick={(e) => {
                       e.stopPropagation();
@@ -219,7 +218,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     }}
                   >
                     ×
-                  </button>
+                  </span>
                 </li>
               );
             })}

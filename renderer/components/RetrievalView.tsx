@@ -115,13 +115,13 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
   const counts = result?.counts;
 
   return (
-    <div className="retrieval" role="region" aria-label="Coded passages" ref={root} onKeyDown={onKeyDown}>
-      <header className="retrieval-header">
+    <div className="retrieval" role="main" aria-label="Coded passages" ref={root} onKeyDown={onKeyDown}>
+      <div className="retrieval-header">
         <div className="retrieval-title">
           <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
             <ArrowLeft size={15} aria-hidden="true" /> Reader
           </button>
-          <h2>Coded passages</h2>
+          <h1>Coded passages</h1>
           {counts && parsed.ok && (
             <p className="retrieval-counts" role="status" aria-live="polite">
               <strong>{counts.segments.toLocaleString()}</strong> passage{counts.segments === 1 ? '' : 's'} in <strong>{counts.sources}</strong> source
@@ -208,7 +208,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
             })}
           </div>
         )}
-      </header>
+      </div>
       <ol className="retrieval-list" aria-label="Passages" aria-busy={loading}>
         {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">No passage is coded with {result.query} {sourceIds || from || to ? 'within these filters' : 'yet'}.</li>}
         {parsed.ok &&
