@@ -7,7 +7,7 @@ import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartTheme } from './chart-theme';
-import { nextCell } from './grid-nav';
+import { nextCell } from '../../core/analysis/grid-nav';
 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -42,3 +42,31 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(found).toEqual({});
   });
 }
+
+test('the co-occurrence heatmap is one Tab stop; the arrow keys move between its cells', async ({ page, notebook }) => {
+  await seedTaggedHighlights(notebook);
+  await page.reload();
+  await openView(page, 'analysis: co-occurrence');
+  const matrix = page.locator('svg.matrix');
+  const cells = matrix.getByRole('button');
+  expect(await cells.count()).toBeGreaterThan(3);
+  await expect(matrix.locator('[tabindex="0"]')).toHaveCount(1);
+
+  const focusedCell = () => page.evaluate(() => document.activeElement?.closest('svg.matrix') ? document.activeElement.getAttribute('aria-label') : null);
+  await page.getByRole('button', { name: 'CSV' }).focus();
+  await page.keyboard.press('Tab');
+  const first = await focusedCell();
+  expect(first).toMatch(/ and /);
+  await page.keyboard.press('ArrowDown');
+  const second = await focusedCell();
+  expect(second).toMatch(/ and /);
+  expect(second).not.toBe(first);
+  // Still one stop, now on the cell the analyst moved to; Tab leaves the grid.
+  await expect(matrix.locator('[tabindex="0"]')).toHaveAttribute('aria-label', second!);
+  await page.keyboard.press('Tab');
+  expect(await focusedCell()).toBeNull();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedCell()).toBe(second);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Passages' }).getByRole('status')).toContainText(/passage/);
+});
