@@ -3,9 +3,9 @@
  * IPC handlers outside the contract (they need Electron, which the backend never imports), with the same rules:
  * the sender is checked, the input validated, and errors travel as data with a readable message.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { writeFileAtomic } from './backend/atomic-write';
@@ -56,6 +56,16 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
     };
     const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
     return result.canceled || !result.filePath ? null : result.filePath;
+  });
+
+  // After an export: the file manager at the exported file. Only an absolute path to a file or folder that exists.
+  handle('shell:showInFolder', options, async (input) => {
+    const path = z.string().min(1).max(4096).refine(isAbsolute, 'not an absolute path').parse(input);
+    await stat(path).catch(() => {
+      throw new NotebookError(`${path} is no longer there: it was moved or deleted after the export.`);
+    });
+    shell.showItemInFolder(normalize(path));
+    return null;
   });
 
   handle('shell:printToPdf', options, async (input) => {

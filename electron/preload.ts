@@ -22,6 +22,7 @@ contextBridge.exposeInMainWorld('notebookShell', {
   // Export (issue 6): the native save dialog and printing the report to PDF; the main process checks the sender.
   chooseSavePath: (options: unknown) => unwrap(ipcRenderer.invoke('shell:chooseSavePath', options)),
   printToPdf: (options: unknown) => unwrap(ipcRenderer.invoke('shell:printToPdf', options)).then(() => undefined),
+  showInFolder: (path: unknown) => unwrap(ipcRenderer.invoke('shell:showInFolder', path)).then(() => undefined),
   onMenuCommand(listener: (command: string) => void) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

@@ -10,6 +10,8 @@ export interface ShellBridge {
   chooseSavePath?(options: { defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
   /** Print an HTML report to a PDF file (written atomically by the shell). */
   printToPdf?(options: { html: string; path: string }): Promise<void>;
+  /** Open the system file manager at an exported file, selected. */
+  showInFolder?(path: string): Promise<void>;
 }
 
 declare global {
