@@ -77,3 +77,24 @@ test('a notice floats over the panes instead of pushing them down', async ({ pag
   await notice.getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(notice).toHaveCount(0);
 });
+
+test('margin marks are 10 px wide drag targets, and the find bar leaves the first line in view', async ({ page, notebook }) => {
+  await seedTaggedHighlights(notebook);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.reload();
+  await page.getByRole('option', { name: /Putin warns of buildup/ }).click();
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const marks = page.locator('.margin-mark');
+  await expect(marks.first()).toBeVisible();
+  for (const mark of await marks.all()) expect((await mark.boundingBox())!.width).toBeGreaterThanOrEqual(10);
+  // The marks stay inside the reader (not cut by its edge).
+  const scroller = (await page.locator('#reader').boundingBox())!;
+  expect((await marks.first().boundingBox())!.x).toBeGreaterThanOrEqual(scroller.x);
+
+  await page.locator('#reader').focus();
+  await page.keyboard.press(process.platform === 'darwin' ? 'Meta+F' : 'Control+F');
+  const bar = page.getByRole('search', { name: 'Find in article' });
+  await expect(bar).toBeVisible();
+  const title = (await reader.getByRole('heading', { level: 1 }).boundingBox())!;
+  expect(title.y).toBeGreaterThanOrEqual((await bar.boundingBox())!.y + (await bar.boundingBox())!.height);
+});
