@@ -109,7 +109,8 @@ export function Matrix({
   const top = 18 + 6.2 * longest(columns, 18) * 0.77;
   const size = Math.max(24, Math.min(44, Math.floor((W - left - 40) / Math.max(1, columns.length))));
   const width = left + columns.length * size + 60;
-  const height = top + rows.length * size + 10;
+  const legendY = top + rows.length * size + 14;
+  const height = legendY + 26;
   // One Tab stop for the whole grid (a roving tabindex): arrows move between the cells that have passages.
   const clickables: Array<[number, number]> = [];
   if (onPick)
@@ -182,6 +183,18 @@ export function Matrix({
           );
         }),
       )}
+      {/* The shade's legend, in the chart (and in its PNG and SVG): lighter is fewer, darker is more. */}
+      <g className="matrix-legend" transform={`translate(${left}, ${legendY})`} aria-hidden="true">
+        <text x={0} y={9} dy="0.35em" fill={theme.fg}>
+          fewer
+        </text>
+        {[0.12, 0.3, 0.5, 0.75, 1].map((o, k) => (
+          <rect key={o} x={40 + k * 20} y={0} width={18} height={18} rx={3} fill={theme.accent} fillOpacity={o} stroke={theme.grid} />
+        ))}
+        <text x={40 + 5 * 20 + 6} y={9} dy="0.35em" fill={theme.fg}>
+          more
+        </text>
+      </g>
     </svg>
   );
 }
