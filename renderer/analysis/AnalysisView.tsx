@@ -1,3 +1,4 @@
+import { DateField } from '../components/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft } from 'lucide-react';
 import type { AnalysisResult, CooccurrencePassage } from '../../core/analysis/types';
@@ -104,10 +105,10 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
             <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} /> Count child tags under their parents
           </label>
           <label>
-            Published from <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            Published from <DateField label="Published from" value={from} onChange={setFrom} />
           </label>
           <label>
-            to <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            to <DateField label="Published to" value={to} onChange={setTo} />
           </label>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { DateField } from './DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft, Plus } from 'lucide-react';
 import type { SourceSummary, Tag } from '../../core/model';
@@ -170,10 +171,10 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
         <div className="retrieval-filters" role="group" aria-label="Filters">
           <SourceFilter sources={sources} value={sourceIds} onChange={setSourceIds} />
           <label>
-            From <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+            From <DateField label="From" value={from} onChange={setFrom} />
           </label>
           <label>
-            To <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+            To <DateField label="To" value={to} onChange={setTo} />
           </label>
           <label>
             Order
