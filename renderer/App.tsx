@@ -17,6 +17,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { AboutDialog } from './components/AboutDialog';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Notice } from './components/Notice';
+import { FirstSteps } from './components/FirstSteps';
 import { ReimportInput } from './components/ReimportInput';
 import { useExchange } from './exchange/use-exchange';
 import { ExchangeLayer } from './exchange/ExchangeLayer';
@@ -59,6 +60,8 @@ export function App() {
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [hasSelection, setHasSelection] = useState(false);
   const opening = useRef(0);
+  /** No source had a highlight when the app opened: the first-launch guide may show. */
+  const newNotebook = useRef(false);
   const reader = useRef<ReaderHandle>(null);
   const reimport = useRef<HTMLInputElement>(null);
   const layout = useDefaultLayout({ id: 'main-panes', storage: localStorage });
@@ -103,6 +106,7 @@ export function App() {
   useEffect(() => {
     (async () => {
       const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+      newNotebook.current = list.every((x) => x.highlightCount === 0 && x.orphanCount === 0);
       setSources(list);
       setSettings(s);
       call('startupReport').then(setStartup, report);
@@ -482,6 +486,7 @@ export function App() {
       <span hidden id="resize-sources-label">Resize sources pane</span>
       <span hidden id="resize-side-label">Resize side pane</span>
       <span hidden id="resize-notes-label">Resize notes pane</span>
+      <FirstSteps key={generation} newNotebook={newNotebook.current} highlights={hl.highlights} />
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
       <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
       {searchOpen && (
