@@ -7,9 +7,9 @@
  * accepted only to that path, once; files to import are chosen in the open dialog and read here, so neither a path
  * nor the file's bytes cross IPC.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, normalize } from 'node:path';
+import { basename, extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
@@ -18,7 +18,7 @@ import { NotebookError } from './backend/errors';
 import type { ImportFile } from './backend/exchange/import';
 import { resolveExportTarget } from './backend/exchange/paths';
 import { describeIoError } from './backend/io-errors';
-import { NOT_GRANTED, type SaveGrants } from './save-grants';
+import { NOT_GRANTED, pathKey, type SaveGrants } from './save-grants';
 
 export interface ExchangeShellOptions {
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
@@ -61,6 +61,9 @@ function handle<T>(name: string, action: string, options: ExchangeShellOptions, 
   });
 }
 
+/** Paths the save dialog returned this session: what "Show in folder" may reveal. */
+const revealable = new Set<string>();
+
 export function registerExchangeShell(options: ExchangeShellOptions): void {
   handle('shell:chooseSavePath', 'choose where to save', options, async (input) => {
     const { defaultName, defaultPath, filters } = saveInput.parse(input);
@@ -84,7 +87,21 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
       }
     }
     options.grants.grant(path);
+    revealable.add(pathKey(path));
     return path;
+  });
+
+  // After an export: the file manager at the exported file. Only a path the save dialog returned (or a file in a
+  // folder it returned), that still exists.
+  handle('shell:showInFolder', 'show the file in its folder', options, async (input) => {
+    const path = z.string().min(1).max(4096).refine(isAbsolute, 'not an absolute path').parse(input);
+    const key = pathKey(path);
+    if (![...revealable].some((r) => key === r || key.startsWith(r.endsWith(sep) ? r : r + sep))) throw new NotebookError('Only a file you exported can be shown in its folder.');
+    await stat(path).catch(() => {
+      throw new NotebookError(`${path} is no longer there: it was moved or deleted after the export.`);
+    });
+    shell.showItemInFolder(normalize(path));
+    return null;
   });
 
   handle('shell:printToPdf', 'save the PDF', options, async (input) => {

@@ -32,6 +32,8 @@ contextBridge.exposeInMainWorld('notebookShell', {
   printToPdf: (options: unknown) => unwrap(ipcRenderer.invoke('shell:printToPdf', options)).then(() => undefined),
   // Import from files chosen in the open dialog: the main process reads them; no path or bytes cross IPC.
   chooseImportFiles: () => unwrap(ipcRenderer.invoke('shell:chooseImportFiles')),
+  // After an export: the file manager at the exported file (the main process checks the path).
+  showInFolder: (path: unknown) => unwrap(ipcRenderer.invoke('shell:showInFolder', path)).then(() => undefined),
   onMenuCommand(listener: (command: string) => void) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

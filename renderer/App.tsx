@@ -17,6 +17,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { AboutDialog } from './components/AboutDialog';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Notice } from './components/Notice';
+import { FirstSteps } from './components/FirstSteps';
 import { ReimportInput } from './components/ReimportInput';
 import { useExchange } from './exchange/use-exchange';
 import { ExchangeLayer } from './exchange/ExchangeLayer';
@@ -65,6 +66,8 @@ export function App() {
   const [suggestionsFocus, setSuggestionsFocus] = useState(0);
   const [confirmDelete, setConfirmDelete] = useState<{ id: string; quote: string; places: string[] } | null>(null);
   const opening = useRef(0);
+  /** No source had a highlight when the app opened: the first-launch guide may show. */
+  const newNotebook = useRef(false);
   const reader = useRef<ReaderHandle>(null);
   const reimport = useRef<HTMLInputElement>(null);
   const layout = useDefaultLayout({ id: 'main-panes', storage: localStorage });
@@ -109,6 +112,7 @@ export function App() {
   useEffect(() => {
     (async () => {
       const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+      newNotebook.current = list.every((x) => x.highlightCount === 0 && x.orphanCount === 0);
       setSources(list);
       setSettings(s);
       call('startupReport').then(setStartup, report);
@@ -359,25 +363,13 @@ export function App() {
         onAnalysis={() => setAnalysisOpen((o) => !o)}
         analysisOpen={analysisOpen}
       />
-      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-      {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">
           Read-only: this notebook was written by a newer version of Research Notebook. You can read and export it; update the app to change it.
         </div>
       )}
-      {startup.notices
-        .filter((n) => !startup.readOnly || !n.includes('read-only'))
-        .map((n) => (
-          <div key={n} className="error-banner" role="alert">
-            <span className="error-text">{n}</span>
-            <button type="button" onClick={() => setStartup((st) => ({ ...st, notices: st.notices.filter((x) => x !== n) }))}>
-              Dismiss
-            </button>
-          </div>
-        ))}
       <Group className="panes" orientation="horizontal" id="main-panes" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-        <Panel id="pane-sources" defaultSize="20" minSize="12">
+        <Panel id="pane-sources" defaultSize="20" minSize="236px">
           <PaneTabs
             label="Sources and codebook"
             selected={leftTab}
@@ -394,7 +386,7 @@ export function App() {
             ]}
           />
         </Panel>
-        <Separator className="separator" aria-label="Resize sources pane" />
+        <Separator className="separator" aria-labelledby="resize-sources-label" />
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <div className="reader-stack">
             <div className="reader-slot" inert={retrieval !== null || analysisOpen}>
@@ -438,8 +430,8 @@ export function App() {
             )}
           </div>
         </Panel>
-        <Separator className="separator" aria-label="Resize side pane" />
-        <Panel id="pane-side" defaultSize="32" minSize="18">
+        <Separator className="separator" aria-labelledby="resize-side-label" />
+        <Panel id="pane-side" defaultSize="32" minSize="290px">
           <Group orientation="vertical" id="side-panes" defaultLayout={sideLayout.defaultLayout} onLayoutChanged={sideLayout.onLayoutChanged}>
             <Panel id="pane-highlights" defaultSize="42" minSize="15">
               <PaneTabs
@@ -488,7 +480,7 @@ export function App() {
                 ]}
               />
             </Panel>
-            <Separator className="separator horizontal" aria-label="Resize notes pane" />
+            <Separator className="separator horizontal" aria-labelledby="resize-notes-label" />
             <Panel id="pane-editor" defaultSize="58" minSize="20">
               <NotesPane
                 key={generation}
@@ -507,6 +499,26 @@ export function App() {
           </Group>
         </Panel>
       </Group>
+      {/* Messages float over the panes (bottom centre) instead of pushing the layout down as they come and go. */}
+      <section className="message-stack" aria-label="Messages">
+        {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+        {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
+        {startup.notices
+          .filter((n) => !startup.readOnly || !n.includes('read-only'))
+          .map((n) => (
+            <div key={n} className="error-banner" role="alert">
+              <span className="error-text">{n}</span>
+              <button type="button" onClick={() => setStartup((st) => ({ ...st, notices: st.notices.filter((x) => x !== n) }))}>
+                Dismiss
+              </button>
+            </div>
+          ))}
+      </section>
+      {/* The separators' names, by reference: hidden text is no content outside the landmarks, an aria-label would be. */}
+      <span hidden id="resize-sources-label">Resize sources pane</span>
+      <span hidden id="resize-side-label">Resize side pane</span>
+      <span hidden id="resize-notes-label">Resize notes pane</span>
+      <FirstSteps key={generation} newNotebook={newNotebook.current} highlights={hl.highlights} />
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
       <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
       {searchOpen && (

@@ -18,6 +18,8 @@ export interface ShellBridge {
   printToPdf?(options: { scope: ExportScope; path: string }): Promise<void>;
   /** The native open dialog for import: the shell reads the chosen files and returns the preview (null: cancelled). */
   chooseImportFiles?(): Promise<ImportPreview | null>;
+  /** Open the system file manager at an exported file, selected. */
+  showInFolder?(path: string): Promise<void>;
 }
 
 declare global {

@@ -55,7 +55,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   csv: {
     label: 'CSV spreadsheet',
-    hint: 'One row per highlight and tag: source, date, tag, quote, note.',
+    hint: 'One row per highlight and tag: source, date, tag, quote, note, ids.',
     extensions: ['csv'],
     filterName: 'CSV',
   },

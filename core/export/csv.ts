@@ -13,7 +13,8 @@ import { CodePointIndex, inReadingOrder, plainNote, tagNamePaths, type NoteForma
  */
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_HEADER = ['Source', 'Date', 'Tag', 'Tag kind', 'Quote', 'Note', 'Start', 'End'] as const;
+/** The ids come last: a row can be joined back to its highlight and source (and re-imported), the rest stays put. */
+export const CSV_HEADER = ['Source', 'Date', 'Tag', 'Tag kind', 'Quote', 'Note', 'Start', 'End', 'Highlight ID', 'Source ID'] as const;
 /** Separator between the names of a nested tag's path in the Tag column. */
 export const CSV_TAG_SEPARATOR = '/';
 
@@ -41,10 +42,11 @@ export function exportCsv(snapshot: NotebookSnapshot, formatter: NoteFormatter):
       const end = h.orphan ? '' : index.toCodePoint(h.end);
       const tagIds = h.tagIds.filter((id) => paths.has(id));
       const base = [source.meta.title, source.meta.date];
-      if (tagIds.length === 0) rows.push(csvRow([...base, '', '', h.quote.exact, note, start, end]));
+      const ids = [h.id, source.meta.id];
+      if (tagIds.length === 0) rows.push(csvRow([...base, '', '', h.quote.exact, note, start, end, ...ids]));
       for (const id of tagIds) {
         const path = (paths.get(id) ?? []).join(CSV_TAG_SEPARATOR);
-        rows.push(csvRow([...base, path, kinds.get(id) ?? '', h.quote.exact, note, start, end]));
+        rows.push(csvRow([...base, path, kinds.get(id) ?? '', h.quote.exact, note, start, end, ...ids]));
       }
     }
   }

@@ -35,7 +35,9 @@ mark.overlap { border-bottom-style: double; border-bottom-width: 4px; }
 sup.ref { font: 700 0.7em system-ui, sans-serif; color: var(--muted); }
 aside.notes { font-size: 0.9em; }
 .note { border-left: 3px solid var(--u, #b58f00); padding: 0.1rem 0 0.1rem 0.6rem; margin: 0 0 0.8rem; break-inside: avoid; }
-.note .tags { font-family: system-ui, sans-serif; font-size: 0.85em; color: var(--muted); }
+.note .tags { font-family: system-ui, sans-serif; font-size: 0.85em; display: inline-flex; flex-wrap: wrap; gap: 0.25rem; vertical-align: 0.1em; }
+.tag-chip { display: inline-block; padding: 0 0.5em; border: 1px solid var(--t); border-radius: 999px; background: color-mix(in srgb, var(--t) 14%, #fff); color: var(--ink); line-height: 1.5; white-space: nowrap; }
+.note > sup.ref { margin-right: 0.3em; }
 .note .body > :first-child { margin-top: 0.2rem; }
 .note .body > :last-child { margin-bottom: 0; }
 .notebook { background: #f6f6f8; border-radius: 4px; padding: 0.5rem 1rem; margin: 1rem 0; }
@@ -94,7 +96,9 @@ function markedParagraph(text: string, start: number, end: number, marks: readon
         `<mark class="${covering.length > 1 ? 'overlap' : ''}" style="--c: ${top.color}66; --u: ${top.color}" ` +
         `title="Highlight ${numbers}">${piece}</mark>`;
     }
-    for (const m of inside) if (m.h.end === b && b <= end) html += `<sup class="ref">${m.n}</sup>`;
+    // Highlights that end at the same place share one reference, "3, 4": two numbers side by side would read "34".
+    const ending = inside.filter((m) => m.h.end === b && b <= end).map((m) => m.n);
+    if (ending.length > 0) html += `<sup class="ref">${ending.join(',\u2009')}</sup>`;
   }
   return html;
 }
@@ -150,7 +154,10 @@ export function exportHtmlReport(snapshot: NotebookSnapshot, formatter: NoteForm
     const marks: Mark[] = ordered.map((h, i) => ({ h, n: i + 1, color: colorOf(h, tags) }));
     const anchored = marks.filter((x) => !x.h.orphan && x.h.end > x.h.start && x.h.end <= source.text.length);
     const noteCard = (x: Mark): string => {
-      const tagLine = x.h.tagIds.filter((id) => tags.has(id)).map((id) => escapeHtml(pathText(id))).join(', ');
+      const tagLine = x.h.tagIds
+        .filter((id) => tags.has(id))
+        .map((id) => `<span class="tag-chip" style="--t: ${safeColor(tags.get(id)?.color)}">${escapeHtml(pathText(id))}</span>`)
+        .join(' ');
       const body = noteHtml(x.h.note);
       return (
         `<div class="note" style="--u: ${x.color}"><sup class="ref">${x.n}</sup> ` +

@@ -84,21 +84,43 @@ interface Context {
   fileOfHighlight: Map<string, string>;
 }
 
-function noteMarkdown(ctx: Context, note: NoteDoc | null, currentFile: string): string {
+/**
+ * A note's own headings moved under the heading it is placed below (`parentLevel`): its `#` becomes
+ * `parentLevel + 1`, and so on, at most `######`. Lines in fenced code blocks are left alone.
+ */
+export function nestHeadings(markdown: string, parentLevel: number): string {
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f) {
+        if (!fence) fence = f[1];
+        else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = null;
+        return line;
+      }
+      if (fence) return line;
+      const m = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/.exec(line);
+      return m ? `${'#'.repeat(Math.min(6, m[1].length + parentLevel))}${m[2]}` : line;
+    })
+    .join('\n');
+}
+
+function noteMarkdown(ctx: Context, note: NoteDoc | null, currentFile: string, parentLevel: number): string {
   if (!note) return '';
   const link = (c: Citation): string => {
     const file = ctx.fileOfHighlight.get(c.highlightId);
     const anchor = `#^${blockId(c.highlightId)}`;
     return !file || file === currentFile ? anchor : `${fileHref(file)}${anchor}`;
   };
-  return ctx.formatter.toMarkdown(note, link).trim();
+  return nestHeadings(ctx.formatter.toMarkdown(note, link).trim(), parentLevel);
 }
 
-function highlightBlock(ctx: Context, h: Highlight, file: string): string {
+function highlightBlock(ctx: Context, h: Highlight, file: string, level: number): string {
   const parts = [blockquote(h.quote.exact), `^${blockId(h.id)}`];
   const tags = h.tagIds.filter((id) => ctx.paths.has(id)).map((id) => `#${obsidianTag(ctx.paths.get(id) ?? [])}`);
   if (tags.length > 0) parts.push(tags.join(' '));
-  const note = noteMarkdown(ctx, h.note, file);
+  const note = noteMarkdown(ctx, h.note, file, level);
   if (note) parts.push(note);
   return parts.join('\n\n');
 }
@@ -126,14 +148,14 @@ function frontMatter(fields: Array<[string, string | string[] | null]>): string 
 function sourceBody(ctx: Context, source: NotebookSnapshot['sources'][number], file: string, level: number): string {
   const h = '#'.repeat(level);
   const parts: string[] = [];
-  const note = noteMarkdown(ctx, source.note, file);
+  const note = noteMarkdown(ctx, source.note, file, level);
   if (note) parts.push(`${h} Notebook`, note);
   const ordered = inReadingOrder(source.highlights);
   const anchored = ordered.filter((x) => !x.orphan);
   const orphans = ordered.filter((x) => x.orphan);
-  if (anchored.length > 0) parts.push(`${h} Highlights`, ...anchored.map((x) => highlightBlock(ctx, x, file)));
+  if (anchored.length > 0) parts.push(`${h} Highlights`, ...anchored.map((x) => highlightBlock(ctx, x, file, level)));
   if (orphans.length > 0) {
-    parts.push(`${h} Highlights no longer found in the text`, ...orphans.map((x) => highlightBlock(ctx, x, file)));
+    parts.push(`${h} Highlights no longer found in the text`, ...orphans.map((x) => highlightBlock(ctx, x, file, level)));
   }
   return parts.join('\n\n');
 }
@@ -189,7 +211,7 @@ export function exportMarkdown(
       ]),
       `# ${escapeMarkdown(snapshot.title)}`,
     ];
-    const project = noteMarkdown(ctx, snapshot.projectNote, names.project);
+    const project = noteMarkdown(ctx, snapshot.projectNote, names.project, 2);
     if (project) parts.push('## Project notebook', project);
     for (const source of snapshot.sources) {
       const m = source.meta;
@@ -223,7 +245,7 @@ export function exportMarkdown(
   if (snapshot.sources.length > 0) {
     projectParts.push('## Sources', names.sources.map((f) => `- [[${f.replace(/\.md$/, '')}]]`).join('\n'));
   }
-  const project = noteMarkdown(ctx, snapshot.projectNote, names.project);
+  const project = noteMarkdown(ctx, snapshot.projectNote, names.project, 2);
   if (project) projectParts.push('## Notebook', project);
   files.unshift({ path: names.project, content: projectParts.join('\n\n') + '\n' });
   return files;

@@ -1,3 +1,4 @@
+import { DateField } from '../components/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
@@ -93,12 +94,12 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
   };
 
   return (
-    <div className="analysis" role="region" aria-label="Analysis" ref={root} onKeyDown={onKeyDown}>
-      <header className="analysis-header">
+    <div className="analysis" role="main" aria-label="Analysis" ref={root} onKeyDown={onKeyDown}>
+      <div className="analysis-header">
         <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
           <ArrowLeft size={15} aria-hidden="true" /> Back to the reader
         </button>
-        <h2>Analysis</h2>
+        <h1>Analysis</h1>
         <p className="analysis-summary" role="status" aria-live="polite">
           {loading && !data ? 'Counting…' : data ? `${data.totals.sources} sources · ${data.totals.highlights.toLocaleString()} highlights · ${data.totals.passages.toLocaleString()} coded paragraphs` : ''}
         </p>
@@ -107,13 +108,13 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
             <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} /> Count child tags under their parents
           </label>
           <label>
-            Published from <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            Published from <DateField label="Published from" value={from} onChange={setFrom} />
           </label>
           <label>
-            to <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            to <DateField label="Published to" value={to} onChange={setTo} />
           </label>
         </div>
-      </header>
+      </div>
       <div className="analysis-tabs" role="tablist" aria-label="Analyses">
         {TABS.map(([id, label], i) => (
           <button

@@ -37,7 +37,7 @@ export function ChartFrame({ title, description, controls, table, background, ch
     <section className="chart-frame" aria-label={title}>
       <header className="chart-head">
         <div className="chart-titles">
-          <h3>{title}</h3>
+          <h2>{title}</h2>
           {description && <p className="chart-desc">{description}</p>}
         </div>
         <div className="chart-tools">

@@ -3,10 +3,11 @@
  * through a canvas), with concrete colours from the chart theme. Every mark has a text equivalent (labels, titles,
  * the table view), so colour is never the only signal.
  */
-import type { RefObject } from 'react';
+import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartTheme } from './chart-theme';
+import { nextCell } from '../../core/analysis/grid-nav';
 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -102,13 +103,33 @@ export function Matrix({
   label: string;
   width: number;
 }) {
+  const [roving, setRoving] = useState<{ row: string; column: string } | null>(null);
   const longest = (xs: Array<{ label: string }>, max: number) => Math.min(max, Math.max(4, ...xs.map((x) => x.label.length)));
   const left = 16 + 6.2 * longest(rows, 22);
   // Column labels are turned 50°: their height is what they need above the grid.
   const top = 18 + 6.2 * longest(columns, 18) * 0.77;
   const size = Math.max(24, Math.min(44, Math.floor((W - left - 40) / Math.max(1, columns.length))));
   const width = left + columns.length * size + 60;
-  const height = top + rows.length * size + 10;
+  const legendY = top + rows.length * size + 14;
+  const height = legendY + 26;
+  // One Tab stop for the whole grid (a roving tabindex): arrows move between the cells that have passages.
+  const clickables: Array<[number, number]> = [];
+  if (onPick)
+    rows.forEach((r, i) =>
+      columns.forEach((c, j) => {
+        const v = r.id === c.id ? null : cell(r.id, c.id);
+        if (v && v.count > 0) clickables.push([i, j]);
+      }),
+    );
+  const current = clickables.find(([i, j]) => rows[i].id === roving?.row && columns[j].id === roving?.column) ?? clickables[0];
+  const move = (e: KeyboardEvent<SVGGElement>, i: number, j: number) => {
+    const next = nextCell(clickables, i, j, e.key);
+    if (!next) return;
+    e.preventDefault();
+    const target = { row: rows[next[0]].id, column: columns[next[1]].id };
+    setRoving(target);
+    svgRef.current?.querySelector<SVGGElement>(`[data-row="${CSS.escape(target.row)}"][data-column="${CSS.escape(target.column)}"]`)?.focus();
+  };
   return (
     <svg ref={svgRef} className="chart-svg matrix" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={label} fontFamily={theme.font} fontSize={11.5}>
       <title>{label}</title>
@@ -136,18 +157,18 @@ export function Matrix({
               key={`${r.id}-${c.id}`}
               className={clickable ? 'matrix-cell clickable' : 'matrix-cell'}
               role={clickable ? 'button' : undefined}
-              tabIndex={clickable ? 0 : undefined}
+              tabIndex={clickable ? (current && current[0] === i && current[1] === j ? 0 : -1) : undefined}
               aria-label={v ? v.title : `${r.label} and ${c.label}: none`}
               data-row={r.id}
               data-column={c.id}
-              onClick={clickable ? () => onPick!(r.id, c.id) : undefined}
+              onClick={clickable ? () => (setRoving({ row: r.id, column: c.id }), onPick!(r.id, c.id)) : undefined}
               onKeyDown={
                 clickable
                   ? (e) => {
                       if (e.key === 'Enter' || e.key === ' ') {
                         e.preventDefault();
                         onPick!(r.id, c.id);
-                      }
+                      } else move(e, i, j);
                     }
                   : undefined
               }
@@ -163,6 +184,18 @@ export function Matrix({
           );
         }),
       )}
+      {/* The shade's legend, in the chart (and in its PNG and SVG): lighter is fewer, darker is more. */}
+      <g className="matrix-legend" transform={`translate(${left}, ${legendY})`} aria-hidden="true">
+        <text x={0} y={9} dy="0.35em" fill={theme.fg}>
+          fewer
+        </text>
+        {[0.12, 0.3, 0.5, 0.75, 1].map((o, k) => (
+          <rect key={o} x={40 + k * 20} y={0} width={18} height={18} rx={3} fill={theme.accent} fillOpacity={o} stroke={theme.grid} />
+        ))}
+        <text x={40 + 5 * 20 + 6} y={9} dy="0.35em" fill={theme.fg}>
+          more
+        </text>
+      </g>
     </svg>
   );
 }

@@ -275,10 +275,9 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     {h.note && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
                   </span>
                   {onTag && (
-                    <button
-                      type="button"
+                    <span
                       className="icon-button tag-button"
-                      aria-label="Tag highlight"
+                      aria-hidden="true"
                       title={withShortcut('Tag…', 'highlight.tag')}
                       onClick={(e) => {
                         e.stopPropagation();
@@ -287,12 +286,11 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                       }}
                     >
                       Tag…
-                    </button>
+                    </span>
                   )}
-                  <button
-                    type="button"
+                  <span
                     className="icon-button delete"
-                    aria-label="Delete highlight"
+                    aria-hidden="true"
                     title={withShortcut('Delete highlight', 'highlight.delete')}
                     onClick={(e) => {
                       e.stopPropagation();
@@ -300,7 +298,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     }}
                   >
                     ×
-                  </button>
+                  </span>
                 </li>
               );
             })}

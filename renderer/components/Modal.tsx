@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog on the native <dialog>: focus is trapped, Escape closes, focus returns where it was. */
-export function Modal({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
+/** `scrollable`: the body is text only, so it takes focus itself and the keyboard can scroll it. */
+export function Modal({ title, onClose, children, scrollable }: { title: string; onClose(): void; children: ReactNode; scrollable?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current!;
@@ -17,7 +18,9 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
           ×
         </button>
       </header>
-      <div className="modal-body">{children}</div>
+      <div className="modal-body" tabIndex={scrollable ? 0 : undefined}>
+        {children}
+      </div>
     </dialog>
   );
 }

@@ -38,7 +38,7 @@ export function PaneTabs({ label, tabs, selected, onSelect, className }: Props) 
     requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-tab="${tabs[next].id}"]`)?.focus());
   };
   return (
-    <div className={`pane pane-tabs ${className ?? ''}`}>
+    <section className={`pane pane-tabs ${className ?? ''}`} aria-label={label}>
       <div className="tab-list" role="tablist" aria-label={label} ref={list} onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
@@ -71,6 +71,6 @@ export function PaneTabs({ label, tabs, selected, onSelect, className }: Props) 
           {t.content}
         </div>
       ))}
-    </div>
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { DateField } from './DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retrievedPassagesCsv } from '../../core/export/passages-csv';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
@@ -118,13 +119,13 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
   const counts = result?.counts;
 
   return (
-    <div className="retrieval" role="region" aria-label="Coded passages" ref={root} onKeyDown={onKeyDown}>
-      <header className="retrieval-header">
+    <div className="retrieval" role="main" aria-label="Coded passages" ref={root} onKeyDown={onKeyDown}>
+      <div className="retrieval-header">
         <div className="retrieval-title">
           <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
             <ArrowLeft size={15} aria-hidden="true" /> Reader
           </button>
-          <h2>Coded passages</h2>
+          <h1>Coded passages</h1>
           {counts && parsed.ok && (
             <p className="retrieval-counts" role="status" aria-live="polite">
               <strong>{counts.segments.toLocaleString()}</strong> passage{counts.segments === 1 ? '' : 's'} in <strong>{counts.sources}</strong> source
@@ -188,10 +189,10 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
         <div className="retrieval-filters" role="group" aria-label="Filters">
           <SourceFilter sources={sources} value={sourceIds} onChange={setSourceIds} />
           <label>
-            From <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+            From <DateField label="From" value={from} onChange={setFrom} />
           </label>
           <label>
-            To <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+            To <DateField label="To" value={to} onChange={setTo} />
           </label>
           <label>
             Order
@@ -226,7 +227,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
             })}
           </div>
         )}
-      </header>
+      </div>
       <ol className="retrieval-list" aria-label="Passages" aria-busy={loading}>
         {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">No passage is coded with {result.query} {sourceIds || from || to ? 'within these filters' : 'yet'}.</li>}
         {parsed.ok &&

@@ -7,7 +7,7 @@ import { EDITOR_SHORTCUTS } from '../editor/shortcuts';
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const menus = ['File', 'Edit', 'View', 'Help'] as const;
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <Modal title="Keyboard shortcuts" onClose={onClose} scrollable>
       <div className="shortcuts">
         {menus.map((menu) => {
           const rows = COMMAND_LIST.filter((c) => c.menu === menu && c.accelerator && !c.hidden);

@@ -1,4 +1,4 @@
-import { ChartColumn, FileInput, FileOutput, Search } from 'lucide-react';
+import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search } from 'lucide-react';
 import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
 import { formatAccelerator, type CommandId } from '../../core/commands';
 import { isMac } from '../api';
@@ -26,15 +26,16 @@ export function withShortcut(label: string, id: CommandId): string {
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
 export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen }: Props) {
   return (
-    <header className="toolbar" role="toolbar" aria-label="Reading">
+    <header className="toolbar">
       <span className="app-name">Research Notebook</span>
+      <div className="toolbar-controls" role="toolbar" aria-label="Reading">
       <div className="toolbar-group" role="group" aria-label="Text size">
         <button type="button" aria-label="Smaller text" title={withShortcut('Smaller text', 'view.fontSmaller')} disabled={reader.fontSize <= FONT_SIZE.min} onClick={() => onChange({ fontSize: reader.fontSize - FONT_SIZE.step })}>
-          A−
+          <AArrowDown size={16} aria-hidden="true" />
         </button>
         <output aria-label="Text size" className="toolbar-value">{reader.fontSize}px</output>
         <button type="button" aria-label="Larger text" title={withShortcut('Larger text', 'view.fontLarger')} disabled={reader.fontSize >= FONT_SIZE.max} onClick={() => onChange({ fontSize: reader.fontSize + FONT_SIZE.step })}>
-          A+
+          <AArrowUp size={16} aria-hidden="true" />
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Line width">
@@ -56,25 +57,25 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
       <span className="toolbar-spacer" />
       {onSearch && (
         <button type="button" className="toolbar-search" title={withShortcut('Search sources, highlights and notes', 'search.open')} onClick={onSearch}>
-          <Search size={14} aria-hidden="true" /> Search…
+          <Search size={14} aria-hidden="true" /> <span className="toolbar-label">Search…</span>
           <kbd>{formatAccelerator(shortcutOf('search.open') ?? '', isMac)}</kbd>
         </button>
       )}
       {onAnalysis && (
         <button type="button" aria-pressed={Boolean(analysisOpen)} className="toolbar-analysis" title={withShortcut('Analysis: tag frequency, co-occurrence, entity × theme, timeline', 'view.analysis')} onClick={onAnalysis}>
-          <ChartColumn size={14} aria-hidden="true" /> Analysis
+          <ChartColumn size={14} aria-hidden="true" /> <span className="toolbar-label">Analysis</span>
         </button>
       )}
       {(onImport || onExport) && (
         <div className="toolbar-group" role="group" aria-label="Import and export">
           {onImport && (
             <button type="button" className="toolbar-icon-button" title={withShortcut('Import sources or annotations', 'file.import')} onClick={onImport}>
-              <FileInput size={14} aria-hidden="true" /> Import…
+              <FileInput size={14} aria-hidden="true" /> <span className="toolbar-label">Import…</span>
             </button>
           )}
           {onExport && (
             <button type="button" className="toolbar-icon-button" title={withShortcut('Export highlights and notes', 'file.export')} onClick={onExport}>
-              <FileOutput size={14} aria-hidden="true" /> Export…
+              <FileOutput size={14} aria-hidden="true" /> <span className="toolbar-label">Export…</span>
             </button>
           )}
         </div>
@@ -82,6 +83,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
       <button type="button" className="help-button" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help.shortcuts')} onClick={onShortcuts}>
         ?
       </button>
+      </div>
     </header>
   );
 }

@@ -324,6 +324,11 @@ export function ExportDialog({ currentSource, onClose }: Props) {
                 {count(progress.paths.length)} files, such as {progress.paths[0]}
               </p>
             )}
+            {progress.state === 'done' && progress.paths.length > 0 && shell?.showInFolder && (
+              <button type="button" className="show-in-folder" onClick={() => void shell.showInFolder?.(progress.paths[0]).catch((err: Error) => setError(err.message))}>
+                Show in folder
+              </button>
+            )}
           </div>
         )}
 

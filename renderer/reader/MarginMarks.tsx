@@ -21,10 +21,14 @@ interface Props {
   onPick(id: string): void;
 }
 
+/** A lane is as wide as its mark: 10 px, a target the pointer can take hold of (the painted bar is 5 px of it). */
+const LANE_WIDTH = 10;
+
 /**
  * A bar in the left margin for each highlight, one lane per overlap depth, so that overlapping highlights on a line
  * are told apart without relying on colour. Only highlights near the view are measured (layout is the cost).
  */
+
 export function MarginMarks({ painter, items, scroller, article, selectedId, version, sourceId, onPick }: Props) {
   const [marks, setMarks] = useState<Mark[]>([]);
   useEffect(() => {
@@ -79,7 +83,7 @@ export function MarginMarks({ painter, items, scroller, article, selectedId, ver
           key={m.id}
           className={`margin-mark${m.id === selectedId ? ' selected' : ''}`}
           data-highlight-id={m.id}
-          style={{ top: m.top, height: m.height, right: 6 + m.lane * 6, backgroundColor: m.color }}
+          style={{ top: m.top, height: m.height, right: 4 + m.lane * LANE_WIDTH, backgroundColor: m.color }}
           draggable
           title="Drag into the notes to cite this passage"
           onClick={() => onPick(m.id)}

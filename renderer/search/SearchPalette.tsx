@@ -105,7 +105,8 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
       </div>
       <div className="sp-body">
         <Facets search={search} tags={response?.tags ?? []} />
-        <div className="sp-results" id={listId} role="listbox" aria-label="Results">
+        {/* Focusable: the keyboard can scroll the results (the arrows move the active result from anywhere). */}
+        <div className="sp-results" tabIndex={0} aria-label="Results">
           {!response || (!search.query.trim() && !filtered) ? (
             <div className="sp-empty">
               <p>Type to search the texts of all sources, your highlights and your notes.</p>
@@ -132,17 +133,19 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
               )}
             </div>
           ) : (
-            HIT_KINDS.map((kind) => {
+            // One listbox of options in labelled groups (ARIA: a listbox owns options or groups of options only).
+            <div id={listId} role="listbox" aria-label="Results">
+            {HIT_KINDS.map((kind) => {
               const hits = response.groups[kind];
               if (!hits.length) return null;
               const Icon = GROUP_ICON[kind];
               return (
-                <section key={kind} className="sp-group" aria-label={GROUP_LABEL[kind]}>
-                  <h3 className="sp-group-title">
-                    <Icon size={14} aria-hidden="true" /> {GROUP_LABEL[kind]}
+                <div key={kind} className="sp-group" role="group" aria-labelledby={`${listId}-g-${kind}`}>
+                  <div className="sp-group-title">
+                    <Icon size={14} aria-hidden="true" /> <span id={`${listId}-g-${kind}`}>{GROUP_LABEL[kind]}</span>
                     <span className="count">{response.totals[kind].toLocaleString()}</span>
                     {response.totals[kind] > hits.length && <span className="sp-more">best {hits.length} shown</span>}
-                  </h3>
+                  </div>
                   {hits.map((hit) => {
                     const i = ++index;
                     return (
@@ -180,9 +183,10 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
                       </div>
                     );
                   })}
-                </section>
+                </div>
               );
-            })
+            })}
+            </div>
           )}
         </div>
       </div>

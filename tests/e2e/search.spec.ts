@@ -86,7 +86,7 @@ test('filter the results by a tag (with its children) and by kind of tag', async
   const palette = page.getByRole('dialog', { name: 'Search the notebook' });
   await page.getByRole('button', { name: /^Search…/ }).click();
   await palette.getByRole('combobox').fill('threat');
-  const highlights = palette.getByRole('region', { name: 'Highlights' });
+  const highlights = palette.getByRole('group', { name: 'Highlights', exact: true });
   await expect(highlights.getByRole('option')).toHaveCount(2);
 
   const filters = palette.getByRole('complementary', { name: 'Filters' });
@@ -95,7 +95,7 @@ test('filter the results by a tag (with its children) and by kind of tag', async
   await expect(highlights.getByRole('option')).toHaveCount(1);
   await expect(highlights.getByRole('option')).toContainText('the threat of drug trafficking');
   // The source text is narrowed too: only the paragraph where a Drugs passage lies.
-  await expect(palette.getByRole('region', { name: 'Sources' }).getByRole('option')).toHaveCount(1);
+  await expect(palette.getByRole('group', { name: 'Sources', exact: true }).getByRole('option')).toHaveCount(1);
 
   // The parent "Themes" takes in both; a kind facet too.
   await filters.getByRole('checkbox', { name: /Drugs/ }).uncheck();
@@ -161,7 +161,7 @@ test('the analysis view: click a co-occurrence cell to get its passages, open on
   await highlight(notebook, '002_3d6a35bbe9bd0c1a', 'drug production', ['tag-theme-drugs']);
 
   await page.getByRole('button', { name: 'Analysis' }).click();
-  const view = page.getByRole('region', { name: 'Analysis' });
+  const view = page.getByRole('main', { name: 'Analysis' });
   await expect(view.getByRole('status').first()).toContainText('3 highlights');
   await page.screenshot({ path: 'test-results/analysis-frequency.png' });
 

@@ -67,7 +67,7 @@ test('tag a highlight with the picker as it is made, later without re-selecting,
 
   // A new tag inline, with its kind: "Islamic State" as a group goes under Groups.
   await rowWith(page, 'Islamic State (IS) alone').hover();
-  await rowWith(page, 'Islamic State (IS) alone').getByRole('button', { name: 'Tag highlight' }).click();
+  await rowWith(page, 'Islamic State (IS) alone').getByTitle(/^Tag…/).click();
   await expect(picker).toBeVisible();
   await page.keyboard.type('Islamic State');
   await picker.getByLabel('New tag kind').selectOption('group');
@@ -250,7 +250,7 @@ test('retrieval: a query across sources with counts, an inline error, then a jum
   await page.reload();
   await open(page, EFE);
   await page.keyboard.press('ControlOrMeta+Alt+R');
-  const view = page.getByRole('region', { name: 'Coded passages' });
+  const view = page.getByRole('main', { name: 'Coded passages' });
   const query = view.getByRole('textbox', { name: 'Query' });
   await expect(query).toBeFocused();
   await query.fill('Terrorism AND');

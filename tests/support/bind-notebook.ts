@@ -19,5 +19,8 @@ export async function bindNotebook(page: Page, getDispatch: () => Dispatch): Pro
     const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
     for (const name of names) api[name] = async (input?: unknown) => JSON.parse(await invoke(name, input));
     Object.defineProperty(window, 'notebook', { value: Object.freeze(api) });
+    // Every test starts on a brand-new notebook: the first-launch guide is dismissed in advance, except for the
+    // test of the guide itself (it marks its session).
+    if (!sessionStorage.getItem('nb-e2e-guide')) localStorage.setItem('nb-guide-dismissed', '1');
   }, channels as string[]);
 }

@@ -59,3 +59,22 @@ describe('HTML report', () => {
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('HTML report: references and tags a reader can tell apart', () => {
+  it('gives highlights that end at the same place one reference, "n, m", never two numbers run together', () => {
+    const snap = fixtureSnapshot();
+    const source = snap.sources[0];
+    const base = source.highlights.find((h) => !h.orphan && h.end - h.start > 6)!;
+    source.highlights.push({ ...base, id: 'h-same-end', start: base.start + 3, tagIds: [] });
+    const out = exportHtmlReport(snap, testFormatter);
+    expect(out).toMatch(/<sup class="ref">\d+,\u2009\d+<\/sup>/);
+    expect(out).not.toMatch(/<\/sup><sup class="ref">/);
+  });
+
+  it('prints a note card\'s tags as chips in their colours', () => {
+    const tagged = snapshot.sources.flatMap((s) => s.highlights).find((h) => !h.orphan && h.tagIds.length > 1)!;
+    const tag = snapshot.tags.find((t) => t.id === tagged.tagIds[0])!;
+    expect(html).toContain(`<span class="tag-chip" style="--t: ${tag.color}">`);
+    expect(html).toMatch(/<span class="tags"><span class="tag-chip"[^>]*>[^<]+<\/span> <span class="tag-chip"/);
+  });
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { blockId, escapeMarkdown, exportMarkdown, obsidianTag, safeFileName } from '../../core/export/markdown';
+import { blockId, escapeMarkdown, exportMarkdown, nestHeadings, obsidianTag, safeFileName } from '../../core/export/markdown';
+import type { NoteFormatter } from '../../core/export/common';
+import type { NoteDoc } from '../../core/model';
+import { noteToHtml, noteToMarkdown, noteToPlainText } from '../../core/notes/markdown';
 import { fixtureSnapshot, testFormatter } from './export-fixture';
+import { doc, h, p, t } from './notes-fixtures';
 
 const snapshot = fixtureSnapshot();
 const files = exportMarkdown(snapshot, testFormatter);
@@ -79,5 +83,33 @@ describe('Markdown export (Obsidian)', () => {
     const emoji = files.find((f) => f.path.startsWith('Border crossing diary'))!.content;
     expect(emoji).toContain('> the border 🇦🇫→🇹🇯 at dawn\n\n^');
     expect(emoji).toContain('> "We have nowhere else to go," said one 👩‍👧');
+  });
+});
+
+describe('Markdown export: a note keeps its heading levels under the heading it is placed below', () => {
+  const formatter: NoteFormatter = { toMarkdown: (d, link) => noteToMarkdown(d, { citationLink: link }), toPlainText: noteToPlainText, toHtml: noteToHtml };
+  const withHeadings = fixtureSnapshot();
+  withHeadings.projectNote = doc(h(1, t('Findings')), p(t('Text.')), h(2, t('Drugs')), p(t('More.'))) as NoteDoc;
+  withHeadings.sources[0].note = doc(h(1, t('Reading')), p(t('First.')), h(3, t('Detail'))) as NoteDoc;
+  const headings = (content: string) => content.split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => /^#+/.exec(l)![0].length);
+
+  it('moves a note heading one level below its parent, per source file, in the project file and combined', () => {
+    for (const layout of ['per-source', 'combined'] as const) {
+      for (const file of exportMarkdown(withHeadings, formatter, { layout })) {
+        const levels = headings(file.content);
+        expect(levels.filter((l) => l === 1), file.path).toHaveLength(1);
+        expect(levels[0]).toBe(1);
+      }
+    }
+    const project = exportMarkdown(withHeadings, formatter)[0].content;
+    expect(project).toContain('## Notebook\n\n### Findings\n\nText.\n\n#### Drugs');
+    const combined = exportMarkdown(withHeadings, formatter, { layout: 'combined' })[0].content;
+    expect(combined).toContain('## Project notebook\n\n### Findings');
+    expect(combined).toContain('### Notebook\n\n#### Reading\n\nFirst.\n\n###### Detail');
+  });
+
+  it('leaves fenced code alone and stops at six levels', () => {
+    expect(nestHeadings('# A\n```\n# not a heading\n```\n###### F', 2)).toBe('### A\n```\n# not a heading\n```\n###### F');
+    expect(nestHeadings('#hashtag and \\# text', 2)).toBe('#hashtag and \\# text');
   });
 });
