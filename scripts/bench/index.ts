@@ -5,6 +5,7 @@ import { benchReader } from './reader';
 import { benchEditor } from './editor';
 import { benchSearch } from './search';
 import { benchTags } from './tags';
+import { benchScale } from './scale';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 
@@ -16,6 +17,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['search', benchSearch],
   ['tags', benchTags],
   ['exchange', benchExchange],
+  ['scale', benchScale],
 ];
 
 const figures: Figure[] = [];

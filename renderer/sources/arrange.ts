@@ -1,0 +1,135 @@
+import type { SourceSummary } from '../../core/model';
+
+/** How the sources pane orders, narrows and groups the list. Pure: the pane memoises it per list and view. */
+export type SortKey = 'date' | 'title' | 'publisher' | 'highlights';
+export type GroupBy = 'none' | GroupingKey;
+
+export interface ListView {
+  sort: SortKey;
+  descending: boolean;
+  /** Words typed in the filter box: a source shows when its title, publisher or date holds every one. */
+  filter: string;
+  group: GroupBy;
+}
+
+export type Row =
+  | { kind: 'group'; key: string; label: string; count: number }
+  | { kind: 'source'; source: SourceSummary };
+
+export const SORTS: Record<SortKey, { label: string; descendingFirst: boolean }> = {
+  date: { label: 'Date', descendingFirst: true },
+  title: { label: 'Title', descendingFirst: false },
+  publisher: { label: 'Publisher', descendingFirst: false },
+  highlights: { label: 'Highlights', descendingFirst: true },
+};
+
+/**
+ * A way to group sources. `keysOf` gives every group a source belongs to (a source may be in several: collections,
+ * once they exist, plug in here as one more entry whose keys are the source's collection ids).
+ */
+interface Grouping {
+  label: string;
+  keysOf(s: SourceSummary): string[];
+  labelOf(key: string): string;
+  /** Newest month first; names in alphabetical order. The empty key (no publisher, no date) comes last. */
+  newestFirst: boolean;
+}
+
+export const GROUPINGS = {
+  publisher: { label: 'Publisher', keysOf: (s) => [publisherName(s.publisher)], labelOf: (k) => k || 'No publisher', newestFirst: false },
+  month: { label: 'Month', keysOf: (s) => [s.date.slice(0, 7)], labelOf: monthLabel, newestFirst: true },
+} satisfies Record<string, Grouping>;
+export type GroupingKey = keyof typeof GROUPINGS;
+
+export const DEFAULT_VIEW: ListView = { sort: 'date', descending: true, filter: '', group: 'none' };
+
+/** The publisher as the list shows it: without a trailing "(…)" remark. */
+export function publisherName(publisher: string): string {
+  return publisher.replace(/\s*\(.*\)$/, '').trim();
+}
+
+/** The rows to draw: group headers (when grouping) and sources, filtered and sorted. */
+export function arrange(sources: readonly SourceSummary[], view: ListView): { rows: Row[]; shown: SourceSummary[] } {
+  const words = fold(view.filter).split(/\s+/).filter(Boolean);
+  const kept = words.length ? sources.filter((s) => matches(keyOf(s).all, words)) : [...sources];
+  kept.sort(comparator(view.sort, view.descending));
+  if (view.group === 'none') return { rows: kept.map((source) => ({ kind: 'source', source })), shown: kept };
+
+  const grouping: Grouping = GROUPINGS[view.group];
+  const groups = new Map<string, SourceSummary[]>();
+  for (const s of kept) {
+    for (const k of grouping.keysOf(s)) {
+      let members = groups.get(k);
+      if (!members) groups.set(k, (members = []));
+      members.push(s);
+    }
+  }
+  const keys = [...groups.keys()].sort((a, b) => {
+    if (!a || !b) return a ? -1 : b ? 1 : 0;
+    const c = fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0;
+    return grouping.newestFirst ? -c : c;
+  });
+  const rows: Row[] = [];
+  const shown: SourceSummary[] = [];
+  for (const key of keys) {
+    const members = groups.get(key)!;
+    rows.push({ kind: 'group', key, label: grouping.labelOf(key), count: members.length });
+    for (const source of members) rows.push({ kind: 'source', source });
+    shown.push(...members);
+  }
+  return { rows, shown };
+}
+
+/** Lower case without accents: "Égypte" is found by "egypte". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+interface Keys {
+  title: string;
+  publisher: string;
+  all: string;
+}
+
+// Folding 50,000 titles on every keystroke would cost a frame or two: each summary's keys are kept with it.
+const keys = new WeakMap<SourceSummary, Keys>();
+function keyOf(s: SourceSummary): Keys {
+  let k = keys.get(s);
+  if (!k) {
+    const title = fold(s.title);
+    const publisher = fold(publisherName(s.publisher));
+    k = { title, publisher, all: `${title}\n${publisher}\n${s.date}` };
+    keys.set(s, k);
+  }
+  return k;
+}
+
+function matches(haystack: string, words: string[]): boolean {
+  for (const w of words) if (!haystack.includes(w)) return false;
+  return true;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Ties fall back to newest first, then title, so the order is stable whatever the key. */
+function comparator(sort: SortKey, descending: boolean): (a: SourceSummary, b: SourceSummary) => number {
+  const dir = descending ? -1 : 1;
+  const tie = (a: SourceSummary, b: SourceSummary) => cmp(b.date, a.date) || cmp(keyOf(a).title, keyOf(b).title) || cmp(a.id, b.id);
+  switch (sort) {
+    case 'title':
+      return (a, b) => dir * cmp(keyOf(a).title, keyOf(b).title) || tie(a, b);
+    case 'publisher':
+      return (a, b) => dir * cmp(keyOf(a).publisher, keyOf(b).publisher) || tie(a, b);
+    case 'highlights':
+      return (a, b) => dir * (a.highlightCount - b.highlightCount) || tie(a, b);
+    case 'date':
+      // Undated sources go last either way.
+      return (a, b) => (!a.date || !b.date ? cmp(b.date, a.date) : dir * cmp(a.date, b.date)) || cmp(keyOf(a).title, keyOf(b).title) || cmp(a.id, b.id);
+  }
+}
+
+function monthLabel(key: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!m) return 'No date';
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
