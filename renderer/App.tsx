@@ -223,6 +223,7 @@ export function App() {
     undoStack: hl.undoStack,
     report,
     notify: setNotice,
+    beforeDelete: flushNotes,
     onChanged: useCallback(
       ({ updated, deleted }: { updated?: SourceSummary[]; deleted?: string[] }) => {
         const openId = doc?.meta.id;

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
 import { formatDate } from '../format';
-import { arrange, publisherName, type Row } from '../sources/arrange';
+import { filterSources, group, publisherName, sortSources, type Row } from '../sources/arrange';
 import { SourceListControls, useListView } from '../sources/SourceListControls';
 import { useSourceSelection } from '../sources/use-source-selection';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
@@ -31,7 +31,10 @@ const optionId = (id: string) => `source-option-${id}`;
  */
 export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrderChange }: Props) {
   const [view, setView] = useListView();
-  const { rows, shown } = useMemo(() => arrange(sources, view), [sources, view]);
+  // Sorted once per list and order; each keystroke of the filter only narrows (and may lag a frame behind typing).
+  const sorted = useMemo(() => sortSources(sources, view.sort, view.descending), [sources, view.sort, view.descending]);
+  const filter = useDeferredValue(view.filter);
+  const { rows, shown } = useMemo(() => group(filterSources(sorted, filter), view.group), [sorted, filter, view.group]);
   const order = useMemo(() => shown.map((s) => s.id), [shown]);
   const indexOfRow = useMemo(() => {
     const m = new Map<string, number>();
@@ -59,7 +62,8 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrd
   // Keep the open source in view when it changes from elsewhere (Alt+Up/Down, a search hit).
   useEffect(() => {
     const i = currentId ? indexOfRow.get(currentId) : undefined;
-    if (i !== undefined) rowsV.scrollToIndex(i, { align: 'auto' });
+    // The first source shows with its group's header above it.
+    if (i !== undefined) rowsV.scrollToIndex(i <= 1 ? 0 : i, { align: 'auto' });
     // Only when the open source changes, not on every re-arrangement.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentId]);

@@ -50,12 +50,27 @@ export function publisherName(publisher: string): string {
 
 /** The rows to draw: group headers (when grouping) and sources, filtered and sorted. */
 export function arrange(sources: readonly SourceSummary[], view: ListView): { rows: Row[]; shown: SourceSummary[] } {
-  const words = fold(view.filter).split(/\s+/).filter(Boolean);
-  const kept = words.length ? sources.filter((s) => matches(keyOf(s).all, words)) : [...sources];
-  kept.sort(comparator(view.sort, view.descending));
-  if (view.group === 'none') return { rows: kept.map((source) => ({ kind: 'source', source })), shown: kept };
+  return group(filterSources(sortSources(sources, view.sort, view.descending), view.filter), view.group);
+}
 
-  const grouping: Grouping = GROUPINGS[view.group];
+/** A sorted copy (the input is left as it is). The pane sorts once per list and order, not on every keystroke. */
+export function sortSources(sources: readonly SourceSummary[], sort: SortKey, descending: boolean): SourceSummary[] {
+  // Keys are read once per source, not once per comparison.
+  const decorated = sources.map((s) => ({ s, k: keyOf(s) }));
+  const compare = comparator(sort, descending);
+  decorated.sort((a, b) => compare(a.s, a.k, b.s, b.k));
+  return decorated.map((d) => d.s);
+}
+
+/** The sources whose title, publisher or date hold every typed word (order kept). */
+export function filterSources(sorted: SourceSummary[], filter: string): SourceSummary[] {
+  const words = fold(filter).split(/\s+/).filter(Boolean);
+  return words.length ? sorted.filter((s) => matches(keyOf(s).all, words)) : sorted;
+}
+
+export function group(kept: SourceSummary[], by: GroupBy): { rows: Row[]; shown: SourceSummary[] } {
+  if (by === 'none') return { rows: kept.map((source) => ({ kind: 'source', source })), shown: kept };
+  const grouping: Grouping = GROUPINGS[by];
   const groups = new Map<string, SourceSummary[]>();
   for (const s of kept) {
     for (const k of grouping.keysOf(s)) {
@@ -66,7 +81,7 @@ export function arrange(sources: readonly SourceSummary[], view: ListView): { ro
   }
   const keys = [...groups.keys()].sort((a, b) => {
     if (!a || !b) return a ? -1 : b ? 1 : 0;
-    const c = fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0;
+    const c = cmp(fold(a), fold(b));
     return grouping.newestFirst ? -c : c;
   });
   const rows: Row[] = [];
@@ -79,6 +94,8 @@ export function arrange(sources: readonly SourceSummary[], view: ListView): { ro
   }
   return { rows, shown };
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Lower case without accents: "Égypte" is found by "egypte". */
 export function fold(text: string): string {
@@ -109,22 +126,22 @@ function matches(haystack: string, words: string[]): boolean {
   return true;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+type Compare = (a: SourceSummary, ka: Keys, b: SourceSummary, kb: Keys) => number;
 
 /** Ties fall back to newest first, then title, so the order is stable whatever the key. */
-function comparator(sort: SortKey, descending: boolean): (a: SourceSummary, b: SourceSummary) => number {
+function comparator(sort: SortKey, descending: boolean): Compare {
   const dir = descending ? -1 : 1;
-  const tie = (a: SourceSummary, b: SourceSummary) => cmp(b.date, a.date) || cmp(keyOf(a).title, keyOf(b).title) || cmp(a.id, b.id);
+  const tie: Compare = (a, ka, b, kb) => cmp(b.date, a.date) || cmp(ka.title, kb.title) || cmp(a.id, b.id);
   switch (sort) {
     case 'title':
-      return (a, b) => dir * cmp(keyOf(a).title, keyOf(b).title) || tie(a, b);
+      return (a, ka, b, kb) => dir * cmp(ka.title, kb.title) || tie(a, ka, b, kb);
     case 'publisher':
-      return (a, b) => dir * cmp(keyOf(a).publisher, keyOf(b).publisher) || tie(a, b);
+      return (a, ka, b, kb) => dir * cmp(ka.publisher, kb.publisher) || tie(a, ka, b, kb);
     case 'highlights':
-      return (a, b) => dir * (a.highlightCount - b.highlightCount) || tie(a, b);
+      return (a, ka, b, kb) => dir * (a.highlightCount - b.highlightCount) || tie(a, ka, b, kb);
     case 'date':
       // Undated sources go last either way.
-      return (a, b) => (!a.date || !b.date ? cmp(b.date, a.date) : dir * cmp(a.date, b.date)) || cmp(keyOf(a).title, keyOf(b).title) || cmp(a.id, b.id);
+      return (a, ka, b, kb) => (!a.date || !b.date ? cmp(b.date, a.date) : dir * cmp(a.date, b.date)) || cmp(ka.title, kb.title) || cmp(a.id, b.id);
   }
 }
 

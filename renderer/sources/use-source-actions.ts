@@ -10,6 +10,8 @@ interface Options {
   undoStack: UndoStack;
   report(err: unknown): void;
   notify(message: string): void;
+  /** Before a deletion: notes being typed are saved first (a source's notes cannot be saved once it is gone). */
+  beforeDelete?(): Promise<void>;
   /** A source's metadata changed, or sources were deleted or came back: the reader and the notes follow. */
   onChanged(change: { updated?: SourceSummary[]; deleted?: string[] }): void;
 }
@@ -18,7 +20,7 @@ interface Options {
  * Editing and deleting sources from the sources pane, each an entry of the app's undo history (Ctrl+Z): an edit is
  * undone by the patch the backend returned, a deletion by restoring the files it kept aside.
  */
-export function useSourceActions({ store, undoStack, report, notify, onChanged }: Options) {
+export function useSourceActions({ store, undoStack, report, notify, beforeDelete, onChanged }: Options) {
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string[] | null>(null);
 
@@ -50,6 +52,7 @@ export function useSourceActions({ store, undoStack, report, notify, onChanged }
     async (ids: string[]) => {
       const titles = ids.map((id) => store.get(id)?.title ?? id);
       const del = async () => {
+        await beforeDelete?.();
         const r = await call('deleteSources', { sourceIds: ids });
         store.remove(r.deleted);
         onChanged({ deleted: r.deleted });
@@ -73,7 +76,7 @@ export function useSourceActions({ store, undoStack, report, notify, onChanged }
         report(err);
       }
     },
-    [store, undoStack, report, notify, onChanged],
+    [store, undoStack, report, notify, beforeDelete, onChanged],
   );
 
   return { editing, setEditing, deleting, setDeleting, saveMeta, remove };

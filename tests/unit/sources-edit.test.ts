@@ -115,6 +115,23 @@ describe('deleting sources', () => {
 });
 
 describe('search progress', () => {
+  it('while the index loads, a partial search answers at once, marked not ready with how far the index is', async () => {
+    const service = await open();
+    await service.close();
+    const reopened = await open();
+    // The load needs the disk, so it cannot have finished yet.
+    const early = await reopened.search({ query: 'Taliban', partial: true });
+    expect(early.ready).toBe(false);
+    expect(early.progress).toMatchObject({ ready: false });
+    expect(early.progress!.percent).toBeLessThan(100);
+    expect((await reopened.searchStatus()).ready).toBe(false);
+    // Without `partial`, search waits for the index as before.
+    const full = await reopened.search({ query: 'Taliban' });
+    expect(full.ready).toBe(true);
+    expect(full.totals.source).toBeGreaterThan(0);
+    expect(await reopened.searchStatus()).toEqual({ ready: true, done: 5, total: 5, percent: 100 });
+  });
+
   it('reports ready and 100% once the index is loaded; a partial search answers', async () => {
     const service = await open();
     await service.searchIndex.start();
