@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
 import { formatDate } from '../format';
-import { filterSources, group, publisherName, sortSources, type Row } from '../sources/arrange';
+import { filterSources, group, publisherName, sortSources, type Row } from '../../core/sources/arrange';
 import { SourceListControls, useListView } from '../sources/SourceListControls';
 import { useSourceSelection } from '../sources/use-source-selection';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PopoverMenu, type MenuItem } from '../components/PopoverMenu';
-import { DEFAULT_VIEW, GROUPINGS, SORTS, type GroupBy, type ListView, type SortKey } from './arrange';
+import { DEFAULT_VIEW, GROUPINGS, SORTS, type GroupBy, type ListView, type SortKey } from '../../core/sources/arrange';
 
 const STORAGE_KEY = 'sources-view';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceSummary } from '../../core/model';
-import { arrange, DEFAULT_VIEW, type ListView } from '../../renderer/sources/arrange';
+import { arrange, DEFAULT_VIEW, type ListView } from '../../core/sources/arrange';
 
 const src = (id: string, title: string, publisher: string, date: string, highlightCount = 0): SourceSummary => ({
   id,

@@ -1,4 +1,5 @@
-import type { SourceSummary } from '../../core/model';
+/** How the sources pane orders, narrows and groups the list: pure, so tests and the pane share it. */
+import type { SourceSummary } from '../model';
 
 /** How the sources pane orders, narrows and groups the list. Pure: the pane memoises it per list and view. */
 export type SortKey = 'date' | 'title' | 'publisher' | 'highlights';
