@@ -1,7 +1,6 @@
-/** How the sources pane orders, narrows and groups the list: pure, so tests and the pane share it. */
 import type { SourceSummary } from '../model';
 
-/** How the sources pane orders, narrows and groups the list. Pure: the pane memoises it per list and view. */
+/** How the sources pane orders, narrows and groups the list. Pure (core): the pane memoises each step; tests import it. */
 export type SortKey = 'date' | 'title' | 'publisher' | 'highlights';
 export type GroupBy = 'none' | GroupingKey;
 
