@@ -145,8 +145,10 @@ function comparator(sort: SortKey, descending: boolean): Compare {
   }
 }
 
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 function monthLabel(key: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(key);
   if (!m) return 'No date';
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return MONTH.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
 }
