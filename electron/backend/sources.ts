@@ -112,10 +112,7 @@ export class SourceOps {
   }
 
   private async summary(meta: SourceMeta): Promise<SourceSummary> {
-    const file = (await this.store.source(meta.id)).data;
-    let orphans = 0;
-    for (const h of file.highlights) if (h.orphan) orphans++;
-    return { ...meta, highlightCount: file.highlights.length - orphans, orphanCount: orphans, charCount: file.text.length };
+    return { ...meta, ...(await this.store.countsOf(meta.id)) };
   }
 
   private async emptyOldTrash(): Promise<void> {
