@@ -165,7 +165,10 @@ export function parseInput<C extends Channel>(
   if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
   const issue = result.error.issues[0];
   const where = issue && issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-  return { ok: false, error: `Invalid input for ${String(name)}: ${issue?.message ?? 'malformed'}${where}.` };
+  // A message may quote the input ("received xxxx…"): bounded, so a 6 MB string is not echoed back.
+  const message = issue?.message ?? 'malformed';
+  const bounded = message.length > 200 ? `${message.slice(0, 200)}…` : message;
+  return { ok: false, error: `Invalid input for ${String(name)}: ${bounded}${where.slice(0, 200)}.` };
 }
 
 export function isChannel(name: unknown): name is Channel {
