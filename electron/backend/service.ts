@@ -198,6 +198,7 @@ export class NotebookService implements Handlers {
 
   async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
     this.meta(sourceId);
+    this.assertTags(tagIds ?? []);
     return this.highlights.create(sourceId, start, end, tagIds, id);
   }
 
@@ -208,6 +209,7 @@ export class NotebookService implements Handlers {
 
   async restoreHighlight({ highlight }: ChannelInput<'restoreHighlight'>): Promise<Highlight> {
     this.meta(highlight.sourceId);
+    this.assertTags(highlight.tagIds);
     return this.highlights.restore(highlight);
   }
 
@@ -352,6 +354,12 @@ export class NotebookService implements Handlers {
   }
   cooccurrencePassages({ tagA, tagB, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
     return this.searchIndex.cooccurrencePassages(tagA, tagB, options);
+  }
+
+  private assertTags(tagIds: readonly string[]): void {
+    const known = new Set(this.store.catalog.tags.map((t) => t.id));
+    const unknown = tagIds.find((t) => !known.has(t));
+    if (unknown) throw new NotebookError(`There is no tag with id "${unknown.slice(0, 80)}" in the codebook; nothing was changed.`);
   }
 
   private meta(id: string): SourceMeta {

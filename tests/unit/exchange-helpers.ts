@@ -71,12 +71,17 @@ export async function notebookFrom(snapshot: NotebookSnapshot): Promise<OpenNote
   return open(dir);
 }
 
-/** Every file of a folder with the SHA-256 of its content: equal before and after means nothing changed. */
+/**
+ * Every file of a folder with the SHA-256 of its content: equal before and after means nothing changed. The search
+ * index (search-index.bin and its temp file) is left out: a cache the backend rebuilds and persists in the
+ * background after opening, whenever it gets there, not the analyst's data.
+ */
 export async function fingerprint(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
+      if (/^\.?search-index\.bin/.test(entry.name)) continue;
       if (entry.isDirectory()) await walk(path);
       else out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
     }

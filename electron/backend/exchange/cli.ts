@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, type BackendExportFormat, type ExportScope } from '../.
 import { tagNamePaths } from '../../../core/export/common';
 import { nameKey } from '../../../core/tags/codebook';
 import { describeIoError } from '../io-errors';
+import { printable } from './printable';
 import { NotebookError } from '../errors';
 import { NotebookService } from '../service';
 import { NotebookStore } from '../store';
@@ -157,9 +158,9 @@ function progressWriter(io: CliIo, quiet: boolean): (message: string) => void {
     const now = Date.now();
     const step = message.split(' ')[0];
     if (io.isTTY) {
-      io.stderr(`\r\u001b[2K${message}`);
+      io.stderr(`\r\u001b[2K${printable(message)}`);
     } else if (step !== lastStep || now - lastTime > 1000) {
-      io.stderr(`${message}\n`);
+      io.stderr(`${printable(message)}\n`);
       lastTime = now;
       lastStep = step;
     }
@@ -217,12 +218,12 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   const job = await service.exchange.exports.wait(jobId).finally(() => clearInterval(timer));
   if (io.isTTY && !values.quiet) io.stderr('\r\u001b[2K');
   if (job.state !== 'done') {
-    io.stderr(`${job.error ?? job.message}\n`);
+    io.stderr(`${printable(job.error ?? job.message)}\n`);
     return job.failure === 'io' ? EXIT.io : EXIT.input;
   }
-  for (const w of job.warnings) io.stderr(`Note: ${w}\n`);
-  if (!values.quiet) io.stderr(`${job.message}\n`);
-  for (const path of job.paths) io.stdout(path);
+  for (const w of job.warnings) io.stderr(`Note: ${printable(w)}\n`);
+  if (!values.quiet) io.stderr(`${printable(job.message)}\n`);
+  for (const path of job.paths) io.stdout(printable(path));
   return EXIT.ok;
   });
 }
@@ -242,7 +243,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE.');
   const say = (s: string): void => {
-    if (!values.quiet) io.stderr(`${s}\n`);
+    if (!values.quiet) io.stderr(`${printable(s)}\n`);
   };
 
   const files: Array<{ name: string; size: number; bytes: Uint8Array | undefined }> = [];
@@ -261,7 +262,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
     }
   }
   if (unreadable.length) {
-    for (const u of unreadable) io.stderr(`${u}\n`);
+    for (const u of unreadable) io.stderr(`${printable(u)}\n`);
     io.stderr('Nothing was imported.\n');
     return EXIT.input;
   }
@@ -279,7 +280,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
     for (const w of f.warnings) say(`${f.name}: ${w}`);
   }
   if (refused.length) {
-    for (const f of refused) io.stderr(`${f.error}\n`);
+    for (const f of refused) io.stderr(`${printable(f.error ?? '')}\n`);
     io.stderr('Nothing was imported.\n');
     service.exchange.imports.discard(preview.previewId);
     return EXIT.input;
@@ -293,7 +294,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
   const summary = await service.commitImport({ previewId: preview.previewId, skipDuplicates: !values['keep-duplicates'] });
   for (const w of summary.warnings) say(`Note: ${w}`);
   say(summary.message);
-  for (const id of summary.sourceIds) io.stdout(id);
+  for (const id of summary.sourceIds) io.stdout(printable(id));
   return EXIT.ok;
   });
 }
@@ -318,15 +319,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`Unknown command "${command}": use export or import.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${(err as Error).message}\nRun "npm run notebook -- --help" for usage.\n`);
+      io.stderr(`${printable((err as Error).message)}\nRun "npm run notebook -- --help" for usage.\n`);
       return EXIT.usage;
     }
     if (err instanceof InputError || err instanceof NotebookError) {
-      io.stderr(`${err.message}\n`);
+      io.stderr(`${printable(err.message)}\n`);
       return EXIT.input;
     }
     const io3 = describeIoError(err, 'use the notebook folder');
-    io.stderr(`${io3 ?? `Failed: ${(err as Error)?.message ?? String(err)}`}\n`);
+    io.stderr(`${printable(io3 ?? `Failed: ${(err as Error)?.message ?? String(err)}`)}\n`);
     return EXIT.io;
   }
 }

@@ -8,6 +8,7 @@ import {
   type PreviewImportInput,
 } from '../../../core/exchange/api';
 import { noteParser } from '../../../core/exchange/note-markdown';
+import { applyImportLimits } from '../../../core/import/limits';
 import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
@@ -89,7 +90,8 @@ export class ImportOps {
     const results: Array<ImportFilePreview | ImportedNotebook> = [];
     for (const file of input.files as ImportFile[]) {
       try {
-        const n = importFile(file.name, bytesOf(file), { hash: sha256, notes: noteParser });
+        // The same limits as the channels (names, dates, ranges, depth): what is cut is said in the summary.
+        const n = applyImportLimits(importFile(file.name, bytesOf(file), { hash: sha256, notes: noteParser }));
         parsed.push(n);
         results.push(n);
       } catch (err) {
