@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
 import { highlightId, id, noteDoc, offset, restorableHighlight, settingsPatch, sourceText } from './schemas';
-import type { SearchResponse } from './search/types';
+import type { IndexProgress, SearchResponse } from './search/types';
 import type { AnalysisResult, CooccurrencePassage } from './analysis/types';
 import { analysisOptions, cooccurrenceInput, searchInput } from './search/schemas';
 import {
@@ -38,6 +38,7 @@ import {
   type TagPassagesResult,
   type UndoTagResult,
 } from './tags/api';
+import { sourceInputs, type DeleteSourcesResult, type RestoreSourcesResult, type UpdateSourceMetaResult } from './sources/api';
 
 const none = z.undefined().optional();
 
@@ -49,6 +50,14 @@ function channel<O>() {
 export const contract = {
   listSources: channel<SourceSummary[]>()(none),
   getSource: channel<SourceDocument>()(z.object({ id }).strict()),
+  // Source editing (issue 13): rename, re-date, delete with undo. Schemas and result types: core/sources/api.ts.
+  /** The summaries of the named sources (those that exist), to update the list after a change without re-listing. */
+  sourceSummaries: channel<SourceSummary[]>()(sourceInputs.sourceSummaries),
+  /** Change a source's title, publisher or date; returns the patch that undoes it. */
+  updateSourceMeta: channel<UpdateSourceMetaResult>()(sourceInputs.updateSourceMeta),
+  /** Delete sources; their files are kept aside until restoreSources (undo) or until the trash is emptied. */
+  deleteSources: channel<DeleteSourcesResult>()(sourceInputs.deleteSources),
+  restoreSources: channel<RestoreSourcesResult>()(sourceInputs.restoreSources),
   saveSourceNote: channel<{ savedAt: string }>()(z.object({ sourceId: id, doc: noteDoc }).strict()),
   getSettings: channel<Settings>()(none),
   updateSettings: channel<Settings>()(settingsPatch),
@@ -113,6 +122,8 @@ export const contract = {
   // Search and analysis (issue 7): one index over source texts, highlight quotes and notes; numbers over the coding.
   /** Full-text search with facets; results grouped by kind, each with a marked snippet and where to open it. */
   search: channel<SearchResponse>()(searchInput),
+  /** How far the index is loaded or built ("indexing, N%"); answers at once. */
+  searchStatus: channel<IndexProgress>()(none),
   /** Every analysis number at once (frequency, tags per source, co-occurrence, entity x theme, timeline). */
   analysis: channel<AnalysisResult>()(analysisOptions.optional()),
   /** The passages (paragraphs) where two tags co-occur. */
@@ -154,7 +165,10 @@ export function parseInput<C extends Channel>(
   if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
   const issue = result.error.issues[0];
   const where = issue && issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-  return { ok: false, error: `Invalid input for ${String(name)}: ${issue?.message ?? 'malformed'}${where}.` };
+  // A message may quote the input ("received xxxx…"): bounded, so a 6 MB string is not echoed back.
+  const message = issue?.message ?? 'malformed';
+  const bounded = message.length > 200 ? `${message.slice(0, 200)}…` : message;
+  return { ok: false, error: `Invalid input for ${String(name)}: ${bounded}${where.slice(0, 200)}.` };
 }
 
 export function isChannel(name: unknown): name is Channel {

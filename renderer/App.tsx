@@ -6,6 +6,9 @@ import { useCommands, isTyping } from './use-commands';
 import { useHighlights } from './highlights/use-highlights';
 import { clearSessions } from './editor/sessions';
 import { SourceList } from './components/SourceList';
+import { SourceStore, useSources } from './sources/source-store';
+import { useSourceActions } from './sources/use-source-actions';
+import { SourceDialogs } from './sources/SourceDialogs';
 import { Reader, type ReaderHandle } from './components/Reader';
 import { NotesPane, citeSelected, flushNotes } from './components/NoteEditor';
 import { undoInNotes, redoInNotes } from './editor/active-pane';
@@ -50,7 +53,14 @@ function focusNotesWhenReady(label: string, frames = 120): void {
 }
 
 export function App() {
-  const [sources, setSources] = useState<SourceSummary[] | null>(null);
+  // The sources pane's list lives outside React and changes entry by entry (renderer/sources/source-store.ts).
+  const sourceStore = useMemo(() => new SourceStore(), []);
+  const sources = useSources(sourceStore);
+  /** The order the sources pane shows (sorted, filtered): Alt+Up/Down follows it. */
+  const sourceOrder = useRef<string[]>([]);
+  const setSourceOrder = useCallback((ids: string[]) => {
+    sourceOrder.current = ids;
+  }, []);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [doc, setDoc] = useState<SourceDocument | null>(null);
   const [leftTab, setLeftTab] = useState('sources');
@@ -75,9 +85,7 @@ export function App() {
 
   const report = useCallback((err: unknown) => setError((err as Error)?.message ?? String(err)), []);
 
-  const onCountChange = useCallback((sourceId: string, live: number, orphans: number) => {
-    setSources((list) => list?.map((s) => (s.id === sourceId && (s.highlightCount !== live || s.orphanCount !== orphans) ? { ...s, highlightCount: live, orphanCount: orphans } : s)) ?? list);
-  }, []);
+  const onCountChange = useCallback((sourceId: string, live: number, orphans: number) => sourceStore.patch(sourceId, { highlightCount: live, orphanCount: orphans }), [sourceStore]);
   const hl = useHighlights(doc, report, onCountChange);
   const tagsApi = useTags({ report, notify: setNotice, undoStack: hl.undoStack, openSourceId: doc?.meta.id ?? null, openHighlights: hl.highlights, replaceHighlights: hl.replaceMany, dropHighlight: hl.drop });
   const tags = tagsApi.tags;
@@ -113,13 +121,13 @@ export function App() {
     (async () => {
       const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
       newNotebook.current = list.every((x) => x.highlightCount === 0 && x.orphanCount === 0);
-      setSources(list);
+      sourceStore.replaceAll(list);
       setSettings(s);
       call('startupReport').then(setStartup, report);
       const first = list.find((x) => x.id === s.lastSourceId) ?? list[0];
       if (first) await openSource(first.id);
     })().catch(report);
-  }, [openSource, report]);
+  }, [openSource, report, sourceStore]);
 
   // The reader's selection enables "Re-attach to selection" for orphans.
   useEffect(() => {
@@ -140,10 +148,11 @@ export function App() {
   );
 
   const step = (delta: number) => {
-    if (!sources || !doc) return;
-    const i = sources.findIndex((s) => s.id === doc.meta.id);
-    const next = sources[clamp(i + delta, 0, sources.length - 1)];
-    if (next && next.id !== doc.meta.id) void openSource(next.id);
+    const order = sourceOrder.current.length ? sourceOrder.current : (sources ?? []).map((s) => s.id);
+    if (!order.length) return;
+    const i = doc ? order.indexOf(doc.meta.id) : -1;
+    const next = i < 0 ? order[0] : order[clamp(i + delta, 0, order.length - 1)];
+    if (next && next !== doc?.meta.id) void openSource(next);
   };
 
   const createFromSelection = async (range: { start: number; end: number }, intent: CreateIntent) => {
@@ -204,8 +213,11 @@ export function App() {
     void hl.remove(id);
   };
 
-  /** After a restore from a backup: read everything again, as on start-up. */
-  const reloadNotebook = async (message: string) => {
+  /**
+   * After a restore from a backup: read everything again, as on start-up. After an import, only the sources it
+   * added or touched (`changedIds`) are read again.
+   */
+  const reloadNotebook = async (message: string, changedIds?: string[]) => {
     setDialog(null);
     clearSessions();
     // The history's steps refer to the notebook as it was: after a restore or an import they could undo the wrong
@@ -214,13 +226,47 @@ export function App() {
     hl.undoStack.clear();
     if (hadHistory) message = `${message} The undo history was cleared: earlier changes can no longer be undone.`;
     setGeneration((g) => g + 1);
-    const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
-    setSources(list);
-    setSettings(s);
+    if (changedIds) {
+      const [changed, s] = await Promise.all([call('sourceSummaries', { ids: changedIds }), call('getSettings')]);
+      sourceStore.upsert(changed);
+      setSettings(s);
+    } else {
+      const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+      sourceStore.replaceAll(list);
+      setSettings(s);
+    }
+    const list = sourceStore.list() ?? [];
     const current = list.find((x) => x.id === doc?.meta.id) ?? list[0];
     if (current) await openSource(current.id);
     setNotice(message);
   };
+
+  // Editing and deleting sources (issue 13): renderer/sources/. The reader and the notes' citations follow.
+  const sourceActions = useSourceActions({
+    store: sourceStore,
+    undoStack: hl.undoStack,
+    report,
+    notify: setNotice,
+    beforeDelete: flushNotes,
+    onChanged: useCallback(
+      ({ updated, deleted }: { updated?: SourceSummary[]; deleted?: string[] }) => {
+        const openId = doc?.meta.id;
+        const mine = updated?.find((u) => u.id === openId);
+        if (mine) setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta: { ...d.meta, title: mine.title, publisher: mine.publisher, date: mine.date } } : d));
+        if (openId && deleted?.includes(openId)) {
+          const order = sourceOrder.current;
+          const gone = new Set(deleted);
+          const at = order.indexOf(openId);
+          const next = [...order.slice(at + 1), ...order.slice(0, Math.max(0, at)).reverse()].find((id) => !gone.has(id));
+          if (next) void openSource(next);
+          else setDoc(null);
+        }
+        notes.sourcesChanged([...(updated ?? []).map((u) => u.id), ...(deleted ?? [])]);
+      },
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [doc?.meta.id, openSource, notes.sourcesChanged],
+    ),
+  });
 
   const replaceText = async (text: string, fileName: string) => {
     if (!doc) return;
@@ -243,7 +289,7 @@ export function App() {
     beforeCommit: flushNotes,
     onImported: (summary) => {
       const warnings = summary.warnings.length ? ` ${summary.warnings.join(' ')}` : '';
-      void reloadNotebook(summary.message + warnings)
+      void reloadNotebook(summary.message + warnings, summary.sourceIds)
         .then(() => (summary.firstSourceId ? openSource(summary.firstSourceId) : undefined))
         .catch(report);
     },
@@ -375,7 +421,17 @@ export function App() {
             selected={leftTab}
             onSelect={setLeftTab}
             tabs={[
-              { id: 'sources', label: 'Sources', badge: sources.length, title: withShortcut('Sources', 'focus.sources'), content: <SourceList sources={sources} currentId={doc?.meta.id ?? null} onOpen={openSource} /> },
+              { id: 'sources', label: 'Sources', badge: sources.length, title: withShortcut('Sources', 'focus.sources'), content: (
+                  <SourceList
+                    sources={sources}
+                    currentId={doc?.meta.id ?? null}
+                    onOpen={openSource}
+                    onEdit={startup.readOnly ? undefined : sourceActions.setEditing}
+                    onDelete={startup.readOnly ? undefined : sourceActions.setDeleting}
+                    onOrderChange={setSourceOrder}
+                  />
+                ),
+              },
               {
                 id: 'codebook',
                 label: 'Codebook',
@@ -405,9 +461,14 @@ export function App() {
                   onSelect={selectHighlight}
                   onCreate={(range, intent) => void createFromSelection(range, intent)}
                   headerExtra={
-                    <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
-                      Re-import text…
-                    </button>
+                    <>
+                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, publisher and date (F2 in the sources list)">
+                        Edit details…
+                      </button>
+                      <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
+                        Re-import text…
+                      </button>
+                    </>
                   }
                 />
               ) : (
@@ -545,6 +606,7 @@ export function App() {
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />
+      <SourceDialogs store={sourceStore} actions={sourceActions} />
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} onRestored={(m) => void reloadNotebook(m)} />}
     </div>
   );

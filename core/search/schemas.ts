@@ -19,7 +19,7 @@ export const searchFacets = z
   .strict();
 
 export const searchInput = z
-  .object({ query: z.string().max(1000), facets: searchFacets.optional(), limit: z.number().int().min(1).max(200).optional() })
+  .object({ query: z.string().max(1000), facets: searchFacets.optional(), limit: z.number().int().min(1).max(200).optional(), partial: z.boolean().optional() })
   .strict();
 
 const analysisFields = {

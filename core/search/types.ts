@@ -82,4 +82,16 @@ export interface SearchResponse {
   tookMs: number;
   /** False while the index is still being built on a first start; results may then be incomplete. */
   ready: boolean;
+  /** While not ready: how far the index is (asked with `partial: true`). */
+  progress?: IndexProgress;
+}
+
+/** How far the search index is: loaded from disk, then brought up to date source by source. */
+export interface IndexProgress {
+  ready: boolean;
+  /** Sources checked (and re-indexed where their file changed) so far, of `total`. */
+  done: number;
+  total: number;
+  /** 0-100, rounded down; 100 only when ready. */
+  percent: number;
 }

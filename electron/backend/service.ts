@@ -8,6 +8,7 @@ import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
+import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
@@ -36,6 +37,7 @@ type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOut
 export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
+  private readonly sourceOps: SourceOps;
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -47,6 +49,7 @@ export class NotebookService implements Handlers {
   ) {
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store);
+    this.sourceOps = new SourceOps(store);
     this.exchange = new Exchange(store);
     this.searchIndex = new NotebookSearch(store);
   }
@@ -119,6 +122,20 @@ export class NotebookService implements Handlers {
     const meta = this.meta(id);
     const file = await this.highlights.verifyAnchors(id);
     return { meta, text: file.text, highlights: file.highlights, note: file.note };
+  }
+
+  // Source editing (issue 13): thin delegation to SourceOps (electron/backend/sources.ts).
+  sourceSummaries({ ids }: ChannelInput<'sourceSummaries'>): Promise<ChannelOutput<'sourceSummaries'>> {
+    return this.sourceOps.summaries(ids);
+  }
+  updateSourceMeta({ sourceId, patch }: ChannelInput<'updateSourceMeta'>): Promise<ChannelOutput<'updateSourceMeta'>> {
+    return this.sourceOps.updateMeta(sourceId, patch);
+  }
+  deleteSources({ sourceIds }: ChannelInput<'deleteSources'>): Promise<ChannelOutput<'deleteSources'>> {
+    return this.sourceOps.delete(sourceIds);
+  }
+  restoreSources({ trashId }: ChannelInput<'restoreSources'>): Promise<ChannelOutput<'restoreSources'>> {
+    return this.sourceOps.restore(trashId);
   }
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
@@ -351,6 +368,9 @@ export class NotebookService implements Handlers {
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
   search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
     return this.searchIndex.search(input);
+  }
+  async searchStatus(): Promise<ChannelOutput<'searchStatus'>> {
+    return this.searchIndex.progress();
   }
   analysis(input: ChannelInput<'analysis'>): Promise<ChannelOutput<'analysis'>> {
     return this.searchIndex.analysis(input ?? {});

@@ -1,64 +1,258 @@
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
 import { formatDate } from '../format';
+import { filterSources, group, publisherName, sortSources, type Row } from '../../core/sources/arrange';
+import { SourceListControls, useListView } from '../sources/SourceListControls';
+import { useSourceSelection } from '../sources/use-source-selection';
+import { PopoverMenu, type MenuItem } from './PopoverMenu';
+import '../styles/sources.css';
 
 interface Props {
   sources: SourceSummary[];
   currentId: string | null;
   onOpen(id: string): void;
+  /** Open the metadata panel of a source (F2, the context menu). */
+  onEdit?(id: string): void;
+  /** Ask to delete these sources (Delete, the context menu, the selection bar); the caller confirms. */
+  onDelete?(ids: string[]): void;
+  /** The order the list shows, after sorting and filtering: Alt+Up/Down follows it. */
+  onOrderChange?(ids: string[]): void;
 }
 
-/** The left pane: every source with its publisher, date and number of highlights. Arrow keys move, Enter opens. */
-export function SourceList({ sources, currentId, onOpen }: Props) {
-  const move = (event: React.KeyboardEvent<HTMLUListElement>) => {
-    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="option"]'));
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    let next = -1;
-    if (event.key === 'ArrowDown') next = Math.min(items.length - 1, index + 1);
-    else if (event.key === 'ArrowUp') next = Math.max(0, index - 1);
+/** Rows have fixed heights (titles are cut at two lines): nothing is measured while scrolling 50,000 of them. */
+const GROUP_ROW = 32;
+const SOURCE_ROW = 92;
+const optionId = (id: string) => `source-option-${id}`;
+
+/**
+ * The left pane: every source with its publisher, date and number of highlights; sorted, filtered as you type,
+ * grouped by publisher or month. Only the rows in view are drawn, so 50,000 sources scroll like five.
+ * Arrows move, Enter opens, Space/Ctrl+click/Shift+click/Ctrl+A select several, F2 edits, Delete deletes.
+ */
+export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrderChange }: Props) {
+  const [view, setView] = useListView();
+  // Sorted once per list and order; each keystroke of the filter only narrows (and may lag a frame behind typing).
+  const sorted = useMemo(() => sortSources(sources, view.sort, view.descending), [sources, view.sort, view.descending]);
+  const filter = useDeferredValue(view.filter);
+  const { rows, shown } = useMemo(() => group(filterSources(sorted, filter), view.group), [sorted, filter, view.group]);
+  const order = useMemo(() => shown.map((s) => s.id), [shown]);
+  const indexOfRow = useMemo(() => {
+    const m = new Map<string, number>();
+    rows.forEach((r, i) => r.kind === 'source' && !m.has(r.source.id) && m.set(r.source.id, i));
+    return m;
+  }, [rows]);
+  const selection = useSourceSelection(order, currentId);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; id: string } | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => onOrderChange?.(order), [order, onOrderChange]);
+
+  const rowsV = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => list.current,
+    estimateSize: (i) => (rows[i].kind === 'group' ? GROUP_ROW : SOURCE_ROW),
+    overscan: 6,
+    getItemKey: (i) => (rows[i].kind === 'group' ? `g:${(rows[i] as { key: string }).key}` : (rows[i] as { source: SourceSummary }).source.id),
+  });
+
+  // The keyboard cursor: the focused row if it is still shown, else the open source, else the first.
+  const tabId = (focusId && indexOfRow.has(focusId) ? focusId : null) ?? (currentId && indexOfRow.has(currentId) ? currentId : null) ?? order[0] ?? null;
+
+  // Keep the open source in view when it changes from elsewhere (Alt+Up/Down, a search hit).
+  useEffect(() => {
+    const i = currentId ? indexOfRow.get(currentId) : undefined;
+    // The first source shows with its group's header above it.
+    if (i !== undefined) rowsV.scrollToIndex(i <= 1 ? 0 : i, { align: 'auto' });
+    // Only when the open source changes, not on every re-arrangement.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentId]);
+
+  const focusRow = (id: string) => {
+    setFocusId(id);
+    const i = indexOfRow.get(id);
+    if (i !== undefined) rowsV.scrollToIndex(i, { align: 'auto' });
+    requestAnimationFrame(() => document.getElementById(optionId(id))?.focus());
+  };
+
+  const targets = (id: string) => (selection.checked.has(id) && selection.checked.size > 1 ? [...selection.checked] : [id]);
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || !tabId) return;
+    const at = order.indexOf(tabId);
+    const ctrl = event.ctrlKey || event.metaKey;
+    let next: number | null = null;
+    if (event.key === 'ArrowDown') next = Math.min(order.length - 1, at + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, at - 1);
     else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    if (next >= 0 && !event.altKey) {
+    else if (event.key === 'End') next = order.length - 1;
+    else if (event.key === 'PageDown') next = Math.min(order.length - 1, at + 10);
+    else if (event.key === 'PageUp') next = Math.max(0, at - 10);
+    if (next !== null) {
       event.preventDefault();
-      items[next]?.focus();
+      const id = order[next];
+      if (event.shiftKey) selection.extendTo(id, tabId);
+      focusRow(id);
+      return;
+    }
+    let handled = true;
+    if (event.key === 'Enter') onOpen(tabId);
+    else if (event.key === ' ') selection.toggle(tabId);
+    else if (ctrl && event.key.toLowerCase() === 'a') selection.selectAll();
+    else if (event.key === 'Escape' && selection.checked.size > 0) selection.clear();
+    else if (event.key === 'F2' && onEdit) onEdit(tabId);
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && onDelete) onDelete(targets(tabId));
+    else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      const r = document.getElementById(optionId(tabId))?.getBoundingClientRect();
+      setMenu({ x: (r?.left ?? 0) + 24, y: (r?.top ?? 0) + 24, id: tabId });
+    } else handled = false;
+    if (handled) {
+      // The list's own meaning: Delete here never reaches the app's "delete highlight".
+      event.preventDefault();
+      event.stopPropagation();
     }
   };
+
+  const onRowClick = (event: React.MouseEvent, id: string) => {
+    setFocusId(id);
+    if (event.ctrlKey || event.metaKey) return selection.toggle(id);
+    if (event.shiftKey) return selection.extendTo(id, tabId ?? id);
+    selection.clear();
+    onOpen(id);
+  };
+
+  // Rows are memoised: a scroll frame draws only the rows that came into view, with the same handlers.
+  const rowClick = useRef(onRowClick);
+  rowClick.current = onRowClick;
+  const onRowClickStable = useCallback((event: React.MouseEvent, id: string) => rowClick.current(event, id), []);
+
+  const menuItems = (id: string): MenuItem[] => {
+    const ids = targets(id);
+    const many = ids.length > 1;
+    const items: MenuItem[] = [{ id: 'open', label: 'Open', shortcut: 'Enter', disabled: many, run: () => onOpen(id) }];
+    if (onEdit) items.push({ id: 'edit', label: 'Edit details…', shortcut: 'F2', disabled: many, run: () => onEdit(id) });
+    if (onDelete) items.push({ id: 'delete', label: many ? `Delete ${ids.length} sources…` : 'Delete source…', shortcut: 'Del', danger: true, separatorBefore: true, run: () => onDelete(ids) });
+    return items;
+  };
+
+  const filtered = view.filter.trim() !== '';
   return (
     <nav className="pane sources" aria-label="Sources">
       <header className="pane-header">
         <h2>Sources</h2>
-        <span className="count" aria-label={`${sources.length} sources`}>{sources.length}</span>
+        <span className="count" aria-label={filtered ? `${shown.length} of ${sources.length} sources` : `${sources.length} sources`}>
+          {filtered ? `${shown.length} of ${sources.length}` : sources.length}
+        </span>
       </header>
-      <ul role="listbox" aria-label="Sources" className="source-list" onKeyDown={move} id="source-list">
-        {sources.map((s) => (
-          <li
-            key={s.id}
-            role="option"
-            aria-selected={s.id === currentId}
-            tabIndex={s.id === currentId || (!currentId && s === sources[0]) ? 0 : -1}
-            className="source-item"
-            data-source-id={s.id}
-            onClick={() => onOpen(s.id)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                onOpen(s.id);
-              }
-            }}
-          >
-            <span className="source-title">{s.title}</span>
-            <span className="source-meta">
-              <span className="publisher">{s.publisher.replace(/\s*\(.*\)$/, '')}</span>
-              <time dateTime={s.date}>{formatDate(s.date)}</time>
-            </span>
-            <span className="source-stats">
-              <span className="highlight-count" title={`${s.highlightCount} highlights`}>
-                {s.highlightCount} {s.highlightCount === 1 ? 'highlight' : 'highlights'}
-              </span>
-              {s.orphanCount > 0 && <span className="orphan-count">{s.orphanCount} orphaned</span>}
-            </span>
-          </li>
-        ))}
+      <SourceListControls view={view} onChange={setView} onEnterList={() => tabId && focusRow(tabId)} />
+      {selection.checked.size > 1 && (
+        <div className="bulk-bar" role="toolbar" aria-label="Selected sources">
+          <span className="bulk-count">{selection.checked.size} selected</span>
+          {onDelete && (
+            <button type="button" className="danger" onClick={() => onDelete([...selection.checked])} title="Delete the selected sources (Del)">
+              Delete…
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={selection.clear} title="Clear the selection (Esc)">
+            Clear
+          </button>
+        </div>
+      )}
+      {filtered && (
+        <p className="source-filter-count" role="status">
+          {shown.length === 0 ? `No source matches “${view.filter.trim()}”.` : `Showing ${shown.length.toLocaleString('en-GB')} of ${sources.length.toLocaleString('en-GB')}`}
+        </p>
+      )}
+      <ul
+        role="listbox"
+        aria-label="Sources"
+        aria-multiselectable="true"
+        className="source-list"
+        id="source-list"
+        ref={list}
+        onKeyDown={onKeyDown}
+        onContextMenu={(e) => {
+          const id = (e.target as HTMLElement).closest<HTMLElement>('[data-source-id]')?.dataset.sourceId;
+          if (!id) return;
+          e.preventDefault();
+          setFocusId(id);
+          setMenu({ x: e.clientX, y: e.clientY, id });
+        }}
+      >
+        <div className="source-rows" style={{ height: rowsV.getTotalSize() }}>
+          {rowsV.getVirtualItems().map((v) => {
+            const row: Row = rows[v.index];
+            const style = { transform: `translateY(${v.start}px)`, height: v.size - 2 };
+            if (row.kind === 'group') {
+              return (
+                <li key={v.key} role="presentation" aria-hidden="true" className="source-group" style={style}>
+                  <span className="source-group-label">{row.label}</span>
+                  <span className="source-group-count">{row.count}</span>
+                </li>
+              );
+            }
+            const s = row.source;
+            return (
+              <SourceRow
+                key={v.key}
+                source={s}
+                checked={selection.checked.has(s.id)}
+                selected={selection.checked.size > 0 ? selection.checked.has(s.id) : s.id === currentId}
+                current={s.id === currentId}
+                tabbable={s.id === tabId}
+                top={v.start}
+                height={v.size - 2}
+                onClick={onRowClickStable}
+                onFocus={setFocusId}
+              />
+            );
+          })}
+        </div>
       </ul>
+      {menu && <PopoverMenu label="Source" anchor={menu} items={menuItems(menu.id)} onClose={() => setMenu(null)} />}
     </nav>
   );
 }
+
+interface RowProps {
+  source: SourceSummary;
+  checked: boolean;
+  selected: boolean;
+  current: boolean;
+  tabbable: boolean;
+  top: number;
+  height: number;
+  onClick(event: React.MouseEvent, id: string): void;
+  onFocus(id: string): void;
+}
+
+const SourceRow = memo(function SourceRow({ source: s, checked, selected, current, tabbable, top, height, onClick, onFocus }: RowProps) {
+  return (
+    <li
+      id={optionId(s.id)}
+      role="option"
+      aria-selected={selected}
+      aria-current={current ? 'true' : undefined}
+      tabIndex={tabbable ? 0 : -1}
+      className={`source-item${checked ? ' checked' : ''}${current ? ' current' : ''}`}
+      data-source-id={s.id}
+      title={s.title}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={(e) => onClick(e, s.id)}
+      onFocus={() => onFocus(s.id)}
+    >
+      <span className="source-title">{s.title}</span>
+      <span className="source-meta">
+        <span className="publisher">{publisherName(s.publisher) || 'No publisher'}</span>
+        <time dateTime={s.date}>{formatDate(s.date)}</time>
+      </span>
+      <span className="source-stats">
+        <span className="highlight-count" title={`${s.highlightCount} highlights`}>
+          {s.highlightCount} {s.highlightCount === 1 ? 'highlight' : 'highlights'}
+        </span>
+        {s.orphanCount > 0 && <span className="orphan-count">{s.orphanCount} orphaned</span>}
+      </span>
+    </li>
+  );
+});

@@ -158,12 +158,19 @@ export function useNotes(options: {
     [scope],
   );
 
+  /** Sources were renamed, deleted or restored: citations of them are looked up again (a deleted one shows so). */
+  const sourcesChanged = useCallback((sourceIds: string[]) => {
+    const ids = new Set(sourceIds);
+    for (const [id, r] of foreign.current) if (!r || ids.has(r.sourceId)) foreign.current.delete(id);
+    setForeignVersion((v) => v + 1);
+  }, []);
+
   // Bumps whenever what citations show may have changed: highlights, tags, or highlights fetched from other sources.
   const counter = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const resolverVersion = useMemo(() => ++counter.current, [foreignVersion, byId, tagsById]);
 
-  return { scope, setScope, resolveHighlight, resolverVersion, loadDoc, saveDoc, highlightDeleted };
+  return { scope, setScope, resolveHighlight, resolverVersion, loadDoc, saveDoc, highlightDeleted, sourcesChanged };
 }
 
 function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: string[] }, sourceTitle: string, tagsById: Map<string, Tag>, detail?: string): ResolvedHighlight {

@@ -97,7 +97,13 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
           onChange={(e) => search.setQuery(e.target.value)}
         />
         <span className="sp-status" role="status" aria-live="polite">
-          {search.loading ? 'Searching…' : response && (search.query.trim() || filtered) ? `${total.toLocaleString()} result${total === 1 ? '' : 's'}` : ''}
+          {response && !response.ready
+            ? `Indexing, ${response.progress?.percent ?? 0}%… results so far: ${total.toLocaleString()}`
+            : search.loading
+              ? 'Searching…'
+              : response && (search.query.trim() || filtered)
+                ? `${total.toLocaleString()} result${total === 1 ? '' : 's'}`
+                : ''}
         </span>
         <button type="button" className="icon-only" aria-label="Close search" title="Close (Esc)" onClick={onClose}>
           <X size={18} aria-hidden="true" />

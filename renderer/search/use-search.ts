@@ -11,6 +11,8 @@ export function useSearch(report: (err: unknown) => void) {
   const [facets, setFacets] = useState<SearchFacets>(remembered.facets);
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [loading, setLoading] = useState(false);
+  // While the index is still loading, the backend answers with what it has and says how far it is: ask again shortly.
+  const [retry, setRetry] = useState(0);
   const ticket = useRef(0);
 
   useEffect(() => {
@@ -18,16 +20,18 @@ export function useSearch(report: (err: unknown) => void) {
     const mine = ++ticket.current;
     setLoading(true);
     const timer = setTimeout(() => {
-      call('search', { query, facets, limit: 20 })
+      call('search', { query, facets, limit: 20, partial: true })
         .then((r) => {
-          if (mine === ticket.current) setResponse(r);
+          if (mine !== ticket.current) return;
+          setResponse(r);
+          if (!r.ready) setTimeout(() => mine === ticket.current && setRetry((n) => n + 1), 400);
         }, report)
         .finally(() => {
           if (mine === ticket.current) setLoading(false);
         });
     }, 90);
     return () => clearTimeout(timer);
-  }, [query, facets, report]);
+  }, [query, facets, report, retry]);
 
   return { query, setQuery, facets, setFacets, response, loading };
 }

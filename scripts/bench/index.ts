@@ -6,6 +6,7 @@ import { benchEditor } from './editor';
 import { benchSearch } from './search';
 import { benchTags } from './tags';
 import { benchStore } from './store';
+import { benchScale } from './scale';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -19,6 +20,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['tags', benchTags],
   ['exchange', benchExchange],
   ['store', benchStore],
+  ['scale', benchScale],
 ];
 
 const figures: Figure[] = [];

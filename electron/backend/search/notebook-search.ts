@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { NoteDoc } from '../../../core/model';
 import { analyze, cooccurrencePassages } from '../../../core/analysis/compute';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
-import type { SearchResponse } from '../../../core/search/types';
+import type { IndexProgress, SearchResponse } from '../../../core/search/types';
 import type { NotebookStore, StoreChange } from '../store';
 import { SearchEngine, type SearchRequest } from './engine';
 import { fileKey, indexFile, loadIndex, saveIndex } from './persist';
@@ -35,6 +35,8 @@ export class NotebookSearch {
   private stopped = false;
   private projectNote: NoteDoc | null = null;
   private status: IndexStatus = { loadedFromDisk: false, reindexedOnStart: 0, startMs: 0, sources: 0, documents: 0 };
+  /** Sources checked so far by the start-up load, of how many; `loaded` once it finished. */
+  private progressState = { done: 0, total: 0, loaded: false };
   private readonly path: string;
 
   constructor(
@@ -51,10 +53,32 @@ export class NotebookSearch {
     return this.started;
   }
 
-  async search(request: SearchRequest): Promise<SearchResponse> {
+  async search(request: SearchRequest & { partial?: boolean }): Promise<SearchResponse> {
+    const { partial, ...query } = request;
+    if (partial && !this.progressState.loaded) return this.searchWhileLoading(query);
     await this.ready();
-    const result = await this.engine.search(request, this.store.catalog.tags, async (id) => (await this.store.readSource(id)).text);
+    const result = await this.engine.search(query, this.store.catalog.tags, async (id) => (await this.store.readSource(id)).text);
     return { ...result, ready: true };
+  }
+
+  /** How far the start-up load is; answers at once (the search palette shows "indexing, N%"). */
+  progress(): IndexProgress {
+    const { done, total, loaded } = this.progressState;
+    const percent = loaded ? 100 : total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
+    return { ready: loaded, done, total, percent };
+  }
+
+  /** Before the index is complete: what the part indexed so far finds, marked not ready (the analyst is told). */
+  private async searchWhileLoading(request: SearchRequest): Promise<SearchResponse> {
+    const progress = this.progress();
+    try {
+      const result = await this.engine.search(request, this.store.catalog.tags, async (id) => (await this.store.readSource(id)).text);
+      return { ...result, ready: false, progress };
+    } catch {
+      // The index changed under the query (a source re-indexed meanwhile): nothing yet, ask again shortly.
+      const empty = await new SearchEngine().search(request, this.store.catalog.tags, async () => '');
+      return { ...empty, ready: false, progress };
+    }
   }
 
   async analysis(options: AnalysisOptions): Promise<AnalysisResult> {
@@ -108,9 +132,15 @@ export class NotebookSearch {
 
   private async load(): Promise<void> {
     const started = performance.now();
-    const loaded = await loadIndex(this.path);
+    this.progressState = { done: 0, total: this.store.catalog.sources.length, loaded: false };
+    const loaded = await loadIndex(this.path).catch((err) => {
+      this.progressState.loaded = true;
+      throw err;
+    });
     if (loaded) this.engine = loaded;
-    const reindexed = await this.sync();
+    const reindexed = await this.sync().finally(() => {
+      this.progressState.loaded = true;
+    });
     const s = this.engine.stats();
     this.status = { loadedFromDisk: Boolean(loaded), reindexedOnStart: reindexed, startMs: performance.now() - started, sources: s.sources, documents: s.documents };
     if (!loaded) this.markDirty();
@@ -126,7 +156,10 @@ export class NotebookSearch {
       this.engine.removeSource(id);
       reindexed++;
     }
+    this.progressState.total = catalog.sources.length;
+    this.progressState.done = 0;
     for (const meta of catalog.sources) {
+      this.progressState.done++;
       const key = await fileKey(this.sourcePath(meta.id));
       if (key && this.engine.fileKeyOf(meta.id) === key) {
         this.engine.applyMeta(meta);

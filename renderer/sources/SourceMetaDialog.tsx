@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { SourceMeta } from '../../core/model';
+import { SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
+import { Modal } from '../components/Modal';
+
+type Field = (typeof SOURCE_META_FIELDS)[number];
+
+/**
+ * How each metadata field is edited. One entry per field of SOURCE_META_FIELDS (core/sources/api.ts): authors,
+ * URL and language (the documents issue) become three more entries here and three more keys there.
+ */
+const FIELD_UI: Record<Field, { label: string; type: 'text' | 'date'; hint?: string; maxLength?: number }> = {
+  title: { label: 'Title', type: 'text', maxLength: SOURCE_TITLE_MAX },
+  publisher: { label: 'Publisher', type: 'text', maxLength: SOURCE_PUBLISHER_MAX },
+  date: { label: 'Date', type: 'date', hint: 'the day it was published; leave empty when unknown' },
+};
+
+/** Keys typed in the dialog stay there: none reaches the app's single-key shortcuts. */
+const contain = (e: React.KeyboardEvent) => {
+  if (e.key !== 'Escape') e.stopPropagation();
+};
+
+/** The metadata panel of one source: change what is wrong, Save (Enter) or Cancel (Escape). */
+export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; onSave(patch: SourceMetaPatch): Promise<boolean>; onClose(): void }) {
+  const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(SOURCE_META_FIELDS.map((f) => [f, meta[f] ?? ''])) as Record<Field, string>);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // A date typed only in part reads as '' from the input: that must not clear the date silently.
+  const [partial, setPartial] = useState<Field | null>(null);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (partial) return setError(`${FIELD_UI[partial].label}: not a complete date (day, month and year), or clear it for no date.`);
+    const patch: Record<string, string> = {};
+    for (const f of SOURCE_META_FIELDS) if (values[f].trim() !== (meta[f] ?? '').trim()) patch[f] = values[f];
+    if (Object.keys(patch).length === 0) return onClose();
+    const checked = sourceMetaPatch.safeParse(patch);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? 'A field'}: ${issue.message}.`);
+      return;
+    }
+    setSaving(true);
+    const ok = await onSave(checked.data);
+    setSaving(false);
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal title="Source details" onClose={onClose}>
+      <form className="tag-details source-details" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate>
+        {SOURCE_META_FIELDS.map((f, i) => {
+          const ui = FIELD_UI[f];
+          return (
+            <label key={f}>
+              {ui.label}
+              {ui.hint && <span className="field-hint">{ui.hint}</span>}
+              <input
+                type={ui.type}
+                name={f}
+                value={values[f]}
+                maxLength={ui.maxLength}
+                autoFocus={i === 0}
+                aria-invalid={error?.startsWith(ui.label) || undefined}
+                onChange={(e) => {
+                  setError(null);
+                  setPartial((p) => (e.target.validity.badInput ? f : p === f ? null : p));
+                  setValues((v) => ({ ...v, [f]: e.target.value }));
+                }}
+              />
+            </label>
+          );
+        })}
+        <p className="field-hint">
+          File: {meta.originalFile} · added {new Date(meta.addedAt).toLocaleDateString()}
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary-button" disabled={saving}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
