@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
-import { highlightId, highlightSchema, id, noteDoc, offset, settingsPatch, sourceText } from './schemas';
+import { highlightId, id, noteDoc, offset, restorableHighlight, settingsPatch, sourceText } from './schemas';
 import type { SearchResponse } from './search/types';
 import type { AnalysisResult, CooccurrencePassage } from './analysis/types';
 import { analysisOptions, cooccurrenceInput, searchInput } from './search/schemas';
@@ -65,7 +65,7 @@ export const contract = {
   ),
   deleteHighlight: channel<{ deleted: Highlight }>()(z.object({ sourceId: id, highlightId: id }).strict()),
   /** Put back a deleted highlight as it was (undo of delete). */
-  restoreHighlight: channel<Highlight>()(z.object({ highlight: highlightSchema }).strict()),
+  restoreHighlight: channel<Highlight>()(z.object({ highlight: restorableHighlight }).strict()),
   setHighlightNote: channel<Highlight>()(z.object({ sourceId: id, highlightId: id, note: noteDoc.nullable() }).strict()),
   /** Re-attach an orphaned (or any) highlight to a new range of the current text. */
   reattachHighlight: channel<Highlight>()(z.object({ sourceId: id, highlightId: id, start: offset, end: offset }).strict()),

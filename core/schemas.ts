@@ -1,6 +1,7 @@
 /** zod schemas of the domain values that cross the IPC boundary. */
 import { z } from 'zod';
 import { FONT_SIZE, LINE_WIDTH } from './model';
+import { MAX_NOTE_DEPTH, noteDepth } from './notes/depth';
 
 export const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 
@@ -8,7 +9,9 @@ export const id = z.string().min(1, 'an id is required').max(100, 'an id is at m
 export const noteDoc = z
   .object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() })
   .passthrough()
-  .refine((d) => JSON.stringify(d).length <= 5 * 1024 * 1024, 'a note is at most 5 MB');
+  // Depth first (iteratively): a note nested 100,000 deep must be refused, not overflow JSON.stringify.
+  .refine((d) => noteDepth(d) <= MAX_NOTE_DEPTH, `a note nests at most ${MAX_NOTE_DEPTH} levels deep`)
+  .refine((d) => noteDepth(d) > MAX_NOTE_DEPTH || JSON.stringify(d).length <= 5 * 1024 * 1024, 'a note is at most 5 MB');
 
 export const readerSettings = z.object({
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
@@ -58,3 +61,8 @@ export const highlightSchema = z
     modifiedAt: isoDate,
   })
   .strict();
+
+const stamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'a date is an ISO date-time');
+
+/** A highlight given back by the renderer (undo of a delete): our id pattern and real dates. */
+export const restorableHighlight = highlightSchema.extend({ id: highlightId, createdAt: stamp, modifiedAt: stamp });

@@ -169,12 +169,20 @@ export function tagsInTreeOrder(tags: readonly Tag[]): Array<{ tag: Tag; depth: 
   }
   const out: Array<{ tag: Tag; depth: number }> = [];
   const seen = new Set<string>();
+  // Depth first, in sibling order, with an explicit stack: a codebook of any depth cannot overflow the call stack.
   const walk = (parent: string | null, depth: number): void => {
-    for (const t of children.get(parent) ?? []) {
-      if (seen.has(t.id)) continue;
-      seen.add(t.id);
-      out.push({ tag: t, depth });
-      walk(t.id, depth + 1);
+    const stack: Array<{ tag: Tag; depth: number }> = [];
+    const pushChildren = (id: string | null, d: number): void => {
+      const list = children.get(id) ?? [];
+      for (let i = list.length - 1; i >= 0; i--) stack.push({ tag: list[i], depth: d });
+    };
+    pushChildren(parent, depth);
+    while (stack.length) {
+      const next = stack.pop()!;
+      if (seen.has(next.tag.id)) continue;
+      seen.add(next.tag.id);
+      out.push(next);
+      pushChildren(next.tag.id, next.depth + 1);
     }
   };
   walk(null, 0);

@@ -10,11 +10,12 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium';
 export const pageErrors: string[] = [];
 
 /** The app in Chromium on a given notebook folder: the same harness as the end-to-end tests. */
-export async function openApp(dataDir: string): Promise<{ page: Page; close(): Promise<void> }> {
+export async function openApp(dataDir: string): Promise<{ page: Page; service: NotebookService; close(): Promise<void> }> {
   const server = await serveRenderer(resolve(process.env.BENCH_RENDERER ?? 'dist/renderer'));
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const dispatch = createDispatcher(await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' }));
+  const service = await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' });
+  const dispatch = createDispatcher(service);
   await bindNotebook(page, () => dispatch);
   // tsx compiles this file with esbuild's keepNames, which wraps functions sent to page.evaluate in __name().
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -25,9 +26,11 @@ export async function openApp(dataDir: string): Promise<{ page: Page; close(): P
   await page.getByRole('option').first().waitFor();
   return {
     page,
+    service,
     close: async () => {
       await browser.close();
       await server.close();
+      await service.close();
     },
   };
 }
