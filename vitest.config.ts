@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
+    // Set-up hooks build large notebooks (300 sources) too: the same bound as a test, not Vitest's 10 s, which a
+    // busy two-core machine overruns.
+    hookTimeout: 120_000,
   },
 });

@@ -301,8 +301,12 @@ test('retrieval: a query across sources with counts, an inline error, then a jum
 });
 
 test('entity suggestions: dashed marks, accept a whole entity, reject one mention (remembered), accept one by key', async ({ page, notebook }) => {
+  test.setTimeout(120_000); // the entity analysis runs three times (open, after accepting, after rejecting)
   await open(page, EFE);
   await page.getByRole('tab', { name: 'Suggestions' }).click();
+  // Finding entities is real language analysis in the backend: on a busy machine it takes longer than an
+  // expectation's default 5 s. Wait for the panel to say it is done, as an analyst would.
+  await expect(page.getByRole('region', { name: 'Entity suggestions' }).getByRole('status')).toHaveText(/^[1-9]\d* untagged mentions? of [1-9]\d* entit/, { timeout: 60_000 });
   const list = page.getByRole('list', { name: 'Suggested entities' });
   const rahmon = list.getByRole('listitem', { name: /^Emomali Rahmon, person/ });
   await expect(rahmon).toBeVisible();

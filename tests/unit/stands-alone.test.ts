@@ -15,6 +15,8 @@ const BASE_OF: Record<string, string> = {
   'vite.config.ts': 'renderer/index.html', // Vite's root is renderer/: outDir '../dist/renderer'
   'eslint.config.js': 'electron/backend/x.ts', // import patterns as the backend's files write them
 };
+/** Hostile inputs that tests feed the app (forged ids, zip entries), which look like paths above the root: file, text. */
+const HOSTILE_INPUTS: Array<[string, string]> = [['tests/unit/damaged-files.test.ts', `'${'../'.repeat(4)}outside/x'`]];
 const BINARY = /\.(png|jpe?g|gif|ico|icns|woff2?|ttf|pdf|zip|qdpx|gz)$/i;
 
 function projectFiles(dir = root): string[] {
@@ -71,7 +73,9 @@ describe('the project stands alone', () => {
     const offenders: string[] = [];
     for (const path of projectFiles()) {
       const file = relative(root, path).split(sep).join('/');
-      for (const hit of pathsAboveRoot(file, readFileSync(path, 'utf8'), parentOfRoot, siblings)) offenders.push(`${file}: …${hit}…`);
+      let text = readFileSync(path, 'utf8');
+      for (const [f, input] of HOSTILE_INPUTS) if (f === file) text = text.split(input).join("'input'");
+      for (const hit of pathsAboveRoot(file, text, parentOfRoot, siblings)) offenders.push(`${file}: …${hit}…`);
     }
     expect(offenders).toEqual([]);
   });
