@@ -24,7 +24,23 @@ export interface SourceMeta {
   addedAt: string;
   /** Character ranges [start, end) that are page furniture (menus, ratings, share links): shown dimmed. */
   furniture: Array<[number, number]>;
+  /** What the source was imported from (absent: a text file or a bundled article). */
+  kind?: DocumentKind;
+  /** Authors, as the document names them. */
+  authors?: string[];
+  /** The article's address (canonical URL), http(s). */
+  url?: string;
+  /** BCP 47 language tag ("ru", "en-gb"), as the document states it or as guessed from its letters. */
+  language?: string;
+  /** Writing direction of the text; the reader sets it on the article. */
+  dir?: 'ltr' | 'rtl';
+  /** PDF sources: the offset in the text where each page starts (page 1 first). */
+  pageStarts?: number[];
+  /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
+  original?: string;
 }
+
+export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
 export interface SourceSummary extends SourceMeta {
   highlightCount: number;

@@ -14,6 +14,8 @@ import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
 import { appendNote } from './note-utils';
+import { isDocumentFile, readDocument } from '../documents';
+import { writeOriginal } from '../documents/originals';
 
 interface Pending {
   files: ImportedNotebook[];
@@ -89,7 +91,10 @@ export class ImportOps {
     const results: Array<ImportFilePreview | ImportedNotebook> = [];
     for (const file of input.files as ImportFile[]) {
       try {
-        const n = importFile(file.name, bytesOf(file), { hash: sha256, notes: noteParser });
+        const bytes = bytesOf(file);
+        const n = isDocumentFile(file.name)
+          ? await readDocument(file.name, bytes, { hash: sha256 })
+          : importFile(file.name, bytes, { hash: sha256, notes: noteParser });
         parsed.push(n);
         results.push(n);
       } catch (err) {
@@ -144,7 +149,10 @@ export class ImportOps {
     const queue = [...plan.newSources];
     await Promise.all(
       Array.from({ length: Math.min(16, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await this.store.writeSource(next.file);
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          if (next.original && next.meta.original) await writeOriginal(this.store.dataDir, next.meta.original, next.original);
+          await this.store.writeSource(next.file);
+        }
       }),
     );
     if (plan.newSources.length > 0 || plan.newTags.length > 0 || plan.projectNote) {
