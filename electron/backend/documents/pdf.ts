@@ -35,6 +35,10 @@ let loading: Promise<PdfJs> | null = null;
 /** pdf.js, with its worker's message handler running in this thread (no worker file to find inside a bundle). */
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
+    // pdf.js makes a DOMMatrix when it loads. Node has none, and inside the app's bundle pdf.js cannot reach the
+    // optional native canvas package it would take one from: a pure-JS DOMMatrix stands in (text needs no canvas).
+    const g = globalThis as { DOMMatrix?: unknown };
+    if (!g.DOMMatrix) g.DOMMatrix = (await import('@thednp/dommatrix')).default;
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
