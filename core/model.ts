@@ -36,6 +36,8 @@ export interface SourceMeta {
   dir?: 'ltr' | 'rtl';
   /** PDF sources: the offset in the text where each page starts (page 1 first). */
   pageStarts?: number[];
+  /** A web source showing the whole page's text rather than the article Readability found. */
+  wholePage?: boolean;
   /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
   original?: string;
 }

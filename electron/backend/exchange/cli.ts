@@ -38,7 +38,7 @@ Commands:
            --layout       Markdown: one file per source in the folder PATH (per-source, the default),
                           or one file (combined; also chosen when PATH ends in .md)
            --force        replace PATH when it exists
-  import   Add sources (.txt, .md, .html, .htm) and annotations (W3C Web Annotation .json/.jsonld,
+  import   Add sources (.txt, .md, .html, .htm, .pdf, .docx) and annotations (W3C Web Annotation .json/.jsonld,
            REFI-QDA .qdpx) to the notebook. Every file is checked first: if any is refused, nothing
            is imported. Highlights are anchored in their text; those that cannot be are kept as orphans.
            --keep-duplicates  also import sources whose text the notebook already has (default: skip
