@@ -144,6 +144,13 @@ export interface NotebookSnapshot {
   title: string;
   exportedAt: string;
   tags: Tag[];
-  sources: Array<{ meta: SourceMeta; text: string; highlights: Highlight[]; note: NoteDoc }>;
+  sources: Array<{
+    meta: SourceMeta;
+    text: string;
+    highlights: Highlight[];
+    note: NoteDoc;
+    /** The file the source came from (a PDF), when the export should carry it (REFI-QDA's PDFSource). */
+    original?: Uint8Array;
+  }>;
   projectNote: NoteDoc;
 }

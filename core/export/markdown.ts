@@ -1,5 +1,6 @@
 import type { Highlight, NotebookSnapshot, NoteDoc, SourceMeta } from '../model';
 import { snapToCodePoint } from '../text';
+import { pageLabel } from '../documents/pdf-text';
 import { inReadingOrder, isIsoDate, tagNamePaths, type Citation, type NoteFormatter } from './common';
 
 /**
@@ -94,8 +95,10 @@ function noteMarkdown(ctx: Context, note: NoteDoc | null, currentFile: string): 
   return ctx.formatter.toMarkdown(note, link).trim();
 }
 
-function highlightBlock(ctx: Context, h: Highlight, file: string): string {
-  const parts = [blockquote(h.quote.exact), `^${blockId(h.id)}`];
+function highlightBlock(ctx: Context, h: Highlight, file: string, pageStarts?: readonly number[]): string {
+  // A PDF source's passage says which page it is on, inside the quote so the block id still follows the quote.
+  const page = h.orphan ? '' : pageLabel(pageStarts, h.start, h.end);
+  const parts = [page ? `${blockquote(h.quote.exact)}\n>\n> (${page})` : blockquote(h.quote.exact), `^${blockId(h.id)}`];
   const tags = h.tagIds.filter((id) => ctx.paths.has(id)).map((id) => `#${obsidianTag(ctx.paths.get(id) ?? [])}`);
   if (tags.length > 0) parts.push(tags.join(' '));
   const note = noteMarkdown(ctx, h.note, file);
@@ -131,7 +134,7 @@ function sourceBody(ctx: Context, source: NotebookSnapshot['sources'][number], f
   const ordered = inReadingOrder(source.highlights);
   const anchored = ordered.filter((x) => !x.orphan);
   const orphans = ordered.filter((x) => x.orphan);
-  if (anchored.length > 0) parts.push(`${h} Highlights`, ...anchored.map((x) => highlightBlock(ctx, x, file)));
+  if (anchored.length > 0) parts.push(`${h} Highlights`, ...anchored.map((x) => highlightBlock(ctx, x, file, source.meta.pageStarts)));
   if (orphans.length > 0) {
     parts.push(`${h} Highlights no longer found in the text`, ...orphans.map((x) => highlightBlock(ctx, x, file)));
   }
@@ -141,8 +144,11 @@ function sourceBody(ctx: Context, source: NotebookSnapshot['sources'][number], f
 function sourceFrontMatter(ctx: Context, meta: SourceMeta, highlights: readonly Highlight[]): string {
   return frontMatter([
     ['title', yaml(meta.title)],
+    ['authors', meta.authors?.length ? meta.authors : null],
     ['publisher', meta.publisher ? yaml(meta.publisher) : null],
     ['date', isIsoDate(meta.date) ? meta.date : null],
+    ['url', meta.url ? yaml(meta.url) : null],
+    ['language', meta.language ? yaml(meta.language) : null],
     ['tags', sourceTags(ctx, highlights)],
     ['original_file', meta.originalFile ? yaml(meta.originalFile) : null],
   ]);
@@ -194,8 +200,11 @@ export function exportMarkdown(
     for (const source of snapshot.sources) {
       const m = source.meta;
       const facts = [
+        m.authors?.length && `Authors: ${escapeMarkdown(m.authors.join(', '))}`,
         m.publisher && `Publisher: ${escapeMarkdown(m.publisher)}`,
         m.date && `Date: ${escapeMarkdown(m.date)}`,
+        m.url && `URL: ${escapeMarkdown(m.url)}`,
+        m.language && `Language: ${escapeMarkdown(m.language)}`,
         m.originalFile && `Original file: ${escapeMarkdown(m.originalFile)}`,
       ].filter(Boolean);
       parts.push(`## ${escapeMarkdown(m.title)}`);

@@ -1,5 +1,6 @@
 // npm run bench: measures the figures the issues name, prints a table, writes docs/benchmarks.md.
 import { benchAnchoring } from './anchoring';
+import { benchDocuments } from './documents';
 import { benchExchange } from './exchange';
 import { benchReader } from './reader';
 import { benchEditor } from './editor';
@@ -16,6 +17,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['search', benchSearch],
   ['tags', benchTags],
   ['exchange', benchExchange],
+  ['documents', benchDocuments],
 ];
 
 const figures: Figure[] = [];

@@ -39,7 +39,7 @@ const csv = exportCsv(snapshot, testFormatter);
 describe('CSV of coded segments', () => {
   it('starts with a UTF-8 byte order mark and the header, and ends every record with CRLF', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Source,Date,Tag,Tag kind,Quote,Note,Start,End');
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Source,Date,Tag,Tag kind,Quote,Note,Start,End,Page,Publisher,Authors,URL,Language');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(new TextEncoder().encode(csv).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
@@ -50,7 +50,7 @@ describe('CSV of coded segments', () => {
     const body = rows.slice(1);
     const expected = snapshot.sources.flatMap((s) => s.highlights).reduce((n, h) => n + Math.max(1, h.tagIds.length), 0);
     expect(body).toHaveLength(expected);
-    expect(body.every((r) => r.length === 8)).toBe(true);
+    expect(body.every((r) => r.length === CSV_HEADER.length)).toBe(true);
     const north = body.find((r) => r[2] === 'Places/Afghanistan/Northern Afghanistan');
     expect(north?.slice(0, 5)).toEqual([
       'Putin warns of buildup of extremist and terrorist groups in northern Afghanistan',

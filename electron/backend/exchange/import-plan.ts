@@ -177,7 +177,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
     // Documents the file annotates without including them (another tool's W3C export): a source the notebook has
     // for that address, or a placeholder that keeps the highlights as orphans until its text is imported.
     for (const iri of n.missingSources) {
-      const match = state.sources.find((m) => m.originalFile === iri || sourceIri(m.id) === iri);
+      const match = state.sources.find((m) => m.originalFile === iri || sourceIri(m.id) === iri || (m.url !== undefined && m.url === iri));
       if (match) {
         target.set(iri, { id: match.id, text: (await state.file(match.id)).text, isNew: false });
         touch(match.id);
