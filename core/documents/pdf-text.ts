@@ -117,8 +117,9 @@ function paragraphsOf(lines: Line[]): string[] {
     if (g > 0) gaps.push(g);
   }
   // The usual line spacing: a low quantile, since paragraph gaps are wider and may be as many as the lines.
-  const lineGap = quantile(gaps, 0.25) || lines[0].size * 1.2;
   const bodySize = median(lines.map((l) => l.size));
+  // With a handful of lines the gaps say little: then single spacing (1.3 times the type size) is assumed.
+  const lineGap = gaps.length >= 4 ? quantile(gaps, 0.25) : Math.min(quantile(gaps, 0.25) || Infinity, bodySize * 1.3);
   const out: string[] = [];
   let para = lines[0].text;
   for (let i = 1; i < lines.length; i++) {

@@ -291,16 +291,19 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
         <article className="article" lang={script.language || undefined} dir={script.dir} data-testid="article">
           <header className="article-header">
             <h1>{meta.title}</h1>
-            <p className="byline" dir="auto">
+            <p className="byline">
               {[
-                meta.authors?.length ? <span key="a" data-testid="article-authors">{meta.authors.join(', ')}</span> : null,
-                meta.publisher ? <span key="p">{meta.publisher}</span> : null,
-                meta.date ? <time key="d" dateTime={meta.date}>{formatDate(meta.date)}</time> : null,
+                meta.authors?.length ? <bdi key="a" data-testid="article-authors">{meta.authors.join(', ')}</bdi> : null,
+                meta.publisher ? <bdi key="p">{meta.publisher}</bdi> : null,
+                meta.date ? <bdi key="d"><time dateTime={meta.date}>{formatDate(meta.date)}</time></bdi> : null,
                 meta.pageStarts?.length ? <span key="n">{meta.pageStarts.length} {meta.pageStarts.length === 1 ? 'page' : 'pages'} (PDF)</span> : null,
               ]
                 .filter(Boolean)
                 .flatMap((part, i) => (i === 0 ? [part] : [<span key={`s${i}`} aria-hidden="true"> · </span>, part]))}
-              {props.headerExtra}
+              {/* The app's own controls read left to right whatever the article's direction. */}
+              <span className="byline-actions" dir="ltr">
+                {props.headerExtra}
+              </span>
             </p>
             {meta.url && (
               <p className="source-url" dir="ltr">
