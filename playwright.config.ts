@@ -6,9 +6,9 @@ export default defineConfig({
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results',
   workers: 2,
-  // One retry in CI: two workers on two shared cores make a few UI timings flaky; a test that needs its retry is
-  // reported as flaky in the output.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on its second try hides a race. (The packaging test builds into a folder of
+  // its own, so it never rewrites the dist/ that the other tests are serving.)
+  retries: 0,
   timeout: 60_000,
   reporter: [['list']],
   use: {

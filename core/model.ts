@@ -44,10 +44,19 @@ export interface SourceMeta {
 
 export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
-export interface SourceSummary extends SourceMeta {
+/** What the source list shows of a source without reading its file; the catalog keeps it exact on every write. */
+export interface SourceCounts {
   highlightCount: number;
   orphanCount: number;
   charCount: number;
+}
+
+export interface SourceSummary extends SourceMeta, SourceCounts {}
+
+export function countSource(file: { text: string; highlights: ReadonlyArray<{ orphan: boolean }> }): SourceCounts {
+  let orphans = 0;
+  for (const h of file.highlights) if (h.orphan) orphans++;
+  return { highlightCount: file.highlights.length - orphans, orphanCount: orphans, charCount: file.text.length };
 }
 
 /** W3C TextQuoteSelector fields: the quote with up to 32 characters of context each side. */

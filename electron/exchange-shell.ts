@@ -1,38 +1,54 @@
 /**
- * The shell's part of export (issue 6): the native save dialog, and printing the HTML report to PDF. Both are
+ * The shell's part of export and import: the native save and open dialogs, and printing the HTML report to PDF.
  * IPC handlers outside the contract (they need Electron, which the backend never imports), with the same rules:
  * the sender is checked, the input validated, and errors travel as data with a readable message.
+ *
+ * Paths never come from the renderer: the save dialog's answer is remembered (SaveGrants) and an export or a PDF is
+ * accepted only to that path, once; files to import are chosen in the open dialog and read here, so neither a path
+ * nor the file's bytes cross IPC.
  */
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
 import { writeFileAtomic } from './backend/atomic-write';
 import { NotebookError } from './backend/errors';
+import type { ImportFile } from './backend/exchange/import';
 import { resolveExportTarget } from './backend/exchange/paths';
 import { describeIoError } from './backend/io-errors';
+import { NOT_GRANTED, type SaveGrants } from './save-grants';
 
 export interface ExchangeShellOptions {
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
   window(): BrowserWindow | null;
   dataDir: string;
+  /** Paths the save dialog returned. */
+  grants: SaveGrants;
+  /** The backend's HTML report of a scope (what the PDF prints). */
+  reportHtml(scope: z.output<typeof exportScope>): Promise<ReportHtml>;
+  /** The backend's import preview of files read here. */
+  previewImport(files: ImportFile[]): Promise<ImportPreview>;
 }
 
 const saveInput = z
   .object({
     defaultName: z.string().max(255),
+    /** The path the analyst typed in the export dialog: where the save dialog opens. */
+    defaultPath: z.string().max(4096).optional(),
     filters: z
       .array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(10) }).strict())
       .max(10),
   })
   .strict();
 
-const pdfInput = z.object({ html: z.string().max(512 * 1024 * 1024), path: z.string().min(1).max(4096) }).strict();
+const pdfInput = z.object({ scope: exportScope, path: z.string().min(1).max(4096) }).strict();
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function handle<T>(name: string, options: ExchangeShellOptions, run: (input: unknown) => Promise<T>): void {
+/** `action` completes "Could not …" in an error message: what the handler was doing. */
+function handle<T>(name: string, action: string, options: ExchangeShellOptions, run: (input: unknown) => Promise<T>): void {
   ipcMain.handle(name, async (event, input: unknown): Promise<Result<T>> => {
     if (!options.isTrustedSender(event)) return { ok: false, error: 'Calls are accepted from the notebook window only.' };
     try {
@@ -40,30 +56,74 @@ function handle<T>(name: string, options: ExchangeShellOptions, run: (input: unk
     } catch (err) {
       if (err instanceof NotebookError) return { ok: false, error: err.message };
       if (err instanceof z.ZodError) return { ok: false, error: `Invalid input for ${name}.` };
-      return { ok: false, error: describeIoError(err, 'save the PDF') ?? `Could not save the PDF: ${(err as Error)?.message ?? String(err)}` };
+      return { ok: false, error: describeIoError(err, action) ?? `Could not ${action}: ${(err as Error)?.message ?? String(err)}` };
     }
   });
 }
 
 export function registerExchangeShell(options: ExchangeShellOptions): void {
-  handle('shell:chooseSavePath', options, async (input) => {
-    const { defaultName, filters } = saveInput.parse(input);
+  handle('shell:chooseSavePath', 'choose where to save', options, async (input) => {
+    const { defaultName, defaultPath, filters } = saveInput.parse(input);
     const win = options.window();
     const dialogOptions = {
-      defaultPath: join(app.getPath('documents'), defaultName),
+      defaultPath: defaultPath && isAbsolute(defaultPath) ? defaultPath : join(app.getPath('documents'), defaultName),
       filters,
       properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
     };
     const result = win ? await dialog.showSaveDialog(win, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
-    return result.canceled || !result.filePath ? null : result.filePath;
+    if (result.canceled || !result.filePath) return null;
+    // A file dialog that does not add the extension (Linux): add it here, and ask before replacing what that names.
+    let path = result.filePath;
+    const extensions = filters.flatMap((f) => f.extensions.map((e) => e.toLowerCase()));
+    if (extensions.length && !extensions.includes(extname(path).slice(1).toLowerCase())) {
+      path = `${path}.${extensions[0]}`;
+      if (await stat(path).catch(() => null)) {
+        const box = { type: 'question' as const, buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1, message: `${basename(path)} already exists. Replace it?` };
+        const answer = win ? await dialog.showMessageBox(win, box) : await dialog.showMessageBox(box);
+        if (answer.response !== 0) return null;
+      }
+    }
+    options.grants.grant(path);
+    return path;
   });
 
-  handle('shell:printToPdf', options, async (input) => {
-    const { html, path } = pdfInput.parse(input);
+  handle('shell:printToPdf', 'save the PDF', options, async (input) => {
+    const { scope, path } = pdfInput.parse(input);
+    if (!options.grants.take(path)) throw new NotebookError(NOT_GRANTED);
     const target = await resolveExportTarget(path, 'pdf', false, options.dataDir);
-    await writeFileAtomic(target, await printHtml(html));
+    const report = await options.reportHtml(scope);
+    await writeFileAtomic(target, await printHtml(report.html));
     return target;
   });
+
+  handle('shell:chooseImportFiles', 'read the chosen files', options, async (input) => {
+    z.undefined().parse(input);
+    const win = options.window();
+    const dialogOptions = {
+      title: 'Import',
+      properties: ['openFile' as const, 'multiSelections' as const],
+      filters: [{ name: 'Sources and annotations', extensions: [...SOURCE_FILE_EXTENSIONS, ...ANNOTATION_FILE_EXTENSIONS] }],
+    };
+    const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+    if (result.canceled || result.filePaths.length === 0) return null;
+    return options.previewImport(await readChosenFiles(result.filePaths.slice(0, 500)));
+  });
+}
+
+/**
+ * Files the analyst chose in the open dialog, read here (no bytes through IPC). A file of a type the app does not
+ * import, or over its limit, is not read: the backend refuses it by name and size, in the same words as a drop.
+ */
+export async function readChosenFiles(paths: string[]): Promise<ImportFile[]> {
+  const files: ImportFile[] = [];
+  for (const path of paths) {
+    const name = basename(path);
+    const info = await stat(path);
+    const limit = importByteLimit(name);
+    const readable = info.isFile() && limit !== null && info.size <= limit;
+    files.push({ name, size: info.size, bytes: readable ? new Uint8Array(await readFile(path)) : undefined });
+  }
+  return files;
 }
 
 /** Files the print session may load: the report being printed (paths, so URL spelling does not matter). */

@@ -7,11 +7,16 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels } from '../core/contract';
 import { createDispatcher, type Dispatch } from './backend/dispatch';
+import type { StartExportResult } from '../core/exchange/api';
+import type { Settings } from '../core/model';
 import { resolveDataDir } from './backend/data-dir';
 import { NotebookService } from './backend/service';
 import { buildMenu } from './menu';
 import { registerExchangeShell } from './exchange-shell';
 import { CSP } from './csp';
+import { NOT_GRANTED, SaveGrants } from './save-grants';
+import { openExternalLink, UserGestures } from './external-links';
+import { flushBeforeQuit } from './quit';
 
 const APP_ORIGIN = 'app://notebook';
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -30,6 +35,8 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'notebook'));
+  // Our menu replaces Electron's default one (Reload, Toggle Developer Tools) at once, before any window exists.
+  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('menu-command', command), dataDir));
   let service: NotebookService;
   try {
     service = await NotebookService.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
@@ -40,22 +47,33 @@ async function start(): Promise<void> {
     return;
   }
   const dispatch = createDispatcher(service);
+  // Quitting waits until every acknowledged write is on disk.
+  flushBeforeQuit(app, () => service.close());
   // Hourly and daily backups while the app runs (each check is cheap; a snapshot is taken only when due).
   setInterval(() => void service.backupIfDue().catch((err) => console.error('backup failed', err)), 10 * 60_000).unref();
 
   lockDownSessions();
   serveRenderer();
-  registerIpc(dispatch);
-  registerExchangeShell({ isTrustedSender, window: () => mainWindow, dataDir });
-  mainWindow = await createWindow(service);
-  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('menu-command', command), dataDir));
-
+  const grants = new SaveGrants();
+  registerIpc(dispatch, grants);
+  registerExchangeShell({
+    isTrustedSender,
+    window: () => mainWindow,
+    dataDir,
+    grants,
+    reportHtml: (scope) => service.exportReportHtml({ scope }),
+    previewImport: (files) => service.exchange.imports.preview({ files }),
+  });
+  // The window is the notebook window from its creation: the renderer's first calls (while the page is still
+  // loading) are accepted, not refused for want of a window.
+  mainWindow = createWindow(service, (await service.getSettings()).window);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 /** app://notebook/<path> serves dist/renderer, and nothing outside it. */
@@ -73,11 +91,17 @@ function serveRenderer(): void {
   });
 }
 
-function registerIpc(dispatch: Dispatch): void {
+function registerIpc(dispatch: Dispatch, grants: SaveGrants): void {
   for (const channel of channels) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: 'Calls are accepted from the notebook window only.' };
-      return dispatch(channel, input);
+      if (channel !== 'startExport') return dispatch(channel, input);
+      // An export goes only where the analyst chose in the save dialog, once (asking to replace keeps the grant).
+      const path = (input as { path?: unknown } | null)?.path;
+      if (typeof path !== 'string' || !grants.has(path)) return { ok: false, error: NOT_GRANTED };
+      const reply = await dispatch(channel, input);
+      if (!(reply.ok && (reply.value as StartExportResult).jobId === null)) grants.take(path);
+      return reply;
     });
   }
 }
@@ -90,21 +114,28 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 function lockDownSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // No spellchecker: it would download dictionaries from Google's servers (Linux, Windows) and has no menu here.
+  session.defaultSession.setSpellCheckerEnabled(false);
   app.on('web-contents-created', (_event, contents) => {
+    // The analyst's clicks and key presses, as Chromium delivered them to the window (a page cannot fake these).
+    const gestures = new UserGestures();
+    contents.on('input-event', (_e, input) => gestures.record(input.type));
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (url.startsWith(`${APP_ORIGIN}/`)) return;
+      event.preventDefault();
+      console.warn(`Refused to navigate the window to ${JSON.stringify(url.slice(0, 200))}.`);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // A link the analyst clicked: http(s) only, in the system browser; never a new app window.
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      // A link the analyst clicked: http(s) only, right after a click or key press, in the system browser; never a
+      // new app window.
+      openExternalLink(url, gestures, (u) => void shell.openExternal(u));
       return { action: 'deny' };
     });
   });
 }
 
-async function createWindow(service: NotebookService): Promise<BrowserWindow> {
-  const saved = (await service.getSettings()).window;
+function createWindow(service: NotebookService, saved: Settings['window']): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Research Notebook',
     width: saved?.width ?? 1400,
@@ -125,7 +156,10 @@ async function createWindow(service: NotebookService): Promise<BrowserWindow> {
       experimentalFeatures: false,
       // Middle-click on a link would otherwise try to open a new window.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Off: Chromium's spellchecker downloads dictionaries (Linux, Windows), and the app offers no menu for it.
+      spellcheck: false,
+      // No developer tools in a packaged app, before or after the page loads.
+      devTools: !app.isPackaged,
     },
   });
   if (saved?.maximized) win.maximize();
@@ -164,6 +198,5 @@ async function createWindow(service: NotebookService): Promise<BrowserWindow> {
   win.on('closed', () => {
     mainWindow = null;
   });
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -1,20 +1,26 @@
 import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import { COMMAND_LIST, type MenuName } from '../core/commands';
+import { COMMAND_LIST, formatAccelerator, type CommandSpec, type MenuName } from '../core/commands';
+
+/** A key with no Cmd/Ctrl/Alt held (H, T, N, 1–9, Delete): what a text field types. Function keys type nothing. */
+export const isBareKey = (accelerator: string): boolean => !/(^|\+)(CmdOrCtrl|CommandOrControl|Cmd|Command|Ctrl|Control|Alt|Option|Super|Meta)\+/i.test(accelerator) && !/^(Shift\+)?F\d{1,2}$/.test(accelerator);
 
 /**
- * The native menu, built from core's command table. Shortcuts are shown here but handled by the renderer
- * (registerAccelerator: false), so a key runs its command once, in the window and in the menu alike.
+ * A command's menu item. Shortcuts are shown here but handled by the renderer (registerAccelerator: false), so a
+ * key runs its command once, in the window and in the menu alike. macOS ignores registerAccelerator: false (every
+ * menu accelerator is a key equivalent there, and fires while typing in a text field), so on macOS a bare key gets
+ * no accelerator: the label shows it, and the renderer alone handles it.
  */
-export function buildMenu(send: (command: string) => void, dataDir: string): Menu {
-  const mac = process.platform === 'darwin';
+export function menuItemFor(c: CommandSpec, mac: boolean, send: (command: string) => void): MenuItemConstructorOptions {
+  const click = () => send(c.id);
+  if (mac && c.accelerator && isBareKey(c.accelerator)) return { label: `${c.label}  (${formatAccelerator(c.accelerator, true)})`, click };
+  return { label: c.label, accelerator: c.accelerator, registerAccelerator: false, click };
+}
+
+/** The native menu, built from core's command table. */
+export function buildMenu(send: (command: string) => void, dataDir: string, mac = process.platform === 'darwin'): Menu {
   const itemsFor = (menu: MenuName): MenuItemConstructorOptions[] =>
     COMMAND_LIST.filter((c) => c.menu === menu && !c.hidden).flatMap((c) => {
-      const item: MenuItemConstructorOptions = {
-        label: c.label,
-        accelerator: c.accelerator,
-        registerAccelerator: false,
-        click: () => send(c.id),
-      };
+      const item = menuItemFor(c, mac, send);
       return c.separatorBefore ? [{ type: 'separator' as const }, item] : [item];
     });
 

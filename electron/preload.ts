@@ -4,9 +4,16 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channels } from '../core/contract';
+import { payloadTooLarge } from '../core/payload';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
-for (const channel of channels) api[channel] = (input?: unknown) => ipcRenderer.invoke(channel, input);
+for (const channel of channels) {
+  // Measured here, before sending: the main process never takes in a message over the channel's bound.
+  api[channel] = (input?: unknown) => {
+    const tooLarge = payloadTooLarge(channel, input);
+    return tooLarge ? Promise.resolve({ ok: false, error: tooLarge }) : ipcRenderer.invoke(channel, input);
+  };
+}
 contextBridge.exposeInMainWorld('notebook', api);
 
 /** The shell's own handlers answer { ok, value } or { ok: false, error }: a failure becomes an Error with the message. */
@@ -19,9 +26,12 @@ async function unwrap(reply: Promise<unknown>): Promise<unknown> {
 contextBridge.exposeInMainWorld('notebookShell', {
   platform: process.platform,
   readyToClose: () => ipcRenderer.send('ready-to-close'),
-  // Export (issue 6): the native save dialog and printing the report to PDF; the main process checks the sender.
+  // Export: the native save dialog and printing the report to PDF; the main process checks the sender and
+  // accepts only a path its save dialog returned.
   chooseSavePath: (options: unknown) => unwrap(ipcRenderer.invoke('shell:chooseSavePath', options)),
   printToPdf: (options: unknown) => unwrap(ipcRenderer.invoke('shell:printToPdf', options)).then(() => undefined),
+  // Import from files chosen in the open dialog: the main process reads them; no path or bytes cross IPC.
+  chooseImportFiles: () => unwrap(ipcRenderer.invoke('shell:chooseImportFiles')),
   onMenuCommand(listener: (command: string) => void) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

@@ -1,15 +1,23 @@
 import type { Channel, ChannelInput, ChannelOutput, NotebookApi } from '../core/contract';
+import type { ExportScope, ImportPreview } from '../core/exchange/api';
+import { isMacPlatform } from '../core/platform';
 
 /** Menu commands pushed by the Electron shell; absent in the browser harness. */
 export interface ShellBridge {
   onMenuCommand(listener: (command: string) => void): () => void;
+  /** Node's process.platform in Electron: "darwin", "win32", "linux". */
   platform: string;
   /** Tell the shell the notes are saved and the window may close (after it sent 'app.flushAndClose'). */
   readyToClose?(): void;
-  /** The native save dialog (export); resolves to the chosen path, or null when the analyst cancelled. */
-  chooseSavePath?(options: { defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
-  /** Print an HTML report to a PDF file (written atomically by the shell). */
-  printToPdf?(options: { html: string; path: string }): Promise<void>;
+  /**
+   * The native save dialog (export); resolves to the chosen path, or null when the analyst cancelled. The shell
+   * writes an export or a PDF only to a path this dialog returned, once.
+   */
+  chooseSavePath?(options: { defaultName: string; defaultPath?: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>;
+  /** Print the HTML report of a scope to a PDF file at a path the save dialog returned (written by the shell). */
+  printToPdf?(options: { scope: ExportScope; path: string }): Promise<void>;
+  /** The native open dialog for import: the shell reads the chosen files and returns the preview (null: cancelled). */
+  chooseImportFiles?(): Promise<ImportPreview | null>;
 }
 
 declare global {
@@ -28,4 +36,4 @@ export async function call<C extends Channel>(channel: C, ...input: ChannelInput
   return result.value as ChannelOutput<C>;
 }
 
-export const isMac = (window.notebookShell?.platform ?? navigator.platform).toLowerCase().includes('mac');
+export const isMac = isMacPlatform(window.notebookShell?.platform ?? navigator.platform);

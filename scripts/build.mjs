@@ -1,12 +1,17 @@
 // Builds the app: the renderer with Vite (dist/renderer), the main process and the preload with esbuild
 // (dist/electron/*.cjs; the preload must be one file because it runs sandboxed).
+// `--out DIR` builds into DIR instead of dist/ (the packaging test builds into its own folder, so that it never
+// rewrites the dist/ other tests are serving).
+import { resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 
 const quiet = process.argv.includes('--quiet');
+const outAt = process.argv.indexOf('--out');
+const out = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : resolve('dist');
 const started = Date.now();
 
-await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
+await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info', build: { outDir: resolve(out, 'renderer') } });
 
 const common = {
   bundle: true,
@@ -18,7 +23,7 @@ const common = {
   external: ['electron'],
   logLevel: 'warning',
 };
-await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
-await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: resolve(out, 'electron', 'main.cjs') });
+await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: resolve(out, 'electron', 'preload.cjs') });
 
 if (!quiet) console.log(`Built the app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

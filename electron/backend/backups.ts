@@ -148,11 +148,11 @@ export class Backups {
    * The newest backup copy of one notebook file that parses as JSON, e.g. `catalog.json` or `sources/x.json`.
    * Returns its content and the backup it came from, or null.
    */
-  async newestGoodCopy(rel: string): Promise<{ text: string; backup: BackupInfo } | null> {
+  async newestGoodCopy(rel: string, isGood: (text: string) => boolean = parsesAsJson): Promise<{ text: string; backup: BackupInfo } | null> {
     for (const b of await this.list()) {
       try {
         const text = await readFile(join(this.dir, b.id, rel), 'utf8');
-        JSON.parse(text);
+        if (!isGood(text)) continue;
         return { text, backup: b };
       } catch {
         // Missing or damaged in this one: try an older backup.
@@ -206,6 +206,15 @@ export class Backups {
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
     return true;
   } catch {
     return false;

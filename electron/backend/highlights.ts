@@ -9,55 +9,52 @@ import { NotebookError } from './errors';
 export class HighlightOps {
   constructor(private readonly store: NotebookStore) {}
 
-  /** `id` may come from the renderer, which paints the highlight before the save returns. */
+  /**
+   * `id` may come from the renderer, which paints the highlight before the save returns. Every check runs on the
+   * file as it is when the change applies, so concurrent calls cannot slip past each other.
+   */
   async create(sourceId: string, start: number, end: number, tagIds: string[] = [], id?: string): Promise<Highlight> {
-    const db = await this.store.source(sourceId);
-    if (id && db.data.highlights.some((h) => h.id === id)) throw new NotebookError('A highlight with that id already exists.');
-    const text = db.data.text;
-    if (start >= end) throw new NotebookError('Select some text to highlight: the selection is empty.');
-    if (end > text.length) throw new NotebookError(`The selection (${start}–${end}) lies outside this source's text (${text.length} characters).`);
-    if (!text.slice(start, end).trim()) throw new NotebookError('Select some text to highlight: the selection holds only spaces.');
-    const described = describeRange(text, start, end);
-    const now = new Date().toISOString();
-    const highlight: Highlight = {
-      id: id ?? `h-${randomBytes(6).toString('hex')}`,
-      sourceId,
-      start: described.start,
-      end: described.end,
-      quote: described.quote,
-      tagIds: [...new Set(tagIds)],
-      note: null,
-      orphan: false,
-      createdAt: now,
-      modifiedAt: now,
-    };
-    await db.update((f) => {
-      f.highlights = insertInOrder(f.highlights, highlight);
+    return this.store.changeSource(sourceId, (file) => {
+      if (id && file.highlights.some((h) => h.id === id)) throw new NotebookError('A highlight with that id already exists.');
+      const text = file.text;
+      if (start >= end) throw new NotebookError('Select some text to highlight: the selection is empty.');
+      if (end > text.length) throw new NotebookError(`The selection (${start}–${end}) lies outside this source's text (${text.length} characters).`);
+      if (!text.slice(start, end).trim()) throw new NotebookError('Select some text to highlight: the selection holds only spaces.');
+      const described = describeRange(text, start, end);
+      const now = new Date().toISOString();
+      const highlight: Highlight = {
+        id: id ?? `h-${randomBytes(6).toString('hex')}`,
+        sourceId,
+        start: described.start,
+        end: described.end,
+        quote: described.quote,
+        tagIds: [...new Set(tagIds)],
+        note: null,
+        orphan: false,
+        createdAt: now,
+        modifiedAt: now,
+      };
+      return { next: { ...file, highlights: insertInOrder(file.highlights, highlight) }, result: highlight };
     });
-    return highlight;
   }
 
   async delete(sourceId: string, highlightId: string): Promise<Highlight> {
-    const db = await this.store.source(sourceId);
-    const found = find(db.data, highlightId);
-    await db.update((f) => {
-      f.highlights = f.highlights.filter((h) => h.id !== highlightId);
+    return this.store.changeSource(sourceId, (file) => {
+      const found = find(file, highlightId);
+      return { next: { ...file, highlights: file.highlights.filter((h) => h.id !== highlightId) }, result: found };
     });
-    return found;
   }
 
   /** Undo of delete: the highlight comes back as it was, re-anchored in case the text changed meanwhile. */
   async restore(highlight: Highlight): Promise<Highlight> {
-    const db = await this.store.source(highlight.sourceId);
-    if (db.data.highlights.some((h) => h.id === highlight.id)) throw new NotebookError('That highlight is already in the notebook.');
-    const { anchored } = anchorAll(db.data.text, [highlight]);
-    const restored: Highlight = anchored[0]
-      ? { ...highlight, start: anchored[0].start, end: anchored[0].end, quote: anchored[0].quote, orphan: false }
-      : { ...highlight, orphan: true };
-    await db.update((f) => {
-      f.highlights = insertInOrder(f.highlights, restored);
+    return this.store.changeSource(highlight.sourceId, (file) => {
+      if (file.highlights.some((h) => h.id === highlight.id)) throw new NotebookError('That highlight is already in the notebook.');
+      const { anchored } = anchorAll(file.text, [highlight]);
+      const restored: Highlight = anchored[0]
+        ? { ...highlight, start: anchored[0].start, end: anchored[0].end, quote: anchored[0].quote, orphan: false }
+        : { ...highlight, orphan: true };
+      return { next: { ...file, highlights: insertInOrder(file.highlights, restored) }, result: restored };
     });
-    return restored;
   }
 
   async setNote(sourceId: string, highlightId: string, note: NoteDoc | null): Promise<Highlight> {
@@ -65,36 +62,19 @@ export class HighlightOps {
   }
 
   async reattach(sourceId: string, highlightId: string, start: number, end: number): Promise<Highlight> {
-    const db = await this.store.source(sourceId);
-    const text = db.data.text;
-    if (start >= end || end > text.length) throw new NotebookError('Select the passage to attach the highlight to.');
-    const described = describeRange(text, start, end);
-    return this.change(sourceId, highlightId, (h) => ({ ...h, start: described.start, end: described.end, quote: described.quote, orphan: false }));
+    return this.change(sourceId, highlightId, (h, text) => {
+      if (start >= end || end > text.length) throw new NotebookError('Select the passage to attach the highlight to.');
+      const described = describeRange(text, start, end);
+      return { ...h, start: described.start, end: described.end, quote: described.quote, orphan: false };
+    });
   }
 
   /** Replace the text and carry every highlight over; what cannot be found is kept as an orphan, never deleted. */
   async replaceText(sourceId: string, text: string): Promise<{ file: SourceFile; reanchored: number; orphaned: string[] }> {
-    const db = await this.store.source(sourceId);
-    const old = db.data;
-    const live = old.highlights.filter((h) => !h.orphan);
-    const { anchored, orphans } = reanchorAll(old.text, text, live);
-    // Orphans from before get another chance in the new text.
-    const retried = anchorAll(text, old.highlights.filter((h) => h.orphan));
-    const placed = new Map([...anchored, ...retried.anchored].map((a) => [a.id, a]));
-    const now = new Date().toISOString();
-    const highlights = old.highlights.map((h): Highlight => {
-      const a = placed.get(h.id);
-      if (a) {
-        const moved = a.start !== h.start || a.end !== h.end || a.quote.exact !== h.quote.exact || h.orphan;
-        return moved ? { ...h, start: a.start, end: a.end, quote: a.quote, orphan: false, modifiedAt: now } : h;
-      }
-      return h.orphan ? h : { ...h, orphan: true, modifiedAt: now };
+    return this.store.changeSource(sourceId, (old) => {
+      const result = replaced(old, text);
+      return { next: result.file, result };
     });
-    await db.update((f) => {
-      f.text = text;
-      f.highlights = highlights.sort(readingOrder);
-    });
-    return { file: db.data, reanchored: anchored.length + retried.anchored.length, orphaned: orphans };
   }
 
   /**
@@ -103,36 +83,56 @@ export class HighlightOps {
    * gets its highlights moved or orphaned, and saved.
    */
   async verifyAnchors(sourceId: string): Promise<SourceFile> {
-    const db = await this.store.source(sourceId);
-    const { text, highlights } = db.data;
-    const stale = highlights.filter((h) => !h.orphan && (h.end > text.length || text.slice(h.start, h.end) !== h.quote.exact));
-    if (stale.length === 0) return db.data;
-    const { anchored } = anchorAll(text, stale);
-    const placed = new Map(anchored.map((a) => [a.id, a]));
-    const now = new Date().toISOString();
-    await db.update((f) => {
-      f.highlights = f.highlights
+    const file = await this.store.readSource(sourceId);
+    if (staleHighlights(file).length === 0 || this.store.readOnly) return file;
+    return this.store.changeSource(sourceId, (current) => {
+      const stale = new Set(staleHighlights(current));
+      if (stale.size === 0) return { next: current, result: current };
+      const { anchored } = anchorAll(current.text, [...stale]);
+      const placed = new Map(anchored.map((a) => [a.id, a]));
+      const now = new Date().toISOString();
+      const highlights = current.highlights
         .map((h): Highlight => {
-          if (!stale.includes(h)) return h;
+          if (!stale.has(h)) return h;
           const a = placed.get(h.id);
           return a ? { ...h, start: a.start, end: a.end, quote: a.quote, modifiedAt: now } : { ...h, orphan: true, modifiedAt: now };
         })
         .sort(readingOrder);
+      const next = { ...current, highlights };
+      return { next, result: next };
     });
-    return db.data;
   }
 
-  private async change(sourceId: string, highlightId: string, edit: (h: Highlight) => Highlight): Promise<Highlight> {
-    const db = await this.store.source(sourceId);
-    const next = { ...edit(find(db.data, highlightId)), modifiedAt: new Date().toISOString() };
-    await db.update((f) => {
-      f.highlights = insertInOrder(
-        f.highlights.filter((h) => h.id !== highlightId),
-        next,
-      );
+  private async change(sourceId: string, highlightId: string, edit: (h: Highlight, text: string) => Highlight): Promise<Highlight> {
+    return this.store.changeSource(sourceId, (file) => {
+      const next = { ...edit(find(file, highlightId), file.text), modifiedAt: new Date().toISOString() };
+      return { next: { ...file, highlights: insertInOrder(file.highlights.filter((h) => h.id !== highlightId), next) }, result: next };
     });
-    return next;
   }
+}
+
+function staleHighlights(file: SourceFile): Highlight[] {
+  const { text } = file;
+  return file.highlights.filter((h) => !h.orphan && (h.end > text.length || text.slice(h.start, h.end) !== h.quote.exact));
+}
+
+/** The file with its text replaced and every highlight carried over (orphaned when its passage is gone). */
+function replaced(old: SourceFile, text: string): { file: SourceFile; reanchored: number; orphaned: string[] } {
+  const live = old.highlights.filter((h) => !h.orphan);
+  const { anchored, orphans } = reanchorAll(old.text, text, live);
+  // Orphans from before get another chance in the new text.
+  const retried = anchorAll(text, old.highlights.filter((h) => h.orphan));
+  const placed = new Map([...anchored, ...retried.anchored].map((a) => [a.id, a]));
+  const now = new Date().toISOString();
+  const highlights = old.highlights.map((h): Highlight => {
+    const a = placed.get(h.id);
+    if (a) {
+      const moved = a.start !== h.start || a.end !== h.end || a.quote.exact !== h.quote.exact || h.orphan;
+      return moved ? { ...h, start: a.start, end: a.end, quote: a.quote, orphan: false, modifiedAt: now } : h;
+    }
+    return h.orphan ? h : { ...h, orphan: true, modifiedAt: now };
+  });
+  return { file: { ...old, text, highlights: highlights.sort(readingOrder) }, reanchored: anchored.length + retried.anchored.length, orphaned: orphans };
 }
 
 function find(file: SourceFile, highlightId: string): Highlight {

@@ -1,87 +1,27 @@
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { migrate, type FileKind } from '../../core/migrations';
-import { SCHEMA_VERSION } from '../../core/model';
+import type { FileKind } from '../../core/migrations';
+import { stableFileJson } from '../../core/stable-json';
 import { writeFileAtomic } from './atomic-write';
-import { NotebookError } from './errors';
-
-export type StoreProblem = 'corrupt' | 'unreadable';
-
-/** Thrown when a file on disk cannot be used as it is; the file is left untouched. */
-export class StoreFileError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-    readonly problem: StoreProblem = 'corrupt',
-  ) {
-    super(message);
-    this.name = 'StoreFileError';
-  }
-}
+import { readNotebookFile } from './store/read-file';
 
 /**
- * A lowdb adapter for one JSON file that carries a schema version. Reading migrates older versions; a file written
- * by a newer version of the app is read as it is and never written (read-only). Writes are atomic (temp, fsync,
- * rename, fsync of the folder) and serialised per file, so a later save never lands before an earlier one.
+ * lowdb's adapter for one notebook file: reads check the schema version and shape (store/read-file.ts), writes are
+ * atomic (temp, fsync, rename, fsync of the folder) in the stable, diff-friendly form. Queuing and grouping of writes
+ * is the FileCell's job (store/file-cell.ts): this adapter is never asked to write twice at once.
  */
-export class VersionedJsonFile<T extends { schemaVersion: number }> implements Adapter<T> {
-  private queue: Promise<unknown> = Promise.resolve();
-  /** Set when the file on disk is newer than this app understands. */
-  newerVersion: number | null = null;
-  /** The version the file was at on disk, when it was migrated on reading. */
-  migratedFrom: number | null = null;
-
+export class NotebookFileAdapter<T extends object> implements Adapter<T> {
   constructor(
     readonly path: string,
     readonly kind: FileKind,
+    /** Turns the data into the file's text (the catalog adds its counts). */
+    private readonly serialise: (data: T) => string = (data) => stableFileJson(data as Record<string, unknown>),
   ) {}
 
   async read(): Promise<T | null> {
-    let raw: string;
-    try {
-      raw = await readFile(this.path, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return null;
-      throw new StoreFileError(this.path, `The notebook file ${this.path} cannot be read (${code ?? (err as Error).message}).`, 'unreadable');
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      throw new StoreFileError(this.path, `The notebook file ${this.path} is not valid JSON (it may have been cut short or overwritten).`);
-    }
-    const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (typeof data !== 'object' || data === null || Array.isArray(data) || typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      throw new StoreFileError(this.path, `The notebook file ${this.path} is not a notebook file (no schema version).`);
-    }
-    if (version > SCHEMA_VERSION) {
-      this.newerVersion = version;
-      return data as T;
-    }
-    if (version < SCHEMA_VERSION) {
-      this.migratedFrom = version;
-      return migrate<T>(this.kind, data).data;
-    }
-    return data as T;
+    return (await readNotebookFile<T>(this.path, this.kind))?.data ?? null;
   }
 
-  /** Resolves when every write queued so far has landed (or failed). */
-  flush(): Promise<void> {
-    return this.queue.then(() => undefined);
-  }
-
-  write(data: T): Promise<void> {
-    if (this.newerVersion !== null) {
-      return Promise.reject(
-        new NotebookError(
-          `This notebook was written by a newer version of Research Notebook (schema ${this.newerVersion}; this app knows ${SCHEMA_VERSION}). It is open read-only so that nothing in it is overwritten: update the app to change it.`,
-        ),
-      );
-    }
-    const text = JSON.stringify(data);
-    const next = this.queue.then(() => writeFileAtomic(this.path, text));
-    this.queue = next.catch(() => {});
-    return next;
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, this.serialise(data));
   }
 }

@@ -4,7 +4,8 @@ import { detectFurniture } from '../../core/furniture';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
-import { NotebookStore } from './store';
+import { NotebookStore, type SourceFile } from './store';
+import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
@@ -16,6 +17,10 @@ export interface ServiceOptions {
   dataDir: string;
   seedsDir: string;
   version: string;
+  /** Open without the notebook's lock; nothing is written (export, inspection). */
+  readOnly?: boolean;
+  /** The program that holds the lock, as a second writer is told ("Research Notebook", "the notebook CLI"). */
+  app?: string;
 }
 
 export { NotebookError };
@@ -45,19 +50,32 @@ export class NotebookService implements Handlers {
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
-    const { store, isNew } = await NotebookStore.open(options.dataDir);
+    const { store, isNew } = await NotebookStore.open(options.dataDir, { readOnly: options.readOnly, app: options.app });
     const service = new NotebookService(store, options);
-    if (isNew) await service.importSeeds();
-    else if (!store.readOnly) await service.tagOps.ensureCodebook();
-    await service.backupIfDue();
+    try {
+      if (isNew) await service.importSeeds();
+      else if (!store.readOnly) await service.tagOps.ensureCodebook();
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+    try {
+      await service.backupIfDue();
+    } catch (err) {
+      // A backup that cannot be written is reported, never a reason not to open.
+      store.notices.push(describeIoError(err, 'take the scheduled backup') ?? `Could not take the scheduled backup: ${(err as Error).message}`);
+    }
     // Loads (or builds) the search index in the background; a search waits for it.
     void service.searchIndex.start();
+    // Counts a crash may have left behind their files are checked once the list is up.
+    if (!store.readOnly) setTimeout(() => void store.reconcileCounts().catch(() => {}), 2000).unref?.();
     return service;
   }
 
   /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
   async close(): Promise<void> {
-    await this.store.flush();
+    await this.searchIndex.stop();
+    await this.store.close();
   }
 
   get dataDir(): string {
@@ -68,6 +86,7 @@ export class NotebookService implements Handlers {
     const seeds = await loadSeeds(this.options.seedsDir);
     const now = new Date().toISOString();
     const metas: SourceMeta[] = [];
+    const files: Array<{ meta: SourceMeta; file: SourceFile }> = [];
     for (const seed of seeds) {
       const meta: SourceMeta = {
         id: seed.seedId,
@@ -79,28 +98,18 @@ export class NotebookService implements Handlers {
         addedAt: now,
         furniture: detectFurniture(seed.text, seed.furnitureLines),
       };
-      await this.store.writeSource({ schemaVersion: SCHEMA_VERSION, id: meta.id, text: seed.text, highlights: [], note: EMPTY_DOC });
       metas.push(meta);
+      files.push({ meta, file: { schemaVersion: SCHEMA_VERSION, id: meta.id, text: seed.text, highlights: [], note: EMPTY_DOC } });
     }
-    // The catalog is written last: a crash before this point leaves a folder that seeds again on next start.
-    await this.store.updateCatalog((c) => {
-      c.sources = metas;
-      c.tags = defaultCodebook(now);
-    });
+    // All at once: a crash leaves a folder that seeds again on next start.
+    await this.store.commitImport({ newSources: files, changes: [], catalog: (c) => ({ ...c, sources: metas, tags: defaultCodebook(now) }) });
   }
 
   async listSources(): Promise<SourceSummary[]> {
-    const out: SourceSummary[] = [];
-    for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.source(meta.id)).data;
-      out.push({
-        ...meta,
-        highlightCount: file.highlights.filter((h) => !h.orphan).length,
-        orphanCount: file.highlights.filter((h) => h.orphan).length,
-        charCount: file.text.length,
-      });
-    }
-    return sortSources(out);
+    // The catalog keeps every source's counts: listing reads no source file.
+    const counts = await this.store.allCounts();
+    const none = { highlightCount: 0, orphanCount: 0, charCount: 0 };
+    return sortSources(this.store.catalog.sources.map((meta) => ({ ...meta, ...(counts.get(meta.id) ?? none) })));
   }
 
   async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
@@ -111,10 +120,7 @@ export class NotebookService implements Handlers {
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
     this.meta(sourceId);
-    const db = await this.store.source(sourceId);
-    await db.update((f) => {
-      f.note = doc;
-    });
+    await this.store.changeSource(sourceId, (f) => ({ next: { ...f, note: doc }, result: undefined }));
     return { savedAt: new Date().toISOString() };
   }
 
@@ -140,8 +146,9 @@ export class NotebookService implements Handlers {
   }
 
   async startupReport(): Promise<{ notices: string[]; readOnly: boolean }> {
-    // Opening every source file surfaces damaged ones now, not when the analyst clicks them.
-    for (const meta of this.store.catalog.sources) await this.store.source(meta.id);
+    // A damaged source file is found when it is read: the search index reads every file that changed since it was
+    // saved (a damaged one has), in the background, without delaying the source list.
+    await this.searchIndex.whenLoaded().catch(() => {});
     return { notices: [...this.store.notices], readOnly: this.store.readOnly };
   }
 
@@ -161,12 +168,16 @@ export class NotebookService implements Handlers {
   }
 
   async restoreBackup({ id }: ChannelInput<'restoreBackup'>): Promise<{ restored: number; before: BackupSummary }> {
-    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): it cannot be restored from here.');
-    const list = await this.store.backups.list();
-    if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
-    const result = await this.store.backups.restore(id);
-    await this.store.reload();
-    return result;
+    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be restored from here.`);
+    // With the notebook to itself from the moment it is asked: every change acknowledged before is on disk (and in
+    // the before-restore backup), and changes asked for after it apply to the restored notebook.
+    return this.store.exclusive(async () => {
+      const list = await this.store.backups.list();
+      if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
+      const result = await this.store.backups.restore(id);
+      await this.store.reload();
+      return result;
+    });
   }
 
   async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
@@ -223,7 +234,7 @@ export class NotebookService implements Handlers {
     const out: ChannelOutput<'resolveHighlights'> = Object.fromEntries(ids.map((i) => [i, null]));
     for (const meta of this.store.catalog.sources) {
       if (wanted.size === 0) break;
-      for (const h of (await this.store.source(meta.id)).data.highlights) {
+      for (const h of (await this.store.readSource(meta.id)).highlights) {
         if (!wanted.has(h.id)) continue;
         out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
         wanted.delete(h.id);
@@ -320,7 +331,7 @@ export class NotebookService implements Handlers {
     return this.exchange.imports.preview(input);
   }
   commitImport({ previewId, skipDuplicates }: ChannelInput<'commitImport'>): Promise<ChannelOutput<'commitImport'>> {
-    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): nothing can be imported into it.');
+    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Nothing can be imported into it.`);
     return this.exchange.imports.commit(previewId, skipDuplicates);
   }
   async discardImport({ previewId }: ChannelInput<'discardImport'>): Promise<ChannelOutput<'discardImport'>> {

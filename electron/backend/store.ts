@@ -1,10 +1,20 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag } from '../../core/model';
+import { isFileId } from '../../core/storage-schemas';
+import { stableFileJson } from '../../core/stable-json';
 import { Low } from 'lowdb';
-import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, type Highlight, type NoteDoc, type Settings, type SourceMeta, type Tag } from '../../core/model';
-import { StoreFileError, VersionedJsonFile } from './json-file-adapter';
-import { writeFileAtomic } from './atomic-write';
+import { NotebookFileAdapter } from './json-file-adapter';
 import { Backups } from './backups';
+import { NotebookError } from './errors';
+import { describeIoError } from './io-errors';
+import { FileCell } from './store/file-cell';
+import { NotebookLock } from './store/notebook-lock';
+import { readRecovering, StoreFileError, type ReadResult } from './store/read-file';
+import { SummaryLog } from './store/summary-log';
+import { recoverStaging, stageAndCommit } from './store/staging';
+
+export { StoreFileError };
 
 /** The catalog: small, rewritten on settings and list changes. */
 export interface CatalogFile {
@@ -14,6 +24,9 @@ export interface CatalogFile {
   settings: Settings;
   /** The project notebook: cross-source synthesis. */
   projectNote: NoteDoc;
+  /** Per-source counts as of `summaryGeneration`; later changes are in the summary logs (store/summary-log.ts). */
+  summaries?: Record<string, [number, number, number]>;
+  summaryGeneration?: number;
 }
 
 /** One source: its text, highlights and notebook. A save rewrites this file only. */
@@ -38,65 +51,141 @@ export interface RejectedSuggestions {
 /** A completed write (which file changed), or a reload of everything from disk. */
 export type StoreChange = { kind: 'source'; id: string } | { kind: 'catalog' } | { kind: 'reload' };
 
+export interface OpenOptions {
+  /** Open without taking the notebook's lock (export, inspection): nothing is written. */
+  readOnly?: boolean;
+  /** Who holds the lock, in the words of the message a second writer gets. */
+  app?: string;
+}
+
+/** A new source, or a change of one, that an import commits all at once. */
+export interface ImportCommit {
+  newSources: Array<{ meta: SourceMeta; file: SourceFile }>;
+  /** Changes of sources the notebook has (merged highlights, appended notes): functions of the current file. */
+  changes: Array<{ id: string; change: (file: SourceFile) => SourceFile }>;
+  catalog: (catalog: CatalogFile) => CatalogFile;
+}
+
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
+
+/** Source files kept in memory at most (least recently used go first; never one with a pending write). */
+const CACHE_ENTRIES = 48;
+/** ...and at most this many characters of text among them. */
+const CACHE_CHARS = 64 * 1024 * 1024;
+/** A summary log this long is folded into the catalog. */
+const COMPACT_AFTER_LINES = 20_000;
+
+interface SourceEntry {
+  loading: Promise<FileCell<SourceFile>>;
+  cell: FileCell<SourceFile> | null;
+}
+
 /**
- * The notebook on disk: `catalog.json` plus `sources/<id>.json`, each an atomic lowdb file with a schema version.
+ * The notebook on disk (GUIDE §5): `catalog.json` plus `sources/<id>.json`, each written atomically with a schema
+ * version, checked against its schema when read. One loader and one queue per file (FileCell): concurrent changes
+ * of a file run one after another and are acknowledged only once on disk. One writer per folder (NotebookLock).
+ * Restores and imports run with the whole notebook to themselves (`exclusive`).
  */
 export class NotebookStore {
-  private catalogDb: Low<CatalogFile>;
-  private sources = new Map<string, Low<SourceFile>>();
+  private readonly catalogCell: FileCell<CatalogFile>;
+  private readonly entries = new Map<string, SourceEntry>();
+  private readonly counts = new Map<string, SourceCounts>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
+  private readonly unavailable = new Map<string, string>();
+  private gate: Promise<void> | null = null;
+  private closed = false;
   readonly backups: Backups;
   /** What the analyst must be told about opening this notebook: files restored from backups, read-only mode. */
   readonly notices: string[] = [];
 
   private constructor(
     readonly dataDir: string,
-    catalog: VersionedJsonFile<CatalogFile>,
-    data: CatalogFile,
+    catalog: CatalogFile,
+    private readonly summaryLog: SummaryLog,
+    private readonly lock: NotebookLock | null,
+    /** Why nothing may be written, or null: a newer file, a read-only or full disk, a damaged catalog, --read-only. */
+    private readOnlyReason: string | null,
     /** The catalog on disk had no `tags` field (written before the codebook existed): it gets the default one. */
     readonly lacksCodebook = false,
   ) {
-    this.catalogDb = new Low(catalog, data);
+    this.catalogCell = new FileCell(catalog, (data) => this.persistCatalog(data));
+    this.catalogCell.onRevert = () => this.emit({ kind: 'catalog' });
     this.backups = new Backups(dataDir);
   }
 
   /** Opens the folder; `isNew` tells whether the catalog did not exist yet (first launch). */
-  static async open(dataDir: string): Promise<{ store: NotebookStore; isNew: boolean }> {
-    await mkdir(join(dataDir, 'sources'), { recursive: true });
-    await removeStaleTempFiles(dataDir);
-    const adapter = new VersionedJsonFile<CatalogFile>(join(dataDir, 'catalog.json'), 'catalog');
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<{ store: NotebookStore; isNew: boolean }> {
     const notices: string[] = [];
-    const existing = await readRecovering(adapter, dataDir, 'catalog.json', notices);
-    const data = existing
-      ? { ...emptyCatalog(), ...existing, settings: { ...DEFAULT_SETTINGS, ...existing.settings } }
-      : emptyCatalog();
-    const lacksCodebook = existing !== null && !Array.isArray((existing as Partial<CatalogFile>).tags);
-    const store = new NotebookStore(dataDir, adapter, data, lacksCodebook);
-    store.notices.push(...notices);
-    if (adapter.newerVersion !== null) store.notices.push(readOnlyNotice(adapter.newerVersion));
-    return { store, isNew: existing === null };
+    let readOnlyReason: string | null = options.readOnly ? 'The notebook was opened read-only (--read-only): nothing is written.' : null;
+    let lock: NotebookLock | null = null;
+    if (!readOnlyReason) {
+      try {
+        await mkdir(join(dataDir, 'sources'), { recursive: true });
+        lock = await NotebookLock.acquire(dataDir, options.app ?? 'Research Notebook');
+      } catch (err) {
+        // A read-only or full disk opens the notebook read-only; a folder that is not there (or not a folder) fails.
+        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoError(err, 'open the notebook for writing') : null;
+        if (!reason) throw err;
+        readOnlyReason = `${reason} The notebook is open read-only: you can read and export, but changes are not saved.`;
+      }
+    }
+    try {
+      if (lock) {
+        const recovered = await recoverStaging(dataDir);
+        if (recovered.rolledForward) notices.push(`An import interrupted by a crash was completed (${recovered.rolledForward} file${recovered.rolledForward === 1 ? '' : 's'}).`);
+        await removeStaleTempFiles(dataDir);
+      }
+      let read: ReadResult<CatalogFile> | null = null;
+      try {
+        read = await readRecovering<CatalogFile>(dataDir, 'catalog.json', 'catalog', notices, { mustExist: false });
+      } catch (err) {
+        if (!(err instanceof StoreFileError)) throw err;
+        // No good backup: open read-only and say why; the damaged file is never rewritten.
+        readOnlyReason = `${err.message} There is no backup of it, so the notebook is open read-only and empty (nothing was changed). Restore the file, or move it away to start again.`;
+      }
+      if (read?.newerVersion != null) readOnlyReason = readOnlyNotice(read.newerVersion);
+      const existing = read?.data ?? null;
+      const catalog = existing ? normaliseCatalog(existing) : emptyCatalog();
+      const lacksCodebook = existing !== null && !Array.isArray((existing as Partial<CatalogFile>).tags);
+      const generation = catalog.summaryGeneration ?? 0;
+      const replay = await SummaryLog.replay(dataDir, generation);
+      const log = new SummaryLog(dataDir, Math.max(generation, replay.generation));
+      log.size = replay.lines;
+      const store = new NotebookStore(dataDir, catalog, log, lock, readOnlyReason, lacksCodebook);
+      store.notices.push(...notices);
+      if (readOnlyReason && !options.readOnly) store.notices.push(readOnlyReason);
+      for (const [id, c] of Object.entries(catalog.summaries ?? {})) store.counts.set(id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
+      for (const [id, c] of replay.counts) store.counts.set(id, c);
+      return { store, isNew: existing === null && readOnlyReason === null };
+    } catch (err) {
+      await lock?.release();
+      throw err;
+    }
   }
 
-  /** Forget what is cached and read the files again (after a restore from a backup). */
-  async reload(): Promise<void> {
-    const adapter = this.catalogDb.adapter as VersionedJsonFile<CatalogFile>;
-    const data = await readRecovering(adapter, this.dataDir, 'catalog.json', this.notices);
-    this.catalogDb.data = data ? { ...emptyCatalog(), ...data, settings: { ...DEFAULT_SETTINGS, ...data.settings } } : emptyCatalog();
-    this.sources.clear();
-    this.emit({ kind: 'reload' });
-  }
-
-  /** True when the notebook was written by a newer app: nothing is written. */
+  /** True when nothing may be written (see `readOnlyReason`). */
   get readOnly(): boolean {
-    return (this.catalogDb.adapter as VersionedJsonFile<CatalogFile>).newerVersion !== null;
+    return this.readOnlyReason !== null;
+  }
+
+  get whyReadOnly(): string | null {
+    return this.readOnlyReason;
   }
 
   get catalog(): CatalogFile {
-    return this.catalogDb.data;
+    return this.catalogCell.data;
   }
 
+  /** Change the catalog: `change` edits a copy (arrays and settings copied; replace items, never edit them in place). */
   async updateCatalog(change: (catalog: CatalogFile) => void): Promise<void> {
-    await this.catalogDb.update(change);
+    await this.pass();
+    this.assertWritable();
+    await this.catalogCell.change((current) => {
+      const draft = draftCatalog(current);
+      change(draft);
+      return { next: draft, result: undefined };
+    });
     this.emit({ kind: 'catalog' });
   }
 
@@ -110,67 +199,364 @@ export class NotebookStore {
     for (const listener of this.listeners) listener(change);
   }
 
-  /** Every completed write of a source file is announced (update() and writeSource() both end in write()). */
-  private observe(db: Low<SourceFile>, id: string): Low<SourceFile> {
-    const write = db.write.bind(db);
-    db.write = async () => {
-      await write();
+  /** The counts of a source (highlights, orphans, length), exact without reading its file when known. */
+  async countsOf(id: string): Promise<SourceCounts> {
+    const known = this.counts.get(id);
+    if (known) return known;
+    const file = await this.readSource(id).catch(() => null);
+    const counts = file ? countSource(file) : { highlightCount: 0, orphanCount: 0, charCount: 0 };
+    if (file) this.counts.set(id, counts);
+    return counts;
+  }
+
+  /** Counts of every catalogued source; sources never counted (an older notebook) are read once. */
+  async allCounts(): Promise<Map<string, SourceCounts>> {
+    const missing = this.catalog.sources.filter((s) => !this.counts.has(s.id) && !this.unavailable.has(s.id));
+    for (const meta of missing) await this.countsOf(meta.id);
+    if (missing.length > 0 && !this.readOnly) await this.catalogCell.change((c) => ({ next: { ...c }, result: undefined })).catch(() => {});
+    return this.counts;
+  }
+
+  /** The source's current data. */
+  async readSource(id: string): Promise<SourceFile> {
+    return (await this.cell(id)).data;
+  }
+
+  /**
+   * Change one source: `change` gets the current file and returns the next one (a new object; never edit the one
+   * given) with a result; resolves once the file and its counts are on disk. A throw in `change` changes nothing.
+   */
+  async changeSource<R>(id: string, change: (file: SourceFile) => { next: SourceFile; result: R }): Promise<R> {
+    await this.pass();
+    this.assertWritable();
+    const cell = await this.cell(id);
+    // A restore or an import began meanwhile, or replaced this file's cell: apply the change to what it left.
+    if (this.gate || this.entries.get(id)?.cell !== cell) return this.changeSource(id, change);
+    const before = cell.data;
+    const result = await cell.change(change);
+    const after = cell.data;
+    if (after !== before) await this.recordCounts(id, after);
+    this.emit({ kind: 'source', id });
+    return result;
+  }
+
+  /** Run a read-modify-write that awaits in between (re-anchoring in a worker) with the source to itself. */
+  async exclusiveSource<R>(id: string, task: () => Promise<R>): Promise<R> {
+    const cell = await this.cell(id);
+    return cell.exclusive(task);
+  }
+
+  /** Write a whole source file (seeding, fixtures); its catalog entry is added separately. */
+  async writeSource(file: SourceFile): Promise<void> {
+    this.checkId(file.id);
+    await this.pass();
+    this.assertWritable();
+    const entry = this.entries.get(file.id);
+    if (entry) {
+      await this.changeSource(file.id, () => ({ next: file, result: undefined }));
+      return;
+    }
+    await this.persistSource(file.id, file);
+    this.unavailable.delete(file.id);
+    const cell = this.newCell(file.id, file);
+    this.entries.set(file.id, { loading: Promise.resolve(cell), cell });
+    await this.recordCounts(file.id, file);
+    this.evict();
+    this.emit({ kind: 'source', id: file.id });
+  }
+
+  /**
+   * Commit an import all at once (GUIDE §5): new and changed source files are staged, one atomic commit record is
+   * written, then the files move into place and the catalog is written. A crash before the commit record leaves the
+   * notebook untouched; after it, opening completes the import.
+   */
+  async commitImport(commit: ImportCommit): Promise<void> {
+    await this.exclusive(async () => {
+      this.assertWritable();
+      for (const { meta } of commit.newSources) this.checkId(meta.id);
+      const changed = new Map<string, SourceFile>();
+      for (const { id, change } of commit.changes) changed.set(id, change(changed.get(id) ?? (await this.readSource(id))));
+      const files = [...commit.newSources.map((s) => s.file), ...changed.values()];
+      const counts = new Map(files.map((f) => [f.id, countSource(f)]));
+      const nextCatalog = commit.catalog(draftCatalog(this.catalog));
+      for (const [id, c] of counts) this.counts.set(id, c);
+      const generation = ++this.summaryLog.generation;
+      const catalogText = this.catalogText(nextCatalog, generation);
+      try {
+        await stageAndCommit(
+          this.dataDir,
+          files.map((f) => ({ id: f.id, text: stableFileJson(f as unknown as Record<string, unknown>) })),
+          catalogText,
+        );
+      } catch (err) {
+        for (const id of counts.keys()) this.counts.delete(id);
+        for (const f of changed.values()) this.counts.set(f.id, countSource(this.entries.get(f.id)?.cell?.data ?? f));
+        throw err;
+      }
+      this.catalogCell.reset(nextCatalog);
+      for (const f of files) {
+        this.unavailable.delete(f.id);
+        const entry = this.entries.get(f.id);
+        if (entry?.cell) entry.cell.reset(f);
+        else {
+          const cell = this.newCell(f.id, f);
+          this.entries.set(f.id, { loading: Promise.resolve(cell), cell });
+        }
+      }
+      await this.summaryLog.dropBefore(generation);
+      this.summaryLog.size = 0;
+      this.evict();
+    });
+    this.emit({ kind: 'catalog' });
+    for (const s of commit.newSources) this.emit({ kind: 'source', id: s.meta.id });
+    for (const c of commit.changes) this.emit({ kind: 'source', id: c.id });
+  }
+
+  /**
+   * Run `task` with the notebook to itself: changes that arrive meanwhile wait, and every change made before it is on
+   * disk when it starts. Restores and imports run this way.
+   */
+  async exclusive<R>(task: () => Promise<R>): Promise<R> {
+    while (this.gate) await this.gate;
+    let open!: () => void;
+    this.gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      await this.flushAll();
+      return await task();
+    } finally {
+      this.gate = null;
+      open();
+    }
+  }
+
+  /** Forget what is cached and read the files again (after a restore from a backup). Call inside `exclusive`. */
+  async reload(): Promise<void> {
+    const notices: string[] = [];
+    const read = await readRecovering<CatalogFile>(this.dataDir, 'catalog.json', 'catalog', notices, { mustExist: false });
+    const catalog = read ? normaliseCatalog(read.data) : emptyCatalog();
+    this.notices.push(...notices);
+    this.catalogCell.reset(catalog);
+    this.entries.clear();
+    this.unavailable.clear();
+    this.counts.clear();
+    for (const [id, c] of Object.entries(catalog.summaries ?? {})) this.counts.set(id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
+    const replay = await SummaryLog.replay(this.dataDir, catalog.summaryGeneration ?? 0);
+    for (const [id, c] of replay.counts) this.counts.set(id, c);
+    this.summaryLog.generation = Math.max(this.summaryLog.generation, replay.generation) + 1;
+    // The restored catalog's counts may predate its source files: count again what a restore brought back.
+    for (const meta of catalog.sources) {
+      const file = await this.readSource(meta.id).catch(() => null);
+      if (file) this.counts.set(meta.id, countSource(file));
+    }
+    await this.catalogCell.change((c) => ({ next: { ...c }, result: undefined }));
+    this.emit({ kind: 'reload' });
+  }
+
+  /** Wait until every write queued so far is on disk. */
+  async flush(): Promise<void> {
+    await this.flushAll();
+  }
+
+  /** Flush, fold the summary log into the catalog, and release the lock. The store is unusable after. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flushAll();
+    if (!this.readOnly && this.summaryLog.size > 0) await this.catalogCell.change((c) => ({ next: { ...c }, result: undefined })).catch(() => {});
+    await this.flushAll();
+    this.closed = true;
+    await this.lock?.release();
+  }
+
+  /**
+   * After a crash, a source file can be newer than the counts recorded for it (the crash fell between the file's
+   * write and its count's). Count again the sources whose file changed after the newest count was recorded.
+   */
+  async reconcileCounts(): Promise<number> {
+    const marks = [join(this.dataDir, 'catalog.json'), ...(await SummaryLog.generations(this.dataDir)).map((g) => join(this.dataDir, SummaryLog.fileName(g)))];
+    let newest = 0;
+    for (const m of marks) newest = Math.max(newest, (await stat(m).catch(() => null))?.mtimeMs ?? 0);
+    let fixed = 0;
+    for (const meta of this.catalog.sources) {
+      const s = await stat(this.sourcePath(meta.id)).catch(() => null);
+      if (!s || s.mtimeMs < newest - 2000) continue;
+      const file = await this.readSource(meta.id).catch(() => null);
+      if (!file) continue;
+      const now = countSource(file);
+      const known = this.counts.get(meta.id);
+      if (!known || known.highlightCount !== now.highlightCount || known.orphanCount !== now.orphanCount || known.charCount !== now.charCount) {
+        await this.recordCounts(meta.id, file);
+        fixed++;
+      }
+    }
+    if (fixed) this.emit({ kind: 'catalog' });
+    return fixed;
+  }
+
+  /** How many source files are in memory (for tests of the bound). */
+  get cachedSources(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.cell) n++;
+    return n;
+  }
+
+  // ----- internals
+
+  private async pass(): Promise<void> {
+    if (this.closed) throw new NotebookError('The notebook was closed.');
+    while (this.gate) await this.gate;
+  }
+
+  private assertWritable(): void {
+    if (this.readOnlyReason) throw new NotebookError(this.readOnlyReason);
+  }
+
+  private checkId(id: string): void {
+    if (!isFileId(id)) throw new NotebookError(`"${String(id).slice(0, 80)}" is not a valid source id: an id is letters, digits, _ or -.`);
+  }
+
+  private sourcePath(id: string): string {
+    this.checkId(id);
+    return join(this.dataDir, 'sources', `${id}.json`);
+  }
+
+  private cell(id: string): Promise<FileCell<SourceFile>> {
+    this.checkId(id);
+    const why = this.unavailable.get(id);
+    if (why) return Promise.reject(new NotebookError(why));
+    let entry = this.entries.get(id);
+    if (entry) {
+      // Most recently used last.
+      this.entries.delete(id);
+      this.entries.set(id, entry);
+      return entry.loading;
+    }
+    const loading = this.load(id);
+    entry = { loading, cell: null };
+    this.entries.set(id, entry);
+    const current = entry;
+    loading.then(
+      (cell) => {
+        current.cell = cell;
+        this.evict();
+      },
+      () => {
+        if (this.entries.get(id) === current) this.entries.delete(id);
+      },
+    );
+    return loading;
+  }
+
+  private async load(id: string): Promise<FileCell<SourceFile>> {
+    // No wait for an exclusive section here: restores and imports read sources themselves; a load that races a
+    // restore is dropped by reload() and never written through (changeSource checks the cell is current).
+    const rel = join('sources', `${id}.json`);
+    const catalogued = this.catalog.sources.some((s) => s.id === id);
+    let read: ReadResult<SourceFile> | null;
+    try {
+      read = await readRecovering<SourceFile>(this.dataDir, rel, 'source', this.notices, { mustExist: catalogued });
+    } catch (err) {
+      if (!(err instanceof StoreFileError)) throw err;
+      const title = this.catalog.sources.find((s) => s.id === id)?.title ?? id;
+      const why = `The file of “${title}” ${err.problem === 'missing' ? 'is missing' : 'is damaged'} and there is no backup of it, so it cannot be opened; nothing was changed. Put back ${rel} (from a copy of the notebook folder) and restart.`;
+      this.unavailable.set(id, why);
+      if (!this.notices.includes(why)) this.notices.push(why);
+      throw new NotebookError(why);
+    }
+    if (read?.newerVersion != null && !this.readOnly) this.notices.push(readOnlyNotice(read.newerVersion, id));
+    const data = read?.data ?? { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: EMPTY_DOC };
+    return this.newCell(id, data, read?.newerVersion ?? null);
+  }
+
+  private newCell(id: string, data: SourceFile, newerVersion: number | null = null): FileCell<SourceFile> {
+    const cell = new FileCell<SourceFile>(data, async (next) => {
+      if (newerVersion !== null) throw new NotebookError(readOnlyNotice(newerVersion, id));
+      await this.persistSource(id, next);
+    });
+    cell.onRevert = () => {
+      this.counts.set(id, countSource(cell.data));
       this.emit({ kind: 'source', id });
     };
-    return db;
+    return cell;
   }
 
-  async source(id: string): Promise<Low<SourceFile>> {
-    let db = this.sources.get(id);
-    if (!db) {
-      const adapter = new VersionedJsonFile<SourceFile>(join(this.dataDir, 'sources', `${id}.json`), 'source');
-      const data = await readRecovering(adapter, this.dataDir, join('sources', `${id}.json`), this.notices);
-      db = new Low(adapter, data ?? { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: { type: 'doc' } });
-      if (adapter.newerVersion !== null && !this.readOnly) this.notices.push(readOnlyNotice(adapter.newerVersion, id));
-      this.sources.set(id, this.observe(db, id));
+  private async persistSource(id: string, file: SourceFile): Promise<void> {
+    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
+  }
+
+  private async recordCounts(id: string, file: SourceFile): Promise<void> {
+    const next = countSource(file);
+    const known = this.counts.get(id);
+    if (known && known.highlightCount === next.highlightCount && known.orphanCount === next.orphanCount && known.charCount === next.charCount) return;
+    this.counts.set(id, next);
+    await this.summaryLog.append(id, next);
+    if (this.summaryLog.size > COMPACT_AFTER_LINES) void this.catalogCell.change((c) => ({ next: { ...c }, result: undefined })).catch(() => {});
+  }
+
+  private catalogText(catalog: CatalogFile, generation: number): string {
+    const summaries: Record<string, [number, number, number]> = {};
+    for (const meta of catalog.sources) {
+      const c = this.counts.get(meta.id);
+      if (c) summaries[meta.id] = [c.highlightCount, c.orphanCount, c.charCount];
     }
-    return db;
+    return stableFileJson({ ...catalog, summaries, summaryGeneration: generation } as unknown as Record<string, unknown>);
   }
 
-  /** Wait until every write queued so far is on disk (before the app quits). */
-  async flush(): Promise<void> {
-    const adapters = [this.catalogDb, ...this.sources.values()].map((db) => db.adapter as VersionedJsonFile<{ schemaVersion: number }>);
-    await Promise.all(adapters.map((a) => a.flush()));
+  private async persistCatalog(catalog: CatalogFile): Promise<void> {
+    if (this.readOnlyReason) throw new NotebookError(this.readOnlyReason);
+    // Counts recorded from here on go to the next generation's log; this write carries all before it.
+    const generation = ++this.summaryLog.generation;
+    const lines = this.summaryLog.size;
+    await writeThroughLowdb(new NotebookFileAdapter<CatalogFile>(join(this.dataDir, 'catalog.json'), 'catalog', (c) => this.catalogText(c, generation)), catalog);
+    this.summaryLog.size = Math.max(0, this.summaryLog.size - lines);
+    await this.summaryLog.dropBefore(generation).catch(() => {});
   }
 
-  async writeSource(file: SourceFile): Promise<void> {
-    const db = await this.source(file.id);
-    db.data = file;
-    await db.write();
+  private async flushAll(): Promise<void> {
+    await Promise.all([...this.entries.values()].map(async (e) => (await e.loading.catch(() => null))?.flush()));
+    await this.catalogCell.flush();
+    await this.summaryLog.flush();
   }
+
+  /** Drop the least recently used idle source files beyond the bound. */
+  private evict(): void {
+    let entries = 0;
+    let chars = 0;
+    for (const e of this.entries.values()) {
+      if (!e.cell) continue;
+      entries++;
+      chars += e.cell.data.text.length;
+    }
+    for (const [id, e] of this.entries) {
+      if (entries <= CACHE_ENTRIES && chars <= CACHE_CHARS) break;
+      if (!e.cell || e.cell.busy) continue;
+      this.entries.delete(id);
+      entries--;
+      chars -= e.cell.data.text.length;
+    }
+  }
+}
+
+/** One write of one file through lowdb (the FileCell has already ordered and grouped the writes). */
+async function writeThroughLowdb<T extends object>(adapter: NotebookFileAdapter<T>, data: T): Promise<void> {
+  await new Low<T>(adapter, data).write();
 }
 
 function emptyCatalog(): CatalogFile {
   return { schemaVersion: SCHEMA_VERSION, sources: [], tags: [], settings: structuredClone(DEFAULT_SETTINGS), projectNote: EMPTY_DOC };
 }
 
-/**
- * Read a file; if it is damaged, keep it aside, put back the newest good backup copy and say so. With no backup
- * the damaged file stays where it is and opening fails with the reason: the notebook never opens silently without it.
- */
-async function readRecovering<T extends { schemaVersion: number }>(adapter: VersionedJsonFile<T>, dataDir: string, rel: string, notices: string[]): Promise<T | null> {
-  try {
-    return await adapter.read();
-  } catch (err) {
-    if (!(err instanceof StoreFileError) || err.problem !== 'corrupt') throw err;
-    const backups = new Backups(dataDir);
-    const copy = await backups.newestGoodCopy(rel);
-    if (!copy) {
-      throw new StoreFileError(err.path, `${err.message} There is no backup of it, so the notebook was not opened (nothing was changed). Restore the file, or move it away to start without it.`);
-    }
-    const aside = `${err.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(err.path, aside);
-    await writeFileAtomic(err.path, copy.text);
-    notices.push(
-      `${rel} was damaged (${err.message.replace(/^The notebook file \S+ /, '')}) It was kept aside as ${basename(aside)} and restored from the backup of ${new Date(copy.backup.createdAt).toLocaleString('en-GB')}; changes made after that backup are not in it.`,
-    );
-    return adapter.read();
-  }
+function normaliseCatalog(data: CatalogFile): CatalogFile {
+  return { ...emptyCatalog(), ...data, settings: { ...DEFAULT_SETTINGS, ...data.settings } };
+}
+
+/** A copy of the catalog that a change may edit: its arrays and settings are new, their items shared. */
+function draftCatalog(c: CatalogFile): CatalogFile {
+  return {
+    ...c,
+    sources: [...c.sources],
+    tags: [...c.tags],
+    settings: { ...c.settings, reader: { ...c.settings.reader }, readingPositions: { ...c.settings.readingPositions }, pinnedTagIds: [...c.settings.pinnedTagIds], recentTagIds: [...c.settings.recentTagIds] },
+  };
 }
 
 function readOnlyNotice(version: number, sourceId?: string): string {

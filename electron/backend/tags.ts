@@ -107,7 +107,7 @@ export class TagOps {
     let h = 0;
     let s = 0;
     for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.source(meta.id)).data;
+      const file = (await this.store.readSource(meta.id));
       for (const highlight of file.highlights) {
         for (const id of highlight.tagIds) {
           const i = index.get(id);
@@ -224,13 +224,11 @@ export class TagOps {
   async setHighlightTags(sourceId: string, highlightId: string, tagIds: string[]): Promise<HighlightTagChange> {
     const wanted = [...new Set(tagIds)];
     this.assertTagsExist(wanted);
-    const db = await this.store.source(sourceId);
-    const found = db.data.highlights.find((h) => h.id === highlightId);
-    if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`);
-    const previousTagIds = [...found.tagIds];
-    const highlight: Highlight = { ...found, tagIds: wanted, modifiedAt: new Date().toISOString() };
-    await db.update((f) => {
-      f.highlights = f.highlights.map((h) => (h.id === highlightId ? highlight : h));
+    const { highlight, previousTagIds } = await this.store.changeSource(sourceId, (file) => {
+      const found = file.highlights.find((h) => h.id === highlightId);
+      if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`);
+      const next: Highlight = { ...found, tagIds: wanted, modifiedAt: new Date().toISOString() };
+      return { next: { ...file, highlights: file.highlights.map((h) => (h.id === highlightId ? next : h)) }, result: { highlight: next, previousTagIds: [...found.tagIds] } };
     });
     await this.touchRecent(wanted.filter((id) => !previousTagIds.includes(id)));
     return { highlight, previousTagIds };
@@ -247,30 +245,25 @@ export class TagOps {
       set.add(r.highlightId);
       bySource.set(r.sourceId, set);
     }
-    const dbs = new Map<string, Awaited<ReturnType<NotebookStore['source']>>>();
     for (const [sourceId, ids] of bySource) {
-      const db = await this.store.source(sourceId);
-      const present = new Set(db.data.highlights.map((h) => h.id));
+      const present = new Set((await this.store.readSource(sourceId)).highlights.map((h) => h.id));
       const missing = [...ids].find((id) => !present.has(id));
       if (missing) throw new NotebookError(`No highlight with id "${missing}" in this source; it may have been deleted. Nothing was changed.`);
-      dbs.set(sourceId, db);
     }
     const now = new Date().toISOString();
     const changed: HighlightTagChange[] = [];
     for (const [sourceId, ids] of bySource) {
-      const db = dbs.get(sourceId) as Awaited<ReturnType<NotebookStore['source']>>;
-      const here: HighlightTagChange[] = [];
-      const next = db.data.highlights.map((h) => {
-        if (!ids.has(h.id)) return h;
-        const has = h.tagIds.includes(tagId);
-        if ((add !== undefined && has) || (remove !== undefined && !has)) return h;
-        const updated: Highlight = { ...h, tagIds: add !== undefined ? [...h.tagIds, tagId] : h.tagIds.filter((t) => t !== tagId), modifiedAt: now };
-        here.push({ highlight: updated, previousTagIds: [...h.tagIds] });
-        return updated;
-      });
-      if (here.length === 0) continue;
-      await db.update((f) => {
-        f.highlights = next;
+      const here = await this.store.changeSource(sourceId, (file) => {
+        const out: HighlightTagChange[] = [];
+        const highlights = file.highlights.map((h) => {
+          if (!ids.has(h.id)) return h;
+          const has = h.tagIds.includes(tagId);
+          if ((add !== undefined && has) || (remove !== undefined && !has)) return h;
+          const updated: Highlight = { ...h, tagIds: add !== undefined ? [...h.tagIds, tagId] : h.tagIds.filter((t) => t !== tagId), modifiedAt: now };
+          out.push({ highlight: updated, previousTagIds: [...h.tagIds] });
+          return updated;
+        });
+        return { next: out.length ? { ...file, highlights } : file, result: out };
       });
       changed.push(...here);
     }
@@ -286,7 +279,7 @@ export class TagOps {
   async retrieve(input: { query: string; filters?: RetrievalFilters; limit?: number; offset?: number; order?: 'source' | 'date' }): Promise<RetrieveResult> {
     const sources: RetrievalSource[] = [];
     for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.source(meta.id)).data;
+      const file = (await this.store.readSource(meta.id));
       sources.push({ meta, text: file.text, highlights: file.highlights });
     }
     try {
@@ -300,7 +293,7 @@ export class TagOps {
   async suggest(sourceId: string): Promise<SuggestResult> {
     const meta = this.meta(sourceId);
     const mod = await entities();
-    const file = (await this.store.source(sourceId)).data;
+    const file = (await this.store.readSource(sourceId));
     const rejected = file.rejectedSuggestions ?? noRejections();
     const list = mod.suggestEntities(file.text, {
       tags: this.tags,
@@ -314,16 +307,15 @@ export class TagOps {
 
   async reject(sourceId: string, what: { key?: string; entityKey?: string }, rejected: boolean): Promise<RejectionsResult> {
     this.meta(sourceId);
-    const db = await this.store.source(sourceId);
-    const before = db.data.rejectedSuggestions ?? noRejections();
     const edit = (list: string[], value: string | undefined): string[] => {
       if (value === undefined) return list;
       const without = list.filter((k) => k !== value);
       return rejected ? [...without, value] : without;
     };
-    const next: RejectedSuggestions = { keys: edit(before.keys, what.key), entityKeys: edit(before.entityKeys, what.entityKey) };
-    await db.update((f) => {
-      f.rejectedSuggestions = next;
+    const next = await this.store.changeSource(sourceId, (file) => {
+      const before = file.rejectedSuggestions ?? noRejections();
+      const after: RejectedSuggestions = { keys: edit(before.keys, what.key), entityKeys: edit(before.entityKeys, what.entityKey) };
+      return { next: { ...file, rejectedSuggestions: after }, result: after };
     });
     return { keys: [...next.keys], entityKeys: [...next.entityKeys] };
   }
@@ -339,7 +331,7 @@ export class TagOps {
     return this.serial(async () => {
       this.meta(sourceId);
       const mod = await entities();
-      const text = (await this.store.source(sourceId)).data.text;
+      const text = (await this.store.readSource(sourceId)).text;
       let tags = this.tags;
       const createdTags: Tag[] = [];
       const now = new Date().toISOString();
@@ -366,7 +358,7 @@ export class TagOps {
     const mod = await entities();
     const sources: Array<{ id: string; title: string; date: string; text: string; highlights: Highlight[] }> = [];
     for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.source(meta.id)).data;
+      const file = (await this.store.readSource(meta.id));
       sources.push({ id: meta.id, title: meta.title, date: meta.date, text: file.text, highlights: file.highlights });
     }
     const byId = new Map(sources.map((s) => [s.id, s]));
@@ -417,7 +409,7 @@ export class TagOps {
     }
     // Check every passage before writing anything.
     for (const [sourceId, list] of bySource) {
-      const text = (await this.store.source(sourceId)).data.text;
+      const text = (await this.store.readSource(sourceId)).text;
       for (const p of list) {
         if (p.start >= p.end || p.end > text.length || !text.slice(p.start, p.end).trim()) {
           throw new NotebookError(`The passage ${p.start}–${p.end} is not in this source's text (${text.length} characters). Nothing was changed.`);
@@ -428,8 +420,7 @@ export class TagOps {
     const created: Highlight[] = [];
     const updated: HighlightTagChange[] = [];
     for (const [sourceId, list] of bySource) {
-      const db = await this.store.source(sourceId);
-      const file: SourceFile = db.data;
+      await this.store.changeSource(sourceId, (file: SourceFile) => {
       const highlights = [...file.highlights];
       for (const p of list) {
         const i = highlights.findIndex((h) => !h.orphan && h.start === p.start && h.end === p.end);
@@ -464,8 +455,7 @@ export class TagOps {
         created.push(h);
       }
       highlights.sort(readingOrder);
-      await db.update((f) => {
-        f.highlights = highlights;
+      return { next: { ...file, highlights }, result: undefined };
       });
     }
     await this.touchRecent([...new Set(passages.map((p) => p.tagId))]);
@@ -482,13 +472,11 @@ export class TagOps {
     let changed = 0;
     const now = new Date().toISOString();
     for (const meta of this.store.catalog.sources) {
-      const db = await this.store.source(meta.id);
-      // Computed and written with no await in between: nothing else can change the file meanwhile.
-      const result = applyRewrite(rewrite, db.data.highlights, now);
-      if (result.changedIds.length === 0) continue;
-      await db.update((f) => {
-        f.highlights = result.highlights;
+      const result = await this.store.changeSource(meta.id, (file) => {
+        const r = applyRewrite(rewrite, file.highlights, now);
+        return { next: r.changedIds.length ? { ...file, highlights: r.highlights } : file, result: r };
       });
+      if (result.changedIds.length === 0) continue;
       positions[meta.id] = result.positions;
       previous[meta.id] = result.previous;
       changed += result.changedIds.length;
@@ -498,11 +486,9 @@ export class TagOps {
 
   private async rewriteSource(sourceId: string, rewrite: TagRewrite): Promise<number> {
     if (!this.store.catalog.sources.some((s) => s.id === sourceId)) return 0;
-    const db = await this.store.source(sourceId);
-    const result = applyRewrite(rewrite, db.data.highlights, new Date().toISOString());
-    if (result.changedIds.length === 0) return 0;
-    await db.update((f) => {
-      f.highlights = result.highlights;
+    const result = await this.store.changeSource(sourceId, (file) => {
+      const r = applyRewrite(rewrite, file.highlights, new Date().toISOString());
+      return { next: r.changedIds.length ? { ...file, highlights: r.highlights } : file, result: r };
     });
     return result.changedIds.length;
   }

@@ -117,9 +117,11 @@ export function ExportDialog({ currentSource, onClose }: Props) {
     };
   }, [jobId]);
 
-  const choose = async () => {
+  /** The native save dialog: the shell writes only where it answered. Opens at the path in the field. */
+  const choose = async (): Promise<string | null> => {
     const chosen = await shell?.chooseSavePath?.({
       defaultName,
+      defaultPath: path.trim() || undefined,
       filters: folder ? [] : [{ name: info.filterName, extensions: [...info.extensions] }],
     });
     if (chosen) {
@@ -128,6 +130,7 @@ export function ExportDialog({ currentSource, onClose }: Props) {
       setConfirmed(true);
       setExists(null);
     }
+    return chosen ?? null;
   };
 
   const start = async (overwrite: boolean) => {
@@ -135,15 +138,23 @@ export function ExportDialog({ currentSource, onClose }: Props) {
     setError(null);
     setExists(null);
     try {
+      // In the app, a destination typed in the field is confirmed in the save dialog first.
+      let target = path;
+      let justChosen = false;
+      if (canChoose && !confirmed) {
+        const chosen = await choose();
+        if (!chosen) return;
+        target = chosen;
+        justChosen = true;
+      }
       if (format === 'pdf') {
-        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: 'Preparing the report…', paths: [], warnings: [], done: 0, total: 0 });
-        const report = await call('exportReportHtml', { scope });
-        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: `Printing ${count(report.highlights)} highlights from ${count(report.sources)} sources to PDF…`, paths: [], warnings: [], done: 0, total: 0 });
-        await shell!.printToPdf!({ html: report.html, path });
-        setProgress({ jobId: null, state: 'done', phase: 'finished', message: `Saved the PDF report to ${path}.`, paths: [path], warnings: [], done: 0, total: 0 });
+        // The shell asks the backend for the report itself: the renderer sends the scope, never the HTML to print.
+        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: 'Printing the report to PDF…', paths: [], warnings: [], done: 0, total: 0 });
+        await shell!.printToPdf!({ scope, path: target });
+        setProgress({ jobId: null, state: 'done', phase: 'finished', message: `Saved the PDF report to ${target}.`, paths: [target], warnings: [], done: 0, total: 0 });
         return;
       }
-      const result = await call('startExport', { scope, format, path, layout: format === 'markdown' ? layout : undefined, overwrite: overwrite || confirmed });
+      const result = await call('startExport', { scope, format, path: target, layout: format === 'markdown' ? layout : undefined, overwrite: overwrite || confirmed || (justChosen && !folder) });
       if (!result.jobId) {
         setExists(result.path);
         return;

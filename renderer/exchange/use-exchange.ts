@@ -64,6 +64,25 @@ export function useExchange(options: {
     }
   }, [discard]);
 
+  /**
+   * In the app: the native open dialog. The shell reads the chosen files and returns the preview, so neither their
+   * paths nor their bytes cross IPC.
+   */
+  const importFromDialog = useCallback(async (choose: () => Promise<ImportPreview | null>) => {
+    const ticket = ++importTicket.current;
+    try {
+      const preview = await choose();
+      if (!preview) return;
+      if (ticket !== importTicket.current) return discard({ step: 'preview', preview });
+      setDialog('import');
+      setImportState({ step: 'preview', preview });
+    } catch (err) {
+      if (ticket !== importTicket.current) return;
+      setDialog('import');
+      setImportState({ step: 'failed', error: (err as Error)?.message ?? String(err) });
+    }
+  }, [discard]);
+
   const commitImport = useCallback(
     async (skipDuplicates: boolean) => {
       if (importState?.step !== 'preview') return;
@@ -134,6 +153,8 @@ export function useExchange(options: {
     fileInput,
     openExport: useCallback(() => setDialog((d) => d ?? 'export'), []),
     openImport: useCallback(() => {
+      const fromDialog = window.notebookShell?.chooseImportFiles;
+      if (fromDialog) return void importFromDialog(fromDialog);
       // A file chooser opens only in answer to the analyst's own key or click. The native menu's command reaches
       // the page without one: then the Import dialog opens first, with its own "Choose files…" button.
       const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
@@ -142,8 +163,12 @@ export function useExchange(options: {
         setDialog('import');
         setImportState((state) => state ?? { step: 'choose' });
       }
-    }, []),
-    chooseFiles: useCallback(() => fileInput.current?.click(), []),
+    }, [importFromDialog]),
+    chooseFiles: useCallback(() => {
+      const fromDialog = window.notebookShell?.chooseImportFiles;
+      if (fromDialog) void importFromDialog(fromDialog);
+      else fileInput.current?.click();
+    }, [importFromDialog]),
     importFiles: (files) => void importFiles(files),
     commitImport: (skip) => void commitImport(skip),
     close,

@@ -99,8 +99,10 @@ function visibleOffsets(article: HTMLElement, view: DOMRect): { start: number; e
   if (blocks.length === 0) return { start: 0, end: 0 };
   const margin = view.height;
   const first = search(blocks, (r) => r.bottom >= view.top - margin);
+  // Every block is above the view (the article ends higher up than a screen above it): no highlight is in view.
+  if (first >= blocks.length) return { start: 0, end: 0 };
   const last = search(blocks, (r) => r.top > view.bottom + margin);
-  const start = Number(blocks[Math.max(0, first)].dataset.start);
+  const start = Number(blocks[first].dataset.start);
   const end = last < 0 || last >= blocks.length ? Number.MAX_SAFE_INTEGER : Number(blocks[last].dataset.start);
   return { start, end };
 }

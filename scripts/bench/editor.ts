@@ -10,6 +10,7 @@ export async function benchEditor(): Promise<Figure[]> {
   const dataDir = await makeNotebook([]);
   const service = await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' });
   await service.saveProjectNote({ doc: makeLargeNote(50_000, 500) });
+  await service.close();
   const app = await openApp(dataDir);
   const { page } = app;
   try {

@@ -31,6 +31,7 @@ async function notebookWith(dir: string, empty: boolean): Promise<NotebookServic
   } else {
     await store.updateCatalog(() => {});
   }
+  await store.close();
   const service = await NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'bench' });
   // The search index builds in the background when a notebook opens: let it finish, so it does not share the CPU
   // with what is measured.

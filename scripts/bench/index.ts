@@ -8,6 +8,7 @@ import { benchSearch } from './search';
 import { benchTags } from './tags';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
+import { pageErrors } from './browser';
 
 const only = process.argv.slice(2);
 const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
@@ -27,4 +28,10 @@ for (const [name, run] of suites) {
   figures.push(...(await run()));
 }
 printTable(figures);
+if (pageErrors.length) {
+  // A figure measured on a page that threw is not a figure of the app: fail, and leave docs/benchmarks.md as it was.
+  for (const e of pageErrors) console.error(`bench: ${e}`);
+  console.error(`bench: failed: ${pageErrors.length} page error${pageErrors.length === 1 ? '' : 's'} while measuring.`);
+  process.exit(1);
+}
 if (!only.length) await writeMarkdown('docs/benchmarks.md', figures, machine(chromiumVersion(chromiumPath())));

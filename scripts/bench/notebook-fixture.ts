@@ -16,7 +16,7 @@ export interface BenchSource {
 /** A fresh notebook folder with the seeds plus the given generated sources, written through the real store. */
 export async function makeNotebook(sources: BenchSource[]): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'notebook-bench-'));
-  await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' });
+  await (await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' })).close();
   const { store } = await NotebookStore.open(dataDir);
   const now = new Date().toISOString();
   const metas: SourceMeta[] = [];
@@ -39,5 +39,6 @@ export async function makeNotebook(sources: BenchSource[]): Promise<string> {
   await store.updateCatalog((c) => {
     c.sources.push(...metas);
   });
+  await store.close();
   return dataDir;
 }

@@ -2,8 +2,6 @@ import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
 import { median, type Figure } from './report';
 import { openApp } from './browser';
 import { makeNotebook } from './notebook-fixture';
-import { resolve } from 'node:path';
-import { NotebookService } from '../../electron/backend/service';
 
 const COUNT = 5000;
 
@@ -17,7 +15,7 @@ export async function benchReader(): Promise<Figure[]> {
     // Open: the backend's read (Node), the IPC transfer (a structured clone of the same document, which is what
     // Electron's IPC does; the test harness's own transfer over CDP is slower and is not the app's), and the
     // renderer's work from the document in hand to the frame with every highlight painted.
-    const service = await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' });
+    const service = app.service;
     const opens: number[] = [];
     const parts: Array<{ read: number; clone: number; render: number }> = [];
     for (let i = 0; i < 6; i++) {

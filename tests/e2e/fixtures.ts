@@ -31,7 +31,11 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
   appUrl: async ({ server }, use) => use(server.url),
   notebook: async ({ page, server }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'notebook-e2e-'));
-    const open = async () => createDispatcher(await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'test' }));
+    let service: NotebookService | null = null;
+    const open = async () => {
+      service = await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'test' });
+      return createDispatcher(service);
+    };
     let dispatch = await open();
     await bindNotebook(page, () => dispatch);
     const notebook: Notebook = {
@@ -40,12 +44,15 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
         return dispatch;
       },
       restart: async () => {
+        // As the app does on quit: every pending write lands and the notebook's lock is released first.
+        await service?.close();
         dispatch = await open();
         await page.reload();
       },
     };
     await page.goto(server.url);
     await use(notebook);
+    await (service as NotebookService | null)?.close().catch(() => {});
     // Retries: a save the page started just before the test ended may still be landing in the folder.
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },

@@ -1,19 +1,21 @@
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 
-// `npm run pack` offline, with a local Electron dist (electronDist). No real Electron can be downloaded here, so the
-// dist is a stand-in: a tiny executable carrying Electron's fuse wire (the sentinel @electron/fuses looks for), so
-// the whole electron-builder pipeline runs, fuses included. The test then reads the packaged app.asar.
+// What `npm run pack` does (build, then electron-builder --dir), offline, with a local Electron dist (electronDist).
+// No real Electron can be downloaded here, so the dist is a stand-in: a tiny executable carrying Electron's fuse wire
+// (the sentinel @electron/fuses looks for), so the whole electron-builder pipeline runs, fuses included. The test then
+// reads the packaged app.asar. It builds into a project folder of its own (the app's package.json, build resources,
+// seeds and a fresh build): the dist/ that the other tests serve is never rewritten under them.
 const run = promisify(execFile);
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSES = 8;
 
-test('npm run pack builds the unpacked app offline from a local Electron dist, with the renderer and seeds inside the asar', async () => {
+test('packing builds the unpacked app offline from a local Electron dist, with the renderer and seeds inside the asar', async () => {
   test.setTimeout(240_000);
   const work = await mkdtemp(join(tmpdir(), 'notebook-pack-'));
   try {
@@ -24,8 +26,19 @@ test('npm run pack builds the unpacked app offline from a local Electron dist, w
     await chmod(join(dist, 'electron'), 0o755);
     await writeFile(join(dist, 'version'), '45.4.1');
     await writeFile(join(dist, 'LICENSE'), 'stand-in');
+    const project = join(work, 'project');
+    await mkdir(project);
+    await copyFile('package.json', join(project, 'package.json'));
+    await cp('build', join(project, 'build'), { recursive: true });
+    await cp('seeds', join(project, 'seeds'), { recursive: true });
+    await run(process.execPath, ['scripts/build.mjs', '--quiet', '--out', join(project, 'dist')], { timeout: 200_000 });
     const out = join(work, 'release');
-    await run('npm', ['run', 'pack', '--', `-c.electronDist=${dist}`, '-c.electronVersion=45.4.1', `-c.directories.output=${out}`], { timeout: 200_000, env: { ...process.env, CI: 'true' } });
+    const builder = join('node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
+    await run(
+      builder,
+      ['--projectDir', project, '--config', join(project, 'build', 'electron-builder.json'), '--dir', `-c.electronDist=${dist}`, '-c.electronVersion=45.4.1', `-c.directories.output=${out}`],
+      { timeout: 200_000, env: { ...process.env, CI: 'true' } },
+    );
 
     const unpacked = join(out, 'linux-unpacked');
     const asar = createRequire(import.meta.url)('@electron/asar') as { listPackage(p: string, o: object): string[]; extractFile(p: string, f: string): Buffer };

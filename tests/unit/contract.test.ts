@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { channels, contract, parseInput } from '../../core/contract';
+import { createDispatcher } from '../../electron/backend/dispatch';
+import { NotebookService } from '../../electron/backend/service';
 
 describe('contract validation', () => {
-  it('lists every channel once', () => {
-    expect(new Set(channels).size).toBe(channels.length);
-    expect(channels).toEqual(Object.keys(contract));
+  it('every channel of the contract is a method of the backend service, and only those answer', async () => {
+    const missing = channels.filter((c) => typeof (NotebookService.prototype as unknown as Record<string, unknown>)[c] !== 'function');
+    expect(missing).toEqual([]);
+    // A method of the service that is not a channel cannot be called from the renderer.
+    const dispatch = createDispatcher({} as NotebookService, () => {});
+    expect(await dispatch('close', undefined)).toEqual({ ok: false, error: 'Unknown channel "close".' });
+    expect(await dispatch('constructor', undefined)).toMatchObject({ ok: false });
+    expect(Object.keys(contract)).not.toContain('close');
   });
   it('accepts good input', () => {
     expect(parseInput('getSource', { id: 'abc' })).toEqual({ ok: true, value: { id: 'abc' } });

@@ -21,15 +21,23 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Run the child until `ms` after it is ready, kill it, and return the lines it acknowledged. */
-function runAndKill(start: number, ms: number): Promise<string[]> {
+/**
+ * Run the child until it has acknowledged `acks` saves, kill it `ms` later (mid-write, as often as not), and return the
+ * lines it acknowledged. Counting acknowledgements rather than time keeps the test the same on a loaded machine.
+ */
+function runAndKill(start: number, acks: number, ms: number): Promise<string[]> {
   return new Promise((done, fail) => {
     const proc = spawn(process.execPath, [child, dir, resolve('seeds'), String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let killing = false;
     proc.stdout.on('data', (d) => {
       out += d;
-      if (out.startsWith('ready\n') && !proc.killed) setTimeout(() => proc.kill('SIGKILL'), ms);
+      const lines = out.split('\n').length - 2;
+      if (out.startsWith('ready\n') && lines >= acks && !killing) {
+        killing = true;
+        setTimeout(() => proc.kill('SIGKILL'), ms);
+      }
     });
     proc.stderr.on('data', (d) => (err += d));
     proc.on('exit', (code, signal) => {
@@ -47,7 +55,7 @@ describe('crash safety', () => {
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let run = 0; run < RUNS; run++) {
-      const acked = await runAndKill(counter, Math.floor(random() * 120));
+      const acked = await runAndKill(counter, Math.floor(random() * 6), Math.floor(random() * 15));
       for (const line of acked) {
         const [kind, a] = line.split(' ');
         if (kind === 'note') lastNote = Number(a);

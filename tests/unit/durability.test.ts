@@ -1,12 +1,12 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../core/model';
 import { migrate } from '../../core/migrations';
 import { Backups } from '../../electron/backend/backups';
 import { createDispatcher } from '../../electron/backend/dispatch';
-import { NotebookService } from '../../electron/backend/service';
+import { reopener } from './reopen';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,7 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const open = () => NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'test' });
+const open = reopener(() => dir);
 const EFE = '002_3d6a35bbe9bd0c1a';
 
 describe('schema migrations', () => {
@@ -101,12 +101,16 @@ describe('recovery at start-up', () => {
     expect((await service.getSource({ id: EFE })).highlights.map((x) => x.id)).toEqual([h.id]);
   });
 
-  it('without a backup, refuses to open and changes nothing, rather than starting without the file', async () => {
+  it('without a backup, opens read-only with the reason and changes nothing, rather than starting without the file', async () => {
     await open();
     await rm(join(dir, 'backups'), { recursive: true });
     const path = join(dir, 'catalog.json');
     await writeFile(path, '{"schemaVersion":2,"sour');
-    await expect(open()).rejects.toThrow(/catalog\.json is not valid JSON .* no backup of it, so the notebook was not opened/);
+    const service = await open();
+    const report = await service.startupReport();
+    expect(report.readOnly).toBe(true);
+    expect(report.notices.join(' ')).toMatch(/catalog\.json is not valid JSON .* no backup of it, so the notebook is open read-only/);
+    await expect(service.updateSettings({ reader: { fontSize: 20 } })).rejects.toThrow(/open read-only/);
     expect(await readFile(path, 'utf8')).toBe('{"schemaVersion":2,"sour');
     expect((await readdir(dir)).filter((f) => f.includes('damaged'))).toEqual([]);
   });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBenchSnapshot } from '../../core/export/bench-fixtures';
 import { fixtureSnapshot } from './export-fixture';
-import { cleanUp, fingerprint, notebookFrom, tempDir } from './exchange-helpers';
+import { cleanUp, fingerprint, notebookFrom, tempDir, type OpenNotebook } from './exchange-helpers';
+
+/** The CLI is a second process in the field: the notebook it works on is not held open by the test. */
+async function closedCopy(nb: OpenNotebook): Promise<string> {
+  await nb.service.close();
+  return nb.dir;
+}
 
 /**
  * The command line, run as an analyst runs it (`npm run --silent notebook -- …`, a child process): help, exit codes,
@@ -31,7 +37,7 @@ function cli(...args: string[]): Promise<Run> {
 
 let notebookDir: string;
 beforeAll(async () => {
-  notebookDir = (await notebookFrom(fixtureSnapshot())).dir;
+  notebookDir = await closedCopy(await notebookFrom(fixtureSnapshot()));
 });
 afterAll(cleanUp);
 
@@ -60,7 +66,7 @@ describe('npm run notebook', () => {
   });
 
   it('export writes the file, prints its path alone on stdout, and progress on stderr', async () => {
-    const big = (await notebookFrom(makeBenchSnapshot({ sources: 200, highlights: 4_000, seed: 5 }))).dir;
+    const big = await closedCopy(await notebookFrom(makeBenchSnapshot({ sources: 200, highlights: 4_000, seed: 5 })));
     const out = join(await tempDir(), 'notebook.json');
     const run = await cli('export', '--data-dir', big, '--format', 'w3c', '--out', out);
     expect(run.code).toBe(0);

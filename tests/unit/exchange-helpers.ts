@@ -19,7 +19,11 @@ export async function tempDir(prefix = 'notebook-exchange-'): Promise<string> {
   return dir;
 }
 
+/** Services opened by a test file: closed (their locks released) by `cleanUp`. */
+const opened: NotebookService[] = [];
+
 export async function cleanUp(): Promise<void> {
+  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => {})));
   await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })));
 }
 
@@ -31,6 +35,9 @@ export interface OpenNotebook {
 
 async function open(dir: string): Promise<OpenNotebook> {
   const service = await NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'test' });
+  opened.push(service);
+  // The index is written in the background after opening: let it land, so that fingerprints taken now stay put.
+  await service.searchIndex.flush();
   return { dir, service, dispatch: createDispatcher(service, () => {}) };
 }
 
@@ -39,6 +46,7 @@ export async function emptyNotebook(): Promise<OpenNotebook> {
   const dir = await tempDir();
   const { store } = await NotebookStore.open(dir);
   await store.updateCatalog(() => {});
+  await store.close();
   return open(dir);
 }
 
@@ -59,15 +67,21 @@ export async function notebookFrom(snapshot: NotebookSnapshot): Promise<OpenNote
     c.tags = snapshot.tags;
     c.projectNote = snapshot.projectNote;
   });
+  await store.close();
   return open(dir);
 }
 
-/** Every file of a folder with the SHA-256 of its content: equal before and after means nothing changed. */
+/**
+ * Every file of a folder with the SHA-256 of its content: equal before and after means nothing changed. The search
+ * index (search-index.bin and its temp file) is left out: a cache the backend rebuilds and persists in the
+ * background after opening, whenever it gets there, not the analyst's data.
+ */
 export async function fingerprint(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
+      if (/^\.?search-index\.bin/.test(entry.name)) continue;
       if (entry.isDirectory()) await walk(path);
       else out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
     }

@@ -13,9 +13,10 @@ import type { Highlight, NotebookSnapshot, NoteDoc, Tag } from '../../core/model
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
-export const WEB_ANNOTATION_DIR = `${SHARED}conformance/web-annotation/`;
-export const REFI_QDA_DIR = `${SHARED}conformance/refi-qda/`;
+/** The published schemas the exports are checked against, copied into the repository (see tests/conformance/README.md). */
+const CONFORMANCE = `${root}tests/conformance/`;
+export const WEB_ANNOTATION_DIR = `${CONFORMANCE}web-annotation/`;
+export const REFI_QDA_DIR = `${CONFORMANCE}refi-qda/`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // A tiny note formatter over ProseMirror JSON: paragraphs, text, hard breaks and block citations.

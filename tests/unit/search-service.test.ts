@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotebookService } from '../../electron/backend/service';
 import type { NotebookStore } from '../../electron/backend/store';
 import { note } from './search-fixture';
+import { reopener } from './reopen';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const open = () => NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'test' });
+const open = reopener(() => dir);
 
 describe('the notebook keeps its index up to date', () => {
   it('finds what the analyst just did, and a restart loads the index instead of rebuilding it', async () => {

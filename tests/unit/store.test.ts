@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../electron/backend/atomic-write';
 import { createDispatcher } from '../../electron/backend/dispatch';
-import { NotebookService } from '../../electron/backend/service';
 import { resolveDataDir } from '../../electron/backend/data-dir';
 import { SCHEMA_VERSION } from '../../core/model';
+import { reopener } from './reopen';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,7 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const open = () => NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'test' });
+const open = reopener(() => dir);
 
 describe('seeds', () => {
   it('a new notebook holds the five articles with their manifest titles, texts byte for byte', async () => {

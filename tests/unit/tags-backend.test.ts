@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/backend/dispatch';
 import { NotebookService } from '../../electron/backend/service';
 import { CATEGORY_TAG_IDS } from '../../core/tags/default-codebook';
+import { reopener } from './reopen';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const open = () => NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'test' });
+const open = reopener(() => dir);
 
 const EFE = '002_3d6a35bbe9bd0c1a';
 const FT = '003_66612958c2088e72';

@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, type BackendExportFormat, type ExportScope } from '../.
 import { tagNamePaths } from '../../../core/export/common';
 import { nameKey } from '../../../core/tags/codebook';
 import { describeIoError } from '../io-errors';
+import { printable } from './printable';
 import { NotebookError } from '../errors';
 import { NotebookService } from '../service';
 import { NotebookStore } from '../store';
@@ -38,6 +39,8 @@ Commands:
            --layout       Markdown: one file per source in the folder PATH (per-source, the default),
                           or one file (combined; also chosen when PATH ends in .md)
            --force        replace PATH when it exists
+           --read-only    (always so) export reads the notebook without locking it, so it works while
+                          the app has it open
   import   Add sources (.txt, .md, .html, .htm, .pdf, .docx) and annotations (W3C Web Annotation .json/.jsonld,
            REFI-QDA .qdpx) to the notebook. Every file is checked first: if any is refused, nothing
            is imported. Highlights are anchored in their text; those that cannot be are kept as orphans.
@@ -96,15 +99,33 @@ async function exists(path: string): Promise<boolean> {
   return Boolean(await stat(path).catch(() => null));
 }
 
-async function openNotebook(dataDir: string, create: 'no' | 'seeded' | 'empty'): Promise<NotebookService> {
+const CLI_APP = 'the notebook command line (npm run notebook)';
+
+/**
+ * Export reads only: it takes no lock and may run while the app has the notebook open. Import writes: it takes the
+ * notebook's lock, and is refused while the app (or another import) holds it.
+ */
+async function openNotebook(dataDir: string, create: 'no' | 'seeded' | 'empty', readOnly = false): Promise<NotebookService> {
   const hasCatalog = await exists(join(dataDir, 'catalog.json'));
-  if (!hasCatalog && create === 'no') throw new InputError(`There is no notebook in ${dataDir}. Check --data-dir.`);
+  if (!hasCatalog && (create === 'no' || readOnly)) throw new InputError(`There is no notebook in ${dataDir}. Check --data-dir.`);
   if (!hasCatalog && create === 'empty') {
     // An empty catalog on disk first: the service then opens it as it is, without the bundled articles.
-    const { store } = await NotebookStore.open(dataDir);
-    await store.updateCatalog(() => {});
+    const { store } = await NotebookStore.open(dataDir, { app: CLI_APP });
+    try {
+      await store.updateCatalog(() => {});
+    } finally {
+      await store.close();
+    }
   }
-  return NotebookService.open({ dataDir, seedsDir: join(repoRoot, 'seeds'), version: await version() });
+  return NotebookService.open({ dataDir, seedsDir: join(repoRoot, 'seeds'), version: await version(), readOnly, app: CLI_APP });
+}
+
+async function withNotebook<T>(service: NotebookService, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await service.close();
+  }
 }
 
 /** "a,b" to tag ids: each a tag's name (when unique) or its path, "Parent/Child". */
@@ -137,9 +158,9 @@ function progressWriter(io: CliIo, quiet: boolean): (message: string) => void {
     const now = Date.now();
     const step = message.split(' ')[0];
     if (io.isTTY) {
-      io.stderr(`\r\u001b[2K${message}`);
+      io.stderr(`\r\u001b[2K${printable(message)}`);
     } else if (step !== lastStep || now - lastTime > 1000) {
-      io.stderr(`${message}\n`);
+      io.stderr(`${printable(message)}\n`);
       lastTime = now;
       lastStep = step;
     }
@@ -158,6 +179,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
       source: { type: 'string' },
       layout: { type: 'string' },
       force: { type: 'boolean' },
+      'read-only': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
     },
     allowPositionals: false,
@@ -175,14 +197,16 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   const layout = format === 'markdown' ? ((values.layout ?? (values.out.toLowerCase().endsWith('.md') ? 'combined' : 'per-source')) as 'per-source' | 'combined') : undefined;
 
   const dataDir = resolve(values['data-dir'] ?? io.env.NOTEBOOK_DATA_DIR ?? defaultDataDir());
-  const service = await openNotebook(dataDir, 'no');
+  const out = resolve(values.out);
+  const service = await openNotebook(dataDir, 'no', true);
+  return withNotebook(service, async () => {
   const scope: ExportScope = values.tags
     ? { kind: 'tags', tagIds: resolveTags(service, values.tags) }
     : values.source
       ? { kind: 'source', sourceId: values.source }
       : { kind: 'notebook' };
   const progress = progressWriter(io, Boolean(values.quiet));
-  const started = await service.startExport({ scope, format, path: resolve(values.out), layout, overwrite: Boolean(values.force) });
+  const started = await service.startExport({ scope, format, path: out, layout, overwrite: Boolean(values.force) });
   if (!started.jobId) throw new InputError(`${started.path} already exists. Use --force to replace it.`);
   const { jobId } = started;
   const report = (): void => {
@@ -194,13 +218,14 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   const job = await service.exchange.exports.wait(jobId).finally(() => clearInterval(timer));
   if (io.isTTY && !values.quiet) io.stderr('\r\u001b[2K');
   if (job.state !== 'done') {
-    io.stderr(`${job.error ?? job.message}\n`);
+    io.stderr(`${printable(job.error ?? job.message)}\n`);
     return job.failure === 'io' ? EXIT.io : EXIT.input;
   }
-  for (const w of job.warnings) io.stderr(`Note: ${w}\n`);
-  if (!values.quiet) io.stderr(`${job.message}\n`);
-  for (const path of job.paths) io.stdout(path);
+  for (const w of job.warnings) io.stderr(`Note: ${printable(w)}\n`);
+  if (!values.quiet) io.stderr(`${printable(job.message)}\n`);
+  for (const path of job.paths) io.stdout(printable(path));
   return EXIT.ok;
+  });
 }
 
 async function runImport(args: string[], io: CliIo): Promise<number> {
@@ -218,10 +243,10 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE.');
   const say = (s: string): void => {
-    if (!values.quiet) io.stderr(`${s}\n`);
+    if (!values.quiet) io.stderr(`${printable(s)}\n`);
   };
 
-  const files = [];
+  const files: Array<{ name: string; size: number; bytes: Uint8Array | undefined }> = [];
   const unreadable: string[] = [];
   for (const [i, path] of positionals.entries()) {
     const name = basename(path);
@@ -237,13 +262,14 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
     }
   }
   if (unreadable.length) {
-    for (const u of unreadable) io.stderr(`${u}\n`);
+    for (const u of unreadable) io.stderr(`${printable(u)}\n`);
     io.stderr('Nothing was imported.\n');
     return EXIT.input;
   }
 
   const dataDir = resolve(values['data-dir'] ?? io.env.NOTEBOOK_DATA_DIR ?? defaultDataDir());
-  const service = await openNotebook(dataDir, values['dry-run'] ? 'no' : values.empty ? 'empty' : 'seeded');
+  const service = await openNotebook(dataDir, values['dry-run'] ? 'no' : values.empty ? 'empty' : 'seeded', Boolean(values['dry-run']));
+  return withNotebook(service, async () => {
   say('Checking the files…');
   const preview = await service.exchange.imports.preview({ files });
   const refused = preview.files.filter((f) => !f.ok);
@@ -254,7 +280,7 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
     for (const w of f.warnings) say(`${f.name}: ${w}`);
   }
   if (refused.length) {
-    for (const f of refused) io.stderr(`${f.error}\n`);
+    for (const f of refused) io.stderr(`${printable(f.error ?? '')}\n`);
     io.stderr('Nothing was imported.\n');
     service.exchange.imports.discard(preview.previewId);
     return EXIT.input;
@@ -268,8 +294,9 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
   const summary = await service.commitImport({ previewId: preview.previewId, skipDuplicates: !values['keep-duplicates'] });
   for (const w of summary.warnings) say(`Note: ${w}`);
   say(summary.message);
-  for (const id of summary.sourceIds) io.stdout(id);
+  for (const id of summary.sourceIds) io.stdout(printable(id));
   return EXIT.ok;
+  });
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -292,15 +319,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`Unknown command "${command}": use export or import.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${(err as Error).message}\nRun "npm run notebook -- --help" for usage.\n`);
+      io.stderr(`${printable((err as Error).message)}\nRun "npm run notebook -- --help" for usage.\n`);
       return EXIT.usage;
     }
     if (err instanceof InputError || err instanceof NotebookError) {
-      io.stderr(`${err.message}\n`);
+      io.stderr(`${printable(err.message)}\n`);
       return EXIT.input;
     }
     const io3 = describeIoError(err, 'use the notebook folder');
-    io.stderr(`${io3 ?? `Failed: ${(err as Error)?.message ?? String(err)}`}\n`);
+    io.stderr(`${printable(io3 ?? `Failed: ${(err as Error)?.message ?? String(err)}`)}\n`);
     return EXIT.io;
   }
 }

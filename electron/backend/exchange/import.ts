@@ -9,7 +9,7 @@ import {
 } from '../../../core/exchange/api';
 import { noteParser } from '../../../core/exchange/note-markdown';
 import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
-import type { NotebookStore } from '../store';
+import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
@@ -144,31 +144,30 @@ export class ImportOps {
     this.pending.delete(previewId);
     const plan = await planImport(pending.files, await this.state(), skipDuplicates, new Date().toISOString());
 
-    // New source files first, the catalog last: a failure in between leaves files no catalog entry points to, which
-    // the notebook never reads. Then the highlights added to sources it already had.
-    const queue = [...plan.newSources];
-    await Promise.all(
-      Array.from({ length: Math.min(16, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          if (next.original && next.meta.original) await writeOriginal(this.store.dataDir, next.meta.original, next.original);
-          await this.store.writeSource(next.file);
-        }
+    // The imported files kept as they came (PDFs, web pages, Word files) go first: one that no catalog entry names
+    // (a crash before the commit) is never read.
+    for (const s of plan.newSources) {
+      if (s.original && s.meta.original) await writeOriginal(this.store.dataDir, s.meta.original, s.original);
+    }
+    // All or nothing (GUIDE §5): new files and merged sources are staged, then committed with one atomic record;
+    // a crash at any moment leaves the notebook with the whole import or none of it.
+    await this.store.commitImport({
+      newSources: plan.newSources,
+      changes: [...plan.merges].map(([sourceId, merge]) => ({
+        id: sourceId,
+        change: (f: SourceFile): SourceFile => {
+          let note = f.note;
+          for (const { note: n, from } of merge.notes) note = appendNote(note, n, from);
+          return { ...f, highlights: [...f.highlights, ...merge.highlights].sort(readingOrder), note };
+        },
+      })),
+      catalog: (c) => ({
+        ...c,
+        sources: [...c.sources, ...plan.newSources.map((s) => s.meta)],
+        tags: [...(c.tags ?? []), ...plan.newTags],
+        projectNote: plan.projectNote ?? c.projectNote,
       }),
-    );
-    if (plan.newSources.length > 0 || plan.newTags.length > 0 || plan.projectNote) {
-      await this.store.updateCatalog((c) => {
-        c.sources.push(...plan.newSources.map((s) => s.meta));
-        c.tags = [...(c.tags ?? []), ...plan.newTags];
-        if (plan.projectNote) c.projectNote = plan.projectNote;
-      });
-    }
-    for (const [sourceId, merge] of plan.merges) {
-      const db = await this.store.source(sourceId);
-      await db.update((f) => {
-        f.highlights = [...f.highlights, ...merge.highlights].sort(readingOrder);
-        for (const { note, from } of merge.notes) f.note = appendNote(f.note, note, from);
-      });
-    }
+    });
 
     const sourcesAdded = plan.newSources.length;
     const parts = [count(sourcesAdded, 'source')];
@@ -198,12 +197,12 @@ export class ImportOps {
   private async state(): Promise<NotebookState> {
     const catalog = this.store.catalog;
     const highlightIds = new Set<string>();
-    for (const meta of catalog.sources) for (const h of (await this.store.source(meta.id)).data.highlights) highlightIds.add(h.id);
+    for (const meta of catalog.sources) for (const h of (await this.store.readSource(meta.id)).highlights) highlightIds.add(h.id);
     return {
       sources: catalog.sources,
       tags: catalog.tags ?? [],
       projectNote: catalog.projectNote,
-      file: async (id) => (await this.store.source(id)).data,
+      file: async (id) => (await this.store.readSource(id)),
       highlightIds,
     };
   }

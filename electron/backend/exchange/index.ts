@@ -34,7 +34,7 @@ export class Exchange {
     const perTag = new Map<string, Set<string>>();
     let highlights = 0;
     for (const meta of this.store.catalog.sources) {
-      for (const h of (await this.store.source(meta.id)).data.highlights) {
+      for (const h of (await this.store.readSource(meta.id)).highlights) {
         highlights++;
         for (const id of h.tagIds) {
           let set = perTag.get(id);

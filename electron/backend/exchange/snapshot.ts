@@ -90,7 +90,7 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
   const sources: NotebookSnapshot['sources'] = [];
   let done = 0;
   for (const meta of metas) {
-    const file = (await store.source(meta.id)).data;
+    const file = (await store.readSource(meta.id));
     const highlights = chosen ? file.highlights.filter((h) => h.tagIds.some((id) => chosen.has(id))) : file.highlights;
     if (!chosen || highlights.length > 0) {
       sources.push({ meta, text: file.text, highlights, note: chosen ? EMPTY_DOC : file.note });

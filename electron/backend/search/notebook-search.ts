@@ -32,6 +32,7 @@ export class NotebookSearch {
   private queue: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private dirty = false;
+  private stopped = false;
   private projectNote: NoteDoc | null = null;
   private status: IndexStatus = { loadedFromDisk: false, reindexedOnStart: 0, startMs: 0, sources: 0, documents: 0 };
   private readonly path: string;
@@ -52,7 +53,7 @@ export class NotebookSearch {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     await this.ready();
-    const result = await this.engine.search(request, this.store.catalog.tags, async (id) => (await this.store.source(id)).data.text);
+    const result = await this.engine.search(request, this.store.catalog.tags, async (id) => (await this.store.readSource(id)).text);
     return { ...result, ready: true };
   }
 
@@ -65,7 +66,7 @@ export class NotebookSearch {
     await this.ready();
     const result = cooccurrencePassages(this.engine.analysisSources(), this.store.catalog.tags, tagA, tagB, options);
     for (const p of result.passages) {
-      const text = (await this.store.source(p.sourceId)).data.text;
+      const text = (await this.store.readSource(p.sourceId)).text;
       p.text = text.slice(p.start, Math.min(p.end, p.start + PASSAGE_MAX));
       for (const h of p.highlights) h.quote = this.engine.highlightQuote(p.sourceId, h.id) ?? '';
     }
@@ -77,6 +78,11 @@ export class NotebookSearch {
     await this.ready();
     const s = this.engine.stats();
     return { ...this.status, sources: s.sources, documents: s.documents };
+  }
+
+  /** Resolves once the index has been loaded and brought in line with the files at start. */
+  async whenLoaded(): Promise<void> {
+    await this.start();
   }
 
   /** Write the index now if it changed (on quit; tests). */
@@ -126,7 +132,9 @@ export class NotebookSearch {
         this.engine.applyMeta(meta);
         continue;
       }
-      const file = (await this.store.source(meta.id)).data;
+      // A damaged file is restored from a backup by the read (or reported, when there is none): the others go on.
+      const file = await this.store.readSource(meta.id).catch(() => null);
+      if (!file) continue;
       this.engine.applySource({ meta, text: file.text, highlights: file.highlights, note: file.note }, key);
       reindexed++;
     }
@@ -150,7 +158,7 @@ export class NotebookSearch {
     const meta = this.store.catalog.sources.find((s) => s.id === id);
     // A source written before its catalog entry (an import): indexed when the catalog names it.
     if (!meta) return;
-    const file = (await this.store.source(id)).data;
+    const file = (await this.store.readSource(id));
     this.engine.applySource({ meta, text: file.text, highlights: file.highlights, note: file.note }, await fileKey(this.sourcePath(id)));
     this.markDirty();
   }
@@ -185,6 +193,7 @@ export class NotebookSearch {
 
   private markDirty(): void {
     this.dirty = true;
+    if (this.stopped) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
@@ -193,8 +202,17 @@ export class NotebookSearch {
     this.saveTimer.unref?.();
   }
 
+  /** Save what is pending and stop following the notebook (before the store closes and releases its lock). */
+  async stop(): Promise<void> {
+    if (this.started) await this.flush().catch((err) => this.log(err));
+    this.stopped = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+  }
+
   private async save(): Promise<void> {
-    if (!this.dirty) return;
+    // A read-only notebook (another writer holds it, or the disk refuses writes) gets no index file from us.
+    if (!this.dirty || this.stopped || this.store.readOnly) return;
     this.dirty = false;
     try {
       await saveIndex(this.path, this.engine);

@@ -1,0 +1,102 @@
+/**
+ * The shapes of the notebook's files on disk (GUIDE §5): every file is checked when read, and a file of the wrong
+ * shape is damage, handled like a garbled one. Checks only: the data read is kept as it is (unknown fields survive).
+ */
+import { z } from 'zod';
+import { highlightSchema, noteDoc } from './schemas';
+import { TAG_KINDS } from './model';
+
+/**
+ * The one pattern for ids that become file names (`sources/<id>.json`): letters, digits, `_` and `-`, starting with a
+ * letter or digit, at most 100 characters. Nothing outside the notebook folder can be named this way.
+ */
+export const FILE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+export function isFileId(value: unknown): value is string {
+  return typeof value === 'string' && FILE_ID_PATTERN.test(value);
+}
+
+export const fileId = z.string().regex(FILE_ID_PATTERN, 'an id is letters, digits, _ or -, at most 100 characters');
+
+const day = z.string().max(40);
+const range = z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => a <= b, 'a range ends after it starts');
+
+export const sourceMetaSchema = z.object({
+  id: fileId,
+  title: z.string().max(2000),
+  publisher: z.string().max(2000),
+  date: day,
+  originalFile: z.string().max(4096),
+  contentHash: z.string().max(128),
+  addedAt: z.string().max(40),
+  furniture: z.array(range),
+  // Document facts (issue 15), absent for text sources and bundled articles.
+  kind: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']).optional(),
+  authors: z.array(z.string().max(200)).max(200).optional(),
+  url: z.string().max(4096).optional(),
+  language: z.string().max(40).optional(),
+  dir: z.enum(['ltr', 'rtl']).optional(),
+  pageStarts: z.array(z.number().int().min(0)).optional(),
+  wholePage: z.boolean().optional(),
+  original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
+});
+
+const count = z.number().int().min(0);
+
+export const storedTagSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  kind: z.enum(TAG_KINDS),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  parentId: z.string().min(1).max(100).nullable(),
+  description: z.string().max(100_000).optional(),
+  aliases: z.array(z.string().max(200)).max(1000).optional(),
+  createdAt: z.string().max(40).optional(),
+});
+
+export const catalogFileSchema = z.object({
+  schemaVersion: z.number().int().min(1),
+  sources: z.array(sourceMetaSchema),
+  tags: z.array(storedTagSchema),
+  settings: z.object({}).passthrough(),
+  projectNote: noteDoc,
+  /** Per source: [highlights, orphans, characters] as of `summaryGeneration` (see electron/backend/store/summary-log.ts). */
+  summaries: z.record(z.string(), z.tuple([count, count, count])).optional(),
+  summaryGeneration: z.number().int().min(0).optional(),
+});
+
+const storedHighlight = highlightSchema.extend({ sourceId: fileId }).loose();
+
+export const sourceFileSchema = z.object({
+  schemaVersion: z.number().int().min(1),
+  id: fileId,
+  text: z.string(),
+  highlights: z.array(storedHighlight),
+  note: noteDoc,
+  rejectedSuggestions: z.object({ keys: z.array(z.string()), entityKeys: z.array(z.string()) }).optional(),
+});
+
+/** The reason a parsed file does not have its kind's shape, or null when it does. */
+export function shapeProblem(kind: 'catalog' | 'source', data: unknown): string | null {
+  const schema = kind === 'catalog' ? catalogFileSchema : sourceFileSchema;
+  const result = schema.safeParse(data);
+  if (result.success) {
+    if (kind === 'source') return duplicateProblem(data as z.output<typeof sourceFileSchema>);
+    return null;
+  }
+  const issue = result.error.issues[0];
+  return `${issue.message}${issue.path.length ? ` at ${issue.path.slice(0, 4).join('.')}` : ''}`;
+}
+
+/**
+ * One highlight id twice in a file is damage. (A highlight past the end of the text is not: a text edited outside the
+ * app is re-anchored when the source opens.)
+ */
+function duplicateProblem(file: z.output<typeof sourceFileSchema>): string | null {
+  const ids = new Set<string>();
+  for (const h of file.highlights) {
+    if (ids.has(h.id)) return `highlight ${h.id} appears twice`;
+    ids.add(h.id);
+  }
+  return null;
+}
