@@ -82,6 +82,15 @@ export const contract = {
   updateSourceText: channel<{ source: SourceDocument; reanchored: number; orphaned: string[] }>()(
     z.object({ sourceId: id, text: sourceText }).strict(),
   ),
+  /**
+   * A web source's text made again from the page kept beside it: 'whole-page' (everything Readability left out) or
+   * 'article'. Highlights are re-anchored as for updateSourceText.
+   */
+  reextractSource: channel<{ source: SourceDocument; reanchored: number; orphaned: string[] }>()(
+    z.object({ sourceId: id, mode: z.enum(['whole-page', 'article']) }).strict(),
+  ),
+  /** The file a source was imported from (a PDF for the page view), base64. */
+  sourceOriginal: channel<{ kind: string; base64: string }>()(z.object({ sourceId: id }).strict()),
   getProjectNote: channel<NoteDoc>()(none),
   /** Highlights by id across the notebook (for citations of other sources); null for one that no longer exists. */
   resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[] } | null>>()(

@@ -24,7 +24,25 @@ export interface SourceMeta {
   addedAt: string;
   /** Character ranges [start, end) that are page furniture (menus, ratings, share links): shown dimmed. */
   furniture: Array<[number, number]>;
+  /** What the source was imported from (absent: a text file or a bundled article). */
+  kind?: DocumentKind;
+  /** Authors, as the document names them. */
+  authors?: string[];
+  /** The article's address (canonical URL), http(s). */
+  url?: string;
+  /** BCP 47 language tag ("ru", "en-gb"), as the document states it or as guessed from its letters. */
+  language?: string;
+  /** Writing direction of the text; the reader sets it on the article. */
+  dir?: 'ltr' | 'rtl';
+  /** PDF sources: the offset in the text where each page starts (page 1 first). */
+  pageStarts?: number[];
+  /** A web source showing the whole page's text rather than the article Readability found. */
+  wholePage?: boolean;
+  /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
+  original?: string;
 }
+
+export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
 /** What the source list shows of a source without reading its file; the catalog keeps it exact on every write. */
 export interface SourceCounts {
@@ -135,6 +153,13 @@ export interface NotebookSnapshot {
   title: string;
   exportedAt: string;
   tags: Tag[];
-  sources: Array<{ meta: SourceMeta; text: string; highlights: Highlight[]; note: NoteDoc }>;
+  sources: Array<{
+    meta: SourceMeta;
+    text: string;
+    highlights: Highlight[];
+    note: NoteDoc;
+    /** The file the source came from (a PDF), when the export should carry it (REFI-QDA's PDFSource). */
+    original?: Uint8Array;
+  }>;
   projectNote: NoteDoc;
 }

@@ -30,6 +30,15 @@ export const sourceMetaSchema = z.object({
   contentHash: z.string().max(128),
   addedAt: z.string().max(40),
   furniture: z.array(range),
+  // Document facts (issue 15), absent for text sources and bundled articles.
+  kind: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']).optional(),
+  authors: z.array(z.string().max(200)).max(200).optional(),
+  url: z.string().max(4096).optional(),
+  language: z.string().max(40).optional(),
+  dir: z.enum(['ltr', 'rtl']).optional(),
+  pageStarts: z.array(z.number().int().min(0)).optional(),
+  wholePage: z.boolean().optional(),
+  original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
 });
 
 /** Checked by a loop rather than z.record: 50,000 entries are read at every start and must not cost a second. */

@@ -283,6 +283,21 @@ export function App() {
     }
   };
 
+  const reextract = async (mode: 'whole-page' | 'article') => {
+    if (!doc) return;
+    try {
+      const result = await call('reextractSource', { sourceId: doc.meta.id, mode });
+      setDoc(result.source);
+      const orphaned = result.orphaned.length;
+      setNotice(
+        `${mode === 'whole-page' ? 'Showing the whole saved page' : 'Showing the article'}: ${result.reanchored} highlight${result.reanchored === 1 ? '' : 's'} followed ${result.reanchored === 1 ? 'its' : 'their'} passage` +
+          (orphaned ? `; ${orphaned} could not be found and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.` : '.'),
+      );
+    } catch (err) {
+      report(err);
+    }
+  };
+
   // Export and import (issue 6): state in renderer/exchange/use-exchange.ts. After an import, read everything again
   // (notes may have been added to) and open the first source it added.
   const exchange = useExchange({
@@ -468,6 +483,16 @@ export function App() {
                       <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
                         Re-import text…
                       </button>
+                      {doc.meta.kind === 'html' && doc.meta.original && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void reextract(doc.meta.wholePage ? 'article' : 'whole-page')}
+                          title={doc.meta.wholePage ? 'Show only the article found on the saved page; highlights follow their passages' : 'Show everything on the saved page, menus and comments included, when the article was cut; highlights follow their passages'}
+                        >
+                          {doc.meta.wholePage ? 'Show the article' : 'Show the whole page'}
+                        </button>
+                      )}
                     </>
                   }
                 />

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { id } from '../schemas';
 // From errors.ts only: the renderer imports this file, and the importers (XML, zip, HTML parsers) stay out of its bundle.
-import { MAX_ANNOTATION_FILE_BYTES, MAX_SOURCE_BYTES } from '../import/errors';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES } from '../import/errors';
 import type { TagKind } from '../model';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -164,12 +164,15 @@ export function importByteLimit(fileName: string): number | null {
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
   if (ANNOTATION_FILE_EXTENSIONS.includes(ext)) return MAX_ANNOTATION_FILE_BYTES;
+  if (DOCUMENT_FILE_EXTENSIONS.includes(ext)) return MAX_DOCUMENT_BYTES;
   return SOURCE_FILE_EXTENSIONS.includes(ext) ? MAX_SOURCE_BYTES : null;
 }
 
 /** The extensions core/import reads (a unit test keeps these equal to its tables). */
 export const SOURCE_FILE_EXTENSIONS: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm'];
 export const ANNOTATION_FILE_EXTENSIONS: readonly string[] = ['json', 'jsonld', 'qdpx'];
+/** Documents the backend reads with pdf.js and mammoth. */
+export const DOCUMENT_FILE_EXTENSIONS: readonly string[] = ['pdf', 'docx'];
 
 /** Base64 text of at most `bytes` bytes. */
 const base64Limit = (bytes: number): number => Math.ceil(bytes / 3) * 4;

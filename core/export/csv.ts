@@ -1,4 +1,5 @@
 import type { NotebookSnapshot } from '../model';
+import { pageLabel } from '../documents/pdf-text';
 import { CodePointIndex, inReadingOrder, plainNote, tagNamePaths, type NoteFormatter } from './common';
 
 /**
@@ -8,13 +9,14 @@ import { CodePointIndex, inReadingOrder, plainNote, tagNamePaths, type NoteForma
  * = + - @, or a tab or carriage return) are neutralised with a leading apostrophe (OWASP's advice). The result starts
  * with a UTF-8 byte order mark so Excel reads it as UTF-8: write the string as UTF-8 as it is.
  *
- * Start and end count Unicode code points (as REFI-QDA and W3C do); they are empty for an orphan, whose old
+ * Page is "p. 4" (or "pp. 4–5") for a PDF source's highlight; the source's publisher, authors, URL and language
+ * follow. Start and end count Unicode code points (as REFI-QDA and W3C do); they are empty for an orphan, whose old
  * position no longer points at its quote.
  */
 
 export const CSV_BOM = '\uFEFF';
-/** The ids come last: a row can be joined back to its highlight and source (and re-imported), the rest stays put. */
-export const CSV_HEADER = ['Source', 'Date', 'Tag', 'Tag kind', 'Quote', 'Note', 'Start', 'End', 'Highlight ID', 'Source ID'] as const;
+/** The document's facts after the offsets; the ids come last, so a row can be joined back to its highlight and source. */
+export const CSV_HEADER = ['Source', 'Date', 'Tag', 'Tag kind', 'Quote', 'Note', 'Start', 'End', 'Page', 'Publisher', 'Authors', 'URL', 'Language', 'Highlight ID', 'Source ID'] as const;
 /** Separator between the names of a nested tag's path in the Tag column. */
 export const CSV_TAG_SEPARATOR = '/';
 
@@ -42,11 +44,12 @@ export function exportCsv(snapshot: NotebookSnapshot, formatter: NoteFormatter):
       const end = h.orphan ? '' : index.toCodePoint(h.end);
       const tagIds = h.tagIds.filter((id) => paths.has(id));
       const base = [source.meta.title, source.meta.date];
-      const ids = [h.id, source.meta.id];
-      if (tagIds.length === 0) rows.push(csvRow([...base, '', '', h.quote.exact, note, start, end, ...ids]));
+      const m = source.meta;
+      const facts = [h.orphan ? '' : pageLabel(m.pageStarts, h.start, h.end), m.publisher, (m.authors ?? []).join('; '), m.url ?? '', m.language ?? '', h.id, m.id];
+      if (tagIds.length === 0) rows.push(csvRow([...base, '', '', h.quote.exact, note, start, end, ...facts]));
       for (const id of tagIds) {
         const path = (paths.get(id) ?? []).join(CSV_TAG_SEPARATOR);
-        rows.push(csvRow([...base, path, kinds.get(id) ?? '', h.quote.exact, note, start, end, ...ids]));
+        rows.push(csvRow([...base, path, kinds.get(id) ?? '', h.quote.exact, note, start, end, ...facts]));
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Highlight, NotebookSnapshot, NoteDoc, SourceMeta } from '../model';
 import { snapToCodePoint } from '../text';
+import { pageLabel } from '../documents/pdf-text';
 import { inReadingOrder, isIsoDate, tagNamePaths, type Citation, type NoteFormatter } from './common';
 
 /**
@@ -116,8 +117,10 @@ function noteMarkdown(ctx: Context, note: NoteDoc | null, currentFile: string, p
   return nestHeadings(ctx.formatter.toMarkdown(note, link).trim(), parentLevel);
 }
 
-function highlightBlock(ctx: Context, h: Highlight, file: string, level: number): string {
-  const parts = [blockquote(h.quote.exact), `^${blockId(h.id)}`];
+function highlightBlock(ctx: Context, h: Highlight, file: string, level: number, pageStarts?: readonly number[]): string {
+  // A PDF source's passage says which page it is on, inside the quote so the block id still follows the quote.
+  const page = h.orphan ? '' : pageLabel(pageStarts, h.start, h.end);
+  const parts = [page ? `${blockquote(h.quote.exact)}\n>\n> (${page})` : blockquote(h.quote.exact), `^${blockId(h.id)}`];
   const tags = h.tagIds.filter((id) => ctx.paths.has(id)).map((id) => `#${obsidianTag(ctx.paths.get(id) ?? [])}`);
   if (tags.length > 0) parts.push(tags.join(' '));
   const note = noteMarkdown(ctx, h.note, file, level);
@@ -153,7 +156,7 @@ function sourceBody(ctx: Context, source: NotebookSnapshot['sources'][number], f
   const ordered = inReadingOrder(source.highlights);
   const anchored = ordered.filter((x) => !x.orphan);
   const orphans = ordered.filter((x) => x.orphan);
-  if (anchored.length > 0) parts.push(`${h} Highlights`, ...anchored.map((x) => highlightBlock(ctx, x, file, level)));
+  if (anchored.length > 0) parts.push(`${h} Highlights`, ...anchored.map((x) => highlightBlock(ctx, x, file, level, source.meta.pageStarts)));
   if (orphans.length > 0) {
     parts.push(`${h} Highlights no longer found in the text`, ...orphans.map((x) => highlightBlock(ctx, x, file, level)));
   }
@@ -163,8 +166,11 @@ function sourceBody(ctx: Context, source: NotebookSnapshot['sources'][number], f
 function sourceFrontMatter(ctx: Context, meta: SourceMeta, highlights: readonly Highlight[]): string {
   return frontMatter([
     ['title', yaml(meta.title)],
+    ['authors', meta.authors?.length ? meta.authors : null],
     ['publisher', meta.publisher ? yaml(meta.publisher) : null],
     ['date', isIsoDate(meta.date) ? meta.date : null],
+    ['url', meta.url ? yaml(meta.url) : null],
+    ['language', meta.language ? yaml(meta.language) : null],
     ['tags', sourceTags(ctx, highlights)],
     ['original_file', meta.originalFile ? yaml(meta.originalFile) : null],
   ]);
@@ -216,8 +222,11 @@ export function exportMarkdown(
     for (const source of snapshot.sources) {
       const m = source.meta;
       const facts = [
+        m.authors?.length && `Authors: ${escapeMarkdown(m.authors.join(', '))}`,
         m.publisher && `Publisher: ${escapeMarkdown(m.publisher)}`,
         m.date && `Date: ${escapeMarkdown(m.date)}`,
+        m.url && `URL: ${escapeMarkdown(m.url)}`,
+        m.language && `Language: ${escapeMarkdown(m.language)}`,
         m.originalFile && `Original file: ${escapeMarkdown(m.originalFile)}`,
       ].filter(Boolean);
       parts.push(`## ${escapeMarkdown(m.title)}`);

@@ -34,7 +34,7 @@ export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 export const KIND_SET_PREFIX = 'Tag kind: ';
 export const ALIASES_PREFIX = 'Aliases: ';
-export const VARIABLE_NAMES = { publisher: 'Publisher', date: 'Date', originalFile: 'Original file' } as const;
+export const VARIABLE_NAMES = { publisher: 'Publisher', date: 'Date', originalFile: 'Original file', authors: 'Authors', url: 'URL', language: 'Language' } as const;
 
 export interface ZipEntry {
   /** Path inside the archive, with forward slashes: `project.qde` or `sources/<guid>.txt`. */
@@ -177,6 +177,9 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
     publisher: stableGuid('variable', 'publisher'),
     date: stableGuid('variable', 'date'),
     originalFile: stableGuid('variable', 'originalFile'),
+    authors: stableGuid('variable', 'authors'),
+    url: stableGuid('variable', 'url'),
+    language: stableGuid('variable', 'language'),
   };
   if (snapshot.sources.length > 0) {
     out.push(
@@ -184,6 +187,9 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       `    <Variable guid="${variableGuid.publisher}" name="${VARIABLE_NAMES.publisher}" typeOfVariable="Text"/>`,
       `    <Variable guid="${variableGuid.date}" name="${VARIABLE_NAMES.date}" typeOfVariable="Date"/>`,
       `    <Variable guid="${variableGuid.originalFile}" name="${VARIABLE_NAMES.originalFile}" typeOfVariable="Text"/>`,
+      `    <Variable guid="${variableGuid.authors}" name="${VARIABLE_NAMES.authors}" typeOfVariable="Text"/>`,
+      `    <Variable guid="${variableGuid.url}" name="${VARIABLE_NAMES.url}" typeOfVariable="Text"/>`,
+      `    <Variable guid="${variableGuid.language}" name="${VARIABLE_NAMES.language}" typeOfVariable="Text"/>`,
       '  </Variables>',
     );
   }
@@ -193,11 +199,24 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
   for (const source of snapshot.sources) {
     const { meta, text } = source;
     const guid = sourceGuid(meta.id);
-    entries.push({ path: `sources/${guid}.txt`, data: encoder.encode(text) });
-    out.push(
-      `    <TextSource guid="${guid}" name="${xmlAttr(meta.title)}" plainTextPath="internal://${guid}.txt"` +
-        `${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
-    );
+    // A PDF source is a PDFSource whose Representation (a TextSource) holds the plain text and the selections;
+    // the PDF itself goes in the archive when the snapshot carries it.
+    const pdf = meta.kind === 'pdf';
+    const textGuid = pdf ? stableGuid('pdf-representation', meta.id) : guid;
+    entries.push({ path: `sources/${textGuid}.txt`, data: encoder.encode(text) });
+    if (pdf) {
+      if (source.original) entries.push({ path: `sources/${guid}.pdf`, data: source.original });
+      out.push(
+        `    <PDFSource guid="${guid}" name="${xmlAttr(meta.title)}"${source.original ? ` path="internal://${guid}.pdf"` : ''}` +
+          `${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
+        `      <Representation guid="${textGuid}" name="${xmlAttr(meta.title)}" plainTextPath="internal://${textGuid}.txt">`,
+      );
+    } else {
+      out.push(
+        `    <TextSource guid="${guid}" name="${xmlAttr(meta.title)}" plainTextPath="internal://${guid}.txt"` +
+          `${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
+      );
+    }
     const index = new CodePointIndex(text);
     const sorted = [...source.highlights].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const h of sorted) {
@@ -220,6 +239,7 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       line += inner ? `>${inner}</PlainTextSelection>` : '/>';
       out.push(line);
     }
+    if (pdf) out.push('      </Representation>');
     const sourceNote = addNote('source-note', meta.id, () => `Notebook: ${excerpt(meta.title, 60)}`, plainNote(formatter, source.note), snapshot.exportedAt);
     if (sourceNote) out.push(`      <NoteRef targetGUID="${sourceNote}"/>`);
     const value = (variable: string, element: 'TextValue' | 'DateValue', v: string): void => {
@@ -228,7 +248,10 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
     if (meta.publisher) value(variableGuid.publisher, 'TextValue', meta.publisher);
     if (isIsoDate(meta.date)) value(variableGuid.date, 'DateValue', meta.date);
     if (meta.originalFile) value(variableGuid.originalFile, 'TextValue', meta.originalFile);
-    out.push('    </TextSource>');
+    if (meta.authors?.length) value(variableGuid.authors, 'TextValue', meta.authors.join('; '));
+    if (meta.url) value(variableGuid.url, 'TextValue', meta.url);
+    if (meta.language) value(variableGuid.language, 'TextValue', meta.language);
+    out.push(pdf ? '    </PDFSource>' : '    </TextSource>');
   }
   if (snapshot.sources.length > 0) out.push('  </Sources>');
 

@@ -1,4 +1,5 @@
 import type { NotebookSnapshot, NoteDoc, SourceMeta, Tag } from '../model';
+import { pagesOfRange } from '../documents/pdf-text';
 import { APP_NAME, CodePointIndex, isIsoDateTime, stableGuid, tagNamePaths, Utf8Sink, type NoteFormatter } from './common';
 
 /**
@@ -37,7 +38,14 @@ export interface W3CTextPositionSelector {
   end: number;
 }
 
-export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector;
+/** The page of a PDF a passage starts on, as RFC 3778 writes it ("page=4"). */
+export interface W3CFragmentSelector {
+  type: 'FragmentSelector';
+  conformsTo: 'http://tools.ietf.org/rfc/rfc3778';
+  value: string;
+}
+
+export type W3CSelector = W3CTextQuoteSelector | W3CTextPositionSelector | W3CFragmentSelector;
 
 export interface W3CTextualBody {
   type: 'TextualBody';
@@ -80,6 +88,12 @@ export interface W3CNotebookSource {
   addedAt: string;
   furniture: Array<[number, number]>;
   text: string;
+  kind?: SourceMeta['kind'];
+  authors?: string[];
+  url?: string;
+  language?: string;
+  dir?: 'ltr' | 'rtl';
+  pageStarts?: number[];
 }
 
 /** Our own data that the Web Annotation model has no place for. */
@@ -144,6 +158,7 @@ function w3cParts(snapshot: NotebookSnapshot, formatter: NoteFormatter, options:
     value: formatter.toMarkdown(note, citationLink),
   });
   const collectionId = collectionIri(snapshot);
+  const urlCount = urlCounts(snapshot);
   const noteAnnotation = (id: string, target: string, body: W3CTextualBody): W3CAnnotation => ({
     '@context': ANNO_CONTEXT,
     id,
@@ -158,7 +173,7 @@ function w3cParts(snapshot: NotebookSnapshot, formatter: NoteFormatter, options:
 
   function* annotations(): Generator<W3CAnnotation> {
     for (const source of snapshot.sources) {
-      const iri = sourceIri(source.meta.id);
+      const iri = targetIri(source.meta, urlCount);
       const index = new CodePointIndex(source.text);
       for (const h of source.highlights) {
         const body: W3CTextualBody[] = [];
@@ -174,6 +189,8 @@ function w3cParts(snapshot: NotebookSnapshot, formatter: NoteFormatter, options:
         const selector: W3CSelector[] = [quote];
         if (!h.orphan) {
           selector.push({ type: 'TextPositionSelector', start: index.toCodePoint(h.start), end: index.toCodePoint(h.end) });
+          const pages = pagesOfRange(source.meta.pageStarts, h.start, h.end);
+          if (pages) selector.push({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${pages[0]}` });
         }
         const annotation: W3CAnnotation = {
           '@context': ANNO_CONTEXT,
@@ -211,7 +228,7 @@ function w3cParts(snapshot: NotebookSnapshot, formatter: NoteFormatter, options:
     notebook: {
       version: NOTEBOOK_EXTENSION_VERSION,
       title: snapshot.title,
-      sources: snapshot.sources.map((s) => extensionSource(s.meta, s.text)),
+      sources: snapshot.sources.map((s) => extensionSource(s.meta, s.text, urlCount)),
       tags: snapshot.tags.map((t) => ({ ...t, path: tagValue.get(t.id) ?? t.name })),
     } as W3CNotebookExtension,
   };
@@ -249,10 +266,25 @@ export function exportW3CBytes(snapshot: NotebookSnapshot, formatter: NoteFormat
   return sink.bytes();
 }
 
-function extensionSource(meta: SourceMeta, text: string): W3CNotebookSource {
+/** How many exported sources have each URL: a web source is targeted by its address unless two share it. */
+function urlCounts(snapshot: NotebookSnapshot): Map<string, number> {
+  const urlCount = new Map<string, number>();
+  for (const { meta } of snapshot.sources) if (meta.url) urlCount.set(meta.url, (urlCount.get(meta.url) ?? 0) + 1);
+  return urlCount;
+}
+
+function targetIri(meta: SourceMeta, urlCount: ReadonlyMap<string, number>): string {
+  return meta.url && urlCount.get(meta.url) === 1 ? meta.url : sourceIri(meta.id);
+}
+
+function extensionSource(meta: SourceMeta, text: string, urlCount: ReadonlyMap<string, number>): W3CNotebookSource {
+  const facts = Object.fromEntries(
+    (['kind', 'authors', 'url', 'language', 'dir', 'pageStarts'] as const).filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]),
+  );
   return {
+    ...facts,
     id: meta.id,
-    iri: sourceIri(meta.id),
+    iri: targetIri(meta, urlCount),
     title: meta.title,
     publisher: meta.publisher,
     date: meta.date,

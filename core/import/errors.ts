@@ -16,7 +16,11 @@ export type ImportProblem =
   | 'unsafe-path'
   | 'zip-bomb'
   | 'xml-entities'
-  | 'malformed-xml';
+  | 'malformed-xml'
+  | 'encrypted'
+  | 'corrupt'
+  | 'no-text-layer'
+  | 'external-reference';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -35,6 +39,8 @@ export class ImportError extends Error {
 export const MB = 1024 * 1024;
 /** Largest source file (.txt, .md, .html) we read. */
 export const MAX_SOURCE_BYTES = 50 * MB;
+/** Largest PDF or Word file we read (the text is bounded separately: see the PDF reader). */
+export const MAX_DOCUMENT_BYTES = 200 * MB;
 /** Largest annotation file (.json, .qdpx) we read: a 100,000-highlight export is about 60 MB. */
 export const MAX_ANNOTATION_FILE_BYTES = 500 * MB;
 /** Most bytes a QDPX may expand to, summed over the sizes its zip headers declare. */

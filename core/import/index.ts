@@ -24,25 +24,31 @@ export {
   sniffBinary,
   sourceFormatOf,
   SOURCE_EXTENSIONS,
+  textSourceFromString,
   type DuplicateSource,
   type ImportedTextSource,
   type TextSourceFormat,
 } from './text-sources';
 
 export const ANNOTATION_EXTENSIONS = ['json', 'jsonld', 'qdpx'] as const;
+/** Documents only the backend reads (pdf.js, mammoth): importFile refuses them, electron/backend/documents reads them. */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'docx'] as const;
 
-/** Every extension importFile accepts, for file dialogs. */
-export const IMPORT_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', ...ANNOTATION_EXTENSIONS] as const;
+/** Every extension the app imports, for file dialogs. */
+export const IMPORT_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', ...DOCUMENT_EXTENSIONS, ...ANNOTATION_EXTENSIONS] as const;
 
 export function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedNotebook {
   const ext = extensionOf(fileName);
   if (ext === 'json' || ext === 'jsonld') return importW3C(fileName, bytes, options);
   if (ext === 'qdpx') return importQdpx(fileName, bytes, options);
+  if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new ImportError(fileName, 'unsupported-type', `.${ext} files are read by the app itself, not by this function. Import them from the app or the command line.`);
+  }
   if (!sourceFormatOf(fileName)) {
     throw new ImportError(
       fileName,
       'unsupported-type',
-      `${ext ? `.${ext} files` : 'files without an extension'} cannot be imported. Import sources as .txt, .md, .html or .htm, ` +
+      `${ext ? `.${ext} files` : 'files without an extension'} cannot be imported. Import sources as .txt, .md, .html, .htm, .pdf or .docx, ` +
         'and annotations as W3C Web Annotation .json or REFI-QDA .qdpx.',
     );
   }

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { NoteDoc, Tag, TextQuote } from '../model';
+import type { DocumentKind, NoteDoc, Tag, TextQuote } from '../model';
 
 /**
  * What every import produces: plain data for the backend to add to a notebook. Nothing here is stored yet, and
@@ -51,6 +51,20 @@ export interface ImportedSource {
   addedAt: string | null;
   /** Page-furniture ranges when the file carries them (our own W3C export); else the backend detects them. */
   furniture: Array<[number, number]> | null;
+  /** Facts of a document source (web page, PDF, Word file): see SourceMeta. */
+  document?: DocumentFacts;
+}
+
+/** What a document import knows beyond title, publisher and date; copied into SourceMeta as it is. */
+export interface DocumentFacts {
+  kind: DocumentKind;
+  authors?: string[];
+  url?: string;
+  language?: string;
+  dir?: 'ltr' | 'rtl';
+  pageStarts?: number[];
+  /** The file's bytes, kept in the notebook as the original (PDF for the page view, HTML for "Show the whole page"). */
+  original?: { bytes: Uint8Array; extension: string };
 }
 
 /** A highlight to anchor: compatible with core/anchoring's AnchorableHighlight (id, start, end, quote). */

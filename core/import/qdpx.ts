@@ -119,6 +119,8 @@ interface QdeSource {
   notes: string[];
   variables: Array<{ ref: string; value: string }>;
   wholeCodings: number;
+  /** A PDFSource: the PDF's path in the archive ('' when it has none); the text is its Representation's. */
+  pdfPath?: string;
 }
 interface QdeNote {
   guid: string;
@@ -139,7 +141,27 @@ interface Qde {
 }
 
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
-const NON_TEXT_SOURCES = new Set(['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']);
+const NON_TEXT_SOURCES = new Set(['PictureSource', 'AudioSource', 'VideoSource']);
+/** Elements whose children are a source's selections, codings, notes and variables: a TextSource, or a PDFSource and its text Representation. */
+const SOURCE_ELEMENTS = new Set(['TextSource', 'Representation', 'PDFSource']);
+
+/** A source's document facts from our variables (authors, URL, language) and, for a PDFSource, its PDF. */
+function documentOf(s: QdeSource, variable: (name: string) => string, files: Record<string, Uint8Array>): Pick<ImportedSource, 'document'> {
+  const authors = variable(VARIABLE_NAMES.authors).split(/\s*;\s*/).filter(Boolean);
+  const url = variable(VARIABLE_NAMES.url);
+  const language = variable(VARIABLE_NAMES.language);
+  const pdfBytes = s.pdfPath ? entryFor(files, s.pdfPath) : undefined;
+  if (s.pdfPath === undefined && !authors.length && !url && !language) return {};
+  return {
+    document: {
+      kind: s.pdfPath !== undefined ? 'pdf' : 'text',
+      ...(authors.length ? { authors } : {}),
+      ...(/^https?:\/\//i.test(url) ? { url } : {}),
+      ...(language ? { language } : {}),
+      ...(pdfBytes ? { original: { bytes: pdfBytes, extension: 'pdf' } } : {}),
+    },
+  };
+}
 
 function readQde(fileName: string, xml: string): Qde {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
@@ -162,6 +184,7 @@ function readQde(fileName: string, xml: string): Qde {
   const stack: string[] = [];
   const codeStack: QdeCode[] = [];
   let source: QdeSource | null = null;
+  let pdf: { guid: string; name: string; path: string; created: string } | null = null;
   let selection: QdeSelection | null = null;
   let coding: { codes: string[] } | null = null;
   let note: QdeNote | null = null;
@@ -225,6 +248,26 @@ function readQde(fileName: string, xml: string): Qde {
           q.sources.push(source);
         }
         break;
+      case 'PDFSource':
+        if (parent === 'Sources') pdf = { guid: a.guid ?? '', name: a.name ?? '', path: a.path ?? '', created: a.creationDateTime ?? '' };
+        break;
+      case 'Representation':
+        if (pdf && parent === 'PDFSource') {
+          source = {
+            guid: pdf.guid,
+            name: pdf.name || (a.name ?? ''),
+            plainTextPath: a.plainTextPath ?? '',
+            inlineText: null,
+            created: pdf.created,
+            selections: [],
+            notes: [],
+            variables: [],
+            wholeCodings: 0,
+            pdfPath: pdf.path,
+          };
+          q.sources.push(source);
+        }
+        break;
       case 'Note':
         if (parent === 'Notes') {
           note = { guid: a.guid ?? '', name: a.name ?? '', plainTextPath: a.plainTextPath ?? '', inlineText: null };
@@ -232,7 +275,7 @@ function readQde(fileName: string, xml: string): Qde {
         }
         break;
       case 'PlainTextSelection':
-        if (source && parent === 'TextSource') {
+        if (source && (parent === 'TextSource' || parent === 'Representation')) {
           selection = {
             guid: a.guid ?? '',
             start: Number(a.startPosition),
@@ -247,7 +290,7 @@ function readQde(fileName: string, xml: string): Qde {
         break;
       case 'Coding':
         if (selection && parent === 'PlainTextSelection') coding = { codes: selection.codes };
-        else if (source && parent === 'TextSource') source.wholeCodings++;
+        else if (source && SOURCE_ELEMENTS.has(parent)) source.wholeCodings++;
         break;
       case 'CodeRef':
         if (coding && parent === 'Coding' && a.targetGUID) coding.codes.push(a.targetGUID);
@@ -256,12 +299,12 @@ function readQde(fileName: string, xml: string): Qde {
         const target = a.targetGUID;
         if (!target) break;
         if (selection && (parent === 'PlainTextSelection' || parent === 'Coding')) selection.notes.push(target);
-        else if (source && parent === 'TextSource') source.notes.push(target);
+        else if (source && SOURCE_ELEMENTS.has(parent)) source.notes.push(target);
         else if (parent === 'Project') q.projectNotes.push(target);
         break;
       }
       case 'VariableValue':
-        if (source && parent === 'TextSource') {
+        if (source && SOURCE_ELEMENTS.has(parent)) {
           variableValue = { ref: '', value: '' };
           source.variables.push(variableValue);
         }
@@ -302,7 +345,7 @@ function readQde(fileName: string, xml: string): Qde {
         break;
       case 'PlainTextContent':
         if (note && parent === 'Note') note.inlineText = text;
-        else if (source && parent === 'TextSource') source.inlineText = text;
+        else if (source && (parent === 'TextSource' || parent === 'Representation')) source.inlineText = text;
         break;
       case 'TextValue':
       case 'DateValue':
@@ -323,6 +366,14 @@ function readQde(fileName: string, xml: string): Qde {
         break;
       case 'TextSource':
         if (parent === 'Sources') source = null;
+        break;
+      case 'PDFSource':
+        if (parent === 'Sources') {
+          // A PDF without a text Representation has nothing this app can read: skipped, and said so.
+          if (!source) q.otherSources++;
+          source = null;
+          pdf = null;
+        }
         break;
       case 'Note':
         if (parent === 'Notes') note = null;
@@ -463,6 +514,7 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
       note: noteFrom(s.notes),
       addedAt: isIsoDateTime(s.created) ? s.created : null,
       furniture: null,
+      ...documentOf(s, variable, files),
     });
     wholeCodings += s.wholeCodings;
     const index = new CodePointIndex(text);

@@ -1,7 +1,9 @@
 import { Parser } from 'htmlparser2';
-import { isIsoDate } from '../export/common';
+import { parseDate } from './dates';
 import { checkSize, decodeUtf8, ImportError, MAX_SOURCE_BYTES } from './errors';
 import { contentHash, type ImportOptions } from './model';
+
+export { parseDate } from './dates';
 
 /**
  * Source import: a .txt, .md or .html/.htm file's bytes to clean text with its title, date and publisher when the
@@ -75,31 +77,6 @@ export function sniffBinary(bytes: Uint8Array): string | null {
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) controls++;
   }
   return controls > Math.max(8, head.length / 100) ? 'binary data (it is full of control characters)' : null;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-function isoOf(year: number, month: number, day: number): string {
-  const s = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isIsoDate(s) ? s : '';
-}
-
-/** A date written at the start of a line: 2021-08-23, 23 August 2021, 30th April, 2022, August 23, 2021. */
-export function parseDate(s: string): string {
-  const t = s.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s]|$)/.exec(t);
-  if (m) return isoOf(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t);
-  if (m) {
-    const month = MONTHS.indexOf(m[2].slice(0, 3).toLowerCase());
-    if (month >= 0) return isoOf(+m[3], month + 1, +m[1]);
-  }
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(t);
-  if (m) {
-    const month = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase());
-    if (month >= 0) return isoOf(+m[3], month + 1, +m[2]);
-  }
-  return '';
 }
 
 /** Title and date of plain text: the first line when it is short enough to be a headline; a date line near the top. */
@@ -256,7 +233,7 @@ export function importTextSource(
     throw new ImportError(
       fileName,
       'unsupported-type',
-      `${ext ? `.${ext} files are` : 'files without an extension are'} not a source type this app reads. Import .txt, .md, .html or .htm files.`,
+      `${ext ? `.${ext} files are` : 'files without an extension are'} not a source type this app reads. Import .txt, .md, .html, .htm, .pdf or .docx files.`,
     );
   }
   checkSize(fileName, bytes.length, MAX_SOURCE_BYTES);
@@ -268,8 +245,18 @@ export function importTextSource(
       `the file is named .${extensionOf(fileName)} but holds ${binary}, not text. Export it as plain text first.`,
     );
   }
-  const raw = decodeUtf8(fileName, bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const raw = decodeUtf8(fileName, bytes);
+  return textSourceFromString(fileName, format, raw, options);
+}
 
+/** A source from its decoded text (the backend decodes any charset; core's importTextSource reads UTF-8 only). */
+export function textSourceFromString(
+  fileName: string,
+  format: TextSourceFormat,
+  decoded: string,
+  options: Pick<ImportOptions, 'hash'> = {},
+): ImportedTextSource {
+  const raw = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let text: string;
   let title = '';
   let date = '';

@@ -103,6 +103,27 @@ interface Extension {
   tags: Tag[];
 }
 
+const KINDS = ['text', 'markdown', 'html', 'pdf', 'docx'] as const;
+
+/** A source's document facts in our extension (kind, authors, URL, language, direction, page starts), when valid. */
+function documentFacts(s: Record<string, unknown>): Pick<ImportedSource, 'document'> {
+  const kind = KINDS.find((k) => k === s.kind);
+  if (!kind) return {};
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const pageStarts = Array.isArray(s.pageStarts) && s.pageStarts.every((n) => Number.isInteger(n) && n >= 0) ? (s.pageStarts as number[]) : undefined;
+  const authors = strings(s.authors);
+  return {
+    document: {
+      kind,
+      ...(authors.length ? { authors } : {}),
+      ...(typeof s.url === 'string' && /^https?:\/\//i.test(s.url) ? { url: s.url } : {}),
+      ...(typeof s.language === 'string' && s.language ? { language: s.language } : {}),
+      ...(s.dir === 'rtl' || s.dir === 'ltr' ? { dir: s.dir } : {}),
+      ...(pageStarts ? { pageStarts } : {}),
+    },
+  };
+}
+
 /** Our own `notebook` extension, checked field by field (a damaged one is refused, not half-read). */
 function readExtension(fileName: string, ext: unknown, hash: (text: string) => string): Extension | null {
   if (ext === undefined) return null;
@@ -131,6 +152,7 @@ function readExtension(fileName: string, ext: unknown, hash: (text: string) => s
       note: null,
       addedAt: isIsoDateTime(s.addedAt) ? s.addedAt : null,
       furniture,
+      ...documentFacts(s),
     };
   });
   const tagIds = new Set<string>();

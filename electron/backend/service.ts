@@ -3,6 +3,7 @@ import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../
 import { detectFurniture } from '../../core/furniture';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
+import { originalBase64, textFromOriginal } from './documents/whole-page';
 import { NotebookStore, type SourceFile } from './store';
 import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
@@ -254,6 +255,20 @@ export class NotebookService implements Handlers {
       c.sources = c.sources.map((s) => (s.id === sourceId ? updated : s));
     });
     return { source: { meta: updated, text: file.text, highlights: file.highlights, note: file.note }, reanchored, orphaned };
+  }
+
+  async reextractSource({ sourceId, mode }: ChannelInput<'reextractSource'>): Promise<ChannelOutput<'reextractSource'>> {
+    const text = await textFromOriginal(this.store.dataDir, this.meta(sourceId), mode);
+    const result = await this.updateSourceText({ sourceId, text });
+    const updated: SourceMeta = { ...result.source.meta, wholePage: mode === 'whole-page', furniture: mode === 'whole-page' ? result.source.meta.furniture : [] };
+    await this.store.updateCatalog((c) => {
+      c.sources = c.sources.map((s) => (s.id === sourceId ? updated : s));
+    });
+    return { ...result, source: { ...result.source, meta: updated } };
+  }
+
+  async sourceOriginal({ sourceId }: ChannelInput<'sourceOriginal'>): Promise<ChannelOutput<'sourceOriginal'>> {
+    return originalBase64(this.store.dataDir, this.meta(sourceId));
   }
 
   async resolveHighlights({ ids }: ChannelInput<'resolveHighlights'>): Promise<ChannelOutput<'resolveHighlights'>> {

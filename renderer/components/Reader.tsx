@@ -2,6 +2,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffec
 import { assignLanes, freeLane, rangesAt } from '../../core/lanes';
 import type { Highlight, ReaderSettings, SourceMeta } from '../../core/model';
 import { formatDate } from '../format';
+import { languageAndDirection } from '../../core/documents/language';
 import { isMac } from '../api';
 import { TextMap } from '../reader/text-map';
 import { HighlightPainter, type PaintItem } from '../reader/painter';
@@ -281,6 +282,8 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   // F7: a caret to move with the arrows, from which Shift+arrows select.
   const caretBrowsing = useCaretBrowsing();
   useEffect(() => (caretBrowsing && articleBody.current && scroller.current ? drawCaret(articleBody.current, scroller.current) : undefined), [caretBrowsing]);
+  // The source's language and direction (from its import; bundled articles have none, so guess from the letters).
+  const script = useMemo(() => languageAndDirection(meta.language ? '' : text.slice(0, 5000), meta.language ?? '', meta.dir ?? ''), [meta.language, meta.dir, text]);
 
   const style = {
     '--reader-font-size': `${settings.fontSize}px`,
@@ -293,15 +296,28 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
         className="reader-scroll"
         ref={scrollerRef}
         tabIndex={0} id="reader" data-font={settings.fontFamily} style={style} onKeyDown={onKeyDown} aria-label="Article text">
-        <article className="article" lang="en">
+        <article className="article" lang={script.language || undefined} dir={script.dir} data-testid="article">
           <header className="article-header">
             <h1>{meta.title}</h1>
             <p className="byline">
-              {meta.publisher && <span>{meta.publisher}</span>}
-              {meta.publisher && meta.date && <span aria-hidden="true"> · </span>}
-              {meta.date && <time dateTime={meta.date}>{formatDate(meta.date)}</time>}
-              {props.headerExtra}
+              {[
+                meta.authors?.length ? <bdi key="a" data-testid="article-authors">{meta.authors.join(', ')}</bdi> : null,
+                meta.publisher ? <bdi key="p">{meta.publisher}</bdi> : null,
+                meta.date ? <bdi key="d"><time dateTime={meta.date}>{formatDate(meta.date)}</time></bdi> : null,
+                meta.pageStarts?.length ? <span key="n">{meta.pageStarts.length} {meta.pageStarts.length === 1 ? 'page' : 'pages'} (PDF)</span> : null,
+              ]
+                .filter(Boolean)
+                .flatMap((part, i) => (i === 0 ? [part] : [<span key={`s${i}`} aria-hidden="true"> · </span>, part]))}
+              {/* The app's own controls read left to right whatever the article's direction. */}
+              <span className="byline-actions" dir="ltr">
+                {props.headerExtra}
+              </span>
             </p>
+            {meta.url && (
+              <p className="source-url" dir="ltr">
+                <a href={meta.url} target="_blank" rel="noreferrer noopener" data-testid="article-url">{meta.url}</a>
+              </p>
+            )}
           </header>
           <div className="article-body" onClick={onClick} ref={articleBody}>
             <MarginMarks

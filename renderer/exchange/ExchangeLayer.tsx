@@ -34,7 +34,7 @@ export function ExchangeLayer({ exchange, currentSource }: Props) {
         <div className="drop-overlay" aria-hidden="true">
           <div className="drop-target">
             <strong>Drop to import</strong>
-            <span>Sources: .txt, .md, .html · Annotations: W3C .json, REFI-QDA .qdpx</span>
+            <span>Sources: .txt, .md, .html, .pdf, .docx · Annotations: W3C .json, REFI-QDA .qdpx</span>
           </div>
         </div>
       )}

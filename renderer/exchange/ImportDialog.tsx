@@ -65,7 +65,7 @@ export function ImportDialog({ state, onCommit, onChoose, onClose }: { state: Im
       <div className="exchange-form import-dialog">
         {state.step === 'choose' && (
           <div className="import-choose">
-            <p>Add sources (.txt, .md, .html) or annotations with their sources: W3C Web Annotation .json, REFI-QDA .qdpx.</p>
+            <p>Add sources (.txt, .md, .html, .pdf, .docx) or annotations with their sources: W3C Web Annotation .json, REFI-QDA .qdpx.</p>
             <p className="hint">You can also drop files anywhere on the window. Nothing is added until you confirm.</p>
             <button type="button" className="primary" onClick={onChoose} autoFocus>
               Choose files…

@@ -36,4 +36,4 @@ export function dragHasFiles(event: DragEvent): boolean {
 }
 
 /** What the file chooser offers. */
-export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.json,.jsonld,.qdpx';
+export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.pdf,.docx,.json,.jsonld,.qdpx';

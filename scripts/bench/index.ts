@@ -1,5 +1,6 @@
 // npm run bench: measures the figures the issues name, prints a table, writes docs/benchmarks.md.
 import { benchAnchoring } from './anchoring';
+import { benchDocuments } from './documents';
 import { benchExchange } from './exchange';
 import { benchReader } from './reader';
 import { benchEditor } from './editor';
@@ -21,6 +22,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['exchange', benchExchange],
   ['store', benchStore],
   ['scale', benchScale],
+  ['documents', benchDocuments],
 ];
 
 const figures: Figure[] = [];

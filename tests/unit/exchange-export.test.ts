@@ -20,7 +20,7 @@ describe('every format writes its file', () => {
     ['w3c', 'n.json', (b: Buffer) => expect(JSON.parse(b.toString('utf8')).type).toBe('AnnotationCollection')],
     ['qdpx', 'n.qdpx', (b: Buffer) => expect(b.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))],
     ['qdc', 'n.qdc', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^<\?xml[^>]*>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/)],
-    ['csv', 'n.csv', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^\uFEFFSource,Date,Tag,Tag kind,Quote,Note,Start,End,Highlight ID,Source ID\r\n/)],
+    ['csv', 'n.csv', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^\uFEFFSource,Date,Tag,Tag kind,Quote,Note,Start,End,Page,Publisher,Authors,URL,Language,Highlight ID,Source ID\r\n/)],
     ['html', 'n.html', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*Border crossing diary/)],
   ])('%s', async (format, name, check) => {
     const dir = await tempDir();

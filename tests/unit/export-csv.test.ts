@@ -39,7 +39,7 @@ const csv = exportCsv(snapshot, testFormatter);
 describe('CSV of coded segments', () => {
   it('starts with a UTF-8 byte order mark and the header, and ends every record with CRLF', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Source,Date,Tag,Tag kind,Quote,Note,Start,End,Highlight ID,Source ID');
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Source,Date,Tag,Tag kind,Quote,Note,Start,End,Page,Publisher,Authors,URL,Language,Highlight ID,Source ID');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(new TextEncoder().encode(csv).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
@@ -50,11 +50,11 @@ describe('CSV of coded segments', () => {
     const body = rows.slice(1);
     const expected = snapshot.sources.flatMap((s) => s.highlights).reduce((n, h) => n + Math.max(1, h.tagIds.length), 0);
     expect(body).toHaveLength(expected);
-    expect(body.every((r) => r.length === 10)).toBe(true);
-    // Every row names its highlight and source by id, so it can be joined back to the notebook.
+    expect(body.every((r) => r.length === CSV_HEADER.length)).toBe(true);
+    // Every row names its highlight and source by id (the last two columns), so it can be joined back to the notebook.
     const byId = new Map(snapshot.sources.flatMap((s) => s.highlights.map((h) => [h.id, s.meta.id] as const)));
-    for (const r of body) expect(byId.get(r[8])).toBe(r[9]);
-    expect(new Set(body.map((r) => r[8])).size).toBe(byId.size);
+    for (const r of body) expect(byId.get(r[r.length - 2])).toBe(r[r.length - 1]);
+    expect(new Set(body.map((r) => r[r.length - 2])).size).toBe(byId.size);
     const north = body.find((r) => r[2] === 'Places/Afghanistan/Northern Afghanistan');
     expect(north?.slice(0, 5)).toEqual([
       'Putin warns of buildup of extremist and terrorist groups in northern Afghanistan',

@@ -41,7 +41,7 @@ function qdpxWith(xml: string): Uint8Array {
 
 describe('bad input is refused with a clear message, and nothing is imported', () => {
   it('an unsupported file type', () => {
-    refused('Report.docx', utf8('PK...'), 'unsupported-type', /\.docx files cannot be imported\. Import sources as \.txt, \.md, \.html or \.htm/);
+    refused('Report.xlsx', utf8('PK...'), 'unsupported-type', /\.xlsx files cannot be imported\. Import sources as \.txt, \.md, \.html, \.htm, \.pdf or \.docx/);
     refused('README', utf8('text'), 'unsupported-type', /files without an extension cannot be imported/);
   });
 

@@ -41,7 +41,7 @@ Commands:
            --force        replace PATH when it exists
            --read-only    (always so) export reads the notebook without locking it, so it works while
                           the app has it open
-  import   Add sources (.txt, .md, .html, .htm) and annotations (W3C Web Annotation .json/.jsonld,
+  import   Add sources (.txt, .md, .html, .htm, .pdf, .docx) and annotations (W3C Web Annotation .json/.jsonld,
            REFI-QDA .qdpx) to the notebook. Every file is checked first: if any is refused, nothing
            is imported. Highlights are anchored in their text; those that cannot be are kept as orphans.
            --keep-duplicates  also import sources whose text the notebook already has (default: skip

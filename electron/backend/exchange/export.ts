@@ -9,6 +9,7 @@ import type { NotebookStore } from '../store';
 import { renderExport, type ExportOutput } from './formats';
 import { resolveExportTarget } from './paths';
 import { checkScope, ExportCancelled, readSnapshot } from './snapshot';
+import { readOriginal } from '../documents/originals';
 
 interface JobRecord {
   job: ExportJob;
@@ -128,6 +129,12 @@ export class ExportJobs {
       job.message = `Writing ${FORMAT_INFO[input.format].label}: ${count(highlights)} highlights from ${count(snapshot.sources.length)} sources…`;
       await breathe();
       stopIfCancelled();
+      // REFI-QDA carries a PDF source's PDF beside its text.
+      if (input.format === 'qdpx') {
+        for (const source of snapshot.sources) {
+          if (source.meta.kind === 'pdf') source.original = (await readOriginal(this.store.dataDir, source.meta)) ?? undefined;
+        }
+      }
       const rendered = renderExport(snapshot, input.format, input.layout);
       job.warnings = rendered.warnings;
       await breathe();

@@ -9,6 +9,7 @@ import { nameKey } from '../../../core/tags/codebook';
 import type { SourceFile } from '../store';
 import { readingOrder } from '../../../core/lanes';
 import { appendNote, forEachCitation, isEmptyNote } from './note-utils';
+import { documentMeta } from '../documents/originals';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 export const EMPTY_TEXT_HASH = sha256('');
@@ -31,7 +32,8 @@ export interface SourceMerge {
 }
 
 export interface ImportPlan {
-  newSources: Array<{ meta: SourceMeta; file: SourceFile }>;
+  /** `original`: the imported file's bytes, to keep at meta.original (PDFs, web pages, Word files). */
+  newSources: Array<{ meta: SourceMeta; file: SourceFile; original?: Uint8Array }>;
   newTags: Tag[];
   merges: Map<string, SourceMerge>;
   projectNote: NoteDoc | null;
@@ -86,7 +88,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
     touchedSourceIds: [],
     warnings: [],
   };
-  const newById = new Map<string, { meta: SourceMeta; file: SourceFile }>();
+  const newById = new Map<string, { meta: SourceMeta; file: SourceFile; original?: Uint8Array }>();
   const touched = new Set<string>();
   const touch = (id: string): void => {
     if (!touched.has(id)) {
@@ -157,8 +159,13 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         contentHash: s.contentHash,
         addedAt: s.addedAt ?? now,
         furniture: s.furniture ?? detectFurniture(s.text),
+        ...documentMeta(s, id),
       };
-      const entry = { meta, file: { schemaVersion: SCHEMA_VERSION, id, text: s.text, highlights: [], note: s.note ?? EMPTY_DOC } };
+      const entry = {
+        meta,
+        file: { schemaVersion: SCHEMA_VERSION, id, text: s.text, highlights: [], note: s.note ?? EMPTY_DOC },
+        original: meta.original ? s.document?.original?.bytes : undefined,
+      };
       plan.newSources.push(entry);
       newById.set(id, entry);
       if (!sourceByHash.has(s.contentHash)) sourceByHash.set(s.contentHash, id);
@@ -170,7 +177,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
     // Documents the file annotates without including them (another tool's W3C export): a source the notebook has
     // for that address, or a placeholder that keeps the highlights as orphans until its text is imported.
     for (const iri of n.missingSources) {
-      const match = state.sources.find((m) => m.originalFile === iri || sourceIri(m.id) === iri);
+      const match = state.sources.find((m) => m.originalFile === iri || sourceIri(m.id) === iri || (m.url !== undefined && m.url === iri));
       if (match) {
         target.set(iri, { id: match.id, text: (await state.file(match.id)).text, isNew: false });
         touch(match.id);

@@ -15,6 +15,8 @@ import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
 import { appendNote } from './note-utils';
+import { isDocumentFile, readDocument } from '../documents';
+import { writeOriginal } from '../documents/originals';
 
 interface Pending {
   files: ImportedNotebook[];
@@ -91,7 +93,10 @@ export class ImportOps {
     for (const file of input.files as ImportFile[]) {
       try {
         // The same limits as the channels (names, dates, ranges, depth): what is cut is said in the summary.
-        const n = applyImportLimits(importFile(file.name, bytesOf(file), { hash: sha256, notes: noteParser }));
+        const bytes = bytesOf(file);
+        const n = applyImportLimits(
+          isDocumentFile(file.name) ? await readDocument(file.name, bytes, { hash: sha256 }) : importFile(file.name, bytes, { hash: sha256, notes: noteParser }),
+        );
         parsed.push(n);
         results.push(n);
       } catch (err) {
@@ -141,6 +146,11 @@ export class ImportOps {
     this.pending.delete(previewId);
     const plan = await planImport(pending.files, await this.state(), skipDuplicates, new Date().toISOString());
 
+    // The imported files kept as they came (PDFs, web pages, Word files) go first: one that no catalog entry names
+    // (a crash before the commit) is never read.
+    for (const s of plan.newSources) {
+      if (s.original && s.meta.original) await writeOriginal(this.store.dataDir, s.meta.original, s.original);
+    }
     // All or nothing (GUIDE §5): new files and merged sources are staged, then committed with one atomic record;
     // a crash at any moment leaves the notebook with the whole import or none of it.
     await this.store.commitImport({

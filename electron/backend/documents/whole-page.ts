@@ -1,0 +1,28 @@
+import { htmlToText } from '../../../core/import';
+import type { SourceMeta } from '../../../core/model';
+import { NotebookError } from '../errors';
+import { decodeText } from './decode';
+import { extractArticle } from './html';
+import { readOriginal } from './originals';
+
+/**
+ * "Show the whole page" and back: a web source's text made again from the page kept beside it, either the whole
+ * page's text (when Readability cut something the analyst needs) or the article. The service then replaces the
+ * text as a re-import does, so highlights follow their passages.
+ */
+export async function textFromOriginal(dataDir: string, meta: SourceMeta, mode: 'whole-page' | 'article'): Promise<string> {
+  if (meta.kind !== 'html') throw new NotebookError(`“${meta.title}” was not imported from a web page, so there is no whole page to show.`);
+  const bytes = await readOriginal(dataDir, meta);
+  if (!bytes) throw new NotebookError(`The saved page of “${meta.title}” is missing from the notebook folder (originals/). Import the page again.`);
+  const { text: html } = decodeText(meta.originalFile || 'page.html', bytes);
+  const text = mode === 'whole-page' ? htmlToText(html).text : extractArticle(html).text;
+  if (!text.trim()) throw new NotebookError(`The saved page of “${meta.title}” has no text.`);
+  return text;
+}
+
+/** The original file's bytes (a PDF for the page view), base64. */
+export async function originalBase64(dataDir: string, meta: SourceMeta): Promise<{ kind: string; base64: string }> {
+  const bytes = await readOriginal(dataDir, meta);
+  if (!bytes) throw new NotebookError(`The original file of “${meta.title}” is not in the notebook folder (originals/). Import it again to have it.`);
+  return { kind: meta.kind ?? '', base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+}
