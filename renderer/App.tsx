@@ -1,3 +1,4 @@
+import { PaneBoundary } from './shell/PaneBoundary';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
@@ -437,6 +438,7 @@ export function App() {
             onSelect={setLeftTab}
             tabs={[
               { id: 'sources', label: 'Sources', badge: sources.length, title: withShortcut('Sources', 'focus.sources'), content: (
+                  <PaneBoundary pane="Sources" onOpenBackups={() => setDialog('backups')}>
                   <SourceList
                     sources={sources}
                     currentId={doc?.meta.id ?? null}
@@ -445,6 +447,7 @@ export function App() {
                     onDelete={startup.readOnly ? undefined : sourceActions.setDeleting}
                     onOrderChange={setSourceOrder}
                   />
+                  </PaneBoundary>
                 ),
               },
               {
@@ -452,13 +455,18 @@ export function App() {
                 label: 'Codebook',
                 badge: tags.length,
                 title: withShortcut('Codebook', 'focus.codebook'),
-                content: <CodebookPanel api={tagsApi} onRetrieve={(t) => setRetrieval({ query: queryForTag(tags, t), nonce: Date.now() })} />,
+                content: (
+                  <PaneBoundary pane="Codebook" onOpenBackups={() => setDialog('backups')}>
+                    <CodebookPanel api={tagsApi} onRetrieve={(t) => setRetrieval({ query: queryForTag(tags, t), nonce: Date.now() })} />
+                  </PaneBoundary>
+                ),
               },
             ]}
           />
         </Panel>
         <Separator className="separator" aria-labelledby="resize-sources-label" />
         <Panel id="pane-reader" defaultSize="48" minSize="25">
+          <PaneBoundary pane="Reader" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
           <div className="reader-stack">
             <div className="reader-slot" inert={retrieval !== null || analysisOpen}>
               {doc ? (
@@ -515,11 +523,13 @@ export function App() {
               <RetrievalView api={tagsApi} sources={sources} request={retrieval} onOpen={(seg) => void openPassage(seg.sourceId, seg.highlight.id)} onClose={() => setRetrieval(null)} />
             )}
           </div>
+          </PaneBoundary>
         </Panel>
         <Separator className="separator" aria-labelledby="resize-side-label" />
         <Panel id="pane-side" defaultSize="32" minSize="290px">
           <Group orientation="vertical" id="side-panes" defaultLayout={sideLayout.defaultLayout} onLayoutChanged={sideLayout.onLayoutChanged}>
             <Panel id="pane-highlights" defaultSize="42" minSize="15">
+              <PaneBoundary pane="Highlights" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
               <PaneTabs
                 label="Highlights and suggestions"
                 selected={sideTab}
@@ -565,9 +575,11 @@ export function App() {
                   },
                 ]}
               />
+              </PaneBoundary>
             </Panel>
             <Separator className="separator horizontal" aria-labelledby="resize-notes-label" />
             <Panel id="pane-editor" defaultSize="58" minSize="20">
+              <PaneBoundary pane="Notes" onOpenBackups={() => setDialog('backups')}>
               <NotesPane
                 key={generation}
                 scope={notes.scope}
@@ -581,6 +593,7 @@ export function App() {
                 saveDoc={notes.saveDoc}
                 onOpenCitation={(highlightId, sourceId) => void revealHighlight(highlightId, sourceId)}
               />
+              </PaneBoundary>
             </Panel>
           </Group>
         </Panel>
