@@ -150,6 +150,7 @@ function remount(mount: string, options: string): void {
 
 function unmount(mount: string): void {
   execFileSync('umount', ['-l', mount], { stdio: 'ignore' });
+  execFileSync('rmdir', [mount], { stdio: 'ignore' });
 }
 
 const canMount = (() => {
