@@ -30,7 +30,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await fsyncDir(dir);
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** Make a rename or a new file in `dir` durable. */
+export async function fsyncDir(dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; the rename is already atomic there.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

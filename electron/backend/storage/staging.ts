@@ -2,7 +2,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { isFileId } from '../../../core/storage-schemas';
-import { writeFileAtomic } from '../atomic-write';
+import { fsyncDir, writeFileAtomic } from '../atomic-write';
 
 /**
  * All-or-nothing commits of many files (imports, merges). Files are written into `staging/<tx>/sources/`; then one
@@ -27,7 +27,7 @@ export async function stageAndCommit(dataDir: string, files: Array<{ id: string;
         for (let f = queue.shift(); f; f = queue.shift()) await writeDurable(join(tx, 'sources', `${f.id}.json`), f.text);
       }),
     );
-    await syncDir(join(tx, 'sources'));
+    await fsyncDir(join(tx, 'sources'));
     const record: CommitRecord = { files: files.map((f) => f.id), catalog: catalogText };
     await writeFileAtomic(join(tx, 'commit.json'), JSON.stringify(record));
   } catch (err) {
@@ -69,7 +69,7 @@ async function rollForward(dataDir: string, tx: string): Promise<number> {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-  await syncDir(join(dataDir, 'sources'));
+  await fsyncDir(join(dataDir, 'sources'));
   await writeFileAtomic(join(dataDir, 'catalog.json'), record.catalog);
   await rm(tx, { recursive: true, force: true });
   return moved;
@@ -88,16 +88,6 @@ async function writeDurable(path: string, text: string): Promise<void> {
   const handle = await open(path, 'w', 0o600);
   try {
     await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
     await handle.sync();
   } finally {
     await handle.close();
