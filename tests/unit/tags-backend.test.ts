@@ -54,13 +54,15 @@ describe('the default codebook', () => {
   });
 
   it('an existing notebook whose catalog has no tags field gets it; one whose codebook was emptied keeps it empty', async () => {
-    await open();
+    // Closed before its file is edited, as the app would be (closing writes what it holds).
+    await (await open()).close();
     const path = join(dir, 'catalog.json');
     const catalog = JSON.parse(await readFile(path, 'utf8'));
     delete catalog.tags;
     await writeFile(path, JSON.stringify(catalog));
     const reopened = await open();
     expect((await reopened.listTags()).tags.map((t) => t.name)).toContain('Refugees');
+    await reopened.close();
 
     const emptied = { ...JSON.parse(await readFile(path, 'utf8')), tags: [] };
     await writeFile(path, JSON.stringify(emptied));
