@@ -66,9 +66,10 @@ export const storedTagSchema = z.object({
 export const catalogFileSchema = z.object({
   schemaVersion: z.number().int().min(1),
   sources: z.array(sourceMetaSchema),
-  tags: z.array(storedTagSchema),
-  settings: z.object({}).passthrough(),
-  projectNote: noteDoc,
+  // Absent in catalogs written before the codebook and the project notebook existed: they get the defaults.
+  tags: z.array(storedTagSchema).optional(),
+  settings: z.object({}).passthrough().optional(),
+  projectNote: noteDoc.optional(),
   /** Per source: [highlights, orphans, characters] as of `summaryGeneration` (see electron/backend/store/summary-log.ts). */
   summaries: z.custom<Record<string, [number, number, number]>>(isCountsRecord, 'summaries are [highlights, orphans, characters] per source').optional(),
   summaryGeneration: z.number().int().min(0).optional(),
