@@ -68,5 +68,5 @@ test('the co-occurrence heatmap is one Tab stop; the arrow keys move between its
   await page.keyboard.press('Shift+Tab');
   expect(await focusedCell()).toBe(second);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('complementary', { name: 'Passages' }).getByRole('status')).toContainText(/passage/);
+  await expect(page.getByRole('complementary', { name: 'Paragraphs' }).getByRole('status')).toContainText(/paragraph/);
 });
