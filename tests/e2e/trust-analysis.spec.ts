@@ -38,7 +38,7 @@ test('analysis cells find their tags by id: two tags named alike under different
   await page.reload();
 
   await page.keyboard.press('Control+Shift+A');
-  const view = page.getByRole('region', { name: 'Analysis' });
+  const view = page.getByRole('main', { name: 'Analysis' });
   await view.getByRole('tab', { name: 'Co-occurrence' }).click();
   const frame = view.getByRole('region', { name: 'Co-occurrence of tags' });
   await frame.getByRole('radio', { name: 'Table' }).click();
@@ -62,7 +62,7 @@ test('charts draw each tag in its own colour, the same in light and dark', async
   await seed(notebook, 'drug production', ['tag-theme-drugs']);
   await page.reload();
   await page.keyboard.press('Control+Shift+A');
-  const view = page.getByRole('region', { name: 'Analysis' });
+  const view = page.getByRole('main', { name: 'Analysis' });
   await expect(view.getByRole('region', { name: 'Highlights per tag' })).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

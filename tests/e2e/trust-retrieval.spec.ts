@@ -24,7 +24,7 @@ test('retrieved passages drag into a note as citations and export as CSV, from R
 
   // Retrieval: the Drugs passage, dragged into the project notebook.
   await page.keyboard.press('Control+Alt+r');
-  const view = page.getByRole('region', { name: 'Coded passages' });
+  const view = page.getByRole('main', { name: 'Coded passages' });
   await view.getByLabel('Query').fill('Drugs');
   const passage = view.getByRole('list', { name: 'Passages' }).getByRole('listitem').filter({ hasText: 'drug trafficking' });
   await expect(passage).toHaveCount(1);
@@ -41,7 +41,7 @@ test('retrieved passages drag into a note as citations and export as CSV, from R
 
   // A co-occurrence cell: the paragraph with both tags, dragged into the note and exported.
   await page.keyboard.press('Control+Shift+A');
-  const analysis = page.getByRole('region', { name: 'Analysis' });
+  const analysis = page.getByRole('main', { name: 'Analysis' });
   await analysis.getByRole('tab', { name: 'Co-occurrence' }).click();
   await analysis.getByRole('button', { name: /^(Drugs and Terrorism|Terrorism and Drugs): 1 paragraph together/ }).first().click();
   const paragraphs = analysis.getByRole('complementary', { name: 'Paragraphs' });
