@@ -36,6 +36,8 @@ test('analysis cells find their tags by id: two tags named alike under different
   await seed(notebook, 'about 2,000 members of IS', [group.tag.id]);
   await seed(notebook, 'the Russian leader said', ['tag-theme-terrorism']);
   await page.reload();
+  // The shortcut works once the app is up: wait for the article, as an analyst would.
+  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toBeVisible();
 
   await page.keyboard.press('Control+Shift+A');
   const view = page.getByRole('main', { name: 'Analysis' });
@@ -61,6 +63,7 @@ test('charts draw each tag in its own colour, the same in light and dark', async
   await seed(notebook, 'extremist and terrorist groups in northern Afghanistan', ['tag-theme-terrorism']);
   await seed(notebook, 'drug production', ['tag-theme-drugs']);
   await page.reload();
+  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+Shift+A');
   const view = page.getByRole('main', { name: 'Analysis' });
   await expect(view.getByRole('region', { name: 'Highlights per tag' })).toBeVisible();
