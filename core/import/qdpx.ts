@@ -1,4 +1,5 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { listZipEntries } from './zip-entries';
+import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { describeRange } from '../anchoring/describe';
 import { CodePointIndex, derivedId, isIsoDate, isIsoDateTime, GUID_PATTERN } from '../export/common';
@@ -50,18 +51,9 @@ function unsafeEntry(name: string): string | null {
 
 function openZip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array> {
   checkSize(fileName, bytes.length, MAX_ANNOTATION_FILE_BYTES);
-  const infos: UnzipFileInfo[] = [];
-  try {
-    // A first pass over the central directory only: the filter sees every entry and inflates none.
-    unzipSync(bytes, {
-      filter: (f) => {
-        infos.push(f);
-        return false;
-      },
-    });
-  } catch {
-    throw new ImportError(fileName, 'not-qdpx', 'the file is not a zip archive, so it is not a REFI-QDA project (.qdpx).');
-  }
+  // A first pass over the central directory only: every entry listed, none inflated.
+  const infos = listZipEntries(bytes);
+  if (!infos) throw new ImportError(fileName, 'not-qdpx', 'the file is not a zip archive, so it is not a REFI-QDA project (.qdpx).');
   let total = 0;
   for (const f of infos) {
     const why = unsafeEntry(f.name);

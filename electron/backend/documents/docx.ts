@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
+import { listZipEntries } from '../../../core/import/zip-entries';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { parseDate } from '../../../core/import/dates';
 import { formatBytes, htmlToText, ImportError, MB } from '../../../core/import';
@@ -25,15 +26,8 @@ export interface ReadDocx {
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
 function unzipChecked(fileName: string, bytes: Uint8Array): Record<string, Uint8Array> {
-  const infos: UnzipFileInfo[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        infos.push(f);
-        return false;
-      },
-    });
-  } catch {
+  const infos = listZipEntries(bytes);
+  if (!infos) {
     throw new ImportError(fileName, 'corrupt', 'the file is not a Word document (.docx is a zip archive, and this one cannot be opened). Open it in Word and save it again.');
   }
   if (infos.length > MAX_DOCX_ENTRIES) {
