@@ -115,6 +115,8 @@ export interface Settings {
   pinnedTagIds: string[];
   /** Tags most recently applied to a highlight, most recent first (capped). */
   recentTagIds: string[];
+  /** Names match across scripts through transliteration (Шойгу = Shoigu). Absent in older notebooks: on. */
+  translitMatching?: boolean;
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
@@ -146,6 +148,8 @@ export interface Tag {
   description: string;
   aliases: string[];
   createdAt: string;
+  /** false: this tag's names match only as spelled (no transliteration across scripts). Absent: follow the setting. */
+  translit?: boolean;
 }
 
 /** Everything of a notebook that exports need, in one read-only value. */

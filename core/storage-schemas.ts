@@ -61,6 +61,7 @@ export const storedTagSchema = z.object({
   description: z.string().max(100_000).optional(),
   aliases: z.array(z.string().max(200)).max(1000).optional(),
   createdAt: z.string().max(40).optional(),
+  translit: z.boolean().optional(),
 });
 
 export const catalogFileSchema = z.object({
