@@ -81,7 +81,7 @@ function cyrillicPhones(word: string): Phones {
     const p = CYR[ch];
     if (p !== undefined) {
       if (p) out.push([p]);
-    } else if (/[a-z]/.test(ch)) out.push([ch]);
+    } else if (/[a-z0-9]/.test(ch)) out.push([ch]);
   }
   return out;
 }
@@ -89,7 +89,7 @@ function cyrillicPhones(word: string): Phones {
 function latinPhones(word: string): Phones {
   let w = '';
   for (const ch of word) w += LATIN_SPECIAL[ch] ?? ch;
-  w = w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-zJCSZ]/g, '');
+  w = w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]/g, '');
   const out: Phones = [];
   for (let i = 0; i < w.length; ) {
     if (w[i] === 'j') {
@@ -193,7 +193,8 @@ const cache = new Map<string, WordKeys>();
 export function wordKeys(word: string): WordKeys {
   let k = cache.get(word);
   if (k !== undefined) return k;
-  let w = word.toLowerCase().replace(/['’]s$/, '');
+  // Names are short: a longer "word" is keyed by its first 48 letters (bounded work for hostile input).
+  let w = word.slice(0, 48).toLowerCase().replace(/['’]s$/, '');
   let phones: Phones;
   if (CYRILLIC_RE.test(w)) {
     w = w.normalize('NFC');

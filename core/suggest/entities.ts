@@ -661,6 +661,7 @@ function russianRun(t: Tokens, run: number[], facts: TextFacts, out: NlpMention[
       const c = groupCls[0];
       const weakStart = t.sentenceStart[first] === 1;
       if (titled || (c === 'surname' && !weakStart)) out.push({ first, last, kind: 'person', ru: true, guess: !titled });
+      else if (c === 'surname') out.push({ first, last, kind: 'person', ru: true, pending: true });
       else if (c === 'unknown' && afterPrep && first === start) out.push({ first, last, kind: 'place', ru: true, guess: true });
       else if (c === 'unknown' || c === 'first') out.push({ first, last, kind: 'person', ru: true, pending: true });
     } else if (named || titled) {
@@ -672,6 +673,11 @@ function russianRun(t: Tokens, run: number[], facts: TextFacts, out: NlpMention[
     groupCls = [];
     titled = false;
   };
+  // A lone capitalised word opening a sentence ("Шойгу подчеркнул") is a name only if it ends a full name elsewhere.
+  if (run.length === 1 && cls[0] === 'common' && t.sentenceStart[start] === 1 && classifyRussian(t.raw[start], t.lower[start], false, facts.lowerSeen) !== 'common') {
+    out.push({ first: start, last: start, kind: 'person', ru: true, pending: true });
+    return;
+  }
   for (let x = 0; x < run.length; x++) {
     const c = cls[x];
     const i = run[x];
@@ -919,7 +925,7 @@ function normalisePeople(t: Tokens, raw: RawSuggestion[]): void {
     for (const [name, count] of names) {
       const words = name.toLowerCase().split(/[\s-]+/);
       if (words.length <= mentionWords.length) continue;
-      const isSuffix = mentionWords.every((w, i) => words[words.length - mentionWords.length + i] === w);
+      const isSuffix = mentionWords.every((w, i) => { const x = words[words.length - mentionWords.length + i]; return x === w || (hasCyrillic(w) && wordsMatch(x, w)); });
       const score = isSuffix ? count * 100 + words.length : -1;
       if (score > bestScore) {
         best = name;
