@@ -222,6 +222,8 @@ export function wordKeys(word: string): WordKeys {
 
 /** Two words are one name: the full key of one is among the keys of the other. */
 export function wordsMatch(a: string, b: string): boolean {
+  // Two-letter words (IS, US, ИГ) are too short to carry a spelling: only the same word matches.
+  if (a.length < 3 || b.length < 3) return a.toLowerCase() === b.toLowerCase();
   const ka = wordKeys(a);
   const kb = wordKeys(b);
   for (const f of ka.full) if (kb.all.includes(f)) return true;

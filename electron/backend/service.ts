@@ -158,6 +158,7 @@ export class NotebookService implements Handlers {
       if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
       if (patch.window) s.window = patch.window;
       if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
+      if (patch.translitMatching !== undefined) s.translitMatching = patch.translitMatching;
     });
     return this.store.catalog.settings;
   }
