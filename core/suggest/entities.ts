@@ -821,13 +821,18 @@ export function suggestEntities(text: string, data: SuggestData): Suggestion[] {
     raw.push({ first: m.first, last: m.last, end: m.end, kind: m.payload.kind, proposedName: m.payload.name, aliases: m.payload.aliases, tagId: m.payload.tagId, source: m.payload.source });
   }
   let forms: Map<string, string[]> | null = null;
+  // One name is mentioned many times: its nominative and spellings are worked out once.
+  const russianNames = new Map<string, string>();
   for (const m of nlpMentions(t, covered, facts)) {
     let proposedName = cleanName(spanText(t, m.first, m.last));
     let aliases: string[] | undefined;
     if (m.ru) {
       forms ??= cyrillicForms(t);
-      proposedName = russianName(t, m.first, m.last, forms);
-      aliases = latinSpellings(proposedName).slice(0, 3);
+      const memo = `${proposedName}\u0000${t.sentenceStart[m.first]}`;
+      let name = russianNames.get(memo);
+      if (name === undefined) russianNames.set(memo, (name = russianName(t, m.first, m.last, forms)));
+      proposedName = name;
+      aliases = spellingsOf(proposedName);
     }
     raw.push({ first: m.first, last: m.last, end: t.end[m.last], kind: m.kind, proposedName, aliases, source: 'nlp', pending: m.pending, guess: m.guess });
   }
@@ -840,7 +845,13 @@ export function suggestEntities(text: string, data: SuggestData): Suggestion[] {
     if (!isEntityKind(tag.kind) || isCategoryTag(tag)) continue;
     for (const s of [tag.name, ...tag.aliases]) if (!byName.has(key(s))) byName.set(key(s), tag);
   }
-  const acrossScripts = tagNameIndex(data.tags, translit);
+  const acrossIndex = tagNameIndex(data.tags, translit);
+  const acrossMemo = new Map<string, Tag | undefined>();
+  const acrossScripts = (name: string, kind: EntityKind): Tag | undefined => {
+    const k = `${kind}\u0000${name}`;
+    if (!acrossMemo.has(k)) acrossMemo.set(k, acrossIndex(name, kind));
+    return acrossMemo.get(k);
+  };
   const tagIds = new Set(data.tags.map((tag) => tag.id));
 
   const rejectedKeys = new Set<string>();
@@ -938,6 +949,18 @@ function normalisePeople(t: Tokens, raw: RawSuggestion[]): void {
       r.pending = false;
     }
   }
+}
+
+const spellingMemo = new Map<string, string[]>();
+/** The first Latin spellings of a Cyrillic name (BGN, ISO 9, scholarly), offered as a new tag's aliases. */
+function spellingsOf(name: string): string[] {
+  let out = spellingMemo.get(name);
+  if (out === undefined) {
+    out = latinSpellings(name).slice(0, 3);
+    if (spellingMemo.size > 20_000) spellingMemo.clear();
+    spellingMemo.set(name, out);
+  }
+  return out;
 }
 
 /** A person's last word as mentions of one person share it: its stem for Cyrillic (Путина, Путину), else lower case. */

@@ -30,7 +30,19 @@ function data(): NonNullable<typeof lists> {
 }
 
 /** The list entry a word is a form of, by key (Сергея -> Сергей), or null. */
+const lookupMemo = new WeakMap<Map<string, string>, Map<string, string | null>>();
 function lookup(index: Map<string, string>, word: string): string | null {
+  let memo = lookupMemo.get(index);
+  if (!memo) lookupMemo.set(index, (memo = new Map()));
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const found = lookupUncached(index, word);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(word, found);
+  return found;
+}
+
+function lookupUncached(index: Map<string, string>, word: string): string | null {
   const k = wordKeys(word);
   for (const key of [...k.full, ...k.stems]) {
     const hit = index.get(key);

@@ -391,7 +391,11 @@ export class SearchEngine {
     const first = this.index.search(same);
     const others = clauses.map((c) => (loose(c) ? families.otherSpellings(c.term) : []));
     if (others.every((o) => o.length === 0)) return { ...first, cross: null };
-    const wide = this.index.search(same.map((c, i) => (others[i].length ? { ...c, extra: [...(c.extra ?? []), ...others[i].map((term) => ({ term, weight: 0.5 }))] } : c)));
+    // One word: the other spellings alone (their postings only). Several: each word with its other spellings.
+    const wide =
+      clauses.length === 1
+        ? this.index.search([{ term: others[0][0], prefix: false, fuzzy: 0, extra: others[0].slice(1).map((term) => ({ term, weight: 1 })) }])
+        : this.index.search(same.map((c, i) => (others[i].length ? { ...c, extra: [...(c.extra ?? []), ...others[i].map((term) => ({ term, weight: 0.5 }))] } : c)));
     const own = new Set(first.docs.subarray(0, first.count));
     const total = first.count + wide.count;
     const docs = new Int32Array(total);
