@@ -38,6 +38,8 @@ export interface SourceMeta {
   pageStarts?: number[];
   /** A web source showing the whole page's text rather than the article Readability found. */
   wholePage?: boolean;
+  /** The source this one is a translation or the original of (issue 18): both name each other. */
+  pairedWith?: string;
   /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
   original?: string;
 }

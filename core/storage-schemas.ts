@@ -38,6 +38,7 @@ export const sourceMetaSchema = z.object({
   dir: z.enum(['ltr', 'rtl']).optional(),
   pageStarts: z.array(z.number().int().min(0)).optional(),
   wholePage: z.boolean().optional(),
+  pairedWith: fileId.optional(),
   original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
 });
 

@@ -9,6 +9,7 @@ import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
+import { BilingualOps } from './bilingual';
 import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
@@ -39,6 +40,7 @@ export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
+  private readonly bilingual: BilingualOps;
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -51,6 +53,7 @@ export class NotebookService implements Handlers {
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store);
     this.sourceOps = new SourceOps(store);
+    this.bilingual = new BilingualOps(store);
     this.exchange = new Exchange(store);
     this.searchIndex = new NotebookSearch(store);
   }
@@ -131,6 +134,12 @@ export class NotebookService implements Handlers {
   }
   updateSourceMeta({ sourceId, patch }: ChannelInput<'updateSourceMeta'>): Promise<ChannelOutput<'updateSourceMeta'>> {
     return this.sourceOps.updateMeta(sourceId, patch);
+  }
+  linkTranslation({ sourceId, otherId }: ChannelInput<'linkTranslation'>): Promise<ChannelOutput<'linkTranslation'>> {
+    return this.bilingual.link(sourceId, otherId);
+  }
+  bilingualPair({ sourceId }: ChannelInput<'bilingualPair'>): Promise<ChannelOutput<'bilingualPair'>> {
+    return this.bilingual.pair(sourceId);
   }
   deleteSources({ sourceIds }: ChannelInput<'deleteSources'>): Promise<ChannelOutput<'deleteSources'>> {
     return this.sourceOps.delete(sourceIds);
