@@ -6,7 +6,7 @@
  * Names are reduced to the nominative (lemmaOf): the form the text uses in the nominative when it has one, else the
  * case ending stripped by the rules of Russian surnames and first names.
  */
-import words from './data/russian-words.json';
+import words from './data/russian-words.json' with { type: 'json' };
 import { stemKey, wordKeys, wordsMatch } from '../names/name-key';
 
 export type RuClass = 'first' | 'surname' | 'patronymic' | 'orgHead' | 'placeHead' | 'place' | 'acronym' | 'title' | 'common' | 'unknown';

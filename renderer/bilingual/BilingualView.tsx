@@ -101,6 +101,8 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
       await highlight(offer.side, paras[0].start, paras[paras.length - 1].end);
       setStatus(`The matching paragraph is highlighted in “${offer.title}”.`);
       setOffer(null);
+      // The offer's button is gone: the view keeps the focus (Esc, H).
+      root.current?.focus();
     } catch (err) {
       onError(err);
     }

@@ -7,7 +7,7 @@ import { defaultCodebook } from '../../core/tags/default-codebook';
 import { makeSearchNotebook } from '../../core/search/bench-fixtures';
 import { seededRandom } from '../../core/seeded-random';
 import { SearchEngine } from '../../electron/backend/search/engine';
-import names from '../../tests/fixtures/names/names.json';
+import names from '../../tests/fixtures/names/names.json' with { type: 'json' };
 import { median, percentile, type Figure } from './report';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'russian');

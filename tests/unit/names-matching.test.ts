@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { namesMatch, wordKeys, wordsMatch } from '../../core/names/name-key';
 import { latinSpellings, transliterate } from '../../core/names/translit';
-import names from '../fixtures/names/names.json';
+import names from '../fixtures/names/names.json' with { type: 'json' };
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'names');
 const negatives = readFileSync(join(FIXTURES, 'negatives.txt'), 'utf8')

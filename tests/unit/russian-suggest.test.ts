@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../core/model';
 import { findMentions, suggestEntities } from '../../core/suggest/entities';
 import { defaultCodebook } from '../../core/tags/default-codebook';
-import csto from '../fixtures/russian/csto-article.gold.json';
-import border from '../fixtures/russian/border-article.gold.json';
+import csto from '../fixtures/russian/csto-article.gold.json' with { type: 'json' };
+import border from '../fixtures/russian/border-article.gold.json' with { type: 'json' };
 
 const NOW = '2024-05-01T10:00:00.000Z';
 const read = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'russian', name), 'utf8');
