@@ -36,7 +36,10 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
     call('bilingualPair', { sourceId }).then(setPair, onError);
   }, [sourceId, onError]);
   useEffect(load, [load]);
-  useEffect(() => root.current?.focus(), [pair === undefined]);
+  const loaded = pair !== undefined;
+  useEffect(() => {
+    if (loaded) root.current?.focus();
+  }, [loaded]);
 
   const others = useMemo(() => sources.filter((s) => s.id !== sourceId), [sources, sourceId]);
 
@@ -136,7 +139,7 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
               Highlight selection
             </button>
             <button type="button" className="link-button" onClick={() => void link(null)}>
-              Unlink translation
+              Unlink
             </button>
           </>
         )}
