@@ -97,6 +97,13 @@ export const contract = {
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
   ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
+  /**
+   * Every note that cites a highlight, across the notebook (asked before deleting it): the project notebook, source
+   * notebooks (`highlightId` null) and highlight notes (the citing highlight's id and quote).
+   */
+  notesCiting: channel<{ project: boolean; places: Array<{ sourceId: string; sourceTitle: string; highlightId: string | null; quote: string | null }> }>()(
+    z.object({ highlightId }).strict(),
+  ),
   // Tags (issue 4): codebook, tagging, retrieval, entity suggestions. Schemas and result types: core/tags/api.ts.
   listTags: channel<TagList>()(tagInputs.listTags),
   createTag: channel<TagChangeResult & { tag: Tag }>()(tagInputs.createTag),

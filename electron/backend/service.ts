@@ -13,6 +13,7 @@ import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
+import { citedHighlightIds } from '../../core/notes/cited-by';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -294,6 +295,20 @@ export class NotebookService implements Handlers {
       c.projectNote = doc;
     });
     return { savedAt: new Date().toISOString() };
+  }
+
+  async notesCiting({ highlightId: cited }: ChannelInput<'notesCiting'>): Promise<ChannelOutput<'notesCiting'>> {
+    const places: ChannelOutput<'notesCiting'>['places'] = [];
+    for (const sourceId of await this.store.sourcesCiting(cited)) {
+      const file = await this.store.readSource(sourceId).catch(() => null);
+      if (!file) continue;
+      const sourceTitle = this.store.catalog.sources.find((s) => s.id === sourceId)?.title ?? sourceId;
+      if (citedHighlightIds(file.note).includes(cited)) places.push({ sourceId, sourceTitle, highlightId: null, quote: null });
+      for (const h of file.highlights) {
+        if (h.id !== cited && h.note && citedHighlightIds(h.note).includes(cited)) places.push({ sourceId, sourceTitle, highlightId: h.id, quote: h.quote.exact });
+      }
+    }
+    return { project: citedHighlightIds(this.store.catalog.projectNote).includes(cited), places };
   }
 
   // Tags (issue 4): thin delegation to TagOps (electron/backend/tags.ts).
