@@ -14,6 +14,7 @@ import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
 import { citedHighlightIds } from '../../core/notes/cited-by';
+import { paragraphAt, splitParagraphs } from '../../core/text';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -277,9 +278,12 @@ export class NotebookService implements Handlers {
     const out: ChannelOutput<'resolveHighlights'> = Object.fromEntries(ids.map((i) => [i, null]));
     for (const meta of this.store.catalog.sources) {
       if (wanted.size === 0) break;
-      for (const h of (await this.store.readSource(meta.id)).highlights) {
+      const file = await this.store.readSource(meta.id);
+      let paragraphs: number[] | null = null;
+      for (const h of file.highlights) {
         if (!wanted.has(h.id)) continue;
-        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
+        paragraphs ??= splitParagraphs(file.text).flatMap((p) => [p.start, p.end]);
+        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds, paragraph: paragraphAt(paragraphs, h.start) + 1 };
         wanted.delete(h.id);
       }
     }

@@ -69,7 +69,14 @@ test('deleting a highlight cited in another source’s highlight note names that
   const citing = await value<{ id: string; quote: { exact: string } }>('createHighlight', { sourceId: other.id, start: 0, end: 24 });
   const citation = { type: 'citation', attrs: { highlightId: cited.id, sourceId: efe.id, quote: 'Zamir Kabulov', sourceTitle: efe.title, tags: [], deleted: false } };
   await value('setHighlightNote', { sourceId: other.id, highlightId: citing.id, note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Compare' }] }, citation] } });
+  await value('saveProjectNote', { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Who attends?' }] }, citation] } });
   await notebook.restart();
+
+  // With another source open, the project notebook's citation of an EFE passage still shows its paragraph.
+  await page.getByRole('option', { name: other.title }).click();
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
+  const projectCitation = page.getByRole('textbox', { name: 'Project notebook' }).locator('figure.citation');
+  await expect(projectCitation.locator('.citation-detail')).toHaveText(/^EFE · 15 Oct 2021 · ¶ \d+$/);
 
   await page.getByRole('option', { name: EFE }).click();
   const row = panel(page).getByRole('option').filter({ hasText: 'Zamir Kabulov' });
@@ -78,6 +85,7 @@ test('deleting a highlight cited in another source’s highlight note names that
   const ask = page.getByRole('dialog', { name: 'Delete a cited highlight?' });
   await expect(ask).toContainText(`the note on “${citing.quote.exact.replace(/\s+/g, ' ').trim().slice(0, 20)}`);
   await expect(ask).toContainText(`in “${other.title.slice(0, 20)}`);
+  await expect(ask).toContainText('the project notebook');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(row).toHaveCount(1);
 });
