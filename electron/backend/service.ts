@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash';
 import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
@@ -426,9 +426,6 @@ export class NotebookService implements Handlers {
   }
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Newest first, then by title: the order an analyst scans a corpus in. */
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
