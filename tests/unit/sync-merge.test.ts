@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight, NoteDoc } from '../../core/model';
+import type { Highlight, NoteDoc, Tag } from '../../core/model';
 import { canonicalJson } from '../../core/stable-json';
 import { diff3 } from '../../core/sync/diff3';
+import { mergeCatalog } from '../../core/sync/merge-catalog';
 import { mergeNote, mergeSet, mergeSource, type MergeableSource } from '../../core/sync/merge-source';
 import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 
@@ -147,5 +148,46 @@ describe('mergeSource', () => {
       }
       for (const h of ab.highlights) expect(new Set(h.tagIds)).toEqual(new Set(ba.highlights.find((x) => x.id === h.id)!.tagIds));
     }
+  });
+});
+
+describe('mergeCatalog', () => {
+  const tag = (id: string, name: string, over: Partial<Tag> = {}): Tag => ({ id, name, kind: 'theme', color: '#aecbfa', parentId: null, description: '', aliases: [], createdAt: 'x', ...over });
+  const cat = (tags: Tag[], projectNote: NoteDoc = note('p')) => ({ sources: [], tags, projectNote });
+
+  it('a rename on one side and a recolour on the other both land; aliases merge as sets', () => {
+    const base = cat([tag('t1', 'Refugees', { aliases: ['migrants'] })]);
+    const ours = cat([tag('t1', 'Refugee flows', { aliases: ['migrants', 'displaced'] })]);
+    const theirs = cat([tag('t1', 'Refugees', { color: '#ff0000', aliases: [] })]);
+    const { merged, conflicts } = mergeCatalog(base, ours, theirs);
+    expect(merged.tags).toEqual([tag('t1', 'Refugee flows', { color: '#ff0000', aliases: ['displaced'] })]);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('two renames of one tag: ours kept, both reported', () => {
+    const { merged, conflicts } = mergeCatalog(cat([tag('t1', 'A')]), cat([tag('t1', 'B')]), cat([tag('t1', 'C')]));
+    expect(merged.tags[0].name).toBe('B');
+    expect(conflicts).toEqual([{ kind: 'field', item: 'tag', id: 't1', field: 'name', ours: 'B', theirs: 'C' }]);
+  });
+
+  it('a tag deleted on one side but used on the other side’s highlights comes back, with its parent', () => {
+    const base = cat([tag('p', 'Places'), tag('t1', 'Kabul', { parentId: 'p' })]);
+    const ours = cat([]);
+    const { merged, conflicts } = mergeCatalog(base, ours, base, new Set(['t1']));
+    expect(merged.tags.map((t) => t.id).sort()).toEqual(['p', 't1']);
+    expect(conflicts.filter((c) => c.kind === 'tag-in-use')).toHaveLength(2);
+    // Not used anywhere: the delete stands.
+    expect(mergeCatalog(base, ours, base).merged.tags).toEqual([]);
+  });
+
+  it('two new tags of one name under one parent are both kept and reported', () => {
+    const { merged, conflicts } = mergeCatalog(cat([]), cat([tag('a', 'CSTO')]), cat([tag('b', 'csto')]));
+    expect(merged.tags.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(conflicts).toEqual([{ kind: 'duplicate-name', ids: ['a', 'b'], name: 'csto' }]);
+  });
+
+  it('the project notebook merges by blocks', () => {
+    const { merged } = mergeCatalog(cat([], note('a', 'b')), cat([], note('a', 'b', 'mine')), cat([], note('theirs', 'a', 'b')));
+    expect(merged.projectNote).toEqual(note('theirs', 'a', 'b', 'mine'));
   });
 });
