@@ -17,7 +17,7 @@
  * Offsets are UTF-16 indices into the text exactly as stored.
  */
 import nlp from 'compromise/two';
-import type { Highlight, Tag, TagKind } from '../model';
+import { isEntityKind, type EntityKind, type Highlight, type Tag, type TagKind } from '../model';
 import { createTag, nameKey, type TagChange } from '../tags/codebook';
 import { defaultParentId, isCategoryTag } from '../tags/default-codebook';
 import { namesMatch, nameWords, stemKey, wordKeys, wordsMatch } from '../names/name-key';
@@ -25,8 +25,6 @@ import { hasCyrillic } from '../names/script';
 import { latinSpellings } from '../names/translit';
 import { classifyRussian, firstNameOf, isFemaleFirstName, isPlacePreposition, isRussianTitle, lemmaOf, type RuClass } from './russian';
 
-export type EntityKind = 'person' | 'organisation' | 'place' | 'group';
-export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'group'];
 
 export interface Suggestion {
   /** Stable while the text is unchanged: `${start}-${end}:${text}`. */
@@ -358,8 +356,6 @@ function matchDictionary(t: Tokens, dict: Dictionary): DictMatch[] {
   return out;
 }
 
-const ENTITY_KIND_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);
-const isEntityKind = (k: string): k is EntityKind => ENTITY_KIND_SET.has(k);
 
 let gazetteerTerms: Term[] | undefined;
 function gazetteer(): Term[] {
@@ -382,10 +378,10 @@ export function tagTranslit(tag: Pick<Tag, 'translit'>, setting = true): boolean
   return setting && tag.translit !== false;
 }
 
-function codebookTerms(tags: readonly Tag[], kinds: ReadonlySet<string>, translit: boolean): Term[] {
+function codebookTerms(tags: readonly Tag[], translit: boolean): Term[] {
   const out: Term[] = [];
   for (const tag of tags) {
-    if (!kinds.has(tag.kind) || isCategoryTag(tag)) continue;
+    if (!isEntityKind(tag.kind) || isCategoryTag(tag)) continue;
     const payload: TermPayload = { kind: tag.kind, name: tag.name, aliases: tag.aliases, tagId: tag.id, source: 'codebook', strictCase: isEntityKind(tag.kind), translit: tagTranslit(tag, translit) };
     for (const s of [tag.name, ...tag.aliases]) {
       const term = termOf(s, payload);
@@ -400,7 +396,7 @@ function suggestionDictionary(tags: readonly Tag[], translit: boolean): Dictiona
   const cache = dictCache[translit ? 1 : 0];
   let d = cache.get(tags);
   if (!d) {
-    d = buildDictionary([...codebookTerms(tags, ENTITY_KIND_SET, translit), ...gazetteer()]);
+    d = buildDictionary([...codebookTerms(tags, translit), ...gazetteer()]);
     cache.set(tags, d);
   }
   return d;
