@@ -38,6 +38,17 @@ import {
   type TagPassagesResult,
   type UndoTagResult,
 } from './tags/api';
+import { statementInputs } from './statements/schemas';
+import type {
+  AcceptStatementsResult,
+  GroupKeysResult,
+  RelatedStatements,
+  SetCredibilityResult,
+  SetReliabilityResult,
+  SetStatementResult,
+  StatementSuggestResult,
+  StatementsList,
+} from './statements/api';
 import { sourceInputs, type DeleteSourcesResult, type RestoreSourcesResult, type UpdateSourceMetaResult } from './sources/api';
 
 const none = z.undefined().optional();
@@ -137,6 +148,24 @@ export const contract = {
   analysis: channel<AnalysisResult>()(analysisOptions.optional()),
   /** The passages (paragraphs) where two tags co-occur. */
   cooccurrencePassages: channel<{ passages: CooccurrencePassage[]; total: number }>()(cooccurrenceInput),
+  // Statements and grading (issue 17). Schemas: core/statements/schemas.ts; result types: core/statements/api.ts.
+  /** Mark a highlight a statement (speaker, date said, occasion, mode), change it, or (null) make it plain again. */
+  setStatement: channel<SetStatementResult>()(statementInputs.setStatement),
+  /** A highlight's credibility 1–6 (NATO/Admiralty), or null for ungraded. */
+  setCredibility: channel<SetCredibilityResult>()(statementInputs.setCredibility),
+  /** A source's reliability A–F (NATO/Admiralty), or null for ungraded. */
+  setSourceReliability: channel<SetReliabilityResult>()(statementInputs.setSourceReliability),
+  /** Attribution suggestions for a source: quoted and reported statements with speaker, date and mode. */
+  suggestStatements: channel<StatementSuggestResult>()(statementInputs.suggestStatements),
+  acceptStatementSuggestions: channel<AcceptStatementsResult>()(statementInputs.acceptStatementSuggestions),
+  rejectStatementSuggestion: channel<{ rejected: string[] }>()(statementInputs.rejectStatementSuggestion),
+  /** Every statement of the notebook with its group (the same claim across sources). */
+  listStatements: channel<StatementsList>()(statementInputs.listStatements),
+  /** Statements of the same speaker that say something close, outside this one's group. */
+  relatedStatements: channel<RelatedStatements>()(statementInputs.relatedStatements),
+  mergeStatements: channel<GroupKeysResult>()(statementInputs.mergeStatements),
+  splitStatements: channel<GroupKeysResult>()(statementInputs.splitStatements),
+  restoreGroupKeys: channel<GroupKeysResult>()(statementInputs.restoreGroupKeys),
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@
  * The same statement across sources (issue 17). Candidates come from MinHash signatures of each statement's lemma
  * set (word order free) and locality-sensitive hashing in bands, only ever within one speaker, so no group mixes
  * speakers; each candidate pair is then scored finely (cosine of the lemma sets plus the share of lemmas aligned in
- * order) and pairs at or above the threshold join one group (union-find). Adding a statement touches only its
+ * order) and pairs at or above the threshold, said within a few days of each other, join one group (union-find). Adding a statement touches only its
  * candidates: nothing is recomputed. Groups chosen by hand (a shared `manualKey`) are kept as they are.
  */
 import { lemmas } from './normalise';
@@ -14,6 +14,23 @@ export interface GroupItem {
   text: string;
   /** A group chosen by hand: every item with this key is one group, and none other joins it. */
   manualKey?: string;
+  /**
+   * When it was said (yyyy-mm-dd, yyyy-mm or yyyy): one statement is one utterance, so statements said more than
+   * DATE_TOLERANCE_DAYS apart are never grouped, however alike (they are offered as related instead).
+   */
+  date?: string;
+}
+
+/** Reports of one utterance may date it a day or two apart (time zones, "on Friday" read against a later issue). */
+export const DATE_TOLERANCE_DAYS = 3;
+
+/** Could two dates said be the same occasion? Unknown or coarser dates are compared only as far as both go. */
+export function datesCompatible(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 10) return a.slice(0, n) === b.slice(0, n);
+  const days = Math.abs(Date.parse(`${a.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
+  return Number.isFinite(days) ? days <= DATE_TOLERANCE_DAYS : a === b;
 }
 
 export interface GroupingOptions {
@@ -144,7 +161,7 @@ export class StatementGrouper {
             seen.add(other);
             const o = this.entries.get(other);
             if (!o || o.item.speaker !== item.speaker || o.item.manualKey) continue;
-            if (this.find(other) === this.find(item.id)) continue;
+            if (this.find(other) === this.find(item.id) || !datesCompatible(item.date, o.item.date)) continue;
             if (alignmentScore(entry, o) >= this.threshold) this.union(item.id, other);
           }
           bucket.push(item.id);

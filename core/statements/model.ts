@@ -45,6 +45,8 @@ export interface StatementRow {
   tagIds: string[];
   /** The group this statement belongs to (automatic or by hand). */
   groupId: string;
+  /** "G3" when the group holds more than this statement, else ''. */
+  groupLabel: string;
 }
 
 export type { Credibility, Reliability };

@@ -11,12 +11,10 @@ const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100
 const offset = z.number().int().min(0).max(60 * 1024 * 1024);
 
 export const reliability = z.enum(RELIABILITY_GRADES, { message: 'a reliability grade is A, B, C, D, E or F' });
-export const credibility = z
-  .number()
-  .int()
-  .refine((n) => (CREDIBILITY_GRADES as readonly number[]).includes(n), 'a credibility grade is 1, 2, 3, 4, 5 or 6') as unknown as z.ZodType<
-  1 | 2 | 3 | 4 | 5 | 6
->;
+export const credibility = z.union(
+  CREDIBILITY_GRADES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>],
+  { message: 'a credibility grade is 1, 2, 3, 4, 5 or 6' },
+);
 
 /** yyyy-mm-dd of a real day, yyyy-mm, or yyyy. */
 export const dateSaid = z
@@ -63,6 +61,7 @@ export const statementInputs = {
   acceptStatementSuggestions: z.object({ sourceId: id, suggestions: z.array(acceptedSuggestion).min(1).max(5000) }).strict(),
   rejectStatementSuggestion: z.object({ sourceId: id, key: z.string().min(1).max(2000), rejected: z.boolean() }).strict(),
   listStatements: z.undefined().optional(),
+  relatedStatements: ref,
   /** Put statements in one group by hand (at least two). */
   mergeStatements: z.object({ refs: z.array(ref).min(2, 'choose at least two statements to merge').max(10_000) }).strict(),
   /** Take statements out of their group by hand: each stands alone from now on. */

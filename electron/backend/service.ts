@@ -9,6 +9,7 @@ import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
+import { StatementOps } from './statements';
 import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
@@ -39,6 +40,7 @@ export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
+  private readonly statementOps: StatementOps;
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -51,6 +53,7 @@ export class NotebookService implements Handlers {
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store);
     this.sourceOps = new SourceOps(store);
+    this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store);
     this.searchIndex = new NotebookSearch(store);
   }
@@ -392,6 +395,41 @@ export class NotebookService implements Handlers {
   }
   cooccurrencePassages({ tagA, tagB, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
     return this.searchIndex.cooccurrencePassages(tagA, tagB, options);
+  }
+
+  // Statements and grading (issue 17): thin delegation to StatementOps (electron/backend/statements.ts).
+  setStatement({ sourceId, highlightId, statement }: ChannelInput<'setStatement'>): Promise<ChannelOutput<'setStatement'>> {
+    return this.statementOps.setStatement(sourceId, highlightId, statement);
+  }
+  setCredibility({ sourceId, highlightId, credibility }: ChannelInput<'setCredibility'>): Promise<ChannelOutput<'setCredibility'>> {
+    return this.statementOps.setCredibility(sourceId, highlightId, credibility);
+  }
+  setSourceReliability({ sourceId, reliability }: ChannelInput<'setSourceReliability'>): Promise<ChannelOutput<'setSourceReliability'>> {
+    return this.statementOps.setReliability(sourceId, reliability);
+  }
+  suggestStatements({ sourceId }: ChannelInput<'suggestStatements'>): Promise<ChannelOutput<'suggestStatements'>> {
+    return this.statementOps.suggest(sourceId);
+  }
+  acceptStatementSuggestions({ sourceId, suggestions }: ChannelInput<'acceptStatementSuggestions'>): Promise<ChannelOutput<'acceptStatementSuggestions'>> {
+    return this.statementOps.accept(sourceId, suggestions);
+  }
+  rejectStatementSuggestion({ sourceId, key, rejected }: ChannelInput<'rejectStatementSuggestion'>): Promise<ChannelOutput<'rejectStatementSuggestion'>> {
+    return this.statementOps.reject(sourceId, key, rejected);
+  }
+  listStatements(): Promise<ChannelOutput<'listStatements'>> {
+    return this.statementOps.list();
+  }
+  relatedStatements({ sourceId, highlightId }: ChannelInput<'relatedStatements'>): Promise<ChannelOutput<'relatedStatements'>> {
+    return this.statementOps.related(sourceId, highlightId);
+  }
+  mergeStatements({ refs }: ChannelInput<'mergeStatements'>): Promise<ChannelOutput<'mergeStatements'>> {
+    return this.statementOps.merge(refs);
+  }
+  splitStatements({ refs }: ChannelInput<'splitStatements'>): Promise<ChannelOutput<'splitStatements'>> {
+    return this.statementOps.split(refs);
+  }
+  restoreGroupKeys({ keys }: ChannelInput<'restoreGroupKeys'>): Promise<ChannelOutput<'restoreGroupKeys'>> {
+    return this.statementOps.restoreKeys(keys);
   }
 
   private assertTags(tagIds: readonly string[]): void {

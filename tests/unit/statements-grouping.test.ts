@@ -35,6 +35,16 @@ describe('statement grouping', () => {
     expect(g.related('rt-refugees').map((r) => r.id)).toContain('ft-refugees');
   });
 
+  it('keeps one utterance one group: the same words said two months apart are related, not grouped', () => {
+    const g = new StatementGrouper();
+    g.add({ ...RT, date: '2021-10-15' });
+    g.add({ ...EFE, date: '2021-10-15' });
+    g.add({ id: 'ft-short', speaker: 'putin', text: 'We don’t want militants coming here under the guise of refugees', date: '2021-08-22' });
+    expect(g.groupOf('rt-refugees')).toBe(g.groupOf('efe-refugees'));
+    expect(g.groupOf('ft-short')).not.toBe(g.groupOf('rt-refugees'));
+    expect(g.related('rt-refugees').map((r) => r.id)).toEqual(['ft-short']);
+  });
+
   it('never mixes speakers in a group', () => {
     const g = new StatementGrouper();
     const items = corpus();
