@@ -39,6 +39,8 @@ import {
   type UndoTagResult,
 } from './tags/api';
 import { statementInputs } from './statements/schemas';
+import type { Statement } from './statements/model';
+import type { Credibility, Reliability } from './statements/grading';
 import type {
   AcceptStatementsResult,
   GroupKeysResult,
@@ -104,7 +106,7 @@ export const contract = {
   sourceOriginal: channel<{ kind: string; base64: string }>()(z.object({ sourceId: id }).strict()),
   getProjectNote: channel<NoteDoc>()(none),
   /** Highlights by id across the notebook (for citations of other sources); null for one that no longer exists. */
-  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[] } | null>>()(
+  resolveHighlights: channel<Record<string, ResolvedHighlightInfo | null>>()(
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
   ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
@@ -167,6 +169,17 @@ export const contract = {
   splitStatements: channel<GroupKeysResult>()(statementInputs.splitStatements),
   restoreGroupKeys: channel<GroupKeysResult>()(statementInputs.restoreGroupKeys),
 } as const;
+
+/** A highlight found by resolveHighlights: enough to show a citation of it. */
+export interface ResolvedHighlightInfo {
+  sourceId: string;
+  sourceTitle: string;
+  quote: string;
+  tagIds: string[];
+  statement?: Statement;
+  credibility?: Credibility;
+  reliability?: Reliability;
+}
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

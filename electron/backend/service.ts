@@ -281,7 +281,16 @@ export class NotebookService implements Handlers {
       if (wanted.size === 0) break;
       for (const h of (await this.store.readSource(meta.id)).highlights) {
         if (!wanted.has(h.id)) continue;
-        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
+        out[h.id] = {
+          sourceId: meta.id,
+          sourceTitle: meta.title,
+          quote: h.quote.exact,
+          tagIds: h.tagIds,
+          // Statements and grades (issue 17), for citations ("Putin, 15 Oct 2021, RT [C3]") and the note check.
+          ...(h.statement ? { statement: h.statement } : {}),
+          ...(h.credibility ? { credibility: h.credibility } : {}),
+          ...(meta.reliability ? { reliability: meta.reliability } : {}),
+        };
         wanted.delete(h.id);
       }
     }
