@@ -410,7 +410,7 @@ export function App() {
         void hl.create(range, [], (h) => reader.current?.paintNow(h)).then((created) => {
           if (!created) return;
           hl.select(created.id);
-          requestAnimationFrame(() => statements.openEditor(created.id));
+          statements.openEditor(created);
         });
         return;
       }

@@ -255,12 +255,12 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
         <div className="statements-body">
           <div className="statements-table" role="grid" aria-label="Statements table" aria-rowcount={rows.length}>
             <div className="statement-head" role="row">
-              <span role="columnheader">Said</span>
-              <span role="columnheader">Speaker</span>
-              <span role="columnheader">Statement</span>
-              <span role="columnheader">Outlet</span>
-              <span role="columnheader">Grade</span>
-              <span role="columnheader">Claim</span>
+              <span role="columnheader" className="statement-date">Said</span>
+              <span role="columnheader" className="statement-speaker">Speaker</span>
+              <span role="columnheader" className="col-text">Statement</span>
+              <span role="columnheader" className="statement-outlet">Outlet</span>
+              <span role="columnheader" className="statement-grade">Grade</span>
+              <span role="columnheader" className="statement-group">Claim</span>
             </div>
             <div className="statements-scroll" ref={scroller}>
               {list && rows.length === 0 && <p className="empty-hint">{list.rows.length ? 'No statement passes these filters.' : 'No statements yet: select a highlight and press S, or accept statement suggestions.'}</p>}

@@ -3,7 +3,7 @@ import type { Highlight, SourceDocument, SourceSummary, Tag } from '../../core/m
 import type { UndoStack } from '../../core/history/undo-stack';
 import { CREDIBILITY_MEANING, RELIABILITY_MEANING, isCredibility, isReliability, type Credibility, type Reliability } from '../../core/statements/grading';
 import type { Statement } from '../../core/statements/model';
-import { CATEGORY_TAG_IDS } from '../../core/tags/default-codebook';
+import { CATEGORY_TAG_IDS, isCategoryTag } from '../../core/tags/default-codebook';
 import { call } from '../api';
 import type { TagsApi } from '../tags/use-tags';
 
@@ -37,11 +37,13 @@ export function useStatements(options: {
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
 
-  const speakers = tagsApi.tags.filter((t) => t.kind === 'person' || t.kind === 'organisation');
+  // People and organisations, not the category tags that hold them ("People", "Organisations").
+  const speakers = tagsApi.tags.filter((t) => (t.kind === 'person' || t.kind === 'organisation') && !isCategoryTag(t));
 
   const openEditor = useCallback(
-    (highlightId: string | null = selectedId) => {
-      const h = highlightId ? byId.get(highlightId) : undefined;
+    (which: string | Highlight | null = selectedId) => {
+      // A highlight just made is passed as it is: it may not be in this render's map yet.
+      const h = typeof which === 'string' ? byId.get(which) : (which ?? undefined);
       if (!h || !doc || h.orphan) return false;
       setEditing({
         highlightId: h.id,
