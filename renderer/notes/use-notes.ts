@@ -98,7 +98,7 @@ export function useNotes(options: {
     if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
+        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
         setForeignVersion((v) => v + 1);
       })
       .catch(() => {});
@@ -133,7 +133,7 @@ export function useNotes(options: {
       for (let i = 0; i < unknown.length; i += 5000) {
         try {
           const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
-          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
         } catch {
           break;
         }

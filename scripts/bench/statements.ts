@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { StatementGrouper } from '../../core/statements/grouping';
 import { StatementIndex, type IndexedSource } from '../../core/statements/index-rows';
 import type { Highlight, Tag } from '../../core/model';
-import { seededRandom } from '../../core/seeded-random';
+import { seededRandom } from './fixtures/seeded-random';
 import { openApp } from './browser';
 import type { Figure } from './report';
 
