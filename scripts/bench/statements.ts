@@ -9,7 +9,14 @@ import { StatementGrouper } from '../../core/statements/grouping';
 import { StatementIndex, type IndexedSource } from '../../core/statements/index-rows';
 import type { Highlight, Tag } from '../../core/model';
 import { seededRandom } from './fixtures/seeded-random';
-import { openApp } from './browser';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createDispatcher, type Dispatch } from '../../electron/backend/dispatch';
+import { NotebookService } from '../../electron/backend/service';
+import { bindNotebook } from '../../tests/support/bind-notebook';
+import { serveRenderer } from '../../tests/support/static-server';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium';
+import { pageErrors } from './browser';
 import type { Figure } from './report';
 
 const SOURCES = 10_000;
@@ -101,37 +108,29 @@ function groupingFigures(): Figure[] {
 
 async function scrollFigure(): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-statements-'));
-  const app = await openApp(dir);
+  // The app on a real backend, except that listStatements answers with 100,000 generated rows (the backend's list
+  // is measured above; here what counts is drawing and scrolling them). Same harness as openApp.
+  const rows = viewRows();
+  const server = await serveRenderer(resolve(process.env.BENCH_RENDERER ?? 'dist/renderer'));
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const service = await NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'bench' });
+  const real = createDispatcher(service);
+  const dispatch: Dispatch = async (channel, input) =>
+    channel === 'listStatements' ? { ok: true, value: { rows, groups: [], counts: {} } } : channel === 'relatedStatements' ? { ok: true, value: { related: [] } } : real(channel, input);
+  await bindNotebook(page, () => dispatch);
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.getByRole('option').first().waitFor();
+  const app = {
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await service.close();
+    },
+  };
   try {
-    const { page } = app;
-    // The view's data: 100,000 rows made in the page and handed to the view in place of the backend's answer (the
-    // backend's list is measured above; here what counts is drawing and scrolling them).
-    await page.evaluate(() => {
-      const rows: unknown[] = [];
-      for (let i = 0; i < 100_000; i++) {
-        const date = `2021-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-        rows.push({
-          sourceId: `s${i % 10_000}`,
-          highlightId: `h-${i}`,
-          start: 0,
-          end: 10,
-          quote: `Statement ${i}: terrorists are trying to penetrate the territory, including disguised as refugees, according to our data ${i}`,
-          statement: { speakerTagId: `tag-sp-${i % 500}`, dateSaid: date, occasion: '', mode: 'direct' },
-          speakerName: `Speaker ${i % 500}`,
-          outlet: `Outlet ${i % 40}`,
-          sourceTitle: `Source ${i % 10_000}`,
-          sourceDate: date,
-          reliability: 'ABCDEF'[i % 6],
-          credibility: (i % 6) + 1,
-          tagIds: [],
-          groupId: `g:${i % 30_000}`,
-          groupLabel: i % 3 === 0 ? `G${i % 30_000}` : '',
-        });
-      }
-      const nb = window.notebook as unknown as Record<string, unknown>;
-      nb.listStatements = async () => ({ ok: true, value: { rows, groups: [], counts: {} } });
-      nb.relatedStatements = async () => ({ ok: true, value: { related: [] } });
-    });
     await page.keyboard.press('Control+Alt+s');
     await page.locator('.statement-row').first().waitFor();
     const scroll = await page.evaluate(
@@ -164,6 +163,31 @@ async function scrollFigure(): Promise<Figure[]> {
     await app.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function viewRows(): unknown[] {
+  const rows: unknown[] = [];
+  for (let i = 0; i < 100_000; i++) {
+    const date = `2021-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    rows.push({
+      sourceId: `s${i % 10_000}`,
+      highlightId: `h-${i}`,
+      start: 0,
+      end: 10,
+      quote: `Statement ${i}: terrorists are trying to penetrate the territory, including disguised as refugees, according to our data ${i}`,
+      statement: { speakerTagId: `tag-sp-${i % 500}`, dateSaid: date, occasion: '', mode: 'direct' },
+      speakerName: `Speaker ${i % 500}`,
+      outlet: `Outlet ${i % 40}`,
+      sourceTitle: `Source ${i % 10_000}`,
+      sourceDate: date,
+      reliability: 'ABCDEF'[i % 6],
+      credibility: (i % 6) + 1,
+      tagIds: [],
+      groupId: `g:${i % 30_000}`,
+      groupLabel: i % 3 === 0 ? `G${i % 30_000}` : '',
+    });
+  }
+  return rows;
 }
 
 export async function benchStatements(): Promise<Figure[]> {
