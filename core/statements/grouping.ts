@@ -45,6 +45,9 @@ const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /** A bucket scanned for candidates is capped: a flood of near-identical statements cannot make adding quadratic. */
 const BUCKET_SCAN_MAX = 64;
+/** Bands two statements must share to be scored; and how many candidates are scored at most per statement added. */
+const MIN_BAND_HITS = 2;
+const CANDIDATES_MAX = 40;
 
 const SEEDS = (() => {
   const out = new Uint32Array(HASHES);
@@ -151,21 +154,22 @@ export class StatementGrouper {
     this.entries.set(item.id, entry);
     this.parent.set(item.id, item.id);
     if (set.size > 0 && !item.manualKey) {
-      const seen = new Set<string>();
+      // Candidates: statements sharing at least two bands (a pair as alike as the threshold shares about five), most
+      // shared first, at most CANDIDATES_MAX of them scored finely: adding stays bounded however crowded a bucket is.
+      const hits = new Map<string, number>();
       for (const key of bands) {
         const bucket = this.buckets.get(key);
         if (bucket) {
-          for (let i = bucket.length - 1, n = 0; i >= 0 && n < BUCKET_SCAN_MAX; i--, n++) {
-            const other = bucket[i];
-            if (seen.has(other)) continue;
-            seen.add(other);
-            const o = this.entries.get(other);
-            if (!o || o.item.speaker !== item.speaker || o.item.manualKey) continue;
-            if (this.find(other) === this.find(item.id) || !datesCompatible(item.date, o.item.date)) continue;
-            if (alignmentScore(entry, o) >= this.threshold) this.union(item.id, other);
-          }
+          for (let i = bucket.length - 1, n = 0; i >= 0 && n < BUCKET_SCAN_MAX; i--, n++) hits.set(bucket[i], (hits.get(bucket[i]) ?? 0) + 1);
           bucket.push(item.id);
         } else this.buckets.set(key, [item.id]);
+      }
+      const ranked = [...hits].filter(([, n]) => n >= MIN_BAND_HITS).sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES_MAX);
+      for (const [other] of ranked) {
+        const o = this.entries.get(other);
+        if (!o || o.item.speaker !== item.speaker || o.item.manualKey) continue;
+        if (this.find(other) === this.find(item.id) || !datesCompatible(item.date, o.item.date)) continue;
+        if (alignmentScore(entry, o) >= this.threshold) this.union(item.id, other);
       }
     }
     return this.groupOf(item.id);
