@@ -44,7 +44,7 @@ const BANDS = 32;
 const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /** A bucket scanned for candidates is capped: a flood of near-identical statements cannot make adding quadratic. */
-const BUCKET_SCAN_MAX = 64;
+const BUCKET_SCAN_MAX = 12;
 /** Bands two statements must share to be scored; and how many candidates are scored at most per statement added. */
 const MIN_BAND_HITS = 2;
 const CANDIDATES_MAX = 40;
@@ -92,7 +92,7 @@ interface Entry {
   item: GroupItem;
   seq: string[];
   set: Set<string>;
-  bands: string[];
+  bands: number[];
 }
 
 /** Cosine of the lemma sets, plus the longest in-order alignment over the longer statement. */
@@ -125,7 +125,7 @@ export function prepare(text: string): { seq: string[]; set: Set<string> } {
 
 export class StatementGrouper {
   private readonly entries = new Map<string, Entry>();
-  private readonly buckets = new Map<string, string[]>();
+  private readonly buckets = new Map<number, string[]>();
   private readonly parent = new Map<string, string>();
   private readonly threshold: number;
   private readonly relatedFrom: number;
@@ -144,11 +144,13 @@ export class StatementGrouper {
     if (this.entries.has(item.id)) this.remove(item.id);
     const { seq, set } = prepare(item.text);
     const sig = signature([...set].map(fnv));
-    const bands: string[] = [];
+    // Band keys are numbers (band index and a hash of the speaker and the band's rows): no strings to build or hash.
+    const bands: number[] = [];
+    const speakerHash = fnv(item.speaker);
     for (let b = 0; b < BANDS; b++) {
-      let key = `${item.speaker}\u0000${b}`;
-      for (let r = 0; r < ROWS; r++) key += `:${sig[b * ROWS + r].toString(36)}`;
-      bands.push(key);
+      let h = speakerHash;
+      for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
+      bands.push(b * 4294967296 + h);
     }
     const entry: Entry = { item, seq, set, bands };
     this.entries.set(item.id, entry);
