@@ -177,7 +177,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
           <p className="statements-counts" role="status">
             {list ? (
               <>
-                <strong>{rows.length.toLocaleString('en-US')}</strong> of {list.rows.length.toLocaleString('en-US')} statements · {list.groups.length} claims reported more than once
+                <strong>{rows.length.toLocaleString('en-US')}</strong> of {list.rows.length.toLocaleString('en-US')} statements · {list.groups.length} claim{list.groups.length === 1 ? '' : 's'} reported more than once
               </>
             ) : (
               'Reading statements…'

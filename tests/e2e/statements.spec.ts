@@ -73,7 +73,7 @@ test('S marks a statement, G grades source and passage, and the statements view 
   // The statements view: three statements, the RT and EFE ones one claim, FT offered as related.
   await page.keyboard.press('Control+Alt+s');
   const view = page.getByRole('region', { name: 'Statements' });
-  await expect(view.getByRole('status').first()).toContainText('3 of 3 statements · 1 claims reported more than once');
+  await expect(view.getByRole('status').first()).toContainText('3 of 3 statements · 1 claim reported more than once');
   const rows = view.getByRole('row').filter({ has: page.locator('.statement-text') });
   await expect(rows).toHaveCount(3);
   await rows.filter({ hasText: 'disguised as refugees' }).click();
