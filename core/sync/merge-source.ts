@@ -70,6 +70,29 @@ export function mergeNote(base: NoteDoc | null, ours: NoteDoc | null, theirs: No
 
 const FIELDS = ['start', 'end', 'quote', 'orphan', 'createdAt'] as const;
 
+/**
+ * Field by field into `out` (a copy of ours): a field only theirs changed takes theirs; a field both changed
+ * differently stays ours and is returned, with both values. Fields in `skip` are left to the caller.
+ */
+export function mergeFields(
+  base: Record<string, unknown>,
+  ours: Record<string, unknown>,
+  theirs: Record<string, unknown>,
+  out: Record<string, unknown>,
+  skip: ReadonlySet<string> = new Set(),
+): Array<{ name: string; ours: unknown; theirs: unknown }> {
+  const conflicts: Array<{ name: string; ours: unknown; theirs: unknown }> = [];
+  for (const k of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
+    if (skip.has(k)) continue;
+    const o = ours[k];
+    const t = theirs[k];
+    if (same(o, t)) continue;
+    if (same(base[k], o)) out[k] = t;
+    else if (!same(base[k], t)) conflicts.push({ name: k, ours: o, theirs: t });
+  }
+  return conflicts;
+}
+
 function mergeHighlight(base: Highlight | undefined, ours: Highlight, theirs: Highlight, conflicts: MergeConflict[]): Highlight {
   const out: Highlight = { ...ours };
   const b = (base ?? {}) as Partial<Highlight>;
@@ -84,15 +107,9 @@ function mergeHighlight(base: Highlight | undefined, ours: Highlight, theirs: Hi
   out.note = note.note;
   if (note.conflict) conflicts.push({ kind: 'note', where: 'highlight', highlightId: ours.id });
   // Any other field (statements, grades, creators…): one side's change wins; both changed differently: ours, reported.
-  const keys = new Set([...Object.keys(ours), ...Object.keys(theirs)]);
-  for (const k of keys) {
-    if ((FIELDS as readonly string[]).includes(k) || k === 'tagIds' || k === 'note' || k === 'modifiedAt' || k === 'id' || k === 'sourceId') continue;
-    const o = (ours as unknown as Record<string, unknown>)[k];
-    const t = (theirs as unknown as Record<string, unknown>)[k];
-    const bk = (b as Record<string, unknown>)[k];
-    if (same(o, t)) continue;
-    if (same(bk, o)) (out as unknown as Record<string, unknown>)[k] = t;
-    else if (!same(bk, t)) conflicts.push({ kind: 'field', highlightId: ours.id, field: k, ours: o, theirs: t });
+  const skip = new Set<string>([...FIELDS, 'tagIds', 'note', 'modifiedAt', 'id', 'sourceId']);
+  for (const field of mergeFields(b as Record<string, unknown>, ours as unknown as Record<string, unknown>, theirs as unknown as Record<string, unknown>, out as unknown as Record<string, unknown>, skip)) {
+    conflicts.push({ kind: 'field', highlightId: ours.id, field: field.name, ours: field.ours, theirs: field.theirs });
   }
   out.modifiedAt = ours.modifiedAt > theirs.modifiedAt ? ours.modifiedAt : theirs.modifiedAt;
   return out;

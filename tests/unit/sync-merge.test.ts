@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight, NoteDoc } from '../../core/model';
-import { canonicalJson } from '../../core/stable-json';
+import type { Highlight, NoteDoc, Tag } from '../../core/model';
+import { canonicalJson, stableFileJson } from '../../core/stable-json';
+import { mergeTrees } from '../../core/sync/merge-files';
 import { diff3 } from '../../core/sync/diff3';
+import { mergeCatalog } from '../../core/sync/merge-catalog';
 import { mergeNote, mergeSet, mergeSource, type MergeableSource } from '../../core/sync/merge-source';
 import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 
@@ -147,5 +149,92 @@ describe('mergeSource', () => {
       }
       for (const h of ab.highlights) expect(new Set(h.tagIds)).toEqual(new Set(ba.highlights.find((x) => x.id === h.id)!.tagIds));
     }
+  });
+});
+
+describe('mergeCatalog', () => {
+  const tag = (id: string, name: string, over: Partial<Tag> = {}): Tag => ({ id, name, kind: 'theme', color: '#aecbfa', parentId: null, description: '', aliases: [], createdAt: 'x', ...over });
+  const cat = (tags: Tag[], projectNote: NoteDoc = note('p')) => ({ sources: [], tags, projectNote });
+
+  it('a rename on one side and a recolour on the other both land; aliases merge as sets', () => {
+    const base = cat([tag('t1', 'Refugees', { aliases: ['migrants'] })]);
+    const ours = cat([tag('t1', 'Refugee flows', { aliases: ['migrants', 'displaced'] })]);
+    const theirs = cat([tag('t1', 'Refugees', { color: '#ff0000', aliases: [] })]);
+    const { merged, conflicts } = mergeCatalog(base, ours, theirs);
+    expect(merged.tags).toEqual([tag('t1', 'Refugee flows', { color: '#ff0000', aliases: ['displaced'] })]);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('two renames of one tag: ours kept, both reported', () => {
+    const { merged, conflicts } = mergeCatalog(cat([tag('t1', 'A')]), cat([tag('t1', 'B')]), cat([tag('t1', 'C')]));
+    expect(merged.tags[0].name).toBe('B');
+    expect(conflicts).toEqual([{ kind: 'field', item: 'tag', id: 't1', field: 'name', ours: 'B', theirs: 'C' }]);
+  });
+
+  it('a tag deleted on one side but used on the other side’s highlights comes back, with its parent', () => {
+    const base = cat([tag('p', 'Places'), tag('t1', 'Kabul', { parentId: 'p' })]);
+    const ours = cat([]);
+    const { merged, conflicts } = mergeCatalog(base, ours, base, new Set(['t1']));
+    expect(merged.tags.map((t) => t.id).sort()).toEqual(['p', 't1']);
+    expect(conflicts.filter((c) => c.kind === 'tag-in-use')).toHaveLength(2);
+    // Not used anywhere: the delete stands.
+    expect(mergeCatalog(base, ours, base).merged.tags).toEqual([]);
+  });
+
+  it('two new tags of one name under one parent are both kept and reported', () => {
+    const { merged, conflicts } = mergeCatalog(cat([]), cat([tag('a', 'CSTO')]), cat([tag('b', 'csto')]));
+    expect(merged.tags.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(conflicts).toEqual([{ kind: 'duplicate-name', ids: ['a', 'b'], name: 'csto' }]);
+  });
+
+  it('the project notebook merges by blocks', () => {
+    const { merged } = mergeCatalog(cat([], note('a', 'b')), cat([], note('a', 'b', 'mine')), cat([], note('theirs', 'a', 'b')));
+    expect(merged.projectNote).toEqual(note('theirs', 'a', 'b', 'mine'));
+  });
+});
+
+describe('mergeTrees', () => {
+  const meta = (id: string) => ({ id, title: id, publisher: '', date: '', originalFile: '', contentHash: '', addedAt: 'x', furniture: [] });
+  const tagOf = (id: string): Tag => ({ id, name: id, kind: 'theme', color: '#aecbfa', parentId: null, description: '', aliases: [], createdAt: 'x' });
+  const json = (v: unknown) => stableFileJson(v as Record<string, unknown>);
+  const tree = (entries: Record<string, unknown>) => new Map(Object.entries(entries).map(([k, v]) => [k, typeof v === 'string' ? v : json(v)]));
+
+  it('merges a source both sides changed, takes a source only theirs added, and the catalog by meaning', () => {
+    const catalog = (sources: string[], tags: string[]) => ({ schemaVersion: 2, sources: sources.map(meta), tags: tags.map(tagOf), projectNote: note('p'), settings: {} });
+    const a0 = file([hl('h1', 0)]);
+    const base = tree({ 'catalog.json': catalog(['A'], ['t1']), 'sources/A.json': a0 });
+    const ours = tree({ 'catalog.json': catalog(['A'], ['t1']), 'sources/A.json': file([hl('h1', 0, { tagIds: ['t1'] }), hl('h2', 10)]) });
+    const theirs = tree({
+      'catalog.json': catalog(['A', 'B'], ['t1', 't2']),
+      'sources/A.json': file([hl('h1', 0), hl('h3', 20, { tagIds: ['t2'] })]),
+      'sources/B.json': file([]),
+      'originals/B.pdf': '%PDF-1.7',
+    });
+    const { changes, conflicts } = mergeTrees(base, ours, theirs);
+    expect(conflicts).toEqual([]);
+    expect(JSON.parse(changes.get('sources/A.json')!).highlights.map((h: Highlight) => [h.id, h.tagIds])).toEqual([
+      ['h1', ['t1']],
+      ['h2', []],
+      ['h3', ['t2']],
+    ]);
+    expect(changes.get('sources/B.json')).toBe(theirs.get('sources/B.json'));
+    expect(changes.get('originals/B.pdf')).toBe('%PDF-1.7');
+    const merged = JSON.parse(changes.get('catalog.json')!);
+    expect(merged.sources.map((s: { id: string }) => s.id)).toEqual(['A', 'B']);
+    expect(merged.tags.map((t: Tag) => t.id)).toEqual(['t1', 't2']);
+  });
+
+  it('a source deleted on one side and changed on the other is kept and reported; deleted and untouched: deleted', () => {
+    const a = json(file([hl('h1', 0)]));
+    const changed = json(file([hl('h1', 0), hl('h2', 5)]));
+    const kept = mergeTrees(new Map([['sources/A.json', a]]), new Map(), new Map([['sources/A.json', changed]]));
+    expect(kept.changes.get('sources/A.json')).toBe(changed);
+    expect(kept.conflicts).toMatchObject([{ path: 'sources/A.json', kind: 'file' }]);
+    const gone = mergeTrees(new Map([['sources/A.json', a]]), new Map([['sources/A.json', a]]), new Map());
+    expect(gone.changes.get('sources/A.json')).toBeNull();
+  });
+
+  it('refuses a file that is not JSON, naming it, instead of merging half', () => {
+    expect(() => mergeTrees(new Map([['sources/A.json', '{}']]), new Map([['sources/A.json', '{"x":1}']]), new Map([['sources/A.json', '{broken']]))).toThrow('sources/A.json is not valid JSON');
   });
 });
