@@ -39,6 +39,19 @@ import {
   type TagPassagesResult,
   type UndoTagResult,
 } from './tags/api';
+import { statementInputs } from './statements/schemas';
+import type { Statement } from './statements/model';
+import type { Credibility, Reliability } from './statements/grading';
+import type {
+  AcceptStatementsResult,
+  GroupKeysResult,
+  RelatedStatements,
+  SetCredibilityResult,
+  SetReliabilityResult,
+  SetStatementResult,
+  StatementSuggestResult,
+  StatementsList,
+} from './statements/api';
 import { sourceInputs, type DeleteSourcesResult, type RestoreSourcesResult, type UpdateSourceMetaResult } from './sources/api';
 
 const none = z.undefined().optional();
@@ -97,7 +110,7 @@ export const contract = {
    * Highlights by id across the notebook (for citations of other sources; `paragraph` counts from 1); null for one
    * that no longer exists.
    */
-  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[]; paragraph: number } | null>>()(
+  resolveHighlights: channel<Record<string, ResolvedHighlightInfo | null>>()(
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
   ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
@@ -151,7 +164,38 @@ export const contract = {
   linkTranslation: channel<LinkTranslationResult>()(bilingualInputs.linkTranslation),
   bilingualPair: channel<BilingualPair | null>()(bilingualInputs.bilingualPair),
   cooccurrencePassages: channel<{ passages: CooccurrencePassage[]; total: number }>()(cooccurrenceInput),
+  // Statements and grading (issue 17). Schemas: core/statements/schemas.ts; result types: core/statements/api.ts.
+  /** Mark a highlight a statement (speaker, date said, occasion, mode), change it, or (null) make it plain again. */
+  setStatement: channel<SetStatementResult>()(statementInputs.setStatement),
+  /** A highlight's credibility 1–6 (NATO/Admiralty), or null for ungraded. */
+  setCredibility: channel<SetCredibilityResult>()(statementInputs.setCredibility),
+  /** A source's reliability A–F (NATO/Admiralty), or null for ungraded. */
+  setSourceReliability: channel<SetReliabilityResult>()(statementInputs.setSourceReliability),
+  /** Attribution suggestions for a source: quoted and reported statements with speaker, date and mode. */
+  suggestStatements: channel<StatementSuggestResult>()(statementInputs.suggestStatements),
+  acceptStatementSuggestions: channel<AcceptStatementsResult>()(statementInputs.acceptStatementSuggestions),
+  rejectStatementSuggestion: channel<{ rejected: string[] }>()(statementInputs.rejectStatementSuggestion),
+  /** Every statement of the notebook with its group (the same claim across sources). */
+  listStatements: channel<StatementsList>()(statementInputs.listStatements),
+  /** Statements of the same speaker that say something close, outside this one's group. */
+  relatedStatements: channel<RelatedStatements>()(statementInputs.relatedStatements),
+  mergeStatements: channel<GroupKeysResult>()(statementInputs.mergeStatements),
+  splitStatements: channel<GroupKeysResult>()(statementInputs.splitStatements),
+  restoreGroupKeys: channel<GroupKeysResult>()(statementInputs.restoreGroupKeys),
 } as const;
+
+/** A highlight found by resolveHighlights: enough to show a citation of it. */
+export interface ResolvedHighlightInfo {
+  sourceId: string;
+  sourceTitle: string;
+  quote: string;
+  tagIds: string[];
+  /** The paragraph the passage starts in, counting from 1. */
+  paragraph: number;
+  statement?: Statement;
+  credibility?: Credibility;
+  reliability?: Reliability;
+}
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -1,4 +1,6 @@
 /** The domain model of the notebook. Pure types and constants: no I/O. */
+import type { Statement } from './statements/model';
+import type { Credibility, Reliability } from './statements/grading';
 
 export const SCHEMA_VERSION = 2;
 
@@ -42,6 +44,8 @@ export interface SourceMeta {
   pairedWith?: string;
   /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
   original?: string;
+  /** The source's reliability, NATO/Admiralty A–F (issue 17); absent: not graded. */
+  reliability?: Reliability;
 }
 
 export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -82,6 +86,10 @@ export interface Highlight {
   orphan: boolean;
   createdAt: string;
   modifiedAt: string;
+  /** Who said this, when and how (issue 17); absent: a plain highlight. */
+  statement?: Statement;
+  /** The passage's credibility, NATO/Admiralty 1–6 (issue 17); absent: not graded. */
+  credibility?: Credibility;
 }
 
 export interface SourceDocument {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FONT_SIZE, LINE_WIDTH } from './model';
 import { MAX_NOTE_DEPTH, noteDepth } from './notes/depth';
+import { credibility, statementSchema } from './statements/schemas';
 
 export const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 
@@ -60,6 +61,8 @@ export const highlightSchema = z
     orphan: z.boolean(),
     createdAt: isoDate,
     modifiedAt: isoDate,
+    statement: statementSchema.optional(),
+    credibility: credibility.optional(),
   })
   .strict();
 

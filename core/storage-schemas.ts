@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { highlightSchema, noteDoc } from './schemas';
+import { reliability } from './statements/schemas';
 import { TAG_KINDS } from './model';
 
 /**
@@ -40,6 +41,8 @@ export const sourceMetaSchema = z.object({
   wholePage: z.boolean().optional(),
   pairedWith: fileId.optional(),
   original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
+  // Source grading (issue 17): absent in notebooks written before it.
+  reliability: reliability.optional(),
 });
 
 /** Checked by a loop rather than z.record: 50,000 entries are read at every start and must not cost a second. */
@@ -100,6 +103,8 @@ export const sourceFileSchema = z.object({
   highlights: z.array(storedHighlight),
   note: noteDoc,
   rejectedSuggestions: z.object({ keys: z.array(z.string()), entityKeys: z.array(z.string()) }).optional(),
+  /** Attribution suggestions the analyst rejected (issue 17): their keys. */
+  rejectedStatements: z.array(z.string().max(2000)).max(100_000).optional(),
 });
 
 /** The reason a parsed file does not have its kind's shape, or null when it does. */

@@ -6,6 +6,7 @@ import { filterSources, group, publisherName, sortSources, type Row } from '../.
 import { SourceListControls, useListView } from '../sources/SourceListControls';
 import { useSourceSelection } from '../sources/use-source-selection';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
+import { ReliabilityBadge } from '../statements/badges';
 import '../styles/sources.css';
 
 interface Props {
@@ -246,6 +247,7 @@ const SourceRow = memo(function SourceRow({ source: s, checked, selected, curren
       <span className="source-meta">
         <span className="publisher">{publisherName(s.publisher) || 'No publisher'}</span>
         <time dateTime={s.date}>{formatDate(s.date)}</time>
+        <ReliabilityBadge grade={s.reliability} />
       </span>
       <span className="source-stats">
         <span className="highlight-count" title={`${s.highlightCount} highlights`}>

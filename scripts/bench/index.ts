@@ -9,6 +9,7 @@ import { benchTags } from './tags';
 import { benchStore } from './store';
 import { benchScale } from './scale';
 import { benchRussian } from './russian';
+import { benchStatements } from './statements';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -25,6 +26,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['scale', benchScale],
   ['documents', benchDocuments],
   ['russian', benchRussian],
+  ['statements', benchStatements],
 ];
 
 const figures: Figure[] = [];
