@@ -13,6 +13,7 @@ import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
+import { sharedPool, type HeavyWork } from './workers/pool';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -22,6 +23,8 @@ export interface ServiceOptions {
   readOnly?: boolean;
   /** The program that holds the lock, as a second writer is told ("Research Notebook", "the notebook CLI"). */
   app?: string;
+  /** Where heavy work runs (archives, imports, re-anchoring): the shared worker pool unless given (tests, benchmark). */
+  heavyWork?: HeavyWork;
 }
 
 export { NotebookError };
@@ -48,10 +51,11 @@ export class NotebookService implements Handlers {
     private readonly store: NotebookStore,
     private readonly options: ServiceOptions,
   ) {
-    this.highlights = new HighlightOps(store);
+    const heavy = options.heavyWork ?? sharedPool();
+    this.highlights = new HighlightOps(store, heavy);
     this.tagOps = new TagOps(store);
     this.sourceOps = new SourceOps(store);
-    this.exchange = new Exchange(store);
+    this.exchange = new Exchange(store, heavy);
     this.searchIndex = new NotebookSearch(store);
   }
 
@@ -249,8 +253,8 @@ export class NotebookService implements Handlers {
 
   async updateSourceText({ sourceId, text }: ChannelInput<'updateSourceText'>): Promise<ChannelOutput<'updateSourceText'>> {
     const meta = this.meta(sourceId);
-    const { file, reanchored, orphaned } = await this.highlights.replaceText(sourceId, text);
-    const updated: SourceMeta = { ...meta, contentHash: sha256(text), furniture: detectFurniture(text) };
+    const { file, reanchored, orphaned, contentHash, furniture } = await this.highlights.replaceText(sourceId, text);
+    const updated: SourceMeta = { ...meta, contentHash, furniture };
     await this.store.updateCatalog((c) => {
       c.sources = c.sources.map((s) => (s.id === sourceId ? updated : s));
     });

@@ -94,6 +94,8 @@ export class NotebookStore {
   /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
   private readonly unavailable = new Map<string, string>();
   private gate: Promise<void> | null = null;
+  /** Sources held by a change computed off the thread (changeSourceWith): their other changes wait. */
+  private readonly holds = new Map<string, Promise<void>>();
   private closed = false;
   readonly backups: Backups;
   /** What the analyst must be told about opening this notebook: files restored from backups, read-only mode. */
@@ -226,12 +228,14 @@ export class NotebookStore {
    * Change one source: `change` gets the current file and returns the next one (a new object; never edit the one
    * given) with a result; resolves once the file and its counts are on disk. A throw in `change` changes nothing.
    */
-  async changeSource<R>(id: string, change: (file: SourceFile) => { next: SourceFile; result: R }): Promise<R> {
+  async changeSource<R>(id: string, change: (file: SourceFile) => { next: SourceFile; result: R }, holder?: Promise<void>): Promise<R> {
     await this.pass();
+    // A change computed off the thread (changeSourceWith) has this source to itself until it lands.
+    for (let hold = this.holds.get(id); hold && hold !== holder; hold = this.holds.get(id)) await hold;
     this.assertWritable();
     const cell = await this.cell(id);
     // A restore or an import began meanwhile, or replaced this file's cell: apply the change to what it left.
-    if (this.gate || this.entries.get(id)?.cell !== cell) return this.changeSource(id, change);
+    if (this.gate || this.entries.get(id)?.cell !== cell) return this.changeSource(id, change, holder);
     const before = cell.data;
     const result = await cell.change(change);
     const after = cell.data;
@@ -244,6 +248,36 @@ export class NotebookStore {
   async exclusiveSource<R>(id: string, task: () => Promise<R>): Promise<R> {
     const cell = await this.cell(id);
     return cell.exclusive(task);
+  }
+
+  /**
+   * Change one source with work that is awaited between reading and writing (re-anchoring in a worker thread):
+   * `compute` gets the file as it is, and the other changes of this source wait until its result is on disk (or it
+   * failed, and nothing changed). Other sources and every other channel go on meanwhile. A restore or an import
+   * that replaced the file in between makes the result stale: it is refused, and nothing is changed.
+   */
+  async changeSourceWith<R>(id: string, compute: (file: SourceFile) => Promise<{ next: SourceFile; result: R }>): Promise<R> {
+    await this.pass();
+    for (let hold = this.holds.get(id); hold; hold = this.holds.get(id)) await hold;
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(id, hold);
+    try {
+      this.assertWritable();
+      const file = await this.readSource(id);
+      const computed = await compute(file);
+      return await this.changeSource(
+        id,
+        (current) => {
+          if (current !== file) throw new NotebookError('The notebook was restored or an import changed this source while the work ran; nothing was changed. Try again.');
+          return computed;
+        },
+        hold,
+      );
+    } finally {
+      this.holds.delete(id);
+      release();
+    }
   }
 
   /** Write a whole source file (seeding, fixtures); its catalog entry is added separately. */

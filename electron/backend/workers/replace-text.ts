@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { anchorAll, reanchorAll } from '../../../core/anchoring';
+import { detectFurniture } from '../../../core/furniture';
+import { readingOrder } from '../../../core/lanes';
+import type { Highlight } from '../../../core/model';
+
+export interface ReplaceTextInput {
+  oldText: string;
+  text: string;
+  highlights: Highlight[];
+  /** The time stamp moved highlights get (the caller's clock, so a worker and the main thread agree). */
+  now: string;
+}
+
+export interface ReplaceTextOutput {
+  /** Every highlight carried over, in reading order (orphaned when its passage is gone; never deleted). */
+  highlights: Highlight[];
+  reanchored: number;
+  orphaned: string[];
+  contentHash: string;
+  furniture: Array<[number, number]>;
+}
+
+/**
+ * A source's text replaced: every highlight carried over to the new text, what the new text's hash and furniture
+ * are. Pure CPU work on large strings (a 50 MB text), so it runs in a worker thread (workers/pool.ts).
+ */
+export function replaceText({ oldText, text, highlights: old, now }: ReplaceTextInput): ReplaceTextOutput {
+  const live = old.filter((h) => !h.orphan);
+  const { anchored, orphans } = reanchorAll(oldText, text, live);
+  // Orphans from before get another chance in the new text.
+  const retried = anchorAll(text, old.filter((h) => h.orphan));
+  const placed = new Map([...anchored, ...retried.anchored].map((a) => [a.id, a]));
+  const highlights = old.map((h): Highlight => {
+    const a = placed.get(h.id);
+    if (a) {
+      const moved = a.start !== h.start || a.end !== h.end || a.quote.exact !== h.quote.exact || h.orphan;
+      return moved ? { ...h, start: a.start, end: a.end, quote: a.quote, orphan: false, modifiedAt: now } : h;
+    }
+    return h.orphan ? h : { ...h, orphan: true, modifiedAt: now };
+  });
+  return {
+    highlights: highlights.sort(readingOrder),
+    reanchored: anchored.length + retried.anchored.length,
+    orphaned: orphans,
+    contentHash: createHash('sha256').update(text, 'utf8').digest('hex'),
+    furniture: detectFurniture(text),
+  };
+}
