@@ -73,8 +73,14 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] | null {
       const size = u16(bytes, x + 2);
       if (id === 0x0001) {
         let v = x + 4;
-        if (entry.declaredSize === MAX_U32) (entry.declaredSize = u64(bytes, v)), (v += 8);
-        if (entry.compressedSize === MAX_U32) (entry.compressedSize = u64(bytes, v)), (v += 8);
+        if (entry.declaredSize === MAX_U32) {
+          entry.declaredSize = u64(bytes, v);
+          v += 8;
+        }
+        if (entry.compressedSize === MAX_U32) {
+          entry.compressedSize = u64(bytes, v);
+          v += 8;
+        }
         if (entry.localOffset === MAX_U32) entry.localOffset = u64(bytes, v);
       }
       x += 4 + size;
@@ -123,12 +129,13 @@ export function inflateEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
   if (entry.method !== 8) {
     throw new ImportError(fileName, 'corrupt', `the archive entry "${entry.name}" uses a compression method (${entry.method}) this app does not read.`);
   }
-  const out = new Uint8Array(allowed);
+  // Chunks as they come (nothing allocated for what a header merely claims), counted before they are kept.
+  const chunks: Uint8Array[] = [];
   let filled = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => {
     if (filled + chunk.length > allowed) throw overflow();
-    out.set(chunk, filled);
+    chunks.push(chunk);
     filled += chunk.length;
     if (final) done = true;
   });
@@ -139,7 +146,14 @@ export function inflateEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
     throw new ImportError(fileName, 'corrupt', `the archive is damaged (${e instanceof Error ? e.message : String(e)}).`);
   }
   budget.left -= filled;
-  return filled === out.length ? out : out.slice(0, filled);
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(filled);
+  let at2 = 0;
+  for (const c of chunks) {
+    out.set(c, at2);
+    at2 += c.length;
+  }
+  return out;
 }
 
 /** The entries `wanted` picks, inflated with one budget for the whole archive. */

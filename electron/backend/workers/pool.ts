@@ -48,7 +48,8 @@ const WHAT: Record<JobKind, string> = {
   hog: 'The test job',
 };
 
-const minutes = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 60_000)} minute${ms >= 120_000 ? 's' : ''}` : `${Math.round(ms / 1000)} s`);
+const minutes = (ms: number): string =>
+  ms >= 60_000 ? `${Math.round(ms / 60_000)} minute${ms >= 90_000 ? 's' : ''}` : ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 
 interface Slot {
   worker: Worker;
