@@ -177,6 +177,15 @@ export class NotebookService implements Handlers {
     return { notices: [...this.store.notices], readOnly: this.store.readOnly };
   }
 
+  /** The notebook is open (a failed start is answered by NotebookSession, see startup.ts). */
+  async startupState(): Promise<ChannelOutput<'startupState'>> {
+    return { failed: false, readOnly: this.store.readOnly };
+  }
+
+  async reopenNotebook(): Promise<ChannelOutput<'reopenNotebook'>> {
+    return this.startupState();
+  }
+
   async listBackups(): Promise<BackupSummary[]> {
     await this.startupBackup();
     return this.store.backups.list();

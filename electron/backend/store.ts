@@ -6,7 +6,7 @@ import { stableFileJson } from '../../core/stable-json';
 import { Low } from 'lowdb';
 import { NotebookFileAdapter } from './json-file-adapter';
 import { Backups } from './backups';
-import { NotebookError } from './errors';
+import { NotebookError, UnopenableNotebookError } from './errors';
 import { describeIoError } from './io-errors';
 import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
@@ -121,6 +121,13 @@ export class NotebookStore {
     const notices: string[] = [];
     let readOnlyReason: string | null = options.readOnly ? 'The notebook was opened read-only (--read-only): nothing is written.' : null;
     let lock: NotebookLock | null = null;
+    const sourcesInfo = await stat(join(dataDir, 'sources')).catch(() => null);
+    if (sourcesInfo && !sourcesInfo.isDirectory()) {
+      // Damage that opening read-only cannot absorb either: every source's file is unreachable.
+      throw new UnopenableNotebookError(
+        `${join(dataDir, 'sources')} should be the folder of the notebook's source files, but it is a file (a copy or a sync tool may have replaced it). Restore a backup (the file is kept aside), or move it away and start again.`,
+      );
+    }
     if (!readOnlyReason) {
       try {
         await mkdir(join(dataDir, 'sources'), { recursive: true });
