@@ -9,10 +9,10 @@ import './styles/app.css';
 import './styles/highlights.css';
 import './styles/tags.css';
 import './styles/exchange.css';
-import { App } from './App';
+import { StartupRoot } from './shell/StartupRoot';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StartupRoot />
   </StrictMode>,
 );

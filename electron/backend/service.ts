@@ -186,6 +186,11 @@ export class NotebookService implements Handlers {
     return this.startupState();
   }
 
+  /** Read every file again and count each source anew: after a restore made while the notebook was not open. */
+  async reloadFromDisk(): Promise<void> {
+    await this.store.exclusive(() => this.store.reload());
+  }
+
   async listBackups(): Promise<BackupSummary[]> {
     await this.startupBackup();
     return this.store.backups.list();

@@ -94,7 +94,8 @@ export class NotebookSession {
       this.onOpened?.(this.service);
     } catch (err) {
       this.failure = err as Error;
-      this.log(err);
+      // A failure the analyst is told in words needs no stack trace in the log.
+      if (!(err instanceof NotebookError)) this.log(err);
     }
   }
 
@@ -121,6 +122,8 @@ export class NotebookSession {
     }
     await this.tryOpen(this.options);
     if (!this.service) throw new NotebookError(`The backup was restored, but the notebook still cannot be opened: ${describeFailure(this.failure)}`);
+    // The restored catalog's counts may predate its source files (the counts since live in logs it does not have).
+    await this.service.reloadFromDisk();
     return result;
   }
 }
