@@ -18,6 +18,7 @@ export class NotebookSession {
   private service: NotebookService | null = null;
   private serviceDispatch: Dispatch | null = null;
   private failure: Error | null = null;
+  private openedReadOnly = false;
   /** Told each time a notebook service opens (the shell starts its backup timer and quit handshake). */
   onOpened: ((service: NotebookService) => void) | null = null;
 
@@ -39,7 +40,7 @@ export class NotebookSession {
   }
 
   get state(): StartupState {
-    if (this.service) return { failed: false, readOnly: false };
+    if (this.service) return { failed: false, readOnly: this.openedReadOnly };
     const err = this.failure;
     return {
       failed: true,
@@ -89,6 +90,7 @@ export class NotebookSession {
   private async tryOpen(options: ServiceOptions): Promise<void> {
     try {
       this.service = await NotebookService.open(options);
+      this.openedReadOnly = Boolean(options.readOnly);
       this.serviceDispatch = createDispatcher(this.service, this.log);
       this.failure = null;
       this.onOpened?.(this.service);
