@@ -2,7 +2,7 @@ import { noteParser } from '../../../core/exchange/note-markdown';
 import { importFile, type ImportedNotebook } from '../../../core/import';
 import { applyImportLimits } from '../../../core/import/limits';
 import { isDocumentFile, readDocument } from '../documents';
-import { sha256 } from '../exchange/import-plan';
+import { sha256 } from '../hash';
 import { bytesOf, type ImportFile } from '../exchange/import-bytes';
 import { replaceText } from './replace-text';
 

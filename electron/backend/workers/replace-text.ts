@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { anchorAll, reanchorAll } from '../../../core/anchoring';
 import { detectFurniture } from '../../../core/furniture';
 import { readingOrder } from '../../../core/lanes';
+import { sha256 } from '../hash';
 import type { Highlight } from '../../../core/model';
 
 export interface ReplaceTextInput {
@@ -43,7 +43,7 @@ export function replaceText({ oldText, text, highlights: old, now }: ReplaceText
     highlights: highlights.sort(readingOrder),
     reanchored: anchored.length + retried.anchored.length,
     orphaned: orphans,
-    contentHash: createHash('sha256').update(text, 'utf8').digest('hex'),
+    contentHash: sha256(text),
     furniture: detectFurniture(text),
   };
 }
