@@ -8,6 +8,7 @@ import { benchSearch } from './search';
 import { benchTags } from './tags';
 import { benchStore } from './store';
 import { benchScale } from './scale';
+import { benchWorkers } from './workers';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -22,6 +23,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['exchange', benchExchange],
   ['store', benchStore],
   ['scale', benchScale],
+  ['workers', benchWorkers],
   ['documents', benchDocuments],
 ];
 
