@@ -45,6 +45,8 @@ async function watch(service: NotebookService, job: () => Promise<unknown>): Pro
   const started = performance.now();
   await job().catch(() => {});
   const jobMs = performance.now() - started;
+  // One more turn of the loop, so that a block that lasted to the job's end is sampled too.
+  await new Promise((r) => setTimeout(r, 30));
   histogram.disable();
   running = false;
   await ticker;
@@ -88,6 +90,10 @@ async function reanchor(heavyWork: HeavyWork): Promise<Watch> {
   const service = await NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'bench', heavyWork });
   try {
     await service.getSource({ id: 'big' });
+    // The search index tokenises a 50 MB text on the backend's thread when it is built and after the change (a
+    // blocker of its own, measured by the search suite): left out, so that this figure is the re-anchoring's.
+    await service.searchIndex.whenLoaded();
+    await service.searchIndex.stop();
     return await watch(service, () => service.updateSourceText({ sourceId: 'big', text: edited }));
   } finally {
     await service.close();
@@ -101,6 +107,7 @@ async function hostileZip(way: 'main thread' | 'worker', pool: WorkerPool): Prom
   const dir = await mkdtemp(join(tmpdir(), 'notebook-bench-zip-'));
   const service = await NotebookService.open({ dataDir: dir, seedsDir: resolve('seeds'), version: 'bench', heavyWork: pool });
   try {
+    await service.searchIndex.whenLoaded();
     if (way === 'main thread') {
       // The way it was: fflate's unzipSync on the backend's thread, which inflates the whole stream whatever the
       // header declared.
