@@ -80,8 +80,12 @@ export class HighlightOps {
    */
   async replaceText(sourceId: string, text: string): Promise<{ file: SourceFile; reanchored: number; orphaned: string[]; contentHash: string; furniture: Array<[number, number]> }> {
     return this.store.changeSourceWith(sourceId, async (old) => {
-      const out = await this.heavy.run('replaceText', { oldText: old.text, text, highlights: old.highlights, now: new Date().toISOString() });
+      // The text goes once (as oldText); the rest of the file rides along so the worker writes the new file's JSON.
+      const { text: _oldText, highlights: _old, ...rest } = old;
+      const out = await this.heavy.run('replaceText', { oldText: old.text, text, highlights: old.highlights, now: new Date().toISOString(), file: rest as Record<string, unknown> });
       const file: SourceFile = { ...old, text, highlights: out.highlights };
+      // Serialised in the worker: the store writes these bytes instead of turning 50 MB into JSON on this thread.
+      if (out.fileJson !== null) this.store.serialisedAs(file, out.fileJson);
       return { next: file, result: { file, reanchored: out.reanchored, orphaned: out.orphaned, contentHash: out.contentHash, furniture: out.furniture } };
     });
   }

@@ -560,7 +560,16 @@ export class NotebookStore {
   }
 
   private async persistSource(id: string, file: SourceFile): Promise<void> {
-    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
+    const ready = this.serialised.get(file);
+    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source', ready === undefined ? undefined : () => ready), file);
+  }
+
+  /** Files whose JSON was made off the thread (a 50 MB text re-anchored in a worker): written as they are. */
+  private readonly serialised = new WeakMap<SourceFile, string>();
+
+  /** Tell the store the file's text on disk for `file` (exactly stableFileJson(file)), made elsewhere. */
+  serialisedAs(file: SourceFile, json: string): void {
+    this.serialised.set(file, json);
   }
 
   /** Log the file's counts and citations when they changed; true when they had. */
