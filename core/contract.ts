@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
+import { bilingualInputs, type BilingualPair, type LinkTranslationResult } from './bilingual/api';
 import { highlightId, id, noteDoc, offset, restorableHighlight, settingsPatch, sourceText } from './schemas';
 import type { IndexProgress, SearchResponse } from './search/types';
 import type { AnalysisResult, CooccurrencePassage } from './analysis/types';
@@ -153,6 +154,9 @@ export const contract = {
   /** Every analysis number at once (frequency, tags per source, co-occurrence, entity x theme, timeline). */
   analysis: channel<AnalysisResult>()(analysisOptions.optional()),
   /** The passages (paragraphs) where two tags co-occur. */
+  // Bilingual reading (issue 18): core/bilingual/api.ts.
+  linkTranslation: channel<LinkTranslationResult>()(bilingualInputs.linkTranslation),
+  bilingualPair: channel<BilingualPair | null>()(bilingualInputs.bilingualPair),
   cooccurrencePassages: channel<{ passages: CooccurrencePassage[]; total: number }>()(cooccurrenceInput),
 } as const;
 

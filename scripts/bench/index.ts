@@ -9,6 +9,7 @@ import { benchTags } from './tags';
 import { benchStore } from './store';
 import { benchScale } from './scale';
 import { benchWorkers } from './workers';
+import { benchRussian } from './russian';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -25,6 +26,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['scale', benchScale],
   ['workers', benchWorkers],
   ['documents', benchDocuments],
+  ['russian', benchRussian],
 ];
 
 const figures: Figure[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight, NoteDoc, Tag } from '../../core/model';
-import { canonicalJson } from '../../core/stable-json';
+import { canonicalJson, stableFileJson } from '../../core/stable-json';
+import { mergeTrees } from '../../core/sync/merge-files';
 import { diff3 } from '../../core/sync/diff3';
 import { mergeCatalog } from '../../core/sync/merge-catalog';
 import { mergeNote, mergeSet, mergeSource, type MergeableSource } from '../../core/sync/merge-source';
@@ -189,5 +190,51 @@ describe('mergeCatalog', () => {
   it('the project notebook merges by blocks', () => {
     const { merged } = mergeCatalog(cat([], note('a', 'b')), cat([], note('a', 'b', 'mine')), cat([], note('theirs', 'a', 'b')));
     expect(merged.projectNote).toEqual(note('theirs', 'a', 'b', 'mine'));
+  });
+});
+
+describe('mergeTrees', () => {
+  const meta = (id: string) => ({ id, title: id, publisher: '', date: '', originalFile: '', contentHash: '', addedAt: 'x', furniture: [] });
+  const tagOf = (id: string): Tag => ({ id, name: id, kind: 'theme', color: '#aecbfa', parentId: null, description: '', aliases: [], createdAt: 'x' });
+  const json = (v: unknown) => stableFileJson(v as Record<string, unknown>);
+  const tree = (entries: Record<string, unknown>) => new Map(Object.entries(entries).map(([k, v]) => [k, typeof v === 'string' ? v : json(v)]));
+
+  it('merges a source both sides changed, takes a source only theirs added, and the catalog by meaning', () => {
+    const catalog = (sources: string[], tags: string[]) => ({ schemaVersion: 2, sources: sources.map(meta), tags: tags.map(tagOf), projectNote: note('p'), settings: {} });
+    const a0 = file([hl('h1', 0)]);
+    const base = tree({ 'catalog.json': catalog(['A'], ['t1']), 'sources/A.json': a0 });
+    const ours = tree({ 'catalog.json': catalog(['A'], ['t1']), 'sources/A.json': file([hl('h1', 0, { tagIds: ['t1'] }), hl('h2', 10)]) });
+    const theirs = tree({
+      'catalog.json': catalog(['A', 'B'], ['t1', 't2']),
+      'sources/A.json': file([hl('h1', 0), hl('h3', 20, { tagIds: ['t2'] })]),
+      'sources/B.json': file([]),
+      'originals/B.pdf': '%PDF-1.7',
+    });
+    const { changes, conflicts } = mergeTrees(base, ours, theirs);
+    expect(conflicts).toEqual([]);
+    expect(JSON.parse(changes.get('sources/A.json')!).highlights.map((h: Highlight) => [h.id, h.tagIds])).toEqual([
+      ['h1', ['t1']],
+      ['h2', []],
+      ['h3', ['t2']],
+    ]);
+    expect(changes.get('sources/B.json')).toBe(theirs.get('sources/B.json'));
+    expect(changes.get('originals/B.pdf')).toBe('%PDF-1.7');
+    const merged = JSON.parse(changes.get('catalog.json')!);
+    expect(merged.sources.map((s: { id: string }) => s.id)).toEqual(['A', 'B']);
+    expect(merged.tags.map((t: Tag) => t.id)).toEqual(['t1', 't2']);
+  });
+
+  it('a source deleted on one side and changed on the other is kept and reported; deleted and untouched: deleted', () => {
+    const a = json(file([hl('h1', 0)]));
+    const changed = json(file([hl('h1', 0), hl('h2', 5)]));
+    const kept = mergeTrees(new Map([['sources/A.json', a]]), new Map(), new Map([['sources/A.json', changed]]));
+    expect(kept.changes.get('sources/A.json')).toBe(changed);
+    expect(kept.conflicts).toMatchObject([{ path: 'sources/A.json', kind: 'file' }]);
+    const gone = mergeTrees(new Map([['sources/A.json', a]]), new Map([['sources/A.json', a]]), new Map());
+    expect(gone.changes.get('sources/A.json')).toBeNull();
+  });
+
+  it('refuses a file that is not JSON, naming it, instead of merging half', () => {
+    expect(() => mergeTrees(new Map([['sources/A.json', '{}']]), new Map([['sources/A.json', '{"x":1}']]), new Map([['sources/A.json', '{broken']]))).toThrow('sources/A.json is not valid JSON');
   });
 });
