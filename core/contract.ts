@@ -78,6 +78,13 @@ export const contract = {
   appInfo: channel<{ version: string; dataDir: string }>()(none),
   /** What the analyst must be told on opening: files restored from backups, read-only mode. */
   startupReport: channel<{ notices: string[]; readOnly: boolean }>()(none),
+  /**
+   * Whether the notebook opened (issue 11). When it did not, why: the window shows the start-up failure screen with
+   * the backups (listBackups and restoreBackup still answer) and, where it can work, opening read-only.
+   */
+  startupState: channel<StartupState>()(none),
+  /** After a failed start: try to open the notebook again, read-only when asked. Answers the new state. */
+  reopenNotebook: channel<StartupState>()(z.object({ readOnly: z.boolean() }).strict()),
   listBackups: channel<BackupSummary[]>()(none),
   createBackup: channel<BackupSummary>()(none),
   /** Put the notebook back as it was in a backup; the current state is kept as a backup first. */
@@ -205,6 +212,17 @@ export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 export const channels = Object.keys(contract) as Channel[];
 
 /** A backup of the notebook, as listed to the analyst. */
+export type StartupState =
+  | { failed: false; readOnly: boolean }
+  | {
+      failed: true;
+      /** What failed, in the words the analyst is shown. */
+      message: string;
+      dataDir: string;
+      /** Opening read-only could work (the failure was not in reading the notebook itself). */
+      canOpenReadOnly: boolean;
+    };
+
 export interface BackupSummary {
   id: string;
   kind: 'hourly' | 'daily' | 'manual' | 'before-restore';

@@ -2,15 +2,16 @@
  * The Electron shell: app lifecycle, the window, the app:// protocol, the menu, and IPC registration.
  * No business logic: every channel goes to the backend's dispatcher after the sender is checked.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels } from '../core/contract';
-import { createDispatcher, type Dispatch } from './backend/dispatch';
+import type { Dispatch } from './backend/dispatch';
 import type { StartExportResult } from '../core/exchange/api';
 import type { Settings } from '../core/model';
 import { resolveDataDir } from './backend/data-dir';
-import { NotebookService } from './backend/service';
+import type { NotebookService } from './backend/service';
+import { NotebookSession } from './backend/startup';
 import { buildMenu } from './menu';
 import { registerExchangeShell } from './exchange-shell';
 import { CSP } from './csp';
@@ -37,20 +38,18 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'notebook'));
   // Our menu replaces Electron's default one (Reload, Toggle Developer Tools) at once, before any window exists.
   Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('menu-command', command), dataDir));
-  let service: NotebookService;
-  try {
-    service = await NotebookService.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
-  } catch (err) {
-    // A damaged notebook with no backup: say what and where, and do not start without it.
-    dialog.showErrorBox('The notebook could not be opened', `${(err as Error).message}\n\nNotebook folder: ${dataDir}`);
-    app.exit(1);
-    return;
-  }
-  const dispatch = createDispatcher(service);
+  // A notebook that cannot be opened still gets its window: the start-up failure screen says what failed and offers
+  // the backups and, where it can work, opening read-only (electron/backend/startup.ts).
+  const notebook = await NotebookSession.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
+  const dispatch = notebook.dispatch;
   // Quitting waits until every acknowledged write is on disk.
-  flushBeforeQuit(app, () => service.close());
+  flushBeforeQuit(app, () => notebook.close());
   // Hourly and daily backups while the app runs (each check is cheap; a snapshot is taken only when due).
-  setInterval(() => void service.backupIfDue().catch((err) => console.error('backup failed', err)), 10 * 60_000).unref();
+  setInterval(() => void notebook.current?.backupIfDue().catch((err) => console.error('backup failed', err)), 10 * 60_000).unref();
+  const opened = (): NotebookService => {
+    if (!notebook.current) throw new Error('The notebook is not open.');
+    return notebook.current;
+  };
 
   lockDownSessions();
   serveRenderer();
@@ -61,12 +60,12 @@ async function start(): Promise<void> {
     window: () => mainWindow,
     dataDir,
     grants,
-    reportHtml: (scope) => service.exportReportHtml({ scope }),
-    previewImport: (files) => service.exchange.imports.preview({ files }),
+    reportHtml: (scope) => opened().exportReportHtml({ scope }),
+    previewImport: (files) => opened().exchange.imports.preview({ files }),
   });
   // The window is the notebook window from its creation: the renderer's first calls (while the page is still
   // loading) are accepted, not refused for want of a window.
-  mainWindow = createWindow(service, (await service.getSettings()).window);
+  mainWindow = createWindow(notebook, (await notebook.current?.getSettings())?.window);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -135,7 +134,7 @@ function lockDownSessions(): void {
   });
 }
 
-function createWindow(service: NotebookService, saved: Settings['window']): BrowserWindow {
+function createWindow(notebook: NotebookSession, saved: Settings['window'] | undefined): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Research Notebook',
     width: saved?.width ?? 1400,
@@ -169,7 +168,7 @@ function createWindow(service: NotebookService, saved: Settings['window']): Brow
   const remember = () => {
     if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
     const b = win.getNormalBounds();
-    void service.updateSettings({ window: { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() } });
+    void notebook.current?.updateSettings({ window: { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() } });
   };
   const later = () => {
     clearTimeout(timer);

@@ -10,10 +10,10 @@ import './styles/highlights.css';
 import './styles/tags.css';
 import './styles/exchange.css';
 import './styles/bilingual.css';
-import { App } from './App';
+import { StartupRoot } from './shell/StartupRoot';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StartupRoot />
   </StrictMode>,
 );

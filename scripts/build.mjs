@@ -1,5 +1,6 @@
 // Builds the app: the renderer with Vite (dist/renderer), the main process and the preload with esbuild
-// (dist/electron/*.cjs; the preload must be one file because it runs sandboxed).
+// (dist/electron/*.cjs; the preload must be one file because it runs sandboxed), and the backend's worker thread
+// (heavy-worker.cjs).
 // `--out DIR` builds into DIR instead of dist/ (the packaging test builds into its own folder, so that it never
 // rewrites the dist/ other tests are serving).
 import { resolve } from 'node:path';
@@ -21,9 +22,13 @@ const common = {
   sourcemap: true,
   minify: true,
   external: ['electron'],
+  // workers/pool.ts reads import.meta.url only when run from source, never in the bundle.
+  logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
 };
 await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: resolve(out, 'electron', 'main.cjs') });
 await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: resolve(out, 'electron', 'preload.cjs') });
+// The backend's worker thread (electron/backend/workers/pool.ts finds it beside main.cjs).
+await esbuild({ ...common, entryPoints: ['electron/backend/workers/entry.ts'], outfile: resolve(out, 'electron', 'heavy-worker.cjs') });
 
 if (!quiet) console.log(`Built the app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,5 +1,5 @@
 import { listZipEntries } from './zip-entries';
-import { unzipSync } from 'fflate';
+import { inflateEntries } from './zip-inflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { describeRange } from '../anchoring/describe';
 import { CodePointIndex, derivedId, isIsoDate, isIsoDateTime, GUID_PATTERN } from '../export/common';
@@ -20,7 +20,8 @@ import { contentHash, plainNoteParser, type ImportedHighlight, type ImportedNote
  *
  * The zip is opened with limits, all checked from its central directory before anything is inflated: every entry
  * must stay inside the archive's folder (no `..`, no absolute paths), the sizes its headers declare must add up to at
- * most 500 MB (a zip bomb is refused before it expands; fflate never inflates an entry past its declared size), and
+ * most 500 MB (a zip bomb is refused before it expands), every byte inflated is counted (an entry that yields more
+ * than it declared is stopped there: headers can lie), and
  * `project.qde` must be there. The XML is read by saxes, a strict (well-formedness checking) non-validating parser
  * that resolves no external entities; a DOCTYPE or ENTITY declaration is refused outright, since REFI-QDA never needs
  * one and it is how XXE and billion-laughs attacks start.
@@ -60,7 +61,7 @@ function openZip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array
     if (why) {
       throw new ImportError(fileName, 'unsafe-path', `the archive entry "${f.name}" has ${why}. The file was not opened.`);
     }
-    total += f.originalSize;
+    total += f.declaredSize;
   }
   if (total > MAX_UNZIPPED_BYTES) {
     throw new ImportError(
@@ -73,13 +74,14 @@ function openZip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array
   if (!project) {
     throw new ImportError(fileName, 'not-qdpx', 'the zip has no project.qde at its top level, so it is not a REFI-QDA project (.qdpx).');
   }
-  try {
-    return unzipSync(bytes, {
-      filter: (f) => f.name === project.name || f.name.replace(/\\/g, '/').toLowerCase().startsWith('sources/'),
-    });
-  } catch (e) {
-    throw new ImportError(fileName, 'not-qdpx', `the archive is damaged (${e instanceof Error ? e.message : String(e)}).`);
-  }
+  // Streamed and counted: an entry whose header understates its size is stopped at the byte that betrays it.
+  return inflateEntries(
+    fileName,
+    bytes,
+    infos,
+    (f) => f.name === project.name || f.name.replace(/\\/g, '/').toLowerCase().startsWith('sources/'),
+    MAX_UNZIPPED_BYTES,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

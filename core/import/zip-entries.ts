@@ -1,20 +1,16 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { readCentralDirectory, type ZipEntry } from './zip-inflate';
+
+export type { ZipEntry };
 
 /**
  * The entries of a zip archive from its central directory, inflating none (sizes can then be checked before anything
- * is expanded); null when the bytes are not a zip archive.
+ * is expanded); null when the bytes are not a zip archive. What the headers declare is only a first check: the
+ * inflation itself counts bytes (zip-inflate.ts).
  */
-export function listZipEntries(bytes: Uint8Array): UnzipFileInfo[] | null {
-  const infos: UnzipFileInfo[] = [];
+export function listZipEntries(bytes: Uint8Array): ZipEntry[] | null {
   try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        infos.push(f);
-        return false;
-      },
-    });
+    return readCentralDirectory(bytes);
   } catch {
     return null;
   }
-  return infos;
 }

@@ -2,3 +2,8 @@
 export class NotebookError extends Error {
   override name = 'NotebookError';
 }
+
+/** The notebook cannot be opened at all, not even read-only (e.g. its sources folder is a file): a backup can help. */
+export class UnopenableNotebookError extends NotebookError {
+  override name = 'UnopenableNotebookError';
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { anchorAll, describeRange, reanchorAll } from '../../core/anchoring';
+import { anchorAll, describeRange } from '../../core/anchoring';
+import type { HeavyWork } from './workers/pool';
 import { readingOrder } from '../../core/lanes';
 import type { Highlight, NoteDoc } from '../../core/model';
 import type { NotebookStore, SourceFile } from './store';
@@ -7,7 +8,10 @@ import { NotebookError } from './errors';
 
 /** Highlight operations on one source file. Every change is one atomic write of that file. */
 export class HighlightOps {
-  constructor(private readonly store: NotebookStore) {}
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly heavy: HeavyWork,
+  ) {}
 
   /**
    * `id` may come from the renderer, which paints the highlight before the save returns. Every check runs on the
@@ -69,11 +73,20 @@ export class HighlightOps {
     });
   }
 
-  /** Replace the text and carry every highlight over; what cannot be found is kept as an orphan, never deleted. */
-  async replaceText(sourceId: string, text: string): Promise<{ file: SourceFile; reanchored: number; orphaned: string[] }> {
-    return this.store.changeSource(sourceId, (old) => {
-      const result = replaced(old, text);
-      return { next: result.file, result };
+  /**
+   * Replace the text and carry every highlight over; what cannot be found is kept as an orphan, never deleted. The
+   * re-anchoring (and the new text's hash and furniture) run in a worker thread: a 50 MB text keeps no other channel
+   * waiting, and the source's other changes wait until this one is on disk.
+   */
+  async replaceText(sourceId: string, text: string): Promise<{ file: SourceFile; reanchored: number; orphaned: string[]; contentHash: string; furniture: Array<[number, number]> }> {
+    return this.store.changeSourceWith(sourceId, async (old) => {
+      // The text goes once (as oldText); the rest of the file rides along so the worker writes the new file's JSON.
+      const { text: _oldText, highlights: _old, ...rest } = old;
+      const out = await this.heavy.run('replaceText', { oldText: old.text, text, highlights: old.highlights, now: new Date().toISOString(), file: rest as Record<string, unknown> });
+      const file: SourceFile = { ...old, text, highlights: out.highlights };
+      // Serialised in the worker: the store writes these bytes instead of turning 50 MB into JSON on this thread.
+      if (out.fileJson !== null) this.store.serialisedAs(file, out.fileJson);
+      return { next: file, result: { file, reanchored: out.reanchored, orphaned: out.orphaned, contentHash: out.contentHash, furniture: out.furniture } };
     });
   }
 
@@ -114,25 +127,6 @@ export class HighlightOps {
 function staleHighlights(file: SourceFile): Highlight[] {
   const { text } = file;
   return file.highlights.filter((h) => !h.orphan && (h.end > text.length || text.slice(h.start, h.end) !== h.quote.exact));
-}
-
-/** The file with its text replaced and every highlight carried over (orphaned when its passage is gone). */
-function replaced(old: SourceFile, text: string): { file: SourceFile; reanchored: number; orphaned: string[] } {
-  const live = old.highlights.filter((h) => !h.orphan);
-  const { anchored, orphans } = reanchorAll(old.text, text, live);
-  // Orphans from before get another chance in the new text.
-  const retried = anchorAll(text, old.highlights.filter((h) => h.orphan));
-  const placed = new Map([...anchored, ...retried.anchored].map((a) => [a.id, a]));
-  const now = new Date().toISOString();
-  const highlights = old.highlights.map((h): Highlight => {
-    const a = placed.get(h.id);
-    if (a) {
-      const moved = a.start !== h.start || a.end !== h.end || a.quote.exact !== h.quote.exact || h.orphan;
-      return moved ? { ...h, start: a.start, end: a.end, quote: a.quote, orphan: false, modifiedAt: now } : h;
-    }
-    return h.orphan ? h : { ...h, orphan: true, modifiedAt: now };
-  });
-  return { file: { ...old, text, highlights: highlights.sort(readingOrder) }, reanchored: anchored.length + retried.anchored.length, orphaned: orphans };
 }
 
 function find(file: SourceFile, highlightId: string): Highlight {

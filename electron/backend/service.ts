@@ -15,6 +15,7 @@ import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
+import { sharedPool, type HeavyWork } from './workers/pool';
 import { citedHighlightIds } from '../../core/notes/cited-by';
 import { paragraphAt, splitParagraphs } from '../../core/text';
 
@@ -26,6 +27,8 @@ export interface ServiceOptions {
   readOnly?: boolean;
   /** The program that holds the lock, as a second writer is told ("Research Notebook", "the notebook CLI"). */
   app?: string;
+  /** Where heavy work runs (archives, imports, re-anchoring): the shared worker pool unless given (tests, benchmark). */
+  heavyWork?: HeavyWork;
 }
 
 export { NotebookError };
@@ -54,12 +57,13 @@ export class NotebookService implements Handlers {
     private readonly store: NotebookStore,
     private readonly options: ServiceOptions,
   ) {
-    this.highlights = new HighlightOps(store);
+    const heavy = options.heavyWork ?? sharedPool();
+    this.highlights = new HighlightOps(store, heavy);
     this.tagOps = new TagOps(store);
     this.sourceOps = new SourceOps(store);
     this.bilingual = new BilingualOps(store);
     this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
-    this.exchange = new Exchange(store);
+    this.exchange = new Exchange(store, heavy);
     this.searchIndex = new NotebookSearch(store);
   }
 
@@ -188,6 +192,20 @@ export class NotebookService implements Handlers {
     return { notices: [...this.store.notices], readOnly: this.store.readOnly };
   }
 
+  /** The notebook is open (a failed start is answered by NotebookSession, see startup.ts). */
+  async startupState(): Promise<ChannelOutput<'startupState'>> {
+    return { failed: false, readOnly: this.store.readOnly };
+  }
+
+  async reopenNotebook(): Promise<ChannelOutput<'reopenNotebook'>> {
+    return this.startupState();
+  }
+
+  /** Read every file again and count each source anew: after a restore made while the notebook was not open. */
+  async reloadFromDisk(): Promise<void> {
+    await this.store.exclusive(() => this.store.reload());
+  }
+
   async listBackups(): Promise<BackupSummary[]> {
     await this.startupBackup();
     return this.store.backups.list();
@@ -264,8 +282,8 @@ export class NotebookService implements Handlers {
 
   async updateSourceText({ sourceId, text }: ChannelInput<'updateSourceText'>): Promise<ChannelOutput<'updateSourceText'>> {
     const meta = this.meta(sourceId);
-    const { file, reanchored, orphaned } = await this.highlights.replaceText(sourceId, text);
-    const updated: SourceMeta = { ...meta, contentHash: sha256(text), furniture: detectFurniture(text) };
+    const { file, reanchored, orphaned, contentHash, furniture } = await this.highlights.replaceText(sourceId, text);
+    const updated: SourceMeta = { ...meta, contentHash, furniture };
     await this.store.updateCatalog((c) => {
       c.sources = c.sources.map((s) => (s.id === sourceId ? updated : s));
     });

@@ -6,7 +6,7 @@ import { stableFileJson } from '../../core/stable-json';
 import { Low } from 'lowdb';
 import { NotebookFileAdapter } from './json-file-adapter';
 import { Backups } from './backups';
-import { NotebookError } from './errors';
+import { NotebookError, UnopenableNotebookError } from './errors';
 import { describeIoError } from './io-errors';
 import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
@@ -103,6 +103,8 @@ export class NotebookStore {
   /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
   private readonly unavailable = new Map<string, string>();
   private gate: Promise<void> | null = null;
+  /** Sources held by a change computed off the thread (changeSourceWith): their other changes wait. */
+  private readonly holds = new Map<string, Promise<void>>();
   private closed = false;
   readonly backups: Backups;
   /** What the analyst must be told about opening this notebook: files restored from backups, read-only mode. */
@@ -128,6 +130,13 @@ export class NotebookStore {
     const notices: string[] = [];
     let readOnlyReason: string | null = options.readOnly ? 'The notebook was opened read-only (--read-only): nothing is written.' : null;
     let lock: NotebookLock | null = null;
+    const sourcesInfo = await stat(join(dataDir, 'sources')).catch(() => null);
+    if (sourcesInfo && !sourcesInfo.isDirectory()) {
+      // Damage that opening read-only cannot absorb either: every source's file is unreachable.
+      throw new UnopenableNotebookError(
+        `${join(dataDir, 'sources')} should be the folder of the notebook's source files, but it is a file (a copy or a sync tool may have replaced it). Restore a backup (the file is kept aside), or move it away and start again.`,
+      );
+    }
     if (!readOnlyReason) {
       try {
         await mkdir(join(dataDir, 'sources'), { recursive: true });
@@ -270,12 +279,14 @@ export class NotebookStore {
    * Change one source: `change` gets the current file and returns the next one (a new object; never edit the one
    * given) with a result; resolves once the file and its counts are on disk. A throw in `change` changes nothing.
    */
-  async changeSource<R>(id: string, change: (file: SourceFile) => { next: SourceFile; result: R }): Promise<R> {
+  async changeSource<R>(id: string, change: (file: SourceFile) => { next: SourceFile; result: R }, holder?: Promise<void>): Promise<R> {
     await this.pass();
+    // A change computed off the thread (changeSourceWith) has this source to itself until it lands.
+    for (let hold = this.holds.get(id); hold && hold !== holder; hold = this.holds.get(id)) await hold;
     this.assertWritable();
     const cell = await this.cell(id);
     // A restore or an import began meanwhile, or replaced this file's cell: apply the change to what it left.
-    if (this.gate || this.entries.get(id)?.cell !== cell) return this.changeSource(id, change);
+    if (this.gate || this.entries.get(id)?.cell !== cell) return this.changeSource(id, change, holder);
     const before = cell.data;
     const result = await cell.change(change);
     const after = cell.data;
@@ -288,6 +299,36 @@ export class NotebookStore {
   async exclusiveSource<R>(id: string, task: () => Promise<R>): Promise<R> {
     const cell = await this.cell(id);
     return cell.exclusive(task);
+  }
+
+  /**
+   * Change one source with work that is awaited between reading and writing (re-anchoring in a worker thread):
+   * `compute` gets the file as it is, and the other changes of this source wait until its result is on disk (or it
+   * failed, and nothing changed). Other sources and every other channel go on meanwhile. A restore or an import
+   * that replaced the file in between makes the result stale: it is refused, and nothing is changed.
+   */
+  async changeSourceWith<R>(id: string, compute: (file: SourceFile) => Promise<{ next: SourceFile; result: R }>): Promise<R> {
+    await this.pass();
+    for (let hold = this.holds.get(id); hold; hold = this.holds.get(id)) await hold;
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(id, hold);
+    try {
+      this.assertWritable();
+      const file = await this.readSource(id);
+      const computed = await compute(file);
+      return await this.changeSource(
+        id,
+        (current) => {
+          if (current !== file) throw new NotebookError('The notebook was restored or an import changed this source while the work ran; nothing was changed. Try again.');
+          return computed;
+        },
+        hold,
+      );
+    } finally {
+      this.holds.delete(id);
+      release();
+    }
   }
 
   /** Write a whole source file (seeding, fixtures); its catalog entry is added separately. */
@@ -521,7 +562,16 @@ export class NotebookStore {
   }
 
   private async persistSource(id: string, file: SourceFile): Promise<void> {
-    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
+    const ready = this.serialised.get(file);
+    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source', ready === undefined ? undefined : () => ready), file);
+  }
+
+  /** Files whose JSON was made off the thread (a 50 MB text re-anchored in a worker): written as they are. */
+  private readonly serialised = new WeakMap<SourceFile, string>();
+
+  /** Tell the store the file's text on disk for `file` (exactly stableFileJson(file)), made elsewhere. */
+  serialisedAs(file: SourceFile, json: string): void {
+    this.serialised.set(file, json);
   }
 
   /** Log the file's counts and citations when they changed; true when they had. */

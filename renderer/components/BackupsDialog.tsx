@@ -15,6 +15,16 @@ const KIND_LABEL: Record<BackupSummary['kind'], string> = {
  * can be undone the same way).
  */
 export function BackupsDialog({ onClose, onRestored }: { onClose(): void; onRestored(message: string): void }) {
+  return (
+    <Modal title="Backups" onClose={onClose}>
+      <p className="dialog-intro">The notebook is backed up every hour and every day; older backups are removed as new ones come.</p>
+      <BackupsPanel onRestored={onRestored} canBackUp />
+    </Modal>
+  );
+}
+
+/** The list of backups with Restore… (and a confirmation); also shown by the start-up failure screen. */
+export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(message: string): void; canBackUp?: boolean }) {
   const [list, setList] = useState<BackupSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,9 +59,12 @@ export function BackupsDialog({ onClose, onRestored }: { onClose(): void; onRest
   };
 
   return (
-    <Modal title="Backups" onClose={onClose}>
-      <p className="dialog-intro">The notebook is backed up every hour and every day; older backups are removed as new ones come.</p>
-      {error && <p role="alert" className="dialog-error">{error}</p>}
+    <>
+      {error && (
+        <p role="alert" className="dialog-error">
+          {error}
+        </p>
+      )}
       {confirm ? (
         <div className="confirm" role="group" aria-label="Confirm restore">
           <p>
@@ -76,7 +89,9 @@ export function BackupsDialog({ onClose, onRestored }: { onClose(): void; onRest
                 <th scope="col">Kind</th>
                 <th scope="col">Files</th>
                 <th scope="col">Size</th>
-                <th scope="col"><span className="visually-hidden">Action</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,14 +115,16 @@ export function BackupsDialog({ onClose, onRestored }: { onClose(): void; onRest
               )}
             </tbody>
           </table>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => void backUpNow()} disabled={busy}>
-              Back up now
-            </button>
-          </div>
+          {canBackUp && (
+            <div className="dialog-actions">
+              <button type="button" onClick={() => void backUpNow()} disabled={busy}>
+                Back up now
+              </button>
+            </div>
+          )}
         </>
       )}
-    </Modal>
+    </>
   );
 }
 

@@ -37,7 +37,14 @@ export class PaneBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     const { error } = this.state;
-    if (!error) return this.props.children;
+    if (!error) {
+      return (
+        <>
+          <FailureProbe pane={this.props.pane} />
+          {this.props.children}
+        </>
+      );
+    }
     return (
       <section className="pane pane-failed" role="alert" aria-label={`${this.props.pane} (failed)`}>
         <h2>The {this.props.pane} pane could not be shown</h2>
@@ -58,4 +65,15 @@ export class PaneBoundary extends Component<Props, State> {
       </section>
     );
   }
+}
+
+/**
+ * The end-to-end harness's way to make one pane's rendering fail (tests/e2e/pane-boundary.spec.ts): it defines
+ * `window.__notebookFailPane` before the page loads. Nothing in the app defines it, and the Electron window's page
+ * cannot be given globals from outside (context isolation), so in the app this renders nothing, always.
+ */
+function FailureProbe({ pane }: { pane: string }): null {
+  const failing = (window as unknown as { __notebookFailPane?: unknown }).__notebookFailPane;
+  if (failing === pane) throw new Error(`The test harness made the ${pane} pane fail`);
+  return null;
 }

@@ -8,6 +8,7 @@ import { benchSearch } from './search';
 import { benchTags } from './tags';
 import { benchStore } from './store';
 import { benchScale } from './scale';
+import { benchWorkers } from './workers';
 import { benchRussian } from './russian';
 import { benchStatements } from './statements';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
@@ -24,6 +25,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['exchange', benchExchange],
   ['store', benchStore],
   ['scale', benchScale],
+  ['workers', benchWorkers],
   ['documents', benchDocuments],
   ['russian', benchRussian],
   ['statements', benchStatements],

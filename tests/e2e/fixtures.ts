@@ -2,8 +2,8 @@ import { test as base, expect } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDispatcher, type Dispatch } from '../../electron/backend/dispatch';
-import { NotebookService } from '../../electron/backend/service';
+import type { Dispatch } from '../../electron/backend/dispatch';
+import { NotebookSession } from '../../electron/backend/startup';
 import { serveRenderer } from '../support/static-server';
 import { bindNotebook } from '../support/bind-notebook';
 
@@ -31,10 +31,11 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
   appUrl: async ({ server }, use) => use(server.url),
   notebook: async ({ page, server }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'notebook-e2e-'));
-    let service: NotebookService | null = null;
+    // The app's own start-up path: a notebook that fails to open gets the start-up failure screen.
+    let session: NotebookSession | null = null;
     const open = async () => {
-      service = await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'test' });
-      return createDispatcher(service);
+      session = await NotebookSession.open({ dataDir, seedsDir: resolve('seeds'), version: 'test' });
+      return session.dispatch;
     };
     let dispatch = await open();
     await bindNotebook(page, () => dispatch);
@@ -45,14 +46,14 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
       },
       restart: async () => {
         // As the app does on quit: every pending write lands and the notebook's lock is released first.
-        await service?.close();
+        await session?.close();
         dispatch = await open();
         await page.reload();
       },
     };
     await page.goto(server.url);
     await use(notebook);
-    await (service as NotebookService | null)?.close().catch(() => {});
+    await (session as NotebookSession | null)?.close().catch(() => {});
     // Retries: a save the page started just before the test ended may still be landing in the folder.
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },

@@ -47,6 +47,8 @@ test('packing builds the unpacked app offline from a local Electron dist, with t
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => f.startsWith('/seeds/') && f.endsWith('.txt'))).toHaveLength(5);
+    // The backend's worker thread runs from a real file beside the archive (electron/backend/workers/pool.ts).
+    expect((await readFile(join(unpacked, 'resources', 'app.asar.unpacked', 'dist', 'electron', 'heavy-worker.cjs'), 'utf8')).length).toBeGreaterThan(1000);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
     expect(files.some((f) => f.startsWith('/node_modules/'))).toBe(false);
     const pkg = JSON.parse(asar.extractFile(join(unpacked, 'resources', 'app.asar'), 'package.json').toString());

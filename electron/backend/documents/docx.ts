@@ -1,5 +1,6 @@
 import { listZipEntries } from '../../../core/import/zip-entries';
-import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, zipSync } from 'fflate';
+import { inflateEntries } from '../../../core/import/zip-inflate';
 import mammoth from 'mammoth';
 import { parseDate } from '../../../core/import/dates';
 import { formatBytes, htmlToText, ImportError, MB } from '../../../core/import';
@@ -7,7 +8,7 @@ import { formatBytes, htmlToText, ImportError, MB } from '../../../core/import';
 /**
  * A Word file (.docx) to text with mammoth: headings, list items, table cells and paragraphs each on their own
  * line; images left out. Checked first, with fflate over the zip: no zip bomb (declared sizes summed and bounded,
- * and every entry inflated no further than it declares), no entries climbing out of the archive, and no external
+ * and every inflated byte counted: an entry is stopped past what it declares), no entries climbing out of the archive, and no external
  * references (a linked template, an object or a sub-document fetched from elsewhere when the file opens);
  * hyperlinks are plain data and stay allowed.
  */
@@ -33,7 +34,7 @@ function unzipChecked(fileName: string, bytes: Uint8Array): Record<string, Uint8
   if (infos.length > MAX_DOCX_ENTRIES) {
     throw new ImportError(fileName, 'zip-bomb', `the document holds ${infos.length.toLocaleString('en-US')} parts, far more than a real Word file (it may be a zip bomb). The file was not opened.`);
   }
-  const total = infos.reduce((n, f) => n + f.originalSize, 0);
+  const total = infos.reduce((n, f) => n + f.declaredSize, 0);
   if (total > MAX_DOCX_UNZIPPED_BYTES) {
     throw new ImportError(fileName, 'zip-bomb', `the document would expand to ${formatBytes(total)}, more than the ${formatBytes(MAX_DOCX_UNZIPPED_BYTES)} allowed (it may be a zip bomb). The file was not opened.`);
   }
@@ -46,12 +47,9 @@ function unzipChecked(fileName: string, bytes: Uint8Array): Record<string, Uint8
   if (!infos.some((f) => f.name === 'word/document.xml')) {
     throw new ImportError(fileName, 'corrupt', 'the zip has no word/document.xml, so it is not a Word document. Open it in Word and save it as .docx.');
   }
-  try {
-    // Images and embedded objects are not read: only the XML parts mammoth needs.
-    return unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
-  } catch (e) {
-    throw new ImportError(fileName, 'corrupt', `the document is damaged (${e instanceof Error ? e.message : String(e)}). Open it in Word and save it again.`);
-  }
+  // Images and embedded objects are not read: only the XML parts mammoth needs, streamed and counted (a part that
+  // yields more than its header declared is stopped there).
+  return inflateEntries(fileName, bytes, infos, (f) => /\.(xml|rels)$/i.test(f.name), MAX_DOCX_UNZIPPED_BYTES);
 }
 
 /** Relationships that reach outside the file: everything with TargetMode="External" except hyperlinks. */

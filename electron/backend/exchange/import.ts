@@ -1,22 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import {
-  importByteLimit,
   type ImportFilePreview,
   type ImportKind,
   type ImportPreview,
   type ImportSummary,
   type PreviewImportInput,
 } from '../../../core/exchange/api';
-import { noteParser } from '../../../core/exchange/note-markdown';
-import { applyImportLimits } from '../../../core/import/limits';
-import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
+import { findDuplicates, ImportError, type ImportedNotebook } from '../../../core/import';
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, type NotebookState } from './import-plan';
-import { sha256 } from '../hash';
+import type { ImportFile } from './import-bytes';
+
+export type { ImportFile };
+import type { HeavyWork } from '../workers/pool';
 import { appendNote } from './note-utils';
-import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
 
 interface Pending {
@@ -28,34 +27,6 @@ interface Pending {
 const MAX_PENDING = 4;
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-export interface ImportFile {
-  name: string;
-  size: number;
-  data?: string;
-  /** The bytes themselves (the CLI reads files from disk; no base64 on the way). */
-  bytes?: Uint8Array;
-}
-
-/** The file's bytes; throws ImportError (naming the file) when they cannot be had or are over the limit. */
-function bytesOf(file: ImportFile): Uint8Array {
-  const limit = importByteLimit(file.name);
-  // An unsupported type: core's importer says so, in its words, without needing the bytes.
-  if (limit === null) importFile(file.name, new Uint8Array(0));
-  checkSize(file.name, file.size, limit ?? 0);
-  if (file.bytes) return file.bytes;
-  if (file.data === undefined) throw new ImportError(file.name, 'empty', 'the file could not be read. Choose it again.');
-  const buffer = Buffer.from(file.data, 'base64');
-  // Node skips characters that are not base64: a damaged transfer decodes to fewer bytes than its length promises
-  // (a length check instead of a regular expression over tens of megabytes).
-  const padding = file.data.endsWith('==') ? 2 : file.data.endsWith('=') ? 1 : 0;
-  if (file.data.length % 4 !== 0 || buffer.length !== (file.data.length / 4) * 3 - padding) {
-    throw new ImportError(file.name, 'empty', 'the file arrived damaged. Choose it again.');
-  }
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-  checkSize(file.name, bytes.length, limit ?? 0);
-  return bytes;
-}
 
 const kindOf = (n: ImportedNotebook): ImportKind => (n.format === 'text' ? 'source' : n.format);
 
@@ -86,18 +57,19 @@ function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
 export class ImportOps {
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly store: NotebookStore) {}
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly heavy: HeavyWork,
+  ) {}
 
   async preview(input: PreviewImportInput | { files: ImportFile[] }): Promise<ImportPreview> {
     const parsed: ImportedNotebook[] = [];
     const results: Array<ImportFilePreview | ImportedNotebook> = [];
     for (const file of input.files as ImportFile[]) {
       try {
-        // The same limits as the channels (names, dates, ranges, depth): what is cut is said in the summary.
-        const bytes = bytesOf(file);
-        const n = applyImportLimits(
-          isDocumentFile(file.name) ? await readDocument(file.name, bytes, { hash: sha256 }) : importFile(file.name, bytes, { hash: sha256, notes: noteParser }),
-        );
+        // Decoded, inflated (streamed, byte-counted), parsed, anchored and held to the channels' limits (what is cut
+        // is said in the summary) in a worker thread: a hostile archive keeps no other channel waiting.
+        const n = await this.heavy.run('parseImport', file);
         parsed.push(n);
         results.push(n);
       } catch (err) {

@@ -8,6 +8,7 @@ import type { NotebookStore } from '../store';
 import { ExportJobs } from './export';
 import { noteFormatter } from './formats';
 import { ImportOps } from './import';
+import type { HeavyWork } from '../workers/pool';
 import { existingDefaultExportDir } from './paths';
 import { NOTEBOOK_TITLE, readSnapshot } from './snapshot';
 
@@ -19,9 +20,12 @@ export class Exchange {
   readonly exports: ExportJobs;
   readonly imports: ImportOps;
 
-  constructor(private readonly store: NotebookStore) {
+  constructor(
+    private readonly store: NotebookStore,
+    heavy: HeavyWork,
+  ) {
     this.exports = new ExportJobs(store);
-    this.imports = new ImportOps(store);
+    this.imports = new ImportOps(store, heavy);
   }
 
   /** The notebook's codebook as it is now. */

@@ -178,8 +178,8 @@ export class NotebookSearch {
   }
 
   private changed(change: StoreChange): void {
-    // Before start() the load reads everything anyway.
-    if (!this.started) return;
+    // Before start() the load reads everything anyway; after stop() nothing is indexed.
+    if (!this.started || this.stopped) return;
     void this.enqueue(async () => {
       if (change.kind === 'source') await this.sourceChanged(change.id);
       else if (change.kind === 'catalog') await this.catalogChanged();

@@ -1,0 +1,137 @@
+import { mkdir, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isChannel, parseInput, type ChannelOutput, type StartupState } from '../../core/contract';
+import { Backups } from './backups';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { NotebookError, UnopenableNotebookError } from './errors';
+import { describeIoError } from './io-errors';
+import { NotebookService, type ServiceOptions } from './service';
+import { NotebookLock, NotebookLockedError } from './storage/notebook-lock';
+
+/**
+ * The notebook as the window sees it from start-up (issue 11): open, or failed to open. A failed start does not
+ * leave a blank window or only a native dialog: the window shows what failed, the notebook's backups with a
+ * Restore button, and Open read-only where that can work. Until the notebook opens, the session answers
+ * startupState, listBackups, restoreBackup, reopenNotebook and appInfo itself and refuses the rest with the reason.
+ */
+export class NotebookSession {
+  private service: NotebookService | null = null;
+  private serviceDispatch: Dispatch | null = null;
+  private failure: Error | null = null;
+  private openedReadOnly = false;
+  /** Told each time a notebook service opens (the shell starts its backup timer and quit handshake). */
+  onOpened: ((service: NotebookService) => void) | null = null;
+
+  private constructor(
+    private readonly options: ServiceOptions,
+    private readonly log: (err: unknown) => void,
+  ) {}
+
+  /** Never throws: a notebook that cannot be opened is a session in the failed state. */
+  static async open(options: ServiceOptions, log: (err: unknown) => void = console.error): Promise<NotebookSession> {
+    const session = new NotebookSession(options, log);
+    await session.tryOpen(options);
+    return session;
+  }
+
+  /** The open notebook, or null while the start has failed. */
+  get current(): NotebookService | null {
+    return this.service;
+  }
+
+  get state(): StartupState {
+    if (this.service) return { failed: false, readOnly: this.openedReadOnly };
+    const err = this.failure;
+    return {
+      failed: true,
+      message: describeFailure(err),
+      dataDir: this.options.dataDir,
+      // A notebook held by another process, or one this app cannot write, can still be read; one whose opening
+      // failed in reading it cannot (read-only reads the same files).
+      canOpenReadOnly: !this.options.readOnly && !(err instanceof UnopenableNotebookError),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.service?.close();
+  }
+
+  readonly dispatch: Dispatch = async (channel, input) => {
+    if (this.serviceDispatch) return this.serviceDispatch(channel, input);
+    if (!isChannel(channel)) return { ok: false, error: `Unknown channel "${String(channel).slice(0, 80)}".` };
+    const parsed = parseInput(channel, input);
+    if (!parsed.ok) return parsed;
+    try {
+      switch (channel) {
+        case 'startupState':
+          return { ok: true, value: this.state };
+        case 'appInfo':
+          return { ok: true, value: { version: this.options.version, dataDir: this.options.dataDir } };
+        case 'listBackups':
+          return { ok: true, value: await new Backups(this.options.dataDir).list() };
+        case 'restoreBackup':
+          return { ok: true, value: await this.restore((parsed.value as { id: string }).id) };
+        case 'reopenNotebook': {
+          const { readOnly } = parsed.value as { readOnly: boolean };
+          await this.tryOpen({ ...this.options, readOnly: readOnly || this.options.readOnly });
+          const state: ChannelOutput<'reopenNotebook'> = this.service ? { failed: false, readOnly } : this.state;
+          return { ok: true, value: state };
+        }
+        default:
+          return { ok: false, error: `The notebook could not be opened (${describeFailure(this.failure)}), so this cannot be done. Restore a backup or open it read-only.` };
+      }
+    } catch (err) {
+      if (err instanceof NotebookError) return { ok: false, error: err.message };
+      this.log(err);
+      return { ok: false, error: describeIoError(err, 'restore the backup') ?? `The backup could not be restored: ${(err as Error)?.message ?? String(err)}` };
+    }
+  };
+
+  private async tryOpen(options: ServiceOptions): Promise<void> {
+    try {
+      this.service = await NotebookService.open(options);
+      this.openedReadOnly = Boolean(options.readOnly);
+      this.serviceDispatch = createDispatcher(this.service, this.log);
+      this.failure = null;
+      this.onOpened?.(this.service);
+    } catch (err) {
+      this.failure = err as Error;
+      // A failure the analyst is told in words needs no stack trace in the log.
+      if (!(err instanceof NotebookError)) this.log(err);
+    }
+  }
+
+  /**
+   * Put back a backup while the notebook is not open: with the notebook's lock (a notebook open elsewhere is not
+   * touched), a `sources` that is not a folder kept aside, then the notebook opened again.
+   */
+  private async restore(id: string): Promise<{ restored: number; before: ChannelOutput<'restoreBackup'>['before'] }> {
+    const { dataDir } = this.options;
+    const backups = new Backups(dataDir);
+    if (!(await backups.list()).some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
+    const lock = await NotebookLock.acquire(dataDir, this.options.app ?? 'Research Notebook');
+    let result: { restored: number; before: ChannelOutput<'restoreBackup'>['before'] };
+    try {
+      const sources = join(dataDir, 'sources');
+      const info = await stat(sources).catch(() => null);
+      if (info && !info.isDirectory()) {
+        await rename(sources, join(dataDir, `sources.not-a-folder-${Date.now()}`));
+        await mkdir(sources);
+      }
+      result = await backups.restore(id);
+    } finally {
+      await lock.release();
+    }
+    await this.tryOpen(this.options);
+    if (!this.service) throw new NotebookError(`The backup was restored, but the notebook still cannot be opened: ${describeFailure(this.failure)}`);
+    // The restored catalog's counts may predate its source files (the counts since live in logs it does not have).
+    await this.service.reloadFromDisk();
+    return result;
+  }
+}
+
+function describeFailure(err: Error | null): string {
+  if (!err) return 'unknown reason';
+  if (err instanceof NotebookError || err instanceof NotebookLockedError) return err.message;
+  return describeIoError(err, 'open the notebook') ?? err.message;
+}

@@ -1,0 +1,25 @@
+import { parentPort } from 'node:worker_threads';
+import { jobs, type JobKind, type JobReply, type JobRequest, type SerializedError } from './jobs';
+
+/** The worker thread's side of pool.ts: runs one job per message and answers with its value or its error. */
+
+function serialize(err: unknown): SerializedError {
+  if (err instanceof Error) {
+    const e = err as Error & { fileName?: string; problem?: string; detail?: string };
+    return { name: e.name, message: e.message, fileName: e.fileName, problem: e.problem, detail: e.detail };
+  }
+  return { name: 'Error', message: String(err) };
+}
+
+const port = parentPort;
+if (!port) throw new Error('workers/entry.ts runs only as a worker thread.');
+port.on('message', async (request: JobRequest) => {
+  let reply: JobReply;
+  try {
+    const run = jobs[request.kind as JobKind] as (input: unknown) => Promise<unknown>;
+    reply = { id: request.id, ok: true, value: await run(request.input) };
+  } catch (err) {
+    reply = { id: request.id, ok: false, error: serialize(err) };
+  }
+  port.postMessage(reply);
+});

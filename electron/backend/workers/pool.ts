@@ -1,0 +1,215 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ImportError, type ImportProblem } from '../../../core/import/errors';
+import { NotebookError } from '../errors';
+import type { JobInput, JobKind, JobOutput, JobReply, JobRequest, SerializedError } from './jobs';
+
+/**
+ * Heavy work off the backend's thread (issue 11, GUIDE §5): archives, import parsing and anchoring, re-anchoring a
+ * large text. A few worker threads run one job each at a time; the backend's thread only posts the input and awaits
+ * the answer, so every other channel keeps answering meanwhile. A job that runs past its time or its memory is
+ * stopped (the worker is terminated) with a clear error, and the caller changes nothing.
+ */
+export interface HeavyWork {
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options?: { timeoutMs?: number }): Promise<JobOutput<K>>;
+  close(): Promise<void>;
+}
+
+/** Why a job was stopped. */
+export class WorkerStoppedError extends NotebookError {
+  constructor(
+    readonly reason: 'timeout' | 'memory' | 'crash',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkerStoppedError';
+  }
+}
+
+export interface PoolOptions {
+  /** Worker threads at most (default: the cores, 2 to 4). */
+  size?: number;
+  /** A job's time before it is stopped (default 5 minutes). */
+  timeoutMs?: number;
+  /** Each worker's JavaScript heap (V8 old generation), in MB (default 2048). */
+  memoryMb?: number;
+  /** An idle worker is kept this long for the next job, then ends (default 20 s). */
+  idleMs?: number;
+}
+
+const WHAT: Record<JobKind, string> = {
+  parseImport: 'Reading the file',
+  replaceText: 'Re-anchoring the highlights to the new text',
+  spin: 'The test job',
+  hog: 'The test job',
+};
+
+const minutes = (ms: number): string =>
+  ms >= 60_000 ? `${Math.round(ms / 60_000)} minute${ms >= 90_000 ? 's' : ''}` : ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+  idleTimer: ReturnType<typeof setTimeout> | null;
+}
+
+interface Queued {
+  request: JobRequest;
+  timeoutMs: number;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+export class WorkerPool implements HeavyWork {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Queued[] = [];
+  private nextId = 1;
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly idleMs: number;
+
+  constructor(options: PoolOptions = {}) {
+    this.size = options.size ?? Math.min(4, Math.max(2, availableParallelism()));
+    this.timeoutMs = options.timeoutMs ?? 5 * 60_000;
+    this.memoryMb = options.memoryMb ?? 2048;
+    this.idleMs = options.idleMs ?? 20_000;
+  }
+
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { timeoutMs?: number } = {}): Promise<JobOutput<K>> {
+    return new Promise<unknown>((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, kind, input }, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
+      this.pump();
+    }) as Promise<JobOutput<K>>;
+  }
+
+  /** End every worker (jobs still running are stopped). */
+  async close(): Promise<void> {
+    for (const q of this.queue.splice(0)) q.reject(new WorkerStoppedError('crash', 'The notebook was closed before the work could start; nothing was changed.'));
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+    this.slots.clear();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = [...this.slots].find((s) => !s.busy);
+      if (!slot && this.slots.size < this.size) slot = this.spawn();
+      if (!slot) return;
+      this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Slot {
+    const { script, options } = workerScript();
+    const worker = new Worker(script, { ...options, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
+    // An idle worker never keeps the process (the CLI, a test) alive.
+    worker.unref();
+    const slot: Slot = { worker, busy: false, idleTimer: null };
+    this.slots.add(slot);
+    return slot;
+  }
+
+  private start(slot: Slot, job: Queued): void {
+    slot.busy = true;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    const { worker } = slot;
+    worker.ref();
+    const what = WHAT[job.request.kind];
+    let settled = false;
+    const finish = (outcome: () => void, keep: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) {
+        slot.busy = false;
+        worker.unref();
+        slot.idleTimer = setTimeout(() => {
+          if (slot.busy) return;
+          this.slots.delete(slot);
+          void worker.terminate();
+        }, this.idleMs);
+        slot.idleTimer.unref?.();
+      } else {
+        this.slots.delete(slot);
+        void worker.terminate();
+      }
+      outcome();
+      this.pump();
+    };
+    const timer = setTimeout(() => {
+      finish(() => job.reject(new WorkerStoppedError('timeout', `${what} took longer than ${minutes(job.timeoutMs)} and was stopped; nothing was changed.`)), false);
+    }, job.timeoutMs);
+    const onMessage = (reply: JobReply): void => {
+      if (reply.id !== job.request.id) return;
+      finish(() => (reply.ok ? job.resolve(reply.value) : job.reject(revive(reply.error))), true);
+    };
+    const onError = (err: Error & { code?: string }): void => {
+      const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(
+        () =>
+          job.reject(
+            memory
+              ? new WorkerStoppedError('memory', `${what} needed more than the ${this.memoryMb.toLocaleString('en-US')} MB of memory it may use and was stopped; nothing was changed.`)
+              : new WorkerStoppedError('crash', `${what} failed (${err.message}); nothing was changed.`),
+          ),
+        false,
+      );
+    };
+    const onExit = (code: number): void => {
+      finish(() => job.reject(new WorkerStoppedError('crash', `${what} stopped unexpectedly (exit code ${code}); nothing was changed.`)), false);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job.request);
+  }
+}
+
+/** The same jobs on the calling thread: the benchmark's baseline (the way it was before the worker). */
+export class InlineWork implements HeavyWork {
+  async run<K extends JobKind>(kind: K, input: JobInput<K>): Promise<JobOutput<K>> {
+    const { jobs } = await import('./jobs');
+    return (jobs[kind] as (i: JobInput<K>) => Promise<JobOutput<K>>)(input);
+  }
+  async close(): Promise<void> {}
+}
+
+function revive(e: SerializedError): Error {
+  if (e.name === 'ImportError' && e.fileName !== undefined && e.problem && e.detail !== undefined) return new ImportError(e.fileName, e.problem as ImportProblem, e.detail);
+  if (e.name === 'NotebookError') return new NotebookError(e.message);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}
+
+declare const __dirname: string | undefined;
+
+/**
+ * Where the worker's code is. The built app (and the packaged one) has it bundled beside main.cjs as
+ * heavy-worker.cjs (scripts/build.mjs; unpacked from the asar archive, see build/electron-builder.json). Run from
+ * source (Vitest, tsx, the Playwright harness, the CLI), the worker loads entry.ts through tsx's loader.
+ */
+function workerScript(): { script: string | URL; options: { eval?: boolean } } {
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const bundled = join(here, 'heavy-worker.cjs');
+  if (existsSync(bundled)) return { script: bundled.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`), options: {} };
+  const entry = pathToFileURL(join(here, 'entry.ts')).href;
+  const tsx = pathToFileURL(join(dirname(createRequire(join(here, 'pool.ts')).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
+  return { script: new URL(`data:text/javascript,${encodeURIComponent(code)}`), options: {} };
+}
+
+/** The pool the backend uses unless it is given another (one per process: workers are shared by every notebook). */
+let shared: WorkerPool | null = null;
+export function sharedPool(): WorkerPool {
+  shared ??= new WorkerPool();
+  return shared;
+}

@@ -1,0 +1,45 @@
+import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
+import type { StartupState } from '../../core/contract';
+import { call } from '../api';
+import { App } from '../App';
+import { StartupFailure } from './StartupFailure';
+
+/**
+ * What the window shows first: the notebook, or the start-up failure screen when the backend could not open it
+ * (startupState) or when the window's first showing of it throws (StartupBoundary).
+ */
+export function StartupRoot() {
+  const [state, setState] = useState<StartupState | null>(null);
+  useEffect(() => {
+    call('startupState').then(setState, (e: Error) => setState({ failed: true, message: e.message, dataDir: '', canOpenReadOnly: false }));
+  }, []);
+  if (!state) return null;
+  if (state.failed) return <StartupFailure failure={state} />;
+  return (
+    <StartupBoundary>
+      <App />
+    </StartupBoundary>
+  );
+}
+
+class StartupBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('The notebook window failed to show the notebook:', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <StartupFailure
+        failure={{ failed: true, message: `The window failed to show the notebook (${error.message || String(error)}). Nothing in it was changed by this.`, dataDir: '', canOpenReadOnly: false }}
+      />
+    );
+  }
+}
