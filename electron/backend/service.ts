@@ -48,11 +48,11 @@ export class NotebookService implements Handlers {
     private readonly store: NotebookStore,
     private readonly options: ServiceOptions,
   ) {
+    this.searchIndex = new NotebookSearch(store);
     this.highlights = new HighlightOps(store);
-    this.tagOps = new TagOps(store);
+    this.tagOps = new TagOps(store, this.searchIndex);
     this.sourceOps = new SourceOps(store);
     this.exchange = new Exchange(store);
-    this.searchIndex = new NotebookSearch(store);
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
@@ -272,14 +272,21 @@ export class NotebookService implements Handlers {
   }
 
   async resolveHighlights({ ids }: ChannelInput<'resolveHighlights'>): Promise<ChannelOutput<'resolveHighlights'>> {
-    const wanted = new Set(ids);
+    // The index knows which source holds each highlight: only those sources are read, for what is on disk now.
+    const places = await this.searchIndex.locateHighlights(ids);
     const out: ChannelOutput<'resolveHighlights'> = Object.fromEntries(ids.map((i) => [i, null]));
-    for (const meta of this.store.catalog.sources) {
-      if (wanted.size === 0) break;
-      for (const h of (await this.store.readSource(meta.id)).highlights) {
-        if (!wanted.has(h.id)) continue;
-        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
-        wanted.delete(h.id);
+    const bySource = new Map<string, string[]>();
+    for (const id of ids) {
+      const place = places[id];
+      if (place) bySource.set(place.sourceId, [...(bySource.get(place.sourceId) ?? []), id]);
+    }
+    for (const [sourceId, wanted] of bySource) {
+      const meta = this.store.catalog.sources.find((s) => s.id === sourceId);
+      const file = meta ? await this.store.readSource(sourceId).catch(() => null) : null;
+      if (!meta || !file) continue;
+      const want = new Set(wanted);
+      for (const h of file.highlights) {
+        if (want.has(h.id)) out[h.id] = { sourceId, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
       }
     }
     return out;

@@ -38,6 +38,11 @@ import type { TagKind } from '../../core/model';
 import { NotebookError } from './errors';
 import { readingOrder } from '../../core/lanes';
 import type { NotebookStore, RejectedSuggestions, SourceFile } from './store';
+import type { NotebookSearch } from './search/notebook-search';
+
+type RetrieveInput = Parameters<NotebookSearch['retrieve']>[0];
+/** What retrieval needs of the search index (present in the app; absent, every source is read). */
+type HighlightIndex = Pick<NotebookSearch, 'retrieve'>;
 
 type Entities = typeof import('../../core/suggest/entities');
 
@@ -67,7 +72,10 @@ const noRejections = (): RejectedSuggestions => ({ keys: [], entityKeys: [] });
 export class TagOps {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: NotebookStore) {}
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly index?: HighlightIndex,
+  ) {}
 
   /** The default codebook for a notebook whose catalog predates tags. */
   async ensureCodebook(): Promise<void> {
@@ -277,6 +285,7 @@ export class TagOps {
   }
 
   async retrieve(input: { query: string; filters?: RetrievalFilters; limit?: number; offset?: number; order?: 'source' | 'date' }): Promise<RetrieveResult> {
+    if (this.index) return this.retrieveFromIndex(input, this.index);
     const sources: RetrievalSource[] = [];
     for (const meta of this.store.catalog.sources) {
       const file = (await this.store.readSource(meta.id));
@@ -288,6 +297,24 @@ export class TagOps {
       if (err instanceof QueryError || err instanceof RangeError) throw new NotebookError(err.message);
       throw err;
     }
+  }
+
+  /**
+   * Retrieval at scale: the index (in its worker) matches and counts over every highlight; only the sources on the
+   * page are read, for their highlights as stored and the context around each passage.
+   */
+  private async retrieveFromIndex(input: RetrieveInput, index: HighlightIndex): Promise<RetrieveResult> {
+    const result = await index.retrieve(input, this.store.catalog.sources);
+    const files = new Map<string, SourceFile | null>();
+    for (const segment of result.segments) {
+      if (!files.has(segment.sourceId)) files.set(segment.sourceId, await this.store.readSource(segment.sourceId).catch(() => null));
+    }
+    result.segments = result.segments.map((segment) => {
+      const file = files.get(segment.sourceId);
+      const highlight = file?.highlights.find((h) => h.id === segment.highlight.id) ?? segment.highlight;
+      return { ...segment, highlight, ...snippet(file?.text ?? '', highlight) };
+    });
+    return result;
   }
 
   async suggest(sourceId: string): Promise<SuggestResult> {
