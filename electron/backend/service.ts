@@ -214,9 +214,11 @@ export class NotebookService implements Handlers {
     return this.store.exclusive(async () => {
       const list = await this.store.backups.list();
       if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
-      const result = await this.store.backups.restore(id);
-      await this.store.reload();
-      return result;
+      const { restored, before, changed } = await this.store.backups.restore(id);
+      // Only the sources the restore changed are counted again; the others keep their counts.
+      const changedSources = new Set(changed.flatMap((rel) => /^sources[\\/](.+)\.json$/.exec(rel)?.[1] ?? []));
+      await this.store.reload(changedSources);
+      return { restored, before };
     });
   }
 

@@ -329,8 +329,12 @@ export class NotebookStore {
     }
   }
 
-  /** Forget what is cached and read the files again (after a restore from a backup). Call inside `exclusive`. */
-  async reload(): Promise<void> {
+  /**
+   * Forget what is cached and read the catalog again (after a restore from a backup). Call inside `exclusive`.
+   * `changed` names the sources whose files the restore replaced (or brought back): only those are read and counted
+   * again; every other source kept its file, so it keeps its counts. Without it, every source is counted again.
+   */
+  async reload(changed?: ReadonlySet<string>): Promise<void> {
     const notices: string[] = [];
     const read = await readRecovering<CatalogFile>(this.dataDir, 'catalog.json', 'catalog', notices, { mustExist: false });
     const catalog = read ? normaliseCatalog(read.data) : emptyCatalog();
@@ -338,17 +342,22 @@ export class NotebookStore {
     this.catalogCell.reset(catalog);
     this.entries.clear();
     this.unavailable.clear();
+    const before = new Map(this.counts);
     this.counts.clear();
-    for (const [id, c] of Object.entries(catalog.summaries ?? {})) this.counts.set(id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
-    const replay = await SummaryLog.replay(this.dataDir, catalog.summaryGeneration ?? 0);
-    for (const [id, c] of replay.counts) this.counts.set(id, c);
-    this.summaryLog.generation = Math.max(this.summaryLog.generation, replay.generation) + 1;
-    // The restored catalog's counts may predate its source files: count again what a restore brought back.
+    // The summary logs on disk are those of the notebook before the restore: they are not replayed, and the catalog
+    // written below (a new generation) drops them.
+    this.summaryLog.generation = Math.max(this.summaryLog.generation, catalog.summaryGeneration ?? 0) + 1;
     for (const meta of catalog.sources) {
+      const known = before.get(meta.id);
+      if (known && changed && !changed.has(meta.id)) {
+        this.counts.set(meta.id, known);
+        continue;
+      }
       const file = await this.readSource(meta.id).catch(() => null);
       if (file) this.counts.set(meta.id, countSource(file));
     }
     await this.catalogCell.change((c) => ({ next: { ...c }, result: undefined }));
+    this.summaryLog.size = 0;
     this.emit({ kind: 'reload' });
   }
 
