@@ -22,6 +22,8 @@ export interface ServiceOptions {
   readOnly?: boolean;
   /** The program that holds the lock, as a second writer is told ("Research Notebook", "the notebook CLI"). */
   app?: string;
+  /** Tests only: the search worker's start-up load waits until slot 0 of this buffer is set (Atomics). */
+  searchLoadGate?: SharedArrayBuffer;
 }
 
 export { NotebookError };
@@ -48,7 +50,7 @@ export class NotebookService implements Handlers {
     private readonly store: NotebookStore,
     private readonly options: ServiceOptions,
   ) {
-    this.searchIndex = new NotebookSearch(store);
+    this.searchIndex = new NotebookSearch(store, undefined, options.searchLoadGate);
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store, this.searchIndex);
     this.sourceOps = new SourceOps(store);

@@ -1,11 +1,12 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countSource, type Highlight } from '../../core/model';
 import { seededRandom } from '../../core/seeded-random';
 import { createDispatcher } from '../../electron/backend/dispatch';
 import type { NotebookService } from '../../electron/backend/service';
+import type { NotebookStore } from '../../electron/backend/store';
 import { call, exportTo, fileInput } from './exchange-helpers';
 import { reopener } from './reopen';
 
@@ -145,5 +146,27 @@ describe('catalog summaries', () => {
     // And across a restart: the catalog and its logs on disk hold the same counts.
     service = await open();
     await expectExact(service, 'the last restart');
+  });
+
+  it('a restore from a backup reads and counts again only the sources it changed', async () => {
+    const service = await open();
+    const sources = await service.listSources();
+    const [a, b] = sources;
+    await service.createHighlight({ sourceId: a.id, start: 0, end: 12 });
+    const { id } = await service.createBackup();
+    await service.createHighlight({ sourceId: b.id, start: 5, end: 25 });
+    await service.createHighlight({ sourceId: b.id, start: 30, end: 45 });
+    const store = (service as unknown as { store: NotebookStore }).store;
+    const read = new Set<string>();
+    const original = store.readSource.bind(store);
+    vi.spyOn(store, 'readSource').mockImplementation((sourceId: string) => {
+      read.add(sourceId);
+      return original(sourceId);
+    });
+    await service.restoreBackup({ id });
+    expect([...read]).toEqual([b.id]);
+    await expectExact(service, 'the restore');
+    const listed = new Map((await service.listSources()).map((s) => [s.id, s.highlightCount]));
+    expect([listed.get(a.id), listed.get(b.id)]).toEqual([1, 0]);
   });
 });

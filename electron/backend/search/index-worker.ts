@@ -49,6 +49,7 @@ async function textOf(id: string): Promise<string> {
 async function load(request: Extract<WorkerRequest, { op: 'load' }>): Promise<LoadResult> {
   dataDir = request.dataDir;
   loading = true;
+  if (request.gate) Atomics.wait(new Int32Array(request.gate), 0, 0);
   try {
     const total = request.metas.length;
     post({ kind: 'progress', phase: 'decoding', done: 0, total });

@@ -45,6 +45,8 @@ export class NotebookSearch {
   constructor(
     private readonly store: NotebookStore,
     private readonly log: (err: unknown) => void = console.error,
+    /** Tests only: the worker's load waits until slot 0 of this buffer is set (see worker-protocol.ts). */
+    private readonly loadGate?: SharedArrayBuffer,
   ) {
     this.path = indexFile(store.dataDir);
     store.onChange((change) => this.changed(change));
@@ -165,7 +167,7 @@ export class NotebookSearch {
         },
       );
       const metas = catalog.sources.map(indexMeta);
-      const result = await this.worker.request({ op: 'load', dataDir: this.store.dataDir, indexPath: this.path, metas, projectNote: catalog.projectNote });
+      const result = await this.worker.request({ op: 'load', dataDir: this.store.dataDir, indexPath: this.path, metas, projectNote: catalog.projectNote, gate: this.loadGate });
       this.sent = new Map(metas.map((m) => [m.id, m]));
       this.projectNote = catalog.projectNote;
       // Files the worker could not use as they are: the store reads them (a damaged one is restored from a backup

@@ -36,7 +36,15 @@ export interface RetrieveRequest {
 export type IndexRetrieval = RetrievalResult;
 
 export type WorkerRequest =
-  | { op: 'load'; dataDir: string; indexPath: string; metas: IndexMeta[]; projectNote: NoteDoc | null }
+  | {
+      op: 'load';
+      dataDir: string;
+      indexPath: string;
+      metas: IndexMeta[];
+      projectNote: NoteDoc | null;
+      /** Tests only: the worker blocks (Atomics.wait) until slot 0 is not 0, before it reads anything. */
+      gate?: SharedArrayBuffer;
+    }
   | { op: 'apply'; source: SourceInput; fileKey: string }
   | { op: 'metas'; metas: IndexMeta[]; removed: string[] }
   | { op: 'projectNote'; note: NoteDoc | null }
