@@ -33,6 +33,7 @@ import {
 } from '../../core/tags/codebook';
 import { defaultCodebook, defaultParentId } from '../../core/tags/default-codebook';
 import { touchRecent } from '../../core/tags/match';
+import { countTags } from '../../core/tags/tag-counts';
 import { QueryError, retrieve, snippet, type RetrievalFilters, type RetrievalSource } from '../../core/tags/query';
 import type { TagKind } from '../../core/model';
 import { NotebookError } from './errors';
@@ -42,7 +43,7 @@ import type { NotebookSearch } from './search/notebook-search';
 
 type RetrieveInput = Parameters<NotebookSearch['retrieve']>[0];
 /** What retrieval needs of the search index (present in the app; absent, every source is read). */
-type HighlightIndex = Pick<NotebookSearch, 'retrieve'>;
+type HighlightIndex = Pick<NotebookSearch, 'retrieve' | 'tagCounts'>;
 
 type Entities = typeof import('../../core/suggest/entities');
 
@@ -91,59 +92,11 @@ export class TagOps {
 
   async list(): Promise<TagList> {
     const tags = this.tags;
-    const index = new Map(tags.map((t, i) => [t.id, i]));
-    // Each tag with its ancestors, for counts that include descendants.
-    const lineage = tags.map((t) => {
-      const out = [index.get(t.id) as number];
-      const seen = new Set([t.id]);
-      let parent = t.parentId;
-      while (parent !== null && index.has(parent) && !seen.has(parent)) {
-        seen.add(parent);
-        out.push(index.get(parent) as number);
-        parent = tags[index.get(parent) as number].parentId;
-      }
-      return out;
-    });
-    const n = tags.length;
-    const direct = new Int32Array(n);
-    const directSources = new Int32Array(n);
-    const subtree = new Int32Array(n);
-    const subtreeSources = new Int32Array(n);
-    const lastSource = new Int32Array(n).fill(-1);
-    const lastSubSource = new Int32Array(n).fill(-1);
-    const lastHighlight = new Int32Array(n).fill(-1);
-    let h = 0;
-    let s = 0;
-    for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.readSource(meta.id));
-      for (const highlight of file.highlights) {
-        for (const id of highlight.tagIds) {
-          const i = index.get(id);
-          if (i === undefined) continue;
-          direct[i]++;
-          if (lastSource[i] !== s) {
-            lastSource[i] = s;
-            directSources[i]++;
-          }
-          for (const a of lineage[i]) {
-            if (lastHighlight[a] === h) continue;
-            lastHighlight[a] = h;
-            subtree[a]++;
-            if (lastSubSource[a] !== s) {
-              lastSubSource[a] = s;
-              subtreeSources[a]++;
-            }
-          }
-        }
-        h++;
-      }
-      s++;
-    }
-    const counts: Record<string, TagCount> = {};
-    tags.forEach((t, i) => {
-      counts[t.id] = { highlights: direct[i], sources: directSources[i], subtreeHighlights: subtree[i], subtreeSources: subtreeSources[i] };
-    });
-    return { tags, counts };
+    // The index (in its worker) holds every highlight's tags: no source file is read for the counts.
+    if (this.index) return { tags, counts: await this.index.tagCounts(tags) };
+    const sources: Array<readonly Highlight[]> = [];
+    for (const meta of this.store.catalog.sources) sources.push((await this.store.readSource(meta.id)).highlights);
+    return { tags, counts: countTags(tags, sources) };
   }
 
   create(input: { name: string; kind?: TagKind; parentId?: string | null; color?: string; description?: string; aliases?: string[] }): Promise<TagChangeResult & { tag: Tag }> {

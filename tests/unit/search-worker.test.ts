@@ -123,4 +123,18 @@ describe('the search index in its worker', () => {
     expect(first.highlight).toEqual(stored);
     expect(first.quote).toBe(file.text.slice(stored.start, stored.end));
   });
+
+  it('the codebook counts come from the index: listTags reads no source file, and equals a count over every file', async () => {
+    const service = await open();
+    await service.searchIndex.whenLoaded();
+    const reads = readsOf(service);
+    const { tags, counts } = await service.listTags();
+    expect(reads.size).toBe(0);
+    // The same numbers as counting every file (the first version's way).
+    const { countTags } = await import('../../core/tags/tag-counts');
+    const all = [];
+    for (const s of await service.listSources()) all.push((await service.getSource({ id: s.id })).highlights);
+    expect(counts).toEqual(countTags(tags, all));
+    expect(Object.values(counts).some((c) => c.highlights > 0)).toBe(true);
+  });
 });

@@ -479,6 +479,11 @@ export class SearchEngine {
     return this.byId.get(sourceId)?.highlights.get(highlightId)?.quote;
   }
 
+  /** Per source, its highlights' tags (orphans included, as the codebook counts them). */
+  *tagSources(): Iterable<Iterable<{ tagIds: readonly string[] }>> {
+    for (const st of this.byId.values()) yield st.highlights.values();
+  }
+
   /** Which source holds each highlight, with its quote and tags: answered from the index, no file read. */
   locate(ids: readonly string[]): Record<string, { sourceId: string; quote: string; tagIds: string[] } | null> {
     const out: Record<string, { sourceId: string; quote: string; tagIds: string[] } | null> = {};

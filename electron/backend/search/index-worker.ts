@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { analyze, cooccurrencePassages } from '../../../core/analysis/compute';
 import { QueryError, retrieve } from '../../../core/tags/query';
+import { countTags } from '../../../core/tags/tag-counts';
 import type { SourceFile } from '../store';
 import { readNotebookFile } from '../storage/read-file';
 import { SearchEngine } from './engine';
@@ -124,6 +125,8 @@ async function handle(request: WorkerRequest): Promise<WorkerAnswers[WorkerReque
       const { input } = request;
       return retrieve(input.query, input.filters ?? {}, { tags: request.tags, sources: engine.retrievalSources(request.sources) }, { limit: input.limit ?? 100, offset: input.offset ?? 0, order: input.order ?? 'date', context: 0 });
     }
+    case 'tagCounts':
+      return countTags(request.tags, engine.tagSources());
     case 'stats':
       return engine.stats();
     case 'save':

@@ -5,7 +5,8 @@
  * the last change. Nothing of that runs on the backend's thread: other channels answer while the index loads.
  */
 import { join } from 'node:path';
-import type { NoteDoc, SourceMeta } from '../../../core/model';
+import type { NoteDoc, SourceMeta, Tag } from '../../../core/model';
+import type { TagCount } from '../../../core/tags/api';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
 import type { IndexProgress, SearchResponse } from '../../../core/search/types';
 import { NotebookError } from '../errors';
@@ -109,6 +110,12 @@ export class NotebookSearch {
   async retrieve(input: RetrieveRequest, sources: ReadonlyArray<Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>>): Promise<IndexRetrieval> {
     await this.ready();
     return this.request({ op: 'retrieve', input, tags: this.store.catalog.tags, sources: sources.map(indexMeta) });
+  }
+
+  /** Per tag, the highlights and sources that carry it (with and without sub-tags), from the index. */
+  async tagCounts(tags: Tag[]): Promise<Record<string, TagCount>> {
+    await this.ready();
+    return this.request({ op: 'tagCounts', tags });
   }
 
   /** How the index came to be, and its size (for tests and the benchmark). */

@@ -6,6 +6,7 @@ import type { NoteDoc, SourceMeta, Tag } from '../../../core/model';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
 import type { SearchResponse } from '../../../core/search/types';
 import type { RetrievalFilters, RetrievalResult } from '../../../core/tags/query';
+import type { TagCount } from '../../../core/tags/api';
 import type { EngineStats, SearchRequest, SourceInput } from './engine';
 
 export type IndexMeta = Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>;
@@ -53,6 +54,7 @@ export type WorkerRequest =
   | { op: 'cooccurrence'; tagA: string; tagB: string; options: AnalysisOptions; tags: Tag[] }
   | { op: 'locate'; ids: string[] }
   | { op: 'retrieve'; input: RetrieveRequest; tags: Tag[]; sources: IndexMeta[] }
+  | { op: 'tagCounts'; tags: Tag[] }
   | { op: 'stats' }
   | { op: 'save'; path: string };
 
@@ -67,6 +69,7 @@ export interface WorkerAnswers {
   cooccurrence: { passages: CooccurrencePassage[]; total: number };
   locate: HighlightPlaces;
   retrieve: IndexRetrieval;
+  tagCounts: Record<string, TagCount>;
   stats: EngineStats;
   save: null;
 }
