@@ -13,7 +13,6 @@ import type {
   RetrieveResult,
   SuggestResult,
   TagChangeResult,
-  TagCount,
   TagList,
   TagPassagesResult,
   UndoTagResult,
