@@ -1,5 +1,6 @@
 import type { Tag } from '../model';
 import type { TagCount } from './api';
+import { lineageOf, tagsById } from './lineage';
 
 /**
  * Per tag: the highlights that carry it and the sources they are in, directly and with its sub-tags (a highlight
@@ -9,17 +10,8 @@ import type { TagCount } from './api';
 export function countTags(tags: readonly Tag[], sources: Iterable<Iterable<{ tagIds: readonly string[] }>>): Record<string, TagCount> {
   const index = new Map(tags.map((t, i) => [t.id, i]));
   // Each tag with its ancestors, for counts that include descendants.
-  const lineage = tags.map((t) => {
-    const out = [index.get(t.id) as number];
-    const seen = new Set([t.id]);
-    let parent = t.parentId;
-    while (parent !== null && index.has(parent) && !seen.has(parent)) {
-      seen.add(parent);
-      out.push(index.get(parent) as number);
-      parent = tags[index.get(parent) as number].parentId;
-    }
-    return out;
-  });
+  const byId = tagsById(tags);
+  const lineage = tags.map((t) => lineageOf(byId, t.id).map((a) => index.get(a.id) as number));
   const n = tags.length;
   const direct = new Int32Array(n);
   const directSources = new Int32Array(n);

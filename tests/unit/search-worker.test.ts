@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION, type SourceMeta } from '../../core/model';
-import { makeSearchNotebook } from '../../core/search/bench-fixtures';
+import { makeSearchNotebook } from '../../scripts/bench/fixtures/search';
 import { NotebookService } from '../../electron/backend/service';
 import type { NotebookStore } from '../../electron/backend/store';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countSource, type Highlight } from '../../core/model';
-import { seededRandom } from '../../core/seeded-random';
+import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 import { createDispatcher } from '../../electron/backend/dispatch';
 import type { NotebookService } from '../../electron/backend/service';
 import type { NotebookStore } from '../../electron/backend/store';

@@ -4,7 +4,7 @@
  *
  * Where the worker's code is: in the built app, dist/electron/search-worker.cjs beside main.cjs (scripts/build.mjs
  * bundles it; electron-builder unpacks it from the asar archive); from source (tests, the CLI, the benchmark, all run
- * with tsx), index-worker.ts started through worker-boot.mjs, which registers tsx in the thread.
+ * with tsx), index-worker.ts started through scripts/search-worker-boot.mjs, which registers tsx in the thread.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ function startWorker(): Worker {
     const file = fileURLToPath(new URL('./search-worker.cjs', here)).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
     return new Worker(file);
   }
-  return new Worker(new URL('./worker-boot.mjs', here), { workerData: { entry: new URL('./index-worker.ts', here).href } });
+  return new Worker(new URL('../../../scripts/search-worker-boot.mjs', here), { workerData: { entry: new URL('./index-worker.ts', here).href } });
 }
 
 export class SearchWorker {
