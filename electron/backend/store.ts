@@ -12,6 +12,7 @@ import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
 import { SummaryLog } from './storage/summary-log';
+import { fileKey } from './storage/file-key';
 import { citedInSource } from '../../core/notes/cited-by';
 import { recoverStaging, stageAndCommit } from './storage/staging';
 
@@ -97,6 +98,8 @@ export class NotebookStore {
   private readonly counts = new Map<string, SourceCounts>();
   /** Per source: the highlights its notes cite (core/notes/cited-by.ts); absent = not known yet (an older notebook). */
   private readonly cites = new Map<string, readonly string[]>();
+  /** The fingerprint of each source file as this store last wrote it (what the search index records). */
+  private readonly writtenKeys = new Map<string, string>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
   private readonly unavailable = new Map<string, string>();
@@ -340,6 +343,7 @@ export class NotebookStore {
       this.catalogCell.reset(nextCatalog);
       for (const f of files) {
         this.unavailable.delete(f.id);
+        this.writtenKeys.delete(f.id);
         const entry = this.entries.get(f.id);
         if (entry?.cell) entry.cell.reset(f);
         else {
@@ -386,6 +390,7 @@ export class NotebookStore {
     this.catalogCell.reset(catalog);
     this.entries.clear();
     this.unavailable.clear();
+    this.writtenKeys.clear();
     const before = new Map(this.counts);
     this.counts.clear();
     const citedBefore = new Map(this.cites);
@@ -442,6 +447,14 @@ export class NotebookStore {
     }
     if (fixed) this.emit({ kind: 'catalog' });
     return fixed;
+  }
+
+  /**
+   * The fingerprint (storage/file-key.ts) of the source file as this store last wrote it, else as it is on disk. Taken
+   * right after the write: a file changed behind the app later does not pass for the one the index was given.
+   */
+  async sourceFileKey(id: string): Promise<string> {
+    return this.writtenKeys.get(id) ?? fileKey(this.sourcePath(id));
   }
 
   /** How many source files are in memory (for tests of the bound). */
@@ -533,6 +546,7 @@ export class NotebookStore {
 
   private async persistSource(id: string, file: SourceFile): Promise<void> {
     await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
+    this.writtenKeys.set(id, await fileKey(this.sourcePath(id)));
   }
 
   /** Log the file's counts and citations when they changed; true when they had. */

@@ -4,7 +4,6 @@
  * the store (highlights, notes, tags, imports, text edits, whichever helper made them), and is saved a moment after
  * the last change. Nothing of that runs on the backend's thread: other channels answer while the index loads.
  */
-import { join } from 'node:path';
 import type { NoteDoc, SourceMeta, Tag } from '../../../core/model';
 import type { TagCount } from '../../../core/tags/api';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
@@ -12,7 +11,7 @@ import type { IndexProgress, SearchResponse } from '../../../core/search/types';
 import { NotebookError } from '../errors';
 import type { NotebookStore, StoreChange } from '../store';
 import { SearchEngine, type SearchRequest } from './engine';
-import { fileKey, indexFile } from './persist';
+import { indexFile } from './persist';
 import { SearchWorker, type Progress } from './search-worker';
 import type { HighlightPlaces, IndexMeta, IndexRetrieval, RetrieveRequest } from './worker-protocol';
 
@@ -184,7 +183,7 @@ export class NotebookSearch {
         const meta = this.store.catalog.sources.find((s) => s.id === id);
         const file = meta ? await this.store.readSource(id).catch(() => null) : null;
         if (!meta || !file) continue;
-        await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await fileKey(this.sourcePath(id)) });
+        await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await this.store.sourceFileKey(id) });
         reindexed++;
       }
       // The catalog may have changed while the worker loaded: bring the index in line with it.
@@ -212,9 +211,12 @@ export class NotebookSearch {
     const meta = this.store.catalog.sources.find((s) => s.id === id);
     // A source written before its catalog entry (an import): indexed when the catalog names it.
     if (!meta || !this.worker) return;
+    // The fingerprint first, then the content: a write in between leaves the content newer than the fingerprint (read
+    // again at the next start), never the other way round.
+    const key = await this.store.sourceFileKey(id);
     const file = await this.store.readSource(id);
     const source = { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note };
-    await this.worker.request({ op: 'apply', source, fileKey: await fileKey(this.sourcePath(id)) });
+    await this.worker.request({ op: 'apply', source, fileKey: key });
     this.sent.set(id, source.meta);
     this.markDirty();
   }
@@ -258,13 +260,9 @@ export class NotebookSearch {
     for (const id of result.needs) {
       const meta = catalog.sources.find((s) => s.id === id);
       const file = meta ? await this.store.readSource(id).catch(() => null) : null;
-      if (meta && file) await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await fileKey(this.sourcePath(id)) });
+      if (meta && file) await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await this.store.sourceFileKey(id) });
     }
     this.markDirty();
-  }
-
-  private sourcePath(id: string): string {
-    return join(this.store.dataDir, 'sources', `${id}.json`);
   }
 
   private markDirty(): void {
