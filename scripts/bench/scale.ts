@@ -101,6 +101,8 @@ export async function benchScale(): Promise<Figure[]> {
     try {
       const r = await runChild<ScaleResult>('scripts/bench/scale-run.ts', 'SCALE_RESULT', dataDir, n);
       const b = await runChild<ScaleBaseline>('scripts/bench/scale-baseline.ts', 'SCALE_BASELINE', dataDir, n);
+      // Each size's raw figures as soon as they are known (a long run's table comes only at its end).
+      process.stderr.write(`bench: scale: ${size}: ${JSON.stringify({ ...r, baseline: b })}\n`);
       const ratio = (before: number, after: number) => `first version ${before.toFixed(0)}; ${after > 0 ? (before / after).toFixed(1) : '∞'}× less`;
       const big = n >= 50_000;
       const ten = n === 10_000;
