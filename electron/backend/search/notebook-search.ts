@@ -194,6 +194,7 @@ export class NotebookSearch {
     } finally {
       this.progressState.loaded = true;
       this.progressState.decoded = true;
+      this.progressState.done = this.progressState.total;
     }
   }
 
