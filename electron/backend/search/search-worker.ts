@@ -7,7 +7,9 @@
  * with tsx), index-worker.ts started through scripts/search-worker-boot.mjs, which registers tsx in the thread.
  */
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NotebookError } from '../errors';
 import type { WorkerAnswers, WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -23,7 +25,14 @@ function startWorker(): Worker {
     const file = fileURLToPath(new URL('./search-worker.cjs', here)).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
     return new Worker(file);
   }
-  return new Worker(new URL('../../../scripts/search-worker-boot.mjs', here), { workerData: { entry: new URL('./index-worker.ts', here).href } });
+  let boot = new URL('../../../scripts/search-worker-boot.mjs', here);
+  let entry = new URL('./index-worker.ts', here);
+  // Bundled into something other than the app (a test's child process): the sources from the project's folder.
+  if (!existsSync(boot) || !existsSync(entry)) {
+    boot = pathToFileURL(resolve('scripts/search-worker-boot.mjs'));
+    entry = pathToFileURL(resolve('electron/backend/search/index-worker.ts'));
+  }
+  return new Worker(boot, { workerData: { entry: entry.href } });
 }
 
 export class SearchWorker {
