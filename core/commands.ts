@@ -55,6 +55,8 @@ export const COMMANDS = [
   { id: 'focus.suggestions', label: 'Go to Entity Suggestions', menu: 'View', accelerator: 'CmdOrCtrl+6' },
   { id: 'view.retrieve', label: 'Retrieve Coded Passages…', menu: 'View', accelerator: 'CmdOrCtrl+Alt+R' },
   { id: 'view.analysis', label: 'Analysis', menu: 'View', accelerator: 'CmdOrCtrl+Shift+A' },
+  { id: 'view.sideBySide', label: 'Read Side by Side with the Translation', menu: 'View', accelerator: 'CmdOrCtrl+Alt+T', separatorBefore: true },
+  { id: 'view.translitMatching', label: 'Match Names Across Scripts (Шойгу = Shoigu)', menu: 'View', accelerator: 'CmdOrCtrl+Alt+L' },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', menu: 'Help', accelerator: 'CmdOrCtrl+/', alternates: ['F1'] },
   { id: 'help.about', label: 'About Research Notebook', menu: 'Help' },
   { id: 'app.flushAndClose', label: 'Save and Close', menu: 'File', hidden: true },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
+import { bilingualInputs, type BilingualPair, type LinkTranslationResult } from './bilingual/api';
 import { highlightId, id, noteDoc, offset, restorableHighlight, settingsPatch, sourceText } from './schemas';
 import type { IndexProgress, SearchResponse } from './search/types';
 import type { AnalysisResult, CooccurrencePassage } from './analysis/types';
@@ -146,6 +147,9 @@ export const contract = {
   /** Every analysis number at once (frequency, tags per source, co-occurrence, entity x theme, timeline). */
   analysis: channel<AnalysisResult>()(analysisOptions.optional()),
   /** The passages (paragraphs) where two tags co-occur. */
+  // Bilingual reading (issue 18): core/bilingual/api.ts.
+  linkTranslation: channel<LinkTranslationResult>()(bilingualInputs.linkTranslation),
+  bilingualPair: channel<BilingualPair | null>()(bilingualInputs.bilingualPair),
   cooccurrencePassages: channel<{ passages: CooccurrencePassage[]; total: number }>()(cooccurrenceInput),
 } as const;
 
@@ -182,8 +186,15 @@ export function parseInput<C extends Channel>(
   const entry = contract[name];
   const result = entry.input.safeParse(input);
   if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+  // Zod builds its messages lazily, from the input: a hostile input (an own "constructor" property) can make that
+  // throw. The input is refused either way; the message then names no detail.
+  let issue: { path: PropertyKey[]; message: string } | undefined;
+  try {
+    issue = result.error.issues[0];
+  } catch {
+    issue = undefined;
+  }
+  const where = issue && issue.path.length ? ` (at ${issue.path.map(String).join('.')})` : '';
   // A message may quote the input ("received xxxx…"): bounded, so a 6 MB string is not echoed back.
   const message = issue?.message ?? 'malformed';
   const bounded = message.length > 200 ? `${message.slice(0, 200)}…` : message;

@@ -38,6 +38,8 @@ export interface SourceMeta {
   pageStarts?: number[];
   /** A web source showing the whole page's text rather than the article Readability found. */
   wholePage?: boolean;
+  /** The source this one is a translation or the original of (issue 18): both name each other. */
+  pairedWith?: string;
   /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
   original?: string;
 }
@@ -115,6 +117,8 @@ export interface Settings {
   pinnedTagIds: string[];
   /** Tags most recently applied to a highlight, most recent first (capped). */
   recentTagIds: string[];
+  /** Names match across scripts through transliteration (Шойгу = Shoigu). Absent in older notebooks: on. */
+  translitMatching?: boolean;
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
@@ -150,6 +154,8 @@ export interface Tag {
   description: string;
   aliases: string[];
   createdAt: string;
+  /** false: this tag's names match only as spelled (no transliteration across scripts). Absent: follow the setting. */
+  translit?: boolean;
 }
 
 /** Everything of a notebook that exports need, in one read-only value. */

@@ -33,6 +33,7 @@ export const settingsPatch = z
     lastSourceId: id.nullable(),
     window: windowBounds,
     readingPosition: z.object({ sourceId: id, offset: z.number().int().min(0) }),
+    translitMatching: z.boolean(),
   })
   .partial()
   .strict();

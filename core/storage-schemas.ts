@@ -38,6 +38,7 @@ export const sourceMetaSchema = z.object({
   dir: z.enum(['ltr', 'rtl']).optional(),
   pageStarts: z.array(z.number().int().min(0)).optional(),
   wholePage: z.boolean().optional(),
+  pairedWith: fileId.optional(),
   original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
 });
 
@@ -72,6 +73,7 @@ export const storedTagSchema = z.object({
   description: z.string().max(100_000).optional(),
   aliases: z.array(z.string().max(200)).max(1000).optional(),
   createdAt: z.string().max(40).optional(),
+  translit: z.boolean().optional(),
 });
 
 export const catalogFileSchema = z.object({

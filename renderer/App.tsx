@@ -34,7 +34,7 @@ import { notesCitingHighlight } from './highlights/citing-notes';
 import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
 import { PaneTabs } from './components/PaneTabs';
-import { CodebookPanel } from './components/CodebookPanel';
+import { CodebookPanel } from './tags/CodebookPanel';
 import { RetrievalView, queryForTag } from './components/RetrievalView';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { withShortcut } from './components/Toolbar';
@@ -43,6 +43,7 @@ import { FindBar } from './search/FindBar';
 import { useFind } from './search/use-find';
 import { requestedOffset, useOpenHit } from './search/open-hit';
 import { AnalysisView } from './analysis/AnalysisView';
+import { BilingualView } from './bilingual/BilingualView';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -100,6 +101,8 @@ export function App() {
   // Search and analysis (issue 7): the palette, find in the article, the analysis view in place of the reader.
   const [searchOpen, setSearchOpen] = useState(false);
   const [analysisOpen, setAnalysisOpen] = useState(false);
+  /** Side-by-side reading with the open source's translation (issue 18). */
+  const [sideBySide, setSideBySide] = useState(false);
   const find = useFind(doc?.text ?? null, doc?.meta.id ?? null);
   const [findFocus, setFindFocus] = useState(0);
 
@@ -326,6 +329,17 @@ export function App() {
     'find.next': () => (find.open ? find.next() : false),
     'find.previous': () => (find.open ? find.previous() : false),
     'view.analysis': () => setAnalysisOpen((o) => !o),
+    'view.sideBySide': () => {
+      if (!doc) return false;
+      setSideBySide((o) => !o);
+    },
+    'view.translitMatching': () => {
+      const on = settings?.translitMatching === false;
+      call('updateSettings', { translitMatching: on }).then((s) => {
+        setSettings(s);
+        setNotice(on ? 'Names match across scripts again: a tag “Shoigu” also finds Шойгу, Shoygu and Schoigu.' : 'Names now match only as spelled (no transliteration across scripts). Ctrl+Alt+L turns matching back on.');
+      }, report);
+    },
     'view.fontLarger': () => updateReader((r) => ({ fontSize: clamp(r.fontSize + FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontSmaller': () => updateReader((r) => ({ fontSize: clamp(r.fontSize - FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontReset': () => updateReader(() => ({ fontSize: FONT_SIZE.default })),
@@ -472,7 +486,21 @@ export function App() {
           <PaneBoundary pane="Reader" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
           <div className="reader-stack">
             <div className="reader-slot" inert={retrieval !== null || analysisOpen}>
-              {doc ? (
+              {doc && sideBySide ? (
+                <BilingualView
+                  key={doc.meta.id}
+                  sourceId={doc.meta.id}
+                  sources={sources}
+                  onError={report}
+                  onHighlighted={(id) => {
+                    if (id === doc.meta.id) void openSource(id);
+                  }}
+                  onClose={() => {
+                    setSideBySide(false);
+                    requestAnimationFrame(() => document.getElementById('reader')?.focus());
+                  }}
+                />
+              ) : doc ? (
                 <Reader
                   ref={reader}
                   key={doc.meta.id}
@@ -488,6 +516,9 @@ export function App() {
                   onCreate={(range, intent) => void createFromSelection(range, intent)}
                   headerExtra={
                     <>
+                      <button type="button" className="link-button" onClick={() => setSideBySide(true)} title={withShortcut('Read this source and its translation side by side, paragraph by paragraph (link the translation first)', 'view.sideBySide')}>
+                        Side by side…
+                      </button>
                       <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, publisher and date (F2 in the sources list)">
                         Edit details…
                       </button>

@@ -9,6 +9,7 @@ import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
+import { BilingualOps } from './bilingual';
 import { SourceOps } from './sources';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
@@ -43,6 +44,7 @@ export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
+  private readonly bilingual: BilingualOps;
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -56,6 +58,7 @@ export class NotebookService implements Handlers {
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store, this.searchIndex);
     this.sourceOps = new SourceOps(store);
+    this.bilingual = new BilingualOps(store);
     this.exchange = new Exchange(store);
   }
 
@@ -136,6 +139,12 @@ export class NotebookService implements Handlers {
   updateSourceMeta({ sourceId, patch }: ChannelInput<'updateSourceMeta'>): Promise<ChannelOutput<'updateSourceMeta'>> {
     return this.sourceOps.updateMeta(sourceId, patch);
   }
+  linkTranslation({ sourceId, otherId }: ChannelInput<'linkTranslation'>): Promise<ChannelOutput<'linkTranslation'>> {
+    return this.bilingual.link(sourceId, otherId);
+  }
+  bilingualPair({ sourceId }: ChannelInput<'bilingualPair'>): Promise<ChannelOutput<'bilingualPair'>> {
+    return this.bilingual.pair(sourceId);
+  }
   deleteSources({ sourceIds }: ChannelInput<'deleteSources'>): Promise<ChannelOutput<'deleteSources'>> {
     return this.sourceOps.delete(sourceIds);
   }
@@ -162,6 +171,7 @@ export class NotebookService implements Handlers {
       if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
       if (patch.window) s.window = patch.window;
       if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
+      if (patch.translitMatching !== undefined) s.translitMatching = patch.translitMatching;
     });
     return this.store.catalog.settings;
   }
