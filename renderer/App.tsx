@@ -95,7 +95,9 @@ export function App() {
 
   const onCountChange = useCallback((sourceId: string, live: number, orphans: number) => sourceStore.patch(sourceId, { highlightCount: live, orphanCount: orphans }), [sourceStore]);
   const hl = useHighlights(doc, report, onCountChange);
-  const tagsApi = useTags({ report, notify: setNotice, undoStack: hl.undoStack, openSourceId: doc?.meta.id ?? null, openHighlights: hl.highlights, replaceHighlights: hl.replaceMany, dropHighlight: hl.drop });
+  // Counts of other sources that a change across sources touched: only their rows are fetched again, never the list.
+  const sourcesChanged = useCallback((ids: string[]) => void call('sourceSummaries', { ids }).then((list) => sourceStore.upsert(list), report), [sourceStore, report]);
+  const tagsApi = useTags({ report, notify: setNotice, undoStack: hl.undoStack, openSourceId: doc?.meta.id ?? null, openHighlights: hl.highlights, replaceHighlights: hl.replaceMany, dropHighlight: hl.drop, sourcesChanged });
   const tags = tagsApi.tags;
   const getPainter = useCallback(() => reader.current?.painter(), []);
 
@@ -508,6 +510,7 @@ export function App() {
                     onOpen={openSource}
                     onEdit={startup.readOnly ? undefined : sourceActions.setEditing}
                     onDelete={startup.readOnly ? undefined : sourceActions.setDeleting}
+                    onExport={exchange.openExport}
                     onOrderChange={setSourceOrder}
                   />
                   </PaneBoundary>

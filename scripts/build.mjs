@@ -22,13 +22,16 @@ const common = {
   sourcemap: true,
   minify: true,
   external: ['electron'],
-  // workers/pool.ts reads import.meta.url only when run from source, never in the bundle.
-  logOverride: { 'empty-import-meta': 'silent' },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: 'var importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 };
 await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: resolve(out, 'electron', 'main.cjs') });
 await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: resolve(out, 'electron', 'preload.cjs') });
 // The backend's worker thread (electron/backend/workers/pool.ts finds it beside main.cjs).
 await esbuild({ ...common, entryPoints: ['electron/backend/workers/entry.ts'], outfile: resolve(out, 'electron', 'heavy-worker.cjs') });
+// The search index's worker thread (electron/backend/search/search-worker.ts finds it beside main.cjs through
+// import.meta.url, which a CommonJS bundle spells with __filename).
+await esbuild({ ...common, entryPoints: ['electron/backend/search/index-worker.ts'], outfile: resolve(out, 'electron', 'search-worker.cjs') });
 
 if (!quiet) console.log(`Built the app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

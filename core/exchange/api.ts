@@ -80,6 +80,8 @@ export const writesFolder = (format: ExportFormat, layout: MarkdownLayout | unde
 export const exportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notebook') }).strict(),
   z.object({ kind: z.literal('source'), sourceId: id }).strict(),
+  /** Several sources chosen in the sources pane, with everything they hold (the codebook whole, as for one source). */
+  z.object({ kind: z.literal('sources'), sourceIds: z.array(id).min(1, 'choose at least one source').max(100_000) }).strict(),
   z.object({ kind: z.literal('tags'), tagIds: z.array(id).min(1, 'choose at least one tag').max(10_000) }).strict(),
 ]);
 export type ExportScope = z.output<typeof exportScope>;

@@ -165,19 +165,27 @@ export class Backups {
    * Put the notebook back as it was in backup `id`. The current state is first saved as a 'before-restore' backup,
    * so a restore can itself be undone; files the backup does not have are moved into that backup, not deleted.
    */
-  async restore(id: string): Promise<{ restored: number; before: BackupInfo }> {
-    const target = (await this.list()).find((b) => b.id === id);
+  async restore(id: string): Promise<{ restored: number; before: BackupInfo; changed: string[] }> {
+    const target = (await this.manifests()).find((b) => b.id === id);
     if (!target) throw new Error(`There is no backup "${id}".`);
     const before = await this.snapshot('before-restore');
+    const current = (await this.manifests()).find((b) => b.id === before.id)?.hashes ?? {};
     const wanted = new Set(await this.filesOf(id));
+    // Which files the restore changes (by the two snapshots' hashes): only those are written, and the caller needs
+    // to look again only at them.
+    const changed: string[] = [];
     for (const rel of await this.notebookFiles()) {
-      if (!wanted.has(rel)) await rm(join(this.dataDir, rel));
+      if (wanted.has(rel)) continue;
+      await rm(join(this.dataDir, rel));
+      changed.push(rel);
     }
     for (const rel of wanted) {
+      if (target.hashes?.[rel] && current[rel] === target.hashes[rel]) continue;
       await writeFileAtomic(join(this.dataDir, rel), await readFile(join(this.dir, id, rel), 'utf8'));
+      changed.push(rel);
     }
     await this.rotate();
-    return { restored: wanted.size, before };
+    return { restored: wanted.size, before, changed };
   }
 
   private async notebookFiles(): Promise<string[]> {

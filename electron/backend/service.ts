@@ -29,6 +29,8 @@ export interface ServiceOptions {
   app?: string;
   /** Where heavy work runs (archives, imports, re-anchoring): the shared worker pool unless given (tests, benchmark). */
   heavyWork?: HeavyWork;
+  /** Tests only: the search worker's start-up load waits until slot 0 of this buffer is set (Atomics). */
+  searchLoadGate?: SharedArrayBuffer;
 }
 
 export { NotebookError };
@@ -58,13 +60,13 @@ export class NotebookService implements Handlers {
     private readonly options: ServiceOptions,
   ) {
     const heavy = options.heavyWork ?? sharedPool();
+    this.searchIndex = new NotebookSearch(store, undefined, options.searchLoadGate);
     this.highlights = new HighlightOps(store, heavy);
-    this.tagOps = new TagOps(store);
+    this.tagOps = new TagOps(store, this.searchIndex);
     this.sourceOps = new SourceOps(store);
     this.bilingual = new BilingualOps(store);
     this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store, heavy);
-    this.searchIndex = new NotebookSearch(store);
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
@@ -247,9 +249,11 @@ export class NotebookService implements Handlers {
     return this.store.exclusive(async () => {
       const list = await this.store.backups.list();
       if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
-      const result = await this.store.backups.restore(id);
-      await this.store.reload();
-      return result;
+      const { restored, before, changed } = await this.store.backups.restore(id);
+      // Only the sources the restore changed are counted again; the others keep their counts.
+      const changedSources = new Set(changed.flatMap((rel) => /^sources[\\/](.+)\.json$/.exec(rel)?.[1] ?? []));
+      await this.store.reload(changedSources);
+      return { restored, before };
     });
   }
 
@@ -305,17 +309,25 @@ export class NotebookService implements Handlers {
   }
 
   async resolveHighlights({ ids }: ChannelInput<'resolveHighlights'>): Promise<ChannelOutput<'resolveHighlights'>> {
-    const wanted = new Set(ids);
+    // The index knows which source holds each highlight: only those sources are read, for what is on disk now.
+    const places = await this.searchIndex.locateHighlights(ids);
     const out: ChannelOutput<'resolveHighlights'> = Object.fromEntries(ids.map((i) => [i, null]));
-    for (const meta of this.store.catalog.sources) {
-      if (wanted.size === 0) break;
-      const file = await this.store.readSource(meta.id);
+    const bySource = new Map<string, string[]>();
+    for (const id of ids) {
+      const place = places[id];
+      if (place) bySource.set(place.sourceId, [...(bySource.get(place.sourceId) ?? []), id]);
+    }
+    for (const [sourceId, wanted] of bySource) {
+      const meta = this.store.catalog.sources.find((s) => s.id === sourceId);
+      const file = meta ? await this.store.readSource(sourceId).catch(() => null) : null;
+      if (!meta || !file) continue;
+      const want = new Set(wanted);
       let paragraphs: number[] | null = null;
       for (const h of file.highlights) {
-        if (!wanted.has(h.id)) continue;
+        if (!want.has(h.id)) continue;
         paragraphs ??= splitParagraphs(file.text).flatMap((p) => [p.start, p.end]);
         out[h.id] = {
-          sourceId: meta.id,
+          sourceId,
           sourceTitle: meta.title,
           quote: h.quote.exact,
           tagIds: h.tagIds,
@@ -325,7 +337,6 @@ export class NotebookService implements Handlers {
           ...(h.credibility ? { credibility: h.credibility } : {}),
           ...(meta.reliability ? { reliability: meta.reliability } : {}),
         };
-        wanted.delete(h.id);
       }
     }
     return out;

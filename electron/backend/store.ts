@@ -12,6 +12,7 @@ import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
 import { SummaryLog } from './storage/summary-log';
+import { fileKey } from './storage/file-key';
 import { citedInSource } from '../../core/notes/cited-by';
 import { recoverStaging, stageAndCommit } from './storage/staging';
 
@@ -99,6 +100,8 @@ export class NotebookStore {
   private readonly counts = new Map<string, SourceCounts>();
   /** Per source: the highlights its notes cite (core/notes/cited-by.ts); absent = not known yet (an older notebook). */
   private readonly cites = new Map<string, readonly string[]>();
+  /** The fingerprint of each source file as this store last wrote it (what the search index records). */
+  private readonly writtenKeys = new Map<string, string>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
   private readonly unavailable = new Map<string, string>();
@@ -383,6 +386,7 @@ export class NotebookStore {
       this.catalogCell.reset(nextCatalog);
       for (const f of files) {
         this.unavailable.delete(f.id);
+        this.writtenKeys.delete(f.id);
         const entry = this.entries.get(f.id);
         if (entry?.cell) entry.cell.reset(f);
         else {
@@ -416,8 +420,12 @@ export class NotebookStore {
     }
   }
 
-  /** Forget what is cached and read the files again (after a restore from a backup). Call inside `exclusive`. */
-  async reload(): Promise<void> {
+  /**
+   * Forget what is cached and read the catalog again (after a restore from a backup). Call inside `exclusive`.
+   * `changed` names the sources whose files the restore replaced (or brought back): only those are read and counted
+   * again; every other source kept its file, so it keeps its counts. Without it, every source is counted again.
+   */
+  async reload(changed?: ReadonlySet<string>): Promise<void> {
     const notices: string[] = [];
     const read = await readRecovering<CatalogFile>(this.dataDir, 'catalog.json', 'catalog', notices, { mustExist: false });
     const catalog = read ? normaliseCatalog(read.data) : emptyCatalog();
@@ -425,17 +433,27 @@ export class NotebookStore {
     this.catalogCell.reset(catalog);
     this.entries.clear();
     this.unavailable.clear();
+    this.writtenKeys.clear();
+    const before = new Map(this.counts);
     this.counts.clear();
+    const citedBefore = new Map(this.cites);
     this.cites.clear();
-    const replay = await SummaryLog.replay(this.dataDir, catalog.summaryGeneration ?? 0);
-    this.loadSummaries(catalog, replay);
-    this.summaryLog.generation = Math.max(this.summaryLog.generation, replay.generation) + 1;
-    // The restored catalog's counts may predate its source files: count again what a restore brought back.
+    // The summary logs on disk are those of the notebook before the restore: they are not replayed, and the catalog
+    // written below (a new generation) drops them.
+    this.summaryLog.generation = Math.max(this.summaryLog.generation, catalog.summaryGeneration ?? 0) + 1;
     for (const meta of catalog.sources) {
+      const known = before.get(meta.id);
+      const cited = citedBefore.get(meta.id);
+      if (known && cited && changed && !changed.has(meta.id)) {
+        this.counts.set(meta.id, known);
+        this.cites.set(meta.id, cited);
+        continue;
+      }
       const file = await this.readSource(meta.id).catch(() => null);
       if (file) this.tally(meta.id, file);
     }
     await this.catalogCell.change((c) => ({ next: { ...c }, result: undefined }));
+    this.summaryLog.size = 0;
     this.emit({ kind: 'reload' });
   }
 
@@ -472,6 +490,14 @@ export class NotebookStore {
     }
     if (fixed) this.emit({ kind: 'catalog' });
     return fixed;
+  }
+
+  /**
+   * The fingerprint (storage/file-key.ts) of the source file as this store last wrote it, else as it is on disk. Taken
+   * right after the write: a file changed behind the app later does not pass for the one the index was given.
+   */
+  async sourceFileKey(id: string): Promise<string> {
+    return this.writtenKeys.get(id) ?? fileKey(this.sourcePath(id));
   }
 
   /** How many source files are in memory (for tests of the bound). */
@@ -564,6 +590,7 @@ export class NotebookStore {
   private async persistSource(id: string, file: SourceFile): Promise<void> {
     const ready = this.serialised.get(file);
     await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source', ready === undefined ? undefined : () => ready), file);
+    this.writtenKeys.set(id, await fileKey(this.sourcePath(id)));
   }
 
   /** Files whose JSON was made off the thread (a 50 MB text re-anchored in a worker): written as they are. */

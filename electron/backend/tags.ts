@@ -13,7 +13,6 @@ import type {
   RetrieveResult,
   SuggestResult,
   TagChangeResult,
-  TagCount,
   TagList,
   TagPassagesResult,
   UndoTagResult,
@@ -33,12 +32,17 @@ import {
 } from '../../core/tags/codebook';
 import { defaultCodebook, defaultParentId } from '../../core/tags/default-codebook';
 import { touchRecent } from '../../core/tags/match';
+import { countTags } from '../../core/tags/tag-counts';
 import { QueryError, retrieve, snippet, type RetrievalFilters, type RetrievalSource } from '../../core/tags/query';
 import type { TagKind } from '../../core/model';
 import { NotebookError } from './errors';
 import { readingOrder } from '../../core/lanes';
 import type { NotebookStore, RejectedSuggestions, SourceFile } from './store';
-import { lineageOf, tagsById } from '../../core/tags/lineage';
+import type { NotebookSearch } from './search/notebook-search';
+
+type RetrieveInput = Parameters<NotebookSearch['retrieve']>[0];
+/** What retrieval needs of the search index (present in the app; absent, every source is read). */
+type HighlightIndex = Pick<NotebookSearch, 'retrieve' | 'tagCounts'>;
 
 type Entities = typeof import('../../core/suggest/entities');
 
@@ -68,7 +72,10 @@ const noRejections = (): RejectedSuggestions => ({ keys: [], entityKeys: [] });
 export class TagOps {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: NotebookStore) {}
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly index?: HighlightIndex,
+  ) {}
 
   /** The default codebook for a notebook whose catalog predates tags. */
   async ensureCodebook(): Promise<void> {
@@ -84,50 +91,11 @@ export class TagOps {
 
   async list(): Promise<TagList> {
     const tags = this.tags;
-    const index = new Map(tags.map((t, i) => [t.id, i]));
-    // Each tag with its ancestors, for counts that include descendants.
-    const byId = tagsById(tags);
-    const lineage = tags.map((t) => lineageOf(byId, t.id).map((a) => index.get(a.id) as number));
-    const n = tags.length;
-    const direct = new Int32Array(n);
-    const directSources = new Int32Array(n);
-    const subtree = new Int32Array(n);
-    const subtreeSources = new Int32Array(n);
-    const lastSource = new Int32Array(n).fill(-1);
-    const lastSubSource = new Int32Array(n).fill(-1);
-    const lastHighlight = new Int32Array(n).fill(-1);
-    let h = 0;
-    let s = 0;
-    for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.readSource(meta.id));
-      for (const highlight of file.highlights) {
-        for (const id of highlight.tagIds) {
-          const i = index.get(id);
-          if (i === undefined) continue;
-          direct[i]++;
-          if (lastSource[i] !== s) {
-            lastSource[i] = s;
-            directSources[i]++;
-          }
-          for (const a of lineage[i]) {
-            if (lastHighlight[a] === h) continue;
-            lastHighlight[a] = h;
-            subtree[a]++;
-            if (lastSubSource[a] !== s) {
-              lastSubSource[a] = s;
-              subtreeSources[a]++;
-            }
-          }
-        }
-        h++;
-      }
-      s++;
-    }
-    const counts: Record<string, TagCount> = {};
-    tags.forEach((t, i) => {
-      counts[t.id] = { highlights: direct[i], sources: directSources[i], subtreeHighlights: subtree[i], subtreeSources: subtreeSources[i] };
-    });
-    return { tags, counts };
+    // The index (in its worker) holds every highlight's tags: no source file is read for the counts.
+    if (this.index) return { tags, counts: await this.index.tagCounts(tags) };
+    const sources: Array<readonly Highlight[]> = [];
+    for (const meta of this.store.catalog.sources) sources.push((await this.store.readSource(meta.id)).highlights);
+    return { tags, counts: countTags(tags, sources) };
   }
 
   create(input: { name: string; kind?: TagKind; parentId?: string | null; color?: string; description?: string; aliases?: string[] }): Promise<TagChangeResult & { tag: Tag }> {
@@ -269,6 +237,7 @@ export class TagOps {
   }
 
   async retrieve(input: { query: string; filters?: RetrievalFilters; limit?: number; offset?: number; order?: 'source' | 'date' }): Promise<RetrieveResult> {
+    if (this.index) return this.retrieveFromIndex(input, this.index);
     const sources: RetrievalSource[] = [];
     for (const meta of this.store.catalog.sources) {
       const file = (await this.store.readSource(meta.id));
@@ -280,6 +249,24 @@ export class TagOps {
       if (err instanceof QueryError || err instanceof RangeError) throw new NotebookError(err.message);
       throw err;
     }
+  }
+
+  /**
+   * Retrieval at scale: the index (in its worker) matches and counts over every highlight; only the sources on the
+   * page are read, for their highlights as stored and the context around each passage.
+   */
+  private async retrieveFromIndex(input: RetrieveInput, index: HighlightIndex): Promise<RetrieveResult> {
+    const result = await index.retrieve(input, this.store.catalog.sources);
+    const files = new Map<string, SourceFile | null>();
+    for (const segment of result.segments) {
+      if (!files.has(segment.sourceId)) files.set(segment.sourceId, await this.store.readSource(segment.sourceId).catch(() => null));
+    }
+    result.segments = result.segments.map((segment) => {
+      const file = files.get(segment.sourceId);
+      const highlight = file?.highlights.find((h) => h.id === segment.highlight.id) ?? segment.highlight;
+      return { ...segment, highlight, ...snippet(file?.text ?? '', highlight) };
+    });
+    return result;
   }
 
   async suggest(sourceId: string): Promise<SuggestResult> {

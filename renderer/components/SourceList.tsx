@@ -2,6 +2,8 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useSta
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
 import { formatDate } from '../format';
+import { isMac } from '../api';
+import { formatAccelerator } from '../../core/commands';
 import { filterSources, group, publisherName, sortSources, type Row } from '../../core/sources/arrange';
 import { SourceListControls, useListView } from '../sources/SourceListControls';
 import { useSourceSelection } from '../sources/use-source-selection';
@@ -17,6 +19,8 @@ interface Props {
   onEdit?(id: string): void;
   /** Ask to delete these sources (Delete, the context menu, the selection bar); the caller confirms. */
   onDelete?(ids: string[]): void;
+  /** Export these sources (Ctrl+E with several selected, the context menu, the selection bar). */
+  onExport?(ids: string[]): void;
   /** The order the list shows, after sorting and filtering: Alt+Up/Down follows it. */
   onOrderChange?(ids: string[]): void;
 }
@@ -25,13 +29,15 @@ interface Props {
 const GROUP_ROW = 32;
 const SOURCE_ROW = 92;
 const optionId = (id: string) => `source-option-${id}`;
+const EXPORT_KEY = formatAccelerator('CmdOrCtrl+E', isMac);
 
 /**
  * The left pane: every source with its publisher, date and number of highlights; sorted, filtered as you type,
  * grouped by publisher or month. Only the rows in view are drawn, so 50,000 sources scroll like five.
- * Arrows move, Enter opens, Space/Ctrl+click/Shift+click/Ctrl+A select several, F2 edits, Delete deletes.
+ * Arrows move, Enter opens, Space/Ctrl+click/Shift+click/Ctrl+A select several, F2 edits, Delete deletes, Ctrl+E
+ * exports the selected sources.
  */
-export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrderChange }: Props) {
+export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExport, onOrderChange }: Props) {
   const [view, setView] = useListView();
   // Sorted once per list and order; each keystroke of the filter only narrows (and may lag a frame behind typing).
   const sorted = useMemo(() => sortSources(sources, view.sort, view.descending), [sources, view.sort, view.descending]);
@@ -101,6 +107,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrd
     if (event.key === 'Enter') onOpen(tabId);
     else if (event.key === ' ') selection.toggle(tabId);
     else if (ctrl && event.key.toLowerCase() === 'a') selection.selectAll();
+    else if (ctrl && event.key.toLowerCase() === 'e' && onExport && selection.checked.size > 1) onExport(targets(tabId));
     else if (event.key === 'Escape' && selection.checked.size > 0) selection.clear();
     else if (event.key === 'F2' && onEdit) onEdit(tabId);
     else if ((event.key === 'Delete' || event.key === 'Backspace') && onDelete) onDelete(targets(tabId));
@@ -120,6 +127,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrd
     if (event.ctrlKey || event.metaKey) return selection.toggle(id);
     if (event.shiftKey) return selection.extendTo(id, tabId ?? id);
     selection.clear();
+    selection.anchorAt(id);
     onOpen(id);
   };
 
@@ -133,6 +141,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrd
     const many = ids.length > 1;
     const items: MenuItem[] = [{ id: 'open', label: 'Open', shortcut: 'Enter', disabled: many, run: () => onOpen(id) }];
     if (onEdit) items.push({ id: 'edit', label: 'Edit details…', shortcut: 'F2', disabled: many, run: () => onEdit(id) });
+    if (onExport) items.push({ id: 'export', label: many ? `Export ${ids.length} sources…` : 'Export source…', shortcut: many ? EXPORT_KEY : undefined, run: () => onExport(ids) });
     if (onDelete) items.push({ id: 'delete', label: many ? `Delete ${ids.length} sources…` : 'Delete source…', shortcut: 'Del', danger: true, separatorBefore: true, run: () => onDelete(ids) });
     return items;
   };
@@ -149,7 +158,12 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onOrd
       <SourceListControls view={view} onChange={setView} onEnterList={() => tabId && focusRow(tabId)} />
       {selection.checked.size > 1 && (
         <div className="bulk-bar" role="toolbar" aria-label="Selected sources">
-          <span className="bulk-count">{selection.checked.size} selected</span>
+          <span className="bulk-count">{selection.checked.size.toLocaleString('en-GB')} selected</span>
+          {onExport && (
+            <button type="button" onClick={() => onExport([...selection.checked])} title={`Export the selected sources (${EXPORT_KEY})`}>
+              Export…
+            </button>
+          )}
           {onDelete && (
             <button type="button" className="danger" onClick={() => onDelete([...selection.checked])} title="Delete the selected sources (Del)">
               Delete…

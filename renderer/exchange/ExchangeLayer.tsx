@@ -26,7 +26,7 @@ export function ExchangeLayer({ exchange, currentSource }: Props) {
           exchange.importFiles(files);
         }}
       />
-      {exchange.dialog === 'export' && <ExportDialog currentSource={currentSource} onClose={exchange.close} />}
+      {exchange.dialog === 'export' && <ExportDialog currentSource={currentSource} selectedSources={exchange.exportSources} onClose={exchange.close} />}
       {exchange.dialog === 'import' && exchange.importState && (
         <ImportDialog state={exchange.importState} onCommit={exchange.commitImport} onChoose={exchange.chooseFiles} onClose={exchange.close} />
       )}

@@ -17,6 +17,8 @@ type ScopeKind = ExportScope['kind'];
 interface Props {
   /** The source open in the reader, for "This source". */
   currentSource: { id: string; title: string } | null;
+  /** Sources selected in the sources pane, for "Selected sources" (chosen when given). */
+  selectedSources?: string[] | null;
   onClose(): void;
 }
 
@@ -30,13 +32,13 @@ const count = (n: number): string => n.toLocaleString();
 /** A PDF is printed from the HTML report; the rest are written by the backend as jobs. */
 type Progress = ExportJob | { jobId: null; state: 'running' | 'done' | 'failed'; message: string; error?: string; paths: string[]; warnings: string[]; done: 0; total: 0; phase: 'formatting' | 'finished' };
 
-export function ExportDialog({ currentSource, onClose }: Props) {
+export function ExportDialog({ currentSource, selectedSources, onClose }: Props) {
   const shell = window.notebookShell;
   const canChoose = Boolean(shell?.chooseSavePath);
   const canPdf = Boolean(shell?.printToPdf);
   const [choices, setChoices] = useState<ExportChoices | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [scopeKind, setScopeKind] = useState<ScopeKind>('notebook');
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(selectedSources?.length ? 'sources' : 'notebook');
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [layout, setLayout] = useState<MarkdownLayout>('per-source');
@@ -63,7 +65,11 @@ export function ExportDialog({ currentSource, onClose }: Props) {
         ? currentSource
           ? { kind: 'source', sourceId: currentSource.id }
           : null
-        : tagIds.length > 0
+        : scopeKind === 'sources'
+          ? selectedSources?.length
+            ? { kind: 'sources', sourceIds: selectedSources }
+            : null
+          : tagIds.length > 0
           ? { kind: 'tags', tagIds }
           : null;
 
@@ -71,7 +77,9 @@ export function ExportDialog({ currentSource, onClose }: Props) {
     const stem =
       scopeKind === 'source' && currentSource
         ? fileStem(currentSource.title)
-        : scopeKind === 'tags'
+        : scopeKind === 'sources' && selectedSources?.length
+          ? `${choices?.title ?? 'Research Notebook'} - ${selectedSources.length} sources`
+          : scopeKind === 'tags'
           ? `${choices?.title ?? 'Research Notebook'} - ${fileStem(
               choices?.tags
                 .filter((t) => tagIds.includes(t.id))
@@ -81,7 +89,7 @@ export function ExportDialog({ currentSource, onClose }: Props) {
             )}`
           : (choices?.title ?? 'Research Notebook');
     return folder ? stem : `${stem}.${info.extensions[0]}`;
-  }, [scopeKind, currentSource, choices, tagIds, folder, info]);
+  }, [scopeKind, currentSource, selectedSources, choices, tagIds, folder, info]);
 
   // The destination follows the choices until the analyst edits it; then only its extension follows the format.
   useEffect(() => {
@@ -202,6 +210,17 @@ export function ExportDialog({ currentSource, onClose }: Props) {
                 <span className="hint">{currentSource ? currentSource.title : 'No source is open.'}</span>
               </span>
             </label>
+            {selectedSources && selectedSources.length > 0 && (
+              <label className="choice">
+                <input type="radio" name="scope" value="sources" checked={scopeKind === 'sources'} onChange={() => setScopeKind('sources')} />
+                <span>
+                  Selected sources
+                  <span className="hint">
+                    {count(selectedSources.length)} source{selectedSources.length === 1 ? '' : 's'} chosen in the list, with their highlights and notes.
+                  </span>
+                </span>
+              </label>
+            )}
             <label className="choice">
               <input type="radio" name="scope" value="tags" checked={scopeKind === 'tags'} disabled={!choices?.tags.length} onChange={() => setScopeKind('tags')} />
               <span>

@@ -17,7 +17,10 @@ export interface ExchangeState {
   /** Files are being dragged over the window. */
   dragging: boolean;
   fileInput: RefObject<HTMLInputElement | null>;
-  openExport(): void;
+  /** Opens the export dialog; with source ids (several selected in the sources pane), "Selected sources" is chosen. */
+  openExport(sourceIds?: string[]): void;
+  /** The sources the export dialog was opened for, or null. */
+  exportSources: string[] | null;
   /** Opens the file chooser; the import dialog follows once files are chosen. */
   openImport(): void;
   /** The file chooser itself (the Import dialog's button). */
@@ -38,6 +41,7 @@ export function useExchange(options: {
   beforeCommit?(): Promise<unknown>;
 }): ExchangeState {
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
+  const [exportSources, setExportSources] = useState<string[] | null>(null);
   const [importState, setImportState] = useState<ImportState | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement | null>(null);
@@ -151,7 +155,14 @@ export function useExchange(options: {
     importState,
     dragging,
     fileInput,
-    openExport: useCallback(() => setDialog((d) => d ?? 'export'), []),
+    exportSources,
+    openExport: useCallback((sourceIds?: string[]) => {
+      setDialog((d) => {
+        if (d) return d;
+        setExportSources(sourceIds && sourceIds.length > 0 ? sourceIds : null);
+        return 'export';
+      });
+    }, []),
     openImport: useCallback(() => {
       const fromDialog = window.notebookShell?.chooseImportFiles;
       if (fromDialog) return void importFromDialog(fromDialog);

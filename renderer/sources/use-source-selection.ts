@@ -42,11 +42,16 @@ export function useSourceSelection(order: string[], currentId: string | null) {
     [order],
   );
 
+  /** A plain click: the source clicked is where the next Shift+click's range starts. */
+  const anchorAt = useCallback((id: string) => {
+    anchor.current = id;
+  }, []);
+
   const selectAll = useCallback(() => setChecked(new Set(order)), [order]);
   const clear = useCallback(() => {
     anchor.current = null;
     setChecked((c) => (c.size ? new Set() : c));
   }, []);
 
-  return useMemo(() => ({ checked, toggle, extendTo, selectAll, clear }), [checked, toggle, extendTo, selectAll, clear]);
+  return useMemo(() => ({ checked, toggle, extendTo, selectAll, clear, anchorAt }), [checked, toggle, extendTo, selectAll, clear, anchorAt]);
 }

@@ -20,6 +20,8 @@ export interface TagsOptions {
   /** Put changed highlights of the open source into the view (others are ignored). */
   replaceHighlights(hs: Highlight[]): void;
   dropHighlight(sourceId: string, id: string): void;
+  /** Highlights were made or removed in these sources (tag all mentions, its undo): their rows in the list follow. */
+  sourcesChanged?(sourceIds: string[]): void;
 }
 
 /** Where the tag picker is open, and for what. */
@@ -348,6 +350,11 @@ export function useTags(options: TagsOptions) {
   const passagesTagged = useCallback(
     (first: TagPassagesResult, label: string) => {
       let result = first;
+      const touched = () => {
+        const ids = [...new Set(result.created.map((h) => h.sourceId))];
+        if (ids.length) opts.current.sourcesChanged?.(ids);
+      };
+      touched();
       setTags(result.tags);
       show([...result.created, ...result.updated.map((u) => u.highlight)]);
       used([...new Set([...result.created, ...result.updated.map((u) => u.highlight)].flatMap((h) => h.tagIds))].slice(0, 3));
@@ -365,6 +372,7 @@ export function useTags(options: TagsOptions) {
             deletedHighlights.push(deleted);
             if (h.sourceId === opts.current.openSourceId) opts.current.dropHighlight(h.sourceId, h.id);
           }
+          touched();
           const reset: Highlight[] = [];
           for (const u of result.updated) {
             reset.push((await call('setHighlightTags', { sourceId: u.highlight.sourceId, highlightId: u.highlight.id, tagIds: u.previousTagIds })).highlight);
@@ -388,6 +396,7 @@ export function useTags(options: TagsOptions) {
           }
           result = { ...result, created, updated };
           show([...created, ...updated.map((u) => u.highlight)]);
+          touched();
         },
       );
     },

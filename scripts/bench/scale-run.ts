@@ -33,16 +33,23 @@ page.on('pageerror', (e) => console.error(`bench: scale: page error: ${e.message
 
 let service: NotebookService | null = null;
 let dispatchReady: Promise<Dispatch> = new Promise(() => {});
-await bindNotebook(page, () => (async (channel: string, input: unknown) => (await dispatchReady)(channel, input)) as Dispatch);
+await bindNotebook(page, () => (async (channel: string, input: unknown) => {
+  const t = performance.now();
+  const r = await (await dispatchReady)(channel, input);
+  if (process.env.BENCH_TRACE) process.stderr.write(`  ${channel} at ${(t - t0).toFixed(0)} took ${(performance.now() - t).toFixed(0)} ms\n`);
+  return r;
+}) as Dispatch);
 
 // 1. Backend open -> first painted source list, then the source the app opens on start.
 const rssBase = rssMb();
 const t0 = performance.now();
 dispatchReady = NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' }).then((s) => {
+  process.stderr.write(`bench: scale: backend open in ${(performance.now() - t0).toFixed(0)} ms\n`);
   service = s;
   return createDispatcher(s);
 });
 await page.goto(server.url);
+process.stderr.write(`bench: scale: page loaded at ${(performance.now() - t0).toFixed(0)} ms\n`);
 await page.waitForSelector('#source-list [role="option"]', { timeout: 600_000 });
 await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 const openToListMs = performance.now() - t0;
@@ -114,6 +121,14 @@ await server.close();
 const first = service as NotebookService | null;
 await first?.searchIndex.flush();
 await first?.close();
+// The backend thread's longest stall while the index loads: a timer that should fire every 5 ms, and how late it is.
+let stallMs = 0;
+let lastTick = performance.now();
+const monitor = setInterval(() => {
+  const now = performance.now();
+  stallMs = Math.max(stallMs, now - lastTick - 5);
+  lastTick = now;
+}, 5);
 const t1 = performance.now();
 const second = await NotebookService.open({ dataDir, seedsDir: resolve('seeds'), version: 'bench' });
 const dispatch2 = createDispatcher(second);
@@ -128,6 +143,7 @@ while (!second.searchIndex.progress().ready && performance.now() - t1 < 600_000)
 }
 await second.searchIndex.start();
 const indexReadyMs = performance.now() - t1;
+clearInterval(monitor);
 const ready: number[] = [];
 for (let i = 0; i < 30; i++) {
   const t = performance.now();
@@ -152,6 +168,7 @@ const result: ScaleResult = {
   searchLoadingCount: loading.length,
   indexReadyMs,
   searchReadyP95Ms: percentile(ready, 95),
+  loadStallMs: stallMs,
 };
 console.log(`SCALE_RESULT ${JSON.stringify(result)}`);
 process.exit(0);

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -178,4 +181,53 @@ test('deleting a cited source turns its citations into “Deleted passage”; un
   await page.keyboard.press('Control+z');
   await expect(options(page).filter({ hasText: EFE })).toHaveCount(1);
   await expect(citation).not.toHaveClass(/deleted/);
+});
+
+test('export the selected sources: the selection bar, the context menu and Ctrl+E in the list open Export on them', async ({ page, notebook: _ }) => {
+  const out = await mkdtemp(join(tmpdir(), 'notebook-export-selected-'));
+  try {
+    await expect(options(page)).toHaveCount(5);
+    await sortBy(page, 'Title');
+    const order = await titles(page);
+    // Mouse: a range with Shift+click, then Export… in the selection bar.
+    await options(page).nth(1).click();
+    await options(page).nth(3).click({ modifiers: ['Shift'] });
+    const bar = page.getByRole('toolbar', { name: 'Selected sources' });
+    await expect(bar).toContainText('3 selected');
+    await bar.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: /Export/ });
+    await expect(dialog.getByRole('radio', { name: /Selected sources/ })).toBeChecked();
+    await expect(dialog).toContainText('3 sources chosen in the list');
+    await dialog.getByRole('radio', { name: /W3C Web Annotation/ }).check();
+    await expect(dialog.getByLabel('Save to')).toHaveValue(/Research Notebook - 3 sources\.json$/);
+    const target = join(out, 'three.json');
+    await dialog.getByLabel('Save to').fill(target);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText(`from 3 sources to ${target}`);
+    const parsed = JSON.parse(await readFile(target, 'utf8')) as { notebook: { sources: Array<{ title: string }> } };
+    expect(parsed.notebook.sources.map((s) => s.title).sort()).toEqual([order[1], order[2], order[3]].sort());
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // Keyboard: Ctrl+A in the list, Ctrl+E exports all that the list shows.
+    await options(page).nth(0).focus();
+    await page.keyboard.press('Control+a');
+    await expect(bar).toContainText('5 selected');
+    await page.keyboard.press('Control+e');
+    await expect(dialog).toContainText('5 sources chosen in the list');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // The context menu names how many it exports.
+    await options(page).nth(0).click();
+    await options(page).nth(4).click({ modifiers: ['Control'] });
+    await options(page).nth(4).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Source' }).getByRole('menuitem', { name: 'Export 2 sources…' }).click();
+    await expect(dialog).toContainText('2 sources chosen in the list');
+    await dialog.getByRole('radio', { name: /CSV/ }).check();
+    const csv = join(out, 'two.csv');
+    await dialog.getByLabel('Save to').fill(csv);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('Exported');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 });

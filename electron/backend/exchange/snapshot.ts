@@ -47,6 +47,11 @@ export function checkScope(store: NotebookStore, scope: ExportScope): void {
   if (scope.kind === 'source' && !store.catalog.sources.some((m) => m.id === scope.sourceId)) {
     throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`);
   }
+  if (scope.kind === 'sources') {
+    const known = new Set(store.catalog.sources.map((m) => m.id));
+    const missing = scope.sourceIds.find((id) => !known.has(id));
+    if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook (it may have been deleted); choose the sources again.`);
+  }
   if (scope.kind === 'tags') scopeTagIds(scope, store.catalog.tags ?? []);
 }
 
@@ -54,6 +59,10 @@ export function scopeTitle(scope: ExportScope, store: NotebookStore): string {
   if (scope.kind === 'source') {
     const meta = store.catalog.sources.find((s) => s.id === scope.sourceId);
     return meta ? `${NOTEBOOK_TITLE} — ${meta.title}` : NOTEBOOK_TITLE;
+  }
+  if (scope.kind === 'sources') {
+    const n = new Set(scope.sourceIds).size;
+    return `${NOTEBOOK_TITLE} — ${n.toLocaleString('en-GB')} source${n === 1 ? '' : 's'}`;
   }
   if (scope.kind === 'tags') {
     const names = scope.tagIds.map((id) => store.catalog.tags.find((t) => t.id === id)?.name).filter(Boolean);
@@ -67,6 +76,7 @@ export function scopeTitle(scope: ExportScope, store: NotebookStore): string {
  * Read the part of the notebook an export covers, as one value for the pure format functions.
  * - notebook: every source, tag and note.
  * - source: that source with its highlights and notebook, and the whole codebook (tags keep their tree).
+ * - sources: the same for each chosen source (several selected in the sources pane).
  * - tags: the highlights that carry a chosen tag or one of its sub-tags, the sources they are in, and the tags they
  *   need; notebooks are left out (they are not about those tags).
  * Sources come newest first, as the source list shows them.
@@ -79,6 +89,11 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
   if (scope.kind === 'source') {
     metas = metas.filter((m) => m.id === scope.sourceId);
     if (metas.length === 0) throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`);
+  }
+  if (scope.kind === 'sources') {
+    checkScope(store, scope);
+    const wanted = new Set(scope.sourceIds);
+    metas = metas.filter((m) => wanted.has(m.id));
   }
   const sources: NotebookSnapshot['sources'] = [];
   let done = 0;

@@ -70,6 +70,8 @@ interface SourceState {
   allTags: string[];
   /** This source as the analysis takes it, made on demand and dropped on any change. */
   analysis?: AnalysisSource;
+  /** Its highlights as retrieval takes them (quotes without context), made on demand and dropped on any change. */
+  retrieval?: Highlight[];
 }
 
 const PLACES: readonly HitPlace[] = ['title', 'paragraph', 'quote', 'highlight-note', 'source-note', 'project-note'];
@@ -518,6 +520,54 @@ export class SearchEngine {
     return this.byId.get(sourceId)?.highlights.get(highlightId)?.quote;
   }
 
+  /** Per source, its highlights' tags (orphans included, as the codebook counts them). */
+  *tagSources(): Iterable<Iterable<{ tagIds: readonly string[] }>> {
+    for (const st of this.byId.values()) yield st.highlights.values();
+  }
+
+  /** Which source holds each highlight, with its quote and tags: answered from the index, no file read. */
+  locate(ids: readonly string[]): Record<string, { sourceId: string; quote: string; tagIds: string[] } | null> {
+    const out: Record<string, { sourceId: string; quote: string; tagIds: string[] } | null> = {};
+    const wanted = new Set(ids);
+    for (const id of ids) out[id] = null;
+    for (const st of this.byId.values()) {
+      if (wanted.size === 0) break;
+      for (const id of wanted) {
+        const h = st.highlights.get(id);
+        if (!h) continue;
+        out[id] = { sourceId: st.id, quote: h.quote, tagIds: [...h.tagIds] };
+        wanted.delete(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every listed source's highlights as retrieval (core/tags/query.ts) takes them, from the index: positions, tags,
+   * orphan flags and quotes. No texts: the caller reads the few sources a page of results shows.
+   */
+  retrievalSources(metas: ReadonlyArray<Pick<SourceMeta, 'id' | 'title' | 'date'>>): Array<{ meta: Pick<SourceMeta, 'id' | 'title' | 'date'>; text: string; highlights: Highlight[] }> {
+    const out: Array<{ meta: Pick<SourceMeta, 'id' | 'title' | 'date'>; text: string; highlights: Highlight[] }> = [];
+    for (const meta of metas) {
+      const st = this.byId.get(meta.id);
+      if (!st) continue;
+      st.retrieval ??= [...st.highlights.values()].map((h) => ({
+        id: h.id,
+        sourceId: st.id,
+        start: h.start,
+        end: h.end,
+        quote: { exact: h.quote, prefix: '', suffix: '' },
+        tagIds: h.tagIds,
+        note: null,
+        orphan: h.orphan,
+        createdAt: '',
+        modifiedAt: '',
+      }));
+      out.push({ meta, text: '', highlights: st.retrieval });
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Persistence (the file is written by persist.ts)
 
@@ -606,6 +656,7 @@ function newState(n: number, id: string): SourceState {
 /** Per paragraph, the tags of the highlights over it and whether one of them has a note. */
 function derive(st: SourceState): void {
   st.analysis = undefined;
+  st.retrieval = undefined;
   const count = st.paragraphs.length / 2;
   const tags: Array<Set<string> | undefined> = new Array(count);
   const notes: boolean[] = new Array(count).fill(false);

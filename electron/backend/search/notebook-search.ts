@@ -1,16 +1,19 @@
 /**
- * Keeps the search index in step with the notebook: loads the persisted index on start and re-indexes only the
- * sources whose files changed since; then follows every write of the store (highlights, notes, tags, imports, text
- * edits, whichever helper made them), and saves the index a moment after the last change.
+ * Keeps the search index in step with the notebook. The index lives in a worker thread (index-worker.ts): it loads
+ * the persisted index there and re-indexes only the sources whose files changed since, then follows every write of
+ * the store (highlights, notes, tags, imports, text edits, whichever helper made them), and is saved a moment after
+ * the last change. Nothing of that runs on the backend's thread: other channels answer while the index loads.
  */
-import { join } from 'node:path';
-import type { NoteDoc } from '../../../core/model';
-import { analyze, cooccurrencePassages } from '../../../core/analysis/compute';
+import type { NoteDoc, SourceMeta, Tag } from '../../../core/model';
+import type { TagCount } from '../../../core/tags/api';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
 import type { IndexProgress, SearchResponse } from '../../../core/search/types';
+import { NotebookError } from '../errors';
 import type { NotebookStore, StoreChange } from '../store';
 import { SearchEngine, type SearchRequest } from './engine';
-import { fileKey, indexFile, loadIndex, saveIndex } from './persist';
+import { indexFile } from './persist';
+import { SearchWorker, type Progress } from './search-worker';
+import type { HighlightPlaces, IndexMeta, IndexRetrieval, RetrieveRequest } from './worker-protocol';
 
 export interface IndexStatus {
   /** The index was read from disk (not rebuilt from nothing). */
@@ -23,31 +26,33 @@ export interface IndexStatus {
 }
 
 const SAVE_DELAY_MS = 2000;
-/** A passage shown under a co-occurrence cell is cut to this many characters. */
-const PASSAGE_MAX = 1500;
 
 export class NotebookSearch {
-  private engine = new SearchEngine();
+  private worker: SearchWorker | null = null;
   private started: Promise<void> | null = null;
   private queue: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private dirty = false;
   private stopped = false;
   private projectNote: NoteDoc | null = null;
+  /** What the index holds of each source's catalog fields: a catalog change sends only what differs. */
+  private sent = new Map<string, IndexMeta>();
   private status: IndexStatus = { loadedFromDisk: false, reindexedOnStart: 0, startMs: 0, sources: 0, documents: 0 };
-  /** Sources checked so far by the start-up load, of how many; `loaded` once it finished. */
-  private progressState = { done: 0, total: 0, loaded: false };
+  /** Sources checked so far by the start-up load, of how many; `decoded` once the saved index is in the worker. */
+  private progressState = { done: 0, total: 0, decoded: false, loaded: false };
   private readonly path: string;
 
   constructor(
     private readonly store: NotebookStore,
     private readonly log: (err: unknown) => void = console.error,
+    /** Tests only: the worker's load waits until slot 0 of this buffer is set (see worker-protocol.ts). */
+    private readonly loadGate?: SharedArrayBuffer,
   ) {
     this.path = indexFile(store.dataDir);
     store.onChange((change) => this.changed(change));
   }
 
-  /** Load or build the index (once); later calls return the same promise. */
+  /** Load or build the index (once, in the worker); later calls return the same promise. */
   start(): Promise<void> {
     this.started ??= this.enqueue(() => this.load());
     return this.started;
@@ -57,7 +62,7 @@ export class NotebookSearch {
     const { partial, ...query } = request;
     if (partial && !this.progressState.loaded) return this.searchWhileLoading(query);
     await this.ready();
-    const result = await this.engine.search(query, this.store.catalog.tags, async (id) => (await this.store.readSource(id)).text);
+    const result = await this.request({ op: 'search', request: query, tags: this.store.catalog.tags });
     return { ...result, ready: true };
   }
 
@@ -71,36 +76,51 @@ export class NotebookSearch {
   /** Before the index is complete: what the part indexed so far finds, marked not ready (the analyst is told). */
   private async searchWhileLoading(request: SearchRequest): Promise<SearchResponse> {
     const progress = this.progress();
+    const empty = async () => ({ ...(await new SearchEngine().search(request, this.store.catalog.tags, () => '')), ready: false, progress });
+    // Until the saved index is decoded the worker is busy with it: nothing indexed yet, say so at once.
+    if (!this.progressState.decoded || !this.worker) return empty();
     try {
-      const result = await this.engine.search(request, this.store.catalog.tags, async (id) => (await this.store.readSource(id)).text);
-      return { ...result, ready: false, progress };
-    } catch {
+      const result = await this.worker.request({ op: 'search', request, tags: this.store.catalog.tags });
+      return { ...result, ready: false, progress: this.progress() };
+    } catch (err) {
+      if (err instanceof NotebookError) throw err;
       // The index changed under the query (a source re-indexed meanwhile): nothing yet, ask again shortly.
-      const empty = await new SearchEngine().search(request, this.store.catalog.tags, async () => '');
-      return { ...empty, ready: false, progress };
+      return empty();
     }
   }
 
   async analysis(options: AnalysisOptions): Promise<AnalysisResult> {
     await this.ready();
-    return analyze(this.engine.analysisSources(), this.store.catalog.tags, options);
+    return this.request({ op: 'analysis', options, tags: this.store.catalog.tags });
   }
 
   async cooccurrencePassages(tagA: string, tagB: string, options: AnalysisOptions): Promise<{ passages: CooccurrencePassage[]; total: number }> {
     await this.ready();
-    const result = cooccurrencePassages(this.engine.analysisSources(), this.store.catalog.tags, tagA, tagB, options);
-    for (const p of result.passages) {
-      const text = (await this.store.readSource(p.sourceId)).text;
-      p.text = text.slice(p.start, Math.min(p.end, p.start + PASSAGE_MAX));
-      for (const h of p.highlights) h.quote = this.engine.highlightQuote(p.sourceId, h.id) ?? '';
-    }
-    return result;
+    return this.request({ op: 'cooccurrence', tagA, tagB, options, tags: this.store.catalog.tags });
+  }
+
+  /** Which source holds each highlight (with its quote and tags), from the index: no source file is read. */
+  async locateHighlights(ids: string[]): Promise<HighlightPlaces> {
+    await this.ready();
+    return this.request({ op: 'locate', ids });
+  }
+
+  /** A retrieval's counts and page of rows, from the index; the caller reads the texts of the page's sources. */
+  async retrieve(input: RetrieveRequest, sources: ReadonlyArray<Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>>): Promise<IndexRetrieval> {
+    await this.ready();
+    return this.request({ op: 'retrieve', input, tags: this.store.catalog.tags, sources: sources.map(indexMeta) });
+  }
+
+  /** Per tag, the highlights and sources that carry it (with and without sub-tags), from the index. */
+  async tagCounts(tags: Tag[]): Promise<Record<string, TagCount>> {
+    await this.ready();
+    return this.request({ op: 'tagCounts', tags });
   }
 
   /** How the index came to be, and its size (for tests and the benchmark). */
   async info(): Promise<IndexStatus> {
     await this.ready();
-    const s = this.engine.stats();
+    const s = await this.request({ op: 'stats' });
     return { ...this.status, sources: s.sources, documents: s.documents };
   }
 
@@ -122,59 +142,60 @@ export class NotebookSearch {
     await this.queue;
   }
 
+  private request<R extends Parameters<SearchWorker['request']>[0]>(request: R) {
+    if (!this.worker) throw new Error('The search index is not running.');
+    return this.worker.request(request);
+  }
+
   private enqueue(task: () => Promise<void> | void): Promise<void> {
     const run = this.queue.then(task).catch((err) => {
-      if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT') this.log(err);
+      if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT' && !this.stopped) this.log(err);
     });
     this.queue = run;
     return run;
   }
 
-  private async load(): Promise<void> {
-    const started = performance.now();
-    this.progressState = { done: 0, total: this.store.catalog.sources.length, loaded: false };
-    const loaded = await loadIndex(this.path).catch((err) => {
-      this.progressState.loaded = true;
-      throw err;
-    });
-    if (loaded) this.engine = loaded;
-    const reindexed = await this.sync().finally(() => {
-      this.progressState.loaded = true;
-    });
-    const s = this.engine.stats();
-    this.status = { loadedFromDisk: Boolean(loaded), reindexedOnStart: reindexed, startMs: performance.now() - started, sources: s.sources, documents: s.documents };
-    if (!loaded) this.markDirty();
+  private onProgress(p: Progress): void {
+    if (p.phase === 'checking') this.progressState.decoded = true;
+    this.progressState.done = p.done;
+    this.progressState.total = p.total;
   }
 
-  /** Bring the index in line with the files: re-index sources whose file changed; returns how many. */
-  private async sync(): Promise<number> {
+  private async load(): Promise<void> {
+    const started = performance.now();
     const catalog = this.store.catalog;
-    let reindexed = 0;
-    const wanted = new Set(catalog.sources.map((s) => s.id));
-    for (const id of this.engine.sourceIds()) {
-      if (wanted.has(id)) continue;
-      this.engine.removeSource(id);
-      reindexed++;
-    }
-    this.progressState.total = catalog.sources.length;
-    this.progressState.done = 0;
-    for (const meta of catalog.sources) {
-      this.progressState.done++;
-      const key = await fileKey(this.sourcePath(meta.id));
-      if (key && this.engine.fileKeyOf(meta.id) === key) {
-        this.engine.applyMeta(meta);
-        continue;
+    this.progressState = { done: 0, total: catalog.sources.length, decoded: false, loaded: false };
+    try {
+      this.worker = new SearchWorker(
+        (p) => this.onProgress(p),
+        (err) => {
+          if (!this.stopped) this.log(err);
+        },
+      );
+      const metas = catalog.sources.map(indexMeta);
+      const result = await this.worker.request({ op: 'load', dataDir: this.store.dataDir, indexPath: this.path, metas, projectNote: catalog.projectNote, gate: this.loadGate });
+      this.sent = new Map(metas.map((m) => [m.id, m]));
+      this.projectNote = catalog.projectNote;
+      // Files the worker could not use as they are: the store reads them (a damaged one is restored from a backup
+      // and the analyst told), and what it gets is indexed.
+      let reindexed = result.reindexed;
+      for (const id of result.needs) {
+        const meta = this.store.catalog.sources.find((s) => s.id === id);
+        const file = meta ? await this.store.readSource(id).catch(() => null) : null;
+        if (!meta || !file) continue;
+        await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await this.store.sourceFileKey(id) });
+        reindexed++;
       }
-      // A damaged file is restored from a backup by the read (or reported, when there is none): the others go on.
-      const file = await this.store.readSource(meta.id).catch(() => null);
-      if (!file) continue;
-      this.engine.applySource({ meta, text: file.text, highlights: file.highlights, note: file.note }, key);
-      reindexed++;
+      // The catalog may have changed while the worker loaded: bring the index in line with it.
+      await this.catalogChanged();
+      const s = await this.worker.request({ op: 'stats' });
+      this.status = { loadedFromDisk: result.loadedFromDisk, reindexedOnStart: reindexed, startMs: performance.now() - started, sources: s.sources, documents: s.documents };
+      if (!result.loadedFromDisk || reindexed > 0) this.markDirty();
+    } finally {
+      this.progressState.loaded = true;
+      this.progressState.decoded = true;
+      this.progressState.done = this.progressState.total;
     }
-    this.projectNote = catalog.projectNote;
-    this.engine.applyProjectNote(catalog.projectNote);
-    if (reindexed > 0) this.markDirty();
-    return reindexed;
   }
 
   private changed(change: StoreChange): void {
@@ -183,45 +204,66 @@ export class NotebookSearch {
     void this.enqueue(async () => {
       if (change.kind === 'source') await this.sourceChanged(change.id);
       else if (change.kind === 'catalog') await this.catalogChanged();
-      else await this.sync();
+      else await this.reloaded();
     });
   }
 
   private async sourceChanged(id: string): Promise<void> {
     const meta = this.store.catalog.sources.find((s) => s.id === id);
     // A source written before its catalog entry (an import): indexed when the catalog names it.
-    if (!meta) return;
-    const file = (await this.store.readSource(id));
-    this.engine.applySource({ meta, text: file.text, highlights: file.highlights, note: file.note }, await fileKey(this.sourcePath(id)));
+    if (!meta || !this.worker) return;
+    // The fingerprint first, then the content: a write in between leaves the content newer than the fingerprint (read
+    // again at the next start), never the other way round.
+    const key = await this.store.sourceFileKey(id);
+    const file = await this.store.readSource(id);
+    const source = { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note };
+    await this.worker.request({ op: 'apply', source, fileKey: key });
+    this.sent.set(id, source.meta);
     this.markDirty();
   }
 
+  /** Send the worker what changed in the catalog: titles, publishers, dates, sources added or removed, the project note. */
   private async catalogChanged(): Promise<void> {
+    if (!this.worker) return;
     const catalog = this.store.catalog;
-    let changed = false;
+    const changed: IndexMeta[] = [];
     const wanted = new Set<string>();
     for (const meta of catalog.sources) {
       wanted.add(meta.id);
-      if (this.engine.applyMeta(meta)) continue;
-      await this.sourceChanged(meta.id);
-      changed = true;
+      const known = this.sent.get(meta.id);
+      if (known && known.title === meta.title && known.publisher === meta.publisher && known.date === meta.date) continue;
+      changed.push(indexMeta(meta));
     }
-    for (const id of this.engine.sourceIds()) {
-      if (wanted.has(id)) continue;
-      this.engine.removeSource(id);
-      changed = true;
+    const removed = [...this.sent.keys()].filter((id) => !wanted.has(id));
+    let any = changed.length > 0 || removed.length > 0;
+    if (any) {
+      const unknown = new Set(await this.worker.request({ op: 'metas', metas: changed, removed }));
+      for (const id of removed) this.sent.delete(id);
+      for (const m of changed) if (!unknown.has(m.id)) this.sent.set(m.id, m);
+      for (const id of unknown) await this.sourceChanged(id).catch((err) => this.log(err));
     }
     if (catalog.projectNote !== this.projectNote) {
       this.projectNote = catalog.projectNote;
-      this.engine.applyProjectNote(catalog.projectNote);
-      changed = true;
+      await this.worker.request({ op: 'projectNote', note: catalog.projectNote });
+      any = true;
     }
-    // Titles, publishers and dates may have changed too; they are cheap to save with the next change.
-    if (changed) this.markDirty();
+    if (any) this.markDirty();
   }
 
-  private sourcePath(id: string): string {
-    return join(this.store.dataDir, 'sources', `${id}.json`);
+  /** After a restore from a backup: every source may have changed; those whose file did are read again. */
+  private async reloaded(): Promise<void> {
+    if (!this.worker) return;
+    const catalog = this.store.catalog;
+    const metas = catalog.sources.map(indexMeta);
+    const result = await this.worker.request({ op: 'load', dataDir: this.store.dataDir, indexPath: '', metas, projectNote: catalog.projectNote });
+    this.sent = new Map(metas.map((m) => [m.id, m]));
+    this.projectNote = catalog.projectNote;
+    for (const id of result.needs) {
+      const meta = catalog.sources.find((s) => s.id === id);
+      const file = meta ? await this.store.readSource(id).catch(() => null) : null;
+      if (meta && file) await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await this.store.sourceFileKey(id) });
+    }
+    this.markDirty();
   }
 
   private markDirty(): void {
@@ -241,17 +283,22 @@ export class NotebookSearch {
     this.stopped = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    await this.worker?.stop();
   }
 
   private async save(): Promise<void> {
     // A read-only notebook (another writer holds it, or the disk refuses writes) gets no index file from us.
-    if (!this.dirty || this.stopped || this.store.readOnly) return;
+    if (!this.dirty || this.stopped || this.store.readOnly || !this.worker) return;
     this.dirty = false;
     try {
-      await saveIndex(this.path, this.engine);
+      await this.worker.request({ op: 'save', path: this.path });
     } catch (err) {
       this.dirty = true;
       throw err;
     }
   }
+}
+
+function indexMeta(meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>): IndexMeta {
+  return { id: meta.id, title: meta.title, publisher: meta.publisher, date: meta.date };
 }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
 import { SearchEngine, type PersistedIndex } from './engine';
@@ -57,15 +57,4 @@ export async function saveIndex(path: string, engine: SearchEngine): Promise<voi
   await writeFileAtomic(path, encodeIndex(engine));
 }
 
-/**
- * A source file's fingerprint: inode, modification time and size. Every save is an atomic rename, so a changed file
- * always has a new inode; an unchanged one keeps all three, and its indexed documents are kept as they are.
- */
-export async function fileKey(path: string): Promise<string> {
-  try {
-    const s = await stat(path);
-    return `${s.ino}:${s.mtimeMs}:${s.size}`;
-  } catch {
-    return '';
-  }
-}
+export { fileKey } from '../storage/file-key';
