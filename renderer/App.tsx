@@ -485,7 +485,7 @@ export function App() {
                   onCreate={(range, intent) => void createFromSelection(range, intent)}
                   headerExtra={
                     <>
-                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, publisher and date (F2 in the sources list)">
+                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, authors, publisher, date, address and language (F2 in the sources list)">
                         Edit details…
                       </button>
                       <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
