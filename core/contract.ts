@@ -93,7 +93,7 @@ export const contract = {
   sourceOriginal: channel<{ kind: string; base64: string }>()(z.object({ sourceId: id }).strict()),
   getProjectNote: channel<NoteDoc>()(none),
   /** Highlights by id across the notebook (for citations of other sources); null for one that no longer exists. */
-  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[] } | null>>()(
+  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[]; pages?: string } | null>>()(
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
   ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),

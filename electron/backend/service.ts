@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
+import { pageLabel } from '../../core/documents/pdf-text';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
@@ -278,7 +279,8 @@ export class NotebookService implements Handlers {
       if (wanted.size === 0) break;
       for (const h of (await this.store.readSource(meta.id)).highlights) {
         if (!wanted.has(h.id)) continue;
-        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
+        const pages = h.orphan ? '' : pageLabel(meta.pageStarts, h.start, h.end);
+        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds, ...(pages ? { pages } : {}) };
         wanted.delete(h.id);
       }
     }
