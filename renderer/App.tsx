@@ -335,6 +335,7 @@ export function App() {
       if (on) document.getElementById('reader')?.focus();
     },
     'view.toggleSerif': () => updateReader((r) => ({ fontFamily: r.fontFamily === 'serif' ? 'sans' : 'serif' })),
+    'view.pageView': () => reader.current?.toggleView(),
     'source.previous': () => step(-1),
     'source.next': () => step(1),
     'source.reimport': () => reimport.current?.click(),
