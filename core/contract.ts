@@ -12,7 +12,10 @@ import { analysisOptions, cooccurrenceInput, searchInput } from './search/schema
 import {
   commitImportInput,
   discardImportInput,
+  importJobInput,
   jobInput,
+  unlockImportInput,
+  type ImportProgress,
   previewImportInput,
   reportHtmlInput,
   startExportInput,
@@ -128,6 +131,12 @@ export const contract = {
   previewImport: channel<ImportPreview>()(previewImportInput),
   commitImport: channel<ImportSummary>()(commitImportInput),
   discardImport: channel<{ discarded: boolean }>()(discardImportInput),
+  /** A protected PDF of a preview, read again with its password; the preview as it now is. */
+  unlockImport: channel<ImportPreview>()(unlockImportInput),
+  /** How far a preview's reading has come (pages of a long PDF); null when the job is not running. */
+  importProgress: channel<ImportProgress | null>()(importJobInput),
+  /** Stop a preview's reading: it ends with an error and nothing is kept. */
+  cancelImport: channel<{ cancelled: boolean }>()(importJobInput),
   // Search and analysis (issue 7): one index over source texts, highlight quotes and notes; numbers over the coding.
   /** Full-text search with facets; results grouped by kind, each with a marked snippet and where to open it. */
   search: channel<SearchResponse>()(searchInput),

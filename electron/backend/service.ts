@@ -381,6 +381,15 @@ export class NotebookService implements Handlers {
   async discardImport({ previewId }: ChannelInput<'discardImport'>): Promise<ChannelOutput<'discardImport'>> {
     return this.exchange.imports.discard(previewId);
   }
+  unlockImport({ previewId, file, password, jobId }: ChannelInput<'unlockImport'>): Promise<ChannelOutput<'unlockImport'>> {
+    return this.exchange.imports.unlock(previewId, file, password, jobId);
+  }
+  async importProgress({ jobId }: ChannelInput<'importProgress'>): Promise<ChannelOutput<'importProgress'>> {
+    return this.exchange.imports.progress(jobId);
+  }
+  async cancelImport({ jobId }: ChannelInput<'cancelImport'>): Promise<ChannelOutput<'cancelImport'>> {
+    return this.exchange.imports.cancel(jobId);
+  }
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
   search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
