@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     dataDir,
     grants,
     reportHtml: (scope) => service.exportReportHtml({ scope }),
-    previewImport: (files) => service.exchange.imports.preview({ files }),
+    previewImport: (files, jobId) => service.exchange.imports.preview({ files, jobId }),
   });
   // The window is the notebook window from its creation: the renderer's first calls (while the page is still
   // loading) are accepted, not refused for want of a window.

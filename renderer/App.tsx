@@ -253,7 +253,11 @@ export function App() {
       ({ updated, deleted }: { updated?: SourceSummary[]; deleted?: string[] }) => {
         const openId = doc?.meta.id;
         const mine = updated?.find((u) => u.id === openId);
-        if (mine) setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta: { ...d.meta, title: mine.title, publisher: mine.publisher, date: mine.date } } : d));
+        if (mine) {
+          // The whole of the edited metadata (a removed author list or address is gone from it too).
+          const { highlightCount: _h, orphanCount: _o, charCount: _c, ...meta } = mine;
+          setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta } : d));
+        }
         if (openId && deleted?.includes(openId)) {
           const order = sourceOrder.current;
           const gone = new Set(deleted);
