@@ -34,7 +34,7 @@ import { notesCitingHighlight } from './highlights/citing-notes';
 import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
 import { PaneTabs } from './components/PaneTabs';
-import { CodebookPanel } from './components/CodebookPanel';
+import { CodebookPanel } from './tags/CodebookPanel';
 import { RetrievalView, queryForTag } from './components/RetrievalView';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { withShortcut } from './components/Toolbar';

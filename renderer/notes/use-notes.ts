@@ -95,7 +95,7 @@ export function useNotes(options: {
     if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null, r.pages), r.pages));
+        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, r.pages), r.pages));
         setForeignVersion((v) => v + 1);
       })
       .catch(() => {});
@@ -130,7 +130,7 @@ export function useNotes(options: {
       for (let i = 0; i < unknown.length; i += 5000) {
         try {
           const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
-          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null, r.pages), r.pages));
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, r.pages), r.pages));
         } catch {
           break;
         }

@@ -14,7 +14,8 @@ import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebo
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
-import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
+import { EMPTY_TEXT_HASH, planImport, type NotebookState } from './import-plan';
+import { sha256 } from '../hash';
 import { appendNote } from './note-utils';
 import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
