@@ -187,7 +187,16 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     pinIt();
     const observer = new ResizeObserver(pinIt);
     observer.observe(articleBody.current!);
-    const release = () => observer.disconnect();
+    // A windowed article measures its paragraphs over the next frames: keep the passage at the top while it does.
+    let frames = 30;
+    let frame = requestAnimationFrame(function again() {
+      pinIt();
+      if (--frames > 0) frame = requestAnimationFrame(again);
+    });
+    const release = () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
     const timer = setTimeout(release, 1500);
     const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
     for (const e of events) el.addEventListener(e, release, { once: true, passive: true });

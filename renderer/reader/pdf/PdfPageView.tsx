@@ -3,7 +3,7 @@ import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { rangesAt } from '../../../core/lanes';
 import type { Highlight } from '../../../core/model';
 import type { PaintItem } from '../painter';
-import { openPdf, originalPdfBytes, PdfOpenError, type PdfDocument } from './load-pdf';
+import { keepPdf, keptPdf, openPdf, originalPdfBytes, PdfOpenError, type PdfDocument } from './load-pdf';
 import { PdfPages } from './page-layers';
 
 export interface PdfPageViewHandle {
@@ -58,6 +58,7 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
   pagesRef.current = pages;
 
   const start = useCallback(async (doc: PdfDocument) => {
+    keepPdf(sourceId, doc);
     const first = (await doc.getPage(1)).getViewport({ scale: 1 });
     const made = new PdfPages(doc, text, pageStarts, { width: first.width, height: first.height }, (index) => {
       if (index === 0 || (target.current && made.pageOf(target.current.offset) === index)) performance.mark('nb-pdf-page-drawn', { detail: index + 1 });
@@ -76,6 +77,8 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
     let gone = false;
     (async () => {
       try {
+        const open = keptPdf(sourceId);
+        if (open) return void (await start(open));
         bytes.current = await originalPdfBytes(sourceId);
         const doc = await openPdf(bytes.current);
         if (gone) return void doc.destroy();

@@ -48,6 +48,21 @@ export async function originalPdfBytes(sourceId: string): Promise<Uint8Array> {
   return bytesOf(original.base64);
 }
 
+/**
+ * The PDF last shown, kept open: switching back to the pages of the same source (or reopening it) draws at once,
+ * without reading and parsing the file again. One at a time, so memory holds one PDF.
+ */
+let kept: { sourceId: string; doc: PdfDocument } | null = null;
+
+export function keptPdf(sourceId: string): PdfDocument | null {
+  return kept?.sourceId === sourceId ? kept.doc : null;
+}
+
+export function keepPdf(sourceId: string, doc: PdfDocument): void {
+  if (kept && kept.doc !== doc) void kept.doc.destroy();
+  kept = { sourceId, doc };
+}
+
 /** Opens the PDF; a protected one needs `password` (a PdfOpenError says whether it was missing or wrong). */
 export async function openPdf(bytes: Uint8Array, password?: string): Promise<PdfDocument> {
   const pdfjs = await loadPdfJs();

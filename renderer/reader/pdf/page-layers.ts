@@ -283,6 +283,6 @@ export class PdfPages {
   dispose(): void {
     this.disposed = true;
     for (const index of [...this.rendered.keys()]) this.hide(index);
-    void this.doc.destroy();
+    // The document itself stays open for the next page view of this source (load-pdf.ts keeps one).
   }
 }
