@@ -49,6 +49,7 @@ export const COMMANDS = [
   { id: 'view.linesNarrower', label: 'Narrower Lines', menu: 'View', accelerator: 'CmdOrCtrl+[' },
   { id: 'view.toggleSerif', label: 'Toggle Serif / Sans-Serif', menu: 'View', accelerator: 'CmdOrCtrl+Shift+S' },
   { id: 'view.caretBrowsing', label: 'Caret Browsing', menu: 'View', accelerator: 'F7' },
+  { id: 'view.pageView', label: 'PDF Pages / Text', menu: 'View', accelerator: 'CmdOrCtrl+Shift+P' },
   { id: 'focus.sources', label: 'Go to Sources', menu: 'View', accelerator: 'CmdOrCtrl+1', separatorBefore: true },
   { id: 'focus.reader', label: 'Go to Reader', menu: 'View', accelerator: 'CmdOrCtrl+2' },
   { id: 'focus.highlights', label: 'Go to Highlights', menu: 'View', accelerator: 'CmdOrCtrl+3' },

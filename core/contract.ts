@@ -13,7 +13,10 @@ import { analysisOptions, cooccurrenceInput, searchInput } from './search/schema
 import {
   commitImportInput,
   discardImportInput,
+  importJobInput,
   jobInput,
+  unlockImportInput,
+  type ImportProgress,
   previewImportInput,
   reportHtmlInput,
   startExportInput,
@@ -114,8 +117,8 @@ export const contract = {
   sourceOriginal: channel<{ kind: string; base64: string }>()(z.object({ sourceId: id }).strict()),
   getProjectNote: channel<NoteDoc>()(none),
   /**
-   * Highlights by id across the notebook (for citations of other sources; `paragraph` counts from 1); null for one
-   * that no longer exists.
+   * Highlights by id across the notebook (for citations of other sources; `paragraph` counts from 1; `pages` is
+   * "p. 4" for a passage of a PDF); null for one that no longer exists.
    */
   resolveHighlights: channel<Record<string, ResolvedHighlightInfo | null>>()(
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
@@ -159,6 +162,12 @@ export const contract = {
   previewImport: channel<ImportPreview>()(previewImportInput),
   commitImport: channel<ImportSummary>()(commitImportInput),
   discardImport: channel<{ discarded: boolean }>()(discardImportInput),
+  /** A protected PDF of a preview, read again with its password; the preview as it now is. */
+  unlockImport: channel<ImportPreview>()(unlockImportInput),
+  /** How far a preview's reading has come (pages of a long PDF); null when the job is not running. */
+  importProgress: channel<ImportProgress | null>()(importJobInput),
+  /** Stop a preview's reading: it ends with an error and nothing is kept. */
+  cancelImport: channel<{ cancelled: boolean }>()(importJobInput),
   // Search and analysis (issue 7): one index over source texts, highlight quotes and notes; numbers over the coding.
   /** Full-text search with facets; results grouped by kind, each with a marked snippet and where to open it. */
   search: channel<SearchResponse>()(searchInput),
@@ -199,6 +208,8 @@ export interface ResolvedHighlightInfo {
   tagIds: string[];
   /** The paragraph the passage starts in, counting from 1. */
   paragraph: number;
+  /** PDF sources: "4" or "4–5", for "p. 4" / "pp. 4–5" in citations. */
+  pages?: string;
   statement?: Statement;
   credibility?: Credibility;
   reliability?: Reliability;

@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
+import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, importJobId, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
 import { writeFileAtomic } from './backend/atomic-write';
 import { NotebookError } from './backend/errors';
 import type { ImportFile } from './backend/exchange/import';
@@ -29,7 +29,7 @@ export interface ExchangeShellOptions {
   /** The backend's HTML report of a scope (what the PDF prints). */
   reportHtml(scope: z.output<typeof exportScope>): Promise<ReportHtml>;
   /** The backend's import preview of files read here. */
-  previewImport(files: ImportFile[]): Promise<ImportPreview>;
+  previewImport(files: ImportFile[], jobId?: string): Promise<ImportPreview>;
 }
 
 const saveInput = z
@@ -114,7 +114,8 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
   });
 
   handle('shell:chooseImportFiles', 'read the chosen files', options, async (input) => {
-    z.undefined().parse(input);
+    // An optional job id: the renderer follows the reading (pages of long PDFs) and may cancel it.
+    const jobId = importJobId.optional().parse(input);
     const win = options.window();
     const dialogOptions = {
       title: 'Import',
@@ -123,7 +124,7 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
     };
     const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
     if (result.canceled || result.filePaths.length === 0) return null;
-    return options.previewImport(await readChosenFiles(result.filePaths.slice(0, 500)));
+    return options.previewImport(await readChosenFiles(result.filePaths.slice(0, 500)), jobId);
   });
 }
 

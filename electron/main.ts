@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     dataDir,
     grants,
     reportHtml: (scope) => opened().exportReportHtml({ scope }),
-    previewImport: (files) => opened().exchange.imports.preview({ files }),
+    previewImport: (files, jobId) => opened().exchange.imports.preview({ files, jobId }),
   });
   // The window is the notebook window from its creation: the renderer's first calls (while the page is still
   // loading) are accepted, not refused for want of a window.

@@ -31,7 +31,7 @@ contextBridge.exposeInMainWorld('notebookShell', {
   chooseSavePath: (options: unknown) => unwrap(ipcRenderer.invoke('shell:chooseSavePath', options)),
   printToPdf: (options: unknown) => unwrap(ipcRenderer.invoke('shell:printToPdf', options)).then(() => undefined),
   // Import from files chosen in the open dialog: the main process reads them; no path or bytes cross IPC.
-  chooseImportFiles: () => unwrap(ipcRenderer.invoke('shell:chooseImportFiles')),
+  chooseImportFiles: (jobId?: unknown) => unwrap(ipcRenderer.invoke('shell:chooseImportFiles', jobId)),
   // After an export: the file manager at the exported file (the main process checks the path).
   showInFolder: (path: unknown) => unwrap(ipcRenderer.invoke('shell:showInFolder', path)).then(() => undefined),
   onMenuCommand(listener: (command: string) => void) {

@@ -284,7 +284,11 @@ export function App() {
       ({ updated, deleted }: { updated?: SourceSummary[]; deleted?: string[] }) => {
         const openId = doc?.meta.id;
         const mine = updated?.find((u) => u.id === openId);
-        if (mine) setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta: { ...d.meta, title: mine.title, publisher: mine.publisher, date: mine.date } } : d));
+        if (mine) {
+          // The whole of the edited metadata (a removed author list or address is gone from it too).
+          const { highlightCount: _h, orphanCount: _o, charCount: _c, ...meta } = mine;
+          setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta } : d));
+        }
         if (openId && deleted?.includes(openId)) {
           const order = sourceOrder.current;
           const gone = new Set(deleted);
@@ -377,6 +381,7 @@ export function App() {
       if (on) document.getElementById('reader')?.focus();
     },
     'view.toggleSerif': () => updateReader((r) => ({ fontFamily: r.fontFamily === 'serif' ? 'sans' : 'serif' })),
+    'view.pageView': () => reader.current?.toggleView(),
     'source.previous': () => step(-1),
     'source.next': () => step(1),
     'source.reimport': () => reimport.current?.click(),
@@ -568,7 +573,7 @@ export function App() {
                       <button type="button" className="link-button" onClick={() => setSideBySide(true)} title={withShortcut('Read this source and its translation side by side, paragraph by paragraph (link the translation first)', 'view.sideBySide')}>
                         Side by side…
                       </button>
-                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, publisher and date (F2 in the sources list)">
+                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, authors, publisher, date, address and language (F2 in the sources list)">
                         Edit details…
                       </button>
                       <label className="source-grade-control" title="The source's reliability (NATO/Admiralty); keyboard: G then A–F">

@@ -17,7 +17,7 @@ export interface ShellBridge {
   /** Print the HTML report of a scope to a PDF file at a path the save dialog returned (written by the shell). */
   printToPdf?(options: { scope: ExportScope; path: string }): Promise<void>;
   /** The native open dialog for import: the shell reads the chosen files and returns the preview (null: cancelled). */
-  chooseImportFiles?(): Promise<ImportPreview | null>;
+  chooseImportFiles?(jobId?: string): Promise<ImportPreview | null>;
   /** Open the system file manager at an exported file, selected. */
   showInFolder?(path: string): Promise<void>;
 }

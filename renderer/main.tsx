@@ -10,6 +10,7 @@ import './styles/highlights.css';
 import './styles/tags.css';
 import './styles/exchange.css';
 import './styles/bilingual.css';
+import './styles/pdf.css';
 import { StartupRoot } from './shell/StartupRoot';
 
 createRoot(document.getElementById('root')!).render(

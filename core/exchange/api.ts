@@ -189,12 +189,38 @@ export const importFileInput = z
      * why in the same words as for a file it read.
      */
     data: z.string().max(base64Limit(MAX_ANNOTATION_FILE_BYTES), 'a file is at most 500 MB').optional(),
+    /** The password of a protected PDF. */
+    password: z.string().max(1024, 'a password is at most 1,024 characters').optional(),
   })
   .strict();
 
+/** An import's job id, chosen by the renderer, to follow its progress and cancel it. */
+export const importJobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an import job id');
+
 export const previewImportInput = z
-  .object({ files: z.array(importFileInput).min(1, 'choose at least one file').max(500, 'import at most 500 files at once') })
+  .object({
+    files: z.array(importFileInput).min(1, 'choose at least one file').max(500, 'import at most 500 files at once'),
+    /** Follow the reading with importProgress and stop it with cancelImport. */
+    jobId: importJobId.optional(),
+  })
   .strict();
+
+/** A protected PDF of a preview opened with its password (the preview keeps the file's bytes until then). */
+export const unlockImportInput = z
+  .object({ previewId: id, file: z.number().int().min(0).max(499), password: z.string().min(1, 'enter the password').max(1024), jobId: importJobId.optional() })
+  .strict();
+export const importJobInput = z.object({ jobId: importJobId }).strict();
+
+/** How far the reading of an import has come: file `file` of `files`, page `page` of `pages` (PDFs). */
+export interface ImportProgress {
+  jobId: string;
+  fileName: string;
+  file: number;
+  files: number;
+  page: number;
+  pages: number;
+  cancelled: boolean;
+}
 export type PreviewImportInput = z.output<typeof previewImportInput>;
 
 export type ImportKind = 'source' | 'w3c' | 'qdpx';
@@ -216,6 +242,8 @@ export interface ImportFilePreview {
   /** Sources of this file whose text is already in the notebook (or earlier in this batch). */
   duplicates: Array<{ title: string; of: string }>;
   warnings: string[];
+  /** A protected PDF: 'ask' for its password, or 'wrong' when the one given did not open it (unlockImport). */
+  needsPassword?: 'ask' | 'wrong';
 }
 
 export interface ImportPreview {

@@ -18,6 +18,8 @@ export type ImportProblem =
   | 'xml-entities'
   | 'malformed-xml'
   | 'encrypted'
+  | 'wrong-password'
+  | 'cancelled'
   | 'corrupt'
   | 'no-text-layer'
   | 'external-reference';

@@ -14,6 +14,8 @@ export interface ResolvedHighlight {
   deleted: boolean;
   /** Where the passage is, for the reader of the note: "EFE · 15 Oct 2021 · ¶ 4" (shown, never stored). */
   detail?: string;
+  /** "p. 4" / "pp. 4–5" for a passage of a PDF (stored with the citation, so exports carry it). */
+  pages?: string;
 }
 
 /** Current data of a highlight by id; null means it no longer exists. */
@@ -31,7 +33,10 @@ export function refreshedAttrs(attrs: CitationAttrs, live: ResolvedHighlight | n
     return attrs.deleted && quote === attrs.quote ? attrs : { ...attrs, deleted: true, quote };
   }
   const next: CitationAttrs = { ...attrs, sourceId: live.sourceId, quote: live.quote, sourceTitle: live.sourceTitle, tags: live.tags.map((t) => t.name), deleted: false };
-  const same = next.sourceId === attrs.sourceId && next.quote === attrs.quote && next.sourceTitle === attrs.sourceTitle && !attrs.deleted && sameTags(next.tags, attrs.tags);
+  // Pages only where there are (or were) some: a web article's citations keep the attrs they always had.
+  if (live.pages || attrs.pages) next.pages = live.pages ?? '';
+  const same =
+    next.sourceId === attrs.sourceId && next.quote === attrs.quote && next.sourceTitle === attrs.sourceTitle && !attrs.deleted && sameTags(next.tags, attrs.tags) && (next.pages ?? '') === (attrs.pages ?? '');
   return same ? attrs : next;
 }
 
@@ -46,6 +51,7 @@ function normalised(attrs: Record<string, unknown>): CitationAttrs {
     sourceTitle: str(attrs.sourceTitle),
     tags: Array.isArray(attrs.tags) ? attrs.tags.filter((t): t is string => typeof t === 'string') : [],
     deleted: attrs.deleted === true,
+    ...(typeof attrs.pages === 'string' ? { pages: attrs.pages } : {}),
   };
 }
 

@@ -97,7 +97,7 @@ function citationHtml(a: CitationAttrs, link: Required<NoteExportOptions>['citat
   const source = a.deleted
     ? `${title} <span class="deleted-passage">(deleted passage)</span>`
     : `<a href="${escapeHtml(link({ highlightId: a.highlightId, sourceId: a.sourceId, sourceTitle: a.sourceTitle }))}">${title}</a>`;
-  const tags = a.tags.map((t) => ` <span class="tag">${escapeHtml(t)}</span>`).join('');
+  const tags = (a.pages ? `, <span class="pages">${escapeHtml(a.pages)}</span>` : '') + a.tags.map((t) => ` <span class="tag">${escapeHtml(t)}</span>`).join('');
   return `<figure class="${a.deleted ? 'citation deleted' : 'citation'}" data-highlight-id="${escapeHtml(a.highlightId)}"><blockquote>${quote}</blockquote><figcaption>— ${source}${tags}</figcaption></figure>`;
 }
 

@@ -46,10 +46,10 @@ function markdownSerializer(options: NoteExportOptions): MarkdownSerializer {
             state.closeBlock(node);
           }
           if (a.deleted) {
-            state.write(`— ${title} (deleted passage)`);
+            state.write(`— ${title}${a.pages ? `, ${state.esc(a.pages)}` : ''} (deleted passage)`);
           } else {
             const href = link({ highlightId: a.highlightId, sourceId: a.sourceId, sourceTitle: a.sourceTitle }).replace(/[()\s]/g, (c) => (c === ' ' ? '%20' : `\\${c}`));
-            state.write(`— [${title}](${href})`);
+            state.write(`— [${title}](${href})${a.pages ? `, ${state.esc(a.pages)}` : ''}`);
           }
         });
       },

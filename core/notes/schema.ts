@@ -33,6 +33,8 @@ export interface CitationAttrs {
   tags: string[];
   /** The cited highlight no longer exists. */
   deleted: boolean;
+  /** Where a passage of a PDF is, "p. 4" or "pp. 4–5" when last seen; '' for sources without pages. */
+  pages?: string;
 }
 
 const validateTags = (value: unknown) => {
@@ -69,6 +71,7 @@ const citation: NodeSpec = {
     sourceTitle: { default: '', validate: 'string' },
     tags: { default: [], validate: validateTags },
     deleted: { default: false, validate: 'boolean' },
+    pages: { default: '', validate: 'string' },
   },
   // Plain-text copy and textContent: the quote and where it comes from.
   leafText: (node) => citationText(node.attrs as CitationAttrs),
@@ -86,6 +89,7 @@ const citation: NodeSpec = {
           sourceTitle: el.getAttribute('data-source-title') ?? '',
           tags: parseTags(el.getAttribute('data-tags')),
           deleted: el.getAttribute('data-deleted') === 'true',
+          pages: el.getAttribute('data-pages') ?? '',
         };
       },
     },
@@ -102,16 +106,22 @@ const citation: NodeSpec = {
         'data-quote': a.quote,
         'data-tags': JSON.stringify(a.tags),
         'data-deleted': a.deleted ? 'true' : 'false',
+        'data-pages': a.pages ?? '',
       },
       ['blockquote', a.quote],
-      ['figcaption', a.deleted ? `${a.sourceTitle} (deleted passage)` : a.sourceTitle],
+      ['figcaption', `${withPages(a.sourceTitle, a.pages)}${a.deleted ? ' (deleted passage)' : ''}`],
     ];
   },
 };
 
 /** “quote” — Source title, the one-line text form of a citation. */
-export function citationText(a: Pick<CitationAttrs, 'quote' | 'sourceTitle' | 'deleted'>): string {
-  const from = a.sourceTitle ? ` — ${a.sourceTitle}` : '';
+/** "Title, p. 4": a source's title with the pages of the passage, when it has pages. */
+export function withPages(title: string, pages: string | undefined): string {
+  return pages ? `${title}, ${pages}` : title;
+}
+
+export function citationText(a: Pick<CitationAttrs, 'quote' | 'sourceTitle' | 'deleted' | 'pages'>): string {
+  const from = a.sourceTitle ? ` — ${withPages(a.sourceTitle, a.pages)}` : '';
   return `“${a.quote.replace(/\s+/g, ' ').trim()}”${from}${a.deleted ? ' (deleted passage)' : ''}`;
 }
 

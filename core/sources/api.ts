@@ -26,11 +26,38 @@ export const sourceDate = z.union([
     .refine(isRealDay, 'that day does not exist in the calendar'),
 ]);
 
+export const SOURCE_AUTHOR_MAX = 200;
+export const SOURCE_AUTHORS_MAX = 200;
+export const SOURCE_URL_MAX = 4096;
+/** Authors, each named once, in order; an empty list for "no authors". */
+const authors = z
+  .array(z.string().trim().min(1, 'an author needs a name').max(SOURCE_AUTHOR_MAX, `an author's name is at most ${SOURCE_AUTHOR_MAX} characters`))
+  .max(SOURCE_AUTHORS_MAX, `at most ${SOURCE_AUTHORS_MAX} authors`);
+/** The source's address: http(s) only (the reader links to it), or '' for none. */
+export const sourceUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .max(SOURCE_URL_MAX, `an address is at most ${SOURCE_URL_MAX} characters`)
+    .refine(isWebAddress, 'an address starts with http:// or https://, e.g. https://news.example/article'),
+]);
+/** A BCP 47 language tag ("ru", "en-GB", "zh-Hant"), or '' for unknown. */
+export const sourceLanguage = z.union([
+  z.literal(''),
+  z.string().max(40).regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,4}$/, 'a language is a code such as en, ru, ar or en-GB'),
+]);
+
 /** The editable metadata of a source, each field optional: only what is given changes. */
-export const sourceMetaPatch = z.object({ title, publisher, date: sourceDate }).partial().strict();
+export const sourceMetaPatch = z.object({ title, authors, publisher, date: sourceDate, url: sourceUrl, language: sourceLanguage }).partial().strict();
 export type SourceMetaPatch = z.output<typeof sourceMetaPatch>;
 /** The fields the metadata panel edits, in the order it shows them. */
-export const SOURCE_META_FIELDS = ['title', 'publisher', 'date'] as const satisfies ReadonlyArray<keyof SourceMetaPatch & keyof SourceMeta>;
+export const SOURCE_META_FIELDS = ['title', 'authors', 'publisher', 'date', 'url', 'language'] as const satisfies ReadonlyArray<keyof SourceMetaPatch & keyof SourceMeta>;
+
+/** A field's value as the patch holds it when the source has none ('' or no authors). */
+export function metaFieldValue<F extends (typeof SOURCE_META_FIELDS)[number]>(meta: SourceMeta, field: F): NonNullable<SourceMetaPatch[F]> {
+  const v = meta[field];
+  return (v ?? (field === 'authors' ? [] : '')) as NonNullable<SourceMetaPatch[F]>;
+}
 
 /** At most this many sources are deleted in one call (a whole generated corpus). */
 export const DELETE_MAX = 100_000;
@@ -58,6 +85,15 @@ export interface DeleteSourcesResult {
 
 export interface RestoreSourcesResult {
   restored: SourceSummary[];
+}
+
+function isWebAddress(s: string): boolean {
+  try {
+    const u = new URL(s.trim());
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function isRealDay(s: string): boolean {

@@ -30,6 +30,11 @@ export const DEFAULT_POLICY: BackupPolicy = {
 };
 
 const HOUR = 3_600_000;
+const ORIGINALS = 'originals';
+/** The folders a snapshot holds besides catalog.json. */
+const SNAPSHOT_FOLDERS = ['sources', ORIGINALS] as const;
+/** An original's file name as documents/originals.ts writes it (temp files of an atomic write are left out). */
+const ORIGINAL_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,8}$/;
 
 /**
  * Rotating snapshots of the notebook in `<data>/backups/<id>/`. A snapshot holds its own copies of the files (never
@@ -86,7 +91,7 @@ export class Backups {
     const id = `${now.toISOString().replace(/[:.]/g, '-')}-${kind}`;
     const partial = join(this.dir, `.${id}.partial`);
     await rm(partial, { recursive: true, force: true });
-    await mkdir(join(partial, 'sources'), { recursive: true });
+    for (const folder of SNAPSHOT_FOLDERS) await mkdir(join(partial, folder), { recursive: true });
     const previous = (await this.manifests())[0];
     const files = await this.notebookFiles();
     const hashes: Record<string, string> = {};
@@ -181,7 +186,9 @@ export class Backups {
     }
     for (const rel of wanted) {
       if (target.hashes?.[rel] && current[rel] === target.hashes[rel]) continue;
-      await writeFileAtomic(join(this.dataDir, rel), await readFile(join(this.dir, id, rel), 'utf8'));
+      // Bytes, not text: originals are PDFs and Word files.
+      if (rel.startsWith(`${ORIGINALS}/`)) await mkdir(join(this.dataDir, ORIGINALS), { recursive: true });
+      await writeFileAtomic(join(this.dataDir, rel), await readFile(join(this.dir, id, rel)));
       changed.push(rel);
     }
     await this.rotate();
@@ -199,6 +206,10 @@ export class Backups {
     for (const f of await readdir(join(this.dataDir, 'sources')).catch(() => [] as string[])) {
       if (f.endsWith('.json') && !f.startsWith('.')) out.push(join('sources', f));
     }
+    // The files sources were imported from (the page view's PDFs): without them a restored PDF source has no pages.
+    for (const f of await readdir(join(this.dataDir, ORIGINALS)).catch(() => [] as string[])) {
+      if (ORIGINAL_NAME.test(f)) out.push(join(ORIGINALS, f));
+    }
     return out;
   }
 
@@ -207,6 +218,7 @@ export class Backups {
     const out: string[] = [];
     if (await exists(join(root, 'catalog.json'))) out.push('catalog.json');
     for (const f of await readdir(join(root, 'sources')).catch(() => [] as string[])) out.push(join('sources', f));
+    for (const f of await readdir(join(root, ORIGINALS)).catch(() => [] as string[])) if (ORIGINAL_NAME.test(f)) out.push(join(ORIGINALS, f));
     return out;
   }
 }

@@ -1,6 +1,7 @@
 import { sha256 } from './hash';
 import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
+import { pageLabel } from '../../core/documents/pdf-text';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
@@ -326,12 +327,14 @@ export class NotebookService implements Handlers {
       for (const h of file.highlights) {
         if (!want.has(h.id)) continue;
         paragraphs ??= splitParagraphs(file.text).flatMap((p) => [p.start, p.end]);
+        const pages = h.orphan ? '' : pageLabel(meta.pageStarts, h.start, h.end);
         out[h.id] = {
           sourceId,
           sourceTitle: meta.title,
           quote: h.quote.exact,
           tagIds: h.tagIds,
           paragraph: paragraphAt(paragraphs, h.start) + 1,
+          ...(pages ? { pages } : {}),
           // Statements and grades (issue 17), for citations ("Putin, 15 Oct 2021, RT [C3]") and the note check.
           ...(h.statement ? { statement: h.statement } : {}),
           ...(h.credibility ? { credibility: h.credibility } : {}),
@@ -449,6 +452,15 @@ export class NotebookService implements Handlers {
   }
   async discardImport({ previewId }: ChannelInput<'discardImport'>): Promise<ChannelOutput<'discardImport'>> {
     return this.exchange.imports.discard(previewId);
+  }
+  unlockImport({ previewId, file, password, jobId }: ChannelInput<'unlockImport'>): Promise<ChannelOutput<'unlockImport'>> {
+    return this.exchange.imports.unlock(previewId, file, password, jobId);
+  }
+  async importProgress({ jobId }: ChannelInput<'importProgress'>): Promise<ChannelOutput<'importProgress'>> {
+    return this.exchange.imports.progress(jobId);
+  }
+  async cancelImport({ jobId }: ChannelInput<'cancelImport'>): Promise<ChannelOutput<'cancelImport'>> {
+    return this.exchange.imports.cancel(jobId);
   }
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).

@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceMeta, SourceSummary } from '../../core/model';
-import { SOURCE_META_FIELDS, type DeleteSourcesResult, type RestoreSourcesResult, type SourceMetaPatch, type UpdateSourceMetaResult } from '../../core/sources/api';
+import { directionOfLanguage, normaliseLanguage } from '../../core/documents/language';
+import { metaFieldValue, SOURCE_META_FIELDS, type DeleteSourcesResult, type RestoreSourcesResult, type SourceMetaPatch, type UpdateSourceMetaResult } from '../../core/sources/api';
 import { writeFileAtomic } from './atomic-write';
 import { NotebookError } from './errors';
 import type { NotebookStore } from './store';
@@ -51,10 +52,10 @@ export class SourceOps {
     const meta = this.meta(sourceId);
     const clean = normalise(patch);
     const undo: SourceMetaPatch = {};
-    for (const field of SOURCE_META_FIELDS) if (clean[field] !== undefined) undo[field] = meta[field];
+    for (const field of SOURCE_META_FIELDS) if (clean[field] !== undefined) Object.assign(undo, { [field]: metaFieldValue(meta, field) });
     await this.store.updateCatalog((c) => {
       const entry = c.sources.find((s) => s.id === sourceId);
-      if (entry) Object.assign(entry, clean);
+      if (entry) applyPatch(entry, clean);
     });
     return { source: await this.summary(this.meta(sourceId)), undo };
   }
@@ -149,12 +150,37 @@ export class SourceOps {
   }
 }
 
-/** Titles and publishers are kept without surrounding spaces. */
+/** Titles, publishers and addresses are kept without surrounding spaces, languages in lower case. */
 function normalise(patch: SourceMetaPatch): SourceMetaPatch {
   const out: SourceMetaPatch = { ...patch };
   if (out.title !== undefined) out.title = out.title.trim();
   if (out.publisher !== undefined) out.publisher = out.publisher.trim();
+  if (out.url !== undefined) out.url = out.url.trim();
+  if (out.language !== undefined) out.language = normaliseLanguage(out.language);
+  if (out.authors !== undefined) out.authors = [...new Set(out.authors.map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean))];
   return out;
+}
+
+/** A patch onto a catalog entry: an empty address, language or author list removes the field (as a text import has none). */
+function applyPatch(entry: SourceMeta, patch: SourceMetaPatch): void {
+  const { authors, url, language, ...rest } = patch;
+  Object.assign(entry, rest);
+  if (authors !== undefined) {
+    if (authors.length) entry.authors = authors;
+    else delete entry.authors;
+  }
+  if (url !== undefined) {
+    if (url) entry.url = url;
+    else delete entry.url;
+  }
+  if (language !== undefined) {
+    // The reader's direction follows the language the analyst names (Arabic right to left).
+    const dir = directionOfLanguage(language);
+    if (language) entry.language = language;
+    else delete entry.language;
+    if (dir) entry.dir = dir;
+    else delete entry.dir;
+  }
 }
 
 function newTrashId(): string {

@@ -4,6 +4,7 @@ import type { Highlight, ReaderSettings, SourceMeta } from '../../core/model';
 import { formatDate } from '../format';
 import { languageAndDirection } from '../../core/documents/language';
 import { isMac } from '../api';
+import { COMMANDS, formatAccelerator } from '../../core/commands';
 import { TextMap } from '../reader/text-map';
 import { HighlightPainter, type PaintItem } from '../reader/painter';
 import { MarginMarks } from '../reader/MarginMarks';
@@ -12,6 +13,8 @@ import { extendSelectionByKey } from '../reader/keyboard-selection';
 import { drawCaret, moveCaretByKey, useCaretBrowsing } from '../reader/caret-browsing';
 import { ArticleBody, type ArticleBodyHandle } from '../reader/ArticleBody';
 import { setActiveReader } from '../reader/active-reader';
+import { PdfPageView, type PdfPageViewHandle } from '../reader/pdf/PdfPageView';
+import { hasPageView, preferredView, rememberView, type ReaderView } from '../reader/pdf/view-choice';
 
 export interface ReaderHandle {
   /** Scroll a highlight into view and flash it; false when it is not painted (yet). */
@@ -25,6 +28,8 @@ export interface ReaderHandle {
   paintNow(h: Highlight): void;
   /** Bring a text offset into view, centred (find, suggestions). */
   scrollToOffset(offset: number): void;
+  /** A PDF source: switch between the text and its pages, at the same passage. */
+  toggleView(): void;
 }
 
 interface Props {
@@ -40,6 +45,8 @@ interface Props {
   onCreate(range: { start: number; end: number }, intent: CreateIntent): void;
   headerExtra?: React.ReactNode;
 }
+
+const toggleKey = formatAccelerator(COMMANDS.find((c) => c.id === 'view.pageView')!.accelerator!, isMac);
 
 /** The middle pane: one article in readable typography, with its highlights painted over it. */
 export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref) {
@@ -60,6 +67,33 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   const [paintVersion, setPaintVersion] = useState(0);
   const report = useRef(onPositionChange);
   report.current = onPositionChange;
+  // A PDF source shows its text or its pages (the page view); the choice is remembered for the next PDF.
+  const pageable = hasPageView(meta);
+  const [view, setView] = useState<ReaderView>(() => (pageable ? preferredView() : 'text'));
+  const pdf = useRef<PdfPageViewHandle>(null);
+  /** The passage each view opens at: the other view's position when switching. */
+  const [viewOffset, setViewOffset] = useState(initialPosition);
+  const onPage = view === 'page';
+  const switchView = useCallback(
+    (next: ReaderView) => {
+      if (!pageable || next === view) return;
+      const at = view === 'page' ? (pdf.current?.firstVisibleOffset() ?? viewOffset) : (body.current?.firstVisibleOffset() ?? viewOffset);
+      window.getSelection()?.removeAllRanges();
+      setPopover(null);
+      setViewOffset(at);
+      setView(next);
+      rememberView(next);
+    },
+    [pageable, view, viewOffset],
+  );
+  /** Where the text view is kept at the top while it settles: the remembered position, or the pages' passage. */
+  const [pin, setPin] = useState({ offset: initialPosition, view });
+  useEffect(() => {
+    if (view === 'text' && pin.view !== 'text') setPin({ offset: viewOffset, view });
+  }, [view, viewOffset, pin.view]);
+  useEffect(() => {
+    if (view === 'page' && pin.view !== 'page') setPin((p) => ({ ...p, view }));
+  }, [view, pin.view]);
 
   // One painter per text; it paints whatever part of the article is rendered (onRendered hands it the map).
   useLayoutEffect(() => {
@@ -142,16 +176,27 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     bumpPaintVersion();
   }, [painter, items, selectedId, bumpPaintVersion]);
 
-  // Restore the remembered reading position: the paragraph that was at the top of the view. Panes settle their
-  // sizes just after mounting and text reflows, so the paragraph is kept at the top until the analyst scrolls.
+  // Restore the remembered reading position (or, back from the pages, their passage): the paragraph that was at the
+  // top of the view. Panes settle their sizes just after mounting and text reflows, so the paragraph is kept at the
+  // top until the analyst scrolls.
   useEffect(() => {
     const el = scroller.current;
-    if (!el || initialPosition <= 0) return;
-    const pin = () => body.current?.scrollToOffset(initialPosition, 'start');
-    pin();
-    const observer = new ResizeObserver(pin);
+    if (!el || pin.view !== 'text' || pin.offset <= 0 || !articleBody.current) return;
+    const at = pin.offset;
+    const pinIt = () => body.current?.scrollToOffset(at, 'start');
+    pinIt();
+    const observer = new ResizeObserver(pinIt);
     observer.observe(articleBody.current!);
-    const release = () => observer.disconnect();
+    // A windowed article measures its paragraphs over the next frames: keep the passage at the top while it does.
+    let frames = 30;
+    let frame = requestAnimationFrame(function again() {
+      pinIt();
+      if (--frames > 0) frame = requestAnimationFrame(again);
+    });
+    const release = () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
     const timer = setTimeout(release, 1500);
     const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
     for (const e of events) el.addEventListener(e, release, { once: true, passive: true });
@@ -160,9 +205,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
       release();
       for (const e of events) el.removeEventListener(e, release);
     };
-    // Only when a source is opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [meta.id]);
+  }, [pin]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -170,7 +213,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => report.current(body.current?.firstVisibleOffset() ?? 0), 400);
+      timer = setTimeout(() => report.current((pdf.current ? pdf.current.firstVisibleOffset() : body.current?.firstVisibleOffset()) ?? 0), 400);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
@@ -180,11 +223,12 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   }, [meta.id]);
 
   const currentSelection = useCallback((): { start: number; end: number } | null => {
+    if (onPage) return pdf.current?.selection() ?? null;
     const sel = window.getSelection();
     const root = articleBody.current?.querySelector<HTMLElement>('[data-testid="article-text"]');
     if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !root) return null;
     return new TextMap(root).offsetsOf(sel.getRangeAt(0));
-  }, []);
+  }, [onPage]);
 
   const updatePopover = useCallback(() => {
     const sel = window.getSelection();
@@ -209,13 +253,19 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
       reveal(id) {
         const item = painter?.item(id);
         if (!item) return false;
+        if (onPage) {
+          pdf.current?.reveal(id, item.start);
+          return true;
+        }
         body.current?.scrollToOffset(item.start, 'center');
         painter!.flash(id);
         return true;
       },
       scrollToOffset(offset) {
-        body.current?.scrollToOffset(offset, 'center');
+        if (onPage) pdf.current?.scrollToOffset(offset, 'center');
+        else body.current?.scrollToOffset(offset, 'center');
       },
+      toggleView: () => switchView(onPage ? 'text' : 'page'),
       selection: currentSelection,
       clearSelection() {
         window.getSelection()?.removeAllRanges();
@@ -233,13 +283,13 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
         performance.mark('nb-painted', { detail: painter.size });
       },
     }),
-    [painter, currentSelection, items, colorOf],
+    [painter, currentSelection, items, colorOf, onPage, switchView],
   );
 
   useEffect(
     () =>
       setActiveReader({
-        scrollToOffset: (offset) => body.current?.scrollToOffset(offset, 'center'),
+        scrollToOffset: (offset) => (pdf.current ? pdf.current.scrollToOffset(offset, 'center') : body.current?.scrollToOffset(offset, 'center')),
         painter: () => painter,
       }),
     [painter],
@@ -268,6 +318,10 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    if (onPage) {
+      if (event.key === 'Escape') window.getSelection()?.removeAllRanges();
+      return;
+    }
     if (moveCaretByKey(event, articleBody.current!, scroller.current!, isMac)) {
       event.preventDefault();
       return;
@@ -310,6 +364,16 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
                 .flatMap((part, i) => (i === 0 ? [part] : [<span key={`s${i}`} aria-hidden="true"> · </span>, part]))}
               {/* The app's own controls read left to right whatever the article's direction. */}
               <span className="byline-actions" dir="ltr">
+                {pageable && (
+                  <span className="view-switch" role="group" aria-label="Show">
+                    <button type="button" className="link-button" aria-pressed={!onPage} onClick={() => switchView('text')} title={`The text, as it reads (${toggleKey})`}>
+                      Text
+                    </button>
+                    <button type="button" className="link-button" aria-pressed={onPage} onClick={() => switchView('page')} title={`The PDF's pages, as printed (${toggleKey})`}>
+                      Pages
+                    </button>
+                  </span>
+                )}
                 {props.headerExtra}
               </span>
             </p>
@@ -319,6 +383,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
               </p>
             )}
           </header>
+          {onPage ? null : (
           <div className="article-body" onClick={onClick} ref={articleBody}>
             <MarginMarks
               painter={painter}
@@ -332,7 +397,23 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
             />
             <ArticleBody ref={body} text={text} furniture={meta.furniture} scroller={scrollerEl} fontSize={settings.fontSize} lineWidth={settings.lineWidth} onRendered={onRendered} />
           </div>
+          )}
         </article>
+        {onPage && (
+          <PdfPageView
+            ref={pdf}
+            sourceId={meta.id}
+            title={meta.title}
+            text={text}
+            pageStarts={meta.pageStarts ?? []}
+            items={items}
+            live={live}
+            selectedId={selectedId}
+            scroller={scrollerEl}
+            initialOffset={viewOffset}
+            onSelect={onSelect}
+          />
+        )}
         {popover && <SelectionPopover top={popover.top} left={popover.left} onChoose={choose} />}
       </div>
     </main>

@@ -252,13 +252,18 @@ const SourceRow = memo(function SourceRow({ source: s, checked, selected, curren
       tabIndex={tabbable ? 0 : -1}
       className={`source-item${checked ? ' checked' : ''}${current ? ' current' : ''}`}
       data-source-id={s.id}
-      title={s.title}
+      title={[s.title, s.authors?.join('; '), s.url].filter(Boolean).join('\n')}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={(e) => onClick(e, s.id)}
       onFocus={() => onFocus(s.id)}
     >
       <span className="source-title">{s.title}</span>
       <span className="source-meta">
+        {s.authors?.length ? (
+          <span className="source-authors" lang={s.language}>
+            {s.authors.length > 1 ? `${s.authors[0]} et al.` : s.authors[0]}
+          </span>
+        ) : null}
         <span className="publisher">{publisherName(s.publisher) || 'No publisher'}</span>
         <time dateTime={s.date}>{formatDate(s.date)}</time>
         <ReliabilityBadge grade={s.reliability} />

@@ -6,7 +6,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView, NodeViewConstructor } from 'prosemirror-view';
 import { lastQuote, resolveCitation, type HighlightResolver } from './citations';
-import type { CitationAttrs } from './schema';
+import { withPages, type CitationAttrs } from './schema';
 
 export interface CitationHooks {
   resolve: HighlightResolver;
@@ -79,7 +79,7 @@ class CitationView implements NodeView {
     this.dom.title = deleted ? 'This passage was deleted; its last quote is kept here.' : 'Open this passage in the reader';
     this.quote.textContent = live ? live.quote : lastQuote(a);
     this.badge.hidden = !deleted;
-    this.source.textContent = (live ? live.sourceTitle : a.sourceTitle) || 'Untitled source';
+    this.source.textContent = (live ? live.sourceTitle : withPages(a.sourceTitle, a.pages)) || 'Untitled source';
     // Publisher, date and paragraph, so a reader of the note knows where the passage stands.
     this.detail.textContent = live?.detail ?? '';
     this.detail.hidden = !live?.detail;

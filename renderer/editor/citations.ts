@@ -19,7 +19,7 @@ export const HIGHLIGHT_DRAG_TYPE = 'application/x-notebook-highlight+json';
 /** The attrs a citation of this highlight gets now; `fallback` covers a highlight the resolver does not know yet. */
 export function citationAttrsFor(highlightId: string, resolve: HighlightResolver, fallback?: Pick<Highlight, 'sourceId' | 'quote'> | null): CitationAttrs | null {
   const live = resolveCitation(resolve, highlightId);
-  if (live) return { highlightId, sourceId: live.sourceId, quote: live.quote, sourceTitle: live.sourceTitle, tags: live.tags.map((t) => t.name), deleted: false };
+  if (live) return { highlightId, sourceId: live.sourceId, quote: live.quote, sourceTitle: live.sourceTitle, tags: live.tags.map((t) => t.name), deleted: false, pages: live.pages ?? '' };
   if (fallback) return { highlightId, sourceId: fallback.sourceId, quote: fallback.quote.exact, sourceTitle: '', tags: [], deleted: false };
   return null;
 }

@@ -28,7 +28,7 @@ export function ExchangeLayer({ exchange, currentSource }: Props) {
       />
       {exchange.dialog === 'export' && <ExportDialog currentSource={currentSource} selectedSources={exchange.exportSources} onClose={exchange.close} />}
       {exchange.dialog === 'import' && exchange.importState && (
-        <ImportDialog state={exchange.importState} onCommit={exchange.commitImport} onChoose={exchange.chooseFiles} onClose={exchange.close} />
+        <ImportDialog state={exchange.importState} onCommit={exchange.commitImport} onChoose={exchange.chooseFiles} onClose={exchange.close} onCancelReading={exchange.cancelReading} onUnlock={exchange.unlock} />
       )}
       {exchange.dragging && (
         <div className="drop-overlay" aria-hidden="true">

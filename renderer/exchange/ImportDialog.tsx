@@ -18,7 +18,30 @@ function summary(f: ImportFilePreview): string {
   return parts.join(' · ');
 }
 
-function FileRow({ file }: { file: ImportFilePreview }) {
+/** A protected PDF in the preview: its password, then Open (the file is read again with it). */
+function PasswordRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(password: string): void }) {
+  const [value, setValue] = useState('');
+  return (
+    <form
+      className="import-password"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value) onUnlock(value);
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <label>
+        Password for {file.name}
+        <input type="password" value={value} autoFocus onChange={(e) => setValue(e.target.value)} aria-invalid={file.needsPassword === 'wrong' || undefined} autoComplete="off" />
+      </label>
+      <button type="submit" disabled={!value}>
+        Open
+      </button>
+    </form>
+  );
+}
+
+function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(password: string): void }) {
   return (
     <li className={`import-file ${file.ok ? 'ok' : 'refused'}`}>
       <div className="import-file-head">
@@ -45,16 +68,33 @@ function FileRow({ file }: { file: ImportFilePreview }) {
           ))}
         </>
       ) : (
-        <p className="import-error" role="alert">
-          {file.error}
-        </p>
+        <>
+          <p className="import-error" role="alert">
+            {file.error}
+          </p>
+          {file.needsPassword && <PasswordRow file={file} onUnlock={onUnlock} />}
+        </>
       )}
     </li>
   );
 }
 
 /** The import preview: what each file brings, what is refused and why, duplicates to skip; nothing is added until Import. */
-export function ImportDialog({ state, onCommit, onChoose, onClose }: { state: ImportState; onCommit(skipDuplicates: boolean): void; onChoose(): void; onClose(): void }) {
+export function ImportDialog({
+  state,
+  onCommit,
+  onChoose,
+  onClose,
+  onCancelReading,
+  onUnlock,
+}: {
+  state: ImportState;
+  onCommit(skipDuplicates: boolean): void;
+  onChoose(): void;
+  onClose(): void;
+  onCancelReading(): void;
+  onUnlock(file: number, password: string): void;
+}) {
   const [skip, setSkip] = useState(true);
   const preview = state.step === 'preview' || state.step === 'importing' ? state.preview : null;
   const busy = state.step === 'importing' || state.step === 'reading';
@@ -74,8 +114,20 @@ export function ImportDialog({ state, onCommit, onChoose, onClose }: { state: Im
         )}
         {state.step === 'reading' && (
           <div className="exchange-progress" role="status">
-            <p>Reading {state.names.length === 1 ? state.names[0] : n(state.names.length, 'file')}…</p>
-            <progress aria-label="Reading the files" />
+            {state.progress && state.progress.pages > 0 ? (
+              <>
+                <p>
+                  Reading {state.progress.fileName}: page {state.progress.page.toLocaleString()} of {state.progress.pages.toLocaleString()}
+                  {state.progress.files > 1 ? ` (file ${state.progress.file} of ${state.progress.files})` : ''}…
+                </p>
+                <progress aria-label="Reading the files" max={state.progress.pages} value={state.progress.page} />
+              </>
+            ) : (
+              <>
+                <p>Reading {state.names.length === 1 ? state.names[0] : n(state.names.length, 'file')}…</p>
+                <progress aria-label="Reading the files" />
+              </>
+            )}
           </div>
         )}
         {state.step === 'failed' && (
@@ -92,7 +144,7 @@ export function ImportDialog({ state, onCommit, onChoose, onClose }: { state: Im
             </p>
             <ul className="import-files" aria-label="Files to import">
               {preview.files.map((f, i) => (
-                <FileRow key={`${i}-${f.name}`} file={f} />
+                <FileRow key={`${i}-${f.name}`} file={f} onUnlock={(password) => onUnlock(i, password)} />
               ))}
             </ul>
             {preview.duplicates > 0 && (
@@ -113,8 +165,8 @@ export function ImportDialog({ state, onCommit, onChoose, onClose }: { state: Im
           </div>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={state.step === 'importing'}>
-            {preview && preview.importable === 0 ? 'Done' : 'Cancel'}
+          <button type="button" onClick={state.step === 'reading' ? onCancelReading : onClose} disabled={state.step === 'importing'}>
+            {preview && preview.importable === 0 && !preview.files.some((f) => f.needsPassword) ? 'Done' : 'Cancel'}
           </button>
           {preview && preview.importable > 0 && (
             <button type="button" className="primary" disabled={busy} onClick={() => onCommit(skip)}>

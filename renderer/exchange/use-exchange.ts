@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { ImportPreview, ImportSummary } from '../../core/exchange/api';
+import type { ImportPreview, ImportProgress, ImportSummary } from '../../core/exchange/api';
 import { call } from '../api';
 import { dragHasFiles, readForImport } from './files';
 
 export type ImportState =
   /** Waiting for files: the chooser needs a click (a menu command is not one), or files dropped on the window. */
   | { step: 'choose' }
-  | { step: 'reading'; names: string[] }
+  | { step: 'reading'; names: string[]; jobId: string; progress?: ImportProgress | null }
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'importing'; preview: ImportPreview }
   | { step: 'failed'; error: string };
@@ -27,6 +27,10 @@ export interface ExchangeState {
   chooseFiles(): void;
   importFiles(files: File[]): void;
   commitImport(skipDuplicates: boolean): void;
+  /** Stop reading the files (a long PDF): nothing is added, the dialog closes. */
+  cancelReading(): void;
+  /** Open a protected PDF of the preview with its password. */
+  unlock(file: number, password: string): void;
   /** Close the dialog (an import not committed is discarded). */
   close(): void;
 }
@@ -53,39 +57,100 @@ export function useExchange(options: {
     if (state?.step === 'preview' && state.preview.previewId) void call('discardImport', { previewId: state.preview.previewId }).catch(() => {});
   }, []);
 
+  /** Follow a job's progress (pages of a long PDF) while `ticket` is the current import. */
+  const follow = useCallback((jobId: string, ticket: number, names: string[], openDialog: boolean) => {
+    let stopped = false;
+    const tick = async () => {
+      if (stopped || ticket !== importTicket.current) return;
+      const progress = await call('importProgress', { jobId }).catch(() => null);
+      if (stopped || ticket !== importTicket.current) return;
+      if (progress) {
+        if (openDialog) setDialog('import');
+        setImportState((s) => (s === null || s.step === 'reading' || openDialog ? { step: 'reading', names: progress ? [progress.fileName] : names, jobId, progress } : s));
+      }
+      setTimeout(() => void tick(), 250);
+    };
+    setTimeout(() => void tick(), 250);
+    return () => {
+      stopped = true;
+    };
+  }, []);
+
   const importFiles = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
     const ticket = ++importTicket.current;
+    const jobId = newJobId();
+    const names = files.map((f) => f.name);
     setDialog('import');
-    setImportState({ step: 'reading', names: files.map((f) => f.name) });
+    setImportState({ step: 'reading', names, jobId });
+    const stop = follow(jobId, ticket, names, false);
     try {
       const outgoing = await Promise.all(files.map(readForImport));
-      const preview = await call('previewImport', { files: outgoing });
+      const preview = await call('previewImport', { files: outgoing, jobId });
       if (ticket !== importTicket.current) return void discard({ step: 'preview', preview });
       setImportState({ step: 'preview', preview });
     } catch (err) {
       if (ticket === importTicket.current) setImportState({ step: 'failed', error: (err as Error)?.message ?? String(err) });
+    } finally {
+      stop();
     }
-  }, [discard]);
+  }, [discard, follow]);
 
   /**
    * In the app: the native open dialog. The shell reads the chosen files and returns the preview, so neither their
    * paths nor their bytes cross IPC.
    */
-  const importFromDialog = useCallback(async (choose: () => Promise<ImportPreview | null>) => {
+  const importFromDialog = useCallback(async (choose: (jobId: string) => Promise<ImportPreview | null>) => {
     const ticket = ++importTicket.current;
+    const jobId = newJobId();
+    // The dialog opens once the shell has files to read (a long PDF shows its pages as they are read).
+    const stop = follow(jobId, ticket, [], true);
     try {
-      const preview = await choose();
+      const preview = await choose(jobId);
+      stop();
       if (!preview) return;
       if (ticket !== importTicket.current) return discard({ step: 'preview', preview });
       setDialog('import');
       setImportState({ step: 'preview', preview });
     } catch (err) {
+      stop();
       if (ticket !== importTicket.current) return;
       setDialog('import');
       setImportState({ step: 'failed', error: (err as Error)?.message ?? String(err) });
     }
-  }, [discard]);
+  }, [discard, follow]);
+
+  const cancelReading = useCallback(() => {
+    if (importState?.step !== 'reading') return;
+    const { jobId } = importState;
+    // The reading stops between pages; its answer (an error) belongs to a ticket no longer current.
+    importTicket.current++;
+    void call('cancelImport', { jobId }).catch(() => {});
+    setImportState(null);
+    setDialog(null);
+  }, [importState]);
+
+  const unlock = useCallback(
+    async (file: number, password: string) => {
+      if (importState?.step !== 'preview') return;
+      const { preview } = importState;
+      const ticket = ++importTicket.current;
+      const jobId = newJobId();
+      const name = preview.files[file]?.name ?? '';
+      setImportState({ step: 'reading', names: [name], jobId });
+      const stop = follow(jobId, ticket, [name], false);
+      try {
+        const next = await call('unlockImport', { previewId: preview.previewId, file, password, jobId });
+        if (ticket !== importTicket.current) return void discard({ step: 'preview', preview: next });
+        setImportState({ step: 'preview', preview: next });
+      } catch (err) {
+        if (ticket === importTicket.current) setImportState({ step: 'failed', error: (err as Error)?.message ?? String(err) });
+      } finally {
+        stop();
+      }
+    },
+    [importState, discard, follow],
+  );
 
   const commitImport = useCallback(
     async (skipDuplicates: boolean) => {
@@ -107,6 +172,8 @@ export function useExchange(options: {
 
   const close = useCallback(() => {
     importTicket.current++;
+    // Closing while files are read stops the reading too: nothing is added.
+    if (importState?.step === 'reading') void call('cancelImport', { jobId: importState.jobId }).catch(() => {});
     discard(importState);
     setImportState(null);
     setDialog(null);
@@ -182,6 +249,13 @@ export function useExchange(options: {
     }, [importFromDialog]),
     importFiles: (files) => void importFiles(files),
     commitImport: (skip) => void commitImport(skip),
+    cancelReading,
+    unlock: (file, password) => void unlock(file, password),
     close,
   };
+}
+
+/** A job id for one import's reading (progress, cancel). */
+function newJobId(): string {
+  return `job-${crypto.randomUUID()}`;
 }

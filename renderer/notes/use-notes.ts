@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, NoteDoc, SourceDocument, Tag } from '../../core/model';
+import { pageLabel } from '../../core/documents/pdf-text';
 import type { ResolvedHighlight } from '../../core/notes/citations';
 import { EMPTY_DOC } from '../../core/model';
 import { call } from '../api';
@@ -54,8 +55,8 @@ export function useNotes(options: {
   // Paragraph offsets of the open source, for "¶ n" in its citations.
   const paragraphs = useMemo(() => (doc ? splitParagraphs(doc.text).flatMap((p) => [p.start, p.end]) : []), [doc]);
   const detailOf = useCallback(
-    (h: { start: number; statement?: Statement; credibility?: Credibility }) =>
-      doc ? citationDetail(doc.meta, paragraphAt(paragraphs, h.start) + 1, { ...h, reliability: doc.meta.reliability }, tagsById) : '',
+    (h: { start: number; end: number; statement?: Statement; credibility?: Credibility }) =>
+      doc ? citationDetail(doc.meta, paragraphAt(paragraphs, h.start) + 1, pageLabel(doc.meta.pageStarts, h.start, h.end), { ...h, reliability: doc.meta.reliability }, tagsById) : '',
     [doc, paragraphs, tagsById],
   );
   // null until the analyst picks a tab: the open source's notebook, or the project notebook when no source is open.
@@ -84,7 +85,7 @@ export function useNotes(options: {
   // Remember every highlight seen, so citations of a source stay live after another source is opened.
   useEffect(() => {
     if (!doc) return;
-    for (const h of byId.values()) foreign.current.set(h.id, resolvedFrom(h, doc.meta.title, tagsById, detailOf(h)));
+    for (const h of byId.values()) foreign.current.set(h.id, resolvedFrom(h, doc.meta.title, tagsById, detailOf(h), pageLabel(doc.meta.pageStarts, h.start, h.end)));
   }, [byId, doc, tagsById, detailOf]);
 
   /** Highlights asked for but never seen: fetched from the backend in one batch, then citations redraw. */
@@ -98,7 +99,7 @@ export function useNotes(options: {
     if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
+        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, r.pages, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById), r.pages));
         setForeignVersion((v) => v + 1);
       })
       .catch(() => {});
@@ -107,7 +108,7 @@ export function useNotes(options: {
   const resolveHighlight = useCallback(
     (id: string): ResolvedHighlight | null => {
       const h = byId.get(id);
-      if (h && doc) return resolvedFrom(h, doc.meta.title, tagsById, detailOf(h));
+      if (h && doc) return resolvedFrom(h, doc.meta.title, tagsById, detailOf(h), h.orphan ? '' : pageLabel(doc.meta.pageStarts, h.start, h.end));
       // Another source's highlight (or one deleted from this source).
       if (!foreign.current.has(id)) {
         if (missing.current.size === 0) queueMicrotask(fetchMissing);
@@ -133,7 +134,7 @@ export function useNotes(options: {
       for (let i = 0; i < unknown.length; i += 5000) {
         try {
           const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
-          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, r.pages, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById), r.pages));
         } catch {
           break;
         }
@@ -177,7 +178,7 @@ export function useNotes(options: {
   return { scope, setScope, resolveHighlight, resolverVersion, loadDoc, saveDoc, highlightDeleted, sourcesChanged };
 }
 
-function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: string[] }, sourceTitle: string, tagsById: Map<string, Tag>, detail?: string): ResolvedHighlight {
+function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: string[] }, sourceTitle: string, tagsById: Map<string, Tag>, detail?: string, pages?: string): ResolvedHighlight {
   return {
     quote: h.quote.exact,
     sourceId: h.sourceId,
@@ -185,20 +186,22 @@ function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: s
     tags: h.tagIds.map((t) => tagsById.get(t)).filter((t): t is Tag => Boolean(t)).map((t) => ({ name: t.name, color: t.color })),
     deleted: false,
     ...(detail ? { detail } : {}),
+    ...(pages ? { pages } : {}),
   };
 }
 
 /**
- * "EFE · 15 Oct 2021 · ¶ 4": publisher, date and paragraph of a cited passage (each when known). A statement or a
- * graded passage says who said it when, and its grade: "Putin, 15 Oct 2021, EFE [C3] · ¶ 4" (issue 17).
+ * "EFE · 15 Oct 2021 · ¶ 4" (or "· p. 4" in a PDF): publisher, date and place of a cited passage (each when known).
+ * A statement or a graded passage says who said it when, and its grade: "Putin, 15 Oct 2021, EFE [C3] · ¶ 4" (issue 17).
  */
 function citationDetail(
   meta: { publisher: string; date: string } | undefined,
   paragraph: number | null,
+  pages = '',
   graded?: { statement?: Statement; credibility?: Credibility; reliability?: Reliability },
   tagsById?: Map<string, Tag>,
 ): string {
-  const where = paragraph !== null ? `¶ ${paragraph}` : '';
+  const where = pages || (paragraph !== null ? `¶ ${paragraph}` : '');
   if (meta && graded && (graded.statement || graded.credibility || graded.reliability)) {
     const speaker = graded.statement?.speakerTagId ? tagsById?.get(graded.statement.speakerTagId) : undefined;
     const label = attributionLabel({ statement: graded.statement, speakerName: speaker?.name, speakerKind: speaker?.kind, publisher: meta.publisher, sourceDate: meta.date, reliability: graded.reliability, credibility: graded.credibility });

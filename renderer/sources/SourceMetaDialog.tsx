@@ -1,19 +1,33 @@
 import { useState } from 'react';
 import type { SourceMeta } from '../../core/model';
-import { SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
+import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
 import { Modal } from '../components/Modal';
 
 type Field = (typeof SOURCE_META_FIELDS)[number];
 
-/**
- * How each metadata field is edited. One entry per field of SOURCE_META_FIELDS (core/sources/api.ts): authors,
- * URL and language (the documents issue) become three more entries here and three more keys there.
- */
-const FIELD_UI: Record<Field, { label: string; type: 'text' | 'date'; hint?: string; maxLength?: number }> = {
+/** How each metadata field is edited: one entry per field of SOURCE_META_FIELDS (core/sources/api.ts). */
+const FIELD_UI: Record<Field, { label: string; type: 'text' | 'date' | 'url'; hint?: string; maxLength?: number; placeholder?: string }> = {
   title: { label: 'Title', type: 'text', maxLength: SOURCE_TITLE_MAX },
+  authors: { label: 'Authors', type: 'text', hint: 'separated by semicolons', placeholder: 'Jane Roe; John Poe' },
   publisher: { label: 'Publisher', type: 'text', maxLength: SOURCE_PUBLISHER_MAX },
   date: { label: 'Date', type: 'date', hint: 'the day it was published; leave empty when unknown' },
+  url: { label: 'Address (URL)', type: 'url', maxLength: SOURCE_URL_MAX, placeholder: 'https://…' },
+  language: { label: 'Language', type: 'text', maxLength: 40, hint: 'a code such as en, ru, ar or en-GB', placeholder: 'en' },
 };
+
+/** A field as the form shows it: authors as one line separated by semicolons. */
+const shown = (meta: SourceMeta, f: Field): string => {
+  const v = metaFieldValue(meta, f);
+  return Array.isArray(v) ? v.join('; ') : v;
+};
+/** A typed value as the patch holds it. */
+const parsed = (f: Field, v: string): string | string[] =>
+  f === 'authors'
+    ? v
+        .split(';')
+        .map((a) => a.trim())
+        .filter(Boolean)
+    : v;
 
 /** Keys typed in the dialog stay there: none reaches the app's single-key shortcuts. */
 const contain = (e: React.KeyboardEvent) => {
@@ -22,7 +36,7 @@ const contain = (e: React.KeyboardEvent) => {
 
 /** The metadata panel of one source: change what is wrong, Save (Enter) or Cancel (Escape). */
 export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; onSave(patch: SourceMetaPatch): Promise<boolean>; onClose(): void }) {
-  const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(SOURCE_META_FIELDS.map((f) => [f, meta[f] ?? ''])) as Record<Field, string>);
+  const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(SOURCE_META_FIELDS.map((f) => [f, shown(meta, f)])) as Record<Field, string>);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // A date typed only in part reads as '' from the input: that must not clear the date silently.
@@ -31,8 +45,8 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (partial) return setError(`${FIELD_UI[partial].label}: not a complete date (day, month and year), or clear it for no date.`);
-    const patch: Record<string, string> = {};
-    for (const f of SOURCE_META_FIELDS) if (values[f].trim() !== (meta[f] ?? '').trim()) patch[f] = values[f];
+    const patch: Record<string, string | string[]> = {};
+    for (const f of SOURCE_META_FIELDS) if (values[f].trim() !== shown(meta, f).trim()) patch[f] = parsed(f, values[f]);
     if (Object.keys(patch).length === 0) return onClose();
     const checked = sourceMetaPatch.safeParse(patch);
     if (!checked.success) {
@@ -60,6 +74,8 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; 
                 name={f}
                 value={values[f]}
                 maxLength={ui.maxLength}
+                placeholder={ui.placeholder}
+                dir={f === 'url' || f === 'language' ? 'ltr' : 'auto'}
                 autoFocus={i === 0}
                 aria-invalid={error?.startsWith(ui.label) || undefined}
                 onChange={(e) => {

@@ -6,6 +6,7 @@ import { extractArticle } from '../../electron/backend/documents/html';
 import { makePdf } from '../../tests/support/make-documents';
 import { bigNewsPage } from './fixtures/big-page';
 import { median, type Figure } from './report';
+import { benchPdfPages } from './pdf-pages';
 
 /**
  * Issue 15: web-article extraction quality over the saved pages in tests/fixtures/articles (word precision >= 0.90
@@ -65,5 +66,7 @@ export async function benchDocuments(): Promise<Figure[]> {
     chars = n.sources[0].text.length;
   }
   figures.push({ issue: '#15', figure: 'Read a 300-page text PDF for import (median of 3)', value: Math.round(median(pdfTimes)), unit: 'ms', target: 8000, bound: 'max', note: `${(pdf.length / 1024).toFixed(0)} KB, ${chars.toLocaleString('en-US')} characters of text` });
+  // The page view, in Chromium.
+  figures.push(...(await benchPdfPages()));
   return figures;
 }

@@ -1,5 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
-import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, StandardFonts, type PDFObject } from 'pdf-lib';
 
 /**
  * Documents the tests build themselves: PDFs (pdf-lib) laid out like reports (a running header, body lines that
@@ -130,4 +131,71 @@ export function withDeclaredSize(zip: Uint8Array, entry: string, declared: numbe
     if (n === name.length && name.every((b, k) => out[i + 46 + k] === b)) view.setUint32(i + 24, declared, true);
   }
   return out;
+}
+
+/** RC4, for the PDF Standard security handler (revision 2) below. */
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = new Uint8Array(data.length);
+  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[k] = data[k] ^ s[(s[i] + s[j]) & 255];
+  }
+  return out;
+}
+
+const PDF_PAD = Uint8Array.from(Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex'));
+const md5 = (...parts: Uint8Array[]): Uint8Array => {
+  const h = createHash('md5');
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+};
+const padded = (password: string): Uint8Array => {
+  const out = new Uint8Array(32);
+  const pw = new TextEncoder().encode(password).slice(0, 32);
+  out.set(pw);
+  out.set(PDF_PAD.slice(0, 32 - pw.length), pw.length);
+  return out;
+};
+const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+
+/**
+ * A report really encrypted with a user password (RC4 40-bit, Standard security handler revision 2, as old PDF
+ * writers make them): pdf.js opens it only with `password`.
+ */
+export async function makeEncryptedPdf(spec: PdfSpec, password: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(await makePdf(spec), { updateMetadata: false });
+  const ctx = doc.context;
+  const id = Uint8Array.from({ length: 16 }, (_, i) => (i * 29 + 7) & 255);
+  const P = -44;
+  const pBytes = new Uint8Array(new Int32Array([P]).buffer);
+  const O = rc4(md5(padded(`owner-${password}`)).slice(0, 5), padded(password));
+  const key = md5(padded(password), O, pBytes, id).slice(0, 5);
+  const U = rc4(key, PDF_PAD);
+  const objectKey = (n: number, g: number): Uint8Array => md5(key, Uint8Array.of(n & 255, (n >> 8) & 255, (n >> 16) & 255, g & 255, (g >> 8) & 255)).slice(0, 10);
+  const encryptStrings = (obj: PDFObject, k: Uint8Array): PDFObject => {
+    if (obj instanceof PDFString || obj instanceof PDFHexString) return PDFHexString.of(toHex(rc4(k, obj.asBytes())));
+    if (obj instanceof PDFDict) for (const [name, value] of obj.entries()) obj.set(name, encryptStrings(value, k));
+    if (obj instanceof PDFArray) for (let i = 0; i < obj.size(); i++) obj.set(i, encryptStrings(obj.get(i), k));
+    return obj;
+  };
+  for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
+    const k = objectKey(ref.objectNumber, ref.generationNumber);
+    if (obj instanceof PDFRawStream) {
+      encryptStrings(obj.dict, k);
+      ctx.assign(ref, PDFRawStream.of(obj.dict, rc4(k, obj.getContents())));
+    } else encryptStrings(obj, k);
+  }
+  const encrypt = ctx.obj({ Filter: PDFName.of('Standard'), V: 1, R: 2, Length: 40, P });
+  encrypt.set(PDFName.of('O'), PDFHexString.of(toHex(O)));
+  encrypt.set(PDFName.of('U'), PDFHexString.of(toHex(U)));
+  ctx.trailerInfo.Encrypt = ctx.register(encrypt);
+  ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(toHex(id)), PDFHexString.of(toHex(id))]);
+  return doc.save({ useObjectStreams: false });
 }

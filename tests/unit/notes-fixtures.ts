@@ -13,7 +13,7 @@ export const strong = { type: 'strong' };
 export const em = { type: 'em' };
 export const code = { type: 'code' };
 export const link = (href: string, title: string | null = null) => ({ type: 'link', attrs: { href, title } });
-export const cite = (attrs: Partial<{ highlightId: string; sourceId: string; quote: string; sourceTitle: string; tags: string[]; deleted: boolean }> = {}) => ({
+export const cite = (attrs: Partial<{ highlightId: string; sourceId: string; quote: string; sourceTitle: string; tags: string[]; deleted: boolean; pages: string }> = {}) => ({
   type: 'citation',
-  attrs: { highlightId: 'h1', sourceId: 's1', quote: 'Putin said ISIS has about 2,000 fighters.', sourceTitle: 'Putin warns of buildup', tags: ['ISIS', 'Putin'], deleted: false, ...attrs },
+  attrs: { highlightId: 'h1', sourceId: 's1', quote: 'Putin said ISIS has about 2,000 fighters.', sourceTitle: 'Putin warns of buildup', tags: ['ISIS', 'Putin'], deleted: false, pages: '', ...attrs },
 });

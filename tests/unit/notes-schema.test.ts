@@ -32,7 +32,7 @@ describe('note schema: JSON round trip', () => {
 
   it('gives a citation default attrs when some are missing', () => {
     const node = noteFromJSON(doc({ type: 'citation', attrs: { highlightId: 'h9', quote: 'q' } }));
-    expect(node.firstChild!.attrs).toEqual({ highlightId: 'h9', sourceId: '', quote: 'q', sourceTitle: '', tags: [], deleted: false });
+    expect(node.firstChild!.attrs).toEqual({ highlightId: 'h9', sourceId: '', quote: 'q', sourceTitle: '', tags: [], deleted: false, pages: '' });
   });
 });
 

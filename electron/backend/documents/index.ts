@@ -32,6 +32,9 @@ export function isDocumentFile(fileName: string): boolean {
 export interface ReadDocumentOptions {
   hash: (text: string) => string;
   onProgress?: PdfProgress;
+  signal?: AbortSignal;
+  /** A protected PDF's password. */
+  password?: string;
 }
 
 const baseName = (fileName: string): string => fileName.split(/[\\/]/).pop() ?? fileName;
@@ -62,7 +65,7 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   const original = { bytes, extension: ext };
   if (ext === 'pdf') {
     checkSize(fileName, bytes.length, MAX_DOCUMENT_BYTES);
-    const pdf = await readPdf(fileName, bytes, options.onProgress);
+    const pdf = await readPdf(fileName, bytes, { onProgress: options.onProgress, signal: options.signal, password: options.password });
     const { language, dir } = languageAndDirection(pdf.text, pdf.facts.language);
     return notebookOf(fileName, {
       title: pdf.facts.title || stem(fileName),

@@ -58,11 +58,23 @@ export interface PdfProgress {
   (page: number, pages: number): void;
 }
 
-export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: PdfProgress): Promise<ReadPdf> {
+export interface ReadPdfOptions {
+  onProgress?: PdfProgress;
+  /** Stops the reading between pages (the analyst's Cancel): an ImportError 'cancelled' is thrown. */
+  signal?: AbortSignal;
+  /** The password of a protected PDF. */
+  password?: string;
+}
+
+export const CANCELLED_MESSAGE = 'the import was cancelled; nothing was changed.';
+
+export async function readPdf(fileName: string, bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<ReadPdf> {
+  const { onProgress, signal, password } = options;
   const pdfjs = await loadPdfJs();
   const started = Date.now();
   // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's bytes stay whole.
   const task = pdfjs.getDocument({
+    ...(password ? { password } : {}),
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
@@ -77,10 +89,14 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
     await task.destroy().catch(() => undefined);
     const name = (err as { name?: string })?.name;
     if (name === 'PasswordException') {
+      // pdf.js: code 1, a password is needed; code 2, the one given is wrong.
+      if ((err as { code?: number }).code === 2 && password) {
+        throw new ImportError(fileName, 'wrong-password', 'that password does not open the PDF. Check it (letter case counts) and try again.');
+      }
       throw new ImportError(
         fileName,
         'encrypted',
-        'the PDF is protected by a password. Open it in a PDF reader, save an unprotected copy (or print it to PDF), and import that.',
+        'the PDF is protected by a password. Enter the password to import it (or save an unprotected copy in a PDF reader and import that).',
       );
     }
     throw new ImportError(fileName, 'corrupt', `the file is not a readable PDF (${(err as Error)?.message ?? 'damaged'}). Open it in a PDF reader to check it, save a new copy and import that.`);
@@ -92,6 +108,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
     const pages: PdfPageRuns[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
+      if (signal?.aborted) throw new ImportError(fileName, 'cancelled', CANCELLED_MESSAGE);
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });

@@ -27,7 +27,7 @@ const HELP = `Research Notebook on the command line: export and import with the 
 
 Usage:
   npm run notebook -- export --format FORMAT --out PATH [--tags a,b | --source ID] [--layout per-source|combined] [--force]
-  npm run notebook -- import FILE... [--keep-duplicates] [--dry-run] [--empty]
+  npm run notebook -- import FILE... [--keep-duplicates] [--dry-run] [--empty] [--password PW]
   npm run notebook -- --help
 
 Commands:
@@ -49,6 +49,8 @@ Commands:
            --dry-run          check the files and report what they hold; change nothing
            --empty            when DIR holds no notebook yet, start an empty one (default: a new
                               notebook gets the bundled articles and the default tags, as the app does)
+           --password PW      the password of protected PDFs among the files (long PDFs print their
+                              pages on stderr as they are read)
 
 Options:
   --data-dir DIR   the notebook folder (default: $NOTEBOOK_DATA_DIR, else the app's own:
@@ -237,16 +239,18 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
       'dry-run': { type: 'boolean' },
       empty: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      password: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE.');
+  if (values.password !== undefined && values.password.length > 1024) throw new UsageError('--password is at most 1,024 characters.');
   const say = (s: string): void => {
     if (!values.quiet) io.stderr(`${printable(s)}\n`);
   };
 
-  const files: Array<{ name: string; size: number; bytes: Uint8Array | undefined }> = [];
+  const files: Array<{ name: string; size: number; bytes: Uint8Array | undefined; password?: string }> = [];
   const unreadable: string[] = [];
   for (const [i, path] of positionals.entries()) {
     const name = basename(path);
@@ -255,7 +259,13 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
       const info = await stat(path);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       // A file over its limit is refused by its size alone, without reading it.
-      files.push({ name, size: info.size, bytes: info.size <= 500 * 1024 * 1024 ? new Uint8Array(await readFile(path)) : undefined });
+      files.push({
+        name,
+        size: info.size,
+        bytes: info.size <= 500 * 1024 * 1024 ? new Uint8Array(await readFile(path)) : undefined,
+        // The password opens protected PDFs among the files; other files ignore it.
+        ...(values.password && /\.pdf$/i.test(name) ? { password: values.password } : {}),
+      });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       unreadable.push(`${name}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (describeIoError(err, 'read it') ?? String(err))}.`);
@@ -271,7 +281,15 @@ async function runImport(args: string[], io: CliIo): Promise<number> {
   const service = await openNotebook(dataDir, values['dry-run'] ? 'no' : values.empty ? 'empty' : 'seeded', Boolean(values['dry-run']));
   return withNotebook(service, async () => {
   say('Checking the files…');
-  const preview = await service.exchange.imports.preview({ files });
+  // Pages of long PDFs as they are read: one line per tenth (and the last page), so a log stays short.
+  let lastTenth = -1;
+  const preview = await service.exchange.imports.preview({ files }, (p) => {
+    if (p.pages < 20 || p.page === 0) return;
+    const tenth = Math.floor((p.page / p.pages) * 10);
+    if (tenth === lastTenth && p.page !== p.pages) return;
+    lastTenth = p.page === p.pages ? -1 : tenth;
+    say(`${p.fileName}: page ${p.page} of ${p.pages}`);
+  });
   const refused = preview.files.filter((f) => !f.ok);
   for (const f of preview.files) {
     if (!f.ok) continue;

@@ -5,6 +5,8 @@ export interface ImportFile {
   name: string;
   size: number;
   data?: string;
+  /** A protected PDF's password. */
+  password?: string;
   /** The bytes themselves (the CLI reads files from disk; no base64 on the way). */
   bytes?: Uint8Array;
 }

@@ -3,30 +3,54 @@ import {
   type ImportFilePreview,
   type ImportKind,
   type ImportPreview,
+  type ImportProgress,
   type ImportSummary,
   type PreviewImportInput,
 } from '../../../core/exchange/api';
-import { findDuplicates, ImportError, type ImportedNotebook } from '../../../core/import';
+import { noteParser } from '../../../core/exchange/note-markdown';
+import { applyImportLimits } from '../../../core/import/limits';
+import { findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
+import { bytesOf, type ImportFile } from './import-bytes';
+import type { HeavyWork } from '../workers/pool';
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, type NotebookState } from './import-plan';
-import type { ImportFile } from './import-bytes';
-
-export type { ImportFile };
-import type { HeavyWork } from '../workers/pool';
+import { sha256 } from '../hash';
 import { appendNote } from './note-utils';
+import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
+
+type Result = ImportFilePreview | ImportedNotebook;
 
 interface Pending {
   files: ImportedNotebook[];
+  /** Every file's result in order (to make the preview again after a password). */
+  results: Result[];
+  /** Protected PDFs waiting for their password, by their index in the batch. */
+  locked: Map<number, { name: string; bytes: Uint8Array }>;
   createdAt: number;
+}
+
+interface Job {
+  id: string;
+  abort: AbortController;
+  progress: ImportProgress;
+}
+
+/** A file that cannot be imported, as the preview lists it. */
+function refusal(name: string, err: unknown): ImportFilePreview {
+  const error = err instanceof ImportError ? err.message : `${name}: the file could not be read (${(err as Error)?.message ?? String(err)}).`;
+  const needsPassword = err instanceof ImportError ? (err.problem === 'encrypted' ? 'ask' : err.problem === 'wrong-password' ? 'wrong' : undefined) : undefined;
+  return { name, ok: false, error, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [], ...(needsPassword ? { needsPassword } : {}) };
 }
 
 /** Previews waiting for the analyst's choice; older ones are dropped (their parsed files can be large). */
 const MAX_PENDING = 4;
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export type { ImportFile };
 
 const kindOf = (n: ImportedNotebook): ImportKind => (n.format === 'text' ? 'source' : n.format);
 
@@ -56,29 +80,113 @@ function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
  */
 export class ImportOps {
   private readonly pending = new Map<string, Pending>();
+  private readonly jobs = new Map<string, Job>();
 
   constructor(
     private readonly store: NotebookStore,
     private readonly heavy: HeavyWork,
   ) {}
 
-  async preview(input: PreviewImportInput | { files: ImportFile[] }): Promise<ImportPreview> {
-    const parsed: ImportedNotebook[] = [];
-    const results: Array<ImportFilePreview | ImportedNotebook> = [];
-    for (const file of input.files as ImportFile[]) {
-      try {
-        // Decoded, inflated (streamed, byte-counted), parsed, anchored and held to the channels' limits (what is cut
-        // is said in the summary) in a worker thread: a hostile archive keeps no other channel waiting.
-        const n = await this.heavy.run('parseImport', file);
-        parsed.push(n);
-        results.push(n);
-      } catch (err) {
-        const error =
-          err instanceof ImportError ? err.message : `${file.name}: the file could not be read (${(err as Error)?.message ?? String(err)}).`;
-        results.push({ name: file.name, ok: false, error, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [] });
+  async preview(input: PreviewImportInput | { files: ImportFile[]; jobId?: string }, onProgress?: (p: ImportProgress) => void): Promise<ImportPreview> {
+    const files = input.files as ImportFile[];
+    const job = this.startJob(input.jobId, files.length);
+    try {
+      const results: Result[] = [];
+      const locked = new Map<number, { name: string; bytes: Uint8Array }>();
+      for (const [i, file] of files.entries()) {
+        job.progress = { ...job.progress, fileName: file.name, file: i + 1, page: 0, pages: 0 };
+        onProgress?.(job.progress);
+        let bytes: Uint8Array | null = null;
+        try {
+          bytes = bytesOf(file);
+          results.push(await this.read(file.name, bytes, job, file.password, onProgress));
+        } catch (err) {
+          if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(`Import cancelled at ${file.name}; nothing was changed.`);
+          const refused = refusal(file.name, err);
+          // A protected PDF waits in the preview for its password (unlockImport), its bytes kept until then.
+          if (refused.needsPassword && bytes) locked.set(i, { name: file.name, bytes });
+          results.push(refused);
+        }
       }
+      return this.summarise(results, locked);
+    } finally {
+      this.endJob(job);
     }
+  }
 
+  /** Read one locked PDF of a preview again, with its password; the preview as it now is (same id). */
+  async unlock(previewId: string, index: number, password: string, jobId?: string): Promise<ImportPreview> {
+    const pending = this.pending.get(previewId);
+    const file = pending?.locked.get(index);
+    if (!pending || !file) throw new NotebookError('This file is no longer waiting for its password (the import was done or cancelled). Choose the files again.');
+    const job = this.startJob(jobId, 1);
+    try {
+      job.progress = { ...job.progress, fileName: file.name, file: 1 };
+      let result: Result;
+      try {
+        result = await this.read(file.name, file.bytes, job, password);
+        pending.locked.delete(index);
+      } catch (err) {
+        if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(`Import cancelled at ${file.name}; nothing was changed.`);
+        result = refusal(file.name, err);
+      }
+      const results = [...pending.results];
+      results[index] = result;
+      this.pending.delete(previewId);
+      return this.summarise(results, pending.locked, previewId);
+    } finally {
+      this.endJob(job);
+    }
+  }
+
+  progress(jobId: string): ImportProgress | null {
+    return this.jobs.get(jobId)?.progress ?? null;
+  }
+
+  cancel(jobId: string): { cancelled: boolean } {
+    const job = this.jobs.get(jobId);
+    if (!job) return { cancelled: false };
+    job.progress = { ...job.progress, cancelled: true };
+    job.abort.abort();
+    return { cancelled: true };
+  }
+
+  private async read(name: string, bytes: Uint8Array, job: Job, password: string | undefined, onProgress?: (p: ImportProgress) => void): Promise<ImportedNotebook> {
+    // Everything but a PDF is decoded, inflated (streamed, byte-counted), parsed, anchored and held to the channels'
+    // limits in a worker thread: a hostile archive keeps no other channel waiting. A PDF is read here, page by page
+    // (pdf.js yields between pages), so that it can report progress, be cancelled and take a password.
+    if (!/\.pdf$/i.test(name)) return this.heavy.run('parseImport', { name, size: bytes.length, bytes });
+    // The same limits as the channels (names, dates, ranges, depth): what is cut is said in the summary.
+    return applyImportLimits(
+      isDocumentFile(name)
+        ? await readDocument(name, bytes, {
+            hash: sha256,
+            signal: job.abort.signal,
+            password,
+            onProgress: (page, pages) => {
+              job.progress = { ...job.progress, page, pages };
+              onProgress?.(job.progress);
+            },
+          })
+        : importFile(name, bytes, { hash: sha256, notes: noteParser }),
+    );
+  }
+
+  private startJob(jobId: string | undefined, files: number): Job {
+    const id = jobId ?? `job-${randomBytes(6).toString('hex')}`;
+    if (this.jobs.has(id)) throw new NotebookError('An import with this job id is already running.');
+    const job: Job = { id, abort: new AbortController(), progress: { jobId: id, fileName: '', file: 0, files, page: 0, pages: 0, cancelled: false } };
+    this.jobs.set(id, job);
+    return job;
+  }
+
+  private endJob(job: Job): void {
+    this.jobs.delete(job.id);
+  }
+
+  /** Duplicates, the preview of each file, and the pending entry commit() takes. */
+  private summarise(results: Result[], locked: Map<number, { name: string; bytes: Uint8Array }>, keepId?: string): ImportPreview {
+    const parsed = results.filter((r): r is ImportedNotebook => 'format' in r);
     // Duplicates: sources whose text the notebook has, or an earlier file of this batch brings.
     const existing = this.store.catalog.sources.filter((s) => s.contentHash !== EMPTY_TEXT_HASH);
     const keyed = parsed.flatMap((n, i) =>
@@ -96,9 +204,9 @@ export class ImportOps {
 
     const files = results.map((r) => ('format' in r ? { ...describe(r), duplicates: duplicates.get(r) ?? [] } : r));
     let previewId: string | null = null;
-    if (parsed.length > 0) {
-      previewId = `import-${randomBytes(6).toString('hex')}`;
-      this.pending.set(previewId, { files: parsed, createdAt: Date.now() });
+    if (parsed.length > 0 || locked.size > 0) {
+      previewId = keepId ?? `import-${randomBytes(6).toString('hex')}`;
+      this.pending.set(previewId, { files: parsed, results, locked, createdAt: Date.now() });
       while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
     }
     return {

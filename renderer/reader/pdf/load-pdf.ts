@@ -1,0 +1,80 @@
+import { call } from '../../api';
+
+/**
+ * pdf.js in the renderer, loaded when a page view first opens (not at start-up), with its worker bundled by the
+ * build as the app's own script: no network, nothing from outside the app, nothing the CSP forbids (no eval, no
+ * wasm, no remote fonts).
+ */
+
+export type PdfJs = typeof import('pdfjs-dist');
+export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+let loading: Promise<PdfJs> | null = null;
+
+export function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker&url')]);
+    pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
+    return pdfjs;
+  })();
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Why a PDF could not be shown, for the analyst. */
+export class PdfOpenError extends Error {
+  constructor(
+    message: string,
+    readonly needsPassword: 'ask' | 'wrong' | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The original PDF of a source, from the notebook folder through the contract (the renderer reads no files). */
+export async function originalPdfBytes(sourceId: string): Promise<Uint8Array> {
+  const original = await call('sourceOriginal', { sourceId });
+  if (original.kind !== 'pdf') throw new PdfOpenError('This source was not imported from a PDF, so it has no pages to show.');
+  return bytesOf(original.base64);
+}
+
+/**
+ * The PDF last shown, kept open: switching back to the pages of the same source (or reopening it) draws at once,
+ * without reading and parsing the file again. One at a time, so memory holds one PDF.
+ */
+let kept: { sourceId: string; doc: PdfDocument } | null = null;
+
+export function keptPdf(sourceId: string): PdfDocument | null {
+  return kept?.sourceId === sourceId ? kept.doc : null;
+}
+
+export function keepPdf(sourceId: string, doc: PdfDocument): void {
+  if (kept && kept.doc !== doc) void kept.doc.destroy();
+  kept = { sourceId, doc };
+}
+
+/** Opens the PDF; a protected one needs `password` (a PdfOpenError says whether it was missing or wrong). */
+export async function openPdf(bytes: Uint8Array, password?: string): Promise<PdfDocument> {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes the buffer over to its worker: a copy keeps ours for another try with a password.
+  const task = pdfjs.getDocument({ data: bytes.slice(), password, isEvalSupported: false, enableXfa: false, verbosity: 0 });
+  try {
+    return await task.promise;
+  } catch (err) {
+    const e = err as { name?: string; code?: number; message?: string };
+    if (e?.name === 'PasswordException') {
+      throw new PdfOpenError(e.code === 2 ? 'That password does not open this PDF. Try again.' : 'This PDF is protected by a password.', e.code === 2 ? 'wrong' : 'ask');
+    }
+    throw new PdfOpenError(`The PDF could not be shown (${e?.message ?? 'damaged'}). The text view still works.`);
+  }
+}
