@@ -59,11 +59,14 @@ const yaml = (s: string): string => JSON.stringify(s);
 /** Escapes text so Markdown (and Obsidian) show it as it is: no emphasis, links, tags, block ids or lists. */
 export function escapeMarkdown(line: string): string {
   return line
-    .replace(/[\\`*_[\]<>|~$]/g, '\\$&')
-    .replace(/#(?=\S)/g, '\\#')
+    .replace(/[\\`*_[\]<>|~$&]/g, '\\$&')
+    // Every '#': a heading at the start of a line ("# x"), a #tag anywhere.
+    .replace(/#/g, '\\#')
     .replace(/\^/g, '\\^')
     .replace(/==/g, '=\\=')
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
+    .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3')
+    // A line of dashes (a rule, or a setext heading's underline: the line above would become a heading, `---` lost).
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2');
 }
 
 function blockquote(text: string): string {
