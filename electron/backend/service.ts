@@ -10,6 +10,7 @@ import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
 import { SourceOps } from './sources';
+import { CollectionOps } from './collections';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
@@ -39,6 +40,7 @@ export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
+  private readonly collectionOps: CollectionOps;
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -51,6 +53,7 @@ export class NotebookService implements Handlers {
     this.highlights = new HighlightOps(store);
     this.tagOps = new TagOps(store);
     this.sourceOps = new SourceOps(store);
+    this.collectionOps = new CollectionOps(store);
     this.exchange = new Exchange(store);
     this.searchIndex = new NotebookSearch(store);
   }
@@ -137,6 +140,23 @@ export class NotebookService implements Handlers {
   }
   restoreSources({ trashId }: ChannelInput<'restoreSources'>): Promise<ChannelOutput<'restoreSources'>> {
     return this.sourceOps.restore(trashId);
+  }
+
+  // Source collections (issue 16): electron/backend/collections.ts.
+  async listCollections(): Promise<ChannelOutput<'listCollections'>> {
+    return this.collectionOps.list();
+  }
+  createCollection({ name, sourceIds }: ChannelInput<'createCollection'>): Promise<ChannelOutput<'createCollection'>> {
+    return this.collectionOps.create(name, sourceIds);
+  }
+  renameCollection({ collectionId, name }: ChannelInput<'renameCollection'>): Promise<ChannelOutput<'renameCollection'>> {
+    return this.collectionOps.rename(collectionId, name);
+  }
+  deleteCollection({ collectionId }: ChannelInput<'deleteCollection'>): Promise<ChannelOutput<'deleteCollection'>> {
+    return this.collectionOps.delete(collectionId);
+  }
+  setCollectionMembers({ collectionId, add, remove }: ChannelInput<'setCollectionMembers'>): Promise<ChannelOutput<'setCollectionMembers'>> {
+    return this.collectionOps.setMembers(collectionId, add, remove);
   }
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
