@@ -7,6 +7,7 @@ import { id } from '../schemas';
 // From errors.ts only: the renderer imports this file, and the importers (XML, zip, HTML parsers) stay out of its bundle.
 import { MAX_ANNOTATION_FILE_BYTES, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES } from '../import/errors';
 import type { TagKind } from '../model';
+import type { CodebookDiff } from '../tags/codebook-merge';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Export
@@ -81,6 +82,8 @@ export const exportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notebook') }).strict(),
   z.object({ kind: z.literal('source'), sourceId: id }).strict(),
   z.object({ kind: z.literal('tags'), tagIds: z.array(id).min(1, 'choose at least one tag').max(10_000) }).strict(),
+  // The sources of chosen collections (issue 16), with their highlights and notebooks.
+  z.object({ kind: z.literal('collections'), collectionIds: z.array(id).min(1, 'choose at least one collection').max(1000) }).strict(),
 ]);
 export type ExportScope = z.output<typeof exportScope>;
 
@@ -170,7 +173,7 @@ export function importByteLimit(fileName: string): number | null {
 
 /** The extensions core/import reads (a unit test keeps these equal to its tables). */
 export const SOURCE_FILE_EXTENSIONS: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm'];
-export const ANNOTATION_FILE_EXTENSIONS: readonly string[] = ['json', 'jsonld', 'qdpx'];
+export const ANNOTATION_FILE_EXTENSIONS: readonly string[] = ['json', 'jsonld', 'qdpx', 'qdc'];
 /** Documents the backend reads with pdf.js and mammoth. */
 export const DOCUMENT_FILE_EXTENSIONS: readonly string[] = ['pdf', 'docx'];
 
@@ -195,7 +198,7 @@ export const previewImportInput = z
   .strict();
 export type PreviewImportInput = z.output<typeof previewImportInput>;
 
-export type ImportKind = 'source' | 'w3c' | 'qdpx';
+export type ImportKind = 'source' | 'w3c' | 'qdpx' | 'qdc';
 
 export interface ImportFilePreview {
   name: string;
@@ -214,6 +217,12 @@ export interface ImportFilePreview {
   /** Sources of this file whose text is already in the notebook (or earlier in this batch). */
   duplicates: Array<{ title: string; of: string }>;
   warnings: string[];
+  /** REFI-QDA: how the text positions were read (code points, or UTF-16 units as NVivo writes them) and why. */
+  offsetUnit?: string;
+  /** Sets and Cases of sources the file brings (they become collections). */
+  collections?: Array<{ name: string; kind: 'set' | 'case'; sources: number }>;
+  /** What the file's codebook does to the notebook's tags: new, renamed, in conflict. */
+  codebook?: CodebookDiff;
 }
 
 export interface ImportPreview {
@@ -246,6 +255,10 @@ export interface ImportSummary {
   /** Highlights already in the notebook (same passage and tags), not added twice. */
   highlightsAlreadyThere: number;
   tagsAdded: number;
+  /** Tags a codebook renamed (same GUID, another name). */
+  tagsRenamed: number;
+  /** Collections added or extended (from Sets and Cases). */
+  collections: number;
   /** Tags of the file that matched a tag of the notebook (same name under the same parent). */
   tagsMatched: number;
   /** The first source added, or the first one the import touched: the app opens it. */

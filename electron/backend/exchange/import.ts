@@ -15,6 +15,9 @@ import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
 import { appendNote } from './note-utils';
+import { mergeCodebook } from '../../../core/tags/codebook-merge';
+import { normaliseUrl } from '../../../core/exchange/url';
+import type { SourceMeta } from '../../../core/model';
 import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
 
@@ -59,8 +62,10 @@ function bytesOf(file: ImportFile): Uint8Array {
 const kindOf = (n: ImportedNotebook): ImportKind => (n.format === 'text' ? 'source' : n.format);
 
 /** Highlights, notes and orphans a file brings, for the preview. */
-function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
-  const missing = new Set(n.missingSources);
+function describe(n: ImportedNotebook, notebook: readonly SourceMeta[]): Omit<ImportFilePreview, 'duplicates'> {
+  // Documents the file names by address that the notebook has are matched, not orphaned (quotes are matched at import).
+  const urls = new Set(notebook.map((m) => (m.url ? normaliseUrl(m.url) : '')).filter(Boolean));
+  const missing = new Set(n.missingSources.filter((iri) => !urls.has(normaliseUrl(iri)) && !notebook.some((m) => m.originalFile === iri)));
   const notes =
     n.highlights.filter((h) => h.note).length + n.sources.filter((s) => s.note).length + (n.projectNote ? 1 : 0);
   return {
@@ -74,6 +79,8 @@ function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
     tags: n.tags.length,
     notes,
     warnings: n.warnings,
+    ...(n.offsetUnit ? { offsetUnit: n.offsetUnit } : {}),
+    ...(n.collections?.length ? { collections: n.collections.map((c) => ({ name: c.name, kind: c.kind, sources: c.sourceRefs.length })) } : {}),
   };
 }
 
@@ -121,7 +128,12 @@ export class ImportOps {
       duplicates.set(k.file, list);
     }
 
-    const files = results.map((r) => ('format' in r ? { ...describe(r), duplicates: duplicates.get(r) ?? [] } : r));
+    const tags = this.store.catalog.tags ?? [];
+    const files = results.map((r) =>
+      'format' in r
+        ? { ...describe(r, this.store.catalog.sources), duplicates: duplicates.get(r) ?? [], ...(r.tags.length ? { codebook: mergeCodebook(tags, r.tags, (w) => w).diff } : {}) }
+        : r,
+    );
     let previewId: string | null = null;
     if (parsed.length > 0) {
       previewId = `import-${randomBytes(6).toString('hex')}`;
@@ -163,12 +175,22 @@ export class ImportOps {
           return { ...f, highlights: [...f.highlights, ...merge.highlights].sort(readingOrder), note };
         },
       })),
-      catalog: (c) => ({
-        ...c,
-        sources: [...c.sources, ...plan.newSources.map((s) => s.meta)],
-        tags: [...(c.tags ?? []), ...plan.newTags],
-        projectNote: plan.projectNote ?? c.projectNote,
-      }),
+      catalog: (c) => {
+        const renamed = (c.tags ?? []).map((t) => {
+          const r = plan.renamedTags.get(t.id);
+          return r ? { ...t, name: r.name, parentId: r.parentId } : t;
+        });
+        const changed = new Map([...plan.collections.values()].map((x) => [x.id, x]));
+        const collections = [...(c.collections ?? []).map((x) => changed.get(x.id) ?? x), ...[...changed.values()].filter((x) => !(c.collections ?? []).some((y) => y.id === x.id))];
+        return {
+          ...c,
+          sources: [...c.sources, ...plan.newSources.map((s) => s.meta)],
+          tags: [...renamed, ...plan.newTags],
+          projectNote: plan.projectNote ?? c.projectNote,
+          ...(collections.length ? { collections } : {}),
+          ...(plan.project ? { project: plan.project } : {}),
+        };
+      },
     });
 
     const sourcesAdded = plan.newSources.length;
@@ -177,6 +199,8 @@ export class ImportOps {
       parts.push(`${count(plan.counts.highlightsAdded, 'highlight')}${plan.counts.orphans ? ` (${count(plan.counts.orphans, 'orphan')})` : ''}`);
     }
     if (plan.newTags.length) parts.push(count(plan.newTags.length, 'new tag'));
+    if (plan.renamedTags.size) parts.push(count(plan.renamedTags.size, 'tag renamed', 'tags renamed'));
+    if (plan.collections.size) parts.push(count(plan.collections.size, 'collection'));
     let message = `Imported ${pending.files.length === 1 ? pending.files[0].fileName : count(pending.files.length, 'file')}: ${parts.join(', ')}.`;
     if (plan.counts.sourcesSkipped) message += ` ${count(plan.counts.sourcesSkipped, 'duplicate source')} skipped.`;
     if (plan.counts.highlightsAlreadyThere) message += ` ${count(plan.counts.highlightsAlreadyThere, 'highlight was', 'highlights were')} already there.`;
@@ -188,6 +212,8 @@ export class ImportOps {
       orphans: plan.counts.orphans,
       highlightsAlreadyThere: plan.counts.highlightsAlreadyThere,
       tagsAdded: plan.newTags.length,
+      tagsRenamed: plan.renamedTags.size,
+      collections: plan.collections.size,
       tagsMatched: plan.counts.tagsMatched,
       firstSourceId: plan.firstSourceId,
       sourceIds: plan.touchedSourceIds,
@@ -206,6 +232,8 @@ export class ImportOps {
       projectNote: catalog.projectNote,
       file: async (id) => (await this.store.readSource(id)),
       highlightIds,
+      collections: catalog.collections,
+      project: catalog.project,
     };
   }
 }
