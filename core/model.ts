@@ -205,6 +205,8 @@ export interface ProjectIdentity {
   createdAt?: string;
   users?: QdaUser[];
   variables?: VariableDef[];
+  /** The unit the project's text positions came in; a QDPX export writes them back in it (NVivo: UTF-16 units). */
+  offsetUnit?: 'code-points' | 'utf-16';
 }
 
 /** Everything of a notebook that exports need, in one read-only value. */

@@ -65,6 +65,7 @@ export const projectIdentitySchema = z.object({
     .array(z.object({ name: z.string().max(200), type: z.enum(VARIABLE_TYPES), guid: z.string().max(64).optional(), description: z.string().max(100_000).optional() }))
     .max(10_000)
     .optional(),
+  offsetUnit: z.enum(['code-points', 'utf-16']).optional(),
 });
 
 /** Checked by a loop rather than z.record: 50,000 entries are read at every start and must not cost a second. */

@@ -251,6 +251,8 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       );
     }
     const index = new CodePointIndex(text);
+    // Positions in the unit the project came in: NVivo gets back the UTF-16 units it wrote; everyone else code points.
+    const position = project.offsetUnit === 'utf-16' ? (at: number): number => at : (at: number): number => index.toCodePoint(at);
     const sorted = [...source.highlights].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const h of sorted) {
       if (h.orphan || h.end <= h.start || h.end > text.length) {
@@ -260,8 +262,8 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       // One line per selection, no optional names: project.qde stays small enough to write and zip quickly.
       const noteGuid = addNote('highlight-note', h.id, () => `Note: ${excerpt(h.quote.exact, 60)}`, plainNote(formatter, h.note), h.createdAt);
       let line =
-        `<PlainTextSelection guid="${kept(h.guid) ?? stableGuid('highlight', h.id)}" startPosition="${index.toCodePoint(h.start)}"` +
-        ` endPosition="${index.toCodePoint(h.end)}"` +
+        `<PlainTextSelection guid="${kept(h.guid) ?? stableGuid('highlight', h.id)}" startPosition="${position(h.start)}"` +
+        ` endPosition="${position(h.end)}"` +
         `${user('creatingUser', h.creatingUser)}${dateTimeAttr('creationDateTime', h.createdAt)}${dateTimeAttr('modifiedDateTime', h.modifiedAt)}`;
       let inner = '';
       for (const tagId of h.tagIds) {

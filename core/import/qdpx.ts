@@ -706,7 +706,7 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
   return {
     offsetUnit,
     collections,
-    project: projectOf(q),
+    project: { ...projectOf(q), offsetUnit: unit.unit },
     format: 'qdpx',
     fileName,
     title: q.name,

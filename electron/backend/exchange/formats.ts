@@ -44,6 +44,9 @@ export function renderExport(snapshot: NotebookSnapshot, format: BackendExportFo
       return { outputs: [{ name: 'notebook.json', data: exportW3CBytes(snapshot, noteFormatter, { creator: { name: 'Analyst' } }) }], warnings };
     case 'qdpx': {
       const { bytes, skippedOrphans } = exportQdpxArchive(snapshot, noteFormatter, { deflateRaw });
+      if (snapshot.project?.offsetUnit === 'utf-16') {
+        warnings.push('Text positions are written as UTF-16 code units, as the NVivo project this notebook came from wrote them (REFI-QDA says code points).');
+      }
       if (skippedOrphans > 0) {
         warnings.push(`${plural(skippedOrphans, 'orphaned highlight')} left out: REFI-QDA has no place for a passage that is not found in its text.`);
       }
