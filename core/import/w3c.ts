@@ -458,7 +458,7 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
   if (noSelectorSkipped > 0) {
     warnings.push(`${noSelectorSkipped} annotation(s) without a text quote or text position were skipped.`);
   }
-  if (replies) warnings.push(`${replies} repl${replies === 1 ? 'y' : 'ies'} to other annotations were skipped: only annotations on passages of text are imported.`);
+  if (replies) warnings.push(`${replies} repl${replies === 1 ? 'y to another annotation was' : 'ies to other annotations were'} skipped: only annotations on passages of text are imported.`);
   if (missing.size > 0) {
     warnings.push(`${missing.size} annotated document(s) are not included in the file; their highlights need a matching source.`);
   }

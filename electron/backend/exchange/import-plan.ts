@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { anchor, describeRange } from '../../../core/anchoring';
-import { tagsInTreeOrder } from '../../../core/export/common';
 import { sourceIri } from '../../../core/export/w3c';
 import type { ImportedNotebook } from '../../../core/import';
 import { detectFurniture } from '../../../core/furniture';
@@ -336,7 +335,7 @@ function mergeProject(current: ProjectIdentity | null | undefined, next: Project
  * The source a W3C target IRI names: by our IRI, the file name or the normalised URL (the notebook's sources, then
  * this import's), else the one source whose text holds most of the annotations' quotes (at least one).
  */
-async function matchDocument(
+export async function matchDocument(
   iri: string,
   highlights: ImportedNotebook['highlights'],
   state: NotebookState,

@@ -13,11 +13,9 @@ import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebo
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
-import { EMPTY_TEXT_HASH, planImport, sha256, type NotebookState } from './import-plan';
+import { EMPTY_TEXT_HASH, matchDocument, planImport, sha256, type NotebookState } from './import-plan';
 import { appendNote } from './note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
-import { normaliseUrl } from '../../../core/exchange/url';
-import type { SourceMeta } from '../../../core/model';
 import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
 
@@ -62,10 +60,9 @@ function bytesOf(file: ImportFile): Uint8Array {
 const kindOf = (n: ImportedNotebook): ImportKind => (n.format === 'text' ? 'source' : n.format);
 
 /** Highlights, notes and orphans a file brings, for the preview. */
-function describe(n: ImportedNotebook, notebook: readonly SourceMeta[]): Omit<ImportFilePreview, 'duplicates'> {
-  // Documents the file names by address that the notebook has are matched, not orphaned (quotes are matched at import).
-  const urls = new Set(notebook.map((m) => (m.url ? normaliseUrl(m.url) : '')).filter(Boolean));
-  const missing = new Set(n.missingSources.filter((iri) => !urls.has(normaliseUrl(iri)) && !notebook.some((m) => m.originalFile === iri)));
+function describe(n: ImportedNotebook, matched: ReadonlySet<string>): Omit<ImportFilePreview, 'duplicates'> {
+  // Documents the file annotates without including them are orphans unless the notebook has them (by address or quotes).
+  const missing = new Set(n.missingSources.filter((iri) => !matched.has(iri)));
   const notes =
     n.highlights.filter((h) => h.note).length + n.sources.filter((s) => s.note).length + (n.projectNote ? 1 : 0);
   return {
@@ -129,9 +126,20 @@ export class ImportOps {
     }
 
     const tags = this.store.catalog.tags ?? [];
+    // Documents annotated but not included, matched to the notebook's sources as the import will match them.
+    const matched = new Set<string>();
+    if (parsed.some((n) => n.missingSources.length > 0)) {
+      const state = await this.state(false);
+      for (const n of parsed) {
+        for (const iri of n.missingSources) {
+          const m = await matchDocument(iri, n.highlights.filter((h) => h.sourceRef === iri), state, []);
+          if (m && m.title && !m.title.startsWith('Not included: ')) matched.add(iri);
+        }
+      }
+    }
     const files = results.map((r) =>
       'format' in r
-        ? { ...describe(r, this.store.catalog.sources), duplicates: duplicates.get(r) ?? [], ...(r.tags.length ? { codebook: mergeCodebook(tags, r.tags, (w) => w).diff } : {}) }
+        ? { ...describe(r, matched), duplicates: duplicates.get(r) ?? [], ...(r.tags.length ? { codebook: mergeCodebook(tags, r.tags, (w) => w).diff } : {}) }
         : r,
     );
     let previewId: string | null = null;
@@ -222,10 +230,10 @@ export class ImportOps {
     };
   }
 
-  private async state(): Promise<NotebookState> {
+  private async state(withHighlightIds = true): Promise<NotebookState> {
     const catalog = this.store.catalog;
     const highlightIds = new Set<string>();
-    for (const meta of catalog.sources) for (const h of (await this.store.readSource(meta.id)).highlights) highlightIds.add(h.id);
+    if (withHighlightIds) for (const meta of catalog.sources) for (const h of (await this.store.readSource(meta.id)).highlights) highlightIds.add(h.id);
     return {
       sources: catalog.sources,
       tags: catalog.tags ?? [],
