@@ -6,7 +6,7 @@
  * can use it: a collection is `{ id, name, sourceIds }`, and a filter is a list of collection ids.
  */
 import { z } from 'zod';
-import type { SourceCollection } from '../model';
+import type { SourceCollection, SourceMeta } from '../model';
 import { id } from '../schemas';
 
 export const COLLECTION_NAME_MAX = 200;
@@ -53,3 +53,28 @@ export function visibleCollections(collections: readonly SourceCollection[] | un
 
 /** A zod schema for a collection filter in other channels' inputs (search, retrieval, analysis, export). */
 export const collectionFilter = z.array(id).max(1000).optional();
+/** A filter by source attributes (variables): every pair must hold (value compared without regard to case). */
+export const attributeFilter = z.array(z.object({ name: z.string().min(1).max(200), value: z.string().max(10_000) }).strict()).max(20).optional();
+
+/** No source at all: a filter that matches nothing (an empty list means "no filter" to the channels). */
+export const NO_SOURCE = ['-none-'];
+
+/**
+ * The sources a filter by collections and attributes leaves, intersected with explicit source ids; undefined when
+ * there is no such filter (the channel's own sourceIds, if any, apply as they are).
+ */
+export function narrowSources(
+  sources: ReadonlyArray<Pick<SourceMeta, 'id' | 'variables'>>,
+  collections: readonly SourceCollection[] | undefined,
+  filter: { sourceIds?: readonly string[]; collectionIds?: readonly string[]; attributes?: ReadonlyArray<{ name: string; value: string }> },
+): string[] | undefined {
+  const inCollections = sourcesInCollections(collections, filter.collectionIds);
+  const attributes = filter.attributes ?? [];
+  if (!inCollections && attributes.length === 0) return filter.sourceIds ? [...filter.sourceIds] : undefined;
+  const explicit = filter.sourceIds?.length ? new Set(filter.sourceIds) : null;
+  const out = sources
+    .filter((s) => (!inCollections || inCollections.has(s.id)) && (!explicit || explicit.has(s.id)))
+    .filter((s) => attributes.every((a) => (s.variables?.[a.name] ?? '').trim().toLowerCase() === a.value.trim().toLowerCase()))
+    .map((s) => s.id);
+  return out.length ? out : NO_SOURCE;
+}

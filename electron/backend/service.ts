@@ -11,6 +11,7 @@ import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
 import { SourceOps } from './sources';
 import { CollectionOps } from './collections';
+import { narrowSources } from '../../core/collections/api';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
@@ -349,7 +350,9 @@ export class NotebookService implements Handlers {
     return this.tagOps.bulkTag(highlights, add, remove);
   }
   retrieve(input: ChannelInput<'retrieve'>): Promise<ChannelOutput<'retrieve'>> {
-    return this.tagOps.retrieve(input);
+    if (!input.filters) return this.tagOps.retrieve(input);
+    const { collectionIds, attributes, ...filters } = input.filters;
+    return this.tagOps.retrieve({ ...input, filters: { ...filters, sourceIds: this.narrow({ ...filters, collectionIds, attributes }) } });
   }
   suggestEntities({ sourceId }: ChannelInput<'suggestEntities'>): Promise<ChannelOutput<'suggestEntities'>> {
     return this.tagOps.suggest(sourceId);
@@ -402,16 +405,23 @@ export class NotebookService implements Handlers {
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
   search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
-    return this.searchIndex.search(input);
+    if (!input.facets) return this.searchIndex.search(input);
+    const { collectionIds, attributes, ...facets } = input.facets;
+    return this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
+  }
+  /** Source ids left by a filter by collections and attributes (issue 16), within the given ones. */
+  private narrow(filter: { sourceIds?: string[]; collectionIds?: string[]; attributes?: Array<{ name: string; value: string }> }): string[] | undefined {
+    return narrowSources(this.store.catalog.sources, this.store.catalog.collections, filter);
   }
   async searchStatus(): Promise<ChannelOutput<'searchStatus'>> {
     return this.searchIndex.progress();
   }
   analysis(input: ChannelInput<'analysis'>): Promise<ChannelOutput<'analysis'>> {
-    return this.searchIndex.analysis(input ?? {});
+    const { collectionIds, attributes, ...options } = input ?? {};
+    return this.searchIndex.analysis({ ...options, sourceIds: this.narrow({ ...options, collectionIds, attributes }) });
   }
-  cooccurrencePassages({ tagA, tagB, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
-    return this.searchIndex.cooccurrencePassages(tagA, tagB, options);
+  cooccurrencePassages({ tagA, tagB, collectionIds, attributes, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
+    return this.searchIndex.cooccurrencePassages(tagA, tagB, { ...options, sourceIds: this.narrow({ ...options, collectionIds, attributes }) });
   }
 
   private assertTags(tagIds: readonly string[]): void {

@@ -52,9 +52,18 @@ export class SourceOps {
     const clean = normalise(patch);
     const undo: SourceMetaPatch = {};
     for (const field of SOURCE_META_FIELDS) if (clean[field] !== undefined) undo[field] = meta[field];
+    if (clean.variables !== undefined) undo.variables = { ...(meta.variables ?? {}) };
     await this.store.updateCatalog((c) => {
-      const entry = c.sources.find((s) => s.id === sourceId);
-      if (entry) Object.assign(entry, clean);
+      const i = c.sources.findIndex((s) => s.id === sourceId);
+      if (i < 0) return;
+      // A new entry (the catalog's items are shared with the last saved copy); no attributes left: no field.
+      const { variables, ...rest } = clean;
+      const next = { ...c.sources[i], ...rest };
+      if (variables !== undefined) {
+        if (Object.keys(variables).length) next.variables = variables;
+        else delete next.variables;
+      }
+      c.sources[i] = next;
     });
     return { source: await this.summary(this.meta(sourceId)), undo };
   }
@@ -154,6 +163,11 @@ function normalise(patch: SourceMetaPatch): SourceMetaPatch {
   const out: SourceMetaPatch = { ...patch };
   if (out.title !== undefined) out.title = out.title.trim();
   if (out.publisher !== undefined) out.publisher = out.publisher.trim();
+  if (out.variables !== undefined) {
+    const vars: Record<string, string> = {};
+    for (const [name, value] of Object.entries(out.variables)) if (name.trim()) vars[name.trim()] = value.trim();
+    out.variables = vars;
+  }
   return out;
 }
 

@@ -61,3 +61,44 @@ describe('source collections', () => {
     expect([...sourcesInCollections(cols, ['c1', 'c2'])!].sort()).toEqual(['s1', 's2', 's3']);
   });
 });
+
+describe('collections and attributes as filters', () => {
+  it('narrow search, retrieval and analysis to the sources of the chosen collections or attribute values', async () => {
+    const service = await open();
+    const sources = await service.listSources();
+    const [a, b] = sources.map((s) => s.id);
+    const textA = (await service.getSource({ id: a })).text;
+    const textB = (await service.getSource({ id: b })).text;
+    const tags = (await service.listTags()).tags;
+    const tag = tags.find((t) => t.name === 'Afghanistan') ?? tags[0];
+    const word = (t: string) => /[A-Z][a-z]{5,}/.exec(t)![0];
+    for (const [id, text] of [[a, textA], [b, textB]] as const) {
+      const w = word(text);
+      const start = text.indexOf(w);
+      await service.createHighlight({ sourceId: id, start, end: start + w.length, tagIds: [tag.id] });
+    }
+    const { collection } = await service.createCollection({ name: 'Only A', sourceIds: [a] });
+    const empty = (await service.createCollection({ name: 'Empty' })).collection!;
+
+    const all = await service.retrieve({ query: tag.name.includes(' ') ? `"${tag.name}"` : tag.name });
+    const onlyA = await service.retrieve({ query: tag.name.includes(' ') ? `"${tag.name}"` : tag.name, filters: { collectionIds: [collection!.id] } });
+    expect(all.segments.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(onlyA.segments.map((s) => s.sourceId))).toEqual(new Set([a]));
+    const none = await service.retrieve({ query: tag.name.includes(' ') ? `"${tag.name}"` : tag.name, filters: { collectionIds: [empty.id] } });
+    expect(none.segments).toHaveLength(0);
+
+    const analysis = await service.analysis({ collectionIds: [collection!.id] });
+    expect(analysis.totals.sources).toBe(1);
+    expect((await service.analysis({})).totals.sources).toBeGreaterThan(1);
+
+    await service.searchIndex.whenLoaded();
+    const hits = await service.search({ query: word(textA), facets: { collectionIds: [collection!.id] } });
+    expect(hits.groups.source.every((h) => h.sourceId === a)).toBe(true);
+
+    // Attributes: set on a source, filter by them (case-insensitive value).
+    await service.updateSourceMeta({ sourceId: b, patch: { variables: { Region: 'North' } } });
+    expect((await service.listSources()).find((s) => s.id === b)?.variables).toEqual({ Region: 'North' });
+    expect((await service.analysis({ attributes: [{ name: 'Region', value: 'north' }] })).totals.sources).toBe(1);
+    await service.close();
+  });
+});
