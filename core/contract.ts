@@ -100,11 +100,21 @@ export const contract = {
   /** The file a source was imported from (a PDF for the page view), base64. */
   sourceOriginal: channel<{ kind: string; base64: string }>()(z.object({ sourceId: id }).strict()),
   getProjectNote: channel<NoteDoc>()(none),
-  /** Highlights by id across the notebook (for citations of other sources); null for one that no longer exists. */
-  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[] } | null>>()(
+  /**
+   * Highlights by id across the notebook (for citations of other sources; `paragraph` counts from 1); null for one
+   * that no longer exists.
+   */
+  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[]; paragraph: number } | null>>()(
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
   ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
+  /**
+   * Every note that cites a highlight, across the notebook (asked before deleting it): the project notebook, source
+   * notebooks (`highlightId` null) and highlight notes (the citing highlight's id and quote).
+   */
+  notesCiting: channel<{ project: boolean; places: Array<{ sourceId: string; sourceTitle: string; highlightId: string | null; quote: string | null }> }>()(
+    z.object({ highlightId }).strict(),
+  ),
   // Tags (issue 4): codebook, tagging, retrieval, entity suggestions. Schemas and result types: core/tags/api.ts.
   listTags: channel<TagList>()(tagInputs.listTags),
   createTag: channel<TagChangeResult & { tag: Tag }>()(tagInputs.createTag),

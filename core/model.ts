@@ -143,6 +143,10 @@ export const DEFAULT_HIGHLIGHT_COLOR = '#f5d24a';
 
 export const TAG_KINDS = ['person', 'organisation', 'place', 'group', 'theme', 'other'] as const;
 export type TagKind = (typeof TAG_KINDS)[number];
+/** The kinds of tag that name an entity (someone or something that acts or is acted on), as opposed to a theme. */
+export const ENTITY_KINDS = ['person', 'organisation', 'place', 'group'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export const isEntityKind = (kind: string): kind is EntityKind => (ENTITY_KINDS as readonly string[]).includes(kind);
 
 /** A code of the codebook: an entity (person, organisation, place, group) or a theme. */
 export interface Tag {

@@ -79,6 +79,17 @@ function isCountsRecord(value: unknown): boolean {
   return true;
 }
 
+/** Highlight ids per source (the catalog's `citations`), checked by a loop for the same reason. */
+function isIdListRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) {
+    const ids = (value as Record<string, unknown>)[key];
+    if (!Array.isArray(ids)) return false;
+    for (const id of ids) if (typeof id !== 'string' || id.length === 0 || id.length > 200) return false;
+  }
+  return true;
+}
+
 export const storedTagSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(200),
@@ -105,6 +116,9 @@ export const catalogFileSchema = z.object({
   // Source collections and the QDA project's identity (issue 16), absent in older catalogs.
   collections: z.array(collectionSchema).optional(),
   project: projectIdentitySchema.optional(),
+  /** Per source: the highlights its notes cite; `citationsUnknown`: counted sources not read since citations were kept. */
+  citations: z.custom<Record<string, string[]>>(isIdListRecord, 'citations are lists of highlight ids per source').optional(),
+  citationsUnknown: z.array(z.string().max(200)).optional(),
 });
 
 const storedHighlight = highlightSchema.extend({ sourceId: fileId }).loose();

@@ -3,14 +3,13 @@
  * in passages (paragraphs), entity x theme, and a timeline by month of publication. Pure and fast enough for
  * 100,000 highlights (integers and typed arrays, no per-highlight objects).
  */
-import type { Tag, TagKind } from '../model';
+import { isEntityKind, type Tag } from '../model';
 import { isCategoryTag } from '../tags/default-codebook';
 import { tagLineage } from '../search/facets';
 import { tagInfos } from '../search/tag-info';
 import type { AnalysisOptions, AnalysisResult, AnalysisSource, CooccurrencePassage, CooccurrencePair, EntityThemeCell, TimelinePeriod } from './types';
 import { paragraphAt } from '../text';
 
-export const ENTITY_KINDS: ReadonlySet<TagKind> = new Set(['person', 'organisation', 'place', 'group']);
 
 /** Tags as small integers, with each tag's expansion (itself, plus its ancestors when rolling up). */
 class TagTable {
@@ -179,8 +178,8 @@ export function analyze(allSources: readonly AnalysisSource[], tags: readonly Ta
     const ta = byId.get(p.a)!;
     const tb = byId.get(p.b)!;
     if (isCategoryTag(ta) || isCategoryTag(tb)) continue;
-    if (ENTITY_KINDS.has(ta.kind) && tb.kind === 'theme') entityTheme.push({ entityId: ta.id, themeId: tb.id, passages: p.n12 });
-    else if (ENTITY_KINDS.has(tb.kind) && ta.kind === 'theme') entityTheme.push({ entityId: tb.id, themeId: ta.id, passages: p.n12 });
+    if (isEntityKind(ta.kind) && tb.kind === 'theme') entityTheme.push({ entityId: ta.id, themeId: tb.id, passages: p.n12 });
+    else if (isEntityKind(tb.kind) && ta.kind === 'theme') entityTheme.push({ entityId: tb.id, themeId: ta.id, passages: p.n12 });
   }
 
   const timeline: TimelinePeriod[] = [...periods]

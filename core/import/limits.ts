@@ -5,6 +5,7 @@
  */
 import { TAG_NAME_MAX } from '../tags/codebook';
 import { MAX_NOTE_DEPTH, noteDepth } from '../notes/depth';
+import { walkNote } from '../notes/walk';
 import type { NoteDoc, Tag } from '../model';
 import type { ImportedNotebook } from './model';
 
@@ -138,12 +139,8 @@ export function limitNoteDepth(doc: NoteDoc, onCut: () => void = () => {}): Note
 
 function plainText(content: unknown[]): string {
   const parts: string[] = [];
-  const stack: unknown[] = [...content].reverse();
-  while (stack.length) {
-    const node = stack.pop() as { text?: unknown; content?: unknown } | null;
-    if (!node) continue;
+  walkNote({ content }, (node) => {
     if (typeof node.text === 'string') parts.push(node.text);
-    if (Array.isArray(node.content)) for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
-  }
+  });
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -5,6 +5,7 @@
  */
 import type { Tag, TagKind } from '../model';
 import type { FacetCounts, SearchFacets } from './types';
+import { lineageOf, tagsById } from '../tags/lineage';
 
 export interface FacetDoc {
   sourceId: string | null;
@@ -32,18 +33,8 @@ export interface CompiledFacets {
 
 /** Tag id -> the tag and its ancestors, root last. Safe against cycles. */
 export function tagLineage(tags: readonly Tag[]): Map<string, string[]> {
-  const byId = new Map(tags.map((t) => [t.id, t]));
-  const out = new Map<string, string[]>();
-  for (const t of tags) {
-    const line: string[] = [];
-    const seen = new Set<string>();
-    for (let cur: Tag | undefined = t; cur && !seen.has(cur.id); cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) {
-      seen.add(cur.id);
-      line.push(cur.id);
-    }
-    out.set(t.id, line);
-  }
-  return out;
+  const byId = tagsById(tags);
+  return new Map(tags.map((t) => [t.id, lineageOf(byId, t.id).map((a) => a.id)]));
 }
 
 export function compileFacets(facets: SearchFacets | undefined, tags: readonly Tag[]): CompiledFacets {

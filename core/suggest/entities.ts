@@ -17,12 +17,10 @@
  * Offsets are UTF-16 indices into the text exactly as stored.
  */
 import nlp from 'compromise/two';
-import type { Highlight, Tag, TagKind } from '../model';
+import { isEntityKind, type EntityKind, type Highlight, type Tag, type TagKind } from '../model';
 import { createTag, nameKey, type TagChange } from '../tags/codebook';
 import { defaultParentId, isCategoryTag } from '../tags/default-codebook';
 
-export type EntityKind = 'person' | 'organisation' | 'place' | 'group';
-export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'group'];
 
 export interface Suggestion {
   /** Stable while the text is unchanged: `${start}-${end}:${text}`. */
@@ -303,8 +301,6 @@ function matchDictionary(t: Tokens, dict: Dictionary): DictMatch[] {
   return out;
 }
 
-const ENTITY_KIND_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);
-const isEntityKind = (k: string): k is EntityKind => ENTITY_KIND_SET.has(k);
 
 let gazetteerTerms: Term[] | null = null;
 function gazetteer(): Term[] {
@@ -314,10 +310,10 @@ function gazetteer(): Term[] {
   return gazetteerTerms;
 }
 
-function codebookTerms(tags: readonly Tag[], kinds: ReadonlySet<string>): Term[] {
+function codebookTerms(tags: readonly Tag[]): Term[] {
   const out: Term[] = [];
   for (const tag of tags) {
-    if (!kinds.has(tag.kind) || isCategoryTag(tag)) continue;
+    if (!isEntityKind(tag.kind) || isCategoryTag(tag)) continue;
     const payload: TermPayload = { kind: tag.kind, name: tag.name, aliases: tag.aliases, tagId: tag.id, source: 'codebook', strictCase: isEntityKind(tag.kind) };
     for (const s of [tag.name, ...tag.aliases]) {
       const term = termOf(s, payload);
@@ -331,7 +327,7 @@ const dictCache = new WeakMap<readonly Tag[], Dictionary>();
 function suggestionDictionary(tags: readonly Tag[]): Dictionary {
   let d = dictCache.get(tags);
   if (!d) {
-    d = buildDictionary([...codebookTerms(tags, ENTITY_KIND_SET), ...gazetteer()]);
+    d = buildDictionary([...codebookTerms(tags), ...gazetteer()]);
     dictCache.set(tags, d);
   }
   return d;

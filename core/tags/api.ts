@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { attributeFilter, collectionFilter } from '../collections/api';
-import { TAG_KINDS, type Highlight, type Tag } from '../model';
+import { ENTITY_KINDS, TAG_KINDS, type Highlight, type Tag } from '../model';
 import { id } from '../schemas';
 import type { SuggestionGroup } from '../suggest/entities';
 import type { RetrievalResult } from './query';
@@ -14,7 +14,7 @@ import { TAG_NAME_MAX } from './codebook';
 export const tagName = z.string().min(1, 'a tag name cannot be empty').max(TAG_NAME_MAX, `a tag name is at most ${TAG_NAME_MAX} characters`);
 export const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, e.g. #f5d24a');
 export const tagKind = z.enum(TAG_KINDS);
-export const entityKind = z.enum(['person', 'organisation', 'place', 'group']);
+export const entityKind = z.enum(ENTITY_KINDS);
 const aliases = z.array(tagName).max(200, 'a tag has at most 200 aliases');
 const description = z.string().max(10_000, 'a description is at most 10,000 characters');
 const isoDate = z.string().max(40);

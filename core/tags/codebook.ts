@@ -18,6 +18,7 @@
  */
 import { TAG_KINDS, type Highlight, type Tag, type TagKind } from '../model';
 import { nextColor, tagPath } from './default-codebook';
+import { lineageOf } from './lineage';
 
 export const TAG_NAME_MAX = 200;
 
@@ -208,14 +209,7 @@ function assertUniqueName(tags: readonly Tag[], name: string, parentId: string |
 }
 
 function isAncestor(byId: ReadonlyMap<string, Tag>, ancestorId: string, id: string): boolean {
-  const seen = new Set<string>();
-  let cur = byId.get(id);
-  while (cur && cur.parentId !== null && !seen.has(cur.id)) {
-    seen.add(cur.id);
-    if (cur.parentId === ancestorId) return true;
-    cur = byId.get(cur.parentId);
-  }
-  return false;
+  return lineageOf(byId, id).some((t, i) => i > 0 && t.id === ancestorId);
 }
 
 function replaceIn(tags: readonly Tag[], updated: ReadonlyMap<string, Tag>): Tag[] {

@@ -6,6 +6,7 @@
  * coded passage (a tag includes its descendants), just as `People` returns every coded person.
  */
 import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type Tag, type TagKind } from '../model';
+import { lineageOf, tagsById } from './lineage';
 
 /**
  * Twelve distinct hues for tags. Each one, drawn as a highlight background, keeps dark reader text at >= 7:1
@@ -175,16 +176,9 @@ export function defaultParentId(tags: readonly Tag[], kind: TagKind): string | n
 
 /** Names from the root down to the tag, e.g. ['Places', 'Kabul']; [] for an unknown id. Safe against cycles. */
 export function tagPath(tags: readonly Tag[], id: string): string[] {
-  const byId = new Map(tags.map((t) => [t.id, t]));
-  const out: string[] = [];
-  const seen = new Set<string>();
-  let cur = byId.get(id);
-  while (cur && !seen.has(cur.id)) {
-    seen.add(cur.id);
-    out.unshift(cur.name);
-    cur = cur.parentId === null ? undefined : byId.get(cur.parentId);
-  }
-  return out;
+  return lineageOf(tagsById(tags), id)
+    .map((t) => t.name)
+    .reverse();
 }
 
 /** The palette colour used by the fewest tags (the earliest in the palette on a tie): new tags stay distinct. */

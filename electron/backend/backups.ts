@@ -1,5 +1,5 @@
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 
@@ -93,7 +93,7 @@ export class Backups {
     let bytes = 0;
     for (const rel of files) {
       const content = await readFile(join(this.dataDir, rel));
-      const hash = createHash('sha256').update(content).digest('hex');
+      const hash = sha256(content);
       const to = join(partial, rel);
       let shared = false;
       if (previous?.hashes?.[rel] === hash) {

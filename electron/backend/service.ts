@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash';
 import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
 import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
@@ -15,6 +15,8 @@ import { narrowSources } from '../../core/collections/api';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
+import { citedHighlightIds } from '../../core/notes/cited-by';
+import { paragraphAt, splitParagraphs } from '../../core/text';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -297,9 +299,12 @@ export class NotebookService implements Handlers {
     const out: ChannelOutput<'resolveHighlights'> = Object.fromEntries(ids.map((i) => [i, null]));
     for (const meta of this.store.catalog.sources) {
       if (wanted.size === 0) break;
-      for (const h of (await this.store.readSource(meta.id)).highlights) {
+      const file = await this.store.readSource(meta.id);
+      let paragraphs: number[] | null = null;
+      for (const h of file.highlights) {
         if (!wanted.has(h.id)) continue;
-        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds };
+        paragraphs ??= splitParagraphs(file.text).flatMap((p) => [p.start, p.end]);
+        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds, paragraph: paragraphAt(paragraphs, h.start) + 1 };
         wanted.delete(h.id);
       }
     }
@@ -315,6 +320,20 @@ export class NotebookService implements Handlers {
       c.projectNote = doc;
     });
     return { savedAt: new Date().toISOString() };
+  }
+
+  async notesCiting({ highlightId: cited }: ChannelInput<'notesCiting'>): Promise<ChannelOutput<'notesCiting'>> {
+    const places: ChannelOutput<'notesCiting'>['places'] = [];
+    for (const sourceId of await this.store.sourcesCiting(cited)) {
+      const file = await this.store.readSource(sourceId).catch(() => null);
+      if (!file) continue;
+      const sourceTitle = this.store.catalog.sources.find((s) => s.id === sourceId)?.title ?? sourceId;
+      if (citedHighlightIds(file.note).includes(cited)) places.push({ sourceId, sourceTitle, highlightId: null, quote: null });
+      for (const h of file.highlights) {
+        if (h.id !== cited && h.note && citedHighlightIds(h.note).includes(cited)) places.push({ sourceId, sourceTitle, highlightId: h.id, quote: h.quote.exact });
+      }
+    }
+    return { project: citedHighlightIds(this.store.catalog.projectNote).includes(cited), places };
   }
 
   // Tags (issue 4): thin delegation to TagOps (electron/backend/tags.ts).
@@ -437,9 +456,6 @@ export class NotebookService implements Handlers {
   }
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Newest first, then by title: the order an analyst scans a corpus in. */
 const titleOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;

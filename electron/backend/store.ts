@@ -12,6 +12,7 @@ import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
 import { SummaryLog } from './storage/summary-log';
+import { citedInSource } from '../../core/notes/cited-by';
 import { recoverStaging, stageAndCommit } from './storage/staging';
 
 export { StoreFileError };
@@ -31,6 +32,10 @@ export interface CatalogFile {
   collections?: SourceCollection[];
   /** The QDA project's identity (name, users, variables) kept from an imported REFI-QDA project. */
   project?: ProjectIdentity;
+  /** Per source: the highlights its notes cite (only sources citing any); see `citationsUnknown`. */
+  citations?: Record<string, string[]>;
+  /** Counted sources whose citations are not known yet (never read since an older version wrote the catalog). */
+  citationsUnknown?: string[];
 }
 
 /** One source: its text, highlights and notebook. A save rewrites this file only. */
@@ -94,6 +99,8 @@ export class NotebookStore {
   private readonly catalogCell: FileCell<CatalogFile>;
   private readonly entries = new Map<string, SourceEntry>();
   private readonly counts = new Map<string, SourceCounts>();
+  /** Per source: the highlights its notes cite (core/notes/cited-by.ts); absent = not known yet (an older notebook). */
+  private readonly cites = new Map<string, readonly string[]>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
   private readonly unavailable = new Map<string, string>();
@@ -159,8 +166,7 @@ export class NotebookStore {
       const store = new NotebookStore(dataDir, catalog, log, lock, readOnlyReason, lacksCodebook);
       store.notices.push(...notices);
       if (readOnlyReason && !options.readOnly) store.notices.push(readOnlyReason);
-      for (const [id, c] of Object.entries(catalog.summaries ?? {})) store.counts.set(id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
-      for (const [id, c] of replay.counts) store.counts.set(id, c);
+      store.loadSummaries(catalog, replay);
       return { store, isNew: existing === null && readOnlyReason === null };
     } catch (err) {
       await lock?.release();
@@ -208,9 +214,45 @@ export class NotebookStore {
     const known = this.counts.get(id);
     if (known) return known;
     const file = await this.readSource(id).catch(() => null);
-    const counts = file ? countSource(file) : { highlightCount: 0, orphanCount: 0, charCount: 0 };
-    if (file) this.counts.set(id, counts);
+    return file ? this.tally(id, file) : { highlightCount: 0, orphanCount: 0, charCount: 0 };
+  }
+
+  /**
+   * The sources whose notes cite `highlightId`. Reads only the files of sources not read since this notebook began
+   * keeping citations (an older notebook, once); every other answer comes from the catalog.
+   */
+  async sourcesCiting(highlightId: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const meta of this.catalog.sources) {
+      let ids = this.cites.get(meta.id);
+      if (!ids && !this.unavailable.has(meta.id)) {
+        const file = await this.readSource(meta.id).catch(() => null);
+        if (file) this.tally(meta.id, file);
+        ids = this.cites.get(meta.id);
+      }
+      if (ids?.includes(highlightId)) out.push(meta.id);
+    }
+    return out;
+  }
+
+  /** Record what the file holds (counts and cited highlights) without writing anything. */
+  private tally(id: string, file: SourceFile): SourceCounts {
+    const counts = countSource(file);
+    this.counts.set(id, counts);
+    this.cites.set(id, citedInSource(file));
     return counts;
+  }
+
+  /** The catalog's summaries and citations, then the summary logs written after it. */
+  private loadSummaries(catalog: CatalogFile, replay: Awaited<ReturnType<typeof SummaryLog.replay>>): void {
+    for (const [id, c] of Object.entries(catalog.summaries ?? {})) this.counts.set(id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
+    if (catalog.citations) {
+      // Written by a version that keeps citations: a counted source absent from both lists cites nothing.
+      const unknown = new Set(catalog.citationsUnknown ?? []);
+      for (const id of Object.keys(catalog.summaries ?? {})) if (!unknown.has(id)) this.cites.set(id, catalog.citations[id] ?? []);
+    }
+    for (const [id, c] of replay.counts) this.counts.set(id, c);
+    for (const [id, k] of replay.cites) this.cites.set(id, k);
   }
 
   /** Counts of every catalogued source; sources never counted (an older notebook) are read once. */
@@ -281,9 +323,8 @@ export class NotebookStore {
       const changed = new Map<string, SourceFile>();
       for (const { id, change } of commit.changes) changed.set(id, change(changed.get(id) ?? (await this.readSource(id))));
       const files = [...commit.newSources.map((s) => s.file), ...changed.values()];
-      const counts = new Map(files.map((f) => [f.id, countSource(f)]));
       const nextCatalog = commit.catalog(draftCatalog(this.catalog));
-      for (const [id, c] of counts) this.counts.set(id, c);
+      for (const f of files) this.tally(f.id, f);
       const generation = ++this.summaryLog.generation;
       const catalogText = this.catalogText(nextCatalog, generation);
       try {
@@ -293,8 +334,11 @@ export class NotebookStore {
           catalogText,
         );
       } catch (err) {
-        for (const id of counts.keys()) this.counts.delete(id);
-        for (const f of changed.values()) this.counts.set(f.id, countSource(this.entries.get(f.id)?.cell?.data ?? f));
+        for (const f of files) {
+          this.counts.delete(f.id);
+          this.cites.delete(f.id);
+        }
+        for (const f of changed.values()) this.tally(f.id, this.entries.get(f.id)?.cell?.data ?? f);
         throw err;
       }
       this.catalogCell.reset(nextCatalog);
@@ -343,14 +387,14 @@ export class NotebookStore {
     this.entries.clear();
     this.unavailable.clear();
     this.counts.clear();
-    for (const [id, c] of Object.entries(catalog.summaries ?? {})) this.counts.set(id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
+    this.cites.clear();
     const replay = await SummaryLog.replay(this.dataDir, catalog.summaryGeneration ?? 0);
-    for (const [id, c] of replay.counts) this.counts.set(id, c);
+    this.loadSummaries(catalog, replay);
     this.summaryLog.generation = Math.max(this.summaryLog.generation, replay.generation) + 1;
     // The restored catalog's counts may predate its source files: count again what a restore brought back.
     for (const meta of catalog.sources) {
       const file = await this.readSource(meta.id).catch(() => null);
-      if (file) this.counts.set(meta.id, countSource(file));
+      if (file) this.tally(meta.id, file);
     }
     await this.catalogCell.change((c) => ({ next: { ...c }, result: undefined }));
     this.emit({ kind: 'reload' });
@@ -385,12 +429,7 @@ export class NotebookStore {
       if (!s || s.mtimeMs < newest - 2000) continue;
       const file = await this.readSource(meta.id).catch(() => null);
       if (!file) continue;
-      const now = countSource(file);
-      const known = this.counts.get(meta.id);
-      if (!known || known.highlightCount !== now.highlightCount || known.orphanCount !== now.orphanCount || known.charCount !== now.charCount) {
-        await this.recordCounts(meta.id, file);
-        fixed++;
-      }
+      if (await this.recordCounts(meta.id, file)) fixed++;
     }
     if (fixed) this.emit({ kind: 'catalog' });
     return fixed;
@@ -477,7 +516,7 @@ export class NotebookStore {
       await this.persistSource(id, next);
     });
     cell.onRevert = () => {
-      this.counts.set(id, countSource(cell.data));
+      this.tally(id, cell.data);
       this.emit({ kind: 'source', id });
     };
     return cell;
@@ -487,22 +526,34 @@ export class NotebookStore {
     await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
   }
 
-  private async recordCounts(id: string, file: SourceFile): Promise<void> {
-    const next = countSource(file);
+  /** Log the file's counts and citations when they changed; true when they had. */
+  private async recordCounts(id: string, file: SourceFile): Promise<boolean> {
     const known = this.counts.get(id);
-    if (known && known.highlightCount === next.highlightCount && known.orphanCount === next.orphanCount && known.charCount === next.charCount) return;
-    this.counts.set(id, next);
-    await this.summaryLog.append(id, next);
+    const knownCites = this.cites.get(id);
+    const next = this.tally(id, file);
+    const cites = this.cites.get(id) ?? [];
+    const sameCites = knownCites !== undefined && knownCites.length === cites.length && knownCites.every((c, i) => c === cites[i]);
+    if (known && sameCites && known.highlightCount === next.highlightCount && known.orphanCount === next.orphanCount && known.charCount === next.charCount) return false;
+    await this.summaryLog.append(id, next, cites);
     if (this.summaryLog.size > COMPACT_AFTER_LINES) void this.catalogCell.change((c) => ({ next: { ...c }, result: undefined })).catch(() => {});
+    return true;
   }
 
   private catalogText(catalog: CatalogFile, generation: number): string {
     const summaries: Record<string, [number, number, number]> = {};
+    const citations: Record<string, string[]> = {};
+    const citationsUnknown: string[] = [];
     for (const meta of catalog.sources) {
       const c = this.counts.get(meta.id);
-      if (c) summaries[meta.id] = [c.highlightCount, c.orphanCount, c.charCount];
+      if (!c) continue;
+      summaries[meta.id] = [c.highlightCount, c.orphanCount, c.charCount];
+      const k = this.cites.get(meta.id);
+      if (!k) citationsUnknown.push(meta.id);
+      else if (k.length > 0) citations[meta.id] = [...k];
     }
-    return stableFileJson({ ...catalog, summaries, summaryGeneration: generation } as unknown as Record<string, unknown>);
+    const { citationsUnknown: _stale, ...rest } = catalog;
+    const extra = citationsUnknown.length > 0 ? { citationsUnknown } : {};
+    return stableFileJson({ ...rest, summaries, summaryGeneration: generation, citations, ...extra } as unknown as Record<string, unknown>);
   }
 
   private async persistCatalog(catalog: CatalogFile): Promise<void> {

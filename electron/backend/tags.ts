@@ -38,6 +38,7 @@ import type { TagKind } from '../../core/model';
 import { NotebookError } from './errors';
 import { readingOrder } from '../../core/lanes';
 import type { NotebookStore, RejectedSuggestions, SourceFile } from './store';
+import { lineageOf, tagsById } from '../../core/tags/lineage';
 
 type Entities = typeof import('../../core/suggest/entities');
 
@@ -85,17 +86,8 @@ export class TagOps {
     const tags = this.tags;
     const index = new Map(tags.map((t, i) => [t.id, i]));
     // Each tag with its ancestors, for counts that include descendants.
-    const lineage = tags.map((t) => {
-      const out = [index.get(t.id) as number];
-      const seen = new Set([t.id]);
-      let parent = t.parentId;
-      while (parent !== null && index.has(parent) && !seen.has(parent)) {
-        seen.add(parent);
-        out.push(index.get(parent) as number);
-        parent = tags[index.get(parent) as number].parentId;
-      }
-      return out;
-    });
+    const byId = tagsById(tags);
+    const lineage = tags.map((t) => lineageOf(byId, t.id).map((a) => index.get(a.id) as number));
     const n = tags.length;
     const direct = new Int32Array(n);
     const directSources = new Int32Array(n);

@@ -7,7 +7,7 @@ import { ArrowLeft } from 'lucide-react';
 import type { AnalysisResult, CooccurrencePassage } from '../../core/analysis/types';
 import type { DataTable } from '../../core/analysis/csv';
 import type { TagInfo } from '../../core/search/types';
-import type { TagKind } from '../../core/model';
+import { isEntityKind, type TagKind } from '../../core/model';
 import { CATEGORY_TAG_IDS } from '../../core/tags/default-codebook';
 import { call } from '../api';
 import { formatDate } from '../format';
@@ -37,7 +37,6 @@ const TABS: Array<[Tab, string]> = [
   ['timeline', 'Timeline'],
 ];
 const CATEGORIES: ReadonlySet<string> = new Set(Object.values(CATEGORY_TAG_IDS));
-const ENTITY: ReadonlySet<TagKind> = new Set(['person', 'organisation', 'place', 'group']);
 const KIND_PLURAL: Record<TagKind, string> = { person: 'People', organisation: 'Organisations', place: 'Places', group: 'Groups', theme: 'Themes', other: 'Other tags' };
 
 /** Where the analysis view was left: tab and options survive closing and opening it. */
@@ -336,7 +335,7 @@ function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: M
     columns: ['Entity', ...themes.map((t) => nameOf(tags, t))],
     rows: entities.map((e) => [nameOf(tags, e), ...themes.map((t) => cells.get(`${e}\u0001${t}`) ?? 0)]),
   };
-  const entityKinds = [...new Set(entities.map((e) => tags.get(e)?.kind).filter((k): k is TagKind => Boolean(k && ENTITY.has(k))))];
+  const entityKinds = [...new Set(entities.map((e) => tags.get(e)?.kind).filter((k): k is TagKind => Boolean(k && isEntityKind(k))))];
   return (
     <div className="analysis-split">
       <ChartFrame

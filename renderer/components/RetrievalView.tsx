@@ -88,6 +88,26 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canonical, filters, order, api.version, api.tags]);
 
+  /** Every passage the query retrieves (not only the rows loaded so far), fetched in pages, then saved as CSV. */
+  const [exporting, setExporting] = useState(false);
+  const exportCsv = async () => {
+    if (!result || !parsed.ok) return;
+    setExporting(true);
+    try {
+      const all: RetrievedSegment[] = [...result.segments];
+      while (all.length < result.counts.segments) {
+        const page = await call('retrieve', { query, filters, limit: 1000, offset: all.length, order });
+        if (page.segments.length === 0) break;
+        all.push(...page.segments);
+      }
+      download(fileName(`passages ${result.query}`, 'csv'), new Blob([retrievedPassagesCsv(all, (id) => api.tagsById.get(id)?.name)], { type: 'text/csv;charset=utf-8' }));
+    } catch (err) {
+      setServerError((err as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape' && !picker) {
       e.preventDefault();
@@ -136,15 +156,12 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
             <button
               type="button"
               className="export-passages"
-              title="Save the passages shown as CSV, with highlight and source ids (drag one into a note to cite it)"
-              onClick={() =>
-                download(
-                  fileName(`passages ${result.query}`, 'csv'),
-                  new Blob([retrievedPassagesCsv(result.segments, (id) => api.tagsById.get(id)?.name)], { type: 'text/csv;charset=utf-8' }),
-                )
-              }
+              title="Save every retrieved passage as CSV, with highlight and source ids (drag one into a note to cite it)"
+              disabled={exporting}
+              aria-busy={exporting}
+              onClick={() => void exportCsv()}
             >
-              Export {result.segments.length < result.counts.segments ? `the ${result.segments.length} shown` : 'all'} as CSV
+              {exporting ? 'Exporting…' : `Export all ${result.counts.segments.toLocaleString()} as CSV`}
             </button>
           )}
         </div>

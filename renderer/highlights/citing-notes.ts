@@ -1,5 +1,4 @@
 import type { Highlight } from '../../core/model';
-import { notesCiting } from '../../core/notes/cited-by';
 import { call } from '../api';
 import { flushNotes } from '../editor/autosave';
 
@@ -9,16 +8,17 @@ const short = (s: string, max = 40) => {
 };
 
 /**
- * The notes that cite a highlight, read from disk after the notes being typed are saved: the project notebook, its
- * source's notebook and the notes on that source's highlights. (Notes on other sources' highlights that cite it are
- * not read: that would open every source.)
+ * The notes that cite a highlight, anywhere in the notebook, asked after the notes being typed are saved: the
+ * project notebook, source notebooks and highlight notes of every source (the backend reads only the sources whose
+ * notes cite it).
  */
 export async function notesCitingHighlight(h: Highlight): Promise<string[]> {
   await flushNotes();
-  const [project, source] = await Promise.all([call('getProjectNote'), call('getSource', { id: h.sourceId })]);
-  return notesCiting(h.id, [
-    { label: 'the project notebook', doc: project },
-    { label: `the notes on “${short(source.meta.title)}”`, doc: source.note },
-    ...source.highlights.filter((x) => x.id !== h.id && x.note).map((x) => ({ label: `the note on “${short(x.quote.exact)}”`, doc: x.note })),
-  ]);
+  const { project, places } = await call('notesCiting', { highlightId: h.id });
+  const labels = project ? ['the project notebook'] : [];
+  for (const p of places) {
+    const label = p.quote === null ? `the notes on “${short(p.sourceTitle)}”` : `the note on “${short(p.quote)}”${p.sourceId === h.sourceId ? '' : ` in “${short(p.sourceTitle, 30)}”`}`;
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels;
 }

@@ -94,7 +94,7 @@ export function useNotes(options: {
     if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null)));
+        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph)));
         setForeignVersion((v) => v + 1);
       })
       .catch(() => {});
@@ -129,7 +129,7 @@ export function useNotes(options: {
       for (let i = 0; i < unknown.length; i += 5000) {
         try {
           const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
-          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), null)));
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph)));
         } catch {
           break;
         }

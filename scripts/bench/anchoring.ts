@@ -1,5 +1,5 @@
 import approxSearch from 'approx-string-match';
-import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
+import { makeAnchoringFixture } from './fixtures/anchoring';
 import { reanchorAll, maxErrorsFor } from '../../core/anchoring';
 import { median, type Figure } from './report';
 

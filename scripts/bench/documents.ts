@@ -4,7 +4,7 @@ import { wordOverlap } from '../../core/documents/word-overlap';
 import { readDocument } from '../../electron/backend/documents';
 import { extractArticle } from '../../electron/backend/documents/html';
 import { makePdf } from '../../tests/support/make-documents';
-import { bigNewsPage } from '../fixtures/big-page';
+import { bigNewsPage } from './fixtures/big-page';
 import { median, type Figure } from './report';
 
 /**

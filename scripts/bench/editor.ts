@@ -1,4 +1,4 @@
-import { makeLargeNote } from '../../renderer/editor/bench-fixture';
+import { makeLargeNote } from './fixtures/editor';
 import { NotebookService } from '../../electron/backend/service';
 import { resolve } from 'node:path';
 import { median, percentile, type Figure } from './report';

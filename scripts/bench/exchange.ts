@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { makeBenchSnapshot } from '../../core/export/bench-fixtures';
+import { makeBenchSnapshot } from './fixtures/export';
 import { SCHEMA_VERSION } from '../../core/model';
 import { NotebookService } from '../../electron/backend/service';
 import { NotebookStore } from '../../electron/backend/store';

@@ -1,4 +1,4 @@
-import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
+import { makeAnchoringFixture } from './fixtures/anchoring';
 import { median, type Figure } from './report';
 import { openApp } from './browser';
 import { makeNotebook } from './notebook-fixture';

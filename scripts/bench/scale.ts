@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SCHEMA_VERSION, type SourceMeta } from '../../core/model';
-import { makeSearchNotebook } from '../../core/search/bench-fixtures';
+import { makeSearchNotebook } from './fixtures/search';
 import { NotebookService } from '../../electron/backend/service';
 import { makeNotebook } from './notebook-fixture';
 import type { Figure } from './report';

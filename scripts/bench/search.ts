@@ -3,7 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
-import { makeSearchNotebook, PUBLISHERS } from '../../core/search/bench-fixtures';
+import { makeSearchNotebook, PUBLISHERS } from './fixtures/search';
 import { analyze, cooccurrencePassages } from '../../core/analysis/compute';
 import { splitParagraphs } from '../../core/text';
 import { indexTerm, tokenize } from '../../core/search/text';
@@ -11,7 +11,7 @@ import type { SearchFacets } from '../../core/search/types';
 import type { Highlight } from '../../core/model';
 import { SearchEngine } from '../../electron/backend/search/engine';
 import { decodeIndex, encodeIndex } from '../../electron/backend/search/persist';
-import { seededRandom } from '../../core/seeded-random';
+import { seededRandom } from './fixtures/seeded-random';
 import { median, percentile, type Figure } from './report';
 
 const SOURCES = 10_000;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SETTINGS, SCHEMA_VERSION, type Highlight, type SourceMeta } from '../../core/model';
-import { seededRandom } from '../../core/seeded-random';
+import { seededRandom } from './fixtures/seeded-random';
 import { stableFileJson } from '../../core/stable-json';
 import { defaultCodebook } from '../../core/tags/default-codebook';
 import { NotebookService } from '../../electron/backend/service';

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { makeEntityArticle, makeRetrievalFixture, RETRIEVAL_BENCH_QUERY } from '../../core/tags/bench-fixtures';
+import { makeEntityArticle, makeRetrievalFixture, RETRIEVAL_BENCH_QUERY } from './fixtures/tags';
 import { childrenIndex } from '../../core/tags/codebook';
 import { defaultCodebook } from '../../core/tags/default-codebook';
 import { parseQueryOrThrow, retrieve, type QueryNode } from '../../core/tags/query';

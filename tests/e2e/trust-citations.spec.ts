@@ -53,3 +53,39 @@ test('a citation shows publisher, date and paragraph; deleting a cited highlight
   await expect(other).toHaveCount(0);
   await expect(ask).toHaveCount(0);
 });
+
+test('deleting a highlight cited in another source’s highlight note names that note', async ({ page, notebook }) => {
+  const value = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = (await notebook.dispatch(channel, input)) as { ok: boolean; value?: T; error?: string };
+    if (!r.ok) throw new Error(r.error);
+    return r.value as T;
+  };
+  const sources = await value<Array<{ id: string; title: string }>>('listSources', undefined);
+  const efe = sources.find((s) => EFE.test(s.title))!;
+  const other = sources.find((s) => s.id !== efe.id)!;
+  const efeText = (await value<{ text: string }>('getSource', { id: efe.id })).text;
+  const at = efeText.indexOf('Zamir Kabulov');
+  const cited = await value<{ id: string }>('createHighlight', { sourceId: efe.id, start: at, end: at + 'Zamir Kabulov'.length });
+  const citing = await value<{ id: string; quote: { exact: string } }>('createHighlight', { sourceId: other.id, start: 0, end: 24 });
+  const citation = { type: 'citation', attrs: { highlightId: cited.id, sourceId: efe.id, quote: 'Zamir Kabulov', sourceTitle: efe.title, tags: [], deleted: false } };
+  await value('setHighlightNote', { sourceId: other.id, highlightId: citing.id, note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Compare' }] }, citation] } });
+  await value('saveProjectNote', { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Who attends?' }] }, citation] } });
+  await notebook.restart();
+
+  // With another source open, the project notebook's citation of an EFE passage still shows its paragraph.
+  await page.getByRole('option', { name: other.title }).click();
+  await page.getByRole('tab', { name: 'Project', exact: true }).click();
+  const projectCitation = page.getByRole('textbox', { name: 'Project notebook' }).locator('figure.citation');
+  await expect(projectCitation.locator('.citation-detail')).toHaveText(/^EFE · 15 Oct 2021 · ¶ \d+$/);
+
+  await page.getByRole('option', { name: EFE }).click();
+  const row = panel(page).getByRole('option').filter({ hasText: 'Zamir Kabulov' });
+  await row.click();
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('dialog', { name: 'Delete a cited highlight?' });
+  await expect(ask).toContainText(`the note on “${citing.quote.exact.replace(/\s+/g, ' ').trim().slice(0, 20)}`);
+  await expect(ask).toContainText(`in “${other.title.slice(0, 20)}`);
+  await expect(ask).toContainText('the project notebook');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toHaveCount(1);
+});

@@ -31,7 +31,7 @@ test('retrieved passages drag into a note as citations and export as CSV, from R
   await passage.dragTo(note);
   await expect(note.locator('figure.citation .citation-quote')).toHaveText(['drug trafficking']);
   await expect(note.locator('figure.citation')).toHaveAttribute('data-highlight-id', drugs.id);
-  const [csv] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: /^Export all as CSV/ }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: /^Export all 1 as CSV/ }).click()]);
   const lines = (await readFile((await csv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
   expect(lines[0]).toBe('Highlight id,Source id,Source,Date,Passage,Tags,Start,End,Orphan');
   expect(lines).toHaveLength(2);
@@ -54,4 +54,23 @@ test('retrieved passages drag into a note as citations and export as CSV, from R
   expect(rows).toHaveLength(2);
   expect(rows[1]).toContain('fight against terrorism and drug trafficking');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+});
+
+test('the CSV of a retrieval holds every passage, not only the rows loaded on screen', async ({ page, notebook }) => {
+  const { text } = await call<{ text: string }>(notebook, 'getSource', { id: EFE_ID });
+  const made = new Set<string>();
+  // 250 passages tagged Drugs: the view loads 100 at a time.
+  for (let i = 0; i < 250; i++) {
+    const start = (i * 11) % (text.length - 10);
+    made.add((await call<{ id: string }>(notebook, 'createHighlight', { sourceId: EFE_ID, start, end: start + 6, tagIds: ['tag-theme-drugs'] })).id);
+  }
+  await page.reload();
+  await page.keyboard.press('Control+Alt+r');
+  const view = page.getByRole('main', { name: 'Coded passages' });
+  await view.getByLabel('Query').fill('Drugs');
+  await expect(view.getByRole('status')).toContainText('250 passages');
+  const [csv] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: /^Export all 250 as CSV/ }).click()]);
+  const lines = (await readFile((await csv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines).toHaveLength(251);
+  expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(made);
 });

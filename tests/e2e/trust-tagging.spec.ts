@@ -81,3 +81,33 @@ test('the first letter typed right after T reaches the picker, even for letters 
   expect(names).not.toContain('aliban');
   expect(names).not.toContain('eroin');
 });
+
+test('a tag moved under another category takes its kind; one whose kind the analyst set keeps it', async ({ page, notebook }) => {
+  const create = async (input: unknown) => {
+    const r = await notebook.dispatch('createTag', input);
+    if (!r.ok) throw new Error(r.error);
+  };
+  // Filed under Places by mistake: it is a place because of where it sits.
+  await create({ name: 'Islamic State Khorasan', parentId: 'tag-places' });
+  // Under Places too, but the analyst made it an organisation on purpose.
+  await create({ name: 'Border Service', parentId: 'tag-places', kind: 'organisation' });
+  await page.reload();
+  await page.getByRole('tab', { name: /Codebook/ }).click();
+  const item = (name: string) => page.getByRole('treeitem', { name: new RegExp(`^${name},`) });
+  await expect(item('Islamic State Khorasan')).toHaveAccessibleName(/place/);
+
+  // Move it under Groups with the keyboard (M, then the category): it becomes a group, and the app says so.
+  await item('Islamic State Khorasan').focus();
+  await page.keyboard.press('m');
+  const dialog = page.getByRole('dialog', { name: 'Move “Islamic State Khorasan” under…' });
+  await dialog.getByRole('option', { name: 'Group Groups', exact: true }).click();
+  await expect(page.getByText('It is now a group.')).toBeVisible();
+  await expect(item('Islamic State Khorasan')).toHaveAccessibleName(/group/);
+  expect((await listTags(notebook)).find((t) => t.name === 'Islamic State Khorasan')).toMatchObject({ kind: 'group', parentId: 'tag-groups' });
+
+  // Dragged under Groups by mouse, the organisation stays an organisation.
+  await item('Border Service').dragTo(item('Groups'));
+  await expect.poll(async () => (await listTags(notebook)).find((t) => t.name === 'Border Service')?.parentId).toBe('tag-groups');
+  expect((await listTags(notebook)).find((t) => t.name === 'Border Service')?.kind).toBe('organisation');
+  await expect(item('Border Service')).toHaveAccessibleName(/organisation/);
+});

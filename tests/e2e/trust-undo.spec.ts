@@ -84,3 +84,26 @@ test('an undo that fails says why and does not block older undos', async ({ page
   await expect(rows(page).filter({ hasText: 'Kassym-Jomart Tokayev' })).toHaveCount(0);
   expect((await call<{ highlights: unknown[] }>(notebook, 'getSource', { id: EFE_ID })).highlights).toHaveLength(0);
 });
+
+test('an import clears the undo history and says so', async ({ page, notebook }) => {
+  await open(page, EFE);
+  await highlight(page, 'Kassym-Jomart Tokayev');
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => undefined);
+  await page.keyboard.press('Control+o');
+  const html = '<html><head><title>Border crossings rise at Termez</title></head><body><p>More people crossed the Amu Darya bridge this week.</p></body></html>';
+  await (await chooser).setFiles({ name: 'termez.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.notice')).toContainText('The undo history was cleared');
+  // Ctrl+Z no longer removes the highlight made before the import.
+  await open(page, EFE);
+  await page.locator('#reader').focus();
+  await page.keyboard.press('Control+z');
+  // Give an undo (there must be none) time to land, then count on disk as well as on screen.
+  await page.waitForTimeout(500);
+  await expect(page.locator('.error-banner')).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: 'Kassym-Jomart Tokayev' })).toHaveCount(1);
+  expect((await call<{ highlights: unknown[] }>(notebook, 'getSource', { id: EFE_ID })).highlights).toHaveLength(1);
+});

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countSource, type NoteDoc } from '../../core/model';
 import { NotebookService } from '../../electron/backend/service';
 import { reopener } from './reopen';
-import { seededRandom } from '../../core/seeded-random';
+import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 
 // Issue 11: whatever the backend acknowledges is on disk after a restart, under any interleaving of calls.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchor, describeRange, type AnchorTarget } from '../../core/anchoring';
-import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
+import { makeAnchoringFixture } from '../../scripts/bench/fixtures/anchoring';
 import { countOf, highlightOn, offsetOf, replaceNth, seedText, splice, splitsPair } from './anchoring-helpers';
 
 const seed000 = seedText('000');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../core/anchoring';
-import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
+import { makeAnchoringFixture } from '../../scripts/bench/fixtures/anchoring';
 import { splitsPair } from './anchoring-helpers';
 
 function overlapping(hs: Array<{ start: number; end: number }>): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reanchorAll, type AnchorableHighlight } from '../../core/anchoring';
-import { makeAnchoringFixture } from '../../core/anchoring/bench-fixtures';
+import { makeAnchoringFixture } from '../../scripts/bench/fixtures/anchoring';
 import { splitsPair } from './anchoring-helpers';
 
 /** An edit of the old text: `del` code units at `at` replaced by `ins`. */

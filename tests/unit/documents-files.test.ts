@@ -8,7 +8,7 @@ import { ImportError } from '../../core/import';
 import type { SourceDocument } from '../../core/model';
 import { readDocument } from '../../electron/backend/documents';
 import { MAX_PDF_PAGES } from '../../electron/backend/documents/pdf';
-import { sha256 } from '../../electron/backend/exchange/import-plan';
+import { sha256 } from '../../electron/backend/hash';
 import { makeDocx, makeManyPagePdf, makePasswordPdf, makePdf, makeScannedPdf, withDeclaredSize } from '../support/make-documents';
 import { call, cleanUp, emptyNotebook, fileInput, fingerprint } from './exchange-helpers';
 

@@ -8,7 +8,7 @@ import { ImportError } from '../../core/import';
 import { decodeText } from '../../electron/backend/documents/decode';
 import { extractArticle } from '../../electron/backend/documents/html';
 import { readDocument } from '../../electron/backend/documents';
-import { sha256 } from '../../electron/backend/exchange/import-plan';
+import { sha256 } from '../../electron/backend/hash';
 
 /** Charsets, scripts, dates and web articles, as an analyst's own files bring them. */
 

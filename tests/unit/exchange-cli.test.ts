@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBenchSnapshot } from '../../core/export/bench-fixtures';
+import { makeBenchSnapshot } from '../../scripts/bench/fixtures/export';
 import { fixtureSnapshot } from './export-fixture';
 import { cleanUp, fingerprint, notebookFrom, tempDir, type OpenNotebook } from './exchange-helpers';
 

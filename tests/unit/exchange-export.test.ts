@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob, StartExportResult } from '../../core/exchange/api';
-import { makeBenchSnapshot } from '../../core/export/bench-fixtures';
+import { makeBenchSnapshot } from '../../scripts/bench/fixtures/export';
 import { writeFileAtomic } from '../../electron/backend/atomic-write';
 import { fixtureSnapshot } from './export-fixture';
 import { call, cleanUp, exportTo, notebookFrom, tempDir, type OpenNotebook } from './exchange-helpers';

@@ -3,9 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBenchSnapshot } from '../../core/export/bench-fixtures';
+import { makeBenchSnapshot } from '../../scripts/bench/fixtures/export';
 import { exportW3C, serializeW3C } from '../../core/export/w3c';
-import { seededRandom } from '../../core/seeded-random';
+import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 import { testFormatter } from './export-fixture';
 import { reopener } from './reopen';
 

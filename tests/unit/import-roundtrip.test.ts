@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchor } from '../../core/anchoring';
-import { makeBenchSnapshot } from '../../core/export/bench-fixtures';
+import { makeBenchSnapshot } from '../../scripts/bench/fixtures/export';
 import { tagNamePaths } from '../../core/export/common';
 import { exportQdpxArchive } from '../../core/export/refi-qda';
 import { exportW3C, exportW3CBytes, serializeW3C } from '../../core/export/w3c';

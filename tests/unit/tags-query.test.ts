@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight, Tag } from '../../core/model';
-import { makeRetrievalFixture } from '../../core/tags/bench-fixtures';
+import { makeRetrievalFixture } from '../../scripts/bench/fixtures/tags';
 import { descendantIds } from '../../core/tags/codebook';
 import {
   QueryError,

@@ -10,7 +10,7 @@ import {
   suggestionKey,
   type Suggestion,
 } from '../../core/suggest/entities';
-import { makeEntityArticle } from '../../core/tags/bench-fixtures';
+import { makeEntityArticle } from '../../scripts/bench/fixtures/tags';
 import { CATEGORY_TAG_IDS, defaultCodebook } from '../../core/tags/default-codebook';
 
 const NOW = '2024-05-01T10:00:00.000Z';

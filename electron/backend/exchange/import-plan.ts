@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../hash';
 import { anchor, describeRange } from '../../../core/anchoring';
 import { sourceIri } from '../../../core/export/w3c';
 import type { ImportedNotebook } from '../../../core/import';
@@ -11,7 +12,6 @@ import { readingOrder } from '../../../core/lanes';
 import { appendNote, forEachCitation, isEmptyNote } from './note-utils';
 import { documentMeta } from '../documents/originals';
 
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 export const EMPTY_TEXT_HASH = sha256('');
 
 /** What the notebook has now, as the plan needs it. */

@@ -13,7 +13,8 @@ import { checkSize, findDuplicates, ImportError, importFile, type ImportedNotebo
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
-import { EMPTY_TEXT_HASH, matchDocument, planImport, sha256, type NotebookState } from './import-plan';
+import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from './import-plan';
+import { sha256 } from '../hash';
 import { appendNote } from './note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { isDocumentFile, readDocument } from '../documents';

@@ -4,6 +4,7 @@ import { descendantIds } from '../../../core/tags/codebook';
 import { NotebookError } from '../errors';
 import { sourcesInCollections } from '../../../core/collections/api';
 import type { NotebookStore } from '../store';
+import { lineageOf } from '../../../core/tags/lineage';
 
 /** The notebook's name in exports (file names, collection labels, report titles). */
 export const NOTEBOOK_TITLE = 'Research Notebook';
@@ -38,15 +39,7 @@ function tagsFor(all: readonly Tag[], chosen: Set<string> | null, highlights: It
   const byId = new Map(all.map((t) => [t.id, t]));
   const keep = new Set(chosen);
   for (const h of highlights) for (const id of h.tagIds) if (byId.has(id)) keep.add(id);
-  for (const id of [...keep]) {
-    let parent = byId.get(id)?.parentId ?? null;
-    const seen = new Set<string>();
-    while (parent && !seen.has(parent) && byId.has(parent)) {
-      seen.add(parent);
-      keep.add(parent);
-      parent = byId.get(parent)?.parentId ?? null;
-    }
-  }
+  for (const id of [...keep]) for (const t of lineageOf(byId, id)) keep.add(t.id);
   return all.filter((t) => keep.has(t.id));
 }
 

@@ -25,8 +25,9 @@ export class SummaryLog {
   }
 
   /** Counts recorded after the catalog was written: the logs of `fromGeneration` on, oldest first. */
-  static async replay(dir: string, fromGeneration: number): Promise<{ counts: Map<string, SourceCounts>; generation: number; lines: number }> {
+  static async replay(dir: string, fromGeneration: number): Promise<{ counts: Map<string, SourceCounts>; cites: Map<string, string[]>; generation: number; lines: number }> {
     const counts = new Map<string, SourceCounts>();
+    const cites = new Map<string, string[]>();
     let generation = fromGeneration;
     let lines = 0;
     for (const g of await SummaryLog.generations(dir)) {
@@ -36,17 +37,20 @@ export class SummaryLog {
       for (const line of text.split('\n')) {
         if (!line) continue;
         try {
-          const entry = JSON.parse(line) as { id?: unknown; c?: unknown };
+          const entry = JSON.parse(line) as { id?: unknown; c?: unknown; k?: unknown };
           const c = entry.c;
           if (typeof entry.id !== 'string' || !Array.isArray(c) || c.length !== 3 || !c.every((n) => Number.isInteger(n) && n >= 0)) continue;
           counts.set(entry.id, { highlightCount: c[0], orphanCount: c[1], charCount: c[2] });
+          // `k`: the highlights the source's notes cite (lines of older versions have none: not known).
+          if (Array.isArray(entry.k) && entry.k.every((k) => typeof k === 'string')) cites.set(entry.id, entry.k as string[]);
+          else cites.delete(entry.id);
           lines++;
         } catch {
           // A line cut short by a crash: its source is recounted at open (see NotebookStore.reconcileCounts).
         }
       }
     }
-    return { counts, generation, lines };
+    return { counts, cites, generation, lines };
   }
 
   static async generations(dir: string): Promise<number[]> {
@@ -68,8 +72,8 @@ export class SummaryLog {
   }
 
   /** Resolves when the line is on disk. */
-  append(id: string, counts: SourceCounts): Promise<void> {
-    this.pending.push(`${JSON.stringify({ id, c: [counts.highlightCount, counts.orphanCount, counts.charCount] })}\n`);
+  append(id: string, counts: SourceCounts, cites: readonly string[]): Promise<void> {
+    this.pending.push(`${JSON.stringify({ id, c: [counts.highlightCount, counts.orphanCount, counts.charCount], k: cites })}\n`);
     this.lines++;
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject });
