@@ -12,7 +12,7 @@ import type { CodebookDiff } from '../tags/codebook-merge';
 // ---------------------------------------------------------------------------------------------------------------
 // Export
 
-export const EXPORT_FORMATS = ['markdown', 'w3c', 'qdpx', 'qdc', 'csv', 'html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['markdown', 'w3c', 'qdpx', 'qdc', 'csv', 'csl', 'bibtex', 'html', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What the backend writes itself; PDF is printed by the shell from the HTML report. */
 export type BackendExportFormat = Exclude<ExportFormat, 'pdf'>;
@@ -59,6 +59,18 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     hint: 'One row per highlight and tag: source, date, tag, quote, note, ids.',
     extensions: ['csv'],
     filterName: 'CSV',
+  },
+  csl: {
+    label: 'CSL-JSON (Zotero)',
+    hint: 'The sources for Zotero and other citation managers, with their highlights as a note.',
+    extensions: ['json'],
+    filterName: 'CSL-JSON',
+  },
+  bibtex: {
+    label: 'BibTeX',
+    hint: 'The sources as BibTeX entries, highlights in each annote (Zotero makes it a child note).',
+    extensions: ['bib'],
+    filterName: 'BibTeX',
   },
   html: {
     label: 'HTML report',

@@ -12,6 +12,7 @@ import {
 import type { NotebookSnapshot } from '../../../core/model';
 import { noteToHtml, noteToMarkdown, noteToPlainText } from '../../../core/notes/markdown';
 import { NotebookError } from '../errors';
+import { exportBibtex, exportCslJson } from '../../../core/export/citations';
 
 /** Notes in exports: the notes module's Markdown, plain text and HTML. */
 export const noteFormatter: NoteFormatter = {
@@ -57,6 +58,10 @@ export function renderExport(snapshot: NotebookSnapshot, format: BackendExportFo
       return { outputs: [{ name: 'codebook.qdc', data: exportQdc(snapshot) }], warnings };
     case 'csv':
       return { outputs: [{ name: 'highlights.csv', data: exportCsv(snapshot, noteFormatter) }], warnings };
+    case 'csl':
+      return { outputs: [{ name: 'sources.json', data: exportCslJson(snapshot, noteFormatter) }], warnings };
+    case 'bibtex':
+      return { outputs: [{ name: 'sources.bib', data: exportBibtex(snapshot, noteFormatter) }], warnings };
     case 'html':
       return { outputs: [{ name: 'report.html', data: exportHtmlReport(snapshot, noteFormatter) }], warnings };
     case 'markdown':
