@@ -5,16 +5,7 @@ import { EMPTY_DOC, type NotebookSnapshot } from '../../core/model';
 import { noteFormatter } from '../../core/notes/markdown';
 import { noteParser } from '../../core/exchange/note-markdown';
 
-/** Hostile text in quotes and notes (issue 16): the exported Markdown, rendered with raw HTML on, shows it as text. */
-export const HOSTILE = [
-  '<script>window.__pwned = 1</script>',
-  '<img src=x onerror="window.__pwned = 2">',
-  '<iframe src="javascript:window.__pwned = 3"></iframe>',
-  '# Not a heading',
-  '---',
-  '=',
-  '&lt;b&gt; stays an entity, not a tag',
-] as const;
+import { HOSTILE } from '../support/hostile';
 
 export function hostileSnapshot(): NotebookSnapshot {
   const text = `Intro. ${HOSTILE.join('\n')}\nEnd.`;
