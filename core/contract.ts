@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Highlight, NoteDoc, Settings, SourceDocument, SourceSummary, Tag } from './model';
+import { bilingualInputs, type BilingualPair, type LinkTranslationResult } from './bilingual/api';
 import { highlightId, id, noteDoc, offset, restorableHighlight, settingsPatch, sourceText } from './schemas';
 import type { IndexProgress, SearchResponse } from './search/types';
 import type { AnalysisResult, CooccurrencePassage } from './analysis/types';
@@ -40,6 +41,19 @@ import {
 } from './tags/api';
 import { collectionInputs, type CollectionsResult } from './collections/api';
 import type { SourceCollection } from './model';
+import { statementInputs } from './statements/schemas';
+import type { Statement } from './statements/model';
+import type { Credibility, Reliability } from './statements/grading';
+import type {
+  AcceptStatementsResult,
+  GroupKeysResult,
+  RelatedStatements,
+  SetCredibilityResult,
+  SetReliabilityResult,
+  SetStatementResult,
+  StatementSuggestResult,
+  StatementsList,
+} from './statements/api';
 import { sourceInputs, type DeleteSourcesResult, type RestoreSourcesResult, type UpdateSourceMetaResult } from './sources/api';
 
 const none = z.undefined().optional();
@@ -104,7 +118,7 @@ export const contract = {
    * Highlights by id across the notebook (for citations of other sources; `paragraph` counts from 1); null for one
    * that no longer exists.
    */
-  resolveHighlights: channel<Record<string, { sourceId: string; sourceTitle: string; quote: string; tagIds: string[]; paragraph: number } | null>>()(
+  resolveHighlights: channel<Record<string, ResolvedHighlightInfo | null>>()(
     z.object({ ids: z.array(highlightId).max(10_000) }).strict(),
   ),
   saveProjectNote: channel<{ savedAt: string }>()(z.object({ doc: noteDoc }).strict()),
@@ -154,8 +168,42 @@ export const contract = {
   /** Every analysis number at once (frequency, tags per source, co-occurrence, entity x theme, timeline). */
   analysis: channel<AnalysisResult>()(analysisOptions.optional()),
   /** The passages (paragraphs) where two tags co-occur. */
+  // Bilingual reading (issue 18): core/bilingual/api.ts.
+  linkTranslation: channel<LinkTranslationResult>()(bilingualInputs.linkTranslation),
+  bilingualPair: channel<BilingualPair | null>()(bilingualInputs.bilingualPair),
   cooccurrencePassages: channel<{ passages: CooccurrencePassage[]; total: number }>()(cooccurrenceInput),
+  // Statements and grading (issue 17). Schemas: core/statements/schemas.ts; result types: core/statements/api.ts.
+  /** Mark a highlight a statement (speaker, date said, occasion, mode), change it, or (null) make it plain again. */
+  setStatement: channel<SetStatementResult>()(statementInputs.setStatement),
+  /** A highlight's credibility 1–6 (NATO/Admiralty), or null for ungraded. */
+  setCredibility: channel<SetCredibilityResult>()(statementInputs.setCredibility),
+  /** A source's reliability A–F (NATO/Admiralty), or null for ungraded. */
+  setSourceReliability: channel<SetReliabilityResult>()(statementInputs.setSourceReliability),
+  /** Attribution suggestions for a source: quoted and reported statements with speaker, date and mode. */
+  suggestStatements: channel<StatementSuggestResult>()(statementInputs.suggestStatements),
+  acceptStatementSuggestions: channel<AcceptStatementsResult>()(statementInputs.acceptStatementSuggestions),
+  rejectStatementSuggestion: channel<{ rejected: string[] }>()(statementInputs.rejectStatementSuggestion),
+  /** Every statement of the notebook with its group (the same claim across sources). */
+  listStatements: channel<StatementsList>()(statementInputs.listStatements),
+  /** Statements of the same speaker that say something close, outside this one's group. */
+  relatedStatements: channel<RelatedStatements>()(statementInputs.relatedStatements),
+  mergeStatements: channel<GroupKeysResult>()(statementInputs.mergeStatements),
+  splitStatements: channel<GroupKeysResult>()(statementInputs.splitStatements),
+  restoreGroupKeys: channel<GroupKeysResult>()(statementInputs.restoreGroupKeys),
 } as const;
+
+/** A highlight found by resolveHighlights: enough to show a citation of it. */
+export interface ResolvedHighlightInfo {
+  sourceId: string;
+  sourceTitle: string;
+  quote: string;
+  tagIds: string[];
+  /** The paragraph the passage starts in, counting from 1. */
+  paragraph: number;
+  statement?: Statement;
+  credibility?: Credibility;
+  reliability?: Reliability;
+}
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -190,8 +238,15 @@ export function parseInput<C extends Channel>(
   const entry = contract[name];
   const result = entry.input.safeParse(input);
   if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+  // Zod builds its messages lazily, from the input: a hostile input (an own "constructor" property) can make that
+  // throw. The input is refused either way; the message then names no detail.
+  let issue: { path: PropertyKey[]; message: string } | undefined;
+  try {
+    issue = result.error.issues[0];
+  } catch {
+    issue = undefined;
+  }
+  const where = issue && issue.path.length ? ` (at ${issue.path.map(String).join('.')})` : '';
   // A message may quote the input ("received xxxx…"): bounded, so a 6 MB string is not echoed back.
   const message = issue?.message ?? 'malformed';
   const bounded = message.length > 200 ? `${message.slice(0, 200)}…` : message;

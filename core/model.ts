@@ -1,4 +1,6 @@
 /** The domain model of the notebook. Pure types and constants: no I/O. */
+import type { Statement } from './statements/model';
+import type { Credibility, Reliability } from './statements/grading';
 
 export const SCHEMA_VERSION = 2;
 
@@ -38,6 +40,8 @@ export interface SourceMeta {
   pageStarts?: number[];
   /** A web source showing the whole page's text rather than the article Readability found. */
   wholePage?: boolean;
+  /** The source this one is a translation or the original of (issue 18): both name each other. */
+  pairedWith?: string;
   /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
   original?: string;
   /** The source's GUID in the QDA project it came from (REFI-QDA), written back on export (issue 16). */
@@ -46,6 +50,8 @@ export interface SourceMeta {
   creatingUser?: string;
   /** Attributes (REFI-QDA document variables, MAXQDA document variables, NVivo attributes): name -> value. */
   variables?: Record<string, string>;
+  /** The source's reliability, NATO/Admiralty A–F (issue 17); absent: not graded. */
+  reliability?: Reliability;
 }
 
 export type DocumentKind = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -90,6 +96,10 @@ export interface Highlight {
   guid?: string;
   creatingUser?: string;
   codingGuids?: Record<string, string>;
+  /** Who said this, when and how (issue 17); absent: a plain highlight. */
+  statement?: Statement;
+  /** The passage's credibility, NATO/Admiralty 1–6 (issue 17); absent: not graded. */
+  credibility?: Credibility;
 }
 
 export interface SourceDocument {
@@ -125,6 +135,8 @@ export interface Settings {
   pinnedTagIds: string[];
   /** Tags most recently applied to a highlight, most recent first (capped). */
   recentTagIds: string[];
+  /** Names match across scripts through transliteration (Шойгу = Shoigu). Absent in older notebooks: on. */
+  translitMatching?: boolean;
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
@@ -164,6 +176,8 @@ export interface Tag {
   guid?: string;
   /** REFI-QDA `isCodable`: false for a code that only groups others (absent: true). */
   isCodable?: boolean;
+  /** false: this tag's names match only as spelled (no transliteration across scripts). Absent: follow the setting. */
+  translit?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FONT_SIZE, LINE_WIDTH } from './model';
 import { MAX_NOTE_DEPTH, noteDepth } from './notes/depth';
+import { credibility, statementSchema } from './statements/schemas';
 
 export const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 
@@ -33,6 +34,7 @@ export const settingsPatch = z
     lastSourceId: id.nullable(),
     window: windowBounds,
     readingPosition: z.object({ sourceId: id, offset: z.number().int().min(0) }),
+    translitMatching: z.boolean(),
   })
   .partial()
   .strict();
@@ -63,6 +65,8 @@ export const highlightSchema = z
     guid: z.string().max(64).optional(),
     creatingUser: z.string().max(64).optional(),
     codingGuids: z.record(z.string().max(100), z.string().max(64)).optional(),
+    statement: statementSchema.optional(),
+    credibility: credibility.optional(),
   })
   .strict();
 

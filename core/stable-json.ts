@@ -17,3 +17,38 @@ export function stableFileJson(value: Record<string, unknown>): string {
   });
   return `{\n${lines.join(',\n')}\n}\n`;
 }
+
+/** A token of canonicalJson's work list: text to write as it is (punctuation, keys). */
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+/** JSON with every object's keys sorted, at any depth (iterative): equal values give equal strings. */
+export function canonicalJson(value: unknown): string {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v instanceof Raw) out.push(v.text);
+    else if (Array.isArray(v)) {
+      out.push('[');
+      stack.push(new Raw(']'));
+      for (let i = v.length - 1; i >= 0; i--) {
+        stack.push(v[i] === undefined ? null : v[i]);
+        if (i > 0) stack.push(new Raw(','));
+      }
+    } else if (v && typeof v === 'object') {
+      out.push('{');
+      stack.push(new Raw('}'));
+      const record = v as Record<string, unknown>;
+      const keys = Object.keys(record)
+        .filter((k) => record[k] !== undefined)
+        .sort();
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push(record[keys[i]]);
+        stack.push(new Raw(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`));
+      }
+    } else out.push(JSON.stringify(v ?? null));
+  }
+  return out.join('');
+}

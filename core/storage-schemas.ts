@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { highlightSchema, noteDoc } from './schemas';
+import { reliability } from './statements/schemas';
 import { TAG_KINDS, VARIABLE_TYPES } from './model';
 
 /**
@@ -38,6 +39,7 @@ export const sourceMetaSchema = z.object({
   dir: z.enum(['ltr', 'rtl']).optional(),
   pageStarts: z.array(z.number().int().min(0)).optional(),
   wholePage: z.boolean().optional(),
+  pairedWith: fileId.optional(),
   original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
   // Exchange identity and attributes (issue 16), absent in notebooks written before.
   guid: z.string().max(64).optional(),
@@ -66,6 +68,8 @@ export const projectIdentitySchema = z.object({
     .max(10_000)
     .optional(),
   offsetUnit: z.enum(['code-points', 'utf-16']).optional(),
+  // Source grading (issue 17): absent in notebooks written before it.
+  reliability: reliability.optional(),
 });
 
 /** Checked by a loop rather than z.record: 50,000 entries are read at every start and must not cost a second. */
@@ -101,6 +105,7 @@ export const storedTagSchema = z.object({
   createdAt: z.string().max(40).optional(),
   guid: z.string().max(64).optional(),
   isCodable: z.boolean().optional(),
+  translit: z.boolean().optional(),
 });
 
 export const catalogFileSchema = z.object({
@@ -130,6 +135,8 @@ export const sourceFileSchema = z.object({
   highlights: z.array(storedHighlight),
   note: noteDoc,
   rejectedSuggestions: z.object({ keys: z.array(z.string()), entityKeys: z.array(z.string()) }).optional(),
+  /** Attribution suggestions the analyst rejected (issue 17): their keys. */
+  rejectedStatements: z.array(z.string().max(2000)).max(100_000).optional(),
 });
 
 /** The reason a parsed file does not have its kind's shape, or null when it does. */

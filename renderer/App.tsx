@@ -34,7 +34,7 @@ import { notesCitingHighlight } from './highlights/citing-notes';
 import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
 import { PaneTabs } from './components/PaneTabs';
-import { CodebookPanel } from './components/CodebookPanel';
+import { CodebookPanel } from './tags/CodebookPanel';
 import { RetrievalView, queryForTag } from './components/RetrievalView';
 import { SuggestionsPanel } from './components/SuggestionsPanel';
 import { withShortcut } from './components/Toolbar';
@@ -43,6 +43,13 @@ import { FindBar } from './search/FindBar';
 import { useFind } from './search/use-find';
 import { requestedOffset, useOpenHit } from './search/open-hit';
 import { AnalysisView } from './analysis/AnalysisView';
+import { BilingualView } from './bilingual/BilingualView';
+import { useStatements } from './statements/use-statements';
+import { StatementDialog } from './statements/StatementDialog';
+import { StatementsView } from './statements/StatementsView';
+import { StatementSuggestionsPanel } from './statements/StatementSuggestionsPanel';
+import { GradeHint } from './statements/GradeHint';
+import { RELIABILITY_GRADES, RELIABILITY_MEANING, isReliability } from '../core/statements/grading';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -98,7 +105,29 @@ export function App() {
   // Search and analysis (issue 7): the palette, find in the article, the analysis view in place of the reader.
   const [searchOpen, setSearchOpen] = useState(false);
   const [analysisOpen, setAnalysisOpen] = useState(false);
+  /** Side-by-side reading with the open source's translation (issue 18). */
+  const [sideBySide, setSideBySide] = useState(false);
   const find = useFind(doc?.text ?? null, doc?.meta.id ?? null);
+  // Statements and grading (issue 17): renderer/statements/.
+  const [statementsOpen, setStatementsOpen] = useState(false);
+  const [statementFocus, setStatementFocus] = useState(0);
+  const statements = useStatements({
+    doc,
+    selectedId: hl.selectedId,
+    byId: hl.byId,
+    tagsApi,
+    undoStack: hl.undoStack,
+    replaceHighlight: hl.replace,
+    onSourceChanged: useCallback(
+      (s: SourceSummary) => {
+        sourceStore.patch(s.id, { reliability: s.reliability });
+        setDoc((d) => (d && d.meta.id === s.id ? { ...d, meta: { ...d.meta, reliability: s.reliability } } : d));
+      },
+      [sourceStore],
+    ),
+    report,
+    notify: setNotice,
+  });
   const [findFocus, setFindFocus] = useState(0);
 
   const openSource = useCallback(
@@ -324,6 +353,17 @@ export function App() {
     'find.next': () => (find.open ? find.next() : false),
     'find.previous': () => (find.open ? find.previous() : false),
     'view.analysis': () => setAnalysisOpen((o) => !o),
+    'view.sideBySide': () => {
+      if (!doc) return false;
+      setSideBySide((o) => !o);
+    },
+    'view.translitMatching': () => {
+      const on = settings?.translitMatching === false;
+      call('updateSettings', { translitMatching: on }).then((s) => {
+        setSettings(s);
+        setNotice(on ? 'Names match across scripts again: a tag “Shoigu” also finds Шойгу, Shoygu and Schoigu.' : 'Names now match only as spelled (no transliteration across scripts). Ctrl+Alt+L turns matching back on.');
+      }, report);
+    },
     'view.fontLarger': () => updateReader((r) => ({ fontSize: clamp(r.fontSize + FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontSmaller': () => updateReader((r) => ({ fontSize: clamp(r.fontSize - FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
     'view.fontReset': () => updateReader(() => ({ fontSize: FONT_SIZE.default })),
@@ -377,6 +417,29 @@ export function App() {
       setSuggestionsFocus((n) => n + 1);
     },
     'view.retrieve': () => setRetrieval((r) => ({ query: r?.query ?? '', nonce: Date.now() })),
+    'statement.mark': () => {
+      const range = reader.current?.selection();
+      if (range) {
+        reader.current?.clearSelection();
+        void hl.create(range, [], (h) => reader.current?.paintNow(h)).then((created) => {
+          if (!created) return;
+          hl.select(created.id);
+          statements.openEditor(created);
+        });
+        return;
+      }
+      if (!hl.selectedId) return false;
+      return statements.openEditor(hl.selectedId) ? undefined : false;
+    },
+    'grade.start': () => {
+      if (!doc) return false;
+      statements.setGrading(true);
+    },
+    'view.statements': () => setStatementsOpen((o) => !o),
+    'focus.statementSuggestions': () => {
+      setSideTab('statements');
+      setStatementFocus((n) => n + 1);
+    },
     'highlight.note': withSelection('note'),
     'highlight.delete': () => {
       if (!hl.selectedId) return false;
@@ -468,8 +531,22 @@ export function App() {
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <PaneBoundary pane="Reader" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
           <div className="reader-stack">
-            <div className="reader-slot" inert={retrieval !== null || analysisOpen}>
-              {doc ? (
+            <div className="reader-slot" inert={retrieval !== null || analysisOpen || statementsOpen}>
+              {doc && sideBySide ? (
+                <BilingualView
+                  key={doc.meta.id}
+                  sourceId={doc.meta.id}
+                  sources={sources}
+                  onError={report}
+                  onHighlighted={(id) => {
+                    if (id === doc.meta.id) void openSource(id);
+                  }}
+                  onClose={() => {
+                    setSideBySide(false);
+                    requestAnimationFrame(() => document.getElementById('reader')?.focus());
+                  }}
+                />
+              ) : doc ? (
                 <Reader
                   ref={reader}
                   key={doc.meta.id}
@@ -485,8 +562,34 @@ export function App() {
                   onCreate={(range, intent) => void createFromSelection(range, intent)}
                   headerExtra={
                     <>
+                      <button type="button" className="link-button" onClick={() => setSideBySide(true)} title={withShortcut('Read this source and its translation side by side, paragraph by paragraph (link the translation first)', 'view.sideBySide')}>
+                        Side by side…
+                      </button>
                       <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, publisher and date (F2 in the sources list)">
                         Edit details…
+                      </button>
+                      <label className="source-grade-control" title="The source's reliability (NATO/Admiralty); keyboard: G then A–F">
+                        Reliability{' '}
+                        <select
+                          aria-label="Source reliability"
+                          value={doc.meta.reliability ?? ''}
+                          onChange={(e) => {
+                            const v = e.target.value;
+                            if (isReliability(v)) void statements.grade(v);
+                          }}
+                        >
+                          <option value="" disabled>
+                            not graded
+                          </option>
+                          {RELIABILITY_GRADES.map((g) => (
+                            <option key={g} value={g}>
+                              {g} — {RELIABILITY_MEANING[g]}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <button type="button" className="link-button" onClick={() => setStatementsOpen(true)} title={withShortcut('Every statement: who said what, when, reported by whom', 'view.statements')}>
+                        Statements…
                       </button>
                       <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
                         Re-import text…
@@ -516,6 +619,20 @@ export function App() {
                 onOpenPassage={(p) => {
                   setAnalysisOpen(false);
                   void openAt(p.sourceId, { start: p.start, end: p.end }, p.highlightId);
+                }}
+              />
+            )}
+            {statementsOpen && (
+              <StatementsView
+                tags={tags}
+                sources={sources}
+                version={statements.version}
+                openSourceId={doc?.meta.id ?? null}
+                report={report}
+                onClose={() => setStatementsOpen(false)}
+                onOpen={(row) => {
+                  setStatementsOpen(false);
+                  void openPassage(row.sourceId, row.highlightId);
                 }}
               />
             )}
@@ -573,6 +690,41 @@ export function App() {
                       <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} focusRequest={suggestionsFocus} />
                     ),
                   },
+                  {
+                    id: 'statements',
+                    label: 'Statements',
+                    title: withShortcut('Statement suggestions', 'focus.statementSuggestions'),
+                    content: (
+                      <StatementSuggestionsPanel
+                        sourceId={doc?.meta.id ?? null}
+                        active={sideTab === 'statements'}
+                        highlights={hl.highlights}
+                        speakers={statements.speakers}
+                        focusRequest={statementFocus}
+                        report={report}
+                        onAccepted={(r) => {
+                          for (const h of r.highlights) hl.replace(h);
+                          if (r.createdIds.length) {
+                            const ids = r.createdIds;
+                            const sourceId = r.highlights[0]?.sourceId;
+                            hl.undoStack.push({
+                              label: 'Accept statement',
+                              undo: async () => {
+                                for (const id of ids) await call('deleteHighlight', { sourceId, highlightId: id });
+                                if (doc?.meta.id === sourceId) void openSource(sourceId);
+                              },
+                              redo: async () => {
+                                for (const h of r.highlights.filter((x) => ids.includes(x.id))) await call('restoreHighlight', { highlight: h });
+                                if (doc?.meta.id === sourceId) void openSource(sourceId);
+                              },
+                            });
+                          }
+                          void tagsApi.refresh();
+                          statements.bump();
+                        }}
+                      />
+                    ),
+                  },
                 ]}
               />
               </PaneBoundary>
@@ -620,6 +772,17 @@ export function App() {
       <FirstSteps key={generation} newNotebook={newNotebook.current} highlights={hl.highlights} />
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
       <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
+      {statements.editing && (
+        <StatementDialog
+          quote={statements.editing.quote}
+          speakers={statements.speakers}
+          initial={statements.editing.initial}
+          onClose={() => statements.setEditing(null)}
+          onSave={(st) => void statements.saveStatement(st)}
+          onRemove={statements.editing.isNew ? undefined : () => void statements.saveStatement(null)}
+        />
+      )}
+      {statements.grading && <GradeHint hasHighlight={Boolean(hl.selectedId)} />}
       {searchOpen && (
         <SearchPalette
           report={report}

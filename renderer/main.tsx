@@ -9,6 +9,7 @@ import './styles/app.css';
 import './styles/highlights.css';
 import './styles/tags.css';
 import './styles/exchange.css';
+import './styles/bilingual.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

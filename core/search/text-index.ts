@@ -22,6 +22,8 @@ export interface Clause {
   prefix: boolean;
   /** Maximum edit distance (0: none). */
   fuzzy: number;
+  /** Other terms the clause also matches, with their weight (stems, other spellings: see term-families.ts). */
+  extra?: ReadonlyArray<{ term: string; weight: number }>;
 }
 
 /** Matching documents (by number) and their scores, unsorted; `count` of them are valid. */
@@ -86,6 +88,11 @@ export class TextIndex {
 
   get termCount(): number {
     return this.terms.length;
+  }
+
+  /** The term with this id (ids are dense, 0..termCount-1, and never reused). */
+  termAt(id: number): string {
+    return this.terms[id];
   }
 
   has(key: string): boolean {
@@ -209,6 +216,10 @@ export class TextIndex {
     const out = new Map<number, number>();
     const exact = this.termIds.get(c.term);
     if (exact !== undefined) out.set(exact, 1);
+    for (const x of c.extra ?? []) {
+      const id = this.termIds.get(x.term);
+      if (id !== undefined) out.set(id, Math.max(out.get(id) ?? 0, x.weight));
+    }
     if (c.prefix) {
       let found: Array<[string, number]> = [];
       for (const [t, id] of this.vocab.atPrefix(c.term)) if (t !== c.term) found.push([t, id]);

@@ -46,6 +46,8 @@ export interface SearchHit {
   match: { start: number; end: number } | null;
   snippet: Snippet;
   score: number;
+  /** Found only through another script or spelling of a query word (Shoigu -> Шойгу): ranked after the rest. */
+  crossScript?: boolean;
 }
 
 export interface TagInfo {

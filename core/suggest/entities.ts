@@ -20,6 +20,10 @@ import nlp from 'compromise/two';
 import { isEntityKind, type EntityKind, type Highlight, type Tag, type TagKind } from '../model';
 import { createTag, nameKey, type TagChange } from '../tags/codebook';
 import { defaultParentId, isCategoryTag } from '../tags/default-codebook';
+import { namesMatch, nameWords, stemKey, wordKeys, wordsMatch } from '../names/name-key';
+import { hasCyrillic } from '../names/script';
+import { latinSpellings } from '../names/translit';
+import { classifyRussian, firstNameOf, isFemaleFirstName, isPlacePreposition, isRussianTitle, lemmaOf, type RuClass } from './russian';
 
 
 export interface Suggestion {
@@ -57,6 +61,8 @@ export interface SuggestData {
   rejectedEntities?: Iterable<string>;
   /** Page furniture ranges of the source: no suggestions there. */
   furniture?: ReadonlyArray<readonly [number, number]>;
+  /** Names match across scripts (Шойгу = Shoigu); default true. A tag's own `translit: false` wins. */
+  translit?: boolean;
 }
 
 export interface Mention {
@@ -73,8 +79,8 @@ export function suggestionKey(m: SuggestionRejection): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Built-in gazetteer: actors of this corpus (Russia, the CIS and the CSTO on Afghanistan) that the lexicon lacks.
 
-export { KNOWN_ENTITIES } from './known-entities';
-import { KNOWN_ENTITIES } from './known-entities';
+export { KNOWN_ENTITIES, KNOWN_ENTITIES_RU } from './known-entities';
+import { KNOWN_ENTITIES, KNOWN_ENTITIES_RU } from './known-entities';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists (lower case). Title heads and modifiers, org and place heads beyond compromise's, demonyms.
@@ -231,10 +237,15 @@ interface TermPayload {
   source: 'nlp' | 'codebook';
   /** Entities must start with a capital where the term does; themes match in any case. Acronyms always exactly. */
   strictCase: boolean;
+  /** Spellings in other scripts and other transliterations match (name keys); Cyrillic case endings always do. */
+  translit: boolean;
 }
 
 interface Dictionary {
+  /** Terms by their first word: its lower case and each of its name keys. */
   byFirst: Map<string, Term[]>;
+  /** Some term is lower-case (a theme): lower-case Cyrillic words are looked up by key too. */
+  lowerTerms: boolean;
 }
 
 function termOf(s: string, payload: TermPayload): Term | null {
@@ -246,25 +257,69 @@ function termOf(s: string, payload: TermPayload): Term | null {
   return { raw: t.raw, lower: t.lower, gaps, trail: /^[.]$/.test(trail) ? trail : '', payload };
 }
 
-function buildDictionary(terms: Iterable<Term>): Dictionary {
-  const byFirst = new Map<string, Term[]>();
-  for (const term of terms) {
-    const list = byFirst.get(term.lower[0]);
-    if (list) list.push(term);
-    else byFirst.set(term.lower[0], [term]);
-  }
-  // Longest first; codebook before gazetteer on equal length.
-  for (const list of byFirst.values()) {
-    list.sort((a, b) => b.raw.length - a.raw.length || (a.payload.source === 'codebook' ? -1 : 0) - (b.payload.source === 'codebook' ? -1 : 0));
-  }
-  return { byFirst };
+const byLength = (a: Term, b: Term): number =>
+  b.raw.length - a.raw.length || (a.payload.source === 'codebook' ? -1 : 0) - (b.payload.source === 'codebook' ? -1 : 0);
+
+/** Words a term's first word can be found by: its lower case, and its name keys (not for acronyms and short words). */
+function lookupKeys(raw: string, lower: string): string[] {
+  if (isAcronym(raw) || lower.length < 3) return [lower];
+  return [lower, ...wordKeys(lower).all.map((k) => '\u0000' + k)];
 }
 
-function tokenMatches(termRaw: string, termLower: string, textRaw: string, textLower: string, strict: boolean): boolean {
-  if (termLower !== textLower) return false;
+function buildDictionary(terms: Iterable<Term>): Dictionary {
+  const byFirst = new Map<string, Term[]>();
+  let lowerTerms = false;
+  for (const term of terms) {
+    if (!term.payload.strictCase) lowerTerms = true;
+    const keys = term.payload.translit || hasCyrillic(term.raw[0]) ? lookupKeys(term.raw[0], term.lower[0]) : [term.lower[0]];
+    for (const k of keys) {
+      const list = byFirst.get(k);
+      if (!list) byFirst.set(k, [term]);
+      else if (!list.includes(term)) list.push(term);
+    }
+  }
+  // Longest first; codebook before gazetteer on equal length.
+  for (const list of byFirst.values()) list.sort(byLength);
+  return { byFirst, lowerTerms };
+}
+
+function tokenMatches(termRaw: string, termLower: string, textRaw: string, textLower: string, strict: boolean, translit: boolean): boolean {
+  if (termLower !== textLower) {
+    if (isAcronym(termRaw) || isAcronym(textRaw) || termLower.length < 3 || textLower.length < 3) return false;
+    const termCyr = hasCyrillic(termLower);
+    const textCyr = hasCyrillic(textLower);
+    // Without transliteration only Cyrillic case endings are forgiven (Путина = Путин); other spellings must be equal.
+    if (!translit && !(termCyr && textCyr)) return false;
+    if (!wordsMatch(termLower, textLower)) return false;
+  }
   if (isAcronym(termRaw)) return termRaw === textRaw;
   if (strict && isUpperInitial(termRaw)) return isUpperInitial(textRaw);
   return true;
+}
+
+/** Terms whose first word may be token i: by its lower case, and by its name keys when it can be a name. */
+function candidates(t: Tokens, i: number, dict: Dictionary): Term[] | undefined {
+  const lower = t.lower[i];
+  const exact = dict.byFirst.get(lower);
+  const raw = t.raw[i];
+  if (lower.length < 3 || isAcronym(raw) || !(isUpperInitial(raw) || (dict.lowerTerms && hasCyrillic(lower)))) return exact;
+  let out: Term[] | undefined = exact;
+  let copied = false;
+  for (const k of wordKeys(lower).all) {
+    const more = dict.byFirst.get('\u0000' + k);
+    if (more === undefined) continue;
+    if (out === undefined) {
+      out = more;
+      continue;
+    }
+    if (!copied) {
+      out = [...out];
+      copied = true;
+    }
+    for (const term of more) if (!out.includes(term)) out.push(term);
+  }
+  if (copied) out!.sort(byLength);
+  return out;
 }
 
 interface DictMatch {
@@ -279,14 +334,14 @@ function matchDictionary(t: Tokens, dict: Dictionary): DictMatch[] {
   const out: DictMatch[] = [];
   const n = t.raw.length;
   for (let i = 0; i < n; i++) {
-    const cands = dict.byFirst.get(t.lower[i]);
+    const cands = candidates(t, i, dict);
     if (cands === undefined) continue;
     for (const term of cands) {
       const len = term.raw.length;
       if (i + len > n) continue;
       let ok = true;
       for (let k = 0; k < len && ok; k++) {
-        ok = tokenMatches(term.raw[k], term.lower[k], t.raw[i + k], t.lower[i + k], term.payload.strictCase);
+        ok = tokenMatches(term.raw[k], term.lower[k], t.raw[i + k], t.lower[i + k], term.payload.strictCase, term.payload.translit);
         if (ok && k > 0) ok = normGap(t, i + k) === term.gaps[k - 1];
       }
       if (ok) {
@@ -302,19 +357,32 @@ function matchDictionary(t: Tokens, dict: Dictionary): DictMatch[] {
 }
 
 
-let gazetteerTerms: Term[] | null = null;
+let gazetteerTerms: Term[] | undefined;
 function gazetteer(): Term[] {
-  gazetteerTerms ??= KNOWN_ENTITIES.flatMap((e) =>
-    [e.name, ...e.aliases].flatMap((s) => termOf(s, { kind: e.kind, name: e.name, aliases: e.aliases, source: 'nlp', strictCase: true }) ?? []),
-  );
-  return gazetteerTerms;
+  let terms = gazetteerTerms;
+  if (terms === undefined) {
+    // The Russian entries' Latin aliases link a Russian mention to an English tag; as terms they would change what
+    // English texts get, so only their Cyrillic forms are looked for.
+    const entries = [...KNOWN_ENTITIES.map((e) => ({ e, forms: [e.name, ...e.aliases] })), ...KNOWN_ENTITIES_RU.map((e) => ({ e, forms: [e.name, ...e.aliases].filter(hasCyrillic) }))];
+    terms = entries.flatMap(({ e, forms }) =>
+      // Each script has its own entries: across scripts only the analyst's codebook matches.
+      forms.flatMap((s) => termOf(s, { kind: e.kind, name: e.name, aliases: e.aliases, source: 'nlp', strictCase: true, translit: false }) ?? []),
+    );
+    gazetteerTerms = terms;
+  }
+  return terms;
 }
 
-function codebookTerms(tags: readonly Tag[]): Term[] {
+/** Whether a tag's names match across scripts: its own choice, else the notebook's setting. */
+export function tagTranslit(tag: Pick<Tag, 'translit'>, setting = true): boolean {
+  return setting && tag.translit !== false;
+}
+
+function codebookTerms(tags: readonly Tag[], translit: boolean): Term[] {
   const out: Term[] = [];
   for (const tag of tags) {
     if (!isEntityKind(tag.kind) || isCategoryTag(tag)) continue;
-    const payload: TermPayload = { kind: tag.kind, name: tag.name, aliases: tag.aliases, tagId: tag.id, source: 'codebook', strictCase: isEntityKind(tag.kind) };
+    const payload: TermPayload = { kind: tag.kind, name: tag.name, aliases: tag.aliases, tagId: tag.id, source: 'codebook', strictCase: isEntityKind(tag.kind), translit: tagTranslit(tag, translit) };
     for (const s of [tag.name, ...tag.aliases]) {
       const term = termOf(s, payload);
       if (term) out.push(term);
@@ -323,12 +391,13 @@ function codebookTerms(tags: readonly Tag[]): Term[] {
   return out;
 }
 
-const dictCache = new WeakMap<readonly Tag[], Dictionary>();
-function suggestionDictionary(tags: readonly Tag[]): Dictionary {
-  let d = dictCache.get(tags);
+const dictCache = [new WeakMap<readonly Tag[], Dictionary>(), new WeakMap<readonly Tag[], Dictionary>()];
+function suggestionDictionary(tags: readonly Tag[], translit: boolean): Dictionary {
+  const cache = dictCache[translit ? 1 : 0];
+  let d = cache.get(tags);
   if (!d) {
-    d = buildDictionary([...codebookTerms(tags), ...gazetteer()]);
-    dictCache.set(tags, d);
+    d = buildDictionary([...codebookTerms(tags, translit), ...gazetteer()]);
+    cache.set(tags, d);
   }
   return d;
 }
@@ -384,6 +453,8 @@ interface NlpMention {
   first: number;
   last: number;
   kind: EntityKind;
+  /** Cyrillic: the proposed name is the nominative of the words (lemmaOf). */
+  ru?: boolean;
   /** Single unknown word kept only if it turns out to be the last name of a person named in full. */
   pending?: boolean;
   /** A guess from the word's shape or context alone: a person's last name elsewhere in the text overrides it. */
@@ -445,6 +516,10 @@ function nlpMentions(t: Tokens, covered: Uint8Array, facts: TextFacts): NlpMenti
 }
 
 function processRun(t: Tokens, run: number[], classOf: (i: number) => WordClass, facts: TextFacts, out: NlpMention[]): void {
+  if (hasCyrillic(t.raw[run[0]])) {
+    russianRun(t, run, facts, out);
+    return;
+  }
   let toks = [...run];
   // A sentence-initial common word ("The", "According", "Against") is not part of a name.
   while (toks.length > 0 && ((t.sentenceStart[toks[0]] && classOf(toks[0]) === 'common') || STOP_WORDS.has(t.lower[toks[0]]))) toks = toks.slice(1);
@@ -560,6 +635,57 @@ function classifyPart(
     flush();
     if (c === 'place') out.push({ first: tok, last: tok, kind: 'place' });
     else if (c === 'org' || c === 'acronym') out.push({ first: tok, last: tok, kind: 'organisation' });
+  }
+  flush();
+}
+
+/** A run of capitalised Cyrillic words (gazetteer and codebook matches already taken out): see russian.ts. */
+function russianRun(t: Tokens, run: number[], facts: TextFacts, out: NlpMention[]): void {
+  const cls: RuClass[] = run.map((i) => classifyRussian(t.raw[i], t.lower[i], t.sentenceStart[i] === 1, facts.lowerSeen));
+  const start = run[0];
+  const prev = start > 0 && t.joinBefore[start] === JOIN_SPACE ? t.lower[start - 1] : '';
+  let titled = isRussianTitle(prev);
+  const afterPrep = isPlacePreposition(prev);
+  let group: number[] = [];
+  let groupCls: RuClass[] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const first = group[0];
+    const last = group[group.length - 1];
+    const named = groupCls.some((c) => c === 'first' || c === 'surname' || c === 'patronymic');
+    if (group.length === 1) {
+      const c = groupCls[0];
+      const weakStart = t.sentenceStart[first] === 1;
+      if (titled || (c === 'surname' && !weakStart)) out.push({ first, last, kind: 'person', ru: true, guess: !titled });
+      else if (c === 'surname') out.push({ first, last, kind: 'person', ru: true, pending: true });
+      else if (c === 'unknown' && afterPrep && first === start) out.push({ first, last, kind: 'place', ru: true, guess: true });
+      else if (c === 'unknown' || c === 'first') out.push({ first, last, kind: 'person', ru: true, pending: true });
+    } else if (named || titled) {
+      out.push({ first, last, kind: 'person', ru: true });
+    } else {
+      out.push({ first, last, kind: 'person', ru: true, guess: true });
+    }
+    group = [];
+    groupCls = [];
+    titled = false;
+  };
+  // A lone capitalised word opening a sentence ("Шойгу подчеркнул") is a name only if it ends a full name elsewhere.
+  if (run.length === 1 && cls[0] === 'common' && t.sentenceStart[start] === 1 && classifyRussian(t.raw[start], t.lower[start], false, facts.lowerSeen) !== 'common') {
+    out.push({ first: start, last: start, kind: 'person', ru: true, pending: true });
+    return;
+  }
+  for (let x = 0; x < run.length; x++) {
+    const c = cls[x];
+    const i = run[x];
+    if (c === 'first' || c === 'surname' || c === 'patronymic' || c === 'unknown') {
+      group.push(i);
+      groupCls.push(c);
+      continue;
+    }
+    flush();
+    titled = c === 'title';
+    if (c === 'place') out.push({ first: i, last: i, kind: 'place', ru: true });
+    else if (c === 'acronym') out.push({ first: i, last: i, kind: 'organisation', ru: true });
   }
   flush();
 }
@@ -680,7 +806,8 @@ function cleanName(s: string): string {
 export function suggestEntities(text: string, data: SuggestData): Suggestion[] {
   const { tokens: t, facts } = analyse(text);
   const n = t.raw.length;
-  const dictMatches = matchDictionary(t, suggestionDictionary(data.tags));
+  const translit = data.translit !== false;
+  const dictMatches = matchDictionary(t, suggestionDictionary(data.tags, translit));
   const covered = new Uint8Array(n);
   for (const m of dictMatches) covered.fill(1, m.first, m.last + 1);
 
@@ -689,8 +816,21 @@ export function suggestEntities(text: string, data: SuggestData): Suggestion[] {
     if (!isEntityKind(m.payload.kind)) continue;
     raw.push({ first: m.first, last: m.last, end: m.end, kind: m.payload.kind, proposedName: m.payload.name, aliases: m.payload.aliases, tagId: m.payload.tagId, source: m.payload.source });
   }
+  let forms: Map<string, string[]> | null = null;
+  // One name is mentioned many times: its nominative and spellings are worked out once.
+  const russianNames = new Map<string, string>();
   for (const m of nlpMentions(t, covered, facts)) {
-    raw.push({ first: m.first, last: m.last, end: t.end[m.last], kind: m.kind, proposedName: cleanName(spanText(t, m.first, m.last)), source: 'nlp', pending: m.pending, guess: m.guess });
+    let proposedName = cleanName(spanText(t, m.first, m.last));
+    let aliases: string[] | undefined;
+    if (m.ru) {
+      forms ??= cyrillicForms(t);
+      const memo = `${proposedName}\u0000${t.sentenceStart[m.first]}`;
+      let name = russianNames.get(memo);
+      if (name === undefined) russianNames.set(memo, (name = russianName(t, m.first, m.last, forms)));
+      proposedName = name;
+      aliases = spellingsOf(proposedName);
+    }
+    raw.push({ first: m.first, last: m.last, end: t.end[m.last], kind: m.kind, proposedName, aliases, source: 'nlp', pending: m.pending, guess: m.guess });
   }
 
   normalisePeople(t, raw);
@@ -701,6 +841,13 @@ export function suggestEntities(text: string, data: SuggestData): Suggestion[] {
     if (!isEntityKind(tag.kind) || isCategoryTag(tag)) continue;
     for (const s of [tag.name, ...tag.aliases]) if (!byName.has(key(s))) byName.set(key(s), tag);
   }
+  const acrossIndex = tagNameIndex(data.tags, translit);
+  const acrossMemo = new Map<string, Tag | undefined>();
+  const acrossScripts = (name: string, kind: EntityKind): Tag | undefined => {
+    const k = `${kind}\u0000${name}`;
+    if (!acrossMemo.has(k)) acrossMemo.set(k, acrossIndex(name, kind));
+    return acrossMemo.get(k);
+  };
   const tagIds = new Set(data.tags.map((tag) => tag.id));
 
   const rejectedKeys = new Set<string>();
@@ -728,7 +875,12 @@ export function suggestEntities(text: string, data: SuggestData): Suggestion[] {
     let kind = r.kind;
     let proposedName = r.proposedName;
     if (tagId === undefined) {
-      const tag = byName.get(key(proposedName)) ?? byName.get(key(mention)) ?? r.aliases?.map((a) => byName.get(key(a))).find((x) => x);
+      const tag =
+        byName.get(key(proposedName)) ??
+        byName.get(key(mention)) ??
+        r.aliases?.map((a) => byName.get(key(a))).find((x) => x) ??
+        acrossScripts(proposedName, r.kind) ??
+        acrossScripts(mention, r.kind);
       if (tag && isEntityKind(tag.kind)) {
         tagId = tag.id;
         kind = tag.kind;
@@ -765,14 +917,14 @@ function normalisePeople(t: Tokens, raw: RawSuggestion[]): void {
   const full = new Map<string, Map<string, number>>(); // last word -> full name -> count
   for (const r of raw) {
     if (r.kind !== 'person' || r.pending || r.last === r.first) continue;
-    const lastWord = t.lower[r.last];
+    const lastWord = personKey(t, r.last);
     const names = full.get(lastWord) ?? new Map<string, number>();
     names.set(r.proposedName, (names.get(r.proposedName) ?? 0) + 1);
     full.set(lastWord, names);
   }
   for (const r of raw) {
     if (r.source === 'codebook' || (r.kind !== 'person' && !r.pending && !r.guess)) continue;
-    const names = full.get(t.lower[r.last]);
+    const names = full.get(personKey(t, r.last));
     if (!names) continue;
     const mentionWords = r.proposedName.toLowerCase().split(/[\s-]+/);
     let best: string | null = null;
@@ -780,7 +932,7 @@ function normalisePeople(t: Tokens, raw: RawSuggestion[]): void {
     for (const [name, count] of names) {
       const words = name.toLowerCase().split(/[\s-]+/);
       if (words.length <= mentionWords.length) continue;
-      const isSuffix = mentionWords.every((w, i) => words[words.length - mentionWords.length + i] === w);
+      const isSuffix = mentionWords.every((w, i) => { const x = words[words.length - mentionWords.length + i]; return x === w || (hasCyrillic(w) && wordsMatch(x, w)); });
       const score = isSuffix ? count * 100 + words.length : -1;
       if (score > bestScore) {
         best = name;
@@ -793,6 +945,93 @@ function normalisePeople(t: Tokens, raw: RawSuggestion[]): void {
       r.pending = false;
     }
   }
+}
+
+const spellingMemo = new Map<string, string[]>();
+/** The first Latin spellings of a Cyrillic name (BGN, ISO 9, scholarly), offered as a new tag's aliases. */
+function spellingsOf(name: string): string[] {
+  let out = spellingMemo.get(name);
+  if (out === undefined) {
+    out = latinSpellings(name).slice(0, 3);
+    if (spellingMemo.size > 20_000) spellingMemo.clear();
+    spellingMemo.set(name, out);
+  }
+  return out;
+}
+
+/** A person's last word as mentions of one person share it: its stem for Cyrillic (Путина, Путину), else lower case. */
+function personKey(t: Tokens, i: number): string {
+  return hasCyrillic(t.raw[i]) ? stemKey(t.lower[i]) : t.lower[i];
+}
+
+/** Capitalised Cyrillic words of the text by stem: the forms one word takes (Путин, Путина, Путину). */
+function cyrillicForms(t: Tokens): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < t.raw.length; i++) {
+    const r = t.raw[i];
+    if (!isUpperInitial(r) || !hasCyrillic(r) || isAcronym(r)) continue;
+    const k = stemKey(t.lower[i]);
+    const list = out.get(k);
+    if (!list) out.set(k, [r]);
+    else if (!list.includes(r)) list.push(r);
+  }
+  return out;
+}
+
+/** The nominative of a Cyrillic name mention, word by word, keeping its separators (Касым-Жомарт). */
+function russianName(t: Tokens, first: number, last: number, forms: Map<string, string[]>): string {
+  const firstName = firstNameOf(t.raw[first]);
+  const female = firstName !== null && isFemaleFirstName(firstName);
+  let out = '';
+  for (let i = first; i <= last; i++) {
+    if (i > first) out += joined(t, i) ? (t.joinBefore[i] === JOIN_HYPHEN ? '-' : ' ') : gapOf(t, i);
+    out += lemmaOf(t.raw[i], forms.get(stemKey(t.lower[i])) ?? [], female);
+  }
+  return out;
+}
+
+/**
+ * Entity tags found by a mention across scripts and inflection (Путину -> "Vladimir Putin" with the alias "Путин",
+ * or by its last word alone when one person tag has it): a finder from name to tag.
+ */
+function tagNameIndex(tags: readonly Tag[], translit: boolean): (name: string, kind: EntityKind) => Tag | undefined {
+  const byKey = new Map<string, Array<{ tag: Tag; name: string }>>();
+  for (const tag of tags) {
+    if (!isEntityKind(tag.kind) || isCategoryTag(tag)) continue;
+    for (const s of [tag.name, ...tag.aliases]) {
+      const words = nameWords(s);
+      if (words.length === 0) continue;
+      for (const k of wordKeys(words[words.length - 1]).all) {
+        const list = byKey.get(k);
+        if (!list) byKey.set(k, [{ tag, name: s }]);
+        else list.push({ tag, name: s });
+      }
+    }
+  }
+  return (name, kind) => {
+    const words = nameWords(name);
+    if (words.length === 0) return undefined;
+    const lastWord = words[words.length - 1];
+    if (lastWord.length < 3) return undefined;
+    const seen = new Set<Tag>();
+    const whole: Tag[] = [];
+    const byLast: Tag[] = [];
+    for (const k of wordKeys(lastWord).all) {
+      for (const { tag, name: s } of byKey.get(k) ?? []) {
+        const allowed = tagTranslit(tag, translit) || (hasCyrillic(s) && hasCyrillic(name)) || s.toLowerCase() === name.toLowerCase();
+        if (!allowed) continue;
+        if (namesMatch(name, s)) {
+          if (!whole.includes(tag)) whole.push(tag);
+        } else if (words.length === 1 && kind === 'person' && tag.kind === 'person' && !seen.has(tag)) {
+          const sw = nameWords(s);
+          if (sw.length > 1 && wordsMatch(lastWord, sw[sw.length - 1])) byLast.push(tag);
+        }
+        seen.add(tag);
+      }
+    }
+    if (whole.length > 0) return whole[0];
+    return byLast.length === 1 ? byLast[0] : undefined;
+  };
 }
 
 export interface SuggestionGroup {
@@ -856,16 +1095,19 @@ export type MentionSource = { text: string; highlights?: readonly Pick<Highlight
   | { meta: { id: string } }
 );
 
-export function findMentions(tag: Tag, sources: ReadonlyArray<MentionSource>): Mention[] {
-  const payload: TermPayload = { kind: tag.kind, name: tag.name, aliases: tag.aliases, tagId: tag.id, source: 'codebook', strictCase: isEntityKind(tag.kind) };
+export function findMentions(tag: Tag, sources: ReadonlyArray<MentionSource>, options: { translit?: boolean } = {}): Mention[] {
+  const translit = tagTranslit(tag, options.translit !== false);
+  const payload: TermPayload = { kind: tag.kind, name: tag.name, aliases: tag.aliases, tagId: tag.id, source: 'codebook', strictCase: isEntityKind(tag.kind), translit };
   const terms = [tag.name, ...tag.aliases].flatMap((s) => termOf(s, payload) ?? []);
   if (terms.length === 0) return [];
   const dict = buildDictionary(terms);
+  // A cheap test before tokenising a source: a first word as written, or (across scripts or case endings) any text.
+  const keyed = translit || terms.some((x) => hasCyrillic(x.raw[0]));
   const firstWords = [...new Set(terms.map((x) => x.lower[0]))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const prefilter = new RegExp(firstWords.join('|'), 'iu');
+  const prefilter = keyed ? null : new RegExp(firstWords.join('|'), 'iu');
   const out: Mention[] = [];
   for (const source of sources) {
-    if (!prefilter.test(source.text)) continue;
+    if (prefilter && !prefilter.test(source.text)) continue;
     const t = tokenize(source.text);
     const tagged = (source.highlights ?? []).filter((h) => !h.orphan && h.tagIds.includes(tag.id));
     for (const m of matchDictionary(t, dict)) {

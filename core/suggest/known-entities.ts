@@ -52,3 +52,8 @@ export const KNOWN_ENTITIES: readonly KnownEntity[] = [
   { name: 'Ashgabat', kind: 'place', aliases: [] },
   { name: 'Nur-Sultan', kind: 'place', aliases: [] },
 ];
+
+import ruData from './data/known-entities.ru.json' with { type: 'json' };
+
+/** The Russian forms of the gazetteer (data file): abbreviations with expansions, English names as aliases. */
+export const KNOWN_ENTITIES_RU: readonly KnownEntity[] = ruData.entities.map((e) => ({ name: e.name, kind: e.kind as KnownEntity['kind'], aliases: e.aliases }));

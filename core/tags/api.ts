@@ -23,7 +23,7 @@ const offset = z.number().int().min(0).max(60 * 1024 * 1024);
 const dayOrEmpty = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is yyyy-mm-dd')]);
 
 export const tagSchema = z
-  .object({ id, name: tagName, kind: tagKind, color: tagColor, parentId: id.nullable(), description, aliases, createdAt: isoDate })
+  .object({ id, name: tagName, kind: tagKind, color: tagColor, parentId: id.nullable(), description, aliases, createdAt: isoDate, translit: z.boolean().optional() })
   .strict();
 
 export const highlightRef = z.object({ sourceId: id, highlightId: id }).strict();
@@ -72,7 +72,7 @@ export const tagInputs = {
     .strict(),
   /** Rename (everywhere at once: highlights reference the id), recolour, change kind, description or aliases. */
   updateTag: z
-    .object({ tagId: id, name: tagName.optional(), kind: tagKind.optional(), color: tagColor.optional(), description: description.optional(), aliases: aliases.optional() })
+    .object({ tagId: id, name: tagName.optional(), kind: tagKind.optional(), color: tagColor.optional(), description: description.optional(), aliases: aliases.optional(), translit: z.boolean().optional() })
     .strict(),
   moveTag: z.object({ tagId: id, parentId: id.nullable() }).strict(),
   mergeTags: z.object({ fromId: id, intoId: id }).strict(),

@@ -87,6 +87,8 @@ export interface TagPatch {
   color?: string;
   description?: string;
   aliases?: readonly string[];
+  /** false: names match only as spelled; true or absent: across scripts (when the notebook's setting is on). */
+  translit?: boolean;
 }
 
 /** What `undoDelete` needs, besides the positions collected by `applyRewrite`. */
@@ -261,12 +263,15 @@ export function updateTag(tags: readonly Tag[], id: string, patch: TagPatch): Ta
     description: patch.description === undefined ? old.description : patch.description.trim(),
     aliases: validateAliases(patch.aliases ?? old.aliases, name),
   };
+  if (patch.translit === true) delete tag.translit;
+  else if (patch.translit === false) tag.translit = false;
   const what: string[] = [];
   if (tag.name !== old.name) what.push(`renamed to "${tag.name}"`);
   if (tag.kind !== old.kind) what.push(`kind ${tag.kind}`);
   if (tag.color !== old.color) what.push(`colour ${tag.color}`);
   if (tag.description !== old.description) what.push('description edited');
   if (tag.aliases.join('\u0000') !== old.aliases.join('\u0000')) what.push('aliases edited');
+  if ((tag.translit ?? true) !== (old.translit ?? true)) what.push(tag.translit === false ? 'names match only as spelled' : 'names match across scripts');
   return {
     tag,
     tags: replaceIn(tags, new Map([[id, tag]])),

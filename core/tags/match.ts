@@ -11,12 +11,14 @@ import type { Tag, TagKind } from '../model';
 import { nameKey } from './codebook';
 import { tagPath } from './default-codebook';
 import { KNOWN_ENTITIES } from '../suggest/known-entities';
+import { namesMatch } from '../names/name-key';
 
-export type MatchTier = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'none';
+export type MatchTier = 'exact' | 'prefix' | 'word' | 'substring' | 'script' | 'fuzzy' | 'none';
 
 export interface TagMatch {
   tag: Tag;
-  /** Higher is better; tiers are 100 (exact), 80..90 (prefix), 55..70 (word), 40..50 (substring), 0..30 (fuzzy). */
+  /** Higher is better; tiers are 100 (exact), 80..90 (prefix), 55..70 (word), 40..50 (substring), 35 (another
+   * script or spelling of the name, or of one of its words), 0..30 (fuzzy). */
   score: number;
   tier: MatchTier;
   matched: 'name' | 'alias';
@@ -32,6 +34,8 @@ export interface RankOptions {
   kinds?: readonly TagKind[];
   /** Maximum results (default 50; 0 for all). */
   limit?: number;
+  /** Names in another script or spelling match ("Путин" finds "Vladimir Putin"); default true. */
+  translit?: boolean;
 }
 
 /** Lower case without diacritics, whitespace collapsed: the form names and queries are compared in. */
@@ -95,6 +99,18 @@ function wordPrefixes(qw: readonly string[], tw: readonly string[]): boolean {
 }
 
 const ALIAS_PENALTY = 5;
+const SCRIPT_SCORE = 35;
+
+/** The query is the tag's name or an alias (or one word of it) in another script, spelling or case. */
+function acrossScripts(query: string, tag: Tag): { matched: 'name' | 'alias'; alias?: string } | null {
+  const q = query.trim();
+  if (q.length < 3) return null;
+  const oneWord = !/\s/.test(q);
+  const test = (target: string): boolean => namesMatch(q, target) || (oneWord && target.split(/[\s-]+/).some((w) => w.length >= 3 && namesMatch(q, w)));
+  if (test(tag.name)) return { matched: 'name' };
+  const alias = tag.aliases.find(test);
+  return alias === undefined ? null : { matched: 'alias', alias };
+}
 
 /** Ranks tags for a picker query; an empty query lists pinned, then recent, then all tags by name. */
 export function rankTags(tags: readonly Tag[], query: string, options: RankOptions = {}): TagMatch[] {
@@ -124,6 +140,10 @@ export function rankTags(tags: readonly Tag[], query: string, options: RankOptio
       if (s.tier === 'none') continue;
       const score = s.score - ALIAS_PENALTY;
       if (best === null || score > best.score) best = { tag, score, tier: s.tier, matched: 'alias', alias };
+    }
+    if ((best === null || best.score < SCRIPT_SCORE) && options.translit !== false && tag.translit !== false) {
+      const across = acrossScripts(query, tag);
+      if (across) best = { tag, score: SCRIPT_SCORE - (across.matched === 'alias' ? ALIAS_PENALTY : 0), tier: 'script', ...across };
     }
     if (best) {
       best.score += bonus(tag.id);
@@ -183,6 +203,12 @@ export function exactTagMatches(tags: readonly Tag[], query: string): Tag[] {
   const q = foldForMatch(query);
   if (q.length === 0) return [];
   return tags.filter((t) => foldForMatch(t.name) === q || t.aliases.some((a) => foldForMatch(a) === q));
+}
+
+/** Tags whose name or an alias is this name in another script or spelling, or another case of it (Путину, Shoygu). */
+export function tagsNamed(tags: readonly Tag[], name: string, translit = true): Tag[] {
+  if (!translit || foldForMatch(name).length < 3) return [];
+  return tags.filter((t) => t.translit !== false && [t.name, ...t.aliases].some((n) => namesMatch(name, n)));
 }
 
 /** What Enter does in the picker for a typed text: apply the one exact tag, offer to create it, or nothing. */

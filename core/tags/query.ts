@@ -21,6 +21,7 @@ import { snapToCodePoint } from '../text';
 import { childrenIndex, nameKey } from './codebook';
 import { tagPath } from './default-codebook';
 import { foldForMatch } from './match';
+import { namesMatch } from '../names/name-key';
 
 export type QueryNode =
   | { type: 'tag'; tagId: string; text: string; start: number; end: number }
@@ -128,7 +129,7 @@ interface Resolver {
   resolve(text: string, start: number, end: number): string;
 }
 
-function makeResolver(tags: readonly Tag[]): Resolver {
+function makeResolver(tags: readonly Tag[], translit = true): Resolver {
   const byName = new Map<string, Tag[]>();
   const byAlias = new Map<string, Tag[]>();
   const byFolded = new Map<string, Tag[]>();
@@ -176,6 +177,12 @@ function makeResolver(tags: readonly Tag[]): Resolver {
       if (byA) return byA;
       const byF = pick(byFolded.get(foldForMatch(text)), text, start, end);
       if (byF) return byF;
+      // Another script, spelling or case of a name or alias: "Путин" finds "Vladimir Putin" with its alias "Putin".
+      if (translit) {
+        const across = tags.filter((t) => t.translit !== false && [t.name, ...t.aliases].some((n) => namesMatch(text, n)));
+        const byX = pick(across, text, start, end);
+        if (byX) return byX;
+      }
       throw new QueryError('unknown-tag', `Unknown tag "${text}"${didYouMean(tags, text)}`, start, end - start);
     },
   };
@@ -200,22 +207,22 @@ function didYouMean(tags: readonly Tag[], text: string): string {
 // Parser
 
 /** Parses a query against the codebook. Never throws: errors come back with their position. */
-export function parseQuery(input: string, tags: readonly Tag[]): ParseResult {
+export function parseQuery(input: string, tags: readonly Tag[], options: { translit?: boolean } = {}): ParseResult {
   try {
-    return { ok: true, query: parseQueryOrThrow(input, tags) };
+    return { ok: true, query: parseQueryOrThrow(input, tags, options) };
   } catch (e) {
     if (e instanceof QueryError) return { ok: false, error: e };
     throw e;
   }
 }
 
-export function parseQueryOrThrow(input: string, tags: readonly Tag[]): QueryNode {
+export function parseQueryOrThrow(input: string, tags: readonly Tag[], options: { translit?: boolean } = {}): QueryNode {
   if (input.length > QUERY_MAX_LENGTH) {
     throw new QueryError('too-long', `A query can have at most ${QUERY_MAX_LENGTH} characters`, QUERY_MAX_LENGTH, input.length - QUERY_MAX_LENGTH);
   }
   const toks = tokenize(input);
   if (toks.length === 0) throw new QueryError('empty', 'Type a tag name, or combine tags with AND, OR and NOT.', 0, 0);
-  const resolver = makeResolver(tags);
+  const resolver = makeResolver(tags, options.translit !== false);
   let pos = 0;
   const peek = (): Tok | undefined => toks[pos];
   const describe = (t: Tok): string => (t.kind === 'name' ? `"${t.text}"` : `"${input.slice(t.start, t.end)}"`);
@@ -352,6 +359,8 @@ export interface RetrievalOptions {
   context?: number;
   /** 'source': sources in the given order; 'date': oldest first, undated last. Within a source by position, orphans last. */
   order?: 'source' | 'date';
+  /** Tag names in the query match across scripts (default true; a tag's own translit: false wins). */
+  translit?: boolean;
 }
 
 export interface RetrievedSegment {
@@ -401,7 +410,7 @@ export function retrieve(
   data: RetrievalData,
   options: RetrievalOptions = {},
 ): RetrievalResult {
-  const node = typeof query === 'string' ? parseQueryOrThrow(query, data.tags) : query;
+  const node = typeof query === 'string' ? parseQueryOrThrow(query, data.tags, { translit: options.translit }) : query;
   for (const [k, v] of [['from', filters.from], ['to', filters.to]] as const) {
     if (v !== undefined && v !== '' && !DATE_RE.test(v)) throw new RangeError(`The "${k}" date must be yyyy-mm-dd, not "${v}".`);
   }

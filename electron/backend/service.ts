@@ -9,6 +9,8 @@ import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
 import { TagOps } from './tags';
+import { BilingualOps } from './bilingual';
+import { StatementOps } from './statements';
 import { SourceOps } from './sources';
 import { CollectionOps } from './collections';
 import { narrowSources } from '../../core/collections/api';
@@ -44,6 +46,8 @@ export class NotebookService implements Handlers {
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
   private readonly collectionOps: CollectionOps;
+  private readonly bilingual: BilingualOps;
+  private readonly statementOps: StatementOps;
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -57,6 +61,8 @@ export class NotebookService implements Handlers {
     this.tagOps = new TagOps(store);
     this.sourceOps = new SourceOps(store);
     this.collectionOps = new CollectionOps(store);
+    this.bilingual = new BilingualOps(store);
+    this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store);
     this.searchIndex = new NotebookSearch(store);
   }
@@ -138,6 +144,12 @@ export class NotebookService implements Handlers {
   updateSourceMeta({ sourceId, patch }: ChannelInput<'updateSourceMeta'>): Promise<ChannelOutput<'updateSourceMeta'>> {
     return this.sourceOps.updateMeta(sourceId, patch);
   }
+  linkTranslation({ sourceId, otherId }: ChannelInput<'linkTranslation'>): Promise<ChannelOutput<'linkTranslation'>> {
+    return this.bilingual.link(sourceId, otherId);
+  }
+  bilingualPair({ sourceId }: ChannelInput<'bilingualPair'>): Promise<ChannelOutput<'bilingualPair'>> {
+    return this.bilingual.pair(sourceId);
+  }
   deleteSources({ sourceIds }: ChannelInput<'deleteSources'>): Promise<ChannelOutput<'deleteSources'>> {
     return this.sourceOps.delete(sourceIds);
   }
@@ -181,6 +193,7 @@ export class NotebookService implements Handlers {
       if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
       if (patch.window) s.window = patch.window;
       if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
+      if (patch.translitMatching !== undefined) s.translitMatching = patch.translitMatching;
     });
     return this.store.catalog.settings;
   }
@@ -304,7 +317,17 @@ export class NotebookService implements Handlers {
       for (const h of file.highlights) {
         if (!wanted.has(h.id)) continue;
         paragraphs ??= splitParagraphs(file.text).flatMap((p) => [p.start, p.end]);
-        out[h.id] = { sourceId: meta.id, sourceTitle: meta.title, quote: h.quote.exact, tagIds: h.tagIds, paragraph: paragraphAt(paragraphs, h.start) + 1 };
+        out[h.id] = {
+          sourceId: meta.id,
+          sourceTitle: meta.title,
+          quote: h.quote.exact,
+          tagIds: h.tagIds,
+          paragraph: paragraphAt(paragraphs, h.start) + 1,
+          // Statements and grades (issue 17), for citations ("Putin, 15 Oct 2021, RT [C3]") and the note check.
+          ...(h.statement ? { statement: h.statement } : {}),
+          ...(h.credibility ? { credibility: h.credibility } : {}),
+          ...(meta.reliability ? { reliability: meta.reliability } : {}),
+        };
         wanted.delete(h.id);
       }
     }
@@ -441,6 +464,41 @@ export class NotebookService implements Handlers {
   }
   cooccurrencePassages({ tagA, tagB, collectionIds, attributes, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
     return this.searchIndex.cooccurrencePassages(tagA, tagB, { ...options, sourceIds: this.narrow({ ...options, collectionIds, attributes }) });
+  }
+
+  // Statements and grading (issue 17): thin delegation to StatementOps (electron/backend/statements.ts).
+  setStatement({ sourceId, highlightId, statement }: ChannelInput<'setStatement'>): Promise<ChannelOutput<'setStatement'>> {
+    return this.statementOps.setStatement(sourceId, highlightId, statement);
+  }
+  setCredibility({ sourceId, highlightId, credibility }: ChannelInput<'setCredibility'>): Promise<ChannelOutput<'setCredibility'>> {
+    return this.statementOps.setCredibility(sourceId, highlightId, credibility);
+  }
+  setSourceReliability({ sourceId, reliability }: ChannelInput<'setSourceReliability'>): Promise<ChannelOutput<'setSourceReliability'>> {
+    return this.statementOps.setReliability(sourceId, reliability);
+  }
+  suggestStatements({ sourceId }: ChannelInput<'suggestStatements'>): Promise<ChannelOutput<'suggestStatements'>> {
+    return this.statementOps.suggest(sourceId);
+  }
+  acceptStatementSuggestions({ sourceId, suggestions }: ChannelInput<'acceptStatementSuggestions'>): Promise<ChannelOutput<'acceptStatementSuggestions'>> {
+    return this.statementOps.accept(sourceId, suggestions);
+  }
+  rejectStatementSuggestion({ sourceId, key, rejected }: ChannelInput<'rejectStatementSuggestion'>): Promise<ChannelOutput<'rejectStatementSuggestion'>> {
+    return this.statementOps.reject(sourceId, key, rejected);
+  }
+  listStatements(): Promise<ChannelOutput<'listStatements'>> {
+    return this.statementOps.list();
+  }
+  relatedStatements({ sourceId, highlightId }: ChannelInput<'relatedStatements'>): Promise<ChannelOutput<'relatedStatements'>> {
+    return this.statementOps.related(sourceId, highlightId);
+  }
+  mergeStatements({ refs }: ChannelInput<'mergeStatements'>): Promise<ChannelOutput<'mergeStatements'>> {
+    return this.statementOps.merge(refs);
+  }
+  splitStatements({ refs }: ChannelInput<'splitStatements'>): Promise<ChannelOutput<'splitStatements'>> {
+    return this.statementOps.split(refs);
+  }
+  restoreGroupKeys({ keys }: ChannelInput<'restoreGroupKeys'>): Promise<ChannelOutput<'restoreGroupKeys'>> {
+    return this.statementOps.restoreKeys(keys);
   }
 
   private assertTags(tagIds: readonly string[]): void {

@@ -50,6 +50,8 @@ export interface SourceFile {
    * written before it existed (schema 1) read as they are; absent means none.
    */
   rejectedSuggestions?: RejectedSuggestions;
+  /** Attribution suggestions the analyst rejected for this source (issue 17): their keys. Optional like the above. */
+  rejectedStatements?: string[];
 }
 
 export interface RejectedSuggestions {

@@ -275,7 +275,7 @@ export class TagOps {
       sources.push({ meta, text: file.text, highlights: file.highlights });
     }
     try {
-      return retrieve(input.query, input.filters ?? {}, { tags: this.tags, sources }, { limit: input.limit ?? 100, offset: input.offset ?? 0, order: input.order ?? 'date' });
+      return retrieve(input.query, input.filters ?? {}, { tags: this.tags, sources }, { limit: input.limit ?? 100, offset: input.offset ?? 0, order: input.order ?? 'date', translit: this.store.catalog.settings.translitMatching !== false });
     } catch (err) {
       if (err instanceof QueryError || err instanceof RangeError) throw new NotebookError(err.message);
       throw err;
@@ -293,6 +293,7 @@ export class TagOps {
       rejected: rejected.keys,
       rejectedEntities: rejected.entityKeys.map(entityOfKey),
       furniture: meta.furniture,
+      translit: this.store.catalog.settings.translitMatching !== false,
     });
     return { sourceId, groups: mod.groupSuggestions(list), total: list.length, rejected: { keys: rejected.keys.length, entities: rejected.entityKeys.length } };
   }
@@ -354,7 +355,7 @@ export class TagOps {
       sources.push({ id: meta.id, title: meta.title, date: meta.date, text: file.text, highlights: file.highlights });
     }
     const byId = new Map(sources.map((s) => [s.id, s]));
-    const found = mod.findMentions(tag, sources).slice(0, MENTIONS_MAX);
+    const found = mod.findMentions(tag, sources, { translit: this.store.catalog.settings.translitMatching !== false }).slice(0, MENTIONS_MAX);
     const mentions = found.map((m) => {
       const source = byId.get(m.sourceId) as (typeof sources)[number];
       const snip = snippet(source.text, { start: m.start, end: m.end, quote: { exact: m.text, prefix: '', suffix: '' }, orphan: false }, 60);

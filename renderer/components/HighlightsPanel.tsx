@@ -14,6 +14,8 @@ import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
 /** A first guess at a row's height (quote, chips, note); rows are measured once drawn. */
 const ROW_HEIGHT = 64;
 
+import { StatementBadge } from '../statements/badges';
+
 interface Props {
   highlights: Highlight[];
   tagsById: Map<string, Tag>;
@@ -272,6 +274,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                         <TagChip key={t.id} tag={t} />
                       ))}
                     </span>
+                    <StatementBadge h={h} tagsById={tagsById} />
                     {h.note && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
                   </span>
                   {onTag && (

@@ -10,6 +10,7 @@ import { formatQuery, parseQuery, tagQuery, type RetrievalResult, type Retrieved
 import { call } from '../api';
 import { formatDate } from '../format';
 import { TagChip } from '../tags/kinds';
+import { ReliabilityBadge, StatementBadge } from '../statements/badges';
 import { TagPicker } from '../tags/TagPicker';
 import { elementAnchor, type Point } from '../tags/reader-bridge';
 import type { TagsApi } from '../tags/use-tags';
@@ -36,6 +37,7 @@ interface Props {
  * source and date and its other tags; Enter or a click opens the passage in the reader.
  */
 export function RetrievalView({ api, sources, request, onOpen, onClose }: Props) {
+  const sourcesById = useMemo(() => new Map(sources.map((x) => [x.id, x])), [sources]);
   const [query, setQuery] = useState(request.query);
   const [sourceIds, setSourceIds] = useState<Set<string> | null>(null);
   const [from, setFrom] = useState('');
@@ -263,6 +265,8 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
                 <span className="retrieval-source">
                   <span className="retrieval-source-title">{s.sourceTitle}</span>
                   <time dateTime={s.date}>{formatDate(s.date)}</time>
+                  <ReliabilityBadge grade={sourcesById.get(s.sourceId)?.reliability} />
+                  <StatementBadge h={s.highlight} tagsById={api.tagsById} />
                 </span>
                 <span className="retrieval-context">
                   {s.beforeCut && '…'}

@@ -8,6 +8,7 @@ import { useSourceSelection } from '../sources/use-source-selection';
 import { CollectionsBar } from '../sources/CollectionsBar';
 import { useCollections } from '../sources/use-collections';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
+import { ReliabilityBadge } from '../statements/badges';
 import '../styles/sources.css';
 
 interface Props {
@@ -262,6 +263,7 @@ const SourceRow = memo(function SourceRow({ source: s, checked, selected, curren
       <span className="source-meta">
         <span className="publisher">{publisherName(s.publisher) || 'No publisher'}</span>
         <time dateTime={s.date}>{formatDate(s.date)}</time>
+        <ReliabilityBadge grade={s.reliability} />
       </span>
       <span className="source-stats">
         <span className="highlight-count" title={`${s.highlightCount} highlights`}>

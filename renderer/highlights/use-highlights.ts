@@ -15,11 +15,14 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
   const [loadedFor, setLoadedFor] = useState<SourceDocument | null>(null);
   const undo = useRef(new UndoStack()).current;
 
-  // Reset when another source (or a re-imported one) is loaded.
+  // Reset when another source (or a re-imported one) is loaded. A document that only got new metadata (a rename, a
+  // reliability grade) keeps its highlights array: the list, with highlights made since it was read, stays.
   if (doc !== loadedFor) {
     setLoadedFor(doc);
-    setHighlights(doc?.highlights ?? []);
-    setSelectedId(null);
+    if (!doc || !loadedFor || doc.highlights !== loadedFor.highlights || doc.meta.id !== loadedFor.meta.id) {
+      setHighlights(doc?.highlights ?? []);
+      setSelectedId(null);
+    }
   }
 
   // The source whose list this is: an undo or redo for another source (made before the analyst switched) changes

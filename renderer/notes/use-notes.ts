@@ -8,6 +8,9 @@ import { forgetNote } from '../editor/active-pane';
 import { citedHighlightIds } from '../../core/notes/cited-by';
 import { paragraphAt, splitParagraphs } from '../../core/text';
 import { formatDate } from '../format';
+import { attributionLabel } from '../../core/statements/citation';
+import type { Statement } from '../../core/statements/model';
+import type { Credibility, Reliability } from '../../core/statements/grading';
 
 /** The form of a highlight id (see core/schemas.ts); others cannot be looked up. */
 const HIGHLIGHT_ID = /^h-[0-9a-z-]{4,64}$/i;
@@ -44,15 +47,16 @@ export function useNotes(options: {
   tagsById: Map<string, Tag>;
   replaceHighlight(h: Highlight): void;
   /** Publisher and date of every source, for citations of sources that are not open. */
-  sources?: ReadonlyArray<{ id: string; publisher: string; date: string }> | null;
+  sources?: ReadonlyArray<{ id: string; publisher: string; date: string; reliability?: Reliability }> | null;
 }) {
   const { doc, byId, selectedId, tagsById, replaceHighlight } = options;
   const sourcesById = useMemo(() => new Map((options.sources ?? []).map((s) => [s.id, s])), [options.sources]);
   // Paragraph offsets of the open source, for "¶ n" in its citations.
   const paragraphs = useMemo(() => (doc ? splitParagraphs(doc.text).flatMap((p) => [p.start, p.end]) : []), [doc]);
   const detailOf = useCallback(
-    (h: { start: number }) => (doc ? citationDetail(doc.meta, paragraphAt(paragraphs, h.start) + 1) : ''),
-    [doc, paragraphs],
+    (h: { start: number; statement?: Statement; credibility?: Credibility }) =>
+      doc ? citationDetail(doc.meta, paragraphAt(paragraphs, h.start) + 1, { ...h, reliability: doc.meta.reliability }, tagsById) : '',
+    [doc, paragraphs, tagsById],
   );
   // null until the analyst picks a tab: the open source's notebook, or the project notebook when no source is open.
   // The project notebook stays chosen across search hits, source changes and restarts, until another tab is picked.
@@ -94,7 +98,7 @@ export function useNotes(options: {
     if (!ids.length) return;
     call('resolveHighlights', { ids })
       .then((found) => {
-        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph)));
+        for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
         setForeignVersion((v) => v + 1);
       })
       .catch(() => {});
@@ -129,7 +133,7 @@ export function useNotes(options: {
       for (let i = 0; i < unknown.length; i += 5000) {
         try {
           const found = await call('resolveHighlights', { ids: unknown.slice(i, i + 5000) });
-          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph)));
+          for (const [id, r] of Object.entries(found)) foreign.current.set(id, r && resolvedFrom({ ...r, quote: { exact: r.quote } }, r.sourceTitle, tagsById, citationDetail(sourcesById.get(r.sourceId), r.paragraph, { ...r, reliability: r.reliability ?? sourcesById.get(r.sourceId)?.reliability }, tagsById)));
         } catch {
           break;
         }
@@ -184,7 +188,21 @@ function resolvedFrom(h: { quote: { exact: string }; sourceId: string; tagIds: s
   };
 }
 
-/** "EFE · 15 Oct 2021 · ¶ 4": publisher, date and paragraph of a cited passage (each when known). */
-function citationDetail(meta: { publisher: string; date: string } | undefined, paragraph: number | null): string {
-  return [meta?.publisher ?? '', meta?.date ? formatDate(meta.date) : '', paragraph !== null ? `¶ ${paragraph}` : ''].filter(Boolean).join(' · ');
+/**
+ * "EFE · 15 Oct 2021 · ¶ 4": publisher, date and paragraph of a cited passage (each when known). A statement or a
+ * graded passage says who said it when, and its grade: "Putin, 15 Oct 2021, EFE [C3] · ¶ 4" (issue 17).
+ */
+function citationDetail(
+  meta: { publisher: string; date: string } | undefined,
+  paragraph: number | null,
+  graded?: { statement?: Statement; credibility?: Credibility; reliability?: Reliability },
+  tagsById?: Map<string, Tag>,
+): string {
+  const where = paragraph !== null ? `¶ ${paragraph}` : '';
+  if (meta && graded && (graded.statement || graded.credibility || graded.reliability)) {
+    const speaker = graded.statement?.speakerTagId ? tagsById?.get(graded.statement.speakerTagId) : undefined;
+    const label = attributionLabel({ statement: graded.statement, speakerName: speaker?.name, speakerKind: speaker?.kind, publisher: meta.publisher, sourceDate: meta.date, reliability: graded.reliability, credibility: graded.credibility });
+    return [label, where].filter(Boolean).join(' · ');
+  }
+  return [meta?.publisher ?? '', meta?.date ? formatDate(meta.date) : '', where].filter(Boolean).join(' · ');
 }

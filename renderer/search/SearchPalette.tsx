@@ -171,6 +171,11 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
                             {PLACE_LABEL[hit.place]}
                             {hit.publisher && <> · {hit.publisher}</>}
                             {hit.date && <> · {formatDate(hit.date)}</>}
+                            {hit.crossScript && (
+                              <span className="sp-cross" title="Found through another script or spelling of a word you searched for (e.g. Shoigu → Шойгу)">
+                                other script
+                              </span>
+                            )}
                           </span>
                         </div>
                         <SnippetText snippet={hit.snippet} />

@@ -58,6 +58,7 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
   const [color, setColor] = useState(tag.color);
   const [description, setDescription] = useState(tag.description);
   const [aliases, setAliases] = useState(tag.aliases.join(', '));
+  const [translit, setTranslit] = useState(tag.translit !== false);
   const [saving, setSaving] = useState(false);
 
   const submit = async (e: React.FormEvent) => {
@@ -72,6 +73,7 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
     if (color.toLowerCase() !== tag.color.toLowerCase()) patch.color = color;
     if (description.trim() !== tag.description) patch.description = description;
     if (list.join('\u0000') !== tag.aliases.join('\u0000')) patch.aliases = list;
+    if (translit !== (tag.translit !== false)) patch.translit = translit;
     if (Object.keys(patch).length === 0) return onClose();
     setSaving(true);
     const ok = await onSave(patch);
@@ -117,6 +119,11 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
         <label>
           Aliases <span className="field-hint">other names found in the texts, separated by commas (e.g. IS, ISIS)</span>
           <input type="text" value={aliases} onChange={(e) => setAliases(e.target.value)} />
+        </label>
+        <label className="details-check">
+          <input type="checkbox" checked={translit} onChange={(e) => setTranslit(e.target.checked)} />
+          Match the name in other scripts and spellings{' '}
+          <span className="field-hint">Шойгу = Shoigu = Shoygu = Schoigu, and Russian case forms (Путина, Путину); off: only as spelled</span>
         </label>
         <label>
           Description

@@ -42,6 +42,8 @@ export interface TagEdit {
   color?: string;
   description?: string;
   aliases?: string[];
+  /** false: the names match only as spelled (issue 18). */
+  translit?: boolean;
 }
 
 /**
@@ -176,7 +178,7 @@ export function useTags(options: TagsOptions) {
         const r = await call('updateTag', { tagId, ...patch });
         setTags(r.tags);
         const back: TagEdit = {};
-        for (const k of Object.keys(patch) as Array<keyof TagEdit>) Object.assign(back, { [k]: k === 'aliases' ? [...before.aliases] : before[k] });
+        for (const k of Object.keys(patch) as Array<keyof TagEdit>) Object.assign(back, { [k]: k === 'aliases' ? [...before.aliases] : k === 'translit' ? before.translit !== false : before[k] });
         const label = patch.name !== undefined && patch.name !== before.name ? 'Rename Tag' : patch.color !== undefined ? 'Recolour Tag' : 'Edit Tag';
         push(
           label,

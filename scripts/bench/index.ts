@@ -8,6 +8,8 @@ import { benchSearch } from './search';
 import { benchTags } from './tags';
 import { benchStore } from './store';
 import { benchScale } from './scale';
+import { benchRussian } from './russian';
+import { benchStatements } from './statements';
 import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -23,6 +25,8 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['store', benchStore],
   ['scale', benchScale],
   ['documents', benchDocuments],
+  ['russian', benchRussian],
+  ['statements', benchStatements],
 ];
 
 const figures: Figure[] = [];

@@ -26,6 +26,7 @@ const PURE = [
   'htmlparser2',
   'fuzzysort',
   'compromise',
+  'snowball-stemmers',
   'approx-string-match',
   '@sanity/diff-match-patch',
 ];

@@ -147,7 +147,7 @@ export class ExportJobs {
       stopIfCancelled();
       job.phase = 'writing';
       job.message = `Saving ${basename(path)}…`;
-      job.paths = folder ? await writeFolder(path, rendered.outputs, () => record.cancelRequested) : [await writeOne(path, rendered.outputs[0])];
+      job.paths = folder ? await writeFolder(path, rendered.outputs, () => record.cancelRequested) : await writeWithCompanions(path, rendered.outputs);
       job.state = 'done';
       job.phase = 'finished';
       job.message = `Exported ${count(highlights)} highlight${highlights === 1 ? '' : 's'} from ${count(snapshot.sources.length)} source${snapshot.sources.length === 1 ? '' : 's'} to ${folder ? `${job.paths.length} files in ` : ''}${path}.`;
@@ -169,6 +169,17 @@ export class ExportJobs {
     record.endedAt = Date.now();
     return { ...job };
   }
+}
+
+/**
+ * A one-file format's file, and beside it any companion file the format adds (statements.csv, issue 17):
+ * "notes.csv" gets "notes.statements.csv".
+ */
+async function writeWithCompanions(path: string, outputs: readonly ExportOutput[]): Promise<string[]> {
+  const written = [await writeOne(path, outputs[0])];
+  const stem = path.replace(/\.[^./\\]+$/, '');
+  for (const extra of outputs.slice(1)) written.push(await writeOne(`${stem}.${extra.name}`, extra));
+  return written;
 }
 
 async function writeOne(path: string, output: ExportOutput): Promise<string> {

@@ -10,6 +10,14 @@ import {
   type NoteFormatter,
 } from '../../../core/export';
 import type { NotebookSnapshot } from '../../../core/model';
+import { annotationIri, exportW3C, serializeW3C } from '../../../core/export/w3c';
+import {
+  addStatementBodies,
+  exportStatementsCsv,
+  statementsMarkdown,
+  withStatementCodesAndMemos,
+  withStatementsSection,
+} from '../../../core/export/statements';
 import { noteToHtml, noteToMarkdown, noteToPlainText } from '../../../core/notes/markdown';
 import { NotebookError } from '../errors';
 import { exportBibtex, exportCslJson } from '../../../core/export/citations';
@@ -37,8 +45,45 @@ const deflateRaw = (data: Uint8Array): Uint8Array => deflateRawSync(data, { leve
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** Run one format over a snapshot. Pure apart from the native deflate; nothing is written here. */
+/** Does the snapshot hold statements or grades (issue 17)? Then the statement additions below apply. */
+function hasStatements(snapshot: NotebookSnapshot): boolean {
+  return snapshot.sources.some((s) => s.meta.reliability || s.highlights.some((h) => h.statement || h.credibility));
+}
+
+/**
+ * Run one format over a snapshot, with statements and grades added (issue 17, core/export/statements.ts): a second
+ * CSV file, W3C statement bodies, speaker codes and memos in REFI-QDA, Statements.md, the report's section.
+ */
 export function renderExport(snapshot: NotebookSnapshot, format: BackendExportFormat, layout: MarkdownLayout = 'per-source'): RenderedExport {
+  if (!hasStatements(snapshot)) return renderFormat(snapshot, format, layout);
+  switch (format) {
+    case 'w3c': {
+      const collection = addStatementBodies(exportW3C(snapshot, noteFormatter, { creator: { name: 'Analyst' } }), snapshot, annotationIri);
+      return { outputs: [{ name: 'notebook.json', data: new TextEncoder().encode(serializeW3C(collection)) }], warnings: [] };
+    }
+    case 'qdpx':
+      return renderFormat(withStatementCodesAndMemos(snapshot), format, layout);
+    case 'csv': {
+      const rendered = renderFormat(snapshot, format, layout);
+      const statements = exportStatementsCsv(snapshot);
+      return statements ? { ...rendered, outputs: [...rendered.outputs, { name: 'statements.csv', data: statements }] } : rendered;
+    }
+    case 'markdown': {
+      const rendered = renderFormat(snapshot, format, layout);
+      const file = statementsMarkdown(snapshot);
+      return file ? { ...rendered, outputs: [...rendered.outputs, { name: file.path, data: file.content }] } : rendered;
+    }
+    case 'html': {
+      const rendered = renderFormat(snapshot, format, layout);
+      return { ...rendered, outputs: rendered.outputs.map((o) => ({ ...o, data: typeof o.data === 'string' ? withStatementsSection(o.data, snapshot) : o.data })) };
+    }
+    default:
+      return renderFormat(snapshot, format, layout);
+  }
+}
+
+/** Run one format over a snapshot. Pure apart from the native deflate; nothing is written here. */
+function renderFormat(snapshot: NotebookSnapshot, format: BackendExportFormat, layout: MarkdownLayout = 'per-source'): RenderedExport {
   const warnings: string[] = [];
   switch (format) {
     case 'w3c':

@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import type { ExportChoices, ExportScope, ReportHtml } from '../../../core/exchange/api';
 import { exportHtmlReport, tagNamePaths, tagsInTreeOrder } from '../../../core/export';
+import { withStatementsSection } from '../../../core/export/statements';
 import type { Tag } from '../../../core/model';
 import { descendantIds } from '../../../core/tags/codebook';
 import type { NotebookStore } from '../store';
@@ -62,7 +63,7 @@ export class Exchange {
   async reportHtml(scope: ExportScope): Promise<ReportHtml> {
     const snapshot = await readSnapshot(this.store, scope);
     return {
-      html: exportHtmlReport(snapshot, noteFormatter),
+      html: withStatementsSection(exportHtmlReport(snapshot, noteFormatter), snapshot),
       title: snapshot.title,
       sources: snapshot.sources.length,
       highlights: snapshot.sources.reduce((n, s) => n + s.highlights.length, 0),

@@ -14,7 +14,8 @@ import { splitParagraphs } from '../../../core/text';
 import { noteToPlainText } from '../../../core/notes/markdown';
 import { indexTerm, phraseTester, tokenize } from '../../../core/search/text';
 import { isEmptyQuery, parseQuery, toClauses, type ParsedQuery } from '../../../core/search/query';
-import { FIELD, TextIndex, type Field, type TextIndexData } from '../../../core/search/text-index';
+import { FIELD, TextIndex, type Clause, type Field, type IndexHits, type TextIndexData } from '../../../core/search/text-index';
+import { TermFamilies } from '../../../core/search/term-families';
 import { codingMask, compileFacets, FacetCounter, sourceMask } from '../../../core/search/facets';
 import { makeSnippet } from '../../../core/search/snippet';
 import type { HitKind, HitPlace, SearchFacets, SearchHit, SearchResponse } from '../../../core/search/types';
@@ -112,6 +113,8 @@ export class SearchEngine {
   /** Bumped on every change; the analysis input is cached per version. */
   private version = 0;
   private analysisCache: { version: number; sources: AnalysisSource[] } | null = null;
+  /** Stems and other spellings of the vocabulary, built on the first query. */
+  private families: TermFamilies | null = null;
 
   constructor(index?: TextIndex) {
     this.index = index ?? new TextIndex(INDEX_OPTIONS);
@@ -289,6 +292,7 @@ export class SearchEngine {
     let scores: Float64Array;
     let count: number;
     let terms = new Set<string>();
+    let cross: Uint8Array | null = null;
     if (isEmptyQuery(parsed)) {
       // No words: list what the facets select (highlights, notes, sources by title), newest sources first.
       if (!compiled.active) return respond();
@@ -298,7 +302,7 @@ export class SearchEngine {
     } else {
       const clauses = toClauses(parsed);
       if (!clauses) return respond();
-      ({ docs, scores, count, terms } = this.index.search(clauses));
+      ({ docs, scores, count, terms, cross } = this.searchWords(clauses));
     }
 
     // Phrases are checked against the text: load the texts of the paragraphs' sources first.
@@ -327,7 +331,7 @@ export class SearchEngine {
       return m;
     };
     // The best `limit` of each kind, kept sorted as they come (no sort of all hits).
-    const best: Array<Array<{ doc: number; score: number }>> = [[], [], []];
+    const best: Array<Array<{ doc: number; score: number; cross: boolean }>> = [[], [], []];
     for (let i = 0; i < count; i++) {
       const doc = docs[i];
       const place = this.docPlace[doc];
@@ -361,15 +365,52 @@ export class SearchEngine {
       if (list.length === limit && score <= list[limit - 1].score) continue;
       let at = list.length;
       while (at > 0 && list[at - 1].score < score) at--;
-      list.splice(at, 0, { doc, score });
+      list.splice(at, 0, { doc, score, cross: cross !== null && cross[i] === 1 });
       if (list.length > limit) list.pop();
     }
     const marked = markable(terms, parsed);
     await loadTexts(best.flatMap((list) => list.filter(({ doc }) => this.docPlace[doc] === P.paragraph).map(({ doc }) => this.docSource[doc])));
     (['source', 'highlight', 'note'] as const).forEach((kind) => {
-      groups[kind] = best[KIND_NO[kind]].map(({ doc, score }) => this.hit(doc, score, marked, parsed.phrases, texts));
+      groups[kind] = best[KIND_NO[kind]].map(({ doc, score, cross: x }) => {
+        const hit = this.hit(doc, score, marked, parsed.phrases, texts);
+        return x ? { ...hit, crossScript: true } : hit;
+      });
     });
     return respond();
+  }
+
+  /**
+   * The index asked twice when a query word has other spellings in the vocabulary: once with the words and their
+   * stems, once adding the other scripts' spellings. Documents only the second finds are cross-script hits: flagged,
+   * and scored a thousandth so that they rank after every hit in the query's own spelling.
+   */
+  private searchWords(clauses: Clause[]): IndexHits & { cross: Uint8Array | null } {
+    const families = (this.families ??= new TermFamilies(this.index));
+    const loose = (c: Clause): boolean => c.prefix || c.fuzzy > 0;
+    const same = clauses.map((c) => (loose(c) ? { ...c, extra: families.sameStem(c.term).map((term) => ({ term, weight: 0.9 })) } : c));
+    const first = this.index.search(same);
+    const others = clauses.map((c) => (loose(c) ? families.otherSpellings(c.term) : []));
+    if (others.every((o) => o.length === 0)) return { ...first, cross: null };
+    // One word: the other spellings alone (their postings only). Several: each word with its other spellings.
+    const wide =
+      clauses.length === 1
+        ? this.index.search([{ term: others[0][0], prefix: false, fuzzy: 0, extra: others[0].slice(1).map((term) => ({ term, weight: 1 })) }])
+        : this.index.search(same.map((c, i) => (others[i].length ? { ...c, extra: [...(c.extra ?? []), ...others[i].map((term) => ({ term, weight: 0.5 }))] } : c)));
+    const own = new Set(first.docs.subarray(0, first.count));
+    const total = first.count + wide.count;
+    const docs = new Int32Array(total);
+    const scores = new Float64Array(total);
+    const cross = new Uint8Array(total);
+    docs.set(first.docs.subarray(0, first.count));
+    scores.set(first.scores.subarray(0, first.count));
+    let count = first.count;
+    for (let i = 0; i < wide.count; i++) {
+      if (own.has(wide.docs[i])) continue;
+      docs[count] = wide.docs[i];
+      scores[count] = wide.scores[i] * 1e-3;
+      cross[count++] = 1;
+    }
+    return { docs, scores, count, terms: new Set([...first.terms, ...wide.terms]), cross };
   }
 
   /** Every document that can be listed without words (titles, quotes, notes), newest sources first. */

@@ -1,21 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChevronDown, ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { Tag, TagKind } from '../../core/model';
-import { formatAccelerator } from '../../core/commands';
-import { isMac } from '../api';
-import { childrenIndex, descendantIds } from '../../core/tags/codebook';
-import { defaultParentId, tagPath } from '../../core/tags/default-codebook';
-import { foldForMatch } from '../../core/tags/match';
-import { KIND_LABEL, KINDS, KindIcon } from '../tags/kinds';
-import { TagPicker } from '../tags/TagPicker';
-import { ColorPalette } from '../tags/ColorPalette';
-import { ConfirmDialog, TagDetailsDialog } from '../tags/dialogs';
-import { MentionsReview } from '../tags/MentionsReview';
-import { elementAnchor, type Point } from '../tags/reader-bridge';
-import type { TagsApi } from '../tags/use-tags';
-import { PopoverMenu, type MenuItem } from './PopoverMenu';
+import { descendantIds } from '../../core/tags/codebook';
+import { KIND_LABEL, KindIcon } from './kinds';
+import { TagPicker } from './TagPicker';
+import { ColorPalette } from './ColorPalette';
+import { ConfirmDialog, TagDetailsDialog } from './dialogs';
+import { MentionsReview } from './MentionsReview';
+import { elementAnchor, type Point } from './reader-bridge';
+import type { TagsApi } from './use-tags';
+import { PopoverMenu, type MenuItem } from '../components/PopoverMenu';
+import { DeleteSummary, MergeConfirm, NewTagForm, RenameInput } from './codebook-forms';
+import { codebookRows, type CodebookRow } from '../../core/tags/visible-rows';
 
-const UNDO_KEY = formatAccelerator('CmdOrCtrl+Z', isMac);
 
 export const TAG_DRAG_TYPE = 'application/x-notebook-tag';
 
@@ -25,13 +22,7 @@ interface Props {
   onRetrieve(tag: Tag): void;
 }
 
-interface Row {
-  tag: Tag;
-  depth: number;
-  hasChildren: boolean;
-  posinset: number;
-  setsize: number;
-}
+type Row = CodebookRow;
 
 type Overlay =
   | { type: 'menu'; tagId: string; anchor: Point }
@@ -63,41 +54,8 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
   const quickIndex = useMemo(() => new Map(api.quick.map((t, i) => [t.id, i + 1])), [api.quick]);
   const pinned = useMemo(() => new Set(api.pinnedIds), [api.pinnedIds]);
 
-  // The visible rows: a depth-first walk, the top level in codebook order, sub-tags by name; a filter keeps the
-  // matching tags and their ancestors.
-  const rows = useMemo<Row[]>(() => {
-    const children = childrenIndex(tags);
-    const q = foldForMatch(filter);
-    let keep: Set<string> | null = null;
-    if (q) {
-      keep = new Set();
-      for (const t of tags) {
-        if (![t.name, ...t.aliases].some((s) => foldForMatch(s).includes(q))) continue;
-        let cur: Tag | undefined = t;
-        const seen = new Set<string>();
-        while (cur && !seen.has(cur.id)) {
-          seen.add(cur.id);
-          keep.add(cur.id);
-          cur = cur.parentId ? byId.get(cur.parentId) : undefined;
-        }
-      }
-    }
-    const out: Row[] = [];
-    const walk = (parentId: string | null, depth: number, seen: Set<string>) => {
-      let ids = (children.get(parentId) ?? []).filter((id) => !seen.has(id) && (!keep || keep.has(id)));
-      if (parentId !== null) ids = [...ids].sort((a, b) => (byId.get(a)?.name ?? '').localeCompare(byId.get(b)?.name ?? '', undefined, { sensitivity: 'base' }));
-      ids.forEach((id, i) => {
-        const tag = byId.get(id);
-        if (!tag) return;
-        const kids = (children.get(id) ?? []).filter((c) => !keep || keep.has(c));
-        out.push({ tag, depth, hasChildren: kids.length > 0, posinset: i + 1, setsize: ids.length });
-        seen.add(id);
-        if (kids.length > 0 && (keep || !collapsed.has(id))) walk(id, depth + 1, seen);
-      });
-    };
-    walk(null, 0, new Set());
-    return out;
-  }, [tags, byId, collapsed, filter]);
+  // The visible rows (core/tags/visible-rows.ts): depth first, a filter keeps the matching tags and their ancestors.
+  const rows = useMemo<Row[]>(() => codebookRows(tags, byId, collapsed, filter), [tags, byId, collapsed, filter]);
 
   const focusIndex = Math.max(0, rows.findIndex((r) => r.tag.id === focusId));
 
@@ -455,175 +413,5 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
       )}
       {overlay?.type === 'mentions' && overlayTag && <MentionsReview tag={overlayTag} api={api} onClose={() => setOverlay(null)} />}
     </section>
-  );
-}
-
-function DeleteSummary({ api, tag }: { api: TagsApi; tag: Tag }) {
-  const c = api.counts[tag.id] ?? { highlights: 0, sources: 0 };
-  const children = api.tags.filter((t) => t.parentId === tag.id);
-  const parent = tag.parentId ? api.tagsById.get(tag.parentId)?.name : null;
-  return (
-    <div className="delete-summary">
-      <p>
-        {c.highlights === 0 ? (
-          'No highlight carries this tag.'
-        ) : (
-          <>
-            <strong>{plural(c.highlights, 'highlight')}</strong> in {plural(c.sources, 'source')} will lose it; they keep their other tags.
-          </>
-        )}
-      </p>
-      {children.length > 0 && (
-        <p>
-          Its {plural(children.length, 'sub-tag')} ({children.slice(0, 4).map((t) => t.name).join(', ')}
-          {children.length > 4 ? ', …' : ''}) move up to {parent ? `“${parent}”` : 'the top level'}.
-        </p>
-      )}
-      <p className="muted">You can undo this with {UNDO_KEY}.</p>
-    </div>
-  );
-}
-
-function MergeConfirm({ api, from, into, onClose }: { api: TagsApi; from: Tag; into: Tag; onClose(): void }) {
-  const c = api.counts[from.id] ?? { highlights: 0, sources: 0 };
-  const kids = api.tags.filter((t) => t.parentId === from.id).length;
-  return (
-    <ConfirmDialog title={`Merge “${from.name}” into “${into.name}”?`} confirmLabel="Merge" onConfirm={() => void api.merge(from.id, into.id)} onClose={onClose}>
-      <div className="delete-summary">
-        <p>
-          {c.highlights === 0 ? (
-            `No highlight carries “${from.name}”.`
-          ) : (
-            <>
-              <strong>{plural(c.highlights, 'highlight')}</strong> in {plural(c.sources, 'source')} move to “{into.name}” (none is tagged twice).
-            </>
-          )}
-        </p>
-        <p>
-          “{from.name}”{from.aliases.length > 0 ? ` and its aliases (${from.aliases.join(', ')})` : ''} become aliases of “{into.name}”
-          {kids > 0 ? `; its ${plural(kids, 'sub-tag')} move under it` : ''}.
-        </p>
-        <p className="muted">You can undo this with {UNDO_KEY}.</p>
-      </div>
-    </ConfirmDialog>
-  );
-}
-
-function RenameInput({ tag, onDone, onCancel }: { tag: Tag; onDone(value: string): void; onCancel(): void }) {
-  const [value, setValue] = useState(tag.name);
-  const ref = useRef<HTMLInputElement>(null);
-  const done = useRef(false);
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-  return (
-    <input
-      ref={ref}
-      className="rename-input"
-      aria-label={`New name for ${tag.name}`}
-      value={value}
-      maxLength={200}
-      onChange={(e) => setValue(e.target.value)}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          done.current = true;
-          onDone(value);
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          done.current = true;
-          onCancel();
-        }
-      }}
-      onBlur={() => {
-        if (!done.current) onDone(value);
-      }}
-    />
-  );
-}
-
-function NewTagForm({
-  tags,
-  initial,
-  onCreate,
-  onCancel,
-}: {
-  tags: Tag[];
-  initial: { parentId: string | null; kind: TagKind };
-  onCreate(input: { name: string; kind: TagKind; parentId: string | null }): Promise<void>;
-  onCancel(): void;
-}) {
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<TagKind>(initial.kind);
-  const [parentId, setParentId] = useState<string | null>(initial.parentId ?? defaultParentId(tags, initial.kind));
-  const [parentTouched, setParentTouched] = useState(initial.parentId !== null);
-  const [kindTouched, setKindTouched] = useState(false);
-  const parents = useMemo(
-    () => tags.map((t) => ({ id: t.id, path: tagPath(tags, t.id).join(' › ') })).sort((a, b) => a.path.localeCompare(b.path)),
-    [tags],
-  );
-  return (
-    <form
-      className="new-tag-form"
-      aria-label="New tag"
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim()) void onCreate({ name, kind, parentId });
-      }}
-    >
-      <input type="text" aria-label="Name of the new tag" placeholder="Name" value={name} maxLength={200} autoFocus onChange={(e) => setName(e.target.value)} />
-      <select
-        aria-label="Kind"
-        value={kind}
-        onChange={(e) => {
-          const k = e.target.value as TagKind;
-          setKind(k);
-          setKindTouched(true);
-          if (!parentTouched) setParentId(defaultParentId(tags, k));
-        }}
-      >
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {KIND_LABEL[k]}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Parent"
-        value={parentId ?? ''}
-        onChange={(e) => {
-          setParentTouched(true);
-          const pid = e.target.value || null;
-          setParentId(pid);
-          // The kind follows the place in the tree until the analyst sets it.
-          if (!kindTouched) setKind(tags.find((t) => t.id === pid)?.kind ?? 'other');
-        }}
-      >
-        <option value="">Top level</option>
-        {parents.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.path}
-          </option>
-        ))}
-      </select>
-      <div className="new-tag-actions">
-        <button type="submit" className="primary-button" disabled={!name.trim()}>
-          Create
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

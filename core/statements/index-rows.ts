@@ -1,0 +1,103 @@
+/**
+ * The notebook's statements as rows, with their groups, kept by difference: each call hands over the sources as they
+ * are, and only statements that are new, changed or gone touch the grouping index. Pure (no I/O).
+ */
+import type { Highlight, SourceMeta, Tag } from '../model';
+import type { StatementGroupSummary, StatementsList } from './api';
+import { StatementGrouper } from './grouping';
+import type { StatementRow } from './model';
+
+export interface IndexedSource {
+  meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date' | 'reliability'>;
+  highlights: readonly Highlight[];
+}
+
+const rowKey = (sourceId: string, highlightId: string) => `${sourceId}/${highlightId}`;
+
+export class StatementIndex {
+  private readonly grouper = new StatementGrouper();
+  /** key -> what the grouper was given for it (speaker, manual key, words). */
+  private readonly given = new Map<string, string>();
+
+  update(sources: readonly IndexedSource[], tagsById: ReadonlyMap<string, Tag>): StatementsList {
+    const rows: StatementRow[] = [];
+    const seen = new Set<string>();
+    const counts: Record<string, number> = {};
+    for (const { meta, highlights } of sources) {
+      let n = 0;
+      for (const h of highlights) {
+        if (!h.statement || h.orphan) continue;
+        n++;
+        const key = rowKey(meta.id, h.id);
+        seen.add(key);
+        const speaker = h.statement.speakerTagId ?? `outlet:${meta.publisher}`;
+        const date = h.statement.dateSaid || meta.date;
+        const fingerprint = `${speaker}\u0000${h.statement.groupKey ?? ''}\u0000${date}\u0000${h.quote.exact}`;
+        if (this.given.get(key) !== fingerprint) {
+          this.grouper.add({ id: key, speaker, text: h.quote.exact, manualKey: h.statement.groupKey, date });
+          this.given.set(key, fingerprint);
+        }
+        const speakerTag = h.statement.speakerTagId ? tagsById.get(h.statement.speakerTagId) : undefined;
+        rows.push({
+          sourceId: meta.id,
+          highlightId: h.id,
+          start: h.start,
+          end: h.end,
+          quote: h.quote.exact,
+          statement: h.statement,
+          speakerName: speakerTag?.name ?? (h.statement.speakerTagId ? '(deleted tag)' : ''),
+          outlet: meta.publisher,
+          sourceTitle: meta.title,
+          sourceDate: meta.date,
+          ...(meta.reliability ? { reliability: meta.reliability } : {}),
+          ...(h.credibility ? { credibility: h.credibility } : {}),
+          tagIds: h.tagIds.filter((t) => t !== h.statement?.speakerTagId),
+          groupId: '',
+          groupLabel: '',
+        });
+      }
+      if (n) counts[meta.id] = n;
+    }
+    for (const key of [...this.given.keys()]) {
+      if (seen.has(key)) continue;
+      this.given.delete(key);
+      this.grouper.remove(key);
+    }
+    rows.sort((a, b) => (a.statement.dateSaid || a.sourceDate).localeCompare(b.statement.dateSaid || b.sourceDate) || a.sourceId.localeCompare(b.sourceId) || a.start - b.start);
+    const byGroup = new Map<string, StatementRow[]>();
+    for (const r of rows) {
+      r.groupId = this.grouper.groupOf(rowKey(r.sourceId, r.highlightId));
+      const list = byGroup.get(r.groupId);
+      if (list) list.push(r);
+      else byGroup.set(r.groupId, [r]);
+    }
+    const groups: StatementGroupSummary[] = [];
+    for (const [id, members] of byGroup) {
+      if (members.length < 2) continue;
+      const dates = members.map((m) => m.sourceDate || m.statement.dateSaid).filter(Boolean).sort();
+      groups.push({
+        id,
+        label: '',
+        speakerName: members[0].speakerName || members[0].outlet,
+        members: members.map((m) => ({ sourceId: m.sourceId, highlightId: m.highlightId })),
+        outlets: new Set(members.map((m) => m.outlet)).size,
+        firstReport: dates[0] ?? '',
+        latestReport: dates[dates.length - 1] ?? '',
+        manual: id.startsWith('m:'),
+      });
+    }
+    groups.sort((a, b) => a.firstReport.localeCompare(b.firstReport) || a.speakerName.localeCompare(b.speakerName) || a.id.localeCompare(b.id));
+    groups.forEach((g, i) => {
+      g.label = `G${i + 1}`;
+      for (const r of byGroup.get(g.id) ?? []) r.groupLabel = g.label;
+    });
+    return { rows, groups, counts };
+  }
+
+  related(sourceId: string, highlightId: string): Array<{ sourceId: string; highlightId: string; score: number }> {
+    return this.grouper.related(rowKey(sourceId, highlightId)).map((r) => {
+      const [s, h] = r.id.split('/');
+      return { sourceId: s, highlightId: h, score: Math.round(r.score * 100) / 100 };
+    });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Russian (and Ukrainian, Uzbek Cyrillic, Tajik) entity rules over runs of capitalised Cyrillic words: first names and
+ * surname shapes make people, titles before a name ("министр", "пресс-секретарь") make people, words in -стан and
+ * words after "в/из/на" make places, Cyrillic acronyms make organisations. Gazetteer and codebook matches (with case
+ * endings reduced) are found before and split the runs, so "России Владимир Путин" is a place, then a person.
+ * Names are reduced to the nominative (lemmaOf): the form the text uses in the nominative when it has one, else the
+ * case ending stripped by the rules of Russian surnames and first names.
+ */
+import words from './data/russian-words.json' with { type: 'json' };
+import { stemKey, wordKeys, wordsMatch } from '../names/name-key';
+
+export type RuClass = 'first' | 'surname' | 'patronymic' | 'orgHead' | 'placeHead' | 'place' | 'acronym' | 'title' | 'common' | 'unknown';
+
+function keyIndex(list: readonly string[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const w of list) for (const k of wordKeys(w).all) if (!m.has(k)) m.set(k, w);
+  return m;
+}
+
+let lists: { first: Map<string, string>; orgHeads: Map<string, string>; placeHeads: Map<string, string>; titles: Set<string>; placePreps: Set<string> } | null = null;
+function data(): NonNullable<typeof lists> {
+  lists ??= {
+    first: keyIndex(words.firstNames),
+    orgHeads: keyIndex(words.orgHeads),
+    placeHeads: keyIndex(words.placeHeads),
+    titles: new Set(words.titles),
+    placePreps: new Set(words.placePrepositions),
+  };
+  return lists;
+}
+
+/** The list entry a word is a form of, by key (Сергея -> Сергей), or null. */
+const lookupMemo = new WeakMap<Map<string, string>, Map<string, string | null>>();
+function lookup(index: Map<string, string>, word: string): string | null {
+  let memo = lookupMemo.get(index);
+  if (!memo) lookupMemo.set(index, (memo = new Map()));
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const found = lookupUncached(index, word);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(word, found);
+  return found;
+}
+
+function lookupUncached(index: Map<string, string>, word: string): string | null {
+  const k = wordKeys(word);
+  for (const key of [...k.full, ...k.stems]) {
+    const hit = index.get(key);
+    if (hit !== undefined && wordsMatch(hit, word)) return hit;
+  }
+  return null;
+}
+
+export const firstNameOf = (word: string): string | null => lookup(data().first, word);
+export const isRussianTitle = (lower: string): boolean => data().titles.has(lower);
+export const isPlacePreposition = (lower: string): boolean => data().placePreps.has(lower);
+
+const SURNAME = /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|ян|дзе|швили|заде|зода|ова|ева|ёва|ина|ына)(?:а|у|ым|ом|е|ой|ого|ому|им|ую|ых)?$/;
+const PATRONYMIC = /(?:ович|евич|ьич|овн|евн|ичн)(?:а|у|ем|е|ой|ы)?$/;
+const PLACE_SHAPE = /стан(?:а|у|ом|е)?$/;
+const COMMON_RU = new Set('и в во не на с со что как а то все она так его но да ты к у же вы за бы по только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это по словам также однако кроме'.split(' '));
+
+export function classifyRussian(raw: string, lower: string, sentenceStart: boolean, lowerSeen: ReadonlySet<string>): RuClass {
+  if (/^\p{Lu}{2,6}$/u.test(raw)) return 'acronym';
+  if (COMMON_RU.has(lower)) return 'common';
+  if (data().titles.has(lower)) return 'title';
+  if (lookup(data().orgHeads, lower) !== null) return 'orgHead';
+  if (lookup(data().placeHeads, lower) !== null) return 'placeHead';
+  if (firstNameOf(raw) !== null) return 'first';
+  if (PATRONYMIC.test(lower) && lower.length >= 6) return 'patronymic';
+  if (PLACE_SHAPE.test(lower)) return 'place';
+  if (SURNAME.test(lower) && lower.length >= 5) return 'surname';
+  if (lowerSeen.has(lower)) return 'common';
+  if (sentenceStart) return 'common';
+  return 'unknown';
+}
+
+const FEMALE_FIRST = /[ая]$/;
+
+/**
+ * The nominative of one word of a name. `forms` are the other forms of the same word in the text (same stem): the
+ * one without a case ending wins; otherwise the ending is taken off by the rules of names.
+ */
+export function lemmaOf(word: string, forms: readonly string[], female: boolean): string {
+  const first = firstNameOf(word);
+  if (first !== null) return matchCase(first, word);
+  const lower = word.toLowerCase();
+  let m: RegExpMatchArray | null;
+  if ((m = lower.match(/^(.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой)$/)) !== null) {
+    if (female && /(?:ой|у|а)$/.test(lower)) return matchCase(m[1] + 'а', word);
+    return matchCase(m[1], word);
+  }
+  if ((m = lower.match(/^(.+(?:ск|цк))(?:ого|ому|им|ом|ой|ую|ая)$/)) !== null) return matchCase(m[1] + (female ? 'ая' : 'ий'), word);
+  // A form in the text that looks like a nominative: ends in a consonant, or is the shortest.
+  const candidates = [word, ...forms].filter((f) => stemKey(f) === stemKey(word));
+  const consonantFinal = candidates.filter((f) => /[бвгдджзйклмнпрстфхцчшщ]$/i.test(f)).sort((a, b) => a.length - b.length);
+  if (consonantFinal.length > 0) return consonantFinal[0];
+  if ((m = lower.match(/^(.+[бвгдзклмнпрстфхцчшщ])(?:а|у|ом|е)$/)) !== null && m[1].length >= 4 && !/[аяыи]$/.test(lower)) return matchCase(m[1], word);
+  if ((m = lower.match(/^(.+[бвгдзклмнпрстфхцчшщ])(?:а|у|ом|е)$/)) !== null && m[1].length >= 4 && lower.endsWith('у')) return matchCase(m[1], word);
+  return word;
+}
+
+const MALE_IN_A = new Set(['Абдулла', 'Забихулла', 'Хайбатулла', 'Мулла', 'Никита', 'Илья', 'Джума', 'Нарендра', 'Усама']);
+/** A first name (nominative) of a woman: ends in -а/-я and is not one of the men's names that do. */
+export const isFemaleFirstName = (name: string): boolean => FEMALE_FIRST.test(name) && !MALE_IN_A.has(name);
+
+function matchCase(lemma: string, like: string): string {
+  return like[0] === like[0].toUpperCase() ? lemma[0].toUpperCase() + lemma.slice(1) : lemma;
+}

@@ -1,0 +1,533 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowLeft } from 'lucide-react';
+import type { NoteDoc, SourceSummary, Tag } from '../../core/model';
+import type { StatementGroupSummary, StatementsList } from '../../core/statements/api';
+import { attributionLabel } from '../../core/statements/citation';
+import { formatDateSaid } from '../../core/statements/dates';
+import { CREDIBILITY_MEANING, RELIABILITY_GRADES, RELIABILITY_MEANING, gradeLabel } from '../../core/statements/grading';
+import { MODE_LABEL, type StatementRow } from '../../core/statements/model';
+import { weakSentences, type WeakSentence } from '../../core/statements/note-check';
+import { wordingDiff } from '../../core/statements/wording-diff';
+import { call } from '../api';
+import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
+import '../styles/statements.css';
+
+interface Props {
+  tags: Tag[];
+  sources: SourceSummary[];
+  /** Bumps when statements change elsewhere: the list is read again. */
+  version: number;
+  openSourceId: string | null;
+  onOpen(row: StatementRow): void;
+  onClose(): void;
+  report(err: unknown): void;
+  /** For test data and the benchmark: a list given instead of the backend's. */
+  initialList?: StatementsList;
+}
+
+export interface StatementFilters {
+  speaker: string;
+  theme: string;
+  outlet: string;
+  grade: string;
+  from: string;
+  to: string;
+  text: string;
+}
+
+const NO_FILTERS: StatementFilters = { speaker: '', theme: '', outlet: '', grade: '', from: '', to: '', text: '' };
+const ROW_HEIGHT = 52;
+
+/** Rows that pass the filters (dates compare as ISO prefixes, so "2021-08" passes from 2021-08-01). */
+export function filterStatements(rows: readonly StatementRow[], f: StatementFilters): StatementRow[] {
+  const text = f.text.trim().toLowerCase();
+  return rows.filter((r) => {
+    if (f.speaker && (r.statement.speakerTagId ?? '') !== f.speaker) return false;
+    if (f.theme && !r.tagIds.includes(f.theme)) return false;
+    if (f.outlet && r.outlet !== f.outlet) return false;
+    if (f.grade === 'ungraded' ? r.reliability || r.credibility : f.grade && r.reliability !== f.grade) return false;
+    const date = r.statement.dateSaid || r.sourceDate;
+    if (f.from && date && date.slice(0, 10) < f.from.slice(0, date.length)) return false;
+    if (f.to && date && date.slice(0, f.to.length) > f.to) return false;
+    if (text && !r.quote.toLowerCase().includes(text)) return false;
+    return true;
+  });
+}
+
+/**
+ * The statements view (issue 17): every statement as a table (virtualised: 100,000 rows scroll) and a timeline, by
+ * speaker, theme and outlet, with filters; a row opens its passage (Enter, click) or drags into a note as a citation.
+ * The selected statement's group shows each wording side by side with the differences marked, with merge and split.
+ * The note check lists note sentences supported only by E/F or ungraded passages.
+ */
+export function StatementsView({ tags, sources, version, openSourceId, onOpen, onClose, report, initialList }: Props) {
+  const [list, setList] = useState<StatementsList | null>(initialList ?? null);
+  const [filters, setFilters] = useState<StatementFilters>(NO_FILTERS);
+  const [tab, setTab] = useState<'table' | 'timeline' | 'check'>('table');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [marked, setMarked] = useState<Set<string>>(new Set());
+  const [related, setRelated] = useState<Array<{ sourceId: string; highlightId: string; score: number }>>([]);
+  const [reload, setReload] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (initialList) return;
+    let live = true;
+    call('listStatements')
+      .then((l) => live && setList(l))
+      .catch(report);
+    return () => {
+      live = false;
+    };
+  }, [version, reload, report, initialList]);
+
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('.statement-row, .statements-filters select')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list === null]);
+
+  const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+  const rows = useMemo(() => (list ? filterStatements(list.rows, filters) : []), [list, filters]);
+  const keyOf = (r: { sourceId: string; highlightId: string }) => `${r.sourceId}/${r.highlightId}`;
+  const byKey = useMemo(() => new Map((list?.rows ?? []).map((r) => [keyOf(r), r])), [list]);
+  const groupsById = useMemo(() => new Map((list?.groups ?? []).map((g) => [g.id, g])), [list]);
+  const speakers = useMemo(() => {
+    const ids = new Set((list?.rows ?? []).map((r) => r.statement.speakerTagId).filter((x): x is string => Boolean(x)));
+    return [...ids].map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t)).sort((a, b) => a.name.localeCompare(b.name));
+  }, [list, tagsById]);
+  const themes = useMemo(() => tags.filter((t) => t.kind === 'theme' && t.parentId !== null), [tags]);
+  const outlets = useMemo(() => [...new Set((list?.rows ?? []).map((r) => r.outlet))].sort(), [list]);
+
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  const current = selected ? byKey.get(selected) : undefined;
+  const group: StatementGroupSummary | undefined = current ? groupsById.get(current.groupId) : undefined;
+
+  useEffect(() => {
+    if (!current || initialList) return setRelated([]);
+    let live = true;
+    call('relatedStatements', { sourceId: current.sourceId, highlightId: current.highlightId })
+      .then((r) => live && setRelated(r.related))
+      .catch(() => live && setRelated([]));
+    return () => {
+      live = false;
+    };
+  }, [current, initialList]);
+
+  const change = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      setMarked(new Set());
+      setReload((n) => n + 1);
+    } catch (err) {
+      report(err);
+    }
+  };
+  const refs = (keys: Iterable<string>) => [...keys].map((k) => byKey.get(k)).filter((r): r is StatementRow => Boolean(r)).map((r) => ({ sourceId: r.sourceId, highlightId: r.highlightId }));
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      return onClose();
+    }
+    const target = e.target as HTMLElement;
+    if (target.classList.contains('statement-row')) {
+      const i = Number(target.dataset.index);
+      const go = (j: number) => {
+        const k = Math.max(0, Math.min(rows.length - 1, j));
+        virtual.scrollToIndex(k);
+        setSelected(keyOf(rows[k]));
+        requestAnimationFrame(() => root.current?.querySelector<HTMLElement>(`.statement-row[data-index="${k}"]`)?.focus());
+      };
+      if (e.key === 'ArrowDown') go(i + 1);
+      else if (e.key === 'ArrowUp') go(i - 1);
+      else if (e.key === 'PageDown') go(i + 10);
+      else if (e.key === 'PageUp') go(i - 10);
+      else if (e.key === 'Home') go(0);
+      else if (e.key === 'End') go(rows.length - 1);
+      else if (e.key === 'Enter') onOpen(rows[i]);
+      else if (e.key === ' ') {
+        const k = keyOf(rows[i]);
+        setMarked((m) => {
+          const n = new Set(m);
+          if (n.has(k)) n.delete(k);
+          else n.add(k);
+          return n;
+        });
+      } else return e.key === 'Tab' ? undefined : e.stopPropagation();
+      e.preventDefault();
+    }
+    // Keys here belong to this view, not the reader's single-key shortcuts.
+    if (e.key !== 'Tab') e.stopPropagation();
+  };
+
+  const set = (k: keyof StatementFilters) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => setFilters((f) => ({ ...f, [k]: e.target.value }));
+
+  return (
+    <section className="statements-view" aria-label="Statements" ref={root} onKeyDown={onKeyDown}>
+      <header className="statements-header">
+        <div className="statements-title">
+          <button type="button" className="icon-button" aria-label="Close statements (Escape)" title="Close (Escape)" onClick={onClose}>
+            <ArrowLeft size={16} aria-hidden="true" />
+          </button>
+          <h1>Statements</h1>
+          <p className="statements-counts" role="status">
+            {list ? (
+              <>
+                <strong>{rows.length.toLocaleString('en-US')}</strong> of {list.rows.length.toLocaleString('en-US')} statements · {list.groups.length} claim{list.groups.length === 1 ? '' : 's'} reported more than once
+              </>
+            ) : (
+              'Reading statements…'
+            )}
+          </p>
+        </div>
+        <div className="statements-filters">
+          <label>
+            Speaker
+            <select value={filters.speaker} onChange={set('speaker')} aria-label="Filter by speaker">
+              <option value="">All</option>
+              {speakers.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Theme
+            <select value={filters.theme} onChange={set('theme')} aria-label="Filter by theme">
+              <option value="">All</option>
+              {themes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Outlet
+            <select value={filters.outlet} onChange={set('outlet')} aria-label="Filter by outlet">
+              <option value="">All</option>
+              {outlets.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Source grade
+            <select value={filters.grade} onChange={set('grade')} aria-label="Filter by source grade">
+              <option value="">All</option>
+              {RELIABILITY_GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {g} — {RELIABILITY_MEANING[g]}
+                </option>
+              ))}
+              <option value="ungraded">Ungraded</option>
+            </select>
+          </label>
+          <label>
+            From
+            <input type="date" value={filters.from} onChange={set('from')} aria-label="Said from" />
+          </label>
+          <label>
+            To
+            <input type="date" value={filters.to} onChange={set('to')} aria-label="Said until" />
+          </label>
+          <label className="grow">
+            Words
+            <input type="search" value={filters.text} onChange={set('text')} aria-label="Filter by words" placeholder="refugees" />
+          </label>
+        </div>
+        <div className="tab-list" role="tablist" aria-label="Statements views">
+          {(['table', 'timeline', 'check'] as const).map((t) => (
+            <button key={t} type="button" role="tab" className="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+              {t === 'table' ? 'Table' : t === 'timeline' ? 'Timeline' : 'Note check'}
+            </button>
+          ))}
+        </div>
+      </header>
+      {tab === 'table' && (
+        <div className="statements-body">
+          <div className="statements-table" role="grid" aria-label="Statements table" aria-rowcount={rows.length}>
+            <div className="statement-head" role="row">
+              <span role="columnheader" className="statement-date">Said</span>
+              <span role="columnheader" className="statement-speaker">Speaker</span>
+              <span role="columnheader" className="col-text">Statement</span>
+              <span role="columnheader" className="statement-outlet">Outlet</span>
+              <span role="columnheader" className="statement-grade">Grade</span>
+              <span role="columnheader" className="statement-group">Claim</span>
+            </div>
+            <div className="statements-scroll" ref={scroller}>
+              {list && rows.length === 0 && <p className="empty-hint">{list.rows.length ? 'No statement passes these filters.' : 'No statements yet: select a highlight and press S, or accept statement suggestions.'}</p>}
+              <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+                {virtual.getVirtualItems().map((v) => {
+                  const r = rows[v.index];
+                  const k = keyOf(r);
+                  const grade = gradeLabel(r.reliability, r.credibility);
+                  return (
+                    <div
+                      key={k}
+                      role="row"
+                      aria-rowindex={v.index + 1}
+                      aria-selected={selected === k}
+                      data-index={v.index}
+                      tabIndex={selected === k || (!selected && v.index === 0) ? 0 : -1}
+                      className={`statement-row${selected === k ? ' selected' : ''}${marked.has(k) ? ' marked' : ''}`}
+                      style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                      onClick={() => setSelected(k)}
+                      onDoubleClick={() => onOpen(r)}
+                      draggable
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: r.highlightId, sourceId: r.sourceId, quote: r.quote }));
+                        e.dataTransfer.setData('text/plain', r.quote);
+                        e.dataTransfer.effectAllowed = 'copy';
+                      }}
+                    >
+                      <span role="gridcell" className="statement-date">{r.statement.dateSaid ? formatDateSaid(r.statement.dateSaid) : '—'}</span>
+                      <span role="gridcell" className="statement-speaker">{r.speakerName || `${r.outlet} (own claim)`}</span>
+                      <span role="gridcell" className="statement-text" title={r.quote}>
+                        {r.quote}
+                      </span>
+                      <span role="gridcell" className="statement-outlet">{r.outlet}</span>
+                      <span role="gridcell" className="statement-grade" title={grade ? `${r.reliability ? RELIABILITY_MEANING[r.reliability] : 'Source not graded'}; ${r.credibility ? CREDIBILITY_MEANING[r.credibility] : 'passage not graded'}` : 'Not graded'}>
+                        {grade || '–'}
+                      </span>
+                      <span role="gridcell" className="statement-group">{r.groupLabel}</span>
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          </div>
+          <aside className="statement-detail" aria-label="Selected statement">
+            {current ? (
+              <>
+                <p className="statement-attribution">{attributionLabel({ statement: current.statement, speakerName: current.speakerName, speakerKind: current.statement.speakerTagId ? tagsById.get(current.statement.speakerTagId)?.kind : undefined, publisher: current.outlet, reliability: current.reliability, credibility: current.credibility })}</p>
+                <p className="muted">
+                  {MODE_LABEL[current.statement.mode]}
+                  {current.statement.occasion ? ` · ${current.statement.occasion}` : ''} · {current.sourceTitle}
+                </p>
+                <div className="statement-actions">
+                  <button type="button" onClick={() => onOpen(current)}>
+                    Open passage
+                  </button>
+                  <button type="button" disabled={marked.size < 2} title="Mark statements with Space, then merge them into one claim" onClick={() => void change(() => call('mergeStatements', { refs: refs(marked) }))}>
+                    Merge marked ({marked.size})
+                  </button>
+                  <button type="button" disabled={!group} title="Take this statement out of its claim" onClick={() => void change(() => call('splitStatements', { refs: refs([selected!]) }))}>
+                    Split from claim
+                  </button>
+                </div>
+                {group ? (
+                  <Wordings group={group} byKey={byKey} current={current} onOpen={onOpen} />
+                ) : (
+                  <p className="muted">Reported once.</p>
+                )}
+                {related.length > 0 && (
+                  <section className="statement-related" aria-label="Related statements">
+                    <h3>Related (same speaker)</h3>
+                    <ul>
+                      {related.map((x) => {
+                        const r = byKey.get(keyOf(x));
+                        if (!r) return null;
+                        return (
+                          <li key={keyOf(x)}>
+                            <button type="button" className="link-button" onClick={() => onOpen(r)}>
+                              {r.outlet}, {formatDateSaid(r.statement.dateSaid)}
+                            </button>{' '}
+                            <span className="muted">({Math.round(x.score * 100)}% alike)</span> {r.quote.slice(0, 140)}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </section>
+                )}
+              </>
+            ) : (
+              <p className="muted">Select a statement to see its claim across outlets. Enter opens the passage; drag a row into a note to cite it; Space marks rows to merge.</p>
+            )}
+          </aside>
+        </div>
+      )}
+      {tab === 'timeline' && <Timeline rows={rows} onOpen={onOpen} />}
+      {tab === 'check' && <NoteCheck openSourceId={openSourceId} sources={sources} report={report} />}
+    </section>
+  );
+}
+
+function Wordings({ group, byKey, current, onOpen }: { group: StatementGroupSummary; byKey: Map<string, StatementRow>; current: StatementRow; onOpen(r: StatementRow): void }) {
+  const members = group.members.map((m) => byKey.get(`${m.sourceId}/${m.highlightId}`)).filter((r): r is StatementRow => Boolean(r));
+  return (
+    <section className="statement-group-panel" aria-label={`Claim ${group.label}`}>
+      <h3>
+        Claim {group.label}: {members.length} reports in {group.outlets} outlet{group.outlets === 1 ? '' : 's'}
+        <span className="muted"> · first {formatDateSaid(group.firstReport)}, latest {formatDateSaid(group.latestReport)}{group.manual ? ' · grouped by hand' : ''}</span>
+      </h3>
+      <div className="wordings">
+        {members.map((m) => {
+          const diff = wordingDiff(current.quote, m.quote).b;
+          return (
+            <figure key={`${m.sourceId}/${m.highlightId}`} className={`wording${m === current ? ' current' : ''}`}>
+              <figcaption>
+                <button type="button" className="link-button" onClick={() => onOpen(m)}>
+                  {m.outlet}
+                </button>{' '}
+                <span className="muted">{formatDateSaid(m.sourceDate || m.statement.dateSaid)}</span>
+              </figcaption>
+              <blockquote>
+                {m === current
+                  ? m.quote
+                  : diff.map((p, i) =>
+                      p.changed ? (
+                        <ins key={i} title="Worded differently from the selected statement">
+                          {p.text}
+                        </ins>
+                      ) : (
+                        <span key={i}>{p.text}</span>
+                      ),
+                    )}
+              </blockquote>
+            </figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** Statements per speaker lane and month: a dot's size is how many; click a dot for the first of them. */
+function Timeline({ rows, onOpen }: { rows: StatementRow[]; onOpen(r: StatementRow): void }) {
+  const { lanes, months, cells } = useMemo(() => {
+    const cellMap = new Map<string, StatementRow[]>();
+    const laneSet = new Map<string, number>();
+    const monthSet = new Set<string>();
+    for (const r of rows) {
+      const lane = r.speakerName || `${r.outlet} (own claim)`;
+      const month = (r.statement.dateSaid || r.sourceDate).slice(0, 7);
+      if (!month) continue;
+      laneSet.set(lane, (laneSet.get(lane) ?? 0) + 1);
+      monthSet.add(month);
+      const k = `${lane}\u0000${month}`;
+      const list = cellMap.get(k);
+      if (list) list.push(r);
+      else cellMap.set(k, [r]);
+    }
+    const lanes = [...laneSet.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([l]) => l);
+    return { lanes, months: fillMonths([...monthSet].sort()), cells: cellMap };
+  }, [rows]);
+  if (lanes.length === 0) return <p className="empty-hint">No dated statement passes these filters.</p>;
+  const W = 150 + months.length * 56;
+  const H = 40 + lanes.length * 34;
+  const max = Math.max(...[...cells.values()].map((c) => c.length));
+  return (
+    <div className="statements-timeline">
+      <svg width={W} height={H} role="img" aria-label={`Timeline of statements by speaker, ${months[0]} to ${months[months.length - 1]}`}>
+        {months.map((m, i) => (
+          <text key={m} x={150 + i * 56 + 28} y={18} textAnchor="middle" className="axis">
+            {formatDateSaid(m)}
+          </text>
+        ))}
+        {lanes.map((lane, li) => (
+          <g key={lane} transform={`translate(0, ${40 + li * 34})`}>
+            <text x={140} y={5} textAnchor="end" className="lane">
+              {lane.length > 22 ? `${lane.slice(0, 21)}…` : lane}
+            </text>
+            <line x1={150} x2={W} y1={0} y2={0} className="lane-line" />
+            {months.map((m, i) => {
+              const list = cells.get(`${lane}\u0000${m}`);
+              if (!list) return null;
+              return (
+                <circle key={m} cx={150 + i * 56 + 28} cy={0} r={4 + 10 * Math.sqrt(list.length / max)} className="dot" tabIndex={0} role="button" aria-label={`${lane}, ${formatDateSaid(m)}: ${list.length} statement${list.length === 1 ? '' : 's'}`} onClick={() => onOpen(list[0])} onKeyDown={(e) => e.key === 'Enter' && onOpen(list[0])}>
+                  <title>{`${lane}, ${formatDateSaid(m)}: ${list.length}`}</title>
+                </circle>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+function fillMonths(sorted: string[]): string[] {
+  if (sorted.length === 0) return [];
+  const out: string[] = [];
+  let [y, m] = sorted[0].split('-').map(Number);
+  const [ey, em] = sorted[sorted.length - 1].split('-').map(Number);
+  while ((y < ey || (y === ey && m <= em)) && out.length < 120) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** Sentences of the project notebook and the open source's notebook whose only support is E/F or ungraded. */
+function NoteCheck({ openSourceId, sources, report }: { openSourceId: string | null; sources: SourceSummary[]; report(err: unknown): void }) {
+  const [found, setFound] = useState<Array<{ note: string; weak: WeakSentence[] }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const notes: Array<{ name: string; doc: NoteDoc }> = [{ name: 'Project notebook', doc: await call('getProjectNote') }];
+      if (openSourceId) {
+        const s = await call('getSource', { id: openSourceId });
+        notes.push({ name: `Notebook of “${s.meta.title}”`, doc: s.note });
+      }
+      const ids = new Set<string>();
+      const walk = (n: unknown) => {
+        const stack = [n];
+        while (stack.length) {
+          const x = stack.pop() as { type?: string; attrs?: { highlightId?: string }; content?: unknown[] };
+          if (x?.type === 'citation' && x.attrs?.highlightId) ids.add(x.attrs.highlightId);
+          if (x?.content) stack.push(...x.content);
+        }
+      };
+      for (const n of notes) walk(n.doc);
+      const valid = [...ids].filter((id) => /^h-[0-9a-z-]{4,64}$/i.test(id)).slice(0, 10_000);
+      const resolved = valid.length ? await call('resolveHighlights', { ids: valid }) : {};
+      const reliabilityOf = new Map(sources.map((s) => [s.id, s.reliability]));
+      const out = notes.map((n) => ({
+        note: n.name,
+        weak: weakSentences(n.doc, (id) => {
+          const r = resolved[id];
+          return r ? { credibility: r.credibility, reliability: r.reliability ?? reliabilityOf.get(r.sourceId) } : null;
+        }),
+      }));
+      if (live) setFound(out);
+    })().catch(report);
+    return () => {
+      live = false;
+    };
+  }, [openSourceId, sources, report]);
+  if (!found) return <p className="empty-hint">Checking the notes…</p>;
+  const total = found.reduce((n, f) => n + f.weak.length, 0);
+  return (
+    <div className="note-check" aria-label="Note check">
+      <p role="status">
+        {total === 0 ? 'Every cited sentence has support graded A–D or 1–5 somewhere.' : `${total} sentence${total === 1 ? '' : 's'} rest only on E/F or ungraded material:`}
+      </p>
+      {found
+        .filter((f) => f.weak.length)
+        .map((f) => (
+          <section key={f.note}>
+            <h3>{f.note}</h3>
+            <ul>
+              {f.weak.map((w, i) => (
+                <li key={i}>
+                  {w.sentence} <span className="grade-chip">{w.support.join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  );
+}
