@@ -42,6 +42,8 @@ import {
   type TagPassagesResult,
   type UndoTagResult,
 } from './tags/api';
+import { collectionInputs, type CollectionsResult } from './collections/api';
+import type { SourceCollection } from './model';
 import { statementInputs } from './statements/schemas';
 import type { Statement } from './statements/model';
 import type { Credibility, Reliability } from './statements/grading';
@@ -75,6 +77,12 @@ export const contract = {
   /** Delete sources; their files are kept aside until restoreSources (undo) or until the trash is emptied. */
   deleteSources: channel<DeleteSourcesResult>()(sourceInputs.deleteSources),
   restoreSources: channel<RestoreSourcesResult>()(sourceInputs.restoreSources),
+  // Source collections (issue 16): named sets of sources. Schemas and result types: core/collections/api.ts.
+  listCollections: channel<SourceCollection[]>()(none),
+  createCollection: channel<CollectionsResult>()(collectionInputs.createCollection),
+  renameCollection: channel<CollectionsResult>()(collectionInputs.renameCollection),
+  deleteCollection: channel<CollectionsResult>()(collectionInputs.deleteCollection),
+  setCollectionMembers: channel<CollectionsResult>()(collectionInputs.setCollectionMembers),
   saveSourceNote: channel<{ savedAt: string }>()(z.object({ sourceId: id, doc: noteDoc }).strict()),
   getSettings: channel<Settings>()(none),
   updateSettings: channel<Settings>()(settingsPatch),

@@ -44,6 +44,12 @@ export interface SourceMeta {
   pairedWith?: string;
   /** The imported file as it came (a PDF, a web page, a Word file), kept in the notebook folder: its path there. */
   original?: string;
+  /** The source's GUID in the QDA project it came from (REFI-QDA), written back on export (issue 16). */
+  guid?: string;
+  /** The GUID of the QDA user who created it (REFI-QDA `creatingUser`). */
+  creatingUser?: string;
+  /** Attributes (REFI-QDA document variables, MAXQDA document variables, NVivo attributes): name -> value. */
+  variables?: Record<string, string>;
   /** The source's reliability, NATO/Admiralty A–F (issue 17); absent: not graded. */
   reliability?: Reliability;
 }
@@ -86,6 +92,10 @@ export interface Highlight {
   orphan: boolean;
   createdAt: string;
   modifiedAt: string;
+  /** REFI-QDA round trip: the selection's GUID, its creating user's GUID, and each coding's GUID by tag id. */
+  guid?: string;
+  creatingUser?: string;
+  codingGuids?: Record<string, string>;
   /** Who said this, when and how (issue 17); absent: a plain highlight. */
   statement?: Statement;
   /** The passage's credibility, NATO/Admiralty 1–6 (issue 17); absent: not graded. */
@@ -162,8 +172,59 @@ export interface Tag {
   description: string;
   aliases: string[];
   createdAt: string;
+  /** The code's GUID in the QDA project or codebook it came from, written back on export. */
+  guid?: string;
+  /** REFI-QDA `isCodable`: false for a code that only groups others (absent: true). */
+  isCodable?: boolean;
   /** false: this tag's names match only as spelled (no transliteration across scripts). Absent: follow the setting. */
   translit?: boolean;
+}
+
+/**
+ * A named set of sources (issue 16): MAXQDA document sets and REFI-QDA Sets of sources come in as collections and go
+ * back out as Sets; a REFI-QDA Case (a set of sources with its own attributes) is a collection of kind 'case'.
+ * Usable as a filter in search, retrieval, analysis and export.
+ */
+export interface SourceCollection {
+  id: string;
+  name: string;
+  sourceIds: string[];
+  /** 'set' (default) or 'case' (REFI-QDA Cases: they carry variables). */
+  kind?: 'set' | 'case';
+  description?: string;
+  /** Case attributes: name -> value. */
+  variables?: Record<string, string>;
+  /** The Set's or Case's GUID in the project it came from. */
+  guid?: string;
+}
+
+export const VARIABLE_TYPES = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'] as const;
+export type VariableType = (typeof VARIABLE_TYPES)[number];
+
+/** A variable (attribute) the project defines: its type and GUID travel back to the QDA tool. */
+export interface VariableDef {
+  name: string;
+  type: VariableType;
+  guid?: string;
+  description?: string;
+}
+
+/** A QDA user (REFI-QDA `User`). */
+export interface QdaUser {
+  guid: string;
+  name: string;
+}
+
+/** What a REFI-QDA project said about itself, kept so an export back gives the tool what it gave (issue 16). */
+export interface ProjectIdentity {
+  name?: string;
+  origin?: string;
+  creatingUser?: string;
+  createdAt?: string;
+  users?: QdaUser[];
+  variables?: VariableDef[];
+  /** The unit the project's text positions came in; a QDPX export writes them back in it (NVivo: UTF-16 units). */
+  offsetUnit?: 'code-points' | 'utf-16';
 }
 
 /** Everything of a notebook that exports need, in one read-only value. */
@@ -180,4 +241,8 @@ export interface NotebookSnapshot {
     original?: Uint8Array;
   }>;
   projectNote: NoteDoc;
+  /** Collections of the sources in the snapshot (members outside it left out). */
+  collections?: SourceCollection[];
+  /** The project's identity from the QDA project it came from. */
+  project?: ProjectIdentity;
 }

@@ -61,6 +61,10 @@ export const highlightSchema = z
     orphan: z.boolean(),
     createdAt: isoDate,
     modifiedAt: isoDate,
+    // REFI-QDA identity (issue 16): kept from an imported project, written back on export.
+    guid: z.string().max(64).optional(),
+    creatingUser: z.string().max(64).optional(),
+    codingGuids: z.record(z.string().max(100), z.string().max(64)).optional(),
     statement: statementSchema.optional(),
     credibility: credibility.optional(),
   })

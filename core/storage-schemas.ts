@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { highlightSchema, noteDoc } from './schemas';
 import { reliability } from './statements/schemas';
-import { TAG_KINDS } from './model';
+import { TAG_KINDS, VARIABLE_TYPES } from './model';
 
 /**
  * The one pattern for ids that become file names (`sources/<id>.json`): letters, digits, `_` and `-`, starting with a
@@ -41,6 +41,33 @@ export const sourceMetaSchema = z.object({
   wholePage: z.boolean().optional(),
   pairedWith: fileId.optional(),
   original: z.string().regex(/^originals\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.[a-z0-9]{1,8}$/).optional(),
+  // Exchange identity and attributes (issue 16), absent in notebooks written before.
+  guid: z.string().max(64).optional(),
+  creatingUser: z.string().max(64).optional(),
+  variables: z.record(z.string().max(200), z.string().max(10_000)).optional(),
+});
+
+export const collectionSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  sourceIds: z.array(z.string().min(1).max(100)),
+  kind: z.enum(['set', 'case']).optional(),
+  description: z.string().max(100_000).optional(),
+  variables: z.record(z.string().max(200), z.string().max(10_000)).optional(),
+  guid: z.string().max(64).optional(),
+});
+
+export const projectIdentitySchema = z.object({
+  name: z.string().max(2000).optional(),
+  origin: z.string().max(2000).optional(),
+  creatingUser: z.string().max(64).optional(),
+  createdAt: z.string().max(40).optional(),
+  users: z.array(z.object({ guid: z.string().max(64), name: z.string().max(2000) })).max(10_000).optional(),
+  variables: z
+    .array(z.object({ name: z.string().max(200), type: z.enum(VARIABLE_TYPES), guid: z.string().max(64).optional(), description: z.string().max(100_000).optional() }))
+    .max(10_000)
+    .optional(),
+  offsetUnit: z.enum(['code-points', 'utf-16']).optional(),
   // Source grading (issue 17): absent in notebooks written before it.
   reliability: reliability.optional(),
 });
@@ -76,6 +103,8 @@ export const storedTagSchema = z.object({
   description: z.string().max(100_000).optional(),
   aliases: z.array(z.string().max(200)).max(1000).optional(),
   createdAt: z.string().max(40).optional(),
+  guid: z.string().max(64).optional(),
+  isCodable: z.boolean().optional(),
   translit: z.boolean().optional(),
 });
 
@@ -89,6 +118,9 @@ export const catalogFileSchema = z.object({
   /** Per source: [highlights, orphans, characters] as of `summaryGeneration` (see electron/backend/store/summary-log.ts). */
   summaries: z.custom<Record<string, [number, number, number]>>(isCountsRecord, 'summaries are [highlights, orphans, characters] per source').optional(),
   summaryGeneration: z.number().int().min(0).optional(),
+  // Source collections and the QDA project's identity (issue 16), absent in older catalogs.
+  collections: z.array(collectionSchema).optional(),
+  project: projectIdentitySchema.optional(),
   /** Per source: the highlights its notes cite; `citationsUnknown`: counted sources not read since citations were kept. */
   citations: z.custom<Record<string, string[]>>(isIdListRecord, 'citations are lists of highlight ids per source').optional(),
   citationsUnknown: z.array(z.string().max(200)).optional(),

@@ -7,11 +7,12 @@ import { id } from '../schemas';
 // From errors.ts only: the renderer imports this file, and the importers (XML, zip, HTML parsers) stay out of its bundle.
 import { MAX_ANNOTATION_FILE_BYTES, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES } from '../import/errors';
 import type { TagKind } from '../model';
+import type { CodebookDiff } from '../tags/codebook-merge';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Export
 
-export const EXPORT_FORMATS = ['markdown', 'w3c', 'qdpx', 'qdc', 'csv', 'html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['markdown', 'w3c', 'qdpx', 'qdc', 'csv', 'csl', 'bibtex', 'html', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What the backend writes itself; PDF is printed by the shell from the HTML report. */
 export type BackendExportFormat = Exclude<ExportFormat, 'pdf'>;
@@ -59,6 +60,18 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     extensions: ['csv'],
     filterName: 'CSV',
   },
+  csl: {
+    label: 'CSL-JSON (Zotero)',
+    hint: 'The sources for Zotero and other citation managers, with their highlights as a note.',
+    extensions: ['json'],
+    filterName: 'CSL-JSON',
+  },
+  bibtex: {
+    label: 'BibTeX',
+    hint: 'The sources as BibTeX entries, highlights in each annote (Zotero makes it a child note).',
+    extensions: ['bib'],
+    filterName: 'BibTeX',
+  },
   html: {
     label: 'HTML report',
     hint: 'A self-contained, printable report with highlights marked in context.',
@@ -83,6 +96,8 @@ export const exportScope = z.discriminatedUnion('kind', [
   /** Several sources chosen in the sources pane, with everything they hold (the codebook whole, as for one source). */
   z.object({ kind: z.literal('sources'), sourceIds: z.array(id).min(1, 'choose at least one source').max(100_000) }).strict(),
   z.object({ kind: z.literal('tags'), tagIds: z.array(id).min(1, 'choose at least one tag').max(10_000) }).strict(),
+  // The sources of chosen collections (issue 16), with their highlights and notebooks.
+  z.object({ kind: z.literal('collections'), collectionIds: z.array(id).min(1, 'choose at least one collection').max(1000) }).strict(),
 ]);
 export type ExportScope = z.output<typeof exportScope>;
 
@@ -172,7 +187,7 @@ export function importByteLimit(fileName: string): number | null {
 
 /** The extensions core/import reads (a unit test keeps these equal to its tables). */
 export const SOURCE_FILE_EXTENSIONS: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm'];
-export const ANNOTATION_FILE_EXTENSIONS: readonly string[] = ['json', 'jsonld', 'qdpx'];
+export const ANNOTATION_FILE_EXTENSIONS: readonly string[] = ['json', 'jsonld', 'qdpx', 'qdc'];
 /** Documents the backend reads with pdf.js and mammoth. */
 export const DOCUMENT_FILE_EXTENSIONS: readonly string[] = ['pdf', 'docx'];
 
@@ -223,7 +238,7 @@ export interface ImportProgress {
 }
 export type PreviewImportInput = z.output<typeof previewImportInput>;
 
-export type ImportKind = 'source' | 'w3c' | 'qdpx';
+export type ImportKind = 'source' | 'w3c' | 'qdpx' | 'qdc';
 
 export interface ImportFilePreview {
   name: string;
@@ -244,6 +259,12 @@ export interface ImportFilePreview {
   warnings: string[];
   /** A protected PDF: 'ask' for its password, or 'wrong' when the one given did not open it (unlockImport). */
   needsPassword?: 'ask' | 'wrong';
+  /** REFI-QDA: how the text positions were read (code points, or UTF-16 units as NVivo writes them) and why. */
+  offsetUnit?: string;
+  /** Sets and Cases of sources the file brings (they become collections). */
+  collections?: Array<{ name: string; kind: 'set' | 'case'; sources: number }>;
+  /** What the file's codebook does to the notebook's tags: new, renamed, in conflict. */
+  codebook?: CodebookDiff;
 }
 
 export interface ImportPreview {
@@ -276,6 +297,10 @@ export interface ImportSummary {
   /** Highlights already in the notebook (same passage and tags), not added twice. */
   highlightsAlreadyThere: number;
   tagsAdded: number;
+  /** Tags a codebook renamed (same GUID, another name). */
+  tagsRenamed: number;
+  /** Collections added or extended (from Sets and Cases). */
+  collections: number;
   /** Tags of the file that matched a tag of the notebook (same name under the same parent). */
   tagsMatched: number;
   /** The first source added, or the first one the import touched: the app opens it. */

@@ -20,12 +20,20 @@ export const CSV_HEADER = ['Source', 'Date', 'Tag', 'Tag kind', 'Quote', 'Note',
 /** Separator between the names of a nested tag's path in the Tag column. */
 export const CSV_TAG_SEPARATOR = '/';
 
-/** One CSV field: neutralised if a spreadsheet could read it as a formula, quoted if RFC 4180 requires it. */
+/** A formula start: = + - @ tab or CR at the start of the field or right after a separator a spreadsheet may split on. */
+const FORMULA_START = /(?<=^|[;,\t\r\n|] *)[=+\-@\t\r]/g;
+
+/**
+ * One CSV field, safe in any spreadsheet locale. Formula starts are neutralised with an apostrophe (OWASP) at the
+ * start and after every separator (`,` `;` tab, line break, `|`), since Excel with `;` as list separator splits a
+ * field like `x;+cmd|' /C calc'!A0` and would run its second half. Every field holding `;` `,` tab, a quote or a
+ * line break is quoted (RFC 4180), so no locale splits it at all.
+ */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
   let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  if (/[=+\-@\t\r]/.test(v)) v = v.replace(FORMULA_START, "'$&");
+  return /[";,\t\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function csvRow(cells: ReadonlyArray<string | number>): string {

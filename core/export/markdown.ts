@@ -53,17 +53,23 @@ export function obsidianTag(path: readonly string[]): string {
   return /^[\d/]+$/.test(tag) ? `_${tag}` : tag;
 }
 
-/** A YAML scalar: JSON strings are valid YAML double-quoted scalars. */
-const yaml = (s: string): string => JSON.stringify(s);
+/**
+ * A YAML scalar: JSON strings are valid YAML double-quoted scalars. `<` and `>` go as \u escapes (the same text to a
+ * YAML reader) so that a viewer rendering the front matter as Markdown with HTML on still sees no tag.
+ */
+const yaml = (s: string): string => JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
 
 /** Escapes text so Markdown (and Obsidian) show it as it is: no emphasis, links, tags, block ids or lists. */
 export function escapeMarkdown(line: string): string {
   return line
-    .replace(/[\\`*_[\]<>|~$]/g, '\\$&')
-    .replace(/#(?=\S)/g, '\\#')
+    .replace(/[\\`*_[\]<>|~$&]/g, '\\$&')
+    // Every '#': a heading at the start of a line ("# x"), a #tag anywhere.
+    .replace(/#/g, '\\#')
     .replace(/\^/g, '\\^')
     .replace(/==/g, '=\\=')
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
+    .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3')
+    // A line of dashes (a rule, or a setext heading's underline: the line above would become a heading, `---` lost).
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2');
 }
 
 function blockquote(text: string): string {

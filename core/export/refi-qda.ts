@@ -1,5 +1,5 @@
 import { Zip, zipSync, type ZipInputFile, type Zippable } from 'fflate';
-import type { NotebookSnapshot, Tag, TagKind } from '../model';
+import type { NotebookSnapshot, SourceCollection, SourceMeta, Tag, TagKind, VariableDef } from '../model';
 import { snapToCodePoint } from '../text';
 import {
   APP_NAME,
@@ -58,6 +58,11 @@ export interface RefiQdaOptions {
 
 const sourceGuid = (id: string): string => stableGuid('source', id);
 const tagGuid = (id: string): string => stableGuid('tag', id);
+/** A GUID kept from an imported project, when it is one (else null): written back so the tool recognises its items. */
+const kept = (guid: string | undefined): string | null => (guid && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(guid) ? guid : null);
+/** Our tag's Code GUID: the one it came with, else derived from its id. */
+export const codeGuidOf = (t: Pick<Tag, 'id' | 'guid'>): string => kept(t.guid) ?? tagGuid(t.id);
+export const sourceGuidOf = (m: Pick<SourceMeta, 'id' | 'guid'>): string => kept(m.guid) ?? sourceGuid(m.id);
 
 /** Tag description plus aliases, as the Code's Description (empty when both are). */
 export function codeDescription(tag: Pick<Tag, 'description' | 'aliases'>): string {
@@ -102,7 +107,7 @@ function codesXml(tags: readonly Tag[], out: Lines): void {
   const emit = (node: TagNode, indent: string): void => {
     const t = node.tag;
     const color = rgb(t.color);
-    const attrs = `guid="${tagGuid(t.id)}" name="${xmlAttr(t.name)}" isCodable="true"${color ? ` color="${color}"` : ''}`;
+    const attrs = `guid="${codeGuidOf(t)}" name="${xmlAttr(t.name)}" isCodable="${t.isCodable === false ? 'false' : 'true'}"${color ? ` color="${color}"` : ''}`;
     const description = codeDescription(t);
     if (!description && node.children.length === 0) {
       out.push(`${indent}<Code ${attrs}/>`);
@@ -116,18 +121,22 @@ function codesXml(tags: readonly Tag[], out: Lines): void {
   for (const root of tagForest(tags)) emit(root, '      ');
 }
 
-/** Project.xsd names a set member's reference `targetGUID`, Codebook.xsd names it `guid`. */
-function kindSetsXml(tags: readonly Tag[], out: Lines, indent: string, memberAttr: 'targetGUID' | 'guid'): void {
+/**
+ * Project.xsd names a set member's reference `targetGUID`, Codebook.xsd names it `guid`. Collections of sources
+ * (`sourceSets`: MAXQDA document sets) follow the tag-kind sets in the same <Sets>.
+ */
+function kindSetsXml(tags: readonly Tag[], out: Lines, indent: string, memberAttr: 'targetGUID' | 'guid', sourceSets: string[] = []): void {
   const byKind = new Map<TagKind, Tag[]>();
   for (const t of tags) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
-  if (byKind.size === 0) return;
+  if (byKind.size === 0 && sourceSets.length === 0) return;
   out.push(`${indent}<Sets>`);
   for (const [kind, members] of byKind) {
     out.push(`${indent}  <Set guid="${stableGuid('kind-set', kind)}" name="${xmlAttr(KIND_SET_PREFIX + kind)}">`);
     out.push(`${indent}    <Description>Tags of kind ${xmlText(kind)} (${APP_NAME}).</Description>`);
-    for (const t of members) out.push(`${indent}    <MemberCode ${memberAttr}="${tagGuid(t.id)}"/>`);
+    for (const t of members) out.push(`${indent}    <MemberCode ${memberAttr}="${codeGuidOf(t)}"/>`);
     out.push(`${indent}  </Set>`);
   }
+  out.push(...sourceSets);
   out.push(`${indent}</Sets>`);
 }
 
@@ -143,7 +152,12 @@ function excerpt(s: string, max = 80): string {
 /** The project.qde document and the archive's entries. */
 export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter, options: RefiQdaOptions = {}): QdpxExport {
   const encoder = new TextEncoder();
-  const tagGuids = new Map(snapshot.tags.map((t) => [t.id, tagGuid(t.id)]));
+  const tagGuids = new Map(snapshot.tags.map((t) => [t.id, codeGuidOf(t)]));
+  const project = snapshot.project ?? {};
+  const users = (project.users ?? []).filter((u) => kept(u.guid));
+  const knownUsers = new Set(users.map((u) => u.guid));
+  // A creating user is written only when the project lists it (Users), so every reference resolves.
+  const user = (name: string, guid: string | undefined): string => (guid && knownUsers.has(guid) ? ` ${name}="${guid}"` : '');
   const notes: string[] = [];
   let skippedOrphans = 0;
   const addNote = (kind: string, id: string, name: () => string, text: string, created: string): string | null => {
@@ -165,9 +179,12 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
   };
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
-    `<Project xmlns="${PROJECT_NS}" name="${xmlAttr(snapshot.title || 'Notebook')}" origin="${xmlAttr(options.origin ?? APP_NAME)}"` +
-      `${dateTimeAttr('creationDateTime', snapshot.exportedAt)}${dateTimeAttr('modifiedDateTime', snapshot.exportedAt)}>`,
+    `<Project xmlns="${PROJECT_NS}" name="${xmlAttr(project.name || snapshot.title || 'Notebook')}" origin="${xmlAttr(options.origin ?? APP_NAME)}"` +
+      `${user('creatingUserGUID', project.creatingUser)}${dateTimeAttr('creationDateTime', project.createdAt ?? snapshot.exportedAt)}${dateTimeAttr('modifiedDateTime', snapshot.exportedAt)}>`,
   );
+  if (users.length > 0) {
+    out.push('  <Users>', ...users.map((u) => `    <User guid="${u.guid}" name="${xmlAttr(u.name)}"/>`), '  </Users>');
+  }
   if (snapshot.tags.length > 0) {
     out.push('  <CodeBook>', '    <Codes>');
     codesXml(snapshot.tags, out);
@@ -181,9 +198,11 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
     url: stableGuid('variable', 'url'),
     language: stableGuid('variable', 'language'),
   };
+  const custom = customVariables(snapshot);
   if (snapshot.sources.length > 0) {
     out.push(
       '  <Variables>',
+      ...custom.map((v) => `    <Variable guid="${v.guid}" name="${xmlAttr(v.name)}" typeOfVariable="${v.type}"${v.description ? `><Description>${xmlText(v.description)}</Description></Variable>` : '/>'}`),
       `    <Variable guid="${variableGuid.publisher}" name="${VARIABLE_NAMES.publisher}" typeOfVariable="Text"/>`,
       `    <Variable guid="${variableGuid.date}" name="${VARIABLE_NAMES.date}" typeOfVariable="Date"/>`,
       `    <Variable guid="${variableGuid.originalFile}" name="${VARIABLE_NAMES.originalFile}" typeOfVariable="Text"/>`,
@@ -194,11 +213,25 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
     );
   }
 
+  const inSnapshot = new Map(snapshot.sources.map((s) => [s.meta.id, sourceGuidOf(s.meta)]));
+  const cases = (snapshot.collections ?? []).filter((c) => c.kind === 'case');
+  if (cases.length > 0) {
+    out.push('  <Cases>');
+    for (const c of cases) {
+      out.push(`    <Case guid="${collectionGuid(c)}" name="${xmlAttr(c.name)}">`);
+      if (c.description) out.push(`      <Description>${xmlText(c.description)}</Description>`);
+      out.push(...variableValues(c.variables, custom, '      '));
+      for (const id of c.sourceIds) if (inSnapshot.has(id)) out.push(`      <SourceRef targetGUID="${inSnapshot.get(id)}"/>`);
+      out.push('    </Case>');
+    }
+    out.push('  </Cases>');
+  }
+
   const entries: ZipEntry[] = [];
   if (snapshot.sources.length > 0) out.push('  <Sources>');
   for (const source of snapshot.sources) {
     const { meta, text } = source;
-    const guid = sourceGuid(meta.id);
+    const guid = sourceGuidOf(meta);
     // A PDF source is a PDFSource whose Representation (a TextSource) holds the plain text and the selections;
     // the PDF itself goes in the archive when the snapshot carries it.
     const pdf = meta.kind === 'pdf';
@@ -208,16 +241,18 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       if (source.original) entries.push({ path: `sources/${guid}.pdf`, data: source.original });
       out.push(
         `    <PDFSource guid="${guid}" name="${xmlAttr(meta.title)}"${source.original ? ` path="internal://${guid}.pdf"` : ''}` +
-          `${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
+          `${user('creatingUser', meta.creatingUser)}${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
         `      <Representation guid="${textGuid}" name="${xmlAttr(meta.title)}" plainTextPath="internal://${textGuid}.txt">`,
       );
     } else {
       out.push(
         `    <TextSource guid="${guid}" name="${xmlAttr(meta.title)}" plainTextPath="internal://${guid}.txt"` +
-          `${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
+          `${user('creatingUser', meta.creatingUser)}${dateTimeAttr('creationDateTime', meta.addedAt)}>`,
       );
     }
     const index = new CodePointIndex(text);
+    // Positions in the unit the project came in: NVivo gets back the UTF-16 units it wrote; everyone else code points.
+    const position = project.offsetUnit === 'utf-16' ? (at: number): number => at : (at: number): number => index.toCodePoint(at);
     const sorted = [...source.highlights].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const h of sorted) {
       if (h.orphan || h.end <= h.start || h.end > text.length) {
@@ -227,13 +262,14 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       // One line per selection, no optional names: project.qde stays small enough to write and zip quickly.
       const noteGuid = addNote('highlight-note', h.id, () => `Note: ${excerpt(h.quote.exact, 60)}`, plainNote(formatter, h.note), h.createdAt);
       let line =
-        `<PlainTextSelection guid="${stableGuid('highlight', h.id)}" startPosition="${index.toCodePoint(h.start)}"` +
-        ` endPosition="${index.toCodePoint(h.end)}"` +
-        `${dateTimeAttr('creationDateTime', h.createdAt)}${dateTimeAttr('modifiedDateTime', h.modifiedAt)}`;
+        `<PlainTextSelection guid="${kept(h.guid) ?? stableGuid('highlight', h.id)}" startPosition="${position(h.start)}"` +
+        ` endPosition="${position(h.end)}"` +
+        `${user('creatingUser', h.creatingUser)}${dateTimeAttr('creationDateTime', h.createdAt)}${dateTimeAttr('modifiedDateTime', h.modifiedAt)}`;
       let inner = '';
       for (const tagId of h.tagIds) {
         const code = tagGuids.get(tagId);
-        if (code) inner += `<Coding guid="${stableGuid('coding', h.id, tagId)}"><CodeRef targetGUID="${code}"/></Coding>`;
+        const codingGuid = kept(h.codingGuids?.[tagId]) ?? stableGuid('coding', h.id, tagId);
+        if (code) inner += `<Coding guid="${codingGuid}"${user('creatingUser', h.creatingUser)}><CodeRef targetGUID="${code}"/></Coding>`;
       }
       if (noteGuid) inner += `<NoteRef targetGUID="${noteGuid}"/>`;
       line += inner ? `>${inner}</PlainTextSelection>` : '/>';
@@ -251,13 +287,22 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
     if (meta.authors?.length) value(variableGuid.authors, 'TextValue', meta.authors.join('; '));
     if (meta.url) value(variableGuid.url, 'TextValue', meta.url);
     if (meta.language) value(variableGuid.language, 'TextValue', meta.language);
+    out.push(...variableValues(meta.variables, custom, '      '));
     out.push(pdf ? '    </PDFSource>' : '    </TextSource>');
   }
   if (snapshot.sources.length > 0) out.push('  </Sources>');
 
   const projectNote = addNote('project-note', snapshot.title, () => 'Project notebook', plainNote(formatter, snapshot.projectNote), snapshot.exportedAt);
   if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
-  kindSetsXml(snapshot.tags, out, '  ', 'targetGUID');
+  const sourceSets: string[] = [];
+  for (const c of snapshot.collections ?? []) {
+    if (c.kind === 'case') continue;
+    sourceSets.push(`    <Set guid="${collectionGuid(c)}" name="${xmlAttr(c.name)}">`);
+    if (c.description) sourceSets.push(`      <Description>${xmlText(c.description)}</Description>`);
+    for (const id of c.sourceIds) if (inSnapshot.has(id)) sourceSets.push(`      <MemberSource targetGUID="${inSnapshot.get(id)}"/>`);
+    sourceSets.push('    </Set>');
+  }
+  kindSetsXml(snapshot.tags, out, '  ', 'targetGUID', sourceSets);
   if (projectNote) out.push(`  <NoteRef targetGUID="${projectNote}"/>`);
   out.push('</Project>');
 
@@ -366,4 +411,58 @@ export function exportQdc(snapshot: Pick<NotebookSnapshot, 'tags'>, options: Ref
   kindSetsXml(snapshot.tags, out, '  ', 'guid');
   out.push('</CodeBook>', '');
   return out.join('\n');
+}
+
+const collectionGuid = (c: SourceCollection): string => kept(c.guid) ?? stableGuid('collection', c.id);
+
+/** The attributes of the snapshot (the project's own definitions first, then names only values use), each with a GUID. */
+function customVariables(snapshot: NotebookSnapshot): Array<VariableDef & { guid: string }> {
+  const out = new Map<string, VariableDef & { guid: string }>();
+  const own = new Set(Object.values(VARIABLE_NAMES).map((n) => n.toLowerCase()));
+  for (const v of snapshot.project?.variables ?? []) {
+    if (!own.has(v.name.toLowerCase())) out.set(v.name, { ...v, guid: kept(v.guid) ?? stableGuid('variable', 'custom', v.name) });
+  }
+  const use = (vars: Record<string, string> | undefined): void => {
+    for (const name of Object.keys(vars ?? {})) {
+      if (!out.has(name) && !own.has(name.toLowerCase())) out.set(name, { name, type: 'Text', guid: stableGuid('variable', 'custom', name) });
+    }
+  };
+  for (const s of snapshot.sources) use(s.meta.variables);
+  for (const c of snapshot.collections ?? []) if (c.kind === 'case') use(c.variables);
+  return [...out.values()];
+}
+
+const VALUE_ELEMENT = { Text: 'TextValue', Boolean: 'BooleanValue', Integer: 'IntegerValue', Float: 'FloatValue', Date: 'DateValue', DateTime: 'DateTimeValue' } as const;
+
+/** A value as its variable's type allows (xsd), else null (left out rather than making the file invalid). */
+function typedValue(type: VariableDef['type'], v: string): string | null {
+  const t = v.trim();
+  switch (type) {
+    case 'Boolean':
+      return /^(true|false|1|0)$/i.test(t) ? t.toLowerCase() : null;
+    case 'Integer':
+      return /^[+-]?\d+$/.test(t) ? t : null;
+    case 'Float':
+      return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? t : null;
+    case 'Date':
+      return isIsoDate(t) ? t : null;
+    case 'DateTime':
+      return isIsoDateTime(t) ? t : null;
+    default:
+      return v;
+  }
+}
+
+function variableValues(vars: Record<string, string> | undefined, defs: ReadonlyArray<VariableDef & { guid: string }>, indent: string): string[] {
+  const out: string[] = [];
+  for (const def of defs) {
+    const raw = vars?.[def.name];
+    if (raw === undefined) continue;
+    const value = typedValue(def.type, raw);
+    const element = value === null ? 'TextValue' : VALUE_ELEMENT[def.type];
+    // A value that does not fit its declared type would make the file invalid: it goes as text only for Text variables.
+    if (value === null && def.type !== 'Text') continue;
+    out.push(`${indent}<VariableValue><VariableRef targetGUID="${def.guid}"/><${element}>${xmlText(value ?? raw)}</${element}></VariableValue>`);
+  }
+  return out;
 }

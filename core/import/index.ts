@@ -1,7 +1,7 @@
 import { derivedId } from '../export/common';
 import { ImportError } from './errors';
 import type { ImportedNotebook, ImportOptions } from './model';
-import { importQdpx } from './qdpx';
+import { importQdc, importQdpx } from './qdpx';
 import { extensionOf, importTextSource, sourceFormatOf } from './text-sources';
 import { importW3C } from './w3c';
 
@@ -13,7 +13,7 @@ import { importW3C } from './w3c';
 
 export * from './errors';
 export * from './model';
-export { importQdpx } from './qdpx';
+export { importQdc, importQdpx } from './qdpx';
 export { importW3C } from './w3c';
 export {
   extensionOf,
@@ -30,7 +30,7 @@ export {
   type TextSourceFormat,
 } from './text-sources';
 
-export const ANNOTATION_EXTENSIONS = ['json', 'jsonld', 'qdpx'] as const;
+export const ANNOTATION_EXTENSIONS = ['json', 'jsonld', 'qdpx', 'qdc'] as const;
 /** Documents only the backend reads (pdf.js, mammoth): importFile refuses them, electron/backend/documents reads them. */
 export const DOCUMENT_EXTENSIONS = ['pdf', 'docx'] as const;
 
@@ -41,6 +41,7 @@ export function importFile(fileName: string, bytes: Uint8Array, options: ImportO
   const ext = extensionOf(fileName);
   if (ext === 'json' || ext === 'jsonld') return importW3C(fileName, bytes, options);
   if (ext === 'qdpx') return importQdpx(fileName, bytes, options);
+  if (ext === 'qdc') return importQdc(fileName, bytes, options);
   if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new ImportError(fileName, 'unsupported-type', `.${ext} files are read by the app itself, not by this function. Import them from the app or the command line.`);
   }
@@ -49,7 +50,7 @@ export function importFile(fileName: string, bytes: Uint8Array, options: ImportO
       fileName,
       'unsupported-type',
       `${ext ? `.${ext} files` : 'files without an extension'} cannot be imported. Import sources as .txt, .md, .html, .htm, .pdf or .docx, ` +
-        'and annotations as W3C Web Annotation .json or REFI-QDA .qdpx.',
+        'and annotations as W3C Web Annotation .json, REFI-QDA .qdpx projects or .qdc codebooks.',
     );
   }
   const s = importTextSource(fileName, bytes, options);

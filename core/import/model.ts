@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { DocumentKind, NoteDoc, Tag, TextQuote } from '../model';
+import type { DocumentKind, NoteDoc, ProjectIdentity, Tag, TextQuote } from '../model';
 
 /**
  * What every import produces: plain data for the backend to add to a notebook. Nothing here is stored yet, and
@@ -14,7 +14,7 @@ import type { DocumentKind, NoteDoc, Tag, TextQuote } from '../model';
  * The backend should re-key on collision with ids already in the notebook.
  */
 export interface ImportedNotebook {
-  format: 'text' | 'w3c' | 'qdpx';
+  format: 'text' | 'w3c' | 'qdpx' | 'qdc';
   fileName: string;
   /** The notebook's or project's name in the file, or '' when it has none. */
   title: string;
@@ -32,6 +32,21 @@ export interface ImportedNotebook {
   missingSources: string[];
   /** Things skipped or guessed, for the import summary ("2 PDF sources skipped: only text sources are supported"). */
   warnings: string[];
+  /** Sets and Cases of sources (MAXQDA document sets, REFI-QDA Cases): `sourceRefs` are ImportedSource ids. */
+  collections?: ImportedCollection[];
+  /** What a REFI-QDA project says about itself (name, origin, users, variable definitions). */
+  project?: ProjectIdentity;
+  /** How the file's text positions were read (REFI-QDA: code points, or UTF-16 units as NVivo writes them), for the summary. */
+  offsetUnit?: string;
+}
+
+export interface ImportedCollection {
+  name: string;
+  kind: 'set' | 'case';
+  sourceRefs: string[];
+  description?: string;
+  variables?: Record<string, string>;
+  guid?: string;
 }
 
 export interface ImportedSource {
@@ -53,6 +68,10 @@ export interface ImportedSource {
   furniture: Array<[number, number]> | null;
   /** Facts of a document source (web page, PDF, Word file): see SourceMeta. */
   document?: DocumentFacts;
+  /** REFI-QDA identity and attributes: see SourceMeta. */
+  guid?: string;
+  creatingUser?: string;
+  variables?: Record<string, string>;
 }
 
 /** What a document import knows beyond title, publisher and date; copied into SourceMeta as it is. */
@@ -83,6 +102,10 @@ export interface ImportedHighlight {
   unanchorable: boolean;
   createdAt: string;
   modifiedAt: string;
+  /** REFI-QDA identity: the selection's GUID, its creator's, and each coding's GUID by (imported) tag id. */
+  guid?: string;
+  creatingUser?: string;
+  codingGuids?: Record<string, string>;
 }
 
 /** Turns note text from a file into a note document. Pass the notes module's Markdown parser for rich notes. */

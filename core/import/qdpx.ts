@@ -13,7 +13,10 @@ import {
   MAX_ANNOTATION_FILE_BYTES,
   MAX_UNZIPPED_BYTES,
 } from './errors';
-import { contentHash, plainNoteParser, type ImportedHighlight, type ImportedNotebook, type ImportedSource, type ImportOptions } from './model';
+import { decideOffsetUnit, describeUnit, readSelection, selectionFits } from './qdpx-offsets';
+import type { ProjectIdentity, VariableDef, VariableType } from '../model';
+import { VARIABLE_TYPES } from '../model';
+import { contentHash, plainNoteParser, type ImportedCollection, type ImportedHighlight, type ImportedNotebook, type ImportedSource, type ImportOptions } from './model';
 
 /**
  * REFI-QDA project import (.qdpx): from this app or another QDA tool (ATLAS.ti, MAXQDA, NVivo, QualCoder ...).
@@ -93,6 +96,7 @@ interface QdeCode {
   name: string;
   color: string;
   description: string;
+  isCodable: boolean;
 }
 interface QdeSelection {
   guid: string;
@@ -101,7 +105,25 @@ interface QdeSelection {
   created: string;
   modified: string;
   codes: string[];
+  /** Coding GUIDs by code GUID. */
+  codings: Map<string, string>;
   notes: string[];
+  name: string;
+  description: string;
+  creatingUser: string;
+}
+/** A Set of sources (MAXQDA document set) or a Case. */
+interface QdeGroup {
+  guid: string;
+  name: string;
+  description: string;
+  sources: string[];
+  variables: Array<{ ref: string; value: string }>;
+}
+interface QdeVariable {
+  name: string;
+  type: string;
+  description: string;
 }
 interface QdeSource {
   guid: string;
@@ -113,6 +135,7 @@ interface QdeSource {
   notes: string[];
   variables: Array<{ ref: string; value: string }>;
   wholeCodings: number;
+  creatingUser: string;
   /** A PDFSource: the PDF's path in the archive ('' when it has none); the text is its Representation's. */
   pdfPath?: string;
 }
@@ -124,6 +147,13 @@ interface QdeNote {
 }
 interface Qde {
   name: string;
+  origin: string;
+  creatingUser: string;
+  created: string;
+  users: Array<{ guid: string; name: string }>;
+  sets: QdeGroup[];
+  cases: QdeGroup[];
+  variableDefs: Map<string, QdeVariable>;
   codes: QdeCode[];
   /** Code guid -> kind, from our "Tag kind: …" sets. */
   kinds: Map<string, TagKind>;
@@ -157,16 +187,23 @@ function documentOf(s: QdeSource, variable: (name: string) => string, files: Rec
   };
 }
 
-function readQde(fileName: string, xml: string): Qde {
+function readQde(fileName: string, xml: string, what = 'project.qde'): Qde {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new ImportError(
       fileName,
       'xml-entities',
-      'project.qde declares a DOCTYPE or entities. REFI-QDA files never need them and they can be used to read other files on your computer, so the project was not opened.',
+      `${what} declares a DOCTYPE or entities. REFI-QDA files never need them and they can be used to read other files on your computer, so it was not opened.`,
     );
   }
   const q: Qde = {
     name: '',
+    origin: '',
+    creatingUser: '',
+    created: '',
+    users: [],
+    sets: [],
+    cases: [],
+    variableDefs: new Map(),
     codes: [],
     kinds: new Map(),
     variables: new Map(),
@@ -178,11 +215,13 @@ function readQde(fileName: string, xml: string): Qde {
   const stack: string[] = [];
   const codeStack: QdeCode[] = [];
   let source: QdeSource | null = null;
-  let pdf: { guid: string; name: string; path: string; created: string } | null = null;
+  let pdf: { guid: string; name: string; path: string; created: string; creatingUser: string } | null = null;
   let selection: QdeSelection | null = null;
-  let coding: { codes: string[] } | null = null;
+  let coding: { codes: string[]; guid: string } | null = null;
   let note: QdeNote | null = null;
   let kindSet: TagKind | null = null;
+  let group: QdeGroup | null = null;
+  let variableDef: QdeVariable | null = null;
   let variableValue: { ref: string; value: string } | null = null;
   let skipDepth = 0;
   let text = '';
@@ -200,7 +239,27 @@ function readQde(fileName: string, xml: string): Qde {
     const a = tag.attributes;
     switch (name) {
       case 'Project':
-        if (stack.length === 1) q.name = a.name ?? '';
+        if (stack.length === 1) {
+          q.name = a.name ?? '';
+          q.origin = a.origin ?? '';
+          q.creatingUser = a.creatingUserGUID ?? '';
+          q.created = a.creationDateTime ?? '';
+        }
+        break;
+      case 'User':
+        if (parent === 'Users' && a.guid) q.users.push({ guid: a.guid, name: a.name ?? a.id ?? '' });
+        break;
+      case 'Case':
+        if (parent === 'Cases') {
+          group = { guid: a.guid ?? '', name: a.name ?? '', description: '', sources: [], variables: [] };
+          q.cases.push(group);
+        }
+        break;
+      case 'SourceRef':
+        if (group && parent === 'Case' && a.targetGUID) group.sources.push(a.targetGUID);
+        break;
+      case 'MemberSource':
+        if (group && parent === 'Set' && (a.targetGUID || a.guid)) group.sources.push(a.targetGUID ?? a.guid);
         break;
       case 'Code': {
         const code: QdeCode = {
@@ -209,6 +268,7 @@ function readQde(fileName: string, xml: string): Qde {
           name: a.name ?? '',
           color: a.color ?? '',
           description: '',
+          isCodable: a.isCodable !== 'false' && a.isCodable !== '0',
         };
         q.codes.push(code);
         codeStack.push(code);
@@ -218,13 +278,21 @@ function readQde(fileName: string, xml: string): Qde {
         const setName = a.name ?? '';
         const kind = setName.startsWith(KIND_SET_PREFIX) ? setName.slice(KIND_SET_PREFIX.length).trim() : '';
         kindSet = (TAG_KINDS as readonly string[]).includes(kind) ? (kind as TagKind) : null;
+        if (!kindSet && parent === 'Sets') {
+          group = { guid: a.guid ?? '', name: setName, description: '', sources: [], variables: [] };
+          q.sets.push(group);
+        }
         break;
       }
       case 'MemberCode':
-        if (kindSet && (a.targetGUID || a.guid)) q.kinds.set(a.targetGUID ?? a.guid, kindSet);
+        if (kindSet && (a.targetGUID || a.guid)) q.kinds.set(canonicalGuid(a.targetGUID ?? a.guid), kindSet);
         break;
       case 'Variable':
-        if (parent === 'Variables' && a.guid) q.variables.set(a.guid, a.name ?? '');
+        if (parent === 'Variables' && a.guid) {
+          q.variables.set(a.guid, a.name ?? '');
+          variableDef = { name: a.name ?? '', type: a.typeOfVariable ?? 'Text', description: '' };
+          q.variableDefs.set(a.guid, variableDef);
+        }
         break;
       case 'TextSource':
         if (parent === 'Sources') {
@@ -238,12 +306,13 @@ function readQde(fileName: string, xml: string): Qde {
             notes: [],
             variables: [],
             wholeCodings: 0,
+            creatingUser: a.creatingUser ?? '',
           };
           q.sources.push(source);
         }
         break;
       case 'PDFSource':
-        if (parent === 'Sources') pdf = { guid: a.guid ?? '', name: a.name ?? '', path: a.path ?? '', created: a.creationDateTime ?? '' };
+        if (parent === 'Sources') pdf = { guid: a.guid ?? '', name: a.name ?? '', path: a.path ?? '', created: a.creationDateTime ?? '', creatingUser: a.creatingUser ?? '' };
         break;
       case 'Representation':
         if (pdf && parent === 'PDFSource') {
@@ -257,6 +326,7 @@ function readQde(fileName: string, xml: string): Qde {
             notes: [],
             variables: [],
             wholeCodings: 0,
+            creatingUser: pdf.creatingUser,
             pdfPath: pdf.path,
           };
           q.sources.push(source);
@@ -277,17 +347,24 @@ function readQde(fileName: string, xml: string): Qde {
             created: a.creationDateTime ?? '',
             modified: a.modifiedDateTime ?? '',
             codes: [],
+            codings: new Map(),
             notes: [],
+            name: a.name ?? '',
+            description: '',
+            creatingUser: a.creatingUser ?? '',
           };
           source.selections.push(selection);
         }
         break;
       case 'Coding':
-        if (selection && parent === 'PlainTextSelection') coding = { codes: selection.codes };
+        if (selection && parent === 'PlainTextSelection') coding = { codes: selection.codes, guid: a.guid ?? '' };
         else if (source && SOURCE_ELEMENTS.has(parent)) source.wholeCodings++;
         break;
       case 'CodeRef':
-        if (coding && parent === 'Coding' && a.targetGUID) coding.codes.push(a.targetGUID);
+        if (coding && parent === 'Coding' && a.targetGUID) {
+          coding.codes.push(a.targetGUID);
+          if (coding.guid && selection) selection.codings.set(a.targetGUID, coding.guid);
+        }
         break;
       case 'NoteRef': {
         const target = a.targetGUID;
@@ -301,6 +378,9 @@ function readQde(fileName: string, xml: string): Qde {
         if (source && SOURCE_ELEMENTS.has(parent)) {
           variableValue = { ref: '', value: '' };
           source.variables.push(variableValue);
+        } else if (group && parent === 'Case') {
+          variableValue = { ref: '', value: '' };
+          group.variables.push(variableValue);
         }
         break;
       case 'VariableRef':
@@ -333,9 +413,19 @@ function readQde(fileName: string, xml: string): Qde {
         break;
       case 'Description':
         if (parent === 'Code' && codeStack.length > 0) codeStack[codeStack.length - 1].description = text;
+        else if (parent === 'PlainTextSelection' && selection) selection.description = text;
+        else if ((parent === 'Set' || parent === 'Case') && group) group.description = text.trim();
+        else if (parent === 'Variable' && variableDef) variableDef.description = text.trim();
         break;
       case 'Set':
         kindSet = null;
+        group = null;
+        break;
+      case 'Case':
+        group = null;
+        break;
+      case 'Variable':
+        variableDef = null;
         break;
       case 'PlainTextContent':
         if (note && parent === 'Note') note.inlineText = text;
@@ -381,7 +471,7 @@ function readQde(fileName: string, xml: string): Qde {
     const raw = e instanceof Error ? e.message : String(e);
     const m = /(\d+):(\d+): (.*?)\.?$/.exec(raw);
     const where = m ? `at line ${m[1]}, column ${m[2]}: ${m[3]}` : raw;
-    throw new ImportError(fileName, 'malformed-xml', `project.qde is not well-formed XML (${where}). The file may be damaged.`);
+    throw new ImportError(fileName, 'malformed-xml', `${what} is not well-formed XML (${where}). The file may be damaged.`);
   }
   return q;
 }
@@ -425,6 +515,49 @@ function entryFor(files: Record<string, Uint8Array>, path: string): Uint8Array |
   return key ? files[key] : undefined;
 }
 
+/** Codes -> tags (kind from our "Tag kind: …" sets), each keeping its GUID and isCodable. */
+function tagsOf(fileName: string, q: Qde, now: string, what: string): { tagIdOf: Map<string, string>; tags: Tag[] } {
+  const tagIdOf = new Map<string, string>();
+  for (const c of q.codes) {
+    if (!GUID_PATTERN.test(c.guid)) throw new ImportError(fileName, 'wrong-shape', `${what} has a code ("${c.name}") without a valid guid.`);
+    tagIdOf.set(canonicalGuid(c.guid), derivedId('t', canonicalGuid(c.guid)));
+  }
+  const tags: Tag[] = q.codes.map((c) => {
+    const { description, aliases } = splitDescription(c.description);
+    return {
+      id: tagIdOf.get(canonicalGuid(c.guid)) as string,
+      name: c.name || 'Unnamed code',
+      kind: q.kinds.get(canonicalGuid(c.guid)) ?? 'theme',
+      color: normaliseColor(c.color),
+      parentId: c.parentGuid ? (tagIdOf.get(canonicalGuid(c.parentGuid)) ?? null) : null,
+      description,
+      aliases,
+      createdAt: now,
+      guid: canonicalGuid(c.guid),
+      ...(c.isCodable ? {} : { isCodable: false }),
+    };
+  });
+  return { tagIdOf, tags };
+}
+
+/**
+ * A REFI-QDA codebook (.qdc: ATLAS.ti, Taguette, MAXQDA, NVivo): its codes become tags (tree, colours, descriptions,
+ * GUIDs kept); the backend merges them into the notebook's tree by path (and by GUID), with a preview of what is new,
+ * renamed or in conflict.
+ */
+export function importQdc(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedNotebook {
+  const now = options.now ?? new Date().toISOString();
+  checkSize(fileName, bytes.length, MAX_ANNOTATION_FILE_BYTES);
+  const xml = textOf(bytes, fileName, 'the codebook');
+  if (rootName(xml) !== 'CodeBook') {
+    throw new ImportError(fileName, 'wrong-shape', `the file is not a REFI-QDA codebook (its root element is <${rootName(xml) || '?'}>, not <CodeBook>).`);
+  }
+  const q = readQde(fileName, xml, 'the codebook');
+  if (q.codes.length === 0) throw new ImportError(fileName, 'empty', 'the codebook has no codes.');
+  const { tags } = tagsOf(fileName, q, now, 'the codebook');
+  return { format: 'qdc', fileName, title: '', sources: [], tags, highlights: [], projectNote: null, missingSources: [], warnings: [] };
+}
+
 export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedNotebook {
   const now = options.now ?? new Date().toISOString();
   const parser = options.notes ?? plainNoteParser;
@@ -438,25 +571,7 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
   const q = readQde(fileName, xml);
   const warnings: string[] = [];
 
-  // Codes -> tags.
-  const tagIdOf = new Map<string, string>();
-  for (const c of q.codes) {
-    if (!GUID_PATTERN.test(c.guid)) throw new ImportError(fileName, 'wrong-shape', `project.qde has a code ("${c.name}") without a valid guid.`);
-    tagIdOf.set(c.guid, derivedId('t', c.guid.toLowerCase()));
-  }
-  const tags: Tag[] = q.codes.map((c) => {
-    const { description, aliases } = splitDescription(c.description);
-    return {
-      id: tagIdOf.get(c.guid) as string,
-      name: c.name || 'Unnamed code',
-      kind: q.kinds.get(c.guid) ?? 'theme',
-      color: normaliseColor(c.color),
-      parentId: c.parentGuid ? (tagIdOf.get(c.parentGuid) ?? null) : null,
-      description,
-      aliases,
-      createdAt: now,
-    };
-  });
+  const { tagIdOf, tags } = tagsOf(fileName, q, now, 'project.qde');
 
   // Notes, read lazily by guid.
   const notesByGuid = new Map(q.notes.map((n) => [n.guid, n]));
@@ -477,21 +592,35 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
 
   const sources: ImportedSource[] = [];
   const highlights: ImportedHighlight[] = [];
+  const sourceIdOfGuid = new Map<string, string>();
   let unknownCodes = 0;
   let wholeCodings = 0;
   let unreadable = 0;
+  let misfits = 0;
+  // Texts first: the unit of the positions is decided over the whole project before any selection is placed.
+  const texts: Array<{ s: QdeSource; text: string }> = [];
   for (const s of q.sources) {
-    let text: string;
-    if (s.inlineText !== null) text = s.inlineText;
+    if (s.inlineText !== null) texts.push({ s, text: s.inlineText });
     else {
       const data = entryFor(files, s.plainTextPath);
       if (!data) {
         unreadable++;
         continue;
       }
-      text = textOf(data, fileName, `the text of source "${s.name}" (${s.plainTextPath})`);
+      texts.push({ s, text: textOf(data, fileName, `the text of source "${s.name}" (${s.plainTextPath})`) });
     }
+  }
+  const storedQuote = (sel: QdeSelection): string => (sel.description.trim() || sel.name).trim();
+  const unit = decideOffsetUnit(
+    texts.map(({ s, text }) => ({ text, selections: s.selections.map((sel) => ({ start: sel.start, end: sel.end, storedQuote: storedQuote(sel) })) })),
+    q.origin,
+  );
+  const customVariables = new Set(
+    [...q.variableDefs.entries()].filter(([, d]) => !OWN_VARIABLES.has(d.name.toLowerCase())).map(([guid]) => guid),
+  );
+  for (const { s, text } of texts) {
     const id = derivedId('src', (s.guid || s.name).toLowerCase());
+    if (s.guid) sourceIdOfGuid.set(canonicalGuid(s.guid), id);
     const variable = (wanted: string): string => {
       for (const v of s.variables) if ((q.variables.get(v.ref) ?? '').toLowerCase() === wanted.toLowerCase()) return v.value;
       return '';
@@ -509,31 +638,47 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
       addedAt: isIsoDateTime(s.created) ? s.created : null,
       furniture: null,
       ...documentOf(s, variable, files),
+      ...(s.guid && GUID_PATTERN.test(s.guid) ? { guid: canonicalGuid(s.guid) } : {}),
+      ...(s.creatingUser ? { creatingUser: canonicalGuid(s.creatingUser) } : {}),
+      ...variablesOf(s.variables, q, customVariables),
     });
     wholeCodings += s.wholeCodings;
     const index = new CodePointIndex(text);
     for (const sel of s.selections) {
-      const valid = Number.isInteger(sel.start) && Number.isInteger(sel.end) && sel.start >= 0 && sel.end > sel.start && sel.end <= index.codePointLength;
       const tagIds: string[] = [];
+      const codingGuids: Record<string, string> = {};
       for (const g of sel.codes) {
-        const t = tagIdOf.get(g);
+        const t = tagIdOf.get(canonicalGuid(g));
         if (!t) unknownCodes++;
-        else if (!tagIds.includes(t)) tagIds.push(t);
+        else if (!tagIds.includes(t)) {
+          tagIds.push(t);
+          const cg = sel.codings.get(g);
+          if (cg && GUID_PATTERN.test(cg)) codingGuids[t] = canonicalGuid(cg);
+        }
       }
       const created = isIsoDateTime(sel.created) ? sel.created : now;
-      const d = valid ? describeRange(text, index.toUtf16(sel.start), index.toUtf16(sel.end)) : null;
+      const range = readSelection(text, index, sel, unit.unit);
+      // A coding is shown anchored only when its text fits: a position outside the text, one that splits a character,
+      // or a passage that is not the quote the file stores, is kept as an orphan (never on the wrong words).
+      const fits = selectionFits(text, range, storedQuote(sel));
+      if (range && !fits) misfits++;
+      const d = range && fits ? describeRange(text, range.start, range.end) : null;
+      const quoted = storedQuote(sel);
       highlights.push({
         id: derivedId('h', (sel.guid || `${s.guid}:${sel.start}:${sel.end}`).toLowerCase()),
         sourceRef: id,
         start: d ? d.start : 0,
         end: d ? d.end : 0,
-        quote: d ? d.quote : { exact: '', prefix: '', suffix: '' },
+        quote: d ? d.quote : { exact: quoted, prefix: '', suffix: '' },
         tagIds,
         note: noteFrom(sel.notes),
         // A position outside the text (and REFI-QDA carries no quote) leaves nothing to anchor by.
         unanchorable: !d,
         createdAt: created,
         modifiedAt: isIsoDateTime(sel.modified) ? sel.modified : created,
+        ...(sel.guid && GUID_PATTERN.test(sel.guid) ? { guid: canonicalGuid(sel.guid) } : {}),
+        ...(sel.creatingUser ? { creatingUser: canonicalGuid(sel.creatingUser) } : {}),
+        ...(Object.keys(codingGuids).length ? { codingGuids } : {}),
       });
     }
   }
@@ -557,7 +702,13 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
   if (unreadable > 0) warnings.push(`${unreadable} text source(s) were skipped: their text is not inside the project file.`);
   if (wholeCodings > 0) warnings.push(`${wholeCodings} coding(s) of whole documents were skipped: only codings of passages are imported.`);
   if (unknownCodes > 0) warnings.push(`${unknownCodes} coding(s) refer to codes missing from the codebook and were left out.`);
+  const offsetUnit = describeUnit(unit, q.origin);
+  if (misfits > 0) warnings.push(`${misfits} coding(s) whose text does not fit their position were kept as orphans.`);
+  const collections = groupsOf(q, sourceIdOfGuid, customVariables);
   return {
+    offsetUnit,
+    collections,
+    project: { ...projectOf(q), offsetUnit: unit.unit },
     format: 'qdpx',
     fileName,
     title: q.name,
@@ -567,5 +718,60 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
     projectNote: project,
     missingSources: [],
     warnings,
+  };
+}
+
+/** Our own document variables (publisher, date, …): they map to source fields, not to attributes. */
+const OWN_VARIABLES = new Set(Object.values(VARIABLE_NAMES).map((n) => n.toLowerCase()));
+
+/** A GUID as we keep it: lowercase, without braces (NVivo writes some in braces). */
+export function canonicalGuid(g: string): string {
+  const m = GUID_PATTERN.exec(g.trim());
+  return m ? m[1].toLowerCase() : g.trim().toLowerCase();
+}
+
+/** A source's or case's attributes: the values of the project's own (not our) variables, by name. */
+function variablesOf(values: ReadonlyArray<{ ref: string; value: string }>, q: Qde, custom: ReadonlySet<string>): { variables?: Record<string, string> } {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    if (!custom.has(v.ref)) continue;
+    const name = q.variableDefs.get(v.ref)?.name;
+    if (name) out[name] = v.value;
+  }
+  return Object.keys(out).length ? { variables: out } : {};
+}
+
+function groupsOf(q: Qde, sourceIdOfGuid: ReadonlyMap<string, string>, custom: ReadonlySet<string>): ImportedCollection[] {
+  const out: ImportedCollection[] = [];
+  const add = (g: QdeGroup, kind: 'set' | 'case'): void => {
+    const sourceRefs = [...new Set(g.sources.map((x) => sourceIdOfGuid.get(canonicalGuid(x))).filter((x): x is string => Boolean(x)))];
+    out.push({
+      name: g.name.trim() || (kind === 'case' ? 'Case' : 'Set'),
+      kind,
+      sourceRefs,
+      ...(g.description ? { description: g.description } : {}),
+      ...(kind === 'case' ? variablesOf(g.variables, q, custom) : {}),
+      ...(GUID_PATTERN.test(g.guid) ? { guid: canonicalGuid(g.guid) } : {}),
+    });
+  };
+  for (const g of q.sets) if (g.sources.length > 0) add(g, 'set');
+  for (const g of q.cases) add(g, 'case');
+  return out;
+}
+
+function projectOf(q: Qde): ProjectIdentity {
+  const variables: VariableDef[] = [];
+  for (const [guid, d] of q.variableDefs) {
+    if (OWN_VARIABLES.has(d.name.toLowerCase()) || !d.name) continue;
+    const type = (VARIABLE_TYPES as readonly string[]).includes(d.type) ? (d.type as VariableType) : 'Text';
+    variables.push({ name: d.name, type, ...(GUID_PATTERN.test(guid) ? { guid: canonicalGuid(guid) } : {}), ...(d.description ? { description: d.description } : {}) });
+  }
+  return {
+    ...(q.name ? { name: q.name } : {}),
+    ...(q.origin ? { origin: q.origin } : {}),
+    ...(q.creatingUser && GUID_PATTERN.test(q.creatingUser) ? { creatingUser: canonicalGuid(q.creatingUser) } : {}),
+    ...(isIsoDateTime(q.created) ? { createdAt: q.created } : {}),
+    ...(q.users.length ? { users: q.users.filter((u) => GUID_PATTERN.test(u.guid)).map((u) => ({ guid: canonicalGuid(u.guid), name: u.name })) } : {}),
+    ...(variables.length ? { variables } : {}),
   };
 }

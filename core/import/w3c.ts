@@ -64,8 +64,40 @@ function parseJson(fileName: string, bytes: Uint8Array): unknown {
   }
 }
 
+/** A row of Hypothesis's API (search results, or a user's export): it has `uri`, `target` and no W3C `type`. */
+const isHypothesisRow = (v: unknown): v is Json =>
+  isObject(v) && v.type === undefined && Array.isArray(v.target) && (typeof v.uri === 'string' || typeof v.id === 'string');
+
+/**
+ * A Hypothesis API row as a W3C Annotation: its tags as tagging bodies, its text (Markdown) as a commenting body,
+ * each target's source (or the row's uri) with its selectors as they are. Replies (rows with `references`) are
+ * notes on other annotations, not on the text: they are left out and counted.
+ */
+function hypothesisToW3C(row: Json): Json {
+  const tags = Array.isArray(row.tags) ? row.tags.filter((t): t is string => typeof t === 'string') : [];
+  const body: Json[] = tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+  if (typeof row.text === 'string' && row.text.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: row.text });
+  const uri = str(row.uri);
+  const target = (row.target as unknown[]).filter(isObject).map((t) => ({ source: str(t.source) || uri, ...(t.selector !== undefined ? { selector: t.selector } : {}) }));
+  const links = isObject(row.links) ? row.links : {};
+  return {
+    type: 'Annotation',
+    id: str(links.html) || (str(row.id) ? `urn:hypothesis:${str(row.id)}` : ''),
+    ...(typeof row.created === 'string' ? { created: row.created } : {}),
+    ...(typeof row.updated === 'string' ? { modified: row.updated } : {}),
+    body,
+    target: target.length ? target : [{ source: uri }],
+  };
+}
+
 /** The annotations of any accepted top-level shape, with the collection (if any) they came in. */
-function annotationsOf(fileName: string, root: unknown): { collection: Json | null; items: unknown[] } {
+function annotationsOf(fileName: string, root: unknown): { collection: Json | null; items: unknown[]; replies?: number } {
+  // Hypothesis API JSON: `{ total, rows: [...] }` or the rows alone.
+  const rows = isObject(root) && Array.isArray(root.rows) && root.type === undefined ? root.rows : Array.isArray(root) && root.some(isHypothesisRow) ? root : null;
+  if (rows) {
+    const annotations = rows.filter((r) => isHypothesisRow(r) && !(Array.isArray(r.references) && r.references.length > 0));
+    return { collection: null, items: annotations.map((r) => hypothesisToW3C(r as Json)), replies: rows.length - annotations.length };
+  }
   if (Array.isArray(root)) return { collection: null, items: root };
   if (!isObject(root)) throw wrongShape(fileName, 'the JSON holds a single value, not annotations.');
   if (hasType(root, 'AnnotationCollection')) {
@@ -227,6 +259,42 @@ class TagTable {
   }
 }
 
+/**
+ * The text quote and position of a target, wherever they sit: listed among its selectors, nested in a RangeSelector
+ * (its start and end selectors: a position runs from the start's start to the end's start, as the model defines a
+ * range; of a pair of quotes the start's is the hint anchoring starts from), or in a selector's `refinedBy` (a quote refining a
+ * CSS or XPath selector; a position there counts within that element, so it is used only without a quote).
+ * Depth-bounded: a hostile chain of refinements cannot recurse for ever.
+ */
+export function textSelectors(selector: unknown): { quoteSel?: Json; posSel?: Json } {
+  let quoteSel: Json | undefined;
+  let posSel: Json | undefined;
+  let relativePos: Json | undefined;
+  const visit = (value: unknown, depth: number, refined: boolean): void => {
+    if (depth > 16) return;
+    for (const s of asArray(value as unknown).filter(isObject)) {
+      if (hasType(s, 'TextQuoteSelector')) quoteSel ??= s;
+      else if (hasType(s, 'TextPositionSelector')) {
+        if (refined) relativePos ??= s;
+        else posSel ??= s;
+      } else if (hasType(s, 'RangeSelector')) {
+        const a = isObject(s.startSelector) ? s.startSelector : undefined;
+        const b = isObject(s.endSelector) ? s.endSelector : undefined;
+        if (a && b && hasType(a, 'TextPositionSelector') && hasType(b, 'TextPositionSelector') && !refined) {
+          posSel ??= { type: 'TextPositionSelector', start: a.start, end: b.start };
+        } else if (a && b && hasType(a, 'TextQuoteSelector') && hasType(b, 'TextQuoteSelector')) {
+          quoteSel ??= { type: 'TextQuoteSelector', exact: `${str(a.exact)}`, prefix: str(a.prefix), suffix: '' };
+        } else {
+          visit(a?.refinedBy, depth + 1, true);
+        }
+      }
+      if (s.refinedBy !== undefined) visit(s.refinedBy, depth + 1, true);
+    }
+  };
+  visit(selector, 0, false);
+  return { quoteSel, posSel: posSel ?? (quoteSel ? undefined : relativePos) };
+}
+
 interface SourceText {
   text: string;
   index: CodePointIndex;
@@ -302,7 +370,7 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
   const now = options.now ?? new Date().toISOString();
   const parser = options.notes ?? plainNoteParser;
   const root = parseJson(fileName, bytes);
-  const { collection, items } = annotationsOf(fileName, root);
+  const { collection, items, replies } = annotationsOf(fileName, root);
   const ext = collection ? readExtension(fileName, collection.notebook, options.hash ?? contentHash) : null;
   const sources = ext?.sources ?? [];
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -357,9 +425,7 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
 
     const sourceIri = idOf(specific.source);
     const sourceId = iris.get(sourceIri);
-    const selectors = asArray(specific.selector as unknown).filter(isObject);
-    const quoteSel = selectors.find((s) => hasType(s, 'TextQuoteSelector'));
-    const posSel = selectors.find((s) => hasType(s, 'TextPositionSelector'));
+    const { quoteSel, posSel } = textSelectors(specific.selector);
     if (!quoteSel && !posSel) {
       noSelectorSkipped++;
       return;
@@ -392,6 +458,7 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
   if (noSelectorSkipped > 0) {
     warnings.push(`${noSelectorSkipped} annotation(s) without a text quote or text position were skipped.`);
   }
+  if (replies) warnings.push(`${replies} repl${replies === 1 ? 'y to another annotation was' : 'ies to other annotations were'} skipped: only annotations on passages of text are imported.`);
   if (missing.size > 0) {
     warnings.push(`${missing.size} annotated document(s) are not included in the file; their highlights need a matching source.`);
   }

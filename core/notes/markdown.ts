@@ -55,8 +55,9 @@ function markdownSerializer(options: NoteExportOptions): MarkdownSerializer {
       },
     },
     defaultMarkdownSerializer.marks,
-    // Unknown nodes render their content instead of throwing.
-    { strict: false },
+    // Unknown nodes render their content instead of throwing. `<` and `&` are escaped too: Obsidian renders raw
+    // HTML, so a note's `<script>` or `<img onerror>` must come out as text, never as markup.
+    { strict: false, escapeExtraCharacters: /[<&]/g },
   );
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { TAG_KINDS } from '../model';
 import { id } from '../schemas';
+import { attributeFilter, collectionFilter } from '../collections/api';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is yyyy-mm-dd');
 
@@ -14,6 +15,9 @@ export const searchFacets = z
     from: isoDay,
     to: isoDay,
     hasNote: z.boolean(),
+    // Issue 16: sources of chosen collections, and sources whose attributes have these values.
+    collectionIds: collectionFilter,
+    attributes: attributeFilter,
   })
   .partial()
   .strict();
@@ -27,6 +31,8 @@ const analysisFields = {
   from: isoDay.optional(),
   to: isoDay.optional(),
   rollup: z.boolean().optional(),
+  collectionIds: collectionFilter,
+  attributes: attributeFilter,
 };
 
 export const analysisOptions = z.object(analysisFields).strict();

@@ -48,7 +48,11 @@ export const sourceLanguage = z.union([
 ]);
 
 /** The editable metadata of a source, each field optional: only what is given changes. */
-export const sourceMetaPatch = z.object({ title, authors, publisher, date: sourceDate, url: sourceUrl, language: sourceLanguage }).partial().strict();
+/** A source's attributes (issue 16: REFI-QDA variables): the whole set, name -> value; at most 200. */
+export const sourceVariables = z
+  .record(z.string().min(1, 'an attribute needs a name').max(200, 'an attribute name is at most 200 characters'), z.string().max(10_000, 'an attribute value is at most 10,000 characters'))
+  .refine((v) => Object.keys(v).length <= 200, 'a source has at most 200 attributes');
+export const sourceMetaPatch = z.object({ title, authors, publisher, date: sourceDate, url: sourceUrl, language: sourceLanguage, variables: sourceVariables }).partial().strict();
 export type SourceMetaPatch = z.output<typeof sourceMetaPatch>;
 /** The fields the metadata panel edits, in the order it shows them. */
 export const SOURCE_META_FIELDS = ['title', 'authors', 'publisher', 'date', 'url', 'language'] as const satisfies ReadonlyArray<keyof SourceMetaPatch & keyof SourceMeta>;

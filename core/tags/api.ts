@@ -4,6 +4,7 @@
  * these schemas bound sizes and shapes so nothing malformed reaches the backend.
  */
 import { z } from 'zod';
+import { attributeFilter, collectionFilter } from '../collections/api';
 import { ENTITY_KINDS, TAG_KINDS, type Highlight, type Tag } from '../model';
 import { id } from '../schemas';
 import type { SuggestionGroup } from '../suggest/entities';
@@ -86,7 +87,10 @@ export const tagInputs = {
   retrieve: z
     .object({
       query: z.string().max(2000, 'a query is at most 2,000 characters'),
-      filters: z.object({ sourceIds: z.array(id).max(100_000).optional(), from: dayOrEmpty.optional(), to: dayOrEmpty.optional() }).strict().optional(),
+      filters: z
+        .object({ sourceIds: z.array(id).max(100_000).optional(), from: dayOrEmpty.optional(), to: dayOrEmpty.optional(), collectionIds: collectionFilter, attributes: attributeFilter })
+        .strict()
+        .optional(),
       limit: z.number().int().min(1).max(1000).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
       order: z.enum(['source', 'date']).optional(),

@@ -13,6 +13,8 @@ import { TagOps } from './tags';
 import { BilingualOps } from './bilingual';
 import { StatementOps } from './statements';
 import { SourceOps } from './sources';
+import { CollectionOps } from './collections';
+import { narrowSources } from '../../core/collections/api';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
@@ -49,6 +51,7 @@ export class NotebookService implements Handlers {
   private readonly highlights: HighlightOps;
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
+  private readonly collectionOps: CollectionOps;
   private readonly bilingual: BilingualOps;
   private readonly statementOps: StatementOps;
   /** Export and import; public so the CLI can wait on export jobs. */
@@ -65,6 +68,7 @@ export class NotebookService implements Handlers {
     this.highlights = new HighlightOps(store, heavy);
     this.tagOps = new TagOps(store, this.searchIndex);
     this.sourceOps = new SourceOps(store);
+    this.collectionOps = new CollectionOps(store);
     this.bilingual = new BilingualOps(store);
     this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store, heavy);
@@ -158,6 +162,23 @@ export class NotebookService implements Handlers {
   }
   restoreSources({ trashId }: ChannelInput<'restoreSources'>): Promise<ChannelOutput<'restoreSources'>> {
     return this.sourceOps.restore(trashId);
+  }
+
+  // Source collections (issue 16): electron/backend/collections.ts.
+  async listCollections(): Promise<ChannelOutput<'listCollections'>> {
+    return this.collectionOps.list();
+  }
+  createCollection({ name, sourceIds }: ChannelInput<'createCollection'>): Promise<ChannelOutput<'createCollection'>> {
+    return this.collectionOps.create(name, sourceIds);
+  }
+  renameCollection({ collectionId, name }: ChannelInput<'renameCollection'>): Promise<ChannelOutput<'renameCollection'>> {
+    return this.collectionOps.rename(collectionId, name);
+  }
+  deleteCollection({ collectionId }: ChannelInput<'deleteCollection'>): Promise<ChannelOutput<'deleteCollection'>> {
+    return this.collectionOps.delete(collectionId);
+  }
+  setCollectionMembers({ collectionId, add, remove }: ChannelInput<'setCollectionMembers'>): Promise<ChannelOutput<'setCollectionMembers'>> {
+    return this.collectionOps.setMembers(collectionId, add, remove);
   }
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
@@ -403,7 +424,9 @@ export class NotebookService implements Handlers {
     return this.tagOps.bulkTag(highlights, add, remove);
   }
   retrieve(input: ChannelInput<'retrieve'>): Promise<ChannelOutput<'retrieve'>> {
-    return this.tagOps.retrieve(input);
+    if (!input.filters) return this.tagOps.retrieve(input);
+    const { collectionIds, attributes, ...filters } = input.filters;
+    return this.tagOps.retrieve({ ...input, filters: { ...filters, sourceIds: this.narrow({ ...filters, collectionIds, attributes }) } });
   }
   suggestEntities({ sourceId }: ChannelInput<'suggestEntities'>): Promise<ChannelOutput<'suggestEntities'>> {
     return this.tagOps.suggest(sourceId);
@@ -465,16 +488,23 @@ export class NotebookService implements Handlers {
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
   search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
-    return this.searchIndex.search(input);
+    if (!input.facets) return this.searchIndex.search(input);
+    const { collectionIds, attributes, ...facets } = input.facets;
+    return this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
+  }
+  /** Source ids left by a filter by collections and attributes (issue 16), within the given ones. */
+  private narrow(filter: { sourceIds?: string[]; collectionIds?: string[]; attributes?: Array<{ name: string; value: string }> }): string[] | undefined {
+    return narrowSources(this.store.catalog.sources, this.store.catalog.collections, filter);
   }
   async searchStatus(): Promise<ChannelOutput<'searchStatus'>> {
     return this.searchIndex.progress();
   }
   analysis(input: ChannelInput<'analysis'>): Promise<ChannelOutput<'analysis'>> {
-    return this.searchIndex.analysis(input ?? {});
+    const { collectionIds, attributes, ...options } = input ?? {};
+    return this.searchIndex.analysis({ ...options, sourceIds: this.narrow({ ...options, collectionIds, attributes }) });
   }
-  cooccurrencePassages({ tagA, tagB, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
-    return this.searchIndex.cooccurrencePassages(tagA, tagB, options);
+  cooccurrencePassages({ tagA, tagB, collectionIds, attributes, ...options }: ChannelInput<'cooccurrencePassages'>): Promise<ChannelOutput<'cooccurrencePassages'>> {
+    return this.searchIndex.cooccurrencePassages(tagA, tagB, { ...options, sourceIds: this.narrow({ ...options, collectionIds, attributes }) });
   }
 
   // Statements and grading (issue 17): thin delegation to StatementOps (electron/backend/statements.ts).

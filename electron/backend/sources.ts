@@ -53,9 +53,19 @@ export class SourceOps {
     const clean = normalise(patch);
     const undo: SourceMetaPatch = {};
     for (const field of SOURCE_META_FIELDS) if (clean[field] !== undefined) Object.assign(undo, { [field]: metaFieldValue(meta, field) });
+    if (clean.variables !== undefined) undo.variables = { ...(meta.variables ?? {}) };
     await this.store.updateCatalog((c) => {
-      const entry = c.sources.find((s) => s.id === sourceId);
-      if (entry) applyPatch(entry, clean);
+      const i = c.sources.findIndex((s) => s.id === sourceId);
+      if (i < 0) return;
+      // A new entry (the catalog's items are shared with the last saved copy); no attributes left: no field.
+      const { variables, ...rest } = clean;
+      const next = { ...c.sources[i] };
+      applyPatch(next, rest);
+      if (variables !== undefined) {
+        if (Object.keys(variables).length) next.variables = variables;
+        else delete next.variables;
+      }
+      c.sources[i] = next;
     });
     return { source: await this.summary(this.meta(sourceId)), undo };
   }
@@ -158,6 +168,11 @@ function normalise(patch: SourceMetaPatch): SourceMetaPatch {
   if (out.url !== undefined) out.url = out.url.trim();
   if (out.language !== undefined) out.language = normaliseLanguage(out.language);
   if (out.authors !== undefined) out.authors = [...new Set(out.authors.map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  if (out.variables !== undefined) {
+    const vars: Record<string, string> = {};
+    for (const [name, value] of Object.entries(out.variables)) if (name.trim()) vars[name.trim()] = value.trim();
+    out.variables = vars;
+  }
   return out;
 }
 

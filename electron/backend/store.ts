@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag } from '../../core/model';
+import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type ProjectIdentity } from '../../core/model';
 import { isFileId } from '../../core/storage-schemas';
 import { stableFileJson } from '../../core/stable-json';
 import { Low } from 'lowdb';
@@ -29,6 +29,10 @@ export interface CatalogFile {
   /** Per-source counts as of `summaryGeneration`; later changes are in the summary logs (store/summary-log.ts). */
   summaries?: Record<string, [number, number, number]>;
   summaryGeneration?: number;
+  /** Named sets of sources (issue 16); absent in older catalogs. */
+  collections?: SourceCollection[];
+  /** The QDA project's identity (name, users, variables) kept from an imported REFI-QDA project. */
+  project?: ProjectIdentity;
   /** Per source: the highlights its notes cite (only sources citing any); see `citationsUnknown`. */
   citations?: Record<string, string[]>;
   /** Counted sources whose citations are not known yet (never read since an older version wrote the catalog). */

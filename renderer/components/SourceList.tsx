@@ -7,6 +7,8 @@ import { formatAccelerator } from '../../core/commands';
 import { filterSources, group, publisherName, sortSources, type Row } from '../../core/sources/arrange';
 import { SourceListControls, useListView } from '../sources/SourceListControls';
 import { useSourceSelection } from '../sources/use-source-selection';
+import { CollectionsBar } from '../sources/CollectionsBar';
+import { useCollections } from '../sources/use-collections';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
 import { ReliabilityBadge } from '../statements/badges';
 import '../styles/sources.css';
@@ -42,7 +44,15 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   // Sorted once per list and order; each keystroke of the filter only narrows (and may lag a frame behind typing).
   const sorted = useMemo(() => sortSources(sources, view.sort, view.descending), [sources, view.sort, view.descending]);
   const filter = useDeferredValue(view.filter);
-  const { rows, shown } = useMemo(() => group(filterSources(sorted, filter), view.group), [sorted, filter, view.group]);
+  // Source collections (issue 16): the list shows one collection's sources when one is chosen.
+  const collections = useCollections(sources);
+  const [collectionId, setCollectionId] = useState<string | null>(null);
+  const members = useMemo(() => {
+    const c = collections.collections.find((x) => x.id === collectionId);
+    return c ? new Set(c.sourceIds) : null;
+  }, [collections.collections, collectionId]);
+  const inCollection = useMemo(() => (members ? sorted.filter((s) => members.has(s.id)) : sorted), [sorted, members]);
+  const { rows, shown } = useMemo(() => group(filterSources(inCollection, filter), view.group), [inCollection, filter, view.group]);
   const order = useMemo(() => shown.map((s) => s.id), [shown]);
   const indexOfRow = useMemo(() => {
     const m = new Map<string, number>();
@@ -146,7 +156,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
     return items;
   };
 
-  const filtered = view.filter.trim() !== '';
+  const filtered = view.filter.trim() !== '' || members !== null;
   return (
     <nav className="pane sources" aria-label="Sources">
       <header className="pane-header">
@@ -156,6 +166,12 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
         </span>
       </header>
       <SourceListControls view={view} onChange={setView} onEnterList={() => tabId && focusRow(tabId)} />
+      <CollectionsBar
+        collections={collections}
+        shown={members ? collectionId : null}
+        onShow={setCollectionId}
+        targets={selection.checked.size > 0 ? [...selection.checked] : currentId ? [currentId] : []}
+      />
       {selection.checked.size > 1 && (
         <div className="bulk-bar" role="toolbar" aria-label="Selected sources">
           <span className="bulk-count">{selection.checked.size.toLocaleString('en-GB')} selected</span>
@@ -176,7 +192,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
       )}
       {filtered && (
         <p className="source-filter-count" role="status">
-          {shown.length === 0 ? `No source matches “${view.filter.trim()}”.` : `Showing ${shown.length.toLocaleString('en-GB')} of ${sources.length.toLocaleString('en-GB')}`}
+          {shown.length === 0 ? (view.filter.trim() ? `No source matches “${view.filter.trim()}”.` : 'No source in this collection.') : `Showing ${shown.length.toLocaleString('en-GB')} of ${sources.length.toLocaleString('en-GB')}`}
         </p>
       )}
       <ul

@@ -11,6 +11,7 @@ import {
 } from '../../core/exchange/api';
 import { call } from '../api';
 import { Modal } from '../components/Modal';
+import type { SourceCollection } from '../../core/model';
 
 type ScopeKind = ExportScope['kind'];
 
@@ -40,6 +41,8 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
   const [loadError, setLoadError] = useState<string | null>(null);
   const [scopeKind, setScopeKind] = useState<ScopeKind>(selectedSources?.length ? 'sources' : 'notebook');
   const [tagIds, setTagIds] = useState<string[]>([]);
+  const [collections, setCollections] = useState<SourceCollection[]>([]);
+  const [collectionIds, setCollectionIds] = useState<string[]>([]);
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [layout, setLayout] = useState<MarkdownLayout>('per-source');
   const [path, setPath] = useState('');
@@ -54,6 +57,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
 
   useEffect(() => {
     call('exportChoices').then(setChoices, (err: Error) => setLoadError(err.message));
+    call('listCollections').then(setCollections, () => setCollections([]));
   }, []);
 
   const folder = writesFolder(format, layout);
@@ -69,9 +73,13 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
           ? selectedSources?.length
             ? { kind: 'sources', sourceIds: selectedSources }
             : null
-          : tagIds.length > 0
-          ? { kind: 'tags', tagIds }
-          : null;
+          : scopeKind === 'collections'
+            ? collectionIds.length > 0
+              ? { kind: 'collections', collectionIds }
+              : null
+            : tagIds.length > 0
+              ? { kind: 'tags', tagIds }
+              : null;
 
   const defaultName = useMemo(() => {
     const stem =
@@ -87,9 +95,17 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                 .map((t) => t.name)
                 .join(', ') ?? 'tags',
             )}`
-          : (choices?.title ?? 'Research Notebook');
+          : scopeKind === 'collections'
+            ? `${choices?.title ?? 'Research Notebook'} - ${fileStem(
+                collections
+                  .filter((c) => collectionIds.includes(c.id))
+                  .slice(0, 3)
+                  .map((c) => c.name)
+                  .join(', ') || 'collections',
+              )}`
+            : (choices?.title ?? 'Research Notebook');
     return folder ? stem : `${stem}.${info.extensions[0]}`;
-  }, [scopeKind, currentSource, selectedSources, choices, tagIds, folder, info]);
+  }, [scopeKind, currentSource, selectedSources, choices, tagIds, collections, collectionIds, folder, info]);
 
   // The destination follows the choices until the analyst edits it; then only its extension follows the format.
   useEffect(() => {
@@ -245,6 +261,35 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                       <span className="tag-choice-name">{t.name}</span>
                       <span className="tag-choice-count" aria-label={`${t.highlights} highlights`}>
                         {count(t.highlights)}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <label className="choice">
+              <input type="radio" name="scope" value="collections" checked={scopeKind === 'collections'} disabled={collections.length === 0} onChange={() => setScopeKind('collections')} />
+              <span>
+                Chosen collections
+                <span className="hint">{collections.length ? 'Their sources with all their highlights and notes.' : 'No collection yet: create one in the sources pane.'}</span>
+              </span>
+            </label>
+            {scopeKind === 'collections' && (
+              <ul className="tag-choices" aria-label="Collections to export">
+                {collections.map((c) => (
+                  <li key={c.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={collectionIds.includes(c.id)}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          setCollectionIds((ids) => (on ? [...ids, c.id] : ids.filter((x) => x !== c.id)));
+                        }}
+                      />
+                      <span className="tag-choice-name">{c.name}</span>
+                      <span className="tag-choice-count" aria-label={`${c.sourceIds.length} sources`}>
+                        {count(c.sourceIds.length)}
                       </span>
                     </label>
                   </li>

@@ -7,12 +7,14 @@ const KIND_LABEL: Record<ImportKind, string> = {
   source: 'Source',
   w3c: 'W3C annotations',
   qdpx: 'REFI-QDA project',
+  qdc: 'REFI-QDA codebook',
 };
 
 const n = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
 function summary(f: ImportFilePreview): string {
   if (f.kind === 'source') return f.title ? `“${f.title}”` : 'A source';
+  if (f.kind === 'qdc') return n(f.tags, 'code');
   const parts = [n(f.sources, 'source'), n(f.highlights, 'highlight'), n(f.tags, 'tag')];
   if (f.notes) parts.push(n(f.notes, 'note'));
   return parts.join(' · ');
@@ -56,6 +58,14 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
               {n(file.orphans, 'highlight')} cannot be placed in a text and will be kept as {file.orphans === 1 ? 'an orphan' : 'orphans'}.
             </p>
           )}
+          {file.offsetUnit && <p className="import-note import-unit">{file.offsetUnit}</p>}
+          {file.collections && file.collections.length > 0 && (
+            <p className="import-note">
+              {file.collections.length === 1 ? 'Collection' : 'Collections'}:{' '}
+              {file.collections.map((c) => `${c.name} (${c.kind === 'case' ? 'case, ' : ''}${n(c.sources, 'source')})`).join(', ')}
+            </p>
+          )}
+          {file.codebook && <CodebookPreview diff={file.codebook} />}
           {file.duplicates.map((d) => (
             <p key={`${d.title}|${d.of}`} className="import-duplicate">
               <span className="badge">Duplicate</span> {file.kind === 'source' ? 'Same text as' : `“${d.title}”: same text as`} {d.of}
@@ -76,6 +86,35 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
         </>
       )}
     </li>
+  );
+}
+
+/** What a file's codes do to the notebook's codebook: new, renamed, in conflict (the rest are the notebook's already). */
+function CodebookPreview({ diff }: { diff: NonNullable<ImportFilePreview['codebook']> }) {
+  const rows: Array<[string, string, string[]]> = [
+    ['new', `${n(diff.added.length, 'new tag')}`, diff.added],
+    ['renamed', `${n(diff.renamed.length, 'tag')} renamed`, diff.renamed.map((r) => `${r.from} → ${r.to}`)],
+    ['conflict', `${n(diff.conflicts.length, 'tag')} in conflict`, diff.conflicts.map((c) => `${c.path}: ${c.why}`)],
+  ];
+  return (
+    <div className="codebook-preview" aria-label="Codebook changes">
+      <p className="import-note">
+        Codebook: {rows.map(([, label]) => label).join(' · ')} · {n(diff.matched, 'tag')} already in the notebook.
+      </p>
+      {rows
+        .filter(([, , items]) => items.length > 0)
+        .map(([kind, label, items]) => (
+          <details key={kind} className={`codebook-${kind}`}>
+            <summary>{label}</summary>
+            <ul>
+              {items.slice(0, 200).map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+              {items.length > 200 && <li>… and {n(items.length - 200, 'more', 'more')}</li>}
+            </ul>
+          </details>
+        ))}
+    </div>
   );
 }
 
@@ -105,7 +144,7 @@ export function ImportDialog({
       <div className="exchange-form import-dialog">
         {state.step === 'choose' && (
           <div className="import-choose">
-            <p>Add sources (.txt, .md, .html, .pdf, .docx) or annotations with their sources: W3C Web Annotation .json, REFI-QDA .qdpx.</p>
+            <p>Add sources (.txt, .md, .html, .pdf, .docx) or annotations with their sources: W3C Web Annotation .json (also Hypothesis's API JSON), REFI-QDA .qdpx projects and .qdc codebooks.</p>
             <p className="hint">You can also drop files anywhere on the window. Nothing is added until you confirm.</p>
             <button type="button" className="primary" onClick={onChoose} autoFocus>
               Choose files…

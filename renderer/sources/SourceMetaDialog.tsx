@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SourceMeta } from '../../core/model';
 import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
 import { Modal } from '../components/Modal';
+import { attributeRows, attributesOf, SourceAttributes, type AttributeRow } from './SourceAttributes';
 
 type Field = (typeof SOURCE_META_FIELDS)[number];
 
@@ -41,17 +42,21 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; 
   const [saving, setSaving] = useState(false);
   // A date typed only in part reads as '' from the input: that must not clear the date silently.
   const [partial, setPartial] = useState<Field | null>(null);
+  const [attributes, setAttributes] = useState<AttributeRow[]>(() => attributeRows(meta.variables));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (partial) return setError(`${FIELD_UI[partial].label}: not a complete date (day, month and year), or clear it for no date.`);
-    const patch: Record<string, string | string[]> = {};
+    const patch: Record<string, unknown> = {};
     for (const f of SOURCE_META_FIELDS) if (values[f].trim() !== shown(meta, f).trim()) patch[f] = parsed(f, values[f]);
+    const vars = attributesOf(attributes);
+    if (vars.error) return setError(vars.error);
+    if (JSON.stringify(vars.variables) !== JSON.stringify(meta.variables ?? {})) patch.variables = vars.variables;
     if (Object.keys(patch).length === 0) return onClose();
     const checked = sourceMetaPatch.safeParse(patch);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? 'A field'}: ${issue.message}.`);
+      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? (issue.path[0] === 'variables' ? 'Attributes' : 'A field')}: ${issue.message}.`);
       return;
     }
     setSaving(true);
@@ -87,6 +92,13 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; 
             </label>
           );
         })}
+        <SourceAttributes
+          rows={attributes}
+          onChange={(rows) => {
+            setError(null);
+            setAttributes(rows);
+          }}
+        />
         <p className="field-hint">
           File: {meta.originalFile} · added {new Date(meta.addedAt).toLocaleDateString()}
         </p>

@@ -91,8 +91,8 @@ describe('document facts in exports', () => {
   it('CSV: page, publisher, authors, URL and language columns', () => {
     const rows = exportCsv(snap, testFormatter).slice(1).split('\r\n');
     expect(rows[0]).toBe('Source,Date,Tag,Tag kind,Quote,Note,Start,End,Page,Publisher,Authors,URL,Language,Highlight ID,Source ID');
-    // The document's facts, then the highlight's and source's ids.
-    expect(rows.some((r) => /,Miriam Hale; Jo Bloggs,https:\/\/news\.example\/en\/story,en,h-[^,]+,[^,]+$/.test(r))).toBe(true);
+    // The document's facts, then the highlight's and source's ids (a field holding ";" is quoted: Excel splits on it in many locales).
+    expect(rows.some((r) => /,"Miriam Hale; Jo Bloggs",https:\/\/news\.example\/en\/story,en,h-[^,]+,[^,]+$/.test(r))).toBe(true);
     expect(rows.some((r) => /,p\. 2,[^,]*,Jane Roe,,ru,h-[^,]+,[^,]+$/.test(r))).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ describe('npm run notebook', () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     const format = await cli('export', '--data-dir', notebookDir, '--format', 'docx', '--out', '/tmp/x');
     expect(format.code).toBe(1);
-    expect(format.stderr).toContain('Unknown format "docx": use one of markdown, w3c, qdpx, qdc, csv, html.');
+    expect(format.stderr).toContain('Unknown format "docx": use one of markdown, w3c, qdpx, qdc, csv, csl, bibtex, html.');
     expect((await cli('frobnicate')).code).toBe(1);
   });
 

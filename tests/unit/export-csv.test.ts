@@ -80,7 +80,17 @@ describe('CSV of coded segments', () => {
     expect(csvCell('+44 20')).toBe("'+44 20");
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\t=cmd')).toBe("'\t=cmd");
+    expect(csvCell('\t=cmd')).toBe(`"'\t'=cmd"`);
+    // Excel with ';' as list separator splits at ';' (and some locales at tab or '|'): every part is neutralised and
+    // the field quoted, so it stays one cell whatever the locale.
+    expect(csvCell(`x;+cmd|' /C calc'!A0`)).toBe(`"x;'+cmd|' /C calc'!A0"`);
+    expect(csvCell('a; =1+1')).toBe(`"a; '=1+1"`);
+    expect(csvCell('a,@SUM(A1)')).toBe(`"a,'@SUM(A1)"`);
+    expect(csvCell('one\n-2')).toBe(`"one\n'-2"`);
+    expect(csvCell('semi;colon')).toBe('"semi;colon"');
+    expect(csvCell('tab\there')).toBe('"tab\there"');
+    expect(csvCell('x|y')).toBe('x|y');
+    expect(csvCell('a-b=c')).toBe('a-b=c');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');

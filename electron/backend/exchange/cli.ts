@@ -32,7 +32,7 @@ Usage:
 
 Commands:
   export   Write the notebook (or part of it) to PATH.
-           FORMAT is one of: markdown, w3c, qdpx, qdc, csv, html.
+           FORMAT is one of: markdown, w3c, qdpx, qdc, csv, csl, bibtex, html.
            --tags a,b     only highlights with these tags or their sub-tags (a tag's name, or its path
                           such as "Places/Afghanistan"); with their sources and tags
            --source ID    only this source, with its highlights and notebook

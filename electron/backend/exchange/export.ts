@@ -120,9 +120,15 @@ export class ExportJobs {
       });
       const highlights = snapshot.sources.reduce((n, s) => n + s.highlights.length, 0);
       job.counts = { sources: snapshot.sources.length, highlights, tags: snapshot.tags.length };
-      if (snapshot.sources.length === 0 && input.format !== 'qdc') {
+      // A codebook alone goes out as a QDC, or as a QDPX project with a codebook and no sources.
+      const codebookOnly = input.format === 'qdc' || (input.format === 'qdpx' && snapshot.tags.length > 0 && input.scope.kind === 'notebook');
+      if (snapshot.sources.length === 0 && !codebookOnly) {
         throw new NotebookError(
-          input.scope.kind === 'tags' ? 'No highlight carries the chosen tags, so there is nothing to export.' : 'The notebook has no sources to export.',
+          input.scope.kind === 'tags'
+            ? 'No highlight carries the chosen tags, so there is nothing to export.'
+            : input.scope.kind === 'collections'
+              ? 'The chosen collections have no sources, so there is nothing to export.'
+              : 'The notebook has no sources to export.',
         );
       }
       job.phase = 'formatting';

@@ -20,6 +20,7 @@ import {
 } from '../../../core/export/statements';
 import { noteToHtml, noteToMarkdown, noteToPlainText } from '../../../core/notes/markdown';
 import { NotebookError } from '../errors';
+import { exportBibtex, exportCslJson } from '../../../core/export/citations';
 
 /** Notes in exports: the notes module's Markdown, plain text and HTML. */
 export const noteFormatter: NoteFormatter = {
@@ -89,6 +90,9 @@ function renderFormat(snapshot: NotebookSnapshot, format: BackendExportFormat, l
       return { outputs: [{ name: 'notebook.json', data: exportW3CBytes(snapshot, noteFormatter, { creator: { name: 'Analyst' } }) }], warnings };
     case 'qdpx': {
       const { bytes, skippedOrphans } = exportQdpxArchive(snapshot, noteFormatter, { deflateRaw });
+      if (snapshot.project?.offsetUnit === 'utf-16') {
+        warnings.push('Text positions are written as UTF-16 code units, as the NVivo project this notebook came from wrote them (REFI-QDA says code points).');
+      }
       if (skippedOrphans > 0) {
         warnings.push(`${plural(skippedOrphans, 'orphaned highlight')} left out: REFI-QDA has no place for a passage that is not found in its text.`);
       }
@@ -99,6 +103,10 @@ function renderFormat(snapshot: NotebookSnapshot, format: BackendExportFormat, l
       return { outputs: [{ name: 'codebook.qdc', data: exportQdc(snapshot) }], warnings };
     case 'csv':
       return { outputs: [{ name: 'highlights.csv', data: exportCsv(snapshot, noteFormatter) }], warnings };
+    case 'csl':
+      return { outputs: [{ name: 'sources.json', data: exportCslJson(snapshot, noteFormatter) }], warnings };
+    case 'bibtex':
+      return { outputs: [{ name: 'sources.bib', data: exportBibtex(snapshot, noteFormatter) }], warnings };
     case 'html':
       return { outputs: [{ name: 'report.html', data: exportHtmlReport(snapshot, noteFormatter) }], warnings };
     case 'markdown':

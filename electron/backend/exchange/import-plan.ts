@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../hash';
 import { anchor, describeRange } from '../../../core/anchoring';
-import { tagsInTreeOrder } from '../../../core/export/common';
 import { sourceIri } from '../../../core/export/w3c';
 import type { ImportedNotebook } from '../../../core/import';
 import { detectFurniture } from '../../../core/furniture';
-import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type SourceMeta, type Tag } from '../../../core/model';
-import { nameKey } from '../../../core/tags/codebook';
+import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type ProjectIdentity, type SourceCollection, type SourceMeta, type Tag } from '../../../core/model';
+import { normaliseUrl } from '../../../core/exchange/url';
+import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import type { SourceFile } from '../store';
 import { readingOrder } from '../../../core/lanes';
 import { appendNote, forEachCitation, isEmptyNote } from './note-utils';
@@ -23,6 +23,8 @@ export interface NotebookState {
   file(id: string): Promise<SourceFile>;
   /** Every highlight id in the notebook. */
   highlightIds: ReadonlySet<string>;
+  collections?: readonly SourceCollection[];
+  project?: ProjectIdentity;
 }
 
 /** Changes to a source the notebook already has. */
@@ -35,6 +37,12 @@ export interface ImportPlan {
   /** `original`: the imported file's bytes, to keep at meta.original (PDFs, web pages, Word files). */
   newSources: Array<{ meta: SourceMeta; file: SourceFile; original?: Uint8Array }>;
   newTags: Tag[];
+  /** Collections to add or update (by kind and name), from the files' Sets and Cases. */
+  collections: Map<string, SourceCollection>;
+  /** The QDA project's identity after this import, or null when no file had one. */
+  project: ProjectIdentity | null;
+  /** Notebook tags a codebook renamed or moved (same GUID, another name or parent). */
+  renamedTags: Map<string, { name: string; parentId: string | null }>;
   merges: Map<string, SourceMerge>;
   projectNote: NoteDoc | null;
   counts: {
@@ -61,7 +69,6 @@ function uniqueId(wanted: string, safe: RegExp, used: Set<string>, prefix: strin
   return id;
 }
 
-const tagKeyOf = (parentId: string | null, name: string): string => `${parentId ?? ''}\u0000${nameKey(name)}`;
 
 /**
  * Work out what an import adds, without writing anything: sources (re-keyed when their id is taken; duplicates
@@ -74,13 +81,17 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
   const usedSourceIds = new Set(state.sources.map((s) => s.id));
   const usedTagIds = new Set(state.tags.map((t) => t.id));
   const usedHighlightIds = new Set(state.highlightIds);
-  const tagByKey = new Map(state.tags.map((t) => [tagKeyOf(t.parentId, t.name), t.id]));
+  // The codebook as the import goes: the notebook's tags, then each file's new ones (and renames).
+  const tags = new Map(state.tags.map((t) => [t.id, t]));
   const sourceByHash = new Map<string, string>();
   for (const s of state.sources) if (s.contentHash && s.contentHash !== EMPTY_TEXT_HASH && !sourceByHash.has(s.contentHash)) sourceByHash.set(s.contentHash, s.id);
 
   const plan: ImportPlan = {
     newSources: [],
     newTags: [],
+    collections: new Map(),
+    project: null,
+    renamedTags: new Map(),
     merges: new Map(),
     projectNote: null,
     counts: { sourcesSkipped: 0, highlightsAdded: 0, orphans: 0, highlightsAlreadyThere: 0, tagsMatched: 0 },
@@ -117,22 +128,19 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
   let projectChanged = false;
 
   for (const n of notebooks) {
-    // Tags, parents first.
-    const tagMap = new Map<string, string>();
-    for (const { tag } of tagsInTreeOrder(n.tags)) {
-      const parentId = tag.parentId ? (tagMap.get(tag.parentId) ?? null) : null;
-      const key = tagKeyOf(parentId, tag.name);
-      const known = tagByKey.get(key);
-      if (known) {
-        tagMap.set(tag.id, known);
-        plan.counts.tagsMatched++;
-        continue;
-      }
-      const id = uniqueId(tag.id, SAFE_TAG_ID, usedTagIds, 't');
-      plan.newTags.push({ ...tag, id, parentId });
-      tagByKey.set(key, id);
-      tagMap.set(tag.id, id);
+    // Tags, parents first: by GUID, then by path (core/tags/codebook-merge.ts, as the preview showed).
+    const merged = mergeCodebook([...tags.values()], n.tags, (wanted) => uniqueId(wanted, SAFE_TAG_ID, usedTagIds, 't'));
+    const tagMap = merged.tagMap;
+    plan.counts.tagsMatched += merged.diff.matched;
+    plan.newTags.push(...merged.newTags);
+    for (const t of merged.newTags) tags.set(t.id, t);
+    for (const r of merged.renames) {
+      const t = tags.get(r.id);
+      if (t) tags.set(r.id, { ...t, name: r.name, parentId: r.parentId });
+      plan.renamedTags.set(r.id, { name: r.name, parentId: r.parentId });
     }
+    if (merged.diff.renamed.length) plan.warnings.push(`${n.fileName}: ${merged.diff.renamed.length} tag(s) renamed as the file names them: ${merged.diff.renamed.map((x) => `“${x.from}” → “${x.to}”`).join(', ')}.`);
+    if (merged.diff.conflicts.length) plan.warnings.push(`${n.fileName}: ${merged.diff.conflicts.length} tag(s) differ from the notebook's: ${merged.diff.conflicts.map((x) => `“${x.path}” (${x.why})`).join(', ')}.`);
 
     // Sources: new ones, or the notebook's copy of a duplicate.
     const target = new Map<string, { id: string; text: string; isNew: boolean }>();
@@ -160,6 +168,9 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         addedAt: s.addedAt ?? now,
         furniture: s.furniture ?? detectFurniture(s.text),
         ...documentMeta(s, id),
+        ...(s.guid ? { guid: s.guid } : {}),
+        ...(s.creatingUser ? { creatingUser: s.creatingUser } : {}),
+        ...(s.variables && Object.keys(s.variables).length ? { variables: s.variables } : {}),
       };
       const entry = {
         meta,
@@ -175,12 +186,15 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
 
     let placeholders = 0;
     // Documents the file annotates without including them (another tool's W3C export): a source the notebook has
-    // for that address, or a placeholder that keeps the highlights as orphans until its text is imported.
+    // (or this import brings) for that address (normalised URL, our IRI, the file name), else the one source whose
+    // text holds the annotations' quotes, else a placeholder that keeps the highlights as orphans.
     for (const iri of n.missingSources) {
-      const match = state.sources.find((m) => m.originalFile === iri || sourceIri(m.id) === iri || (m.url !== undefined && m.url === iri));
+      const match = await matchDocument(iri, n.highlights.filter((h) => h.sourceRef === iri), state, plan.newSources);
       if (match) {
-        target.set(iri, { id: match.id, text: (await state.file(match.id)).text, isNew: false });
+        const entry = newById.get(match.id);
+        target.set(iri, { id: match.id, text: entry ? entry.file.text : (await state.file(match.id)).text, isNew: Boolean(entry) });
         touch(match.id);
+        if (match.by === 'quote') plan.warnings.push(`${n.fileName}: the annotations on ${iri} were matched to “${match.title}” by their quotes.`);
         continue;
       }
       const id = uniqueId('', SAFE_SOURCE_ID, usedSourceIds, 'src');
@@ -229,6 +243,11 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
           continue;
         }
       }
+      const codingGuids: Record<string, string> = {};
+      for (const [tagId, guid] of Object.entries(h.codingGuids ?? {})) {
+        const mapped = tagMap.get(tagId);
+        if (mapped) codingGuids[mapped] = guid;
+      }
       const highlight: Highlight = {
         id: uniqueId(h.id, SAFE_HIGHLIGHT_ID, usedHighlightIds, 'h'),
         sourceId: t.id,
@@ -237,6 +256,9 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         note: h.note,
         createdAt: h.createdAt,
         modifiedAt: h.modifiedAt,
+        ...(h.guid ? { guid: h.guid } : {}),
+        ...(h.creatingUser ? { creatingUser: h.creatingUser } : {}),
+        ...(Object.keys(codingGuids).length ? { codingGuids } : {}),
       };
       idMap.set(h.id, { id: highlight.id, sourceId: t.id, quote: highlight.quote.exact });
       added.push(highlight);
@@ -266,11 +288,75 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         projectChanged = true;
       }
     }
+    // Sets and Cases: a collection of the same name gets the new members; others are added.
+    for (const c of n.collections ?? []) {
+      const members = [...new Set(c.sourceRefs.map((r) => target.get(r)?.id).filter((x): x is string => Boolean(x)))];
+      const key = `${c.kind}\u0000${c.name.toLocaleLowerCase()}`;
+      const known = plan.collections.get(key) ?? state.collections?.find((x) => (x.kind ?? 'set') === c.kind && x.name.toLocaleLowerCase() === c.name.toLocaleLowerCase());
+      const merged: SourceCollection = known
+        ? { ...known, sourceIds: [...new Set([...known.sourceIds, ...members])], ...(c.variables ? { variables: { ...known.variables, ...c.variables } } : {}) }
+        : {
+            id: `col-${randomBytes(6).toString('hex')}`,
+            name: c.name,
+            sourceIds: members,
+            ...(c.kind === 'case' ? { kind: 'case' as const } : {}),
+            ...(c.description ? { description: c.description } : {}),
+            ...(c.variables ? { variables: c.variables } : {}),
+            ...(c.guid ? { guid: c.guid } : {}),
+          };
+      plan.collections.set(key, merged);
+    }
+    if (n.project && Object.keys(n.project).length) plan.project = mergeProject(plan.project ?? state.project, n.project);
+    if (n.offsetUnit) plan.warnings.push(`${n.fileName}: ${n.offsetUnit}`);
     plan.warnings.push(...n.warnings.map((w) => `${n.fileName}: ${w}`));
   }
+  // The summary counts what is stored: every highlight added as an orphan, wherever it went.
+  plan.counts.orphans = 0;
+  for (const { file } of plan.newSources) for (const h of file.highlights) if (h.orphan) plan.counts.orphans++;
+  for (const m of plan.merges.values()) for (const h of m.highlights) if (h.orphan) plan.counts.orphans++;
 
   for (const { file } of plan.newSources) file.highlights.sort(readingOrder);
   plan.projectNote = projectChanged ? projectNote : null;
   plan.firstSourceId = plan.newSources[0]?.meta.id ?? plan.touchedSourceIds[0] ?? null;
   return plan;
+}
+
+/** The project identity after another file's: users and variables joined by GUID or name, the first name kept. */
+function mergeProject(current: ProjectIdentity | null | undefined, next: ProjectIdentity): ProjectIdentity {
+  if (!current) return next;
+  const users = [...(current.users ?? [])];
+  for (const u of next.users ?? []) if (!users.some((x) => x.guid === u.guid)) users.push(u);
+  const variables = [...(current.variables ?? [])];
+  for (const v of next.variables ?? []) if (!variables.some((x) => x.name === v.name)) variables.push(v);
+  return { ...next, ...current, ...(users.length ? { users } : {}), ...(variables.length ? { variables } : {}) };
+}
+
+/**
+ * The source a W3C target IRI names: by our IRI, the file name or the normalised URL (the notebook's sources, then
+ * this import's), else the one source whose text holds most of the annotations' quotes (at least one).
+ */
+export async function matchDocument(
+  iri: string,
+  highlights: ImportedNotebook['highlights'],
+  state: NotebookState,
+  newSources: ImportPlan['newSources'],
+): Promise<{ id: string; title: string; by: 'address' | 'quote' } | null> {
+  const url = normaliseUrl(iri);
+  const every = [...state.sources, ...newSources.map((s) => s.meta)];
+  const all = every.filter((m) => m.contentHash !== EMPTY_TEXT_HASH);
+  const named = (m: SourceMeta): boolean => m.originalFile === iri || sourceIri(m.id) === iri || (url !== '' && m.url !== undefined && normaliseUrl(m.url) === url);
+  // A source with text first; else the placeholder an earlier import of this address made.
+  const byAddress = all.find(named) ?? every.find(named);
+  if (byAddress) return { id: byAddress.id, title: byAddress.title, by: 'address' };
+  const quotes = highlights.map((h) => h.quote.exact).filter((q) => q.trim().length >= 8);
+  if (quotes.length === 0) return null;
+  let best: { id: string; title: string; hits: number } | null = null;
+  for (const m of all) {
+    const fresh = newSources.find((s) => s.meta.id === m.id);
+    const text = fresh ? fresh.file.text : (await state.file(m.id)).text;
+    let hits = 0;
+    for (const q of quotes) if (text.includes(q)) hits++;
+    if (hits > 0 && (!best || hits > best.hits)) best = { id: m.id, title: m.title, hits };
+  }
+  return best ? { id: best.id, title: best.title, by: 'quote' } : null;
 }

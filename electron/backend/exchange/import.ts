@@ -15,9 +15,10 @@ import type { HeavyWork } from '../workers/pool';
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
-import { EMPTY_TEXT_HASH, planImport, type NotebookState } from './import-plan';
+import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from './import-plan';
 import { sha256 } from '../hash';
 import { appendNote } from './note-utils';
+import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
 
@@ -55,8 +56,9 @@ export type { ImportFile };
 const kindOf = (n: ImportedNotebook): ImportKind => (n.format === 'text' ? 'source' : n.format);
 
 /** Highlights, notes and orphans a file brings, for the preview. */
-function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
-  const missing = new Set(n.missingSources);
+function describe(n: ImportedNotebook, matched: ReadonlySet<string>): Omit<ImportFilePreview, 'duplicates'> {
+  // Documents the file annotates without including them are orphans unless the notebook has them (by address or quotes).
+  const missing = new Set(n.missingSources.filter((iri) => !matched.has(iri)));
   const notes =
     n.highlights.filter((h) => h.note).length + n.sources.filter((s) => s.note).length + (n.projectNote ? 1 : 0);
   return {
@@ -70,6 +72,8 @@ function describe(n: ImportedNotebook): Omit<ImportFilePreview, 'duplicates'> {
     tags: n.tags.length,
     notes,
     warnings: n.warnings,
+    ...(n.offsetUnit ? { offsetUnit: n.offsetUnit } : {}),
+    ...(n.collections?.length ? { collections: n.collections.map((c) => ({ name: c.name, kind: c.kind, sources: c.sourceRefs.length })) } : {}),
   };
 }
 
@@ -108,7 +112,7 @@ export class ImportOps {
           results.push(refused);
         }
       }
-      return this.summarise(results, locked);
+      return await this.summarise(results, locked);
     } finally {
       this.endJob(job);
     }
@@ -133,7 +137,7 @@ export class ImportOps {
       const results = [...pending.results];
       results[index] = result;
       this.pending.delete(previewId);
-      return this.summarise(results, pending.locked, previewId);
+      return await this.summarise(results, pending.locked, previewId);
     } finally {
       this.endJob(job);
     }
@@ -185,7 +189,7 @@ export class ImportOps {
   }
 
   /** Duplicates, the preview of each file, and the pending entry commit() takes. */
-  private summarise(results: Result[], locked: Map<number, { name: string; bytes: Uint8Array }>, keepId?: string): ImportPreview {
+  private async summarise(results: Result[], locked: Map<number, { name: string; bytes: Uint8Array }>, keepId?: string): Promise<ImportPreview> {
     const parsed = results.filter((r): r is ImportedNotebook => 'format' in r);
     // Duplicates: sources whose text the notebook has, or an earlier file of this batch brings.
     const existing = this.store.catalog.sources.filter((s) => s.contentHash !== EMPTY_TEXT_HASH);
@@ -202,7 +206,23 @@ export class ImportOps {
       duplicates.set(k.file, list);
     }
 
-    const files = results.map((r) => ('format' in r ? { ...describe(r), duplicates: duplicates.get(r) ?? [] } : r));
+    const tags = this.store.catalog.tags ?? [];
+    // Documents annotated but not included, matched to the notebook's sources as the import will match them.
+    const matched = new Set<string>();
+    if (parsed.some((n) => n.missingSources.length > 0)) {
+      const state = await this.state(false);
+      for (const n of parsed) {
+        for (const iri of n.missingSources) {
+          const m = await matchDocument(iri, n.highlights.filter((h) => h.sourceRef === iri), state, []);
+          if (m && m.title && !m.title.startsWith('Not included: ')) matched.add(iri);
+        }
+      }
+    }
+    const files = results.map((r) =>
+      'format' in r
+        ? { ...describe(r, matched), duplicates: duplicates.get(r) ?? [], ...(r.tags.length ? { codebook: mergeCodebook(tags, r.tags, (w) => w).diff } : {}) }
+        : r,
+    );
     let previewId: string | null = null;
     if (parsed.length > 0 || locked.size > 0) {
       previewId = keepId ?? `import-${randomBytes(6).toString('hex')}`;
@@ -244,12 +264,22 @@ export class ImportOps {
           return { ...f, highlights: [...f.highlights, ...merge.highlights].sort(readingOrder), note };
         },
       })),
-      catalog: (c) => ({
-        ...c,
-        sources: [...c.sources, ...plan.newSources.map((s) => s.meta)],
-        tags: [...(c.tags ?? []), ...plan.newTags],
-        projectNote: plan.projectNote ?? c.projectNote,
-      }),
+      catalog: (c) => {
+        const renamed = (c.tags ?? []).map((t) => {
+          const r = plan.renamedTags.get(t.id);
+          return r ? { ...t, name: r.name, parentId: r.parentId } : t;
+        });
+        const changed = new Map([...plan.collections.values()].map((x) => [x.id, x]));
+        const collections = [...(c.collections ?? []).map((x) => changed.get(x.id) ?? x), ...[...changed.values()].filter((x) => !(c.collections ?? []).some((y) => y.id === x.id))];
+        return {
+          ...c,
+          sources: [...c.sources, ...plan.newSources.map((s) => s.meta)],
+          tags: [...renamed, ...plan.newTags],
+          projectNote: plan.projectNote ?? c.projectNote,
+          ...(collections.length ? { collections } : {}),
+          ...(plan.project ? { project: plan.project } : {}),
+        };
+      },
     });
 
     const sourcesAdded = plan.newSources.length;
@@ -258,6 +288,8 @@ export class ImportOps {
       parts.push(`${count(plan.counts.highlightsAdded, 'highlight')}${plan.counts.orphans ? ` (${count(plan.counts.orphans, 'orphan')})` : ''}`);
     }
     if (plan.newTags.length) parts.push(count(plan.newTags.length, 'new tag'));
+    if (plan.renamedTags.size) parts.push(count(plan.renamedTags.size, 'tag renamed', 'tags renamed'));
+    if (plan.collections.size) parts.push(count(plan.collections.size, 'collection'));
     let message = `Imported ${pending.files.length === 1 ? pending.files[0].fileName : count(pending.files.length, 'file')}: ${parts.join(', ')}.`;
     if (plan.counts.sourcesSkipped) message += ` ${count(plan.counts.sourcesSkipped, 'duplicate source')} skipped.`;
     if (plan.counts.highlightsAlreadyThere) message += ` ${count(plan.counts.highlightsAlreadyThere, 'highlight was', 'highlights were')} already there.`;
@@ -269,6 +301,8 @@ export class ImportOps {
       orphans: plan.counts.orphans,
       highlightsAlreadyThere: plan.counts.highlightsAlreadyThere,
       tagsAdded: plan.newTags.length,
+      tagsRenamed: plan.renamedTags.size,
+      collections: plan.collections.size,
       tagsMatched: plan.counts.tagsMatched,
       firstSourceId: plan.firstSourceId,
       sourceIds: plan.touchedSourceIds,
@@ -277,16 +311,18 @@ export class ImportOps {
     };
   }
 
-  private async state(): Promise<NotebookState> {
+  private async state(withHighlightIds = true): Promise<NotebookState> {
     const catalog = this.store.catalog;
     const highlightIds = new Set<string>();
-    for (const meta of catalog.sources) for (const h of (await this.store.readSource(meta.id)).highlights) highlightIds.add(h.id);
+    if (withHighlightIds) for (const meta of catalog.sources) for (const h of (await this.store.readSource(meta.id)).highlights) highlightIds.add(h.id);
     return {
       sources: catalog.sources,
       tags: catalog.tags ?? [],
       projectNote: catalog.projectNote,
       file: async (id) => (await this.store.readSource(id)),
       highlightIds,
+      collections: catalog.collections,
+      project: catalog.project,
     };
   }
 }

@@ -2,6 +2,7 @@ import { EMPTY_DOC, type Highlight, type NotebookSnapshot, type Tag } from '../.
 import type { ExportScope } from '../../../core/exchange/api';
 import { descendantIds } from '../../../core/tags/codebook';
 import { NotebookError } from '../errors';
+import { sourcesInCollections } from '../../../core/collections/api';
 import type { NotebookStore } from '../store';
 import { lineageOf } from '../../../core/tags/lineage';
 
@@ -53,6 +54,11 @@ export function checkScope(store: NotebookStore, scope: ExportScope): void {
     if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook (it may have been deleted); choose the sources again.`);
   }
   if (scope.kind === 'tags') scopeTagIds(scope, store.catalog.tags ?? []);
+  if (scope.kind === 'collections') {
+    const known = new Set((store.catalog.collections ?? []).map((c) => c.id));
+    const missing = scope.collectionIds.find((id) => !known.has(id));
+    if (missing) throw new NotebookError(`No collection with id "${missing}" in this notebook.`);
+  }
 }
 
 export function scopeTitle(scope: ExportScope, store: NotebookStore): string {
@@ -68,6 +74,10 @@ export function scopeTitle(scope: ExportScope, store: NotebookStore): string {
     const names = scope.tagIds.map((id) => store.catalog.tags.find((t) => t.id === id)?.name).filter(Boolean);
     const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
     return `${NOTEBOOK_TITLE} — ${shown}`;
+  }
+  if (scope.kind === 'collections') {
+    const names = (store.catalog.collections ?? []).filter((c) => scope.collectionIds.includes(c.id)).map((c) => c.name);
+    return `${NOTEBOOK_TITLE} — ${names.join(', ')}`;
   }
   return NOTEBOOK_TITLE;
 }
@@ -95,6 +105,10 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
     const wanted = new Set(scope.sourceIds);
     metas = metas.filter((m) => wanted.has(m.id));
   }
+  if (scope.kind === 'collections') {
+    const members = sourcesInCollections(catalog.collections, scope.collectionIds) ?? new Set<string>();
+    metas = metas.filter((m) => members.has(m.id));
+  }
   const sources: NotebookSnapshot['sources'] = [];
   let done = 0;
   for (const meta of metas) {
@@ -112,5 +126,10 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
     tags: tagsFor(tags, chosen, sources.flatMap((s) => s.highlights)),
     sources,
     projectNote: scope.kind === 'notebook' ? catalog.projectNote : EMPTY_DOC,
+    // Collections with their members in this export (a Set of none is left out), and the QDA project's identity.
+    collections: (catalog.collections ?? [])
+      .map((c) => ({ ...c, sourceIds: c.sourceIds.filter((id) => sources.some((s) => s.meta.id === id)) }))
+      .filter((c) => c.sourceIds.length > 0 || (scope.kind === 'notebook' && c.kind === 'case')),
+    ...(catalog.project ? { project: catalog.project } : {}),
   };
 }
