@@ -139,7 +139,7 @@ export class NotebookService implements Handlers {
   }
 
   async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
-    const meta = this.meta(id);
+    const meta = this.store.sourceMeta(id);
     const file = await this.highlights.verifyAnchors(id);
     return { meta, text: file.text, highlights: file.highlights, note: file.note };
   }
@@ -182,7 +182,7 @@ export class NotebookService implements Handlers {
   }
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     await this.store.changeSource(sourceId, (f) => ({ next: { ...f, note: doc }, result: undefined }));
     return { savedAt: new Date().toISOString() };
   }
@@ -192,8 +192,8 @@ export class NotebookService implements Handlers {
   }
 
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
-    if (patch.lastSourceId) this.meta(patch.lastSourceId);
-    if (patch.readingPosition) this.meta(patch.readingPosition.sourceId);
+    if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
+    if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
     await this.store.updateCatalog((c) => {
       const s = c.settings;
       if (patch.reader) s.reader = { ...s.reader, ...patch.reader };
@@ -280,34 +280,34 @@ export class NotebookService implements Handlers {
   }
 
   async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     this.assertTags(tagIds ?? []);
     return this.highlights.create(sourceId, start, end, tagIds, id);
   }
 
   async deleteHighlight({ sourceId, highlightId }: ChannelInput<'deleteHighlight'>): Promise<{ deleted: Highlight }> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     return { deleted: await this.highlights.delete(sourceId, highlightId) };
   }
 
   async restoreHighlight({ highlight }: ChannelInput<'restoreHighlight'>): Promise<Highlight> {
-    this.meta(highlight.sourceId);
+    this.store.sourceMeta(highlight.sourceId);
     this.assertTags(highlight.tagIds);
     return this.highlights.restore(highlight);
   }
 
   async setHighlightNote({ sourceId, highlightId, note }: ChannelInput<'setHighlightNote'>): Promise<Highlight> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     return this.highlights.setNote(sourceId, highlightId, note);
   }
 
   async reattachHighlight({ sourceId, highlightId, start, end }: ChannelInput<'reattachHighlight'>): Promise<Highlight> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     return this.highlights.reattach(sourceId, highlightId, start, end);
   }
 
   async updateSourceText({ sourceId, text }: ChannelInput<'updateSourceText'>): Promise<ChannelOutput<'updateSourceText'>> {
-    const meta = this.meta(sourceId);
+    const meta = this.store.sourceMeta(sourceId);
     const { file, reanchored, orphaned, contentHash, furniture } = await this.highlights.replaceText(sourceId, text);
     const updated: SourceMeta = { ...meta, contentHash, furniture };
     await this.store.updateCatalog((c) => {
@@ -317,7 +317,7 @@ export class NotebookService implements Handlers {
   }
 
   async reextractSource({ sourceId, mode }: ChannelInput<'reextractSource'>): Promise<ChannelOutput<'reextractSource'>> {
-    const text = await textFromOriginal(this.store.dataDir, this.meta(sourceId), mode);
+    const text = await textFromOriginal(this.store.dataDir, this.store.sourceMeta(sourceId), mode);
     const result = await this.updateSourceText({ sourceId, text });
     const updated: SourceMeta = { ...result.source.meta, wholePage: mode === 'whole-page', furniture: mode === 'whole-page' ? result.source.meta.furniture : [] };
     await this.store.updateCatalog((c) => {
@@ -327,7 +327,7 @@ export class NotebookService implements Handlers {
   }
 
   async sourceOriginal({ sourceId }: ChannelInput<'sourceOriginal'>): Promise<ChannelOutput<'sourceOriginal'>> {
-    return originalBase64(this.store.dataDir, this.meta(sourceId));
+    return originalBase64(this.store.dataDir, this.store.sourceMeta(sourceId));
   }
 
   async resolveHighlights({ ids }: ChannelInput<'resolveHighlights'>): Promise<ChannelOutput<'resolveHighlights'>> {
@@ -417,7 +417,7 @@ export class NotebookService implements Handlers {
     return this.tagOps.undoMerge(undo);
   }
   async setHighlightTags({ sourceId, highlightId, tagIds }: ChannelInput<'setHighlightTags'>): Promise<ChannelOutput<'setHighlightTags'>> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     return this.tagOps.setHighlightTags(sourceId, highlightId, tagIds);
   }
   bulkTag({ highlights, add, remove }: ChannelInput<'bulkTag'>): Promise<ChannelOutput<'bulkTag'>> {
@@ -548,11 +548,6 @@ export class NotebookService implements Handlers {
     if (unknown) throw new NotebookError(`There is no tag with id "${unknown.slice(0, 80)}" in the codebook; nothing was changed.`);
   }
 
-  private meta(id: string): SourceMeta {
-    const meta = this.store.catalog.sources.find((s) => s.id === id);
-    if (!meta) throw new NotebookError(`No source with id "${id}" in this notebook.`);
-    return meta;
-  }
 }
 
 

@@ -9,6 +9,7 @@
  * leaves only leftovers (a file in sources/ that the catalog does not name, or a trash folder), never a catalog entry
  * without its file. Trash older than TRASH_DAYS is emptied on the next deletion.
  */
+import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ interface TrashRecord {
 
 export class SourceOps {
   /** Deletions and restores run one after another: two overlapping ones never move the same file at once. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly store: NotebookStore) {}
 
@@ -49,7 +50,7 @@ export class SourceOps {
 
   async updateMeta(sourceId: string, patch: SourceMetaPatch): Promise<UpdateSourceMetaResult> {
     this.writable();
-    const meta = this.meta(sourceId);
+    const meta = this.store.sourceMeta(sourceId);
     const clean = normalise(patch);
     const undo: SourceMetaPatch = {};
     for (const field of SOURCE_META_FIELDS) if (clean[field] !== undefined) Object.assign(undo, { [field]: metaFieldValue(meta, field) });
@@ -67,11 +68,11 @@ export class SourceOps {
       }
       c.sources[i] = next;
     });
-    return { source: await this.summary(this.meta(sourceId)), undo };
+    return { source: await this.summary(this.store.sourceMeta(sourceId)), undo };
   }
 
   delete(sourceIds: string[]): Promise<DeleteSourcesResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       this.writable();
       const wanted = new Set(sourceIds);
       const entries = this.store.catalog.sources.flatMap((meta, index) => (wanted.has(meta.id) ? [{ meta: structuredClone(meta), index }] : []));
@@ -95,7 +96,7 @@ export class SourceOps {
   }
 
   restore(trashId: string): Promise<RestoreSourcesResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       this.writable();
       const folder = this.trashFolder(trashId);
       let record: TrashRecord;
@@ -135,21 +136,11 @@ export class SourceOps {
     }
   }
 
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
 
   private writable(): void {
     if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): sources cannot be changed.');
   }
 
-  private meta(id: string): SourceMeta {
-    const meta = this.store.catalog.sources.find((s) => s.id === id);
-    if (!meta) throw new NotebookError(`No source with id "${id}" in this notebook.`);
-    return meta;
-  }
 
   private sourcePath(id: string): string {
     return join(this.store.dataDir, 'sources', `${id}.json`);

@@ -1,3 +1,4 @@
+import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { describeRange } from '../../core/anchoring';
 import { readingOrder } from '../../core/lanes';
@@ -36,7 +37,7 @@ const SPEAKER_KINDS = new Set(['person', 'organisation']);
  */
 export class StatementOps {
   private readonly index = new StatementIndex();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     private readonly store: NotebookStore,
@@ -44,7 +45,7 @@ export class StatementOps {
   ) {}
 
   async setStatement(sourceId: string, highlightId: string, statement: Statement | null): Promise<SetStatementResult> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     if (statement?.speakerTagId) this.assertSpeaker(statement.speakerTagId);
     return this.store.changeSource(sourceId, (file) => {
       const h = find(file, highlightId);
@@ -57,7 +58,7 @@ export class StatementOps {
   }
 
   async setCredibility(sourceId: string, highlightId: string, credibility: Credibility | null): Promise<SetCredibilityResult> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     return this.store.changeSource(sourceId, (file) => {
       const h = find(file, highlightId);
       const undo = h.credibility ?? null;
@@ -69,7 +70,7 @@ export class StatementOps {
   }
 
   async setReliability(sourceId: string, reliability: Reliability | null): Promise<SetReliabilityResult> {
-    const meta = this.meta(sourceId);
+    const meta = this.store.sourceMeta(sourceId);
     if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Grades cannot be changed.`);
     const undo = meta.reliability ?? null;
     await this.store.updateCatalog((c) => {
@@ -86,7 +87,7 @@ export class StatementOps {
   }
 
   async suggest(sourceId: string): Promise<StatementSuggestResult> {
-    const meta = this.meta(sourceId);
+    const meta = this.store.sourceMeta(sourceId);
     const mod = await attribution();
     const file = await this.store.readSource(sourceId);
     const rejected = new Set(file.rejectedStatements ?? []);
@@ -102,7 +103,7 @@ export class StatementOps {
   }
 
   async reject(sourceId: string, key: string, rejected: boolean): Promise<{ rejected: string[] }> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     return this.store.changeSource(sourceId, (file) => {
       const before = file.rejectedStatements ?? [];
       const without = before.filter((k) => k !== key);
@@ -116,8 +117,8 @@ export class StatementOps {
    * a speaker without a tag gets one (a person or an organisation in its category). The text must be unchanged.
    */
   accept(sourceId: string, suggestions: AcceptedStatementSuggestion[]): Promise<AcceptStatementsResult> {
-    return this.serial(async () => {
-      this.meta(sourceId);
+    return this.queue.run(async () => {
+      this.store.sourceMeta(sourceId);
       const text = (await this.store.readSource(sourceId)).text;
       for (const s of suggestions) {
         if (s.start >= s.end || s.end > text.length || !text.slice(s.start, s.end).trim()) {
@@ -187,7 +188,7 @@ export class StatementOps {
 
   /** Every statement of the notebook with its group; the grouping index follows by difference. */
   async list(): Promise<StatementsList> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const tagsById = new Map(this.store.catalog.tags.map((t) => [t.id, t]));
       const sources: IndexedSource[] = [];
       for (const meta of this.store.catalog.sources) {
@@ -225,7 +226,7 @@ export class StatementOps {
   private async keysOf(refs: Array<{ sourceId: string; highlightId: string }>) {
     const out: Array<{ speaker: string | null; groupKey: string | undefined }> = [];
     for (const r of refs) {
-      this.meta(r.sourceId);
+      this.store.sourceMeta(r.sourceId);
       const h = find(await this.store.readSource(r.sourceId), r.highlightId);
       if (!h.statement) throw new NotebookError('That highlight is not a statement: mark it with S first. Nothing was changed.');
       out.push({ speaker: h.statement.speakerTagId, groupKey: h.statement.groupKey });
@@ -236,7 +237,7 @@ export class StatementOps {
   private async setKeys(keys: Array<{ sourceId: string; highlightId: string; groupKey: string | null }>): Promise<GroupKeysResult> {
     const bySource = new Map<string, typeof keys>();
     for (const k of keys) {
-      this.meta(k.sourceId);
+      this.store.sourceMeta(k.sourceId);
       bySource.set(k.sourceId, [...(bySource.get(k.sourceId) ?? []), k]);
     }
     const undo: GroupKeysResult['undo'] = [];
@@ -271,17 +272,7 @@ export class StatementOps {
     if (!SPEAKER_KINDS.has(tag.kind)) throw new NotebookError(`"${tag.name}" is a ${tag.kind} tag: a speaker is a person or an organisation. Nothing was changed.`);
   }
 
-  private meta(sourceId: string) {
-    const meta = this.store.catalog.sources.find((s) => s.id === sourceId);
-    if (!meta) throw new NotebookError(`No source with id "${sourceId}" in this notebook.`);
-    return meta;
-  }
 
-  private serial<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run);
-    this.queue = next.catch(() => {});
-    return next;
-  }
 }
 
 function clean(s: Statement): Statement {

@@ -223,6 +223,13 @@ export class NotebookStore {
     for (const listener of this.listeners) listener(change);
   }
 
+  /** A catalogued source's record; a clear error for an id the notebook does not have. */
+  sourceMeta(id: string): SourceMeta {
+    const meta = this.catalog.sources.find((s) => s.id === id);
+    if (!meta) throw new NotebookError(`No source with id "${id.slice(0, 120)}" in this notebook.`);
+    return meta;
+  }
+
   /** The counts of a source (highlights, orphans, length), exact without reading its file when known. */
   async countsOf(id: string): Promise<SourceCounts> {
     const known = this.counts.get(id);

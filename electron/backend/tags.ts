@@ -1,3 +1,4 @@
+import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { describeRange } from '../../core/anchoring';
 import type { Highlight, Settings, Tag } from '../../core/model';
@@ -70,7 +71,7 @@ const noRejections = (): RejectedSuggestions => ({ keys: [], entityKeys: [] });
  * Operations that change the codebook run one at a time.
  */
 export class TagOps {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     private readonly store: NotebookStore,
@@ -99,7 +100,7 @@ export class TagOps {
   }
 
   create(input: { name: string; kind?: TagKind; parentId?: string | null; color?: string; description?: string; aliases?: string[] }): Promise<TagChangeResult & { tag: Tag }> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const tags = this.tags;
       const parentId = input.parentId !== undefined ? input.parentId : input.kind ? defaultParentId(tags, input.kind) : null;
       const change = codebook(() =>
@@ -120,7 +121,7 @@ export class TagOps {
   }
 
   update(tagId: string, patch: TagPatch): Promise<TagChangeResult & { tag: Tag }> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const change = codebook(() => updateTag(this.tags, tagId, patch));
       if (change.changedIds.length > 0) await this.saveTags(change.tags);
       return { tags: change.tags, summary: change.summary, tag: change.tag };
@@ -128,7 +129,7 @@ export class TagOps {
   }
 
   move(tagId: string, parentId: string | null): Promise<TagChangeResult & { tag: Tag }> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const change = codebook(() => moveTag(this.tags, tagId, parentId));
       if (change.changedIds.length > 0) await this.saveTags(change.tags);
       return { tags: change.tags, summary: change.summary, tag: change.tag };
@@ -136,7 +137,7 @@ export class TagOps {
   }
 
   merge(fromId: string, intoId: string): Promise<MergeTagsResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const change = codebook(() => mergeTags(this.tags, fromId, intoId));
       const { previous, changed } = await this.rewriteAll(change.rewrite as TagRewrite);
       await this.saveTags(change.tags);
@@ -146,7 +147,7 @@ export class TagOps {
   }
 
   delete(tagId: string): Promise<DeleteTagResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const change = codebook(() => deleteTag(this.tags, tagId));
       const { positions, changed } = await this.rewriteAll(change.rewrite as TagRewrite);
       await this.saveTags(change.tags);
@@ -157,7 +158,7 @@ export class TagOps {
 
   /** Undo of a delete: the tag first (a crash then leaves it back, without its highlights), then every file. */
   undoDelete(undo: DeleteTagUndo): Promise<UndoTagResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const change = codebook(() => undoDelete(this.tags, undo, {}));
       await this.saveTags(change.tags);
       let changed = 0;
@@ -169,7 +170,7 @@ export class TagOps {
   }
 
   undoMerge(undo: MergeTagUndo): Promise<UndoTagResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       const change = codebook(() => undoMerge(this.tags, undo, {}));
       await this.saveTags(change.tags);
       let changed = 0;
@@ -270,7 +271,7 @@ export class TagOps {
   }
 
   async suggest(sourceId: string): Promise<SuggestResult> {
-    const meta = this.meta(sourceId);
+    const meta = this.store.sourceMeta(sourceId);
     const mod = await entities();
     const file = (await this.store.readSource(sourceId));
     const rejected = file.rejectedSuggestions ?? noRejections();
@@ -286,7 +287,7 @@ export class TagOps {
   }
 
   async reject(sourceId: string, what: { key?: string; entityKey?: string }, rejected: boolean): Promise<RejectionsResult> {
-    this.meta(sourceId);
+    this.store.sourceMeta(sourceId);
     const edit = (list: string[], value: string | undefined): string[] => {
       if (value === undefined) return list;
       const without = list.filter((k) => k !== value);
@@ -308,8 +309,8 @@ export class TagOps {
     sourceId: string,
     suggestions: Array<{ start: number; end: number; text: string; kind: 'person' | 'organisation' | 'place' | 'group'; tagId?: string; proposedName: string; aliases?: string[] }>,
   ): Promise<TagPassagesResult> {
-    return this.serial(async () => {
-      this.meta(sourceId);
+    return this.queue.run(async () => {
+      this.store.sourceMeta(sourceId);
       const mod = await entities();
       const text = (await this.store.readSource(sourceId)).text;
       let tags = this.tags;
@@ -352,7 +353,7 @@ export class TagOps {
   }
 
   tagPassages(tagId: string, passages: Array<{ sourceId: string; start: number; end: number }>): Promise<TagPassagesResult> {
-    return this.serial(async () => {
+    return this.queue.run(async () => {
       this.assertTagsExist([tagId]);
       const result = await this.addTaggedPassages(passages.map((p) => ({ ...p, tagId })));
       return { ...result, tags: this.tags, createdTags: [] };
@@ -384,7 +385,7 @@ export class TagOps {
   private async addTaggedPassages(passages: Array<{ sourceId: string; start: number; end: number; tagId: string }>): Promise<Omit<TagPassagesResult, 'tags' | 'createdTags'>> {
     const bySource = new Map<string, typeof passages>();
     for (const p of passages) {
-      this.meta(p.sourceId);
+      this.store.sourceMeta(p.sourceId);
       bySource.set(p.sourceId, [...(bySource.get(p.sourceId) ?? []), p]);
     }
     // Check every passage before writing anything.
@@ -497,17 +498,7 @@ export class TagOps {
     });
   }
 
-  private meta(sourceId: string) {
-    const meta = this.store.catalog.sources.find((s) => s.id === sourceId);
-    if (!meta) throw new NotebookError(`No source with id "${sourceId}" in this notebook.`);
-    return meta;
-  }
 
-  private serial<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(run);
-    this.queue = next.catch(() => {});
-    return next;
-  }
 }
 
 /** Codebook validation errors are meant for the analyst: they become NotebookErrors with the same message. */
