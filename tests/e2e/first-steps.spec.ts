@@ -26,6 +26,7 @@ test('first launch: a short walk through the first highlight, tag and note, reme
   const picker = page.getByRole('dialog', { name: /^Tag “/ });
   await expect(picker).toBeVisible();
   await page.keyboard.type('Terrorism');
+  await expect(picker.getByRole('option').first()).toContainText('Terrorism');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(picker).toHaveCount(0);

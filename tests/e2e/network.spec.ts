@@ -24,6 +24,7 @@ test('no network request leaves the app while opening, highlighting, tagging, no
   const picker = page.getByRole('dialog', { name: /tag/i });
   await expect(picker).toBeVisible();
   await page.getByRole('combobox', { name: 'Find or create a tag' }).or(page.getByLabel('Find or create a tag')).first().fill('Diplomacy');
+  await expect(picker.getByRole('option').first()).toContainText('Diplomacy');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox', { name: 'Highlights in reading order' }).getByRole('option').first()).toContainText('Diplomacy');

@@ -76,8 +76,8 @@ export async function openView(page: Page, view: View): Promise<void> {
       return;
     case 'suggestions':
       await page.getByRole('tab', { name: /^Suggestions/ }).click();
-      await expect(page.locator('.suggestions')).toBeVisible();
-      await expect(page.locator('.suggestions [aria-busy="true"]')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'Entity suggestions' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Entity suggestions' }).locator('[aria-busy="true"]')).toHaveCount(0);
       return;
     case 'search':
       await page.getByRole('button', { name: /^Search…/ }).click();
