@@ -1,5 +1,12 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, CHROMIUM_ARGS } from './tests/support/chromium';
+
+// The harness runs the search index's worker as the app does, built (npm test builds first): started from source it
+// would compile its TypeScript in every test's backend, seconds each on a loaded two-core machine.
+const builtSearchWorker = resolve('dist/electron/search-worker.cjs');
+if (!process.env.NOTEBOOK_SEARCH_WORKER && existsSync(builtSearchWorker)) process.env.NOTEBOOK_SEARCH_WORKER = builtSearchWorker;
 
 export default defineConfig({
   testDir: 'tests',

@@ -134,6 +134,8 @@ export interface TagList {
   tags: Tag[];
   /** By tag id; every tag has an entry. */
   counts: Record<string, TagCount>;
+  /** The counts are not known yet (the search index is still loading): ask again shortly; the tags are. */
+  countsPending?: boolean;
 }
 
 export interface TagChangeResult {

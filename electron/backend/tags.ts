@@ -43,7 +43,7 @@ import type { NotebookSearch } from './search/notebook-search';
 
 type RetrieveInput = Parameters<NotebookSearch['retrieve']>[0];
 /** What retrieval needs of the search index (present in the app; absent, every source is read). */
-type HighlightIndex = Pick<NotebookSearch, 'retrieve' | 'tagCounts'>;
+type HighlightIndex = Pick<NotebookSearch, 'retrieve' | 'tagCounts' | 'loaded' | 'whenLoaded'>;
 
 type Entities = typeof import('../../core/suggest/entities');
 
@@ -93,7 +93,16 @@ export class TagOps {
   async list(): Promise<TagList> {
     const tags = this.tags;
     // The index (in its worker) holds every highlight's tags: no source file is read for the counts.
-    if (this.index) return { tags, counts: await this.index.tagCounts(tags) };
+    if (this.index) {
+      // The codebook never waits for the index: until it has loaded, the tags come with zero counts, marked pending
+      // (a tag picker must work the moment the notebook opens).
+      if (!this.index.loaded) await Promise.race([this.index.whenLoaded().catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+      if (!this.index.loaded) {
+        const zero = { highlights: 0, sources: 0, subtreeHighlights: 0, subtreeSources: 0 };
+        return { tags, counts: Object.fromEntries(tags.map((t) => [t.id, zero])), countsPending: true };
+      }
+      return { tags, counts: await this.index.tagCounts(tags) };
+    }
     const sources: Array<readonly Highlight[]> = [];
     for (const meta of this.store.catalog.sources) sources.push((await this.store.readSource(meta.id)).highlights);
     return { tags, counts: countTags(tags, sources) };

@@ -73,6 +73,8 @@ export function useTags(options: TagsOptions) {
     const list = await call('listTags');
     setTags(list.tags);
     setCounts(list.counts);
+    // Counts still loading (the search index): ask again shortly.
+    if (list.countsPending) setTimeout(() => setVersion((v) => v + 1), 1000);
   }, []);
 
   useEffect(() => {
@@ -80,6 +82,7 @@ export function useTags(options: TagsOptions) {
       const [list, settings] = await Promise.all([call('listTags'), call('getSettings')]);
       setTags(list.tags);
       setCounts(list.counts);
+      if (list.countsPending) setTimeout(() => setVersion((v) => v + 1), 1000);
       setPinnedIds(settings.pinnedTagIds ?? []);
       setRecentIds(settings.recentTagIds ?? []);
       setLoaded(true);

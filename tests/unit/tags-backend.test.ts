@@ -40,7 +40,7 @@ async function snapshot(): Promise<Record<string, string>> {
 describe('the default codebook', () => {
   it('a new notebook starts with the themes and the entity categories', async () => {
     const service = await open();
-    const { tags, counts } = await service.listTags();
+    const { tags, counts } = await (await service.searchIndex.whenLoaded(), service).listTags();
     const names = tags.map((t) => t.name);
     for (const n of ['People', 'Organisations', 'Places', 'Groups', 'Refugees', 'Drugs', 'Border', 'Terrorism', 'Humanitarian aid', 'Diplomacy']) {
       expect(names).toContain(n);
@@ -77,7 +77,7 @@ describe('codebook operations through the service', () => {
     expect(taliban.parentId).toBe(CATEGORY_TAG_IDS.groups);
     await highlightPhrase(service, EFE, 'Taliban', [taliban.id]);
     await highlightPhrase(service, FT, 'Taliban', [taliban.id, 'tag-theme-terrorism']);
-    const { counts } = await service.listTags();
+    const { counts } = await (await service.searchIndex.whenLoaded(), service).listTags();
     expect(counts[taliban.id]).toMatchObject({ highlights: 2, sources: 2 });
     expect(counts[CATEGORY_TAG_IDS.groups]).toEqual({ highlights: 0, sources: 0, subtreeHighlights: 2, subtreeSources: 2 });
     expect(counts['tag-theme-terrorism']).toMatchObject({ highlights: 1, sources: 1 });
@@ -90,7 +90,7 @@ describe('codebook operations through the service', () => {
     const before = await snapshot();
     const result = await service.updateTag({ tagId: tag.id, name: 'Islamic State', aliases: ['IS', 'ISIS', 'IG'] });
     expect(result.summary).toContain('renamed to "Islamic State"');
-    const { tags } = await service.listTags();
+    const { tags } = await (await service.searchIndex.whenLoaded(), service).listTags();
     expect(tags.find((t) => t.id === tag.id)).toMatchObject({ name: 'Islamic State', aliases: ['IS', 'ISIS', 'IG'] });
     const after = await snapshot();
     expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['catalog.json']);
@@ -122,7 +122,7 @@ describe('codebook operations through the service', () => {
     expect(undone.highlightsChanged).toBe(2);
     expect((await stored(EFE)).highlights.find((h: { id: string }) => h.id === both.id).tagIds).toEqual([isis.id, 'tag-theme-terrorism', state.id]);
     expect((await stored(FT)).highlights.find((h: { id: string }) => h.id === onlyIsis.id).tagIds).toEqual([isis.id]);
-    const { tags } = await service.listTags();
+    const { tags } = await (await service.searchIndex.whenLoaded(), service).listTags();
     expect(tags.find((t) => t.id === isis.id)?.name).toBe('ISIS');
     expect(tags.find((t) => t.id === state.id)?.aliases).toEqual(['IS']);
   });
@@ -136,7 +136,7 @@ describe('codebook operations through the service', () => {
     expect(deleted.summary).toMatch(/Deleted "Terrorism"/);
     expect((await stored(EFE)).highlights.find((h: { id: string }) => h.id === a.id).tagIds).toEqual(['tag-theme-border']);
     expect((await stored(FT)).highlights.find((h: { id: string }) => h.id === b.id).tagIds).toEqual(['tag-theme-drugs']);
-    expect((await service.listTags()).tags.some((t) => t.id === 'tag-theme-terrorism')).toBe(false);
+    expect((await (await service.searchIndex.whenLoaded(), service).listTags()).tags.some((t) => t.id === 'tag-theme-terrorism')).toBe(false);
 
     // The undo data crosses the IPC boundary: it must pass the contract's validation on the way back.
     const reopened = createDispatcher(await open());
@@ -190,7 +190,7 @@ describe('codebook operations through the service', () => {
 
   it('pins at most nine tags', async () => {
     const service = await open();
-    const ids = (await service.listTags()).tags.map((t) => t.id);
+    const ids = (await (await service.searchIndex.whenLoaded(), service).listTags()).tags.map((t) => t.id);
     for (const id of ids.slice(0, 9)) await service.pinTag({ tagId: id, pinned: true });
     expect((await service.getSettings()).pinnedTagIds).toEqual(ids.slice(0, 9));
     const dispatch = createDispatcher(service);
@@ -276,7 +276,7 @@ describe('entity suggestions through the service', () => {
     const result = await service.tagPassages({ tagId: tag.id, passages: found.mentions.map(({ sourceId, start, end }) => ({ sourceId, start, end })) });
     expect(result.created).toHaveLength(found.mentions.length);
     expect((await service.findMentions({ tagId: tag.id })).mentions).toEqual([]);
-    expect((await service.listTags()).counts[tag.id].highlights).toBe(found.mentions.length);
+    expect((await (await service.searchIndex.whenLoaded(), service).listTags()).counts[tag.id].highlights).toBe(found.mentions.length);
   });
 });
 

@@ -124,6 +124,11 @@ export class NotebookSearch {
     return { ...this.status, sources: s.sources, documents: s.documents };
   }
 
+  /** True once the index has been loaded and brought in line with the files at start. */
+  get loaded(): boolean {
+    return this.progressState.loaded;
+  }
+
   /** Resolves once the index has been loaded and brought in line with the files at start. */
   async whenLoaded(): Promise<void> {
     await this.start();
