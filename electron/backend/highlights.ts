@@ -24,20 +24,7 @@ export class HighlightOps {
       if (start >= end) throw new NotebookError('Select some text to highlight: the selection is empty.');
       if (end > text.length) throw new NotebookError(`The selection (${start}–${end}) lies outside this source's text (${text.length} characters).`);
       if (!text.slice(start, end).trim()) throw new NotebookError('Select some text to highlight: the selection holds only spaces.');
-      const described = describeRange(text, start, end);
-      const now = new Date().toISOString();
-      const highlight: Highlight = {
-        id: id ?? `h-${randomBytes(6).toString('hex')}`,
-        sourceId,
-        start: described.start,
-        end: described.end,
-        quote: described.quote,
-        tagIds: [...new Set(tagIds)],
-        note: null,
-        orphan: false,
-        createdAt: now,
-        modifiedAt: now,
-      };
+      const highlight = newHighlight(text, sourceId, start, end, tagIds, new Date().toISOString(), id);
       return { next: { ...file, highlights: insertInOrder(file.highlights, highlight) }, result: highlight };
     });
   }
@@ -147,3 +134,24 @@ function insertInOrder(list: Highlight[], item: Highlight): Highlight[] {
   return [...list.slice(0, lo), item, ...list.slice(lo)];
 }
 
+
+/**
+ * A new highlight of `text[start, end)`: the range snapped and described (quote with context) by core's anchoring,
+ * a fresh id unless one is given. The one place every creating path (the reader, tag-all-mentions, accepted
+ * statement suggestions) builds a highlight.
+ */
+export function newHighlight(text: string, sourceId: string, start: number, end: number, tagIds: readonly string[], now: string, id?: string): Highlight {
+  const described = describeRange(text, start, end);
+  return {
+    id: id ?? `h-${randomBytes(6).toString('hex')}`,
+    sourceId,
+    start: described.start,
+    end: described.end,
+    quote: described.quote,
+    tagIds: [...new Set(tagIds)],
+    note: null,
+    orphan: false,
+    createdAt: now,
+    modifiedAt: now,
+  };
+}

@@ -1,6 +1,6 @@
 import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
-import { describeRange } from '../../core/anchoring';
+import { newHighlight } from './highlights';
 import { readingOrder } from '../../core/lanes';
 import type { Highlight, SourceSummary, Tag } from '../../core/model';
 import type {
@@ -162,20 +162,7 @@ export class StatementOps {
             touched.push(next);
             return;
           }
-          const described = describeRange(file.text, s.start, s.end);
-          const h: Highlight = {
-            id: `h-${randomBytes(6).toString('hex')}`,
-            sourceId,
-            start: described.start,
-            end: described.end,
-            quote: described.quote,
-            tagIds: [],
-            note: null,
-            orphan: false,
-            createdAt: now,
-            modifiedAt: now,
-            statement,
-          };
+          const h: Highlight = { ...newHighlight(file.text, sourceId, s.start, s.end, [], now), statement };
           highlights = [...highlights, h];
           touched.push(h);
           createdIds.push(h.id);

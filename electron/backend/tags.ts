@@ -1,6 +1,6 @@
 import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
-import { describeRange } from '../../core/anchoring';
+import { newHighlight } from './highlights';
 import type { Highlight, Settings, Tag } from '../../core/model';
 import type {
   BulkTagResult,
@@ -428,19 +428,7 @@ export class TagOps {
           }
           continue;
         }
-        const described = describeRange(file.text, p.start, p.end);
-        const h: Highlight = {
-          id: `h-${randomBytes(6).toString('hex')}`,
-          sourceId,
-          start: described.start,
-          end: described.end,
-          quote: described.quote,
-          tagIds: [p.tagId],
-          note: null,
-          orphan: false,
-          createdAt: now,
-          modifiedAt: now,
-        };
+        const h = newHighlight(file.text, sourceId, p.start, p.end, [p.tagId], now);
         highlights.push(h);
         created.push(h);
       }
