@@ -80,7 +80,13 @@ describe('the search index in its worker', () => {
     const partial = await service.search({ query: 'border', partial: true });
     expect(partial.ready).toBe(false);
     events.push('search (partial)');
-    expect(events).toEqual(['listSources', 'getSource', 'createHighlight', 'search (partial)']);
+    // The codebook does not wait for the index (a tag picker works at once): tags now, counts marked pending.
+    const codebook = await service.listTags();
+    expect(codebook.tags.length).toBeGreaterThan(5);
+    expect(codebook.countsPending).toBe(true);
+    expect(Object.keys(codebook.counts).sort()).toEqual(codebook.tags.map((t) => t.id).sort());
+    events.push('listTags (pending)');
+    expect(events).toEqual(['listSources', 'getSource', 'createHighlight', 'search (partial)', 'listTags (pending)']);
 
     // Let the worker go: it loads, checks every file, and indexes what changed meanwhile.
     Atomics.store(gate, 0, 1);
@@ -88,6 +94,7 @@ describe('the search index in its worker', () => {
     await loaded;
     expect(events.at(-1)).toBe('index loaded');
     expect((await service.searchStatus()).ready).toBe(true);
+    expect((await service.listTags()).countsPending).toBeUndefined();
     const found = await service.search({ query: `"${phrase.split(/\s+/).slice(1, 4).join(' ')}"`, facets: { sourceIds: ['gen-00042'] } });
     expect(found.groups.highlight.map((h) => h.highlightId)).toContain(made.id);
     await service.deleteHighlight({ sourceId: 'gen-00042', highlightId: made.id });
