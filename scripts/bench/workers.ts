@@ -2,6 +2,7 @@
 // event loop is watched (perf_hooks monitorEventLoopDelay) while the job runs, and listSources is called every 10 ms
 // meanwhile; the same job is measured on the backend's own thread (the way it was before) and in the worker.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { editedParagraphs, paragraphsText } from './fixtures/big-text';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -56,15 +57,7 @@ async function watch(service: NotebookService, job: () => Promise<unknown>): Pro
 /** A notebook with one ~50 MB source (100 highlights over it) and a small one. */
 async function bigNotebook(): Promise<{ dir: string; text: string; edited: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'notebook-bench-workers-'));
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; ; i++) {
-    const p = `Paragraph ${i}: the delegation met at the border post ${i % 97} and spoke of refugees and trade.\n`;
-    if (length + p.length > 50 * 1024 * 1024 - 200) break;
-    parts.push(p);
-    length += p.length;
-  }
-  const text = parts.join('');
+  const text = paragraphsText();
   const now = new Date().toISOString();
   const highlights: Highlight[] = Array.from({ length: 100 }, (_, k) => {
     const label = `Paragraph ${k * 5_000 + 3}:`;
@@ -81,7 +74,7 @@ async function bigNotebook(): Promise<{ dir: string; text: string; edited: strin
   });
   await store.close();
   // The new text: a preface, and one paragraph gone; every highlight moves.
-  const edited = `A new preface.\n${parts.filter((_, i) => i !== 7).join('')}`;
+  const edited = editedParagraphs(text);
   return { dir, text, edited };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { editedParagraphs, paragraphsText } from '../../scripts/bench/fixtures/big-text';
 import { describeRange } from '../../core/anchoring/describe';
 import { exportQdpxArchive } from '../../core/export/refi-qda';
 import { importFile } from '../../core/import';
@@ -90,16 +91,7 @@ describe('heavy work leaves the other channels free', () => {
   });
 
   it('while a 50 MB text is re-anchored, other calls answer; the highlights follow their passages', async () => {
-    const parts: string[] = [];
-    let length = 0;
-    // Just under the 50 MB a source may hold (the edit below adds a preface).
-    for (let i = 0; ; i++) {
-      const p = `Paragraph ${i}: the delegation met at the border post ${i % 97} and spoke of refugees and trade.\n`;
-      if (length + p.length > 50 * 1024 * 1024 - 200) break;
-      parts.push(p);
-      length += p.length;
-    }
-    const text = parts.join('');
+    const text = paragraphsText();
     // Highlights spread over the text, each on a unique paragraph number; and a small second source.
     const marks = [10, 5_000, 100_000, 400_000];
     const snapshot = largeSnapshot(1, 20);
@@ -114,7 +106,7 @@ describe('heavy work leaves the other channels free', () => {
     const big = { id: 'src-big' };
     const other = { id: snapshot.sources[0].meta.id };
     // The new text: a preface, and a paragraph gone (the highlighted ones stay): every highlight moves.
-    const edited = `A new preface.\n${parts.filter((_, i) => i !== 7).join('')}`;
+    const edited = editedParagraphs(text);
     const { othersFirst, heavy } = await race(
       call<{ reanchored: number; orphaned: string[]; source: { highlights: Highlight[]; text: string } }>(nb.dispatch, 'updateSourceText', { sourceId: big.id, text: edited }),
       () => otherCalls(nb, other.id),
