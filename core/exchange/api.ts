@@ -18,6 +18,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type BackendExportFormat = Exclude<ExportFormat, 'pdf'>;
 
 export type MarkdownLayout = 'per-source' | 'combined';
+/**
+ * How a REFI-QDA export counts text positions (issue 16): code points, as the standard says (MAXQDA, ATLAS.ti,
+ * QualCoder, Taguette), or UTF-16 code units, as NVivo reads and writes them. It depends on the tool the file is for.
+ */
+export const POSITION_UNITS = ['code-points', 'utf-16'] as const;
+export type PositionUnit = (typeof POSITION_UNITS)[number];
 
 export interface FormatInfo {
   label: string;
@@ -110,6 +116,8 @@ export const startExportInput = z
     format: z.enum(EXPORT_FORMATS).exclude(['pdf']),
     path: exportPath,
     layout: z.enum(['per-source', 'combined']).optional(),
+    /** REFI-QDA only: the unit of text positions; absent = the unit of the project the notebook came from. */
+    positions: z.enum(POSITION_UNITS).optional(),
     /** Replace files that exist (the analyst confirmed it, or the native save dialog asked). */
     overwrite: z.boolean().optional(),
   })
@@ -161,6 +169,8 @@ export interface ExportChoices {
   sources: number;
   highlights: number;
   tags: ExportTagChoice[];
+  /** The unit a REFI-QDA export uses unless the analyst chooses: the imported project's (NVivo: UTF-16), else code points. */
+  positions: PositionUnit;
 }
 
 export const reportHtmlInput = z.object({ scope: exportScope }).strict();

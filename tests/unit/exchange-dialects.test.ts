@@ -11,18 +11,18 @@ import { REFI_QDA_DIR, xmllint } from './export-fixture';
 
 afterEach(cleanUp);
 
-async function importOne(nb: OpenNotebook, name: string, bytes: Uint8Array): Promise<{ preview: ImportPreview; summary: ImportSummary }> {
+async function importOne(nb: OpenNotebook, name: string, bytes: Uint8Array, skipDuplicates = true): Promise<{ preview: ImportPreview; summary: ImportSummary }> {
   const preview = await call<ImportPreview>(nb.dispatch, 'previewImport', { files: [fileInput(name, bytes)] });
   expect(preview.files[0].error).toBeUndefined();
-  const summary = await call<ImportSummary>(nb.dispatch, 'commitImport', { previewId: preview.previewId, skipDuplicates: true });
+  const summary = await call<ImportSummary>(nb.dispatch, 'commitImport', { previewId: preview.previewId, skipDuplicates });
   return { preview, summary };
 }
 
 /** The QDPX export of the whole notebook: its project.qde and its validation against Project.xsd. */
-async function exportQdpx(nb: OpenNotebook): Promise<{ xml: string; files: Record<string, Uint8Array>; warnings: string[] }> {
+async function exportQdpx(nb: OpenNotebook, positions?: 'code-points' | 'utf-16'): Promise<{ xml: string; files: Record<string, Uint8Array>; warnings: string[] }> {
   const dir = await tempDir();
   const path = join(dir, 'out.qdpx');
-  const job = await exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdpx', path });
+  const job = await exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdpx', path, ...(positions ? { positions } : {}) });
   expect(job.state).toBe('done');
   const files = unzipSync(new Uint8Array(await import('node:fs/promises').then((f) => f.readFile(path))));
   const xml = strFromU8(files['project.qde']);
@@ -129,6 +129,63 @@ describe('NVivo: UTF-16 positions over emoji', () => {
     const again = await importOne(nb, 'nvivo-back.qdpx', (await import('fflate')).zipSync(files));
     expect(again.preview.files[0].offsetUnit).toMatch(/UTF-16/);
     expect(again.summary).toMatchObject({ tagsAdded: 0, sourcesAdded: 0, highlightsAdded: 0, highlightsAlreadyThere: 36 });
+  });
+});
+
+describe('positions are counted for the tool the export is for', () => {
+  const cp = (text: string, utf16: number): number => [...text.slice(0, utf16)].length;
+  /** Every fitting selection of both projects, with its [start, end] as the export wrote it. */
+  function written(xml: string, projects: BuiltProject[]): Map<string, [number, number]> {
+    const out = new Map<string, [number, number]>();
+    const selections = tagsNamed(xml, 'PlainTextSelection');
+    for (const built of projects) {
+      for (const sel of built.selections.filter((x) => x.fits)) {
+        const t = selections.find((x) => attr(x, 'guid') === sel.guid);
+        expect(t, `selection ${sel.guid} is exported`).toBeDefined();
+        out.set(sel.guid, [Number(attr(t!, 'startPosition')), Number(attr(t!, 'endPosition'))]);
+      }
+    }
+    return out;
+  }
+
+  it('a notebook holding an NVivo and a MAXQDA project exports in the unit the analyst chose, for every source', async () => {
+    const nvivo = nvivoProject();
+    const maxqda = maxqdaProject();
+    const nb = await emptyNotebook();
+    await importOne(nb, 'nvivo.qdpx', nvivo.bytes);
+    // The two generated projects hold the same comments: keep both copies, as two teams' projects would be.
+    await importOne(nb, 'maxqda.qdpx', maxqda.bytes, false);
+    // The dialog's default is the unit of the project the notebook came from first.
+    expect((await call<{ positions: string }>(nb.dispatch, 'exportChoices')).positions).toBe('utf-16');
+
+    // For MAXQDA, ATLAS.ti, QualCoder: code points everywhere, NVivo's selections converted.
+    const forMaxqda = await exportQdpx(nb, 'code-points');
+    expect(forMaxqda.warnings.join(' ')).not.toMatch(/UTF-16/);
+    const cpPositions = written(forMaxqda.xml, [nvivo, maxqda]);
+    let differ = 0;
+    for (const sel of maxqda.selections.filter((x) => x.fits)) expect(cpPositions.get(sel.guid)).toEqual([sel.start, sel.end]);
+    for (const sel of nvivo.selections.filter((x) => x.fits)) {
+      const text = nvivo.sources.find((s) => s.guid === sel.source || s.name === sel.source)?.text ?? '';
+      expect(text.length).toBeGreaterThan(0);
+      const want: [number, number] = [cp(text, sel.start), cp(text, sel.end)];
+      expect(cpPositions.get(sel.guid)).toEqual(want);
+      if (want[0] !== sel.start) differ++;
+    }
+    // Emoji precede most coded phrases: the two units disagree there, so this test tells them apart.
+    expect(differ).toBeGreaterThan(20);
+
+    // For NVivo: UTF-16 units everywhere, MAXQDA's selections converted.
+    const forNvivo = await exportQdpx(nb, 'utf-16');
+    expect(forNvivo.warnings.join(' ')).toMatch(/UTF-16 code units, the way NVivo reads them/);
+    const u16Positions = written(forNvivo.xml, [nvivo, maxqda]);
+    for (const sel of nvivo.selections.filter((x) => x.fits)) expect(u16Positions.get(sel.guid)).toEqual([sel.start, sel.end]);
+    for (const sel of maxqda.selections.filter((x) => x.fits)) {
+      const text = maxqda.sources.find((s) => s.guid === sel.source || s.name === sel.source)?.text ?? '';
+      const at = (points: number): number => [...text].slice(0, points).join('').length;
+      expect(u16Positions.get(sel.guid)).toEqual([at(sel.start), at(sel.end)]);
+    }
+    // A wrong unit is refused with a clear message and nothing is written.
+    await expect(exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdpx', path: join(await tempDir(), 'x.qdpx'), positions: 'bytes' })).rejects.toThrow(/positions/);
   });
 });
 
