@@ -273,6 +273,8 @@ export interface ImportFilePreview {
   offsetUnit?: string;
   /** Sets and Cases of sources the file brings (they become collections). */
   collections?: Array<{ name: string; kind: 'set' | 'case'; sources: number }>;
+  /** Sets of codes the file brings (ATLAS.ti code groups; they become tag groups). */
+  tagGroups?: Array<{ name: string; tags: number }>;
   /** What the file's codebook does to the notebook's tags: new, renamed, in conflict. */
   codebook?: CodebookDiff;
 }
@@ -311,6 +313,8 @@ export interface ImportSummary {
   tagsRenamed: number;
   /** Collections added or extended (from Sets and Cases). */
   collections: number;
+  /** Tag groups added or given new members. */
+  tagGroups: number;
   /** Tags of the file that matched a tag of the notebook (same name under the same parent). */
   tagsMatched: number;
   /** The first source added, or the first one the import touched: the app opens it. */

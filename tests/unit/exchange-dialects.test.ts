@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportSummary } from '../../core/exchange/api';
-import { importQdpx } from '../../core/import/qdpx';
+import { importQdc, importQdpx } from '../../core/import/qdpx';
 import type { SourceCollection } from '../../core/model';
 import { atlasCodebook, maxqdaProject, nvivoProject, taguetteCodebook, type BuiltProject } from '../support/dialects';
 import { call, cleanUp, emptyNotebook, exportTo, fileInput, seededNotebook, tempDir, type OpenNotebook } from './exchange-helpers';
@@ -275,6 +275,68 @@ describe('QDC codebooks (ATLAS.ti, Taguette)', () => {
       if (c.color) expect(attr(code!, 'color')).toBe(c.color.toUpperCase());
     }
     expect(qdc).toContain('<Description>Further review required</Description>');
+  });
+
+  it("ATLAS.ti code groups become tag groups and go back out as the same Sets, in QDC and QDPX", async () => {
+    const nb = await emptyNotebook();
+    const atlas = atlasCodebook();
+    const { preview, summary } = await importOne(nb, 'atlas.qdc', atlas.bytes);
+    expect(preview.files[0].tagGroups).toEqual([
+      { name: 'Affect', tags: 2 },
+      { name: 'Field observations', tags: 2 },
+    ]);
+    expect(summary.tagGroups).toBe(2);
+    const tags = (await nb.service.listTags()).tags;
+    const guidOf = new Map(tags.map((t) => [t.id, t.guid]));
+    const groups = await call<Array<{ id: string; name: string; tagIds: string[]; guid?: string; description?: string }>>(nb.dispatch, 'listTagGroups');
+    expect(groups.map((g) => [g.name, g.guid, g.tagIds.map((id) => guidOf.get(id)).sort(), g.description ?? ''])).toEqual(
+      atlas.groups.map((g) => [g.name, g.guid, [...g.members].sort(), g.description]),
+    );
+    // Importing the codebook again adds no group and no member twice.
+    const again = await importOne(nb, 'atlas-again.qdc', atlas.bytes);
+    expect(again.summary.tagsAdded).toBe(0);
+    expect((await call<unknown[]>(nb.dispatch, 'listTagGroups')).length).toBe(2);
+
+    // Back out: QDC (MemberCode guid=) and QDPX (MemberCode targetGUID=), both valid, the groups' GUIDs kept.
+    const dir = await tempDir();
+    const path = join(dir, 'codes.qdc');
+    expect((await exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdc', path })).state).toBe('done');
+    expect(xmllint(path, `${REFI_QDA_DIR}Codebook.xsd`).ok).toBe(true);
+    const qdc = await import('node:fs/promises').then((f) => f.readFile(path, 'utf8'));
+    const { xml } = await exportQdpx(nb);
+    for (const [doc, member] of [
+      [qdc, 'guid'],
+      [xml, 'targetGUID'],
+    ] as const) {
+      for (const g of atlas.groups) {
+        const set = new RegExp(`<Set guid="${g.guid}" name="${g.name}">([\\s\\S]*?)</Set>`).exec(doc);
+        expect(set, `${g.name} in the export`).not.toBeNull();
+        const members = [...set![1].matchAll(new RegExp(`<MemberCode ${member}="([^"]+)"/>`, 'g'))].map((m) => m[1]).sort();
+        expect(members).toEqual([...g.members].sort());
+        if (g.description) expect(set![1]).toContain(`<Description>${g.description}</Description>`);
+      }
+    }
+    // What went out comes back in as the same groups (read as the tool would read it).
+    const reread = importQdc('back.qdc', new TextEncoder().encode(qdc));
+    expect(reread.tagGroups?.map((g) => [g.name, g.guid, g.tagRefs.length])).toEqual(atlas.groups.map((g) => [g.name, g.guid, 2]));
+  });
+
+  it('tag groups are made, filled, renamed and deleted; bad input is refused and changes nothing', async () => {
+    const nb = await seededNotebook();
+    const tags = (await nb.service.listTags()).tags;
+    const [a, b] = tags;
+    const made = await call<{ group: { id: string; tagIds: string[] } }>(nb.dispatch, 'createTagGroup', { name: ' Actors ', tagIds: [a.id] });
+    const id = made.group.id;
+    expect(await nb.dispatch('createTagGroup', { name: 'actors' })).toMatchObject({ ok: false, error: expect.stringMatching(/exists already/) });
+    expect(await nb.dispatch('createTagGroup', { name: '  ' })).toMatchObject({ ok: false, error: expect.stringMatching(/needs a name/) });
+    expect(await nb.dispatch('setTagGroupMembers', { groupId: id, add: ['nope'] })).toMatchObject({ ok: false, error: expect.stringMatching(/No tag with id "nope"/) });
+    expect((await call<{ group: { tagIds: string[] } }>(nb.dispatch, 'setTagGroupMembers', { groupId: id, add: [b.id], remove: [a.id] })).group.tagIds).toEqual([b.id]);
+    expect((await call<{ group: { name: string } }>(nb.dispatch, 'renameTagGroup', { groupId: id, name: 'People and groups' })).group.name).toBe('People and groups');
+    // A deleted tag leaves its groups.
+    await nb.service.deleteTag({ tagId: b.id });
+    expect((await call<Array<{ tagIds: string[] }>>(nb.dispatch, 'listTagGroups'))[0].tagIds).toEqual([]);
+    expect((await call<{ groups: unknown[] }>(nb.dispatch, 'deleteTagGroup', { groupId: id })).groups).toEqual([]);
+    expect(await nb.dispatch('deleteTagGroup', { groupId: id })).toMatchObject({ ok: false, error: expect.stringMatching(/No tag group/) });
   });
 
   it('a codebook-only notebook exports as a valid QDPX project', async () => {
