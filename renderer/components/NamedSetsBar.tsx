@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Modal } from './Modal';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
 import type { NamedSets } from './use-named-sets';
+import { FormActions } from './FormActions';
 
 /** The words of one kind of named set: source collections in the sources pane, tag groups in the codebook. */
 export interface SetWords {
@@ -163,14 +164,7 @@ function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: st
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary-button">
-            Save
-          </button>
-        </div>
+        <FormActions onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import type { SourceMeta } from '../../core/model';
 import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
 import { Modal } from '../components/Modal';
 import { attributeRows, attributesOf, SourceAttributes, type AttributeRow } from './SourceAttributes';
+import { FormActions } from '../components/FormActions';
 
 type Field = (typeof SOURCE_META_FIELDS)[number];
 
@@ -107,14 +108,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; 
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary-button" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <FormActions onCancel={onClose} disabled={saving} />
       </form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { KIND_LABEL, KINDS } from './kinds';
 import { PALETTE_NAMES } from './ColorPalette';
 import { TAG_PALETTE } from '../../core/tags/default-codebook';
 import type { TagEdit } from './use-tags';
+import { FormActions } from '../components/FormActions';
 
 /** Keys typed in a dialog stay there: none reaches the app's single-key shortcuts. */
 const contain = (e: React.KeyboardEvent) => {
@@ -129,14 +130,7 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
           Description
           <textarea rows={3} value={description} maxLength={10_000} onChange={(e) => setDescription(e.target.value)} />
         </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary-button" disabled={saving || !name.trim()}>
-            Save
-          </button>
-        </div>
+        <FormActions onCancel={onClose} disabled={saving || !name.trim()} />
       </form>
     </Modal>
   );
