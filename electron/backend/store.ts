@@ -13,6 +13,7 @@ import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
 import { SummaryLog } from './storage/summary-log';
 import { fileKey } from './storage/file-key';
+import { moveIntoPlace } from './atomic-write';
 import { citedInSource } from '../../core/notes/cited-by';
 import { recoverStaging, stageAndCommit } from './storage/staging';
 
@@ -599,17 +600,28 @@ export class NotebookStore {
   }
 
   private async persistSource(id: string, file: SourceFile): Promise<void> {
-    const ready = this.serialised.get(file);
-    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source', ready === undefined ? undefined : () => ready), file);
+    const prepared = this.prepared.get(file);
+    if (prepared !== undefined) {
+      // Written and synced by a worker thread (a re-anchored 50 MB text): only the rename is left, in this file's turn.
+      this.prepared.delete(file);
+      await moveIntoPlace(prepared, this.sourcePath(id));
+    } else {
+      await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
+    }
     this.writtenKeys.set(id, await fileKey(this.sourcePath(id)));
   }
 
-  /** Files whose JSON was made off the thread (a 50 MB text re-anchored in a worker): written as they are. */
-  private readonly serialised = new WeakMap<SourceFile, string>();
+  /** Files whose JSON a worker wrote to a synced temp file (exactly stableFileJson(file)): renamed into place. */
+  private readonly prepared = new WeakMap<SourceFile, string>();
 
-  /** Tell the store the file's text on disk for `file` (exactly stableFileJson(file)), made elsewhere. */
-  serialisedAs(file: SourceFile, json: string): void {
-    this.serialised.set(file, json);
+  /** Tell the store that `file` is on disk in `tempFile` (stableFileJson(file), synced), made elsewhere. */
+  preparedOnDisk(file: SourceFile, tempFile: string): void {
+    this.prepared.set(file, tempFile);
+  }
+
+  /** Where a source's file is (a worker writes its next version beside it). */
+  sourceFilePath(id: string): string {
+    return this.sourcePath(id);
   }
 
   /** Log the file's counts and citations when they changed; true when they had. */

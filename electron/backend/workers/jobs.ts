@@ -4,7 +4,20 @@ import { applyImportLimits } from '../../../core/import/limits';
 import { isDocumentFile, readDocument } from '../documents';
 import { sha256 } from '../hash';
 import { bytesOf, type ImportFile } from '../exchange/import-bytes';
-import { replaceText } from './replace-text';
+import { writeTempBeside } from '../atomic-write';
+import { replaceText, type ReplaceTextInput, type ReplaceTextOutput } from './replace-text';
+import { decodeSlices, type TextSlices } from './text-transfer';
+
+export interface ReplaceTextJob extends Omit<ReplaceTextInput, 'oldText' | 'text'> {
+  oldText: TextSlices;
+  text: TextSlices;
+  /** The source file's path: the new file is written to a temp file beside it. */
+  writeBeside?: string;
+}
+export interface ReplaceTextJobOutput extends Omit<ReplaceTextOutput, 'fileJson'> {
+  /** The new file, synced, in a temp file beside the source's file; null when it could not be written there. */
+  tempFile: string | null;
+}
 
 /**
  * The heavy work the backend hands to a worker thread (pool.ts): each job is a function of plain data (structured
@@ -16,9 +29,18 @@ export const jobs = {
     const bytes = bytesOf(file);
     return applyImportLimits(isDocumentFile(file.name) ? await readDocument(file.name, bytes, { hash: sha256 }) : importFile(file.name, bytes, { hash: sha256, notes: noteParser }));
   },
-  /** A source's text replaced and its highlights re-anchored. */
-  async replaceText(input: Parameters<typeof replaceText>[0]): Promise<ReturnType<typeof replaceText>> {
-    return replaceText(input);
+  /**
+   * A source's text replaced and its highlights re-anchored. The texts come as transferred UTF-8 slices (no 50 MB
+   * clone on the backend's thread), and the new file is written here to a synced temp file beside the source's
+   * file (`writeBeside`), which the backend renames into place in the file's turn: the backend never turns 50 MB into
+   * JSON nor writes it. A temp file that cannot be written (a full or read-only disk) is left to the backend's own
+   * write, which reports it as every refused write is reported.
+   */
+  async replaceText(input: ReplaceTextJob): Promise<ReplaceTextJobOutput> {
+    const { fileJson, ...out } = replaceText({ ...input, oldText: decodeSlices(input.oldText), text: decodeSlices(input.text) });
+    let tempFile: string | null = null;
+    if (fileJson !== null && input.writeBeside) tempFile = await writeTempBeside(input.writeBeside, fileJson).catch(() => null);
+    return { ...out, tempFile };
   },
   /** For tests of the pool: a job that never ends, and one that eats memory. */
   async spin(input: { ms: number }): Promise<number> {
@@ -45,7 +67,12 @@ export interface JobRequest<K extends JobKind = JobKind> {
   kind: K;
   input: JobInput<K>;
 }
-export type JobReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+export type JobReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError } | { id: number; progress: unknown };
+
+/** What a job may do besides returning: report its progress to the caller. */
+export interface JobContext {
+  progress(value: unknown): void;
+}
 export interface SerializedError {
   name: string;
   message: string;
