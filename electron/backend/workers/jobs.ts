@@ -8,12 +8,32 @@ import { writeTempBeside } from '../atomic-write';
 import { replaceText, type ReplaceTextInput, type ReplaceTextOutput } from './replace-text';
 import { decodeSlices, type TextSlices } from './text-transfer';
 
+export interface ParseImportJob extends ImportFile {
+  /** Cancel: the backend sets slot 0 (Int32) to 1; a PDF stops at its next page. */
+  cancel?: SharedArrayBuffer;
+}
+/** What parseImport reports while it reads a PDF. */
+export interface PageProgress {
+  page: number;
+  pages: number;
+}
+
 export interface ReplaceTextJob extends Omit<ReplaceTextInput, 'oldText' | 'text'> {
   oldText: TextSlices;
   text: TextSlices;
   /** The source file's path: the new file is written to a temp file beside it. */
   writeBeside?: string;
 }
+export interface ParseImportJob extends ImportFile {
+  /** Cancel: the backend sets slot 0 (Int32) to 1; a PDF stops at its next page. */
+  cancel?: SharedArrayBuffer;
+}
+/** What parseImport reports while it reads a PDF. */
+export interface PageProgress {
+  page: number;
+  pages: number;
+}
+
 export interface ReplaceTextJobOutput extends Omit<ReplaceTextOutput, 'fileJson'> {
   /** The new file, synced, in a temp file beside the source's file; null when it could not be written there. */
   tempFile: string | null;
@@ -24,10 +44,21 @@ export interface ReplaceTextJobOutput extends Omit<ReplaceTextOutput, 'fileJson'
  * clone in, structured clone out), so it runs the same in a worker and, for the benchmark's baseline, inline.
  */
 export const jobs = {
-  /** One import file read: decoded, inflated (streamed and counted), parsed, anchored and held to the limits. */
-  async parseImport(file: ImportFile): Promise<ImportedNotebook> {
+  /**
+   * One import file read: decoded, inflated (streamed and counted), parsed, anchored and held to the limits. A PDF is
+   * read here page by page too (pdf.js with its own worker code running in this thread): each page read is reported
+   * (`{ page, pages }`), the analyst's Cancel is seen between pages through `cancel` (slot 0 set to 1), and a
+   * protected one is opened with `password`.
+   */
+  async parseImport(file: ParseImportJob, context?: JobContext): Promise<ImportedNotebook> {
     const bytes = bytesOf(file);
-    return applyImportLimits(isDocumentFile(file.name) ? await readDocument(file.name, bytes, { hash: sha256 }) : importFile(file.name, bytes, { hash: sha256, notes: noteParser }));
+    const flag = file.cancel ? new Int32Array(file.cancel) : null;
+    const signal = flag ? ({ get aborted() { return Atomics.load(flag, 0) !== 0; } } as AbortSignal) : undefined;
+    return applyImportLimits(
+      isDocumentFile(file.name)
+        ? await readDocument(file.name, bytes, { hash: sha256, signal, password: file.password, onProgress: (page, pages) => context?.progress({ page, pages } satisfies PageProgress) })
+        : importFile(file.name, bytes, { hash: sha256, notes: noteParser }),
+    );
   },
   /**
    * A source's text replaced and its highlights re-anchored. The texts come as transferred UTF-8 slices (no 50 MB
