@@ -87,6 +87,9 @@ const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']
 const CACHE_ENTRIES = 48;
 /** ...and at most this many characters of text among them. */
 const CACHE_CHARS = 64 * 1024 * 1024;
+/** A source file with a text this long or longer is written by a worker thread (writeLargeFilesWith). */
+const LARGE_FILE_CHARS = 1_000_000;
+
 /** A summary log this long is folded into the catalog. */
 const COMPACT_AFTER_LINES = 20_000;
 
@@ -602,10 +605,13 @@ export class NotebookStore {
   }
 
   private async persistSource(id: string, file: SourceFile): Promise<void> {
-    const prepared = this.prepared.get(file);
-    if (prepared !== undefined) {
-      // Written and synced by a worker thread (a re-anchored 50 MB text): only the rename is left, in this file's turn.
-      this.prepared.delete(file);
+    let prepared = this.prepared.get(file) ?? null;
+    this.prepared.delete(file);
+    // A large text is turned into JSON and written off this thread; a writer that fails leaves it to the write here
+    // (which meets a full or read-only disk the way every write does).
+    if (prepared === null && this.largeWriter && file.text.length >= LARGE_FILE_CHARS) prepared = await this.largeWriter(this.sourcePath(id), file).catch(() => null);
+    if (prepared !== null) {
+      // Written and synced by a worker thread: only the rename is left, in this file's turn.
       await moveIntoPlace(prepared, this.sourcePath(id));
     } else {
       await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
@@ -619,6 +625,14 @@ export class NotebookStore {
   /** Tell the store that `file` is on disk in `tempFile` (stableFileJson(file), synced), made elsewhere. */
   preparedOnDisk(file: SourceFile, tempFile: string): void {
     this.prepared.set(file, tempFile);
+  }
+
+  /** Writes a large source file's JSON to a synced temp file beside `path` off this thread (the service's worker pool). */
+  private largeWriter: ((path: string, file: SourceFile) => Promise<string>) | null = null;
+
+  /** Source files of LARGE_FILE_CHARS or more are written through `writer` (issue 11: no 50 MB JSON on this thread). */
+  writeLargeFilesWith(writer: (path: string, file: SourceFile) => Promise<string>): void {
+    this.largeWriter = writer;
   }
 
   /** Where a source's file is (a worker writes its next version beside it). */

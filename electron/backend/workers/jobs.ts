@@ -5,6 +5,7 @@ import { isDocumentFile, readDocument } from '../documents';
 import { sha256 } from '../hash';
 import { bytesOf, type ImportFile } from '../exchange/import-bytes';
 import { writeTempBeside } from '../atomic-write';
+import { stableFileJson } from '../../../core/stable-json';
 import { replaceText, type ReplaceTextInput, type ReplaceTextOutput } from './replace-text';
 import { decodeSlices, type TextSlices } from './text-transfer';
 
@@ -72,6 +73,13 @@ export const jobs = {
     let tempFile: string | null = null;
     if (fileJson !== null && input.writeBeside) tempFile = await writeTempBeside(input.writeBeside, fileJson).catch(() => null);
     return { ...out, tempFile };
+  },
+  /**
+   * A large source file (a 50 MB text) turned into its JSON and written to a synced temp file beside its path; the
+   * store renames it into place in the file's turn (store.ts persistSource). The text comes as transferred slices.
+   */
+  async writeSourceFile(input: { file: Record<string, unknown>; text: TextSlices; writeBeside: string }): Promise<string> {
+    return writeTempBeside(input.writeBeside, stableFileJson({ ...input.file, text: decodeSlices(input.text) }));
   },
   /** For tests of the pool: a job that never ends, and one that eats memory. */
   async spin(input: { ms: number }): Promise<number> {

@@ -52,6 +52,7 @@ export interface PoolOptions {
 const WHAT: Record<JobKind, string> = {
   parseImport: 'Reading the file',
   replaceText: 'Re-anchoring the highlights to the new text',
+  writeSourceFile: 'Writing the source file',
   spin: 'The test job',
   hog: 'The test job',
 };
