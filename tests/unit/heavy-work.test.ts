@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editedParagraphs, paragraphsText } from '../../scripts/bench/fixtures/big-text';
 import { describeRange } from '../../core/anchoring/describe';
@@ -208,6 +210,54 @@ describe('the index worker and PDFs', () => {
     } finally {
       await service.close();
       await pool.close();
+    }
+  }, 300_000);
+});
+
+describe('writing a large source file', () => {
+  it('a change to a large source is written by the worker and renamed into place; a failed worker write falls back; both survive a restart', async () => {
+    const snapshot = largeSnapshot(1, 20);
+    snapshot.sources.push({ meta: { ...snapshot.sources[0].meta, id: 'src-big', title: 'Big', contentHash: 'big' }, text: paragraphsText(2_000_000), highlights: [], note: EMPTY_DOC });
+    const nb = await notebookFrom(snapshot);
+    await nb.service.close();
+    const pool = new WorkerPool({ size: 2 });
+    const jobs: string[] = [];
+    let refuse = false;
+    const spy: HeavyWork = {
+      run: (kind, input, options) => {
+        jobs.push(kind);
+        if (refuse && kind === 'writeSourceFile') return Promise.reject(new Error('the worker could not write'));
+        return pool.run(kind, input, options);
+      },
+      close: () => pool.close(),
+    };
+    const { NotebookService } = await import('../../electron/backend/service');
+    const { createDispatcher } = await import('../../electron/backend/dispatch');
+    let service = await NotebookService.open({ dataDir: nb.dir, seedsDir: 'seeds', version: 'test', heavyWork: spy });
+    let first: Highlight;
+    let second: Highlight;
+    try {
+      const dispatch = createDispatcher(service, () => {});
+      first = await call<Highlight>(dispatch, 'createHighlight', { sourceId: 'src-big', start: 0, end: 9 });
+      expect(jobs.filter((j) => j === 'writeSourceFile')).toHaveLength(1);
+      // A small source is written on the backend's thread as before.
+      await call(dispatch, 'createHighlight', { sourceId: snapshot.sources[0].meta.id, start: 0, end: 6 });
+      expect(jobs.filter((j) => j === 'writeSourceFile')).toHaveLength(1);
+      refuse = true;
+      second = await call<Highlight>(dispatch, 'createHighlight', { sourceId: 'src-big', start: 10, end: 20 });
+      expect(jobs.filter((j) => j === 'writeSourceFile')).toHaveLength(2);
+    } finally {
+      await service.close();
+      await pool.close();
+    }
+    service = await NotebookService.open({ dataDir: nb.dir, seedsDir: 'seeds', version: 'test' });
+    try {
+      const big = await service.getSource({ id: 'src-big' });
+      expect(big.highlights.map((h) => h.id).sort()).toEqual([first.id, second.id].sort());
+      expect(big.text.length).toBe(snapshot.sources[1].text.length);
+      expect((await readdir(join(nb.dir, 'sources'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      await service.close();
     }
   }, 300_000);
 });
