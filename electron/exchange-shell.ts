@@ -14,11 +14,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, importJobId, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
 import { writeFileAtomic } from './backend/atomic-write';
-import { NotebookError } from './backend/errors';
+import { channelError, type ChannelError } from '../core/errors';
+import { NotebookError, toChannelError } from './backend/errors';
 import type { ImportFile } from './backend/exchange/import';
 import { resolveExportTarget } from './backend/exchange/paths';
-import { describeIoError } from './backend/io-errors';
-import { NOT_GRANTED, pathKey, type SaveGrants } from './save-grants';
+import { NOT_GRANTED, pathKey, UNTRUSTED_SENDER, type SaveGrants } from './save-grants';
 
 export interface ExchangeShellOptions {
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
@@ -45,18 +45,17 @@ const saveInput = z
 
 const pdfInput = z.object({ scope: exportScope, path: z.string().min(1).max(4096) }).strict();
 
-type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+type Result<T> = { ok: true; value: T } | { ok: false; error: ChannelError };
 
 /** `action` completes "Could not …" in an error message: what the handler was doing. */
 function handle<T>(name: string, action: string, options: ExchangeShellOptions, run: (input: unknown) => Promise<T>): void {
   ipcMain.handle(name, async (event, input: unknown): Promise<Result<T>> => {
-    if (!options.isTrustedSender(event)) return { ok: false, error: 'Calls are accepted from the notebook window only.' };
+    if (!options.isTrustedSender(event)) return { ok: false, error: UNTRUSTED_SENDER };
     try {
       return { ok: true, value: await run(input) };
     } catch (err) {
-      if (err instanceof NotebookError) return { ok: false, error: err.message };
-      if (err instanceof z.ZodError) return { ok: false, error: `Invalid input for ${name}.` };
-      return { ok: false, error: describeIoError(err, action) ?? `Could not ${action}: ${(err as Error)?.message ?? String(err)}` };
+      if (err instanceof z.ZodError) return { ok: false, error: channelError('invalid-input', `Invalid input for ${name}.`) };
+      return { ok: false, error: toChannelError(err, action, `Could not ${action}`) };
     }
   });
 }
@@ -106,7 +105,7 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
 
   handle('shell:printToPdf', 'save the PDF', options, async (input) => {
     const { scope, path } = pdfInput.parse(input);
-    if (!options.grants.take(path)) throw new NotebookError(NOT_GRANTED);
+    if (!options.grants.take(path)) throw new NotebookError(NOT_GRANTED, 'not-allowed');
     const target = await resolveExportTarget(path, 'pdf', false, options.dataDir);
     const report = await options.reportHtml(scope);
     await writeFileAtomic(target, await printHtml(report.html));

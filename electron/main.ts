@@ -15,7 +15,7 @@ import { NotebookSession } from './backend/startup';
 import { buildMenu } from './menu';
 import { registerExchangeShell } from './exchange-shell';
 import { CSP } from './csp';
-import { NOT_GRANTED, SaveGrants } from './save-grants';
+import { NOT_GRANTED_ERROR, SaveGrants, UNTRUSTED_SENDER } from './save-grants';
 import { openExternalLink, UserGestures } from './external-links';
 import { flushBeforeQuit } from './quit';
 
@@ -93,11 +93,11 @@ function serveRenderer(): void {
 function registerIpc(dispatch: Dispatch, grants: SaveGrants): void {
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: 'Calls are accepted from the notebook window only.' };
+      if (!isTrustedSender(event)) return { ok: false, error: UNTRUSTED_SENDER };
       if (channel !== 'startExport') return dispatch(channel, input);
       // An export goes only where the analyst chose in the save dialog, once (asking to replace keeps the grant).
       const path = (input as { path?: unknown } | null)?.path;
-      if (typeof path !== 'string' || !grants.has(path)) return { ok: false, error: NOT_GRANTED };
+      if (typeof path !== 'string' || !grants.has(path)) return { ok: false, error: NOT_GRANTED_ERROR };
       const reply = await dispatch(channel, input);
       if (!(reply.ok && (reply.value as StartExportResult).jobId === null)) grants.take(path);
       return reply;

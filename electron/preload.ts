@@ -5,21 +5,22 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channels } from '../core/contract';
 import { payloadTooLarge } from '../core/payload';
+import { channelError, CallError, isChannelError } from '../core/errors';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
 for (const channel of channels) {
   // Measured here, before sending: the main process never takes in a message over the channel's bound.
   api[channel] = (input?: unknown) => {
     const tooLarge = payloadTooLarge(channel, input);
-    return tooLarge ? Promise.resolve({ ok: false, error: tooLarge }) : ipcRenderer.invoke(channel, input);
+    return tooLarge ? Promise.resolve({ ok: false, error: channelError('invalid-input', tooLarge) }) : ipcRenderer.invoke(channel, input);
   };
 }
 contextBridge.exposeInMainWorld('notebook', api);
 
-/** The shell's own handlers answer { ok, value } or { ok: false, error }: a failure becomes an Error with the message. */
+/** The shell's own handlers answer { ok, value } or { ok: false, error }: a failure becomes an Error with its code. */
 async function unwrap(reply: Promise<unknown>): Promise<unknown> {
-  const r = (await reply) as { ok: boolean; value?: unknown; error?: string };
-  if (!r?.ok) throw new Error(r?.error ?? 'The app could not do that.');
+  const r = (await reply) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!r?.ok) throw isChannelError(r?.error) ? new CallError(r.error) : new Error('The app could not do that.');
   return r.value;
 }
 

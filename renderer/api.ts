@@ -1,4 +1,5 @@
-import type { Channel, ChannelInput, ChannelOutput, NotebookApi } from '../core/contract';
+import type { Channel, ChannelInput, ChannelOutput, Envelope, NotebookApi } from '../core/contract';
+import { CallError } from '../core/errors';
 import type { ExportScope, ImportPreview } from '../core/exchange/api';
 import { isMacPlatform } from '../core/platform';
 
@@ -31,10 +32,11 @@ declare global {
 
 /** Call a backend channel; a failure becomes an Error whose message is fit to show the analyst. */
 export async function call<C extends Channel>(channel: C, ...input: ChannelInput<C> extends undefined ? [] : [ChannelInput<C>]): Promise<ChannelOutput<C>> {
-  const fn = window.notebook?.[channel] as ((i?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>) | undefined;
+  const fn = window.notebook?.[channel] as ((i?: unknown) => Promise<Envelope<unknown>>) | undefined;
   if (!fn) throw new Error(`The notebook backend is not connected (no "${channel}").`);
   const result = await fn(input[0]);
-  if (!result.ok) throw new Error(result.error);
+  // The error keeps its code (core/errors.ts): a caller can tell "not found" from "read-only" without reading words.
+  if (!result.ok) throw new CallError(result.error);
   return result.value as ChannelOutput<C>;
 }
 

@@ -58,9 +58,9 @@ describe('the preload', () => {
     await api.getSource({ id: 'abc' });
     expect(fake.invoked).toEqual([{ channel: 'getSource', input: { id: 'abc' } }]);
     const big = { files: [{ name: 'huge.json', size: 100 * 1024 * 1024, data: 'A'.repeat(100 * 1024 * 1024) }] };
-    expect(await api.previewImport(big)).toEqual({ ok: false, error: expect.stringContaining('File › Import') });
+    expect(await api.previewImport(big)).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('File › Import') }) });
     const note = { sourceId: 's', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'n'.repeat(9 * 1024 * 1024) }] }] } };
-    expect(await api.saveSourceNote(note)).toEqual({ ok: false, error: expect.stringContaining('more than 8 MB') });
+    expect(await api.saveSourceNote(note)).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('more than 8 MB') }) });
     expect(fake.invoked).toHaveLength(1);
     const shell = fake.exposed.notebookShell as { platform: string; chooseImportFiles(): Promise<unknown> };
     expect(shell.platform).toBe(process.platform);
