@@ -8,8 +8,15 @@ import { randomBytes } from 'node:crypto';
  * Text is written as UTF-8; bytes (an export archive, a PDF) as they are.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await moveIntoPlace(await writeTempBeside(path, data), path);
+}
+
+/**
+ * The first half of writeFileAtomic: the data in a temp file beside `path`, synced to the disk; its name. A worker
+ * thread writes a large file this way, and the backend moves it into place (moveIntoPlace) in the file's turn.
+ */
+export async function writeTempBeside(path: string, data: string | Uint8Array): Promise<string> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'w', 0o600);
   try {
     if (typeof data === 'string') await handle.writeFile(data, 'utf8');
@@ -21,13 +28,18 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw err;
   }
   await handle.close();
+  return tmp;
+}
+
+/** The second half: the synced temp file renamed over `path`, and the rename made durable. */
+export async function moveIntoPlace(tmp: string, path: string): Promise<void> {
   try {
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => {});
     throw err;
   }
-  await fsyncDir(dir);
+  await fsyncDir(dirname(path));
 }
 
 /** Make a rename or a new file in `dir` durable. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
 import { anchorAll, describeRange } from '../../core/anchoring';
 import type { HeavyWork } from './workers/pool';
+import { encodeInSlices, transferListOf } from './workers/text-transfer';
 import { readingOrder } from '../../core/lanes';
 import type { Highlight, NoteDoc } from '../../core/model';
 import type { NotebookStore, SourceFile } from './store';
@@ -62,19 +64,34 @@ export class HighlightOps {
 
   /**
    * Replace the text and carry every highlight over; what cannot be found is kept as an orphan, never deleted. The
-   * re-anchoring (and the new text's hash and furniture) run in a worker thread: a 50 MB text keeps no other channel
-   * waiting, and the source's other changes wait until this one is on disk.
+   * re-anchoring, the new text's hash and furniture, and the new file's JSON run in a worker thread, which writes that
+   * JSON to a synced temp file; here the texts are only encoded a slice at a time (text-transfer.ts) and the temp
+   * file renamed into place in the file's turn. A 50 MB text keeps no other channel waiting, and the source's other
+   * changes wait until this one is on disk.
    */
   async replaceText(sourceId: string, text: string): Promise<{ file: SourceFile; reanchored: number; orphaned: string[]; contentHash: string; furniture: Array<[number, number]> }> {
-    return this.store.changeSourceWith(sourceId, async (old) => {
-      // The text goes once (as oldText); the rest of the file rides along so the worker writes the new file's JSON.
-      const { text: _oldText, highlights: _old, ...rest } = old;
-      const out = await this.heavy.run('replaceText', { oldText: old.text, text, highlights: old.highlights, now: new Date().toISOString(), file: rest as Record<string, unknown> });
-      const file: SourceFile = { ...old, text, highlights: out.highlights };
-      // Serialised in the worker: the store writes these bytes instead of turning 50 MB into JSON on this thread.
-      if (out.fileJson !== null) this.store.serialisedAs(file, out.fileJson);
-      return { next: file, result: { file, reanchored: out.reanchored, orphaned: out.orphaned, contentHash: out.contentHash, furniture: out.furniture } };
-    });
+    let tempFile: string | null = null;
+    try {
+      return await this.store.changeSourceWith(sourceId, async (old) => {
+        // The rest of the file (note, rejected suggestions) rides along so the worker writes the new file whole.
+        const { text: _oldText, highlights: _old, ...rest } = old;
+        const oldSlices = await encodeInSlices(old.text);
+        const newSlices = await encodeInSlices(text);
+        const out = await this.heavy.run(
+          'replaceText',
+          { oldText: oldSlices, text: newSlices, highlights: old.highlights, now: new Date().toISOString(), file: rest as Record<string, unknown>, writeBeside: this.store.sourceFilePath(sourceId) },
+          { transfer: transferListOf(oldSlices, newSlices) },
+        );
+        tempFile = out.tempFile;
+        const file: SourceFile = { ...old, text, highlights: out.highlights };
+        // Written in the worker: the store moves these bytes into place instead of turning 50 MB into JSON here.
+        if (tempFile !== null) this.store.preparedOnDisk(file, tempFile);
+        return { next: file, result: { file, reanchored: out.reanchored, orphaned: out.orphaned, contentHash: out.contentHash, furniture: out.furniture } };
+      });
+    } finally {
+      // Moved into place, it is gone; refused (the notebook was restored meanwhile, the disk refused), it goes.
+      if (tempFile !== null) await unlink(tempFile).catch(() => {});
+    }
   }
 
   /**

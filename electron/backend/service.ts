@@ -19,6 +19,7 @@ import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
 import { defaultCodebook } from '../../core/tags/default-codebook';
 import { sharedPool, type HeavyWork } from './workers/pool';
+import { encodeInSlices, transferListOf } from './workers/text-transfer';
 import { citedHighlightIds } from '../../core/notes/cited-by';
 import { paragraphAt, splitParagraphs } from '../../core/text';
 
@@ -65,6 +66,12 @@ export class NotebookService implements Handlers {
     private readonly options: ServiceOptions,
   ) {
     const heavy = options.heavyWork ?? sharedPool();
+    // A large source file is turned into JSON and written by a worker thread; the store renames it into place.
+    store.writeLargeFilesWith(async (path, file) => {
+      const { text, ...rest } = file;
+      const slices = await encodeInSlices(text);
+      return heavy.run('writeSourceFile', { file: rest as Record<string, unknown>, text: slices, writeBeside: path }, { transfer: transferListOf(slices) });
+    });
     this.searchIndex = new NotebookSearch(store, undefined, options.searchLoadGate);
     this.highlights = new HighlightOps(store, heavy);
     this.tagOps = new TagOps(store, this.searchIndex);

@@ -13,6 +13,7 @@ import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
 import { SummaryLog } from './storage/summary-log';
 import { fileKey } from './storage/file-key';
+import { moveIntoPlace } from './atomic-write';
 import { citedInSource } from '../../core/notes/cited-by';
 import { recoverStaging, stageAndCommit } from './storage/staging';
 
@@ -86,6 +87,9 @@ const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']
 const CACHE_ENTRIES = 48;
 /** ...and at most this many characters of text among them. */
 const CACHE_CHARS = 64 * 1024 * 1024;
+/** A source file with a text this long or longer is written by a worker thread (writeLargeFilesWith). */
+const LARGE_FILE_CHARS = 1_000_000;
+
 /** A summary log this long is folded into the catalog. */
 const COMPACT_AFTER_LINES = 20_000;
 
@@ -601,17 +605,39 @@ export class NotebookStore {
   }
 
   private async persistSource(id: string, file: SourceFile): Promise<void> {
-    const ready = this.serialised.get(file);
-    await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source', ready === undefined ? undefined : () => ready), file);
+    let prepared = this.prepared.get(file) ?? null;
+    this.prepared.delete(file);
+    // A large text is turned into JSON and written off this thread; a writer that fails leaves it to the write here
+    // (which meets a full or read-only disk the way every write does).
+    if (prepared === null && this.largeWriter && file.text.length >= LARGE_FILE_CHARS) prepared = await this.largeWriter(this.sourcePath(id), file).catch(() => null);
+    if (prepared !== null) {
+      // Written and synced by a worker thread: only the rename is left, in this file's turn.
+      await moveIntoPlace(prepared, this.sourcePath(id));
+    } else {
+      await writeThroughLowdb(new NotebookFileAdapter<SourceFile>(this.sourcePath(id), 'source'), file);
+    }
     this.writtenKeys.set(id, await fileKey(this.sourcePath(id)));
   }
 
-  /** Files whose JSON was made off the thread (a 50 MB text re-anchored in a worker): written as they are. */
-  private readonly serialised = new WeakMap<SourceFile, string>();
+  /** Files whose JSON a worker wrote to a synced temp file (exactly stableFileJson(file)): renamed into place. */
+  private readonly prepared = new WeakMap<SourceFile, string>();
 
-  /** Tell the store the file's text on disk for `file` (exactly stableFileJson(file)), made elsewhere. */
-  serialisedAs(file: SourceFile, json: string): void {
-    this.serialised.set(file, json);
+  /** Tell the store that `file` is on disk in `tempFile` (stableFileJson(file), synced), made elsewhere. */
+  preparedOnDisk(file: SourceFile, tempFile: string): void {
+    this.prepared.set(file, tempFile);
+  }
+
+  /** Writes a large source file's JSON to a synced temp file beside `path` off this thread (the service's worker pool). */
+  private largeWriter: ((path: string, file: SourceFile) => Promise<string>) | null = null;
+
+  /** Source files of LARGE_FILE_CHARS or more are written through `writer` (issue 11: no 50 MB JSON on this thread). */
+  writeLargeFilesWith(writer: (path: string, file: SourceFile) => Promise<string>): void {
+    this.largeWriter = writer;
+  }
+
+  /** Where a source's file is (a worker writes its next version beside it). */
+  sourceFilePath(id: string): string {
+    return this.sourcePath(id);
   }
 
   /** Log the file's counts and citations when they changed; true when they had. */

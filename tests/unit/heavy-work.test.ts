@@ -1,14 +1,19 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editedParagraphs, paragraphsText } from '../../scripts/bench/fixtures/big-text';
 import { describeRange } from '../../core/anchoring/describe';
 import { exportQdpxArchive } from '../../core/export/refi-qda';
 import { importFile } from '../../core/import';
-import { EMPTY_DOC, type Highlight, type NotebookSnapshot, type SourceMeta } from '../../core/model';
+import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NotebookSnapshot, type SourceMeta } from '../../core/model';
 import { noteFormatter } from '../../electron/backend/exchange/formats';
-import { WorkerPool, WorkerStoppedError } from '../../electron/backend/workers/pool';
+import { WorkerPool, WorkerStoppedError, type HeavyWork } from '../../electron/backend/workers/pool';
+import { SearchWorker } from '../../electron/backend/search/search-worker';
+import type { NotebookStore } from '../../electron/backend/store';
+import { makePdf } from '../support/make-documents';
 import { deflatedZeros, lyingQdpx, rawZip } from '../support/hostile-zip';
 import { call, cleanUp, fileInput, fingerprint, notebookFrom, seededNotebook, type OpenNotebook } from './exchange-helpers';
-import type { ImportPreview } from '../../core/exchange/api';
+import type { ImportPreview, ImportProgress } from '../../core/exchange/api';
 import type { SourceSummary } from '../../core/model';
 
 /**
@@ -131,6 +136,143 @@ describe('heavy work leaves the other channels free', () => {
     expect(preview.files[0]).toMatchObject({ ok: true, sources: 40, highlights: 20_000, orphans: 0 });
   });
 });
+
+describe('the index worker and PDFs', () => {
+  it('while a 50 MB source is indexed, other calls answer; the index worker reads the file itself, and search finds it', async () => {
+    const snapshot = largeSnapshot(1, 20);
+    const nb = await notebookFrom(snapshot);
+    const other = snapshot.sources[0].meta.id;
+    // A word found only in the big text, near its end.
+    const text = `${paragraphsText(50 * 1024 * 1024 - 400)}The closing paragraph mentions quillwort.\n`;
+    const sent: Array<{ op: string; longestString: number }> = [];
+    const request = SearchWorker.prototype.request;
+    SearchWorker.prototype.request = function (this: SearchWorker, req: Parameters<SearchWorker['request']>[0], transfer?: ArrayBuffer[]) {
+      sent.push({ op: req.op, longestString: longestString(req) });
+      return request.call(this, req, transfer);
+    } as SearchWorker['request'];
+    try {
+      // The source written, then named in the catalog (as an import does): the catalog change sets off its indexing.
+      const store = (nb.service as unknown as { store: NotebookStore }).store;
+      await store.writeSource({ schemaVersion: SCHEMA_VERSION, id: 'src-big', text, highlights: [], note: EMPTY_DOC });
+      await store.updateCatalog((c) => {
+        c.sources = [...c.sources, { ...snapshot.sources[0].meta, id: 'src-big', title: 'Big', contentHash: 'big' }];
+      });
+      const { othersFirst, heavy } = await race(nb.service.searchIndex.flush(), () => otherCalls(nb, other));
+      expect(othersFirst).toBe(true);
+      expect(heavy.status).toBe('fulfilled');
+    } finally {
+      SearchWorker.prototype.request = request;
+    }
+    // The backend sent the source's id; the text never went through a message (the longest string sent is small).
+    expect(sent.map((s) => s.op)).toContain('applyFile');
+    expect(sent.filter((s) => s.op === 'apply')).toEqual([]);
+    expect(Math.max(...sent.map((s) => s.longestString))).toBeLessThan(100_000);
+    const found = await call<{ groups: { source: Array<{ sourceId?: string }> } }>(nb.dispatch, 'search', { query: 'quillwort' });
+    expect(found.groups.source.map((h) => h.sourceId)).toContain('src-big');
+  }, 600_000);
+
+  it('a PDF is read in the worker thread: its pages are reported, other calls answer meanwhile, pdf.js never loads on the backend thread', async () => {
+    const pool = new WorkerPool({ size: 2 });
+    const jobs: string[] = [];
+    const spy: HeavyWork = {
+      run: (kind, input, options) => {
+        jobs.push(`${kind}:${(input as { name?: string }).name ?? ''}`);
+        return pool.run(kind, input, options);
+      },
+      close: () => pool.close(),
+    };
+    const { NotebookService } = await import('../../electron/backend/service');
+    const { createDispatcher } = await import('../../electron/backend/dispatch');
+    const nb = await seededNotebook();
+    await nb.service.close();
+    const service = await NotebookService.open({ dataDir: nb.dir, seedsDir: 'seeds', version: 'test', heavyWork: spy });
+    try {
+      const dispatch = createDispatcher(service, () => {});
+      const [source] = await call<SourceSummary[]>(dispatch, 'listSources');
+      const pages = 150;
+      const pdf = await makePdf({ title: 'A long report', pages: Array.from({ length: pages }, (_, p) => Array.from({ length: 30 }, (_, l) => `Page ${p + 1}, line ${l + 1}: the convoy waited at the crossing.`)) });
+      const jobId = 'job-heavy-pdf';
+      const preview = call<ImportPreview>(dispatch, 'previewImport', { files: [fileInput('long.pdf', pdf)], jobId });
+      const { othersFirst, heavy } = await race(preview, async () => {
+        // Once the worker is reading pages, the analyst goes on working.
+        for (;;) {
+          const p = await call<ImportProgress | null>(dispatch, 'importProgress', { jobId });
+          if (p && p.page > 0) break;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        await otherCalls({ ...nb, service, dispatch }, source.id);
+      });
+      expect(othersFirst).toBe(true);
+      expect((heavy as PromiseFulfilledResult<ImportPreview>).value.files[0]).toMatchObject({ ok: true, title: 'A long report' });
+      expect(jobs).toContain('parseImport:long.pdf');
+      // pdf.js sets this global on the thread that loads it (documents/pdf.ts): never this one.
+      expect((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker).toBeUndefined();
+    } finally {
+      await service.close();
+      await pool.close();
+    }
+  }, 300_000);
+});
+
+describe('writing a large source file', () => {
+  it('a change to a large source is written by the worker and renamed into place; a failed worker write falls back; both survive a restart', async () => {
+    const snapshot = largeSnapshot(1, 20);
+    snapshot.sources.push({ meta: { ...snapshot.sources[0].meta, id: 'src-big', title: 'Big', contentHash: 'big' }, text: paragraphsText(2_000_000), highlights: [], note: EMPTY_DOC });
+    const nb = await notebookFrom(snapshot);
+    await nb.service.close();
+    const pool = new WorkerPool({ size: 2 });
+    const jobs: string[] = [];
+    let refuse = false;
+    const spy: HeavyWork = {
+      run: (kind, input, options) => {
+        jobs.push(kind);
+        if (refuse && kind === 'writeSourceFile') return Promise.reject(new Error('the worker could not write'));
+        return pool.run(kind, input, options);
+      },
+      close: () => pool.close(),
+    };
+    const { NotebookService } = await import('../../electron/backend/service');
+    const { createDispatcher } = await import('../../electron/backend/dispatch');
+    let service = await NotebookService.open({ dataDir: nb.dir, seedsDir: 'seeds', version: 'test', heavyWork: spy });
+    let first: Highlight;
+    let second: Highlight;
+    try {
+      const dispatch = createDispatcher(service, () => {});
+      first = await call<Highlight>(dispatch, 'createHighlight', { sourceId: 'src-big', start: 0, end: 9 });
+      expect(jobs.filter((j) => j === 'writeSourceFile')).toHaveLength(1);
+      // A small source is written on the backend's thread as before.
+      await call(dispatch, 'createHighlight', { sourceId: snapshot.sources[0].meta.id, start: 0, end: 6 });
+      expect(jobs.filter((j) => j === 'writeSourceFile')).toHaveLength(1);
+      refuse = true;
+      second = await call<Highlight>(dispatch, 'createHighlight', { sourceId: 'src-big', start: 10, end: 20 });
+      expect(jobs.filter((j) => j === 'writeSourceFile')).toHaveLength(2);
+    } finally {
+      await service.close();
+      await pool.close();
+    }
+    service = await NotebookService.open({ dataDir: nb.dir, seedsDir: 'seeds', version: 'test' });
+    try {
+      const big = await service.getSource({ id: 'src-big' });
+      expect(big.highlights.map((h) => h.id).sort()).toEqual([first.id, second.id].sort());
+      expect(big.text.length).toBe(snapshot.sources[1].text.length);
+      expect((await readdir(join(nb.dir, 'sources'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      await service.close();
+    }
+  }, 300_000);
+});
+
+/** The longest string anywhere in a message (an iterative walk). */
+function longestString(value: unknown): number {
+  let longest = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') longest = Math.max(longest, v.length);
+    else if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) stack.push(...Object.values(v as object));
+  }
+  return longest;
+}
 
 describe('the worker pool', () => {
   it('a job past its time is stopped with a clear message, and the pool goes on', async () => {

@@ -7,19 +7,16 @@ import {
   type ImportSummary,
   type PreviewImportInput,
 } from '../../../core/exchange/api';
-import { noteParser } from '../../../core/exchange/note-markdown';
-import { applyImportLimits } from '../../../core/import/limits';
-import { findDuplicates, ImportError, importFile, type ImportedNotebook } from '../../../core/import';
+import { findDuplicates, ImportError, type ImportedNotebook } from '../../../core/import';
 import { bytesOf, type ImportFile } from './import-bytes';
 import type { HeavyWork } from '../workers/pool';
+import type { PageProgress } from '../workers/jobs';
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
 import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from './import-plan';
-import { sha256 } from '../hash';
 import { appendNote } from './note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
-import { isDocumentFile, readDocument } from '../documents';
 import { writeOriginal } from '../documents/originals';
 
 type Result = ImportFilePreview | ImportedNotebook;
@@ -157,24 +154,30 @@ export class ImportOps {
   }
 
   private async read(name: string, bytes: Uint8Array, job: Job, password: string | undefined, onProgress?: (p: ImportProgress) => void): Promise<ImportedNotebook> {
-    // Everything but a PDF is decoded, inflated (streamed, byte-counted), parsed, anchored and held to the channels'
-    // limits in a worker thread: a hostile archive keeps no other channel waiting. A PDF is read here, page by page
-    // (pdf.js yields between pages), so that it can report progress, be cancelled and take a password.
-    if (!/\.pdf$/i.test(name)) return this.heavy.run('parseImport', { name, size: bytes.length, bytes });
-    // The same limits as the channels (names, dates, ranges, depth): what is cut is said in the summary.
-    return applyImportLimits(
-      isDocumentFile(name)
-        ? await readDocument(name, bytes, {
-            hash: sha256,
-            signal: job.abort.signal,
-            password,
-            onProgress: (page, pages) => {
-              job.progress = { ...job.progress, page, pages };
-              onProgress?.(job.progress);
-            },
-          })
-        : importFile(name, bytes, { hash: sha256, notes: noteParser }),
-    );
+    // Every file (a PDF too) is decoded, inflated (streamed, byte-counted), parsed, anchored and held to the
+    // channels' limits in a worker thread: a hostile archive or a long PDF keeps no other channel waiting. A PDF's
+    // pages are reported as they are read, and Cancel reaches the worker through a shared flag it checks between pages.
+    const cancel = new SharedArrayBuffer(4);
+    const raise = (): void => {
+      Atomics.store(new Int32Array(cancel), 0, 1);
+    };
+    if (job.abort.signal.aborted) raise();
+    job.abort.signal.addEventListener('abort', raise);
+    try {
+      return await this.heavy.run(
+        'parseImport',
+        { name, size: bytes.length, bytes, cancel, ...(password !== undefined ? { password } : {}) },
+        {
+          onProgress: (p) => {
+            const { page, pages } = p as PageProgress;
+            job.progress = { ...job.progress, page, pages };
+            onProgress?.(job.progress);
+          },
+        },
+      );
+    } finally {
+      job.abort.signal.removeEventListener('abort', raise);
+    }
   }
 
   private startJob(jobId: string | undefined, files: number): Job {

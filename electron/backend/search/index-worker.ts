@@ -14,6 +14,7 @@ import { countTags } from '../../../core/tags/tag-counts';
 import type { SourceFile } from '../store';
 import { readNotebookFile } from '../storage/read-file';
 import { SearchEngine } from './engine';
+import { decodeSlices } from '../workers/text-transfer';
 import { fileKey, loadIndex, saveIndex } from './persist';
 import type { IndexMeta, LoadResult, WorkerAnswers, WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -98,8 +99,17 @@ async function handle(request: WorkerRequest): Promise<WorkerAnswers[WorkerReque
     case 'load':
       return load(request);
     case 'apply':
-      engine.applySource(request.source, request.fileKey);
+      engine.applySource({ ...request.source, text: decodeSlices(request.source.text) }, request.fileKey);
       return null;
+    case 'applyFile': {
+      // The fingerprint first, then the content: a write in between leaves the content newer than the fingerprint
+      // (read again at the next start), never the other way round.
+      const key = await fileKey(sourcePath(request.meta.id));
+      const file = key ? await readSourceFile(request.meta.id) : null;
+      if (!file) return false;
+      engine.applySource({ meta: request.meta, text: file.text, highlights: file.highlights, note: file.note }, key);
+      return true;
+    }
     case 'metas':
       return applyMetas(request.metas, request.removed);
     case 'projectNote':

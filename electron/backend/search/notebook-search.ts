@@ -10,7 +10,8 @@ import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../..
 import type { IndexProgress, SearchResponse } from '../../../core/search/types';
 import { NotebookError } from '../errors';
 import type { NotebookStore, StoreChange } from '../store';
-import { SearchEngine, type SearchRequest } from './engine';
+import { SearchEngine, type SearchRequest, type SourceInput } from './engine';
+import { encodeInSlices, transferListOf } from '../workers/text-transfer';
 import { indexFile } from './persist';
 import { SearchWorker, type Progress } from './search-worker';
 import type { HighlightPlaces, IndexMeta, IndexRetrieval, RetrieveRequest } from './worker-protocol';
@@ -188,7 +189,7 @@ export class NotebookSearch {
         const meta = this.store.catalog.sources.find((s) => s.id === id);
         const file = meta ? await this.store.readSource(id).catch(() => null) : null;
         if (!meta || !file) continue;
-        await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await this.store.sourceFileKey(id) });
+        await this.sendSource(meta, file, await this.store.sourceFileKey(id));
         reindexed++;
       }
       // The catalog may have changed while the worker loaded: bring the index in line with it.
@@ -217,14 +218,23 @@ export class NotebookSearch {
     const meta = this.store.catalog.sources.find((s) => s.id === id);
     // A source written before its catalog entry (an import): indexed when the catalog names it.
     if (!meta || !this.worker) return;
-    // The fingerprint first, then the content: a write in between leaves the content newer than the fingerprint (read
-    // again at the next start), never the other way round.
-    const key = await this.store.sourceFileKey(id);
-    const file = await this.store.readSource(id);
-    const source = { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note };
-    await this.worker.request({ op: 'apply', source, fileKey: key });
-    this.sent.set(id, source.meta);
+    // The worker reads the file as it is on disk (it was just written) and tokenises it there: a 50 MB text never
+    // crosses this thread. A file it cannot use as it is (damaged, newer) is read by the store and sent.
+    const read = await this.worker.request({ op: 'applyFile', meta: indexMeta(meta) });
+    if (!read) {
+      // The fingerprint first, then the content (see index-worker.ts).
+      const key = await this.store.sourceFileKey(id);
+      await this.sendSource(meta, await this.store.readSource(id), key);
+    }
+    this.sent.set(id, indexMeta(meta));
     this.markDirty();
+  }
+
+  /** A source's contents to the worker, its text encoded a slice at a time and transferred (text-transfer.ts). */
+  private async sendSource(meta: IndexMeta, file: { text: string; highlights: SourceInput['highlights']; note: NoteDoc | null }, fileKey: string): Promise<void> {
+    if (!this.worker) return;
+    const text = await encodeInSlices(file.text);
+    await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text, highlights: file.highlights, note: file.note }, fileKey }, transferListOf(text));
   }
 
   /** Send the worker what changed in the catalog: titles, publishers, dates, sources added or removed, the project note. */
@@ -266,7 +276,7 @@ export class NotebookSearch {
     for (const id of result.needs) {
       const meta = catalog.sources.find((s) => s.id === id);
       const file = meta ? await this.store.readSource(id).catch(() => null) : null;
-      if (meta && file) await this.worker.request({ op: 'apply', source: { meta: indexMeta(meta), text: file.text, highlights: file.highlights, note: file.note }, fileKey: await this.store.sourceFileKey(id) });
+      if (meta && file) await this.sendSource(meta, file, await this.store.sourceFileKey(id));
     }
     this.markDirty();
   }

@@ -63,13 +63,14 @@ export class SearchWorker {
     this.worker.on('exit', (code) => fail(new Error(`The search worker stopped (exit code ${code}).`)));
   }
 
-  request<R extends WorkerRequest>(request: R): Promise<WorkerAnswers[R['op']]> {
+  /** `transfer`: buffers in the request that move to the worker instead of being copied. */
+  request<R extends WorkerRequest>(request: R, transfer: ArrayBuffer[] = []): Promise<WorkerAnswers[R['op']]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ id, request });
+      this.worker.postMessage({ id, request }, transfer);
     });
   }
 

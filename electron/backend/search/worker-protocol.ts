@@ -8,6 +8,9 @@ import type { SearchResponse } from '../../../core/search/types';
 import type { RetrievalFilters, RetrievalResult } from '../../../core/tags/query';
 import type { TagCount } from '../../../core/tags/api';
 import type { EngineStats, SearchRequest, SourceInput } from './engine';
+import type { TextSlices } from '../workers/text-transfer';
+
+export type SlicedSource = Omit<SourceInput, 'text'> & { text: TextSlices };
 
 export type IndexMeta = Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>;
 
@@ -46,7 +49,10 @@ export type WorkerRequest =
       /** Tests only: the worker blocks (Atomics.wait) until slot 0 is not 0, before it reads anything. */
       gate?: SharedArrayBuffer;
     }
-  | { op: 'apply'; source: SourceInput; fileKey: string }
+  /** A source's contents, its text as transferred UTF-8 slices (workers/text-transfer.ts): no 50 MB clone. */
+  | { op: 'apply'; source: SlicedSource; fileKey: string }
+  /** A source whose file just changed: the worker reads the file itself (false: it could not, send it with 'apply'). */
+  | { op: 'applyFile'; meta: IndexMeta }
   | { op: 'metas'; metas: IndexMeta[]; removed: string[] }
   | { op: 'projectNote'; note: NoteDoc | null }
   | { op: 'search'; request: SearchRequest; tags: Tag[] }
@@ -61,6 +67,7 @@ export type WorkerRequest =
 export interface WorkerAnswers {
   load: LoadResult;
   apply: null;
+  applyFile: boolean;
   /** Ids the index does not know yet: the backend sends their contents. */
   metas: string[];
   projectNote: null;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { jobs, type JobKind, type JobReply, type JobRequest, type SerializedError } from './jobs';
+import { jobs, type JobContext, type JobKind, type JobReply, type JobRequest, type SerializedError } from './jobs';
 
 /** The worker thread's side of pool.ts: runs one job per message and answers with its value or its error. */
 
@@ -16,8 +16,9 @@ if (!port) throw new Error('workers/entry.ts runs only as a worker thread.');
 port.on('message', async (request: JobRequest) => {
   let reply: JobReply;
   try {
-    const run = jobs[request.kind as JobKind] as (input: unknown) => Promise<unknown>;
-    reply = { id: request.id, ok: true, value: await run(request.input) };
+    const run = jobs[request.kind as JobKind] as (input: unknown, context: JobContext) => Promise<unknown>;
+    const context: JobContext = { progress: (value) => port.postMessage({ id: request.id, progress: value } satisfies JobReply) };
+    reply = { id: request.id, ok: true, value: await run(request.input, context) };
   } catch (err) {
     reply = { id: request.id, ok: false, error: serialize(err) };
   }

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportError, type ImportProblem } from '../../../core/import/errors';
 import { NotebookError } from '../errors';
-import type { JobInput, JobKind, JobOutput, JobReply, JobRequest, SerializedError } from './jobs';
+import type { JobContext, JobInput, JobKind, JobOutput, JobReply, JobRequest, SerializedError } from './jobs';
 
 /**
  * Heavy work off the backend's thread (issue 11, GUIDE §5): archives, import parsing and anchoring, re-anchoring a
@@ -14,8 +14,16 @@ import type { JobInput, JobKind, JobOutput, JobReply, JobRequest, SerializedErro
  * the answer, so every other channel keeps answering meanwhile. A job that runs past its time or its memory is
  * stopped (the worker is terminated) with a clear error, and the caller changes nothing.
  */
+export interface RunOptions {
+  timeoutMs?: number;
+  /** Buffers in the input that move to the worker instead of being copied (they are unusable here afterwards). */
+  transfer?: ArrayBuffer[];
+  /** What the job reports while it runs (a PDF's pages read). */
+  onProgress?: (progress: unknown) => void;
+}
+
 export interface HeavyWork {
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options?: { timeoutMs?: number }): Promise<JobOutput<K>>;
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options?: RunOptions): Promise<JobOutput<K>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +52,7 @@ export interface PoolOptions {
 const WHAT: Record<JobKind, string> = {
   parseImport: 'Reading the file',
   replaceText: 'Re-anchoring the highlights to the new text',
+  writeSourceFile: 'Writing the source file',
   spin: 'The test job',
   hog: 'The test job',
 };
@@ -60,6 +69,8 @@ interface Slot {
 interface Queued {
   request: JobRequest;
   timeoutMs: number;
+  transfer: ArrayBuffer[];
+  onProgress?: (progress: unknown) => void;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -80,9 +91,9 @@ export class WorkerPool implements HeavyWork {
     this.idleMs = options.idleMs ?? 20_000;
   }
 
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { timeoutMs?: number } = {}): Promise<JobOutput<K>> {
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: RunOptions = {}): Promise<JobOutput<K>> {
     return new Promise<unknown>((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, kind, input }, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, kind, input }, timeoutMs: options.timeoutMs ?? this.timeoutMs, transfer: options.transfer ?? [], onProgress: options.onProgress, resolve, reject });
       this.pump();
     }) as Promise<JobOutput<K>>;
   }
@@ -149,6 +160,10 @@ export class WorkerPool implements HeavyWork {
     }, job.timeoutMs);
     const onMessage = (reply: JobReply): void => {
       if (reply.id !== job.request.id) return;
+      if ('progress' in reply) {
+        job.onProgress?.(reply.progress);
+        return;
+      }
       finish(() => (reply.ok ? job.resolve(reply.value) : job.reject(revive(reply.error))), true);
     };
     const onError = (err: Error & { code?: string }): void => {
@@ -169,15 +184,15 @@ export class WorkerPool implements HeavyWork {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(job.request);
+    worker.postMessage(job.request, job.transfer);
   }
 }
 
 /** The same jobs on the calling thread: the benchmark's baseline (the way it was before the worker). */
 export class InlineWork implements HeavyWork {
-  async run<K extends JobKind>(kind: K, input: JobInput<K>): Promise<JobOutput<K>> {
+  async run<K extends JobKind>(kind: K, input: JobInput<K>, options: RunOptions = {}): Promise<JobOutput<K>> {
     const { jobs } = await import('./jobs');
-    return (jobs[kind] as (i: JobInput<K>) => Promise<JobOutput<K>>)(input);
+    return (jobs[kind] as unknown as (i: JobInput<K>, c: JobContext) => Promise<JobOutput<K>>)(input, { progress: (p) => options.onProgress?.(p) });
   }
   async close(): Promise<void> {}
 }
