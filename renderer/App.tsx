@@ -1,4 +1,5 @@
 import { PaneBoundary } from './shell/PaneBoundary';
+import { takeFirstLoad } from './shell/first-load';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
@@ -151,7 +152,7 @@ export function App() {
 
   useEffect(() => {
     (async () => {
-      const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+      const [list, s] = await takeFirstLoad();
       newNotebook.current = list.every((x) => x.highlightCount === 0 && x.orphanCount === 0);
       sourceStore.replaceAll(list);
       setSettings(s);
@@ -263,7 +264,7 @@ export function App() {
       sourceStore.upsert(changed);
       setSettings(s);
     } else {
-      const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+      const [list, s] = await takeFirstLoad();
       sourceStore.replaceAll(list);
       setSettings(s);
     }

@@ -11,6 +11,7 @@ import { CollectionsBar } from '../sources/CollectionsBar';
 import { useCollections } from '../sources/use-collections';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
 import { ReliabilityBadge } from '../statements/badges';
+import { markListPainted } from '../shell/first-load';
 import '../styles/sources.css';
 
 interface Props {
@@ -65,6 +66,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => onOrderChange?.(order), [order, onOrderChange]);
+  useEffect(() => markListPainted(rows.length), [rows.length]);
 
   const rowsV = useVirtualizer({
     count: rows.length,
