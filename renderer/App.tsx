@@ -1,5 +1,5 @@
 import { PaneBoundary } from './shell/PaneBoundary';
-import { takeFirstLoad } from './shell/first-load';
+import { firstListArrived, takeFirstLoad } from './shell/first-load';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
@@ -156,10 +156,14 @@ export function App() {
       newNotebook.current = list.every((x) => x.highlightCount === 0 && x.orphanCount === 0);
       sourceStore.replaceAll(list);
       setSettings(s);
+      firstListArrived();
       call('startupReport').then(setStartup, report);
       const first = list.find((x) => x.id === s.lastSourceId) ?? list[0];
       if (first) await openSource(first.id);
-    })().catch(report);
+    })()
+      .catch(report)
+      // Whatever came of it: what waits for the list (the codebook) goes ahead.
+      .finally(firstListArrived);
   }, [openSource, report, sourceStore]);
 
   // The reader's selection enables "Re-attach to selection" for orphans.
@@ -267,6 +271,7 @@ export function App() {
       const [list, s] = await takeFirstLoad();
       sourceStore.replaceAll(list);
       setSettings(s);
+      firstListArrived();
     }
     const list = sourceStore.list() ?? [];
     const current = list.find((x) => x.id === doc?.meta.id) ?? list[0];

