@@ -144,7 +144,10 @@ describe('codebook operations through the service', () => {
     expect(result).toMatchObject({ ok: true });
     expect((await stored(EFE)).highlights.find((h: { id: string }) => h.id === a.id).tagIds).toEqual(['tag-theme-terrorism', 'tag-theme-border']);
     expect((await stored(FT)).highlights.find((h: { id: string }) => h.id === b.id).tagIds).toEqual(['tag-theme-drugs', 'tag-theme-terrorism']);
-    const restored = await (await open()).listTags();
+    // The counts come from the search index, which loads in the background after a restart: wait for it.
+    const again = await open();
+    await again.searchIndex.whenLoaded();
+    const restored = await again.listTags();
     const terrorism = restored.tags.find((t) => t.id === 'tag-theme-terrorism');
     expect(terrorism).toMatchObject({ name: 'Terrorism', parentId: CATEGORY_TAG_IDS.themes });
     expect(restored.counts['tag-theme-terrorism']).toMatchObject({ highlights: 2, sources: 2 });
