@@ -42,8 +42,8 @@ import {
   type TagPassagesResult,
   type UndoTagResult,
 } from './tags/api';
-import { collectionInputs, type CollectionsResult } from './collections/api';
-import type { SourceCollection } from './model';
+import { collectionInputs, tagGroupInputs, type CollectionsResult, type TagGroupsResult } from './collections/api';
+import type { SourceCollection, TagGroup } from './model';
 import { statementInputs } from './statements/schemas';
 import type { Statement } from './statements/model';
 import type { Credibility, Reliability } from './statements/grading';
@@ -83,6 +83,12 @@ export const contract = {
   renameCollection: channel<CollectionsResult>()(collectionInputs.renameCollection),
   deleteCollection: channel<CollectionsResult>()(collectionInputs.deleteCollection),
   setCollectionMembers: channel<CollectionsResult>()(collectionInputs.setCollectionMembers),
+  // Tag groups (issue 16): ATLAS.ti code groups and REFI-QDA Sets of codes, shown one at a time in the codebook.
+  listTagGroups: channel<TagGroup[]>()(none),
+  createTagGroup: channel<TagGroupsResult>()(tagGroupInputs.createTagGroup),
+  renameTagGroup: channel<TagGroupsResult>()(tagGroupInputs.renameTagGroup),
+  deleteTagGroup: channel<TagGroupsResult>()(tagGroupInputs.deleteTagGroup),
+  setTagGroupMembers: channel<TagGroupsResult>()(tagGroupInputs.setTagGroupMembers),
   saveSourceNote: channel<{ savedAt: string }>()(z.object({ sourceId: id, doc: noteDoc }).strict()),
   getSettings: channel<Settings>()(none),
   updateSettings: channel<Settings>()(settingsPatch),

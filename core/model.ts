@@ -201,6 +201,19 @@ export interface SourceCollection {
 export const VARIABLE_TYPES = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
 
+/**
+ * A named group of tags (issue 16): ATLAS.ti code groups and REFI-QDA Sets of codes come in as tag groups and go
+ * back out as Sets with their GUIDs. The codebook can show one group at a time.
+ */
+export interface TagGroup {
+  id: string;
+  name: string;
+  tagIds: string[];
+  description?: string;
+  /** The Set's GUID in the project or codebook it came from. */
+  guid?: string;
+}
+
 /** A variable (attribute) the project defines: its type and GUID travel back to the QDA tool. */
 export interface VariableDef {
   name: string;
@@ -243,6 +256,8 @@ export interface NotebookSnapshot {
   projectNote: NoteDoc;
   /** Collections of the sources in the snapshot (members outside it left out). */
   collections?: SourceCollection[];
+  /** Groups of the tags in the snapshot (members outside it left out). */
+  tagGroups?: TagGroup[];
   /** The project's identity from the QDA project it came from. */
   project?: ProjectIdentity;
 }

@@ -57,6 +57,14 @@ export const collectionSchema = z.object({
   guid: z.string().max(64).optional(),
 });
 
+export const tagGroupSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  tagIds: z.array(z.string().min(1).max(100)),
+  description: z.string().max(100_000).optional(),
+  guid: z.string().max(64).optional(),
+});
+
 export const projectIdentitySchema = z.object({
   name: z.string().max(2000).optional(),
   origin: z.string().max(2000).optional(),
@@ -120,6 +128,7 @@ export const catalogFileSchema = z.object({
   summaryGeneration: z.number().int().min(0).optional(),
   // Source collections and the QDA project's identity (issue 16), absent in older catalogs.
   collections: z.array(collectionSchema).optional(),
+  tagGroups: z.array(tagGroupSchema).optional(),
   project: projectIdentitySchema.optional(),
   /** Per source: the highlights its notes cite; `citationsUnknown`: counted sources not read since citations were kept. */
   citations: z.custom<Record<string, string[]>>(isIdListRecord, 'citations are lists of highlight ids per source').optional(),

@@ -6,17 +6,19 @@
  * can use it: a collection is `{ id, name, sourceIds }`, and a filter is a list of collection ids.
  */
 import { z } from 'zod';
-import type { SourceCollection, SourceMeta } from '../model';
+import type { SourceCollection, SourceMeta, TagGroup } from '../model';
 import { id } from '../schemas';
 
 export const COLLECTION_NAME_MAX = 200;
 /** Members changed in one call at most (a whole generated corpus). */
 export const COLLECTION_MEMBERS_MAX = 100_000;
 
-const name = z
-  .string()
-  .max(COLLECTION_NAME_MAX, `a collection's name is at most ${COLLECTION_NAME_MAX} characters`)
-  .refine((n) => n.trim().length > 0, 'a collection needs a name');
+const nameOf = (noun: string) =>
+  z
+    .string()
+    .max(COLLECTION_NAME_MAX, `a ${noun}'s name is at most ${COLLECTION_NAME_MAX} characters`)
+    .refine((n) => n.trim().length > 0, `a ${noun} needs a name`);
+const name = nameOf('collection');
 const ids = z.array(id).max(COLLECTION_MEMBERS_MAX);
 
 export const collectionInputs = {
@@ -27,6 +29,22 @@ export const collectionInputs = {
   /** Add and/or remove sources; unknown source ids are refused. */
   setCollectionMembers: z.object({ collectionId: id, add: ids.optional(), remove: ids.optional() }).strict(),
 };
+
+/** Tag groups (ATLAS.ti code groups, REFI-QDA Sets of codes): the same four changes, over tags. */
+export const tagGroupInputs = {
+  createTagGroup: z.object({ name: nameOf('tag group'), tagIds: ids.optional() }).strict(),
+  renameTagGroup: z.object({ groupId: id, name: nameOf('tag group') }).strict(),
+  deleteTagGroup: z.object({ groupId: id }).strict(),
+  /** Add and/or remove tags; unknown tag ids are refused. */
+  setTagGroupMembers: z.object({ groupId: id, add: ids.optional(), remove: ids.optional() }).strict(),
+};
+
+export interface TagGroupsResult {
+  /** Every tag group after the change, by name. */
+  groups: TagGroup[];
+  /** The group created or changed (absent after a delete). */
+  group?: TagGroup;
+}
 
 export interface CollectionsResult {
   /** Every collection after the change, by name. */
@@ -44,11 +62,17 @@ export function sourcesInCollections(collections: readonly SourceCollection[] | 
   return out;
 }
 
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+
 /** Collections in display order (by name, then id), members limited to sources that exist. */
 export function visibleCollections(collections: readonly SourceCollection[] | undefined, existing: ReadonlySet<string>): SourceCollection[] {
-  return [...(collections ?? [])]
-    .map((c) => ({ ...c, sourceIds: c.sourceIds.filter((s) => existing.has(s)) }))
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+  return [...(collections ?? [])].map((c) => ({ ...c, sourceIds: c.sourceIds.filter((s) => existing.has(s)) })).sort(byName);
+}
+
+/** Tag groups in display order (by name, then id), members limited to tags that exist (a deleted tag leaves its groups). */
+export function visibleTagGroups(groups: readonly TagGroup[] | undefined, existing: ReadonlySet<string>): TagGroup[] {
+  return [...(groups ?? [])].map((g) => ({ ...g, tagIds: g.tagIds.filter((t) => existing.has(t)) })).sort(byName);
 }
 
 /** A zod schema for a collection filter in other channels' inputs (search, retrieval, analysis, export). */

@@ -18,6 +18,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type BackendExportFormat = Exclude<ExportFormat, 'pdf'>;
 
 export type MarkdownLayout = 'per-source' | 'combined';
+/**
+ * How a REFI-QDA export counts text positions (issue 16): code points, as the standard says (MAXQDA, ATLAS.ti,
+ * QualCoder, Taguette), or UTF-16 code units, as NVivo reads and writes them. It depends on the tool the file is for.
+ */
+export const POSITION_UNITS = ['code-points', 'utf-16'] as const;
+export type PositionUnit = (typeof POSITION_UNITS)[number];
 
 export interface FormatInfo {
   label: string;
@@ -110,6 +116,8 @@ export const startExportInput = z
     format: z.enum(EXPORT_FORMATS).exclude(['pdf']),
     path: exportPath,
     layout: z.enum(['per-source', 'combined']).optional(),
+    /** REFI-QDA only: the unit of text positions; absent = the unit of the project the notebook came from. */
+    positions: z.enum(POSITION_UNITS).optional(),
     /** Replace files that exist (the analyst confirmed it, or the native save dialog asked). */
     overwrite: z.boolean().optional(),
   })
@@ -161,6 +169,8 @@ export interface ExportChoices {
   sources: number;
   highlights: number;
   tags: ExportTagChoice[];
+  /** The unit a REFI-QDA export uses unless the analyst chooses: the imported project's (NVivo: UTF-16), else code points. */
+  positions: PositionUnit;
 }
 
 export const reportHtmlInput = z.object({ scope: exportScope }).strict();
@@ -263,6 +273,8 @@ export interface ImportFilePreview {
   offsetUnit?: string;
   /** Sets and Cases of sources the file brings (they become collections). */
   collections?: Array<{ name: string; kind: 'set' | 'case'; sources: number }>;
+  /** Sets of codes the file brings (ATLAS.ti code groups; they become tag groups). */
+  tagGroups?: Array<{ name: string; tags: number }>;
   /** What the file's codebook does to the notebook's tags: new, renamed, in conflict. */
   codebook?: CodebookDiff;
 }
@@ -301,6 +313,8 @@ export interface ImportSummary {
   tagsRenamed: number;
   /** Collections added or extended (from Sets and Cases). */
   collections: number;
+  /** Tag groups added or given new members. */
+  tagGroups: number;
   /** Tags of the file that matched a tag of the notebook (same name under the same parent). */
   tagsMatched: number;
   /** The first source added, or the first one the import touched: the app opens it. */

@@ -1,5 +1,5 @@
 import { Zip, zipSync, type ZipInputFile, type Zippable } from 'fflate';
-import type { NotebookSnapshot, SourceCollection, SourceMeta, Tag, TagKind, VariableDef } from '../model';
+import type { NotebookSnapshot, SourceCollection, SourceMeta, Tag, TagGroup, TagKind, VariableDef } from '../model';
 import { snapToCodePoint } from '../text';
 import {
   APP_NAME,
@@ -138,6 +138,26 @@ function kindSetsXml(tags: readonly Tag[], out: Lines, indent: string, memberAtt
   }
   out.push(...sourceSets);
   out.push(`${indent}</Sets>`);
+}
+
+const tagGroupGuid = (g: TagGroup): string => kept(g.guid) ?? stableGuid('tag-group', g.id);
+
+/** The snapshot's tag groups with members limited to its tags (a group of none left out). */
+function tagGroupsOf(snapshot: Pick<NotebookSnapshot, 'tags' | 'tagGroups'>): TagGroup[] {
+  const inSnapshot = new Set(snapshot.tags.map((t) => t.id));
+  return (snapshot.tagGroups ?? []).map((g) => ({ ...g, tagIds: g.tagIds.filter((id) => inSnapshot.has(id)) })).filter((g) => g.tagIds.length > 0);
+}
+
+/** Tag groups as REFI-QDA Sets of codes (ATLAS.ti code groups), with the GUIDs they came in with. */
+function tagGroupSetsXml(groups: readonly TagGroup[], tagGuids: ReadonlyMap<string, string>, indent: string, memberAttr: 'targetGUID' | 'guid'): string[] {
+  const out: string[] = [];
+  for (const g of groups) {
+    out.push(`${indent}<Set guid="${tagGroupGuid(g)}" name="${xmlAttr(g.name)}">`);
+    if (g.description) out.push(`${indent}  <Description>${xmlText(g.description)}</Description>`);
+    for (const id of g.tagIds) out.push(`${indent}  <MemberCode ${memberAttr}="${tagGuids.get(id)}"/>`);
+    out.push(`${indent}</Set>`);
+  }
+  return out;
 }
 
 const dateTimeAttr = (name: string, value: string): string => (isIsoDateTime(value) ? ` ${name}="${value}"` : '');
@@ -295,14 +315,29 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
   const projectNote = addNote('project-note', snapshot.title, () => 'Project notebook', plainNote(formatter, snapshot.projectNote), snapshot.exportedAt);
   if (notes.length > 0) out.push('  <Notes>', ...notes, '  </Notes>');
   const sourceSets: string[] = [];
+  // A tag group that came in as one Set with a collection (same GUID) goes back out as that one Set.
+  const groups = tagGroupsOf(snapshot);
+  const groupOfGuid = new Map(groups.filter((g) => kept(g.guid)).map((g) => [kept(g.guid)!, g]));
+  const joined = new Set<string>();
   for (const c of snapshot.collections ?? []) {
     if (c.kind === 'case') continue;
-    sourceSets.push(`    <Set guid="${collectionGuid(c)}" name="${xmlAttr(c.name)}">`);
-    if (c.description) sourceSets.push(`      <Description>${xmlText(c.description)}</Description>`);
+    const guid = collectionGuid(c);
+    const group = groupOfGuid.get(guid);
+    if (group) joined.add(group.id);
+    sourceSets.push(`    <Set guid="${guid}" name="${xmlAttr(c.name)}">`);
+    const description = c.description ?? group?.description;
+    if (description) sourceSets.push(`      <Description>${xmlText(description)}</Description>`);
+    for (const id of group?.tagIds ?? []) sourceSets.push(`      <MemberCode targetGUID="${tagGuids.get(id)}"/>`);
     for (const id of c.sourceIds) if (inSnapshot.has(id)) sourceSets.push(`      <MemberSource targetGUID="${inSnapshot.get(id)}"/>`);
     sourceSets.push('    </Set>');
   }
-  kindSetsXml(snapshot.tags, out, '  ', 'targetGUID', sourceSets);
+  const groupSets = tagGroupSetsXml(
+    groups.filter((g) => !joined.has(g.id)),
+    tagGuids,
+    '    ',
+    'targetGUID',
+  );
+  kindSetsXml(snapshot.tags, out, '  ', 'targetGUID', [...groupSets, ...sourceSets]);
   if (projectNote) out.push(`  <NoteRef targetGUID="${projectNote}"/>`);
   out.push('</Project>');
 
@@ -396,7 +431,7 @@ export function exportQdpxArchive(
  * The codebook alone as a QDC document. Codebook.xsd needs at least one Code, so a notebook without tags has no
  * codebook to export: that throws, with a message for the user.
  */
-export function exportQdc(snapshot: Pick<NotebookSnapshot, 'tags'>, options: RefiQdaOptions = {}): string {
+export function exportQdc(snapshot: Pick<NotebookSnapshot, 'tags' | 'tagGroups'>, options: RefiQdaOptions = {}): string {
   if (snapshot.tags.length === 0) {
     throw new Error('The notebook has no tags yet, so there is no codebook to export. Create a tag first.');
   }
@@ -408,7 +443,8 @@ export function exportQdc(snapshot: Pick<NotebookSnapshot, 'tags'>, options: Ref
   codesXml(snapshot.tags, inner);
   out.push(...inner.map((l) => l.slice(2)));
   out.push('  </Codes>');
-  kindSetsXml(snapshot.tags, out, '  ', 'guid');
+  const tagGuids = new Map(snapshot.tags.map((t) => [t.id, codeGuidOf(t)]));
+  kindSetsXml(snapshot.tags, out, '  ', 'guid', tagGroupSetsXml(tagGroupsOf(snapshot), tagGuids, '    ', 'guid'));
   out.push('</CodeBook>', '');
   return out.join('\n');
 }

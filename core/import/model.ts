@@ -34,6 +34,8 @@ export interface ImportedNotebook {
   warnings: string[];
   /** Sets and Cases of sources (MAXQDA document sets, REFI-QDA Cases): `sourceRefs` are ImportedSource ids. */
   collections?: ImportedCollection[];
+  /** Sets of codes (ATLAS.ti code groups): `tagRefs` are ids of this file's tags. */
+  tagGroups?: ImportedTagGroup[];
   /** What a REFI-QDA project says about itself (name, origin, users, variable definitions). */
   project?: ProjectIdentity;
   /** How the file's text positions were read (REFI-QDA: code points, or UTF-16 units as NVivo writes them), for the summary. */
@@ -46,6 +48,13 @@ export interface ImportedCollection {
   sourceRefs: string[];
   description?: string;
   variables?: Record<string, string>;
+  guid?: string;
+}
+
+export interface ImportedTagGroup {
+  name: string;
+  tagRefs: string[];
+  description?: string;
   guid?: string;
 }
 

@@ -16,7 +16,7 @@ import {
 import { decideOffsetUnit, describeUnit, readSelection, selectionFits } from './qdpx-offsets';
 import type { ProjectIdentity, VariableDef, VariableType } from '../model';
 import { VARIABLE_TYPES } from '../model';
-import { contentHash, plainNoteParser, type ImportedCollection, type ImportedHighlight, type ImportedNotebook, type ImportedSource, type ImportOptions } from './model';
+import { contentHash, plainNoteParser, type ImportedCollection, type ImportedTagGroup, type ImportedHighlight, type ImportedNotebook, type ImportedSource, type ImportOptions } from './model';
 
 /**
  * REFI-QDA project import (.qdpx): from this app or another QDA tool (ATLAS.ti, MAXQDA, NVivo, QualCoder ...).
@@ -118,6 +118,8 @@ interface QdeGroup {
   name: string;
   description: string;
   sources: string[];
+  /** Code GUIDs of a Set (ATLAS.ti code groups). */
+  codes: string[];
   variables: Array<{ ref: string; value: string }>;
 }
 interface QdeVariable {
@@ -251,7 +253,7 @@ function readQde(fileName: string, xml: string, what = 'project.qde'): Qde {
         break;
       case 'Case':
         if (parent === 'Cases') {
-          group = { guid: a.guid ?? '', name: a.name ?? '', description: '', sources: [], variables: [] };
+          group = { guid: a.guid ?? '', name: a.name ?? '', description: '', sources: [], codes: [], variables: [] };
           q.cases.push(group);
         }
         break;
@@ -279,13 +281,14 @@ function readQde(fileName: string, xml: string, what = 'project.qde'): Qde {
         const kind = setName.startsWith(KIND_SET_PREFIX) ? setName.slice(KIND_SET_PREFIX.length).trim() : '';
         kindSet = (TAG_KINDS as readonly string[]).includes(kind) ? (kind as TagKind) : null;
         if (!kindSet && parent === 'Sets') {
-          group = { guid: a.guid ?? '', name: setName, description: '', sources: [], variables: [] };
+          group = { guid: a.guid ?? '', name: setName, description: '', sources: [], codes: [], variables: [] };
           q.sets.push(group);
         }
         break;
       }
       case 'MemberCode':
         if (kindSet && (a.targetGUID || a.guid)) q.kinds.set(canonicalGuid(a.targetGUID ?? a.guid), kindSet);
+        else if (group && parent === 'Set' && (a.targetGUID || a.guid)) group.codes.push(a.targetGUID ?? a.guid);
         break;
       case 'Variable':
         if (parent === 'Variables' && a.guid) {
@@ -554,8 +557,9 @@ export function importQdc(fileName: string, bytes: Uint8Array, options: ImportOp
   }
   const q = readQde(fileName, xml, 'the codebook');
   if (q.codes.length === 0) throw new ImportError(fileName, 'empty', 'the codebook has no codes.');
-  const { tags } = tagsOf(fileName, q, now, 'the codebook');
-  return { format: 'qdc', fileName, title: '', sources: [], tags, highlights: [], projectNote: null, missingSources: [], warnings: [] };
+  const { tags, tagIdOf } = tagsOf(fileName, q, now, 'the codebook');
+  const tagGroups = tagGroupsOf(q, tagIdOf);
+  return { format: 'qdc', fileName, title: '', sources: [], tags, highlights: [], projectNote: null, missingSources: [], warnings: [], ...(tagGroups.length ? { tagGroups } : {}) };
 }
 
 export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedNotebook {
@@ -705,9 +709,11 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
   const offsetUnit = describeUnit(unit, q.origin);
   if (misfits > 0) warnings.push(`${misfits} coding(s) whose text does not fit their position were kept as orphans.`);
   const collections = groupsOf(q, sourceIdOfGuid, customVariables);
+  const tagGroups = tagGroupsOf(q, tagIdOf);
   return {
     offsetUnit,
     collections,
+    ...(tagGroups.length ? { tagGroups } : {}),
     project: { ...projectOf(q), offsetUnit: unit.unit },
     format: 'qdpx',
     fileName,
@@ -756,6 +762,22 @@ function groupsOf(q: Qde, sourceIdOfGuid: ReadonlyMap<string, string>, custom: R
   };
   for (const g of q.sets) if (g.sources.length > 0) add(g, 'set');
   for (const g of q.cases) add(g, 'case');
+  return out;
+}
+
+/** Sets of codes (ATLAS.ti code groups) -> tag groups, members mapped to this file's tags; a Set of sources only is not one. */
+function tagGroupsOf(q: Qde, tagIdOf: ReadonlyMap<string, string>): ImportedTagGroup[] {
+  const out: ImportedTagGroup[] = [];
+  for (const g of q.sets) {
+    if (g.codes.length === 0) continue;
+    const tagRefs = [...new Set(g.codes.map((x) => tagIdOf.get(canonicalGuid(x))).filter((x): x is string => Boolean(x)))];
+    out.push({
+      name: g.name.trim() || 'Code group',
+      tagRefs,
+      ...(g.description ? { description: g.description } : {}),
+      ...(GUID_PATTERN.test(g.guid) ? { guid: canonicalGuid(g.guid) } : {}),
+    });
+  }
   return out;
 }
 

@@ -1,90 +1,176 @@
-/** Source collections (issue 16): named sets of sources kept in the catalog. */
+/**
+ * Named sets kept in the catalog (issue 16): source collections (MAXQDA document sets, REFI-QDA Sets and Cases of
+ * sources) and tag groups (ATLAS.ti code groups, REFI-QDA Sets of codes). One implementation of create, rename,
+ * delete and membership, checked the same way for both.
+ */
 import { randomBytes } from 'node:crypto';
-import { visibleCollections, type CollectionsResult } from '../../core/collections/api';
-import type { SourceCollection } from '../../core/model';
+import { visibleCollections, visibleTagGroups, type CollectionsResult, type TagGroupsResult } from '../../core/collections/api';
+import type { SourceCollection, TagGroup } from '../../core/model';
 import { NotebookError } from './errors';
-import type { NotebookStore } from './store';
+import type { CatalogFile as Catalog, NotebookStore } from './store';
 
-export class CollectionOps {
-  constructor(private readonly store: NotebookStore) {}
+interface NamedSet {
+  id: string;
+  name: string;
+}
 
-  list(): SourceCollection[] {
-    return visibleCollections(this.store.catalog.collections, new Set(this.store.catalog.sources.map((s) => s.id)));
+interface SetSpec<T extends NamedSet> {
+  /** "collection", "tag group". */
+  noun: string;
+  /** "source", "tag". */
+  memberNoun: string;
+  idPrefix: string;
+  read(catalog: Catalog): T[] | undefined;
+  write(catalog: Catalog, sets: T[]): void;
+  members(set: T): string[];
+  withMembers(set: T, members: string[]): T;
+  /** The ids members may have (the sources, the tags of the notebook). */
+  known(catalog: Catalog): Set<string>;
+  /** The sets as shown: in order, members limited to ids that exist. */
+  visible(sets: T[] | undefined, known: Set<string>): T[];
+}
+
+class NamedSetOps<T extends NamedSet> {
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly spec: SetSpec<T>,
+  ) {}
+
+  list(): T[] {
+    return this.spec.visible(this.spec.read(this.store.catalog), this.spec.known(this.store.catalog));
   }
 
-  async create(name: string, sourceIds: string[] = []): Promise<CollectionsResult> {
+  async create(name: string, members: string[] = []): Promise<{ all: T[]; one?: T }> {
     this.writable();
     const clean = name.trim();
     this.checkName(clean, null);
-    this.checkSources(sourceIds);
-    const collection: SourceCollection = { id: `col-${randomBytes(6).toString('hex')}`, name: clean, sourceIds: [...new Set(sourceIds)] };
-    await this.store.updateCatalog((c) => {
-      c.collections = [...(c.collections ?? []), collection];
-    });
-    return this.result(collection.id);
+    this.checkMembers(members);
+    const set = this.spec.withMembers({ id: `${this.spec.idPrefix}-${randomBytes(6).toString('hex')}`, name: clean } as T, [...new Set(members)]);
+    await this.store.updateCatalog((c) => this.spec.write(c, [...(this.spec.read(c) ?? []), set]));
+    return this.result(set.id);
   }
 
-  async rename(collectionId: string, name: string): Promise<CollectionsResult> {
+  async rename(setId: string, name: string): Promise<{ all: T[]; one?: T }> {
     this.writable();
-    this.get(collectionId);
+    this.get(setId);
     const clean = name.trim();
-    this.checkName(clean, collectionId);
-    await this.store.updateCatalog((c) => {
-      c.collections = (c.collections ?? []).map((x) => (x.id === collectionId ? { ...x, name: clean } : x));
-    });
-    return this.result(collectionId);
+    this.checkName(clean, setId);
+    await this.store.updateCatalog((c) => this.spec.write(c, (this.spec.read(c) ?? []).map((x) => (x.id === setId ? { ...x, name: clean } : x))));
+    return this.result(setId);
   }
 
-  async delete(collectionId: string): Promise<CollectionsResult> {
+  async delete(setId: string): Promise<{ all: T[] }> {
     this.writable();
-    this.get(collectionId);
-    await this.store.updateCatalog((c) => {
-      c.collections = (c.collections ?? []).filter((x) => x.id !== collectionId);
-    });
-    return { collections: this.list() };
+    this.get(setId);
+    await this.store.updateCatalog((c) => this.spec.write(c, (this.spec.read(c) ?? []).filter((x) => x.id !== setId)));
+    return { all: this.list() };
   }
 
-  async setMembers(collectionId: string, add: string[] = [], remove: string[] = []): Promise<CollectionsResult> {
+  async setMembers(setId: string, add: string[] = [], remove: string[] = []): Promise<{ all: T[]; one?: T }> {
     this.writable();
-    this.get(collectionId);
-    this.checkSources(add);
+    this.get(setId);
+    this.checkMembers(add);
     const out = new Set(remove);
-    await this.store.updateCatalog((c) => {
-      c.collections = (c.collections ?? []).map((x) => {
-        if (x.id !== collectionId) return x;
-        const members = new Set(x.sourceIds.filter((s) => !out.has(s)));
-        for (const s of add) members.add(s);
-        return { ...x, sourceIds: [...members] };
-      });
-    });
-    return this.result(collectionId);
+    await this.store.updateCatalog((c) =>
+      this.spec.write(
+        c,
+        (this.spec.read(c) ?? []).map((x) => {
+          if (x.id !== setId) return x;
+          const members = new Set(this.spec.members(x).filter((m) => !out.has(m)));
+          for (const m of add) members.add(m);
+          return this.spec.withMembers(x, [...members]);
+        }),
+      ),
+    );
+    return this.result(setId);
   }
 
-  private result(collectionId: string): CollectionsResult {
-    const collections = this.list();
-    return { collections, collection: collections.find((c) => c.id === collectionId) };
+  private result(setId: string): { all: T[]; one?: T } {
+    const all = this.list();
+    return { all, one: all.find((x) => x.id === setId) };
   }
 
-  private get(collectionId: string): SourceCollection {
-    const c = (this.store.catalog.collections ?? []).find((x) => x.id === collectionId);
-    if (!c) throw new NotebookError(`No collection with id "${collectionId}" in this notebook.`);
-    return c;
+  private get(setId: string): T {
+    const found = (this.spec.read(this.store.catalog) ?? []).find((x) => x.id === setId);
+    if (!found) throw new NotebookError(`No ${this.spec.noun} with id "${setId}" in this notebook.`);
+    return found;
   }
 
   private checkName(name: string, except: string | null): void {
     const key = name.toLocaleLowerCase();
-    if ((this.store.catalog.collections ?? []).some((c) => c.id !== except && c.name.toLocaleLowerCase() === key)) {
-      throw new NotebookError(`A collection named “${name}” exists already. Choose another name.`);
+    if ((this.spec.read(this.store.catalog) ?? []).some((x) => x.id !== except && x.name.toLocaleLowerCase() === key)) {
+      throw new NotebookError(`A ${this.spec.noun} named “${name}” exists already. Choose another name.`);
     }
   }
 
-  private checkSources(ids: readonly string[]): void {
-    const known = new Set(this.store.catalog.sources.map((s) => s.id));
+  private checkMembers(ids: readonly string[]): void {
+    const known = this.spec.known(this.store.catalog);
     const missing = ids.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook; the collection was not changed.`);
+    if (missing) throw new NotebookError(`No ${this.spec.memberNoun} with id "${missing}" in this notebook; the ${this.spec.noun} was not changed.`);
   }
 
   private writable(): void {
-    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only: collections cannot be changed.');
+    if (this.store.readOnly) throw new NotebookError(`This notebook is open read-only: ${this.spec.noun}s cannot be changed.`);
   }
 }
+
+const collectionSpec: SetSpec<SourceCollection> = {
+  noun: 'collection',
+  memberNoun: 'source',
+  idPrefix: 'col',
+  read: (c) => c.collections,
+  write: (c, sets) => {
+    c.collections = sets;
+  },
+  members: (x) => x.sourceIds,
+  withMembers: (x, sourceIds) => ({ ...x, sourceIds }),
+  known: (c) => new Set(c.sources.map((s) => s.id)),
+  visible: visibleCollections,
+};
+
+const tagGroupSpec: SetSpec<TagGroup> = {
+  noun: 'tag group',
+  memberNoun: 'tag',
+  idPrefix: 'tgr',
+  read: (c) => c.tagGroups,
+  write: (c, sets) => {
+    c.tagGroups = sets;
+  },
+  members: (x) => x.tagIds,
+  withMembers: (x, tagIds) => ({ ...x, tagIds }),
+  known: (c) => new Set((c.tags ?? []).map((t) => t.id)),
+  visible: visibleTagGroups,
+};
+
+/** Source collections: named sets of sources, a filter in search, retrieval, analysis and export. */
+export class CollectionOps {
+  private readonly ops: NamedSetOps<SourceCollection>;
+  constructor(store: NotebookStore) {
+    this.ops = new NamedSetOps(store, collectionSpec);
+  }
+  list(): SourceCollection[] {
+    return this.ops.list();
+  }
+  create = async (name: string, sourceIds?: string[]): Promise<CollectionsResult> => asCollections(await this.ops.create(name, sourceIds));
+  rename = async (id: string, name: string): Promise<CollectionsResult> => asCollections(await this.ops.rename(id, name));
+  delete = async (id: string): Promise<CollectionsResult> => asCollections(await this.ops.delete(id));
+  setMembers = async (id: string, add?: string[], remove?: string[]): Promise<CollectionsResult> => asCollections(await this.ops.setMembers(id, add, remove));
+}
+
+/** Tag groups: named sets of tags, shown one at a time in the codebook. */
+export class TagGroupOps {
+  private readonly ops: NamedSetOps<TagGroup>;
+  constructor(store: NotebookStore) {
+    this.ops = new NamedSetOps(store, tagGroupSpec);
+  }
+  list(): TagGroup[] {
+    return this.ops.list();
+  }
+  create = async (name: string, tagIds?: string[]): Promise<TagGroupsResult> => asGroups(await this.ops.create(name, tagIds));
+  rename = async (id: string, name: string): Promise<TagGroupsResult> => asGroups(await this.ops.rename(id, name));
+  delete = async (id: string): Promise<TagGroupsResult> => asGroups(await this.ops.delete(id));
+  setMembers = async (id: string, add?: string[], remove?: string[]): Promise<TagGroupsResult> => asGroups(await this.ops.setMembers(id, add, remove));
+}
+
+const asCollections = ({ all, one }: { all: SourceCollection[]; one?: SourceCollection }): CollectionsResult => ({ collections: all, ...(one ? { collection: one } : {}) });
+const asGroups = ({ all, one }: { all: TagGroup[]; one?: TagGroup }): TagGroupsResult => ({ groups: all, ...(one ? { group: one } : {}) });

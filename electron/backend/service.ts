@@ -13,7 +13,7 @@ import { TagOps } from './tags';
 import { BilingualOps } from './bilingual';
 import { StatementOps } from './statements';
 import { SourceOps } from './sources';
-import { CollectionOps } from './collections';
+import { CollectionOps, TagGroupOps } from './collections';
 import { narrowSources } from '../../core/collections/api';
 import { Exchange } from './exchange';
 import { NotebookSearch } from './search/notebook-search';
@@ -60,6 +60,7 @@ export class NotebookService implements Handlers {
   private readonly tagOps: TagOps;
   private readonly sourceOps: SourceOps;
   private readonly collectionOps: CollectionOps;
+  private readonly tagGroupOps: TagGroupOps;
   private readonly bilingual: BilingualOps;
   private readonly statementOps: StatementOps;
   /** Export and import; public so the CLI can wait on export jobs. */
@@ -89,6 +90,7 @@ export class NotebookService implements Handlers {
     });
     this.sourceOps = new SourceOps(store);
     this.collectionOps = new CollectionOps(store);
+    this.tagGroupOps = new TagGroupOps(store);
     this.bilingual = new BilingualOps(store);
     this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store, heavy);
@@ -233,6 +235,23 @@ export class NotebookService implements Handlers {
   }
   setCollectionMembers({ collectionId, add, remove }: ChannelInput<'setCollectionMembers'>): Promise<ChannelOutput<'setCollectionMembers'>> {
     return this.collectionOps.setMembers(collectionId, add, remove);
+  }
+
+  // Tag groups (issue 16): electron/backend/collections.ts.
+  async listTagGroups(): Promise<ChannelOutput<'listTagGroups'>> {
+    return this.tagGroupOps.list();
+  }
+  createTagGroup({ name, tagIds }: ChannelInput<'createTagGroup'>): Promise<ChannelOutput<'createTagGroup'>> {
+    return this.tagGroupOps.create(name, tagIds);
+  }
+  renameTagGroup({ groupId, name }: ChannelInput<'renameTagGroup'>): Promise<ChannelOutput<'renameTagGroup'>> {
+    return this.tagGroupOps.rename(groupId, name);
+  }
+  deleteTagGroup({ groupId }: ChannelInput<'deleteTagGroup'>): Promise<ChannelOutput<'deleteTagGroup'>> {
+    return this.tagGroupOps.delete(groupId);
+  }
+  setTagGroupMembers({ groupId, add, remove }: ChannelInput<'setTagGroupMembers'>): Promise<ChannelOutput<'setTagGroupMembers'>> {
+    return this.tagGroupOps.setMembers(groupId, add, remove);
   }
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type ProjectIdentity } from '../../core/model';
+import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type TagGroup, type ProjectIdentity } from '../../core/model';
 import { isFileId } from '../../core/storage-schemas';
 import { stableFileJson } from '../../core/stable-json';
 import { Low } from 'lowdb';
@@ -31,6 +31,8 @@ export interface CatalogFile {
   summaryGeneration?: number;
   /** Named sets of sources (issue 16); absent in older catalogs. */
   collections?: SourceCollection[];
+  /** Named groups of tags (ATLAS.ti code groups, REFI-QDA Sets of codes); absent in older catalogs. */
+  tagGroups?: TagGroup[];
   /** The QDA project's identity (name, users, variables) kept from an imported REFI-QDA project. */
   project?: ProjectIdentity;
   /** Per source: the highlights its notes cite (only sources citing any); see `citationsUnknown`. */

@@ -4,6 +4,7 @@ import {
   FORMAT_INFO,
   writesFolder,
   type ExportChoices,
+  type PositionUnit,
   type ExportFormat,
   type ExportJob,
   type ExportScope,
@@ -45,6 +46,9 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
   const [collectionIds, setCollectionIds] = useState<string[]>([]);
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [layout, setLayout] = useState<MarkdownLayout>('per-source');
+  // REFI-QDA positions: the unit of the project the notebook came from until the analyst picks the target tool.
+  const [positions, setPositions] = useState<PositionUnit | null>(null);
+  const positionUnit: PositionUnit = positions ?? choices?.positions ?? 'code-points';
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
   /** The native save dialog asked about replacing the file already. */
@@ -178,7 +182,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         setProgress({ jobId: null, state: 'done', phase: 'finished', message: `Saved the PDF report to ${target}.`, paths: [target], warnings: [], done: 0, total: 0 });
         return;
       }
-      const result = await call('startExport', { scope, format, path: target, layout: format === 'markdown' ? layout : undefined, overwrite: overwrite || confirmed || (justChosen && !folder) });
+      const result = await call('startExport', { scope, format, path: target, layout: format === 'markdown' ? layout : undefined, positions: format === 'qdpx' ? positionUnit : undefined, overwrite: overwrite || confirmed || (justChosen && !folder) });
       if (!result.jobId) {
         setExists(result.path);
         return;
@@ -330,6 +334,17 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                 </label>
                 <label>
                   <input type="radio" name="layout" checked={layout === 'combined'} onChange={() => setLayout('combined')} /> One combined file
+                </label>
+              </div>
+            )}
+            {format === 'qdpx' && (
+              <div className="layout-choice" role="radiogroup" aria-label="Text positions for">
+                <label>
+                  <input type="radio" name="positions" checked={positionUnit === 'code-points'} onChange={() => setPositions('code-points')} /> MAXQDA,
+                  ATLAS.ti, QualCoder (code points)
+                </label>
+                <label>
+                  <input type="radio" name="positions" checked={positionUnit === 'utf-16'} onChange={() => setPositions('utf-16')} /> NVivo (UTF-16 units)
                 </label>
               </div>
             )}

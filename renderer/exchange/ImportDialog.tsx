@@ -65,6 +65,11 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
               {file.collections.map((c) => `${c.name} (${c.kind === 'case' ? 'case, ' : ''}${n(c.sources, 'source')})`).join(', ')}
             </p>
           )}
+          {file.tagGroups && file.tagGroups.length > 0 && (
+            <p className="import-note">
+              {file.tagGroups.length === 1 ? 'Tag group' : 'Tag groups'}: {file.tagGroups.map((g) => `${g.name} (${n(g.tags, 'tag')})`).join(', ')}
+            </p>
+          )}
           {file.codebook && <CodebookPreview diff={file.codebook} />}
           {file.duplicates.map((d) => (
             <p key={`${d.title}|${d.of}`} className="import-duplicate">

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { atlasCodebook, maxqdaProject } from '../support/dialects';
+import { atlasCodebook, maxqdaProject, nvivoProject } from '../support/dialects';
 import { HOSTILE } from '../support/hostile';
 
 /**
@@ -169,4 +172,43 @@ test('the Markdown export of hostile quotes and notes, rendered by markdown-it w
   expect(rendered.headings).not.toContain('Not a heading');
   for (const line of HOSTILE) expect(rendered.text).toContain(line);
   await viewer.close();
+});
+
+test('after an NVivo project, the QDPX export counts positions for NVivo unless the analyst picks another tool', async ({ page, notebook }) => {
+  void notebook;
+  const built = nvivoProject();
+  await expect(sources(page)).toHaveCount(5);
+  await importFile(page, 'nvivo.qdpx', built.bytes);
+  await expect(importDialog(page).getByText(/UTF-16 code units/)).toBeVisible();
+  await importDialog(page).getByRole('button', { name: 'Import' }).click();
+  await expect(importDialog(page)).toBeHidden();
+  await expect(sources(page)).toHaveCount(7);
+
+  const outDir = await mkdtemp(join(tmpdir(), 'notebook-positions-e2e-'));
+  try {
+    const exportAs = async (tool: RegExp | null, file: string): Promise<string> => {
+      await page.getByRole('toolbar').getByRole('button', { name: 'Export…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: /REFI-QDA project/ }).check();
+      const unit = dialog.getByRole('radiogroup', { name: 'Text positions for' });
+      // The default follows the project the notebook came from.
+      if (!tool) await expect(unit.getByRole('radio', { name: /NVivo/ })).toBeChecked();
+      else await unit.getByRole('radio', { name: tool }).check();
+      await dialog.getByLabel('Save to').fill(join(outDir, file));
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await expect(dialog.getByRole('status')).toContainText('Exported');
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      return strFromU8(unzipSync(new Uint8Array(await readFile(join(outDir, file))))['project.qde']);
+    };
+    const position = (xml: string, guid: string): number => Number(new RegExp(`guid="${guid}" startPosition="(\\d+)"`).exec(xml)?.[1]);
+    // A selection with emoji before it: its UTF-16 start and its code point start differ.
+    const sel = built.selections.find((s) => s.fits && s.start > 40)!;
+    const text = built.sources.find((s) => s.guid === sel.source)!.text;
+    const codePoints = [...text.slice(0, sel.start)].length;
+    expect(codePoints).toBeLessThan(sel.start);
+    expect(position(await exportAs(null, 'for-nvivo.qdpx'), sel.guid)).toBe(sel.start);
+    expect(position(await exportAs(/MAXQDA/, 'for-maxqda.qdpx'), sel.guid)).toBe(codePoints);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
 });

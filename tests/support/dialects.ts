@@ -172,9 +172,11 @@ export const maxqdaProject = (): BuiltProject =>
 export interface BuiltCodebook {
   bytes: Uint8Array;
   codes: Array<{ guid: string; name: string; color: string; parent: string | null; description: string }>;
+  /** Code groups (REFI-QDA Sets of codes), members by code GUID. */
+  groups: Array<{ guid: string; name: string; description: string; members: string[] }>;
 }
 
-function buildQdc(origin: string, codes: BuiltCodebook['codes']): BuiltCodebook {
+function buildQdc(origin: string, codes: BuiltCodebook['codes'], groups: BuiltCodebook['groups'] = []): BuiltCodebook {
   const codeXml = (parent: string | null, indent: string): string =>
     codes
       .filter((c) => c.parent === parent)
@@ -184,8 +186,18 @@ function buildQdc(origin: string, codes: BuiltCodebook['codes']): BuiltCodebook 
         return inner ? `${indent}<Code ${attrs}>\n${inner}${indent}</Code>\n` : `${indent}<Code ${attrs}/>\n`;
       })
       .join('');
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="${esc(origin)}">\n  <Codes>\n${codeXml(null, '    ')}  </Codes>\n</CodeBook>\n`;
-  return { bytes: enc.encode(xml), codes };
+  const sets = groups.length
+    ? `  <Sets>\n${groups
+        .map(
+          (g) =>
+            `    <Set guid="${g.guid}" name="${esc(g.name)}">\n${g.description ? `      <Description>${esc(g.description)}</Description>\n` : ''}${g.members
+              .map((m) => `      <MemberCode guid="${m}"/>\n`)
+              .join('')}    </Set>\n`,
+        )
+        .join('')}  </Sets>\n`
+    : '';
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="${esc(origin)}">\n  <Codes>\n${codeXml(null, '    ')}  </Codes>\n${sets}</CodeBook>\n`;
+  return { bytes: enc.encode(xml), codes, groups };
 }
 
 /** ATLAS.ti: a nested codebook with colours and comments; "Places" and "Kabul" meet the default codebook's. */
@@ -197,6 +209,10 @@ export function atlasCodebook(rename = false): BuiltCodebook {
     { guid: g('hope'), name: 'Hope', color: '#27AE60', parent: g('emotions'), description: 'Expressions of hope.' },
     { guid: g('places'), name: 'Places', color: '#123456', parent: null, description: '' },
     { guid: g('checkpoint'), name: 'Checkpoint', color: '#AAAAAA', parent: g('places'), description: '' },
+  ], [
+    // ATLAS.ti code groups: members from different branches of the tree.
+    { guid: g('group:affect'), name: 'Affect', description: 'Codes about how people feel.', members: [g('fear'), g('hope')] },
+    { guid: g('group:field'), name: 'Field observations', description: '', members: [g('checkpoint'), g('fear')] },
   ]);
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportSummary } from '../../core/exchange/api';
-import { importQdpx } from '../../core/import/qdpx';
+import { importQdc, importQdpx } from '../../core/import/qdpx';
 import type { SourceCollection } from '../../core/model';
 import { atlasCodebook, maxqdaProject, nvivoProject, taguetteCodebook, type BuiltProject } from '../support/dialects';
 import { call, cleanUp, emptyNotebook, exportTo, fileInput, seededNotebook, tempDir, type OpenNotebook } from './exchange-helpers';
@@ -11,18 +11,18 @@ import { REFI_QDA_DIR, xmllint } from './export-fixture';
 
 afterEach(cleanUp);
 
-async function importOne(nb: OpenNotebook, name: string, bytes: Uint8Array): Promise<{ preview: ImportPreview; summary: ImportSummary }> {
+async function importOne(nb: OpenNotebook, name: string, bytes: Uint8Array, skipDuplicates = true): Promise<{ preview: ImportPreview; summary: ImportSummary }> {
   const preview = await call<ImportPreview>(nb.dispatch, 'previewImport', { files: [fileInput(name, bytes)] });
   expect(preview.files[0].error).toBeUndefined();
-  const summary = await call<ImportSummary>(nb.dispatch, 'commitImport', { previewId: preview.previewId, skipDuplicates: true });
+  const summary = await call<ImportSummary>(nb.dispatch, 'commitImport', { previewId: preview.previewId, skipDuplicates });
   return { preview, summary };
 }
 
 /** The QDPX export of the whole notebook: its project.qde and its validation against Project.xsd. */
-async function exportQdpx(nb: OpenNotebook): Promise<{ xml: string; files: Record<string, Uint8Array>; warnings: string[] }> {
+async function exportQdpx(nb: OpenNotebook, positions?: 'code-points' | 'utf-16'): Promise<{ xml: string; files: Record<string, Uint8Array>; warnings: string[] }> {
   const dir = await tempDir();
   const path = join(dir, 'out.qdpx');
-  const job = await exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdpx', path });
+  const job = await exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdpx', path, ...(positions ? { positions } : {}) });
   expect(job.state).toBe('done');
   const files = unzipSync(new Uint8Array(await import('node:fs/promises').then((f) => f.readFile(path))));
   const xml = strFromU8(files['project.qde']);
@@ -132,6 +132,63 @@ describe('NVivo: UTF-16 positions over emoji', () => {
   });
 });
 
+describe('positions are counted for the tool the export is for', () => {
+  const cp = (text: string, utf16: number): number => [...text.slice(0, utf16)].length;
+  /** Every fitting selection of both projects, with its [start, end] as the export wrote it. */
+  function written(xml: string, projects: BuiltProject[]): Map<string, [number, number]> {
+    const out = new Map<string, [number, number]>();
+    const selections = tagsNamed(xml, 'PlainTextSelection');
+    for (const built of projects) {
+      for (const sel of built.selections.filter((x) => x.fits)) {
+        const t = selections.find((x) => attr(x, 'guid') === sel.guid);
+        expect(t, `selection ${sel.guid} is exported`).toBeDefined();
+        out.set(sel.guid, [Number(attr(t!, 'startPosition')), Number(attr(t!, 'endPosition'))]);
+      }
+    }
+    return out;
+  }
+
+  it('a notebook holding an NVivo and a MAXQDA project exports in the unit the analyst chose, for every source', async () => {
+    const nvivo = nvivoProject();
+    const maxqda = maxqdaProject();
+    const nb = await emptyNotebook();
+    await importOne(nb, 'nvivo.qdpx', nvivo.bytes);
+    // The two generated projects hold the same comments: keep both copies, as two teams' projects would be.
+    await importOne(nb, 'maxqda.qdpx', maxqda.bytes, false);
+    // The dialog's default is the unit of the project the notebook came from first.
+    expect((await call<{ positions: string }>(nb.dispatch, 'exportChoices')).positions).toBe('utf-16');
+
+    // For MAXQDA, ATLAS.ti, QualCoder: code points everywhere, NVivo's selections converted.
+    const forMaxqda = await exportQdpx(nb, 'code-points');
+    expect(forMaxqda.warnings.join(' ')).not.toMatch(/UTF-16/);
+    const cpPositions = written(forMaxqda.xml, [nvivo, maxqda]);
+    let differ = 0;
+    for (const sel of maxqda.selections.filter((x) => x.fits)) expect(cpPositions.get(sel.guid)).toEqual([sel.start, sel.end]);
+    for (const sel of nvivo.selections.filter((x) => x.fits)) {
+      const text = nvivo.sources.find((s) => s.guid === sel.source || s.name === sel.source)?.text ?? '';
+      expect(text.length).toBeGreaterThan(0);
+      const want: [number, number] = [cp(text, sel.start), cp(text, sel.end)];
+      expect(cpPositions.get(sel.guid)).toEqual(want);
+      if (want[0] !== sel.start) differ++;
+    }
+    // Emoji precede most coded phrases: the two units disagree there, so this test tells them apart.
+    expect(differ).toBeGreaterThan(20);
+
+    // For NVivo: UTF-16 units everywhere, MAXQDA's selections converted.
+    const forNvivo = await exportQdpx(nb, 'utf-16');
+    expect(forNvivo.warnings.join(' ')).toMatch(/UTF-16 code units, the way NVivo reads them/);
+    const u16Positions = written(forNvivo.xml, [nvivo, maxqda]);
+    for (const sel of nvivo.selections.filter((x) => x.fits)) expect(u16Positions.get(sel.guid)).toEqual([sel.start, sel.end]);
+    for (const sel of maxqda.selections.filter((x) => x.fits)) {
+      const text = maxqda.sources.find((s) => s.guid === sel.source || s.name === sel.source)?.text ?? '';
+      const at = (points: number): number => [...text].slice(0, points).join('').length;
+      expect(u16Positions.get(sel.guid)).toEqual([at(sel.start), at(sel.end)]);
+    }
+    // A wrong unit is refused with a clear message and nothing is written.
+    await expect(exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdpx', path: join(await tempDir(), 'x.qdpx'), positions: 'bytes' })).rejects.toThrow(/positions/);
+  });
+});
+
 describe('MAXQDA: document sets, colours, variables and cases', () => {
   it('imports sets as collections, variables on sources and the case, and exports them back as Sets, Cases and Variables', async () => {
     const built = maxqdaProject();
@@ -218,6 +275,68 @@ describe('QDC codebooks (ATLAS.ti, Taguette)', () => {
       if (c.color) expect(attr(code!, 'color')).toBe(c.color.toUpperCase());
     }
     expect(qdc).toContain('<Description>Further review required</Description>');
+  });
+
+  it("ATLAS.ti code groups become tag groups and go back out as the same Sets, in QDC and QDPX", async () => {
+    const nb = await emptyNotebook();
+    const atlas = atlasCodebook();
+    const { preview, summary } = await importOne(nb, 'atlas.qdc', atlas.bytes);
+    expect(preview.files[0].tagGroups).toEqual([
+      { name: 'Affect', tags: 2 },
+      { name: 'Field observations', tags: 2 },
+    ]);
+    expect(summary.tagGroups).toBe(2);
+    const tags = (await nb.service.listTags()).tags;
+    const guidOf = new Map(tags.map((t) => [t.id, t.guid]));
+    const groups = await call<Array<{ id: string; name: string; tagIds: string[]; guid?: string; description?: string }>>(nb.dispatch, 'listTagGroups');
+    expect(groups.map((g) => [g.name, g.guid, g.tagIds.map((id) => guidOf.get(id)).sort(), g.description ?? ''])).toEqual(
+      atlas.groups.map((g) => [g.name, g.guid, [...g.members].sort(), g.description]),
+    );
+    // Importing the codebook again adds no group and no member twice.
+    const again = await importOne(nb, 'atlas-again.qdc', atlas.bytes);
+    expect(again.summary.tagsAdded).toBe(0);
+    expect((await call<unknown[]>(nb.dispatch, 'listTagGroups')).length).toBe(2);
+
+    // Back out: QDC (MemberCode guid=) and QDPX (MemberCode targetGUID=), both valid, the groups' GUIDs kept.
+    const dir = await tempDir();
+    const path = join(dir, 'codes.qdc');
+    expect((await exportTo(nb.dispatch, { scope: { kind: 'notebook' }, format: 'qdc', path })).state).toBe('done');
+    expect(xmllint(path, `${REFI_QDA_DIR}Codebook.xsd`).ok).toBe(true);
+    const qdc = await import('node:fs/promises').then((f) => f.readFile(path, 'utf8'));
+    const { xml } = await exportQdpx(nb);
+    for (const [doc, member] of [
+      [qdc, 'guid'],
+      [xml, 'targetGUID'],
+    ] as const) {
+      for (const g of atlas.groups) {
+        const set = new RegExp(`<Set guid="${g.guid}" name="${g.name}">([\\s\\S]*?)</Set>`).exec(doc);
+        expect(set, `${g.name} in the export`).not.toBeNull();
+        const members = [...set![1].matchAll(new RegExp(`<MemberCode ${member}="([^"]+)"/>`, 'g'))].map((m) => m[1]).sort();
+        expect(members).toEqual([...g.members].sort());
+        if (g.description) expect(set![1]).toContain(`<Description>${g.description}</Description>`);
+      }
+    }
+    // What went out comes back in as the same groups (read as the tool would read it).
+    const reread = importQdc('back.qdc', new TextEncoder().encode(qdc));
+    expect(reread.tagGroups?.map((g) => [g.name, g.guid, g.tagRefs.length])).toEqual(atlas.groups.map((g) => [g.name, g.guid, 2]));
+  });
+
+  it('tag groups are made, filled, renamed and deleted; bad input is refused and changes nothing', async () => {
+    const nb = await seededNotebook();
+    const tags = (await nb.service.listTags()).tags;
+    const [a, b] = tags;
+    const made = await call<{ group: { id: string; tagIds: string[] } }>(nb.dispatch, 'createTagGroup', { name: ' Actors ', tagIds: [a.id] });
+    const id = made.group.id;
+    expect(await nb.dispatch('createTagGroup', { name: 'actors' })).toMatchObject({ ok: false, error: expect.stringMatching(/exists already/) });
+    expect(await nb.dispatch('createTagGroup', { name: '  ' })).toMatchObject({ ok: false, error: expect.stringMatching(/needs a name/) });
+    expect(await nb.dispatch('setTagGroupMembers', { groupId: id, add: ['nope'] })).toMatchObject({ ok: false, error: expect.stringMatching(/No tag with id "nope"/) });
+    expect((await call<{ group: { tagIds: string[] } }>(nb.dispatch, 'setTagGroupMembers', { groupId: id, add: [b.id], remove: [a.id] })).group.tagIds).toEqual([b.id]);
+    expect((await call<{ group: { name: string } }>(nb.dispatch, 'renameTagGroup', { groupId: id, name: 'People and groups' })).group.name).toBe('People and groups');
+    // A deleted tag leaves its groups.
+    await nb.service.deleteTag({ tagId: b.id });
+    expect((await call<Array<{ tagIds: string[] }>>(nb.dispatch, 'listTagGroups'))[0].tagIds).toEqual([]);
+    expect((await call<{ groups: unknown[] }>(nb.dispatch, 'deleteTagGroup', { groupId: id })).groups).toEqual([]);
+    expect(await nb.dispatch('deleteTagGroup', { groupId: id })).toMatchObject({ ok: false, error: expect.stringMatching(/No tag group/) });
   });
 
   it('a codebook-only notebook exports as a valid QDPX project', async () => {

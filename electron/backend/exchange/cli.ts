@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, type BackendExportFormat, type ExportScope } from '../../../core/exchange/api';
+import { EXPORT_FORMATS, POSITION_UNITS, type BackendExportFormat, type ExportScope, type PositionUnit } from '../../../core/exchange/api';
 import { tagNamePaths } from '../../../core/export/common';
 import { nameKey } from '../../../core/tags/codebook';
 import { describeIoError } from '../io-errors';
@@ -26,7 +26,8 @@ export const EXIT = { ok: 0, usage: 1, input: 2, io: 3 } as const;
 const HELP = `Research Notebook on the command line: export and import with the app's own code.
 
 Usage:
-  npm run notebook -- export --format FORMAT --out PATH [--tags a,b | --source ID] [--layout per-source|combined] [--force]
+  npm run notebook -- export --format FORMAT --out PATH [--tags a,b | --source ID] [--layout per-source|combined]
+                        [--positions code-points|utf-16] [--force]
   npm run notebook -- import FILE... [--keep-duplicates] [--dry-run] [--empty] [--password PW]
   npm run notebook -- --help
 
@@ -38,6 +39,9 @@ Commands:
            --source ID    only this source, with its highlights and notebook
            --layout       Markdown: one file per source in the folder PATH (per-source, the default),
                           or one file (combined; also chosen when PATH ends in .md)
+           --positions    REFI-QDA: count text positions in code points (the standard; MAXQDA, ATLAS.ti,
+                          QualCoder) or in UTF-16 units (for NVivo); default: the unit of the project
+                          the notebook was imported from, else code points
            --force        replace PATH when it exists
            --read-only    (always so) export reads the notebook without locking it, so it works while
                           the app has it open
@@ -180,6 +184,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
       tags: { type: 'string' },
       source: { type: 'string' },
       layout: { type: 'string' },
+      positions: { type: 'string' },
       force: { type: 'boolean' },
       'read-only': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -196,6 +201,9 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UsageError('export needs --out PATH (where to write the export).');
   if (values.tags && values.source) throw new UsageError('Give --tags or --source, not both.');
   if (values.layout && !['per-source', 'combined'].includes(values.layout)) throw new UsageError('--layout is per-source or combined.');
+  if (values.positions && !(POSITION_UNITS as readonly string[]).includes(values.positions)) throw new UsageError('--positions is code-points or utf-16.');
+  if (values.positions && format !== 'qdpx') throw new UsageError('--positions applies to --format qdpx only.');
+  const positions = values.positions as PositionUnit | undefined;
   const layout = format === 'markdown' ? ((values.layout ?? (values.out.toLowerCase().endsWith('.md') ? 'combined' : 'per-source')) as 'per-source' | 'combined') : undefined;
 
   const dataDir = resolve(values['data-dir'] ?? io.env.NOTEBOOK_DATA_DIR ?? defaultDataDir());
@@ -208,7 +216,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
       ? { kind: 'source', sourceId: values.source }
       : { kind: 'notebook' };
   const progress = progressWriter(io, Boolean(values.quiet));
-  const started = await service.startExport({ scope, format, path: out, layout, overwrite: Boolean(values.force) });
+  const started = await service.startExport({ scope, format, path: out, layout, positions, overwrite: Boolean(values.force) });
   if (!started.jobId) throw new InputError(`${started.path} already exists. Use --force to replace it.`);
   const { jobId } = started;
   const report = (): void => {

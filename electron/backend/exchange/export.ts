@@ -141,6 +141,8 @@ export class ExportJobs {
           if (source.meta.kind === 'pdf') source.original = (await readOriginal(this.store.dataDir, source.meta)) ?? undefined;
         }
       }
+      // The analyst's choice of position unit (the tool the file is for) wins over the unit the project came in.
+      if (input.format === 'qdpx' && input.positions) snapshot.project = { ...snapshot.project, offsetUnit: input.positions };
       const rendered = renderExport(snapshot, input.format, input.layout);
       job.warnings = rendered.warnings;
       await breathe();

@@ -91,7 +91,7 @@ function renderFormat(snapshot: NotebookSnapshot, format: BackendExportFormat, l
     case 'qdpx': {
       const { bytes, skippedOrphans } = exportQdpxArchive(snapshot, noteFormatter, { deflateRaw });
       if (snapshot.project?.offsetUnit === 'utf-16') {
-        warnings.push('Text positions are written as UTF-16 code units, as the NVivo project this notebook came from wrote them (REFI-QDA says code points).');
+        warnings.push('Text positions are written as UTF-16 code units, the way NVivo reads them (REFI-QDA says code points): open this file in NVivo; for MAXQDA, ATLAS.ti or QualCoder export with code points.');
       }
       if (skippedOrphans > 0) {
         warnings.push(`${plural(skippedOrphans, 'orphaned highlight')} left out: REFI-QDA has no place for a passage that is not found in its text.`);

@@ -4,7 +4,7 @@ import { anchor, describeRange } from '../../../core/anchoring';
 import { sourceIri } from '../../../core/export/w3c';
 import type { ImportedNotebook } from '../../../core/import';
 import { detectFurniture } from '../../../core/furniture';
-import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type ProjectIdentity, type SourceCollection, type SourceMeta, type Tag } from '../../../core/model';
+import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type ProjectIdentity, type SourceCollection, type SourceMeta, type Tag, type TagGroup } from '../../../core/model';
 import { normaliseUrl } from '../../../core/exchange/url';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import type { SourceFile } from '../store';
@@ -24,6 +24,7 @@ export interface NotebookState {
   /** Every highlight id in the notebook. */
   highlightIds: ReadonlySet<string>;
   collections?: readonly SourceCollection[];
+  tagGroups?: readonly TagGroup[];
   project?: ProjectIdentity;
 }
 
@@ -39,6 +40,8 @@ export interface ImportPlan {
   newTags: Tag[];
   /** Collections to add or update (by kind and name), from the files' Sets and Cases. */
   collections: Map<string, SourceCollection>;
+  /** Tag groups to add or update (by GUID, else by name), from the files' Sets of codes. */
+  tagGroups: Map<string, TagGroup>;
   /** The QDA project's identity after this import, or null when no file had one. */
   project: ProjectIdentity | null;
   /** Notebook tags a codebook renamed or moved (same GUID, another name or parent). */
@@ -90,6 +93,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
     newSources: [],
     newTags: [],
     collections: new Map(),
+    tagGroups: new Map(),
     project: null,
     renamedTags: new Map(),
     merges: new Map(),
@@ -305,6 +309,22 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
             ...(c.guid ? { guid: c.guid } : {}),
           };
       plan.collections.set(key, merged);
+    }
+    // Sets of codes: a group with the same GUID (else name) gets the new members; others are added.
+    for (const g of n.tagGroups ?? []) {
+      const members = [...new Set(g.tagRefs.map((r) => tagMap.get(r)).filter((x): x is string => Boolean(x)))];
+      const same = (x: TagGroup): boolean => (g.guid && x.guid ? x.guid === g.guid : x.name.toLocaleLowerCase() === g.name.toLocaleLowerCase());
+      const known = [...plan.tagGroups.values()].find(same) ?? state.tagGroups?.find(same);
+      const merged: TagGroup = known
+        ? { ...known, tagIds: [...new Set([...known.tagIds, ...members])], ...(!known.guid && g.guid ? { guid: g.guid } : {}) }
+        : {
+            id: `tgr-${randomBytes(6).toString('hex')}`,
+            name: g.name,
+            tagIds: members,
+            ...(g.description ? { description: g.description } : {}),
+            ...(g.guid ? { guid: g.guid } : {}),
+          };
+      plan.tagGroups.set(merged.id, merged);
     }
     if (n.project && Object.keys(n.project).length) plan.project = mergeProject(plan.project ?? state.project, n.project);
     if (n.offsetUnit) plan.warnings.push(`${n.fileName}: ${n.offsetUnit}`);

@@ -74,6 +74,7 @@ function describe(n: ImportedNotebook, matched: ReadonlySet<string>): Omit<Impor
     warnings: n.warnings,
     ...(n.offsetUnit ? { offsetUnit: n.offsetUnit } : {}),
     ...(n.collections?.length ? { collections: n.collections.map((c) => ({ name: c.name, kind: c.kind, sources: c.sourceRefs.length })) } : {}),
+    ...(n.tagGroups?.length ? { tagGroups: n.tagGroups.map((g) => ({ name: g.name, tags: g.tagRefs.length })) } : {}),
   };
 }
 
@@ -271,12 +272,14 @@ export class ImportOps {
         });
         const changed = new Map([...plan.collections.values()].map((x) => [x.id, x]));
         const collections = [...(c.collections ?? []).map((x) => changed.get(x.id) ?? x), ...[...changed.values()].filter((x) => !(c.collections ?? []).some((y) => y.id === x.id))];
+        const tagGroups = [...(c.tagGroups ?? []).map((x) => plan.tagGroups.get(x.id) ?? x), ...[...plan.tagGroups.values()].filter((x) => !(c.tagGroups ?? []).some((y) => y.id === x.id))];
         return {
           ...c,
           sources: [...c.sources, ...plan.newSources.map((s) => s.meta)],
           tags: [...renamed, ...plan.newTags],
           projectNote: plan.projectNote ?? c.projectNote,
           ...(collections.length ? { collections } : {}),
+          ...(tagGroups.length ? { tagGroups } : {}),
           ...(plan.project ? { project: plan.project } : {}),
         };
       },
@@ -290,6 +293,7 @@ export class ImportOps {
     if (plan.newTags.length) parts.push(count(plan.newTags.length, 'new tag'));
     if (plan.renamedTags.size) parts.push(count(plan.renamedTags.size, 'tag renamed', 'tags renamed'));
     if (plan.collections.size) parts.push(count(plan.collections.size, 'collection'));
+    if (plan.tagGroups.size) parts.push(count(plan.tagGroups.size, 'tag group'));
     let message = `Imported ${pending.files.length === 1 ? pending.files[0].fileName : count(pending.files.length, 'file')}: ${parts.join(', ')}.`;
     if (plan.counts.sourcesSkipped) message += ` ${count(plan.counts.sourcesSkipped, 'duplicate source')} skipped.`;
     if (plan.counts.highlightsAlreadyThere) message += ` ${count(plan.counts.highlightsAlreadyThere, 'highlight was', 'highlights were')} already there.`;
@@ -303,6 +307,7 @@ export class ImportOps {
       tagsAdded: plan.newTags.length,
       tagsRenamed: plan.renamedTags.size,
       collections: plan.collections.size,
+      tagGroups: plan.tagGroups.size,
       tagsMatched: plan.counts.tagsMatched,
       firstSourceId: plan.firstSourceId,
       sourceIds: plan.touchedSourceIds,
@@ -322,6 +327,7 @@ export class ImportOps {
       file: async (id) => (await this.store.readSource(id)),
       highlightIds,
       collections: catalog.collections,
+      tagGroups: catalog.tagGroups,
       project: catalog.project,
     };
   }

@@ -55,6 +55,7 @@ export class Exchange {
       pathSeparator: sep === '\\' ? '\\' : '/',
       sources: this.store.catalog.sources.length,
       highlights,
+      positions: this.store.catalog.project?.offsetUnit ?? 'code-points',
       tags: tagsInTreeOrder(tags).map(({ tag, depth }) => {
         const covered = new Set(perTag.get(tag.id));
         for (const d of descendantIds(tags, tag.id)) for (const k of perTag.get(d) ?? []) covered.add(k);

@@ -130,6 +130,8 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
     collections: (catalog.collections ?? [])
       .map((c) => ({ ...c, sourceIds: c.sourceIds.filter((id) => sources.some((s) => s.meta.id === id)) }))
       .filter((c) => c.sourceIds.length > 0 || (scope.kind === 'notebook' && c.kind === 'case')),
+    // Tag groups go out whole; the exporters keep only members among the exported tags.
+    ...(catalog.tagGroups?.length ? { tagGroups: catalog.tagGroups } : {}),
     ...(catalog.project ? { project: catalog.project } : {}),
   };
 }
