@@ -291,9 +291,14 @@ export function App() {
         const openId = doc?.meta.id;
         const mine = updated?.find((u) => u.id === openId);
         if (mine) {
-          // The whole of the edited metadata (a removed author list or address is gone from it too).
-          const { highlightCount: _h, orphanCount: _o, charCount: _c, ...meta } = mine;
-          setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta } : d));
+          // The whole of the edited metadata (a removed author list or address is gone from it too); what the list
+          // does not carry (furniture, page starts, content hash: never edited here) stays as the reader has it.
+          const { highlightCount: _h, orphanCount: _o, charCount: _c, ...listed } = mine;
+          setDoc((d) => {
+            if (!d || d.meta.id !== mine.id) return d;
+            const { furniture, contentHash, pageStarts } = d.meta;
+            return { ...d, meta: { ...listed, furniture, contentHash, ...(pageStarts ? { pageStarts } : {}) } };
+          });
         }
         if (openId && deleted?.includes(openId)) {
           const order = sourceOrder.current;

@@ -2,7 +2,7 @@ import { sha256 } from './hash';
 import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
 import { pageLabel } from '../../core/documents/pdf-text';
-import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
+import { EMPTY_DOC, SCHEMA_VERSION, summaryOf, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
 import { NotebookStore, type SourceFile } from './store';
@@ -189,7 +189,7 @@ export class NotebookService implements Handlers {
     // The catalog keeps every source's counts: listing reads no source file.
     const counts = await this.store.allCounts();
     const none = { highlightCount: 0, orphanCount: 0, charCount: 0 };
-    const list = sortSources(this.store.catalog.sources.map((meta) => ({ ...meta, ...(counts.get(meta.id) ?? none) })));
+    const list = sortSources(this.store.catalog.sources.map((meta) => summaryOf(meta, counts.get(meta.id) ?? none)));
     this.startIndexIn(INDEX_START_AFTER_LIST_MS);
     return list;
   }
