@@ -588,7 +588,7 @@ export function App() {
                         Edit details…
                       </button>
                       <label className="source-grade-control" title="The source's reliability (NATO/Admiralty); keyboard: G then A–F">
-                        Reliability{' '}
+                        Reliability
                         <select
                           aria-label="Source reliability"
                           value={doc.meta.reliability ?? ''}

@@ -16,16 +16,24 @@ export interface CodebookRow {
 /**
  * The rows of the codebook tree, depth first: the top level in codebook order, sub-tags by name. A filter keeps the
  * tags whose name or alias contains it (accent- and case-insensitive) with their ancestors, all expanded; without a
- * filter, collapsed tags hide their sub-tags. Iterative: a tree of any depth is walked without recursion.
+ * filter, collapsed tags hide their sub-tags. `within` (a tag group's members) keeps only those tags, with their
+ * ancestors, the same way. Iterative: a tree of any depth is walked without recursion.
  */
-export function codebookRows(tags: readonly Tag[], byId: ReadonlyMap<string, Tag>, collapsed: ReadonlySet<string>, filter: string): CodebookRow[] {
+export function codebookRows(
+  tags: readonly Tag[],
+  byId: ReadonlyMap<string, Tag>,
+  collapsed: ReadonlySet<string>,
+  filter: string,
+  within: ReadonlySet<string> | null = null,
+): CodebookRow[] {
   const children = childrenIndex(tags);
   const q = foldForMatch(filter);
   let keep: Set<string> | null = null;
-  if (q) {
+  if (q || within) {
     keep = new Set();
     for (const t of tags) {
-      if (![t.name, ...t.aliases].some((s) => foldForMatch(s).includes(q))) continue;
+      if (within && !within.has(t.id)) continue;
+      if (q && ![t.name, ...t.aliases].some((s) => foldForMatch(s).includes(q))) continue;
       for (const a of lineageOf(byId, t.id)) keep.add(a.id);
     }
   }

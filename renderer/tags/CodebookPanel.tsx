@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { NamedSetsBar, type SetWords } from '../components/NamedSetsBar';
+import { useTagGroups } from './use-tag-groups';
 import { ChevronDown, ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { Tag, TagKind } from '../../core/model';
 import { descendantIds } from '../../core/tags/codebook';
@@ -23,6 +25,8 @@ interface Props {
 }
 
 type Row = CodebookRow;
+
+const GROUP_WORDS: SetWords = { label: 'Tag groups', noun: 'tag group', member: 'tag', showPrefix: 'Group', all: 'All tags' };
 
 type Overlay =
   | { type: 'menu'; tagId: string; anchor: Point }
@@ -49,13 +53,19 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
   const [creating, setCreating] = useState<{ parentId: string | null; kind: TagKind } | null>(null);
   const [filter, setFilter] = useState('');
   const [drag, setDrag] = useState<{ id: string; over: string | null } | null>(null);
+  // Tag groups (ATLAS.ti code groups): the tree can show one group's tags, with their parents.
+  const tagGroups = useTagGroups(tags);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const group = tagGroups.groups.find((g) => g.id === groupId) ?? null;
+  const within = useMemo(() => (group ? new Set(group.tagIds) : null), [group]);
   const tree = useRef<HTMLDivElement>(null);
   const byId = api.tagsById;
   const quickIndex = useMemo(() => new Map(api.quick.map((t, i) => [t.id, i + 1])), [api.quick]);
   const pinned = useMemo(() => new Set(api.pinnedIds), [api.pinnedIds]);
 
   // The visible rows (core/tags/visible-rows.ts): depth first, a filter keeps the matching tags and their ancestors.
-  const rows = useMemo<Row[]>(() => codebookRows(tags, byId, collapsed, filter), [tags, byId, collapsed, filter]);
+  const rows = useMemo<Row[]>(() => codebookRows(tags, byId, collapsed, filter, within), [tags, byId, collapsed, filter, within]);
+  const narrowed = Boolean(filter) || within !== null;
 
   const focusIndex = Math.max(0, rows.findIndex((r) => r.tag.id === focusId));
 
@@ -120,7 +130,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
       if (row.hasChildren && collapsed.has(tag.id)) toggleCollapsed(tag.id);
       else if (row.hasChildren) focusRow(rows[focusIndex + 1]?.tag.id ?? null);
     } else if (e.key === 'ArrowLeft') {
-      if (row.hasChildren && !collapsed.has(tag.id) && !filter) toggleCollapsed(tag.id);
+      if (row.hasChildren && !collapsed.has(tag.id) && !narrowed) toggleCollapsed(tag.id);
       else if (tag.parentId) focusRow(tag.parentId);
     } else if (e.key === 'Enter') onRetrieve(tag);
     else if (e.key === 'F2') setRenaming(tag.id);
@@ -161,6 +171,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
   };
 
   const overlayTag = overlay && 'tagId' in overlay ? byId.get(overlay.tagId) : undefined;
+  const focusedTag = (focusId ? byId.get(focusId) : undefined) ?? rows[focusIndex]?.tag;
   const totalCoded = useMemo(() => Object.values(counts).reduce((n, c) => n + c.highlights, 0), [counts]);
 
   return (
@@ -184,6 +195,16 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
           <Plus size={14} aria-hidden="true" /> New tag
         </button>
       </header>
+      {(tagGroups.groups.length > 0 || tags.length > 0) && (
+        <NamedSetsBar
+          words={GROUP_WORDS}
+          sets={tagGroups.sets}
+          shown={group ? group.id : null}
+          onShow={setGroupId}
+          targets={focusedTag ? [focusedTag.id] : []}
+          targetLabel={focusedTag ? `“${focusedTag.name}”` : 'the focused tag'}
+        />
+      )}
       {creating && (
         <NewTagForm
           tags={tags}
@@ -207,12 +228,16 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
         onKeyDown={onTreeKey}
         onDragEnd={() => setDrag(null)}
       >
-        {rows.length === 0 && <p className="empty-hint">{filter ? 'No tag matches the filter.' : 'The codebook is empty. Create a tag with “New tag”.'}</p>}
+        {rows.length === 0 && (
+          <p className="empty-hint">
+            {filter ? 'No tag matches the filter.' : group ? `The group “${group.name}” has no tags yet: add the focused tag from “Tag groups…”.` : 'The codebook is empty. Create a tag with “New tag”.'}
+          </p>
+        )}
         {rows.map((row, i) => {
           const { tag, depth, hasChildren } = row;
           const c = countOf(tag, hasChildren);
           const q = quickIndex.get(tag.id);
-          const isOpen = hasChildren && (Boolean(filter) || !collapsed.has(tag.id));
+          const isOpen = hasChildren && (narrowed || !collapsed.has(tag.id));
           const isDropTarget = drag?.over === tag.id;
           return (
             <div
@@ -223,10 +248,10 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
               aria-setsize={row.setsize}
               aria-expanded={hasChildren ? isOpen : undefined}
               aria-selected={i === focusIndex}
-              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, key ${q}` : ''}`}
+              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, key ${q}` : ''}${within && !within.has(tag.id) ? ', not in the group' : ''}`}
               tabIndex={i === focusIndex ? 0 : -1}
               data-tag-id={tag.id}
-              className={`codebook-row${isDropTarget ? ' drop-target' : ''}${drag?.id === tag.id ? ' dragging' : ''}`}
+              className={`codebook-row${isDropTarget ? ' drop-target' : ''}${drag?.id === tag.id ? ' dragging' : ''}${within && !within.has(tag.id) ? ' outside-group' : ''}`}
               style={{ paddingLeft: 4 + depth * 16 }}
               draggable={renaming !== tag.id}
               onFocus={() => focusId !== tag.id && setFocusId(tag.id)}
@@ -265,7 +290,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
                 aria-hidden="true"
                 onClick={(e) => {
                   e.stopPropagation();
-                  if (hasChildren && !filter) toggleCollapsed(tag.id);
+                  if (hasChildren && !narrowed) toggleCollapsed(tag.id);
                 }}
               >
                 {hasChildren ? isOpen ? <ChevronDown size={14} /> : <ChevronRight size={14} /> : null}

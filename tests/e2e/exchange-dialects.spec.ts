@@ -125,8 +125,52 @@ test('an ATLAS.ti codebook is previewed (new, in conflict) and merged into the t
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: 'test-results/exchange-codebook-preview-dark.png' });
   await page.emulateMedia({ colorScheme: 'light' });
+  await expect(dialog.getByText('Tag groups: Affect (2 tags), Field observations (2 tags)')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /4 new tags/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /4 new tags, 2 tag groups/ })).toBeVisible();
+
+  // ATLAS.ti's code groups are tag groups: the codebook shows one at a time, parents kept (marked) for the tree.
+  await page.getByRole('tab', { name: /^Codebook/ }).click();
+  const groups = page.getByRole('group', { name: 'Tag groups' });
+  const tree = page.getByRole('tree', { name: 'Codebook tags' });
+  await groups.getByRole('button', { name: /Group: All tags/ }).click();
+  await page.getByRole('menuitem', { name: /Affect \(2\)/ }).click();
+  await expect(tree.getByRole('treeitem')).toHaveCount(3);
+  await expect(tree.getByRole('treeitem', { name: /^Emotions, .*not in the group/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Fear, / })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Hope, / })).toBeVisible();
+  for (const [w, h] of [
+    [1024, 700],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/exchange-tag-groups-${w}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/exchange-tag-groups-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Back to every tag; put "Checkpoint" in "Affect", then make a new group from it.
+  await groups.getByRole('button', { name: /Group: Affect/ }).click();
+  await page.getByRole('menuitem', { name: /All tags/ }).click();
+  await tree.getByRole('treeitem', { name: /^Checkpoint, / }).click();
+  await groups.getByRole('button', { name: 'Tag groups…' }).click();
+  await page.getByRole('menuitem', { name: 'Add “Checkpoint” to “Affect”' }).click();
+  await groups.getByRole('button', { name: 'Tag groups…' }).click();
+  await page.getByRole('menuitem', { name: 'New tag group from “Checkpoint”…' }).click();
+  const naming = page.getByRole('dialog', { name: 'New tag group' });
+  await naming.getByRole('textbox', { name: 'Name' }).fill('Field observations');
+  await naming.getByRole('button', { name: 'Save' }).click();
+  // The name is taken (ATLAS.ti's group): the message says so and the dialog stays.
+  await expect(naming.getByRole('alert')).toContainText('A tag group named “Field observations” exists already');
+  await naming.getByRole('textbox', { name: 'Name' }).fill('Borders');
+  await naming.getByRole('button', { name: 'Save' }).click();
+  await expect(naming).toBeHidden();
+  await groups.getByRole('button', { name: /Group: All tags/ }).click();
+  await expect(page.getByRole('menuitem', { name: /Affect \(3\)/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Borders \(1\)/ })).toBeVisible();
+  await page.keyboard.press('Escape');
 });
 
 test('the Markdown export of hostile quotes and notes, rendered by markdown-it with HTML on, runs nothing', async ({ page, notebook }) => {

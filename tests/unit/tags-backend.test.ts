@@ -144,7 +144,7 @@ describe('codebook operations through the service', () => {
     expect(result).toMatchObject({ ok: true });
     expect((await stored(EFE)).highlights.find((h: { id: string }) => h.id === a.id).tagIds).toEqual(['tag-theme-terrorism', 'tag-theme-border']);
     expect((await stored(FT)).highlights.find((h: { id: string }) => h.id === b.id).tagIds).toEqual(['tag-theme-drugs', 'tag-theme-terrorism']);
-    // The counts come from the search index, which loads in the background after a restart: wait for it.
+    // After a restart the counts come from the search index: wait for it (listTags answers within 1 s, pending if not loaded).
     const again = await open();
     await again.searchIndex.whenLoaded();
     const restored = await again.listTags();

@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { Modal } from './Modal';
+import { PopoverMenu, type MenuItem } from './PopoverMenu';
+import type { NamedSets } from './use-named-sets';
+
+/** The words of one kind of named set: source collections in the sources pane, tag groups in the codebook. */
+export interface SetWords {
+  /** The bar's group label: "Collections", "Tag groups". */
+  label: string;
+  /** "collection", "tag group". */
+  noun: string;
+  /** "source", "tag". */
+  member: string;
+  /** The show button's prefix: "Collection", "Group". */
+  showPrefix: string;
+  /** "All sources", "All tags". */
+  all: string;
+}
+
+interface Props {
+  words: SetWords;
+  sets: NamedSets;
+  /** The set the list shows, or null for all. */
+  shown: string | null;
+  onShow(setId: string | null): void;
+  /** The members the actions apply to (the selected sources; the focused tag). */
+  targets: string[];
+  /** What to call the targets in menus ("the selected source", "“Fear”"). */
+  targetLabel: string;
+}
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * A bar of named sets (issue 16): show one set (a filter of the list), create one from the targets, add or remove
+ * the targets, rename or delete a set. Menus, not a <select>: the pane's list keeps its own options.
+ */
+export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel }: Props) {
+  const [menu, setMenu] = useState<{ kind: 'show' | 'manage'; x: number; y: number } | null>(null);
+  const [naming, setNaming] = useState<{ mode: 'create' } | { mode: 'rename'; id: string; name: string } | null>(null);
+  const current = sets.sets.find((c) => c.id === shown) ?? null;
+  const open = (kind: 'show' | 'manage', el: HTMLElement) => {
+    const r = el.getBoundingClientRect();
+    setMenu({ kind, x: r.left, y: r.bottom + 4 });
+  };
+
+  const showItems: MenuItem[] = [
+    { id: 'all', label: words.all, shortcut: shown === null ? '✓' : undefined, run: () => onShow(null) },
+    ...sets.sets.map((c, i) => ({
+      id: c.id,
+      label: `${c.name} (${count(c.members.length)})${c.note ? ` · ${c.note}` : ''}`,
+      shortcut: c.id === shown ? '✓' : undefined,
+      separatorBefore: i === 0,
+      run: () => onShow(c.id),
+    })),
+  ];
+  const manageItems: MenuItem[] = [
+    { id: 'new', label: targets.length ? `New ${words.noun} from ${targetLabel}…` : `New ${words.noun}…`, run: () => setNaming({ mode: 'create' }) },
+    ...sets.sets.map((c, i) => ({
+      id: `add-${c.id}`,
+      label: `Add ${targetLabel} to “${c.name}”`,
+      disabled: targets.length === 0 || targets.every((t) => c.members.includes(t)),
+      separatorBefore: i === 0,
+      run: () => void sets.add(c.id, targets),
+    })),
+    ...(current
+      ? [
+          {
+            id: 'remove-members',
+            label: `Remove ${targetLabel} from “${current.name}”`,
+            disabled: !targets.some((t) => current.members.includes(t)),
+            separatorBefore: true,
+            run: () => void sets.removeMembers(current.id, targets),
+          },
+          { id: 'rename', label: `Rename “${current.name}”…`, run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
+          {
+            id: 'delete',
+            label: `Delete ${words.noun} “${current.name}”`,
+            danger: true,
+            run: () => {
+              onShow(null);
+              void sets.remove(current.id);
+            },
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="collections-bar" role="group" aria-label={words.label}>
+      <button
+        type="button"
+        className="source-order-button"
+        aria-haspopup="menu"
+        aria-expanded={menu?.kind === 'show'}
+        title={`Show the ${words.member}s of one ${words.noun}`}
+        onClick={(e) => open('show', e.currentTarget)}
+      >
+        {words.showPrefix}: {current ? current.name : words.all}
+      </button>
+      <button
+        type="button"
+        className="source-order-button"
+        aria-haspopup="menu"
+        aria-expanded={menu?.kind === 'manage'}
+        title={`Create ${words.noun}s, add or remove ${words.member}s`}
+        onClick={(e) => open('manage', e.currentTarget)}
+      >
+        {words.label}…
+      </button>
+      {sets.error && (
+        <p className="form-error" role="alert">
+          {sets.error}{' '}
+          <button type="button" className="link-button" onClick={sets.clearError}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {menu && (
+        <PopoverMenu
+          label={menu.kind === 'show' ? `Show ${words.noun}` : `Manage ${words.noun}s`}
+          anchor={menu}
+          items={menu.kind === 'show' ? showItems : manageItems}
+          onClose={() => setMenu(null)}
+        />
+      )}
+      {naming && (
+        <NameDialog
+          title={naming.mode === 'create' ? `New ${words.noun}` : `Rename ${words.noun}`}
+          noun={words.noun}
+          initial={naming.mode === 'rename' ? naming.name : ''}
+          hint={naming.mode === 'create' ? (targets.length ? `With ${targetLabel}.` : `Empty; add ${words.member}s from this menu.`) : undefined}
+          onClose={() => setNaming(null)}
+          onSave={async (name) => (naming.mode === 'rename' ? sets.rename(naming.id, name) : sets.create(name, targets))}
+        />
+      )}
+    </div>
+  );
+}
+
+function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: string; noun: string; initial: string; hint?: string; onSave(name: string): Promise<string | null>; onClose(): void }) {
+  const [name, setName] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal title={title} onClose={onClose}>
+      <form
+        className="tag-details"
+        noValidate
+        onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return setError(`A ${noun} needs a name.`);
+          void onSave(name.trim()).then((why) => (why === null ? onClose() : setError(why)));
+        }}
+      >
+        <label>
+          Name
+          <input name="set-name" value={name} maxLength={200} autoFocus onChange={(e) => (setError(null), setName(e.target.value))} aria-invalid={error ? true : undefined} />
+        </label>
+        {hint && <p className="field-hint">{hint}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary-button">
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
