@@ -268,10 +268,9 @@ export function App() {
       sourceStore.upsert(changed);
       setSettings(s);
     } else {
-      const [list, s] = await takeFirstLoad();
+      const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
       sourceStore.replaceAll(list);
       setSettings(s);
-      firstListArrived();
     }
     const list = sourceStore.list() ?? [];
     const current = list.find((x) => x.id === doc?.meta.id) ?? list[0];
