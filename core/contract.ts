@@ -42,6 +42,7 @@ import {
   type TagPassagesResult,
   type UndoTagResult,
 } from './tags/api';
+import { channelError, type ChannelError } from './errors';
 import { collectionInputs, tagGroupInputs, type CollectionsResult, type TagGroupsResult } from './collections/api';
 import type { SourceCollection, TagGroup } from './model';
 import { statementInputs } from './statements/schemas';
@@ -256,8 +257,8 @@ export interface BackupSummary {
   bytes: number;
 }
 
-/** What every call returns across the boundary: errors travel as data with a readable message. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What every call returns across the boundary: errors travel as data, `{ code, message, details? }` (core/errors.ts). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ChannelError };
 
 /** The API the preload exposes as window.notebook: one function per channel. */
 export type NotebookApi = {
@@ -268,8 +269,8 @@ export type NotebookApi = {
 export function parseInput<C extends Channel>(
   name: C,
   input: unknown,
-): { ok: true; value: z.output<Contract[C]['input']> } | { ok: false; error: string } {
-  if (!isChannel(name)) return { ok: false, error: `Unknown channel "${String(name).slice(0, 80)}".` };
+): { ok: true; value: z.output<Contract[C]['input']> } | { ok: false; error: ChannelError } {
+  if (!isChannel(name)) return { ok: false, error: unknownChannel(name) };
   const entry = contract[name];
   const result = entry.input.safeParse(input);
   if (result.success) return { ok: true, value: result.data as z.output<Contract[C]['input']> };
@@ -285,8 +286,11 @@ export function parseInput<C extends Channel>(
   // A message may quote the input ("received xxxx…"): bounded, so a 6 MB string is not echoed back.
   const message = issue?.message ?? 'malformed';
   const bounded = message.length > 200 ? `${message.slice(0, 200)}…` : message;
-  return { ok: false, error: `Invalid input for ${String(name)}: ${bounded}${where.slice(0, 200)}.` };
+  return { ok: false, error: channelError('invalid-input', `Invalid input for ${String(name)}: ${bounded}${where.slice(0, 200)}.`) };
 }
+
+/** The answer to a channel name that is not in the contract (bounded: the name is the caller's). */
+export const unknownChannel = (name: unknown): ChannelError => channelError('unknown-channel', `Unknown channel "${String(name).slice(0, 80)}".`);
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -12,13 +12,14 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, importJobId, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
+import { ANNOTATION_FILE_EXTENSIONS, exportScope, importByteLimit, SOURCE_FILE_EXTENSIONS, type ImportPreview, type ReportHtml } from '../core/exchange/api';
 import { writeFileAtomic } from './backend/atomic-write';
-import { NotebookError } from './backend/errors';
+import { channelError, type ChannelError } from '../core/errors';
+import { shellContract, type ShellChannel, type ShellInput, type ShellOutput } from '../core/shell-contract';
+import { NotebookError, toChannelError } from './backend/errors';
 import type { ImportFile } from './backend/exchange/import';
 import { resolveExportTarget } from './backend/exchange/paths';
-import { describeIoError } from './backend/io-errors';
-import { NOT_GRANTED, pathKey, type SaveGrants } from './save-grants';
+import { NOT_GRANTED, pathKey, UNTRUSTED_SENDER, type SaveGrants } from './save-grants';
 
 export interface ExchangeShellOptions {
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
@@ -32,31 +33,20 @@ export interface ExchangeShellOptions {
   previewImport(files: ImportFile[], jobId?: string): Promise<ImportPreview>;
 }
 
-const saveInput = z
-  .object({
-    defaultName: z.string().max(255),
-    /** The path the analyst typed in the export dialog: where the save dialog opens. */
-    defaultPath: z.string().max(4096).optional(),
-    filters: z
-      .array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(10) }).strict())
-      .max(10),
-  })
-  .strict();
+type Result<T> = { ok: true; value: T } | { ok: false; error: ChannelError };
 
-const pdfInput = z.object({ scope: exportScope, path: z.string().min(1).max(4096) }).strict();
-
-type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** `action` completes "Could not …" in an error message: what the handler was doing. */
-function handle<T>(name: string, action: string, options: ExchangeShellOptions, run: (input: unknown) => Promise<T>): void {
-  ipcMain.handle(name, async (event, input: unknown): Promise<Result<T>> => {
-    if (!options.isTrustedSender(event)) return { ok: false, error: 'Calls are accepted from the notebook window only.' };
+/**
+ * One shell channel of core/shell-contract.ts: the sender checked, the input validated with the contract's schema,
+ * a failure answered as data. `action` completes "Could not …" in an error message: what the handler was doing.
+ */
+function handle<C extends ShellChannel>(name: C, action: string, options: ExchangeShellOptions, run: (input: ShellInput<C>) => Promise<ShellOutput<C>>): void {
+  ipcMain.handle(name, async (event, input: unknown): Promise<Result<ShellOutput<C>>> => {
+    if (!options.isTrustedSender(event)) return { ok: false, error: UNTRUSTED_SENDER };
     try {
-      return { ok: true, value: await run(input) };
+      return { ok: true, value: await run(shellContract[name].input.parse(input) as ShellInput<C>) };
     } catch (err) {
-      if (err instanceof NotebookError) return { ok: false, error: err.message };
-      if (err instanceof z.ZodError) return { ok: false, error: `Invalid input for ${name}.` };
-      return { ok: false, error: describeIoError(err, action) ?? `Could not ${action}: ${(err as Error)?.message ?? String(err)}` };
+      if (err instanceof z.ZodError) return { ok: false, error: channelError('invalid-input', `Invalid input for ${name}.`) };
+      return { ok: false, error: toChannelError(err, action, `Could not ${action}`) };
     }
   });
 }
@@ -66,7 +56,7 @@ const revealable = new Set<string>();
 
 export function registerExchangeShell(options: ExchangeShellOptions): void {
   handle('shell:chooseSavePath', 'choose where to save', options, async (input) => {
-    const { defaultName, defaultPath, filters } = saveInput.parse(input);
+    const { defaultName, defaultPath, filters } = input;
     const win = options.window();
     const dialogOptions = {
       defaultPath: defaultPath && isAbsolute(defaultPath) ? defaultPath : join(app.getPath('documents'), defaultName),
@@ -94,7 +84,8 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
   // After an export: the file manager at the exported file. Only a path the save dialog returned (or a file in a
   // folder it returned), that still exists.
   handle('shell:showInFolder', 'show the file in its folder', options, async (input) => {
-    const path = z.string().min(1).max(4096).refine(isAbsolute, 'not an absolute path').parse(input);
+    if (!isAbsolute(input)) throw new NotebookError('Invalid input for shell:showInFolder: not an absolute path.', 'invalid-input');
+    const path = input;
     const key = pathKey(path);
     if (![...revealable].some((r) => key === r || key.startsWith(r.endsWith(sep) ? r : r + sep))) throw new NotebookError('Only a file you exported can be shown in its folder.');
     await stat(path).catch(() => {
@@ -105,8 +96,8 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
   });
 
   handle('shell:printToPdf', 'save the PDF', options, async (input) => {
-    const { scope, path } = pdfInput.parse(input);
-    if (!options.grants.take(path)) throw new NotebookError(NOT_GRANTED);
+    const { scope, path } = input;
+    if (!options.grants.take(path)) throw new NotebookError(NOT_GRANTED, 'not-allowed');
     const target = await resolveExportTarget(path, 'pdf', false, options.dataDir);
     const report = await options.reportHtml(scope);
     await writeFileAtomic(target, await printHtml(report.html));
@@ -115,7 +106,7 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
 
   handle('shell:chooseImportFiles', 'read the chosen files', options, async (input) => {
     // An optional job id: the renderer follows the reading (pages of long PDFs) and may cancel it.
-    const jobId = importJobId.optional().parse(input);
+    const jobId = input;
     const win = options.window();
     const dialogOptions = {
       title: 'Import',

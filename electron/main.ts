@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type 
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels } from '../core/contract';
+import { SHELL_EVENTS } from '../core/shell-contract';
 import type { Dispatch } from './backend/dispatch';
 import type { StartExportResult } from '../core/exchange/api';
 import type { Settings } from '../core/model';
@@ -15,7 +16,7 @@ import { NotebookSession } from './backend/startup';
 import { buildMenu } from './menu';
 import { registerExchangeShell } from './exchange-shell';
 import { CSP } from './csp';
-import { NOT_GRANTED, SaveGrants } from './save-grants';
+import { NOT_GRANTED_ERROR, SaveGrants, UNTRUSTED_SENDER } from './save-grants';
 import { openExternalLink, UserGestures } from './external-links';
 import { flushBeforeQuit } from './quit';
 
@@ -37,7 +38,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'notebook'));
   // Our menu replaces Electron's default one (Reload, Toggle Developer Tools) at once, before any window exists.
-  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('menu-command', command), dataDir));
+  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(SHELL_EVENTS.menuCommand, command), dataDir));
   // A notebook that cannot be opened still gets its window: the start-up failure screen says what failed and offers
   // the backups and, where it can work, opening read-only (electron/backend/startup.ts).
   const notebook = await NotebookSession.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
@@ -93,11 +94,11 @@ function serveRenderer(): void {
 function registerIpc(dispatch: Dispatch, grants: SaveGrants): void {
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: 'Calls are accepted from the notebook window only.' };
+      if (!isTrustedSender(event)) return { ok: false, error: UNTRUSTED_SENDER };
       if (channel !== 'startExport') return dispatch(channel, input);
       // An export goes only where the analyst chose in the save dialog, once (asking to replace keeps the grant).
       const path = (input as { path?: unknown } | null)?.path;
-      if (typeof path !== 'string' || !grants.has(path)) return { ok: false, error: NOT_GRANTED };
+      if (typeof path !== 'string' || !grants.has(path)) return { ok: false, error: NOT_GRANTED_ERROR };
       const reply = await dispatch(channel, input);
       if (!(reply.ok && (reply.value as StartExportResult).jobId === null)) grants.take(path);
       return reply;
@@ -188,10 +189,10 @@ function createWindow(notebook: NotebookSession, saved: Settings['window'] | und
     const done = () => {
       if (!win.isDestroyed()) win.destroy();
     };
-    ipcMain.once('ready-to-close', (e) => {
+    ipcMain.once(SHELL_EVENTS.readyToClose, (e) => {
       if (e.sender === win.webContents) done();
     });
-    win.webContents.send('menu-command', 'app.flushAndClose');
+    win.webContents.send(SHELL_EVENTS.menuCommand, 'app.flushAndClose');
     setTimeout(done, 5000);
   });
   win.on('closed', () => {

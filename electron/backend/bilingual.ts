@@ -11,7 +11,7 @@ export class BilingualOps {
 
   private meta(id: string) {
     const meta = this.store.catalog.sources.find((s) => s.id === id);
-    if (!meta) throw new NotebookError(`No source with id "${id}" in this notebook; nothing was changed.`);
+    if (!meta) throw new NotebookError(`No source with id "${id}" in this notebook; nothing was changed.`, 'not-found');
     return meta;
   }
 

@@ -92,7 +92,7 @@ class NamedSetOps<T extends NamedSet> {
 
   private get(setId: string): T {
     const found = (this.spec.read(this.store.catalog) ?? []).find((x) => x.id === setId);
-    if (!found) throw new NotebookError(`No ${this.spec.noun} with id "${setId}" in this notebook.`);
+    if (!found) throw new NotebookError(`No ${this.spec.noun} with id "${setId}" in this notebook.`, 'not-found');
     return found;
   }
 
@@ -106,11 +106,11 @@ class NamedSetOps<T extends NamedSet> {
   private checkMembers(ids: readonly string[]): void {
     const known = this.spec.known(this.store.catalog);
     const missing = ids.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No ${this.spec.memberNoun} with id "${missing}" in this notebook; the ${this.spec.noun} was not changed.`);
+    if (missing) throw new NotebookError(`No ${this.spec.memberNoun} with id "${missing}" in this notebook; the ${this.spec.noun} was not changed.`, 'not-found');
   }
 
   private writable(): void {
-    if (this.store.readOnly) throw new NotebookError(`This notebook is open read-only: ${this.spec.noun}s cannot be changed.`);
+    if (this.store.readOnly) throw new NotebookError(`This notebook is open read-only: ${this.spec.noun}s cannot be changed.`, 'read-only');
   }
 }
 

@@ -1,6 +1,5 @@
-import { isChannel, parseInput, type Envelope } from '../../core/contract';
-import { describeIoError } from './io-errors';
-import { NotebookError } from './errors';
+import { isChannel, parseInput, unknownChannel, type Envelope } from '../../core/contract';
+import { toChannelError } from './errors';
 import type { NotebookService } from './service';
 
 /** What each channel does, in the words of an error message ("Could not save the notes: ..."). */
@@ -22,17 +21,14 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unk
  */
 export function createDispatcher(service: NotebookService, log: (err: unknown) => void = console.error): Dispatch {
   return async (channel, input) => {
-    if (!isChannel(channel)) return { ok: false, error: `Unknown channel "${String(channel).slice(0, 80)}".` };
+    if (!isChannel(channel)) return { ok: false, error: unknownChannel(channel) };
     const parsed = parseInput(channel, input);
     if (!parsed.ok) return parsed;
     try {
       const handler = service[channel] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await handler.call(service, parsed.value) };
     } catch (err) {
-      if (err instanceof NotebookError) return { ok: false, error: err.message };
-      log(err);
-      const io = describeIoError(err, ACTIONS[channel] ?? `complete "${channel}"`);
-      return { ok: false, error: io ?? `The notebook could not complete "${channel}": ${(err as Error)?.message ?? String(err)}` };
+      return { ok: false, error: toChannelError(err, ACTIONS[channel] ?? `complete "${channel}"`, `The notebook could not complete "${channel}"`, log) };
     }
   };
 }

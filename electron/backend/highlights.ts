@@ -118,7 +118,7 @@ function staleHighlights(file: SourceFile): Highlight[] {
 
 function find(file: SourceFile, highlightId: string): Highlight {
   const found = file.highlights.find((h) => h.id === highlightId);
-  if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`);
+  if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`, 'not-found');
   return found;
 }
 

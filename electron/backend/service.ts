@@ -337,7 +337,7 @@ export class NotebookService implements Handlers {
   }
 
   async restoreBackup({ id }: ChannelInput<'restoreBackup'>): Promise<{ restored: number; before: BackupSummary }> {
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be restored from here.`);
+    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be restored from here.`, 'read-only');
     // With the notebook to itself from the moment it is asked: every change acknowledged before is on disk (and in
     // the before-restore backup), and changes asked for after it apply to the restored notebook.
     await this.startupBackup();
@@ -543,7 +543,7 @@ export class NotebookService implements Handlers {
     return this.exchange.imports.preview(input);
   }
   commitImport({ previewId, skipDuplicates }: ChannelInput<'commitImport'>): Promise<ChannelOutput<'commitImport'>> {
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Nothing can be imported into it.`);
+    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Nothing can be imported into it.`, 'read-only');
     return this.exchange.imports.commit(previewId, skipDuplicates);
   }
   async discardImport({ previewId }: ChannelInput<'discardImport'>): Promise<ChannelOutput<'discardImport'>> {

@@ -77,7 +77,7 @@ export class SourceOps {
       const wanted = new Set(sourceIds);
       const entries = this.store.catalog.sources.flatMap((meta, index) => (wanted.has(meta.id) ? [{ meta: structuredClone(meta), index }] : []));
       const missing = [...wanted].filter((id) => !entries.some((e) => e.meta.id === id));
-      if (missing.length) throw new NotebookError(`No source with id "${missing[0]}" in this notebook; nothing was deleted.`);
+      if (missing.length) throw new NotebookError(`No source with id "${missing[0]}" in this notebook; nothing was deleted.`, 'not-found');
       await this.emptyOldTrash();
       const id = newTrashId();
       const folder = this.trashFolder(id);
@@ -138,7 +138,7 @@ export class SourceOps {
 
 
   private writable(): void {
-    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): sources cannot be changed.');
+    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): sources cannot be changed.', 'read-only');
   }
 
 

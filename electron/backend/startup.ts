@@ -1,9 +1,10 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isChannel, parseInput, type ChannelOutput, type StartupState } from '../../core/contract';
+import { isChannel, parseInput, unknownChannel, type ChannelOutput, type StartupState } from '../../core/contract';
+import { channelError } from '../../core/errors';
 import { Backups } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
-import { NotebookError, UnopenableNotebookError } from './errors';
+import { NotebookError, toChannelError, UnopenableNotebookError } from './errors';
 import { describeIoError } from './io-errors';
 import { NotebookService, type ServiceOptions } from './service';
 import { NotebookLock, NotebookLockedError } from './storage/notebook-lock';
@@ -58,7 +59,7 @@ export class NotebookSession {
 
   readonly dispatch: Dispatch = async (channel, input) => {
     if (this.serviceDispatch) return this.serviceDispatch(channel, input);
-    if (!isChannel(channel)) return { ok: false, error: `Unknown channel "${String(channel).slice(0, 80)}".` };
+    if (!isChannel(channel)) return { ok: false, error: unknownChannel(channel) };
     const parsed = parseInput(channel, input);
     if (!parsed.ok) return parsed;
     try {
@@ -78,12 +79,13 @@ export class NotebookSession {
           return { ok: true, value: state };
         }
         default:
-          return { ok: false, error: `The notebook could not be opened (${describeFailure(this.failure)}), so this cannot be done. Restore a backup or open it read-only.` };
+          return {
+            ok: false,
+            error: channelError('unopened', `The notebook could not be opened (${describeFailure(this.failure)}), so this cannot be done. Restore a backup or open it read-only.`),
+          };
       }
     } catch (err) {
-      if (err instanceof NotebookError) return { ok: false, error: err.message };
-      this.log(err);
-      return { ok: false, error: describeIoError(err, 'restore the backup') ?? `The backup could not be restored: ${(err as Error)?.message ?? String(err)}` };
+      return { ok: false, error: toChannelError(err, 'restore the backup', 'The backup could not be restored', this.log) };
     }
   };
 

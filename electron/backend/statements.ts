@@ -71,7 +71,7 @@ export class StatementOps {
 
   async setReliability(sourceId: string, reliability: Reliability | null): Promise<SetReliabilityResult> {
     const meta = this.store.sourceMeta(sourceId);
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Grades cannot be changed.`);
+    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Grades cannot be changed.`, 'read-only');
     const undo = meta.reliability ?? null;
     await this.store.updateCatalog((c) => {
       c.sources = c.sources.map((s) => {
@@ -270,7 +270,7 @@ function clean(s: Statement): Statement {
 
 function find(file: SourceFile, highlightId: string): Highlight {
   const found = file.highlights.find((h) => h.id === highlightId);
-  if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`);
+  if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`, 'not-found');
   return found;
 }
 

@@ -228,7 +228,7 @@ export class NotebookStore {
   /** A catalogued source's record; a clear error for an id the notebook does not have. */
   sourceMeta(id: string): SourceMeta {
     const meta = this.catalog.sources.find((s) => s.id === id);
-    if (!meta) throw new NotebookError(`No source with id "${id.slice(0, 120)}" in this notebook.`);
+    if (!meta) throw new NotebookError(`No source with id "${id.slice(0, 120)}" in this notebook.`, 'not-found');
     return meta;
   }
 
@@ -528,7 +528,7 @@ export class NotebookStore {
   }
 
   private assertWritable(): void {
-    if (this.readOnlyReason) throw new NotebookError(this.readOnlyReason);
+    if (this.readOnlyReason) throw new NotebookError(this.readOnlyReason, 'read-only');
   }
 
   private checkId(id: string): void {
@@ -590,7 +590,7 @@ export class NotebookStore {
 
   private newCell(id: string, data: SourceFile, newerVersion: number | null = null): FileCell<SourceFile> {
     const cell = new FileCell<SourceFile>(data, async (next) => {
-      if (newerVersion !== null) throw new NotebookError(readOnlyNotice(newerVersion, id));
+      if (newerVersion !== null) throw new NotebookError(readOnlyNotice(newerVersion, id), 'read-only');
       await this.persistSource(id, next);
     });
     cell.onRevert = () => {
@@ -645,7 +645,7 @@ export class NotebookStore {
   }
 
   private async persistCatalog(catalog: CatalogFile): Promise<void> {
-    if (this.readOnlyReason) throw new NotebookError(this.readOnlyReason);
+    if (this.readOnlyReason) throw new NotebookError(this.readOnlyReason, 'read-only');
     // Counts recorded from here on go to the next generation's log; this write carries all before it.
     const generation = ++this.summaryLog.generation;
     const lines = this.summaryLog.size;

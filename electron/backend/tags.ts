@@ -196,7 +196,7 @@ export class TagOps {
     this.assertTagsExist(wanted);
     const { highlight, previousTagIds } = await this.store.changeSource(sourceId, (file) => {
       const found = file.highlights.find((h) => h.id === highlightId);
-      if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`);
+      if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`, 'not-found');
       const next: Highlight = { ...found, tagIds: wanted, modifiedAt: new Date().toISOString() };
       return { next: { ...file, highlights: file.highlights.map((h) => (h.id === highlightId ? next : h)) }, result: { highlight: next, previousTagIds: [...found.tagIds] } };
     });
@@ -210,7 +210,7 @@ export class TagOps {
     const tag = this.assertTagsExist([tagId])[0];
     const bySource = new Map<string, Set<string>>();
     for (const r of refs) {
-      if (!this.store.catalog.sources.some((s) => s.id === r.sourceId)) throw new NotebookError(`No source with id "${r.sourceId}" in this notebook.`);
+      if (!this.store.catalog.sources.some((s) => s.id === r.sourceId)) throw new NotebookError(`No source with id "${r.sourceId}" in this notebook.`, 'not-found');
       const set = bySource.get(r.sourceId) ?? new Set<string>();
       set.add(r.highlightId);
       bySource.set(r.sourceId, set);
@@ -218,7 +218,7 @@ export class TagOps {
     for (const [sourceId, ids] of bySource) {
       const present = new Set((await this.store.readSource(sourceId)).highlights.map((h) => h.id));
       const missing = [...ids].find((id) => !present.has(id));
-      if (missing) throw new NotebookError(`No highlight with id "${missing}" in this source; it may have been deleted. Nothing was changed.`);
+      if (missing) throw new NotebookError(`No highlight with id "${missing}" in this source; it may have been deleted. Nothing was changed.`, 'not-found');
     }
     const now = new Date().toISOString();
     const changed: HighlightTagChange[] = [];
@@ -490,7 +490,7 @@ export class TagOps {
   private assertTagsExist(ids: string[]): Tag[] {
     return ids.map((id) => {
       const tag = this.tags.find((t) => t.id === id);
-      if (!tag) throw new NotebookError(`No tag with id "${id}" in the codebook; it may have been deleted or merged.`);
+      if (!tag) throw new NotebookError(`No tag with id "${id}" in the codebook; it may have been deleted or merged.`, 'not-found');
       return tag;
     });
   }

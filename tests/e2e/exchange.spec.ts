@@ -181,7 +181,7 @@ test('a bad file is refused with an alert naming the file and the problem, and n
 
 test('the HTML report prints to PDF in Chromium, with every source title in it', async ({ page, notebook, browser }) => {
   const report = await notebook.dispatch('exportReportHtml', { scope: { kind: 'notebook' } });
-  if (!report.ok) throw new Error(report.error);
+  if (!report.ok) throw new Error(report.error.message);
   const { html, sources: count } = report.value as { html: string; sources: number };
   expect(count).toBe(5);
   await expect(sources(page)).toHaveCount(5);

@@ -60,3 +60,10 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
 });
 
 export { expect };
+
+/** Call a channel as the renderer would; a failure throws with the backend's message and code. */
+export async function call<T = unknown>(notebook: Pick<Notebook, 'dispatch'>, channel: string, input?: unknown): Promise<T> {
+  const r = await notebook.dispatch(channel, input);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+  return r.value as T;
+}

@@ -94,12 +94,12 @@ test('an invalid call through the API shows an error and changes nothing', async
   await expect.poll(async () => (await readFile(join(notebook.dataDir, 'catalog.json'), 'utf8')).includes('"lastSourceId":"')).toBe(true);
   const before = await readFile(join(notebook.dataDir, 'catalog.json'), 'utf8');
   const result = await page.evaluate(() => window.notebook.updateSettings({ reader: { fontSize: 'huge' } } as never));
-  expect(result).toEqual({ ok: false, error: expect.stringMatching(/Invalid input for updateSettings.*reader\.fontSize/) });
+  expect(result).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/Invalid input for updateSettings.*reader\.fontSize/) }) });
   const unknownSource = await page.evaluate(() => window.notebook.getSource({ id: 'no-such-source' }));
-  expect(unknownSource).toEqual({ ok: false, error: 'No source with id "no-such-source" in this notebook.' });
+  expect(unknownSource).toEqual({ ok: false, error: expect.objectContaining({ message: 'No source with id "no-such-source" in this notebook.' }) });
   expect(await readFile(join(notebook.dataDir, 'catalog.json'), 'utf8')).toBe(before);
   const empty = await page.evaluate(() => window.notebook.saveSourceNote({ sourceId: '', doc: { type: 'doc' } }));
-  expect(empty).toEqual({ ok: false, error: expect.stringMatching(/^Invalid input for saveSourceNote: an id is required \(at sourceId\)\.$/) });
+  expect(empty).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/^Invalid input for saveSourceNote: an id is required \(at sourceId\)\.$/) }) });
   expect(await readFile(join(notebook.dataDir, 'catalog.json'), 'utf8')).toBe(before);
 });
 

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, call } from './fixtures';
 
 /**
  * A notebook that cannot be opened shows the start-up failure screen (issue 11): what failed, the backups with a
@@ -12,11 +12,6 @@ import { test, expect } from './fixtures';
 const EFE_ID = '002_3d6a35bbe9bd0c1a';
 const EFE = /Putin warns of buildup/;
 
-async function call<T>(notebook: { dispatch: (c: string, i?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }> }, channel: string, input?: unknown): Promise<T> {
-  const r = await notebook.dispatch(channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 test('a notebook whose start fails offers its backups; restoring one opens the notebook with the backup data', async ({ page, notebook }, testInfo) => {
   const text = (await call<{ text: string }>(notebook, 'getSource', { id: EFE_ID })).text;

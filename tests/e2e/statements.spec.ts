@@ -17,7 +17,7 @@ async function createPutin(page: Page) {
   // A person tag for the speaker, through the codebook's own dialog-free path: the tag picker creates it.
   await page.evaluate(async () => {
     const r = await window.notebook.createTag({ name: 'Vladimir Putin', kind: 'person', parentId: 'tag-people' });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.error.message);
   });
   await page.reload();
 }

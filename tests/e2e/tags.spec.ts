@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, type Notebook } from './fixtures';
+import { test, expect, type Notebook, call } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 const EFE_ID = '002_3d6a35bbe9bd0c1a';
@@ -18,11 +18,6 @@ async function open(page: Page, title: RegExp) {
   await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-async function call<T = unknown>(notebook: Notebook, channel: string, input?: unknown): Promise<T> {
-  const r = await notebook.dispatch(channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 /** A highlight made through the backend, as the renderer would (for test setup). */
 async function seed(notebook: Notebook, sourceId: string, phrase: string, tagIds: string[]) {

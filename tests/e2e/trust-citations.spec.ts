@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, call } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 const EFE = /Putin warns of buildup/;
@@ -55,11 +55,7 @@ test('a citation shows publisher, date and paragraph; deleting a cited highlight
 });
 
 test('deleting a highlight cited in another source’s highlight note names that note', async ({ page, notebook }) => {
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = (await notebook.dispatch(channel, input)) as { ok: boolean; value?: T; error?: string };
-    if (!r.ok) throw new Error(r.error);
-    return r.value as T;
-  };
+  const value = <T>(channel: string, input: unknown): Promise<T> => call<T>(notebook, channel, input);
   const sources = await value<Array<{ id: string; title: string }>>('listSources', undefined);
   const efe = sources.find((s) => EFE.test(s.title))!;
   const other = sources.find((s) => s.id !== efe.id)!;

@@ -1,16 +1,11 @@
 import type { Page } from '@playwright/test';
-import { test, expect, type Notebook } from './fixtures';
+import { test, expect, type Notebook, call } from './fixtures';
 
 const EFE_ID = '002_3d6a35bbe9bd0c1a';
 const EFE = /Putin warns of buildup/;
 const panel = (page: Page) => page.getByRole('listbox', { name: 'Highlights in reading order' });
 const rows = (page: Page) => panel(page).getByRole('option');
 
-async function call<T = unknown>(notebook: Notebook, channel: string, input?: unknown): Promise<T> {
-  const r = await notebook.dispatch(channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 async function seed(notebook: Notebook, phrase: string, tagIds: string[]) {
   const { text } = await call<{ text: string }>(notebook, 'getSource', { id: EFE_ID });

@@ -17,7 +17,7 @@ async function open(page: Page, title: RegExp) {
 
 async function listTags(notebook: Notebook) {
   const r = await notebook.dispatch('listTags', undefined);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.message);
   return (r.value as { tags: Array<{ id: string; name: string; kind: string; parentId: string | null }> }).tags;
 }
 
@@ -85,7 +85,7 @@ test('the first letter typed right after T reaches the picker, even for letters 
 test('a tag moved under another category takes its kind; one whose kind the analyst set keeps it', async ({ page, notebook }) => {
   const create = async (input: unknown) => {
     const r = await notebook.dispatch('createTag', input);
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.error.message);
   };
   // Filed under Places by mistake: it is a place because of where it sits.
   await create({ name: 'Islamic State Khorasan', parentId: 'tag-places' });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, type Notebook } from './fixtures';
+import { test, expect, call } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 const EFE_ID = '002_3d6a35bbe9bd0c1a';
@@ -15,11 +15,6 @@ async function open(page: Page, title: RegExp) {
   await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-async function call<T = unknown>(notebook: Notebook, channel: string, input?: unknown): Promise<T> {
-  const r = await notebook.dispatch(channel, input);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
-}
 
 async function highlight(page: Page, phrase: string) {
   await dragSelect(page, phrase);

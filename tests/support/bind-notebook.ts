@@ -11,7 +11,7 @@ export async function bindNotebook(page: Page, getDispatch: () => Dispatch): Pro
   // Results travel as one JSON string: Playwright's own serialiser is slow for large objects (a 1 MB source with
   // thousands of highlights), where Electron's IPC structured clone is not; a string keeps the harness honest.
   await page.exposeBinding('__notebookInvoke', async (source, channel: string, input: unknown) => {
-    if (source.frame !== source.page.mainFrame()) return JSON.stringify({ ok: false, error: 'Calls are accepted from the main frame only.' });
+    if (source.frame !== source.page.mainFrame()) return JSON.stringify({ ok: false, error: { code: 'not-allowed', message: 'Calls are accepted from the main frame only.' } });
     return JSON.stringify(await getDispatch()(channel, input));
   });
   await page.addInitScript((names: string[]) => {

@@ -42,7 +42,7 @@ describe('import progress and cancel', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     expect(await call(nb.dispatch, 'cancelImport', { jobId })).toEqual({ cancelled: true });
-    expect(await preview).toEqual({ ok: false, error: expect.stringContaining('Import cancelled at long.pdf; nothing was changed.') });
+    expect(await preview).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('Import cancelled at long.pdf; nothing was changed.') }) });
     expect(await call(nb.dispatch, 'cancelImport', { jobId })).toEqual({ cancelled: false });
     expect(await fingerprint(nb.dir)).toEqual(before);
     expect(await call(nb.dispatch, 'listSources')).toEqual([]);
@@ -83,6 +83,6 @@ describe('a PDF protected by a password', () => {
     await call(nb.dispatch, 'discardImport', { previewId: direct.previewId });
     expect(await fingerprint(nb.dir)).toEqual(before);
     const gone = await nb.dispatch('unlockImport', { previewId: direct.previewId, file: 0, password: 'pw-123' });
-    expect(gone).toEqual({ ok: false, error: expect.stringContaining('no longer waiting') });
+    expect(gone).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('no longer waiting') }) });
   });
 });

@@ -63,7 +63,7 @@ describe('schema migrations', () => {
     expect(await dispatch('startupReport', undefined)).toMatchObject({ ok: true, value: { readOnly: true, notices: [expect.stringContaining('newer version of Research Notebook')] } });
     expect(await service.listSources()).toHaveLength(5);
     const refused = await dispatch('updateSettings', { reader: { fontSize: 24 } });
-    expect(refused).toEqual({ ok: false, error: expect.stringContaining('open read-only') });
+    expect(refused).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('open read-only') }) });
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 });
@@ -141,7 +141,7 @@ describe('backups', () => {
     const before = (restored as { value: { before: { id: string } } }).value.before.id;
     await dispatch('restoreBackup', { id: before });
     expect(JSON.stringify((await service.getSource({ id: EFE })).note)).toContain('after');
-    expect(await dispatch('restoreBackup', { id: '2020-01-01T00-00-00-000Z-daily' })).toEqual({ ok: false, error: 'There is no backup "2020-01-01T00-00-00-000Z-daily" in this notebook.' });
+    expect(await dispatch('restoreBackup', { id: '2020-01-01T00-00-00-000Z-daily' })).toEqual({ ok: false, error: expect.objectContaining({ message: 'There is no backup "2020-01-01T00-00-00-000Z-daily" in this notebook.' }) });
   });
 
   it('keeps the newest N of each kind and shares unchanged files between snapshots', async () => {

@@ -97,7 +97,7 @@ export function fileInput(name: string, bytes: Uint8Array | string): { name: str
 
 export async function call<T>(dispatch: Dispatch, channel: string, input?: unknown): Promise<T> {
   const r = await dispatch(channel, input);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
 }
 

@@ -72,9 +72,9 @@ describe('hostile input on every channel', () => {
         const payload = malformed(r);
         const result = await dispatch(channel, payload);
         if (result.ok) throw new Error(`${channel} accepted ${JSON.stringify(payload)?.slice(0, 200)}`);
-        expect(typeof result.error).toBe('string');
-        expect(result.error.length).toBeLessThan(600);
-        expect(result.error).toMatch(/^Invalid input for \w+: .+\.$/);
+        expect(result.error.code).toBe('invalid-input');
+        expect(result.error.message.length).toBeLessThan(600);
+        expect(result.error.message).toMatch(/^Invalid input for \w+: .+\.$/);
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -42,7 +42,7 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
     expect((sources.value as unknown[]).length).toBe(5);
     // A frame that is not the notebook window's is refused.
     const other = await fake.handlers.get('listSources')!({ senderFrame: { url: 'https://evil.example/' } }, undefined);
-    expect(other).toEqual({ ok: false, error: 'Calls are accepted from the notebook window only.' });
+    expect(other).toEqual({ ok: false, error: expect.objectContaining({ message: 'Calls are accepted from the notebook window only.' }) });
     win.loaded();
   });
 
@@ -62,7 +62,7 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
     await writeFile(foreign, '{"theirs":true}');
     // Not chosen in the dialog: refused, nothing written.
     const refused = await fake.invoke('startExport', { scope, format: 'w3c', path: foreign, overwrite: true });
-    expect(refused).toEqual({ ok: false, error: expect.stringContaining('save dialog') });
+    expect(refused).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('save dialog') }) });
     expect(await readFile(foreign, 'utf8')).toBe('{"theirs":true}');
 
     const chosen = join(outDir, 'Notebook.json');
@@ -72,7 +72,7 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
     expect(started.ok).toBe(true);
     await vi.waitFor(async () => expect(JSON.parse(await readFile(chosen, 'utf8')).type).toContain('AnnotationCollection'), { timeout: 20_000 });
     // Once: the same path again needs the dialog again.
-    expect(await fake.invoke('startExport', { scope, format: 'w3c', path: chosen, overwrite: true })).toEqual({ ok: false, error: expect.stringContaining('save dialog') });
+    expect(await fake.invoke('startExport', { scope, format: 'w3c', path: chosen, overwrite: true })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('save dialog') }) });
   });
 
   it('a dialog answer without the extension gets it, and replacing the file it then names is asked natively', async () => {
@@ -87,8 +87,8 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
 
   it('prints a PDF only to a granted path, and never of HTML the renderer sends', async () => {
     const pdf = join(outDir, 'report.pdf');
-    expect(await fake.invoke('shell:printToPdf', { scope: { kind: 'notebook' }, path: pdf })).toEqual({ ok: false, error: expect.stringContaining('save dialog') });
-    expect(await fake.invoke('shell:printToPdf', { html: '<p>forged</p>', path: pdf })).toEqual({ ok: false, error: 'Invalid input for shell:printToPdf.' });
+    expect(await fake.invoke('shell:printToPdf', { scope: { kind: 'notebook' }, path: pdf })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('save dialog') }) });
+    expect(await fake.invoke('shell:printToPdf', { html: '<p>forged</p>', path: pdf })).toEqual({ ok: false, error: expect.objectContaining({ message: 'Invalid input for shell:printToPdf.' }) });
     expect(await readdir(outDir)).not.toContain('report.pdf');
   });
 
@@ -100,7 +100,7 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
     await fake.invoke('shell:chooseSavePath', { defaultName: 'innocent.json', filters: [{ name: 'JSON', extensions: ['json'] }] });
     expect(await fake.invoke('startExport', { scope: { kind: 'notebook' }, format: 'w3c', path: link, overwrite: true })).toEqual({
       ok: false,
-      error: expect.stringContaining('outside the notebook’s own data folder'),
+      error: expect.objectContaining({ message: expect.stringContaining('outside the notebook’s own data folder') }),
     });
     expect(await readFile(join(dataDir, 'catalog.json'), 'utf8')).toBe(before);
   });

@@ -58,12 +58,19 @@ describe('the preload', () => {
     await api.getSource({ id: 'abc' });
     expect(fake.invoked).toEqual([{ channel: 'getSource', input: { id: 'abc' } }]);
     const big = { files: [{ name: 'huge.json', size: 100 * 1024 * 1024, data: 'A'.repeat(100 * 1024 * 1024) }] };
-    expect(await api.previewImport(big)).toEqual({ ok: false, error: expect.stringContaining('File › Import') });
+    expect(await api.previewImport(big)).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('File › Import') }) });
     const note = { sourceId: 's', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'n'.repeat(9 * 1024 * 1024) }] }] } };
-    expect(await api.saveSourceNote(note)).toEqual({ ok: false, error: expect.stringContaining('more than 8 MB') });
+    expect(await api.saveSourceNote(note)).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('more than 8 MB') }) });
     expect(fake.invoked).toHaveLength(1);
-    const shell = fake.exposed.notebookShell as { platform: string; chooseImportFiles(): Promise<unknown> };
+    const shell = fake.exposed.notebookShell as Record<string, unknown> & { platform: string; chooseSavePath(i: unknown): Promise<unknown> };
     expect(shell.platform).toBe(process.platform);
+    // The shell's bridge is generated from core/shell-contract.ts: one function per shell channel, by its bridge name,
+    // each invoking that channel; nothing else but the platform, the close answer and the menu subscription.
+    const { shellContract, shellChannels } = await import('../../core/shell-contract');
+    expect(Object.keys(shell).sort()).toEqual([...shellChannels.map((c) => shellContract[c].bridge), 'onMenuCommand', 'platform', 'readyToClose'].sort());
+    fake.invoked.length = 0;
+    await shell.chooseSavePath({ defaultName: 'x.csv', filters: [] }).catch(() => undefined);
+    expect(fake.invoked).toEqual([{ channel: 'shell:chooseSavePath', input: { defaultName: 'x.csv', filters: [] } }]);
   });
 
   it('measures without walking more than the bound, and without recursion', () => {

@@ -43,10 +43,10 @@ describe('editing a source', () => {
     const service = await open();
     const dispatch = createDispatcher(service, () => {});
     const disk = await readFile(join(dir, 'catalog.json'), 'utf8');
-    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { title: '   ' } })).toEqual({ ok: false, error: expect.stringContaining('a source needs a title') });
-    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { date: '2021-02-30' } })).toEqual({ ok: false, error: expect.stringContaining('does not exist') });
-    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { date: '15/08/2021' } })).toEqual({ ok: false, error: expect.stringContaining('yyyy-mm-dd') });
-    expect(await dispatch('updateSourceMeta', { sourceId: 'nope', patch: { title: 'x' } })).toEqual({ ok: false, error: expect.stringContaining('No source with id "nope"') });
+    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { title: '   ' } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('a source needs a title') }) });
+    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { date: '2021-02-30' } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('does not exist') }) });
+    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { date: '15/08/2021' } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('yyyy-mm-dd') }) });
+    expect(await dispatch('updateSourceMeta', { sourceId: 'nope', patch: { title: 'x' } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('No source with id "nope"') }) });
     expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { url: 'x' } })).toMatchObject({ ok: false });
     expect(await readFile(join(dir, 'catalog.json'), 'utf8')).toBe(disk);
   });
@@ -94,13 +94,13 @@ describe('deleting sources', () => {
     const service = await open();
     const dispatch = createDispatcher(service, () => {});
     const before = await service.listSources();
-    expect(await dispatch('deleteSources', { sourceIds: [EFE, 'missing'] })).toEqual({ ok: false, error: expect.stringContaining('nothing was deleted') });
+    expect(await dispatch('deleteSources', { sourceIds: [EFE, 'missing'] })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('nothing was deleted') }) });
     expect(await dispatch('deleteSources', { sourceIds: [] })).toMatchObject({ ok: false });
     expect(await service.listSources()).toEqual(before);
     const { trashId } = await service.deleteSources({ sourceIds: [EFE] });
     await service.restoreSources({ trashId });
-    expect(await dispatch('restoreSources', { trashId })).toEqual({ ok: false, error: expect.stringContaining('can no longer be restored') });
-    expect(await dispatch('restoreSources', { trashId: '../../etc' })).toMatchObject({ ok: false, error: expect.stringContaining('not a deletion id') });
+    expect(await dispatch('restoreSources', { trashId })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('can no longer be restored') }) });
+    expect(await dispatch('restoreSources', { trashId: '../../etc' })).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('not a deletion id') }) });
     expect(await service.listSources()).toEqual(before);
   });
 

@@ -45,10 +45,10 @@ describe('editing authors, address and language', () => {
     const service = await open();
     const dispatch = createDispatcher(service, () => {});
     const disk = await readFile(join(dir, 'catalog.json'), 'utf8');
-    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { url: 'javascript:alert(1)' } })).toEqual({ ok: false, error: expect.stringContaining('http:// or https://') });
+    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { url: 'javascript:alert(1)' } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('http:// or https://') }) });
     expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { url: 'file:///etc/passwd' } })).toMatchObject({ ok: false });
-    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { language: 'Russian' } })).toEqual({ ok: false, error: expect.stringContaining('a language is a code') });
-    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { authors: ['  '] } })).toEqual({ ok: false, error: expect.stringContaining('an author needs a name') });
+    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { language: 'Russian' } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('a language is a code') }) });
+    expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { authors: ['  '] } })).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('an author needs a name') }) });
     expect(await dispatch('updateSourceMeta', { sourceId: EFE, patch: { authors: 'Jane' } })).toMatchObject({ ok: false });
     expect(await readFile(join(dir, 'catalog.json'), 'utf8')).toBe(disk);
     await service.close();

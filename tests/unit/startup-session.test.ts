@@ -37,10 +37,10 @@ describe('NotebookSession', () => {
       value: { failed: true, message: `The notebook is open in the notebook CLI (pid ${process.pid}). Close it first, or use --read-only.`, dataDir, canOpenReadOnly: true },
     });
     const refused = await s.dispatch('createHighlight', { sourceId: 'x', start: 0, end: 1 });
-    expect(refused).toEqual({ ok: false, error: expect.stringContaining('The notebook could not be opened (The notebook is open in the notebook CLI') });
+    expect(refused).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('The notebook could not be opened (The notebook is open in the notebook CLI') }) });
     // The backups are listed; a restore needs the notebook's lock and is refused while another program has it.
     expect(await s.dispatch('listBackups', undefined)).toMatchObject({ ok: true });
-    expect(await s.dispatch('restoreBackup', { id: 'manual-0000000000' })).toEqual({ ok: false, error: 'There is no backup "manual-0000000000" in this notebook.' });
+    expect(await s.dispatch('restoreBackup', { id: 'manual-0000000000' })).toEqual({ ok: false, error: expect.objectContaining({ message: 'There is no backup "manual-0000000000" in this notebook.' }) });
 
     const reopened = await s.dispatch('reopenNotebook', { readOnly: true });
     expect(reopened).toEqual({ ok: true, value: { failed: false, readOnly: true } });

@@ -46,18 +46,18 @@ function tagsFor(all: readonly Tag[], chosen: Set<string> | null, highlights: It
 /** Throws (a message for the analyst) when the scope names a source or tags the notebook does not have. */
 export function checkScope(store: NotebookStore, scope: ExportScope): void {
   if (scope.kind === 'source' && !store.catalog.sources.some((m) => m.id === scope.sourceId)) {
-    throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`);
+    throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`, 'not-found');
   }
   if (scope.kind === 'sources') {
     const known = new Set(store.catalog.sources.map((m) => m.id));
     const missing = scope.sourceIds.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook (it may have been deleted); choose the sources again.`);
+    if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook (it may have been deleted); choose the sources again.`, 'not-found');
   }
   if (scope.kind === 'tags') scopeTagIds(scope, store.catalog.tags ?? []);
   if (scope.kind === 'collections') {
     const known = new Set((store.catalog.collections ?? []).map((c) => c.id));
     const missing = scope.collectionIds.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No collection with id "${missing}" in this notebook.`);
+    if (missing) throw new NotebookError(`No collection with id "${missing}" in this notebook.`, 'not-found');
   }
 }
 
@@ -98,7 +98,7 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
   let metas = [...catalog.sources].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   if (scope.kind === 'source') {
     metas = metas.filter((m) => m.id === scope.sourceId);
-    if (metas.length === 0) throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`);
+    if (metas.length === 0) throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`, 'not-found');
   }
   if (scope.kind === 'sources') {
     checkScope(store, scope);

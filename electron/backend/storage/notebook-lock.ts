@@ -15,10 +15,9 @@ export const LOCK_FILE = 'notebook.lock';
 
 /** Thrown when another process writes this notebook; code 'locked'. */
 export class NotebookLockedError extends NotebookError {
-  readonly code = 'locked';
   constructor(readonly holder: LockHolder) {
     const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
-    super(`The notebook is open in ${holder.app} (pid ${holder.pid}${where}). Close it first, or use --read-only.`);
+    super(`The notebook is open in ${holder.app} (pid ${holder.pid}${where}). Close it first, or use --read-only.`, 'locked', { pid: holder.pid, host: holder.host, app: holder.app });
   }
 }
 

@@ -25,7 +25,7 @@ export class WorkerStoppedError extends NotebookError {
     readonly reason: 'timeout' | 'memory' | 'crash',
     message: string,
   ) {
-    super(message);
+    super(message, 'stopped', { reason });
     this.name = 'WorkerStoppedError';
   }
 }
