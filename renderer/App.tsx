@@ -1,4 +1,5 @@
 import { PaneBoundary } from './shell/PaneBoundary';
+import { firstListArrived, takeFirstLoad } from './shell/first-load';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
@@ -151,14 +152,18 @@ export function App() {
 
   useEffect(() => {
     (async () => {
-      const [list, s] = await Promise.all([call('listSources'), call('getSettings')]);
+      const [list, s] = await takeFirstLoad();
       newNotebook.current = list.every((x) => x.highlightCount === 0 && x.orphanCount === 0);
       sourceStore.replaceAll(list);
       setSettings(s);
+      firstListArrived();
       call('startupReport').then(setStartup, report);
       const first = list.find((x) => x.id === s.lastSourceId) ?? list[0];
       if (first) await openSource(first.id);
-    })().catch(report);
+    })()
+      .catch(report)
+      // Whatever came of it: what waits for the list (the codebook) goes ahead.
+      .finally(firstListArrived);
   }, [openSource, report, sourceStore]);
 
   // The reader's selection enables "Re-attach to selection" for orphans.
@@ -285,9 +290,14 @@ export function App() {
         const openId = doc?.meta.id;
         const mine = updated?.find((u) => u.id === openId);
         if (mine) {
-          // The whole of the edited metadata (a removed author list or address is gone from it too).
-          const { highlightCount: _h, orphanCount: _o, charCount: _c, ...meta } = mine;
-          setDoc((d) => (d && d.meta.id === mine.id ? { ...d, meta } : d));
+          // The whole of the edited metadata (a removed author list or address is gone from it too); what the list
+          // does not carry (furniture, page starts, content hash: never edited here) stays as the reader has it.
+          const { highlightCount: _h, orphanCount: _o, charCount: _c, ...listed } = mine;
+          setDoc((d) => {
+            if (!d || d.meta.id !== mine.id) return d;
+            const { furniture, contentHash, pageStarts } = d.meta;
+            return { ...d, meta: { ...listed, furniture, contentHash, ...(pageStarts ? { pageStarts } : {}) } };
+          });
         }
         if (openId && deleted?.includes(openId)) {
           const order = sourceOrder.current;

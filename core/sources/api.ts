@@ -6,7 +6,7 @@
  * issue) are added here, in SOURCE_META_FIELDS and in the panel's field list, and nowhere else.
  */
 import { z } from 'zod';
-import type { SourceMeta, SourceSummary } from '../model';
+import type { ListedSourceMeta, SourceMeta, SourceSummary } from '../model';
 import { id } from '../schemas';
 
 export const SOURCE_TITLE_MAX = 500;
@@ -58,7 +58,7 @@ export type SourceMetaPatch = z.output<typeof sourceMetaPatch>;
 export const SOURCE_META_FIELDS = ['title', 'authors', 'publisher', 'date', 'url', 'language'] as const satisfies ReadonlyArray<keyof SourceMetaPatch & keyof SourceMeta>;
 
 /** A field's value as the patch holds it when the source has none ('' or no authors). */
-export function metaFieldValue<F extends (typeof SOURCE_META_FIELDS)[number]>(meta: SourceMeta, field: F): NonNullable<SourceMetaPatch[F]> {
+export function metaFieldValue<F extends (typeof SOURCE_META_FIELDS)[number]>(meta: ListedSourceMeta, field: F): NonNullable<SourceMetaPatch[F]> {
   const v = meta[field];
   return (v ?? (field === 'authors' ? [] : '')) as NonNullable<SourceMetaPatch[F]>;
 }

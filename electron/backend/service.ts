@@ -2,7 +2,7 @@ import { sha256 } from './hash';
 import type { BackupSummary, ChannelInput, ChannelOutput, Channel } from '../../core/contract';
 import { detectFurniture } from '../../core/furniture';
 import { pageLabel } from '../../core/documents/pdf-text';
-import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
+import { EMPTY_DOC, SCHEMA_VERSION, summaryOf, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
 import { NotebookStore, type SourceFile } from './store';
@@ -41,6 +41,14 @@ export { NotebookError };
 
 /** How long after opening the backups due at start are taken (unless a backup call asks first). */
 const STARTUP_BACKUP_DELAY_MS = 30_000;
+/**
+ * The search index (a worker thread decoding a file of tens of megabytes) is not on the path to the source list: it
+ * starts when something needs it (the codebook's counts, which the window asks for once the list is on screen; a
+ * search; the search status), else this long after the first list was answered, else INDEX_START_LATEST_MS after
+ * opening.
+ */
+const INDEX_START_AFTER_LIST_MS = 2_000;
+const INDEX_START_LATEST_MS = 5_000;
 
 type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
 
@@ -74,7 +82,19 @@ export class NotebookService implements Handlers {
     });
     this.searchIndex = new NotebookSearch(store, undefined, options.searchLoadGate);
     this.highlights = new HighlightOps(store, heavy);
-    this.tagOps = new TagOps(store, this.searchIndex);
+    // The codebook's counts start the index (the renderer asks for them once the source list is on screen).
+    const index = this.searchIndex;
+    this.tagOps = new TagOps(store, {
+      get loaded() {
+        return index.loaded;
+      },
+      whenLoaded: () => {
+        this.startIndex();
+        return index.whenLoaded();
+      },
+      retrieve: (input, sources) => index.retrieve(input, sources),
+      tagCounts: (tags) => index.tagCounts(tags),
+    });
     this.sourceOps = new SourceOps(store);
     this.collectionOps = new CollectionOps(store);
     this.tagGroupOps = new TagGroupOps(store);
@@ -97,8 +117,8 @@ export class NotebookService implements Handlers {
     // snapshot reads every file); a call about backups takes them at once.
     service.startupBackupTimer = setTimeout(() => void service.startupBackup(), STARTUP_BACKUP_DELAY_MS);
     service.startupBackupTimer.unref?.();
-    // Loads (or builds) the search index in the background; a search waits for it.
-    void service.searchIndex.start();
+    // Loads (or builds) the search index in the background, after the source list (see INDEX_START_AFTER_LIST_MS).
+    service.startIndexIn(INDEX_START_LATEST_MS);
     // Counts a crash may have left behind their files are checked once the list is up.
     if (!store.readOnly) setTimeout(() => void store.reconcileCounts().catch(() => {}), 2000).unref?.();
     return service;
@@ -106,6 +126,8 @@ export class NotebookService implements Handlers {
 
   /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
   async close(): Promise<void> {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
     if (this.startupBackupTimer) clearTimeout(this.startupBackupTimer);
     this.startupBackupTimer = null;
     await this.startupBackupRun;
@@ -115,6 +137,36 @@ export class NotebookService implements Handlers {
 
   get dataDir(): string {
     return this.store.dataDir;
+  }
+
+  private indexTimer: ReturnType<typeof setTimeout> | null = null;
+  private indexStartAt = Infinity;
+  private indexStartedNow: () => void = () => {};
+  private readonly indexStarted = new Promise<void>((resolve) => (this.indexStartedNow = resolve));
+
+  /** Start loading the search index in `ms` (sooner only: a later date never delays a start already planned). */
+  private startIndexIn(ms: number): void {
+    const at = performance.now() + ms;
+    if (at >= this.indexStartAt) return;
+    this.indexStartAt = at;
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = setTimeout(() => this.startIndex(), ms);
+    this.indexTimer.unref?.();
+  }
+
+  /** Start loading the search index now (once). */
+  private startIndex(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    this.indexStartAt = -Infinity;
+    void this.searchIndex.start().catch(() => {});
+    this.indexStartedNow();
+  }
+
+  /** Resolves once the search index has loaded, without starting it sooner than planned. */
+  private async indexLoaded(): Promise<void> {
+    await this.indexStarted;
+    await this.searchIndex.whenLoaded();
   }
 
   private async importSeeds(): Promise<void> {
@@ -144,7 +196,9 @@ export class NotebookService implements Handlers {
     // The catalog keeps every source's counts: listing reads no source file.
     const counts = await this.store.allCounts();
     const none = { highlightCount: 0, orphanCount: 0, charCount: 0 };
-    return sortSources(this.store.catalog.sources.map((meta) => ({ ...meta, ...(counts.get(meta.id) ?? none) })));
+    const list = sortSources(this.store.catalog.sources.map((meta) => summaryOf(meta, counts.get(meta.id) ?? none)));
+    this.startIndexIn(INDEX_START_AFTER_LIST_MS);
+    return list;
   }
 
   async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
@@ -238,7 +292,7 @@ export class NotebookService implements Handlers {
   async startupReport(): Promise<{ notices: string[]; readOnly: boolean }> {
     // A damaged source file is found when it is read: the search index reads every file that changed since it was
     // saved (a damaged one has), in the background, without delaying the source list.
-    await this.searchIndex.whenLoaded().catch(() => {});
+    await this.indexLoaded().catch(() => {});
     return { notices: [...this.store.notices], readOnly: this.store.readOnly };
   }
 
@@ -514,6 +568,7 @@ export class NotebookService implements Handlers {
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
   search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
+    this.startIndex();
     if (!input.facets) return this.searchIndex.search(input);
     const { collectionIds, attributes, ...facets } = input.facets;
     return this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
@@ -523,6 +578,7 @@ export class NotebookService implements Handlers {
     return narrowSources(this.store.catalog.sources, this.store.catalog.collections, filter);
   }
   async searchStatus(): Promise<ChannelOutput<'searchStatus'>> {
+    this.startIndex();
     return this.searchIndex.progress();
   }
   analysis(input: ChannelInput<'analysis'>): Promise<ChannelOutput<'analysis'>> {

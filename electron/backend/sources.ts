@@ -13,7 +13,7 @@ import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceMeta, SourceSummary } from '../../core/model';
+import { summaryOf, type SourceMeta, type SourceSummary } from '../../core/model';
 import { directionOfLanguage, normaliseLanguage } from '../../core/documents/language';
 import { metaFieldValue, SOURCE_META_FIELDS, type DeleteSourcesResult, type RestoreSourcesResult, type SourceMetaPatch, type UpdateSourceMetaResult } from '../../core/sources/api';
 import { writeFileAtomic } from './atomic-write';
@@ -124,7 +124,7 @@ export class SourceOps {
   }
 
   private async summary(meta: SourceMeta): Promise<SourceSummary> {
-    return { ...meta, ...(await this.store.countsOf(meta.id)) };
+    return summaryOf(meta, await this.store.countsOf(meta.id));
   }
 
   private async emptyOldTrash(): Promise<void> {

@@ -11,6 +11,7 @@ import { CollectionsBar } from '../sources/CollectionsBar';
 import { useCollections } from '../sources/use-collections';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
 import { ReliabilityBadge } from '../statements/badges';
+import { markListPainted } from '../shell/first-load';
 import '../styles/sources.css';
 
 interface Props {
@@ -65,14 +66,14 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => onOrderChange?.(order), [order, onOrderChange]);
+  useEffect(() => markListPainted(rows.length), [rows.length]);
 
-  const rowsV = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => list.current,
-    estimateSize: (i) => (rows[i].kind === 'group' ? GROUP_ROW : SOURCE_ROW),
-    overscan: 6,
-    getItemKey: (i) => (rows[i].kind === 'group' ? `g:${(rows[i] as { key: string }).key}` : (rows[i] as { source: SourceSummary }).source.id),
-  });
+  // Stable functions: the virtualiser recomputes every row's position (O(rows), 50,000 of them) whenever its key
+  // function changes, which an inline arrow would do on every scroll frame.
+  const getScrollElement = useCallback(() => list.current, []);
+  const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? GROUP_ROW : SOURCE_ROW), [rows]);
+  const getItemKey = useCallback((i: number) => (rows[i].kind === 'group' ? `g:${(rows[i] as { key: string }).key}` : (rows[i] as { source: SourceSummary }).source.id), [rows]);
+  const rowsV = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, overscan: 6, getItemKey });
 
   // The keyboard cursor: the focused row if it is still shown, else the open source, else the first.
   const tabId = (focusId && indexOfRow.has(focusId) ? focusId : null) ?? (currentId && indexOfRow.has(currentId) ? currentId : null) ?? order[0] ?? null;

@@ -2,6 +2,7 @@ import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from '
 import type { StartupState } from '../../core/contract';
 import { call } from '../api';
 import { App } from '../App';
+import { startFirstLoad } from './first-load';
 import { StartupFailure } from './StartupFailure';
 
 /**
@@ -12,6 +13,8 @@ export function StartupRoot() {
   const [state, setState] = useState<StartupState | null>(null);
   useEffect(() => {
     call('startupState').then(setState, (e: Error) => setState({ failed: true, message: e.message, dataDir: '', canOpenReadOnly: false }));
+    // The list and the settings travel right behind the start-up state, not one round trip after it.
+    startFirstLoad();
   }, []);
   if (!state) return null;
   if (state.failed) return <StartupFailure failure={state} />;

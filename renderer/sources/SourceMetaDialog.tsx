@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceMeta } from '../../core/model';
+import type { ListedSourceMeta } from '../../core/model';
 import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
 import { Modal } from '../components/Modal';
 import { attributeRows, attributesOf, SourceAttributes, type AttributeRow } from './SourceAttributes';
@@ -18,7 +18,7 @@ const FIELD_UI: Record<Field, { label: string; type: 'text' | 'date' | 'url'; hi
 };
 
 /** A field as the form shows it: authors as one line separated by semicolons. */
-const shown = (meta: SourceMeta, f: Field): string => {
+const shown = (meta: ListedSourceMeta, f: Field): string => {
   const v = metaFieldValue(meta, f);
   return Array.isArray(v) ? v.join('; ') : v;
 };
@@ -37,7 +37,7 @@ const contain = (e: React.KeyboardEvent) => {
 };
 
 /** The metadata panel of one source: change what is wrong, Save (Enter) or Cancel (Escape). */
-export function SourceMetaDialog({ meta, onSave, onClose }: { meta: SourceMeta; onSave(patch: SourceMetaPatch): Promise<boolean>; onClose(): void }) {
+export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSourceMeta; onSave(patch: SourceMetaPatch): Promise<boolean>; onClose(): void }) {
   const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(SOURCE_META_FIELDS.map((f) => [f, shown(meta, f)])) as Record<Field, string>);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -6,6 +6,7 @@ import { quickTags, touchRecent } from '../../core/tags/match';
 import { isCategoryTag } from '../../core/tags/default-codebook';
 import { formatAccelerator } from '../../core/commands';
 import { call, isMac } from '../api';
+import { firstListShown } from '../shell/first-load';
 import type { UndoStack } from '../../core/history/undo-stack';
 
 export interface TagsOptions {
@@ -79,6 +80,8 @@ export function useTags(options: TagsOptions) {
 
   useEffect(() => {
     (async () => {
+      // After the source list is on screen: the codebook's counts start the search index loading.
+      await firstListShown();
       const [list, settings] = await Promise.all([call('listTags'), call('getSettings')]);
       setTags(list.tags);
       setCounts(list.counts);

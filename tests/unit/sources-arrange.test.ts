@@ -11,9 +11,7 @@ const src = (id: string, title: string, publisher: string, date: string, highlig
   orphanCount: 0,
   charCount: 100,
   originalFile: `${id}.txt`,
-  contentHash: id,
   addedAt: '2024-01-01T00:00:00.000Z',
-  furniture: [],
 });
 
 const list = [
