@@ -148,7 +148,7 @@ export function fakeElectron(options: { packaged?: boolean; appPath: string; use
     invoke(channel: string, input?: unknown, from: FakeWindow | undefined = windows[0]) {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler({ senderFrame: from?.webContents.mainFrame, sender: from?.webContents }, input) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
+      return handler({ senderFrame: from?.webContents.mainFrame, sender: from?.webContents }, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
     },
   };
 }

@@ -53,7 +53,7 @@ describe('the preload', () => {
   it('exposes one function per channel, and refuses a call over its bound without sending it', async () => {
     const fake = state.fake!;
     await import('../../electron/preload');
-    const api = fake.exposed.notebook as Record<string, (input?: unknown) => Promise<{ ok: boolean; error?: string }>>;
+    const api = fake.exposed.notebook as Record<string, (input?: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>>;
     expect(Object.keys(api).sort()).toEqual([...channels].sort());
     await api.getSource({ id: 'abc' });
     expect(fake.invoked).toEqual([{ channel: 'getSource', input: { id: 'abc' } }]);

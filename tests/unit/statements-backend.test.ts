@@ -80,9 +80,9 @@ describe('statements and grades', () => {
       ['mergeStatements', { refs: [{ sourceId: EFE, highlightId: h.id }] }, /at least two/],
     ] as const;
     for (const [channel, input, message] of bad) {
-      const r = (await dispatch(channel, input)) as { ok: boolean; error?: string };
+      const r = (await dispatch(channel, input)) as { ok: boolean; error?: { code: string; message: string } };
       expect(r.ok, channel).toBe(false);
-      expect(r.error).toMatch(message);
+      expect(r.error?.message).toMatch(message);
     }
     expect(await readFile(join(dir, 'sources', `${EFE}.json`), 'utf8')).toBe(before);
   });
