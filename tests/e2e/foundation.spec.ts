@@ -47,7 +47,7 @@ test('a note typed in the editor is saved and is there after a restart', async (
 });
 
 test('reading settings change with shortcuts and the toolbar, and persist', async ({ page, notebook }) => {
-  await expect(page.getByRole('option')).toHaveCount(5);
+  await expect(page.getByRole('listbox', { name: 'Sources' }).getByRole('option')).toHaveCount(5);
   await expect(page.locator('output[aria-label="Text size"]')).toHaveText('18px');
   await page.getByRole('main', { name: 'Reader' }).locator('#reader').focus();
   await page.keyboard.press('Control+=');
@@ -125,7 +125,7 @@ test('a save that fails shows why, keeps the text, and succeeds once the disk is
 });
 
 test('keyboard: the shortcuts sheet opens with Ctrl+/ and closes with Escape', async ({ page, notebook: _ }) => {
-  await expect(page.getByRole('option')).toHaveCount(5);
+  await expect(page.getByRole('listbox', { name: 'Sources' }).getByRole('option')).toHaveCount(5);
   await page.keyboard.press('Control+/');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();

@@ -68,7 +68,11 @@ test('the number keys’ tags are shown in the highlights panel, and a pin fixes
   // Tag one highlight with the picker: Drugs becomes a recent tag, behind key 1.
   await rows(page).filter({ hasText: 'drug trafficking' }).click();
   await page.keyboard.press('t');
+  // As an analyst sees it: the picker shows Drugs before Enter (the codebook arrives after the source list).
+  const picker = page.getByRole('dialog', { name: /^Tag “/ });
+  await expect(picker).toBeVisible();
   await page.keyboard.type('drugs');
+  await expect(picker.getByRole('option').first()).toContainText('Drugs');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(keys.getByRole('button')).toHaveText([/1\s*Drugs/]);
@@ -78,6 +82,7 @@ test('the number keys’ tags are shown in the highlights panel, and a pin fixes
   await rows(page).filter({ hasText: 'Islamic State' }).click();
   await page.keyboard.press('t');
   await page.keyboard.type('terrorism');
+  await expect(picker.getByRole('option').first()).toContainText('Terrorism');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(keys.getByRole('button')).toHaveText([/1\s*Drugs/, /2\s*Terrorism/]);
