@@ -47,6 +47,8 @@ export const mergeUndoSchema = z
     parents: z.record(id, id.nullable()),
     /** sourceId -> highlightId -> its tag ids before the merge. */
     previous: z.record(id, z.record(id, z.array(id).max(100))),
+    /** Tag groups that held a merged tag and so gained the target: undo takes the target out of them again. */
+    joinedGroups: z.array(id).max(10_000).optional(),
   })
   .strict();
 

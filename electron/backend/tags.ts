@@ -149,8 +149,18 @@ export class TagOps {
     return this.queue.run(async () => {
       const change = codebook(() => mergeTags(this.tags, fromId, intoId));
       const { previous, changed } = await this.rewriteAll(change.rewrite as TagRewrite);
-      await this.saveTags(change.tags);
-      const undo: MergeTagUndo = { ...change.undo, previous };
+      const removed = new Set(change.undo.removed.map((r) => r.tag.id));
+      const joinedGroups: string[] = [];
+      await this.store.updateCatalog((c) => {
+        c.tags = change.tags;
+        // A group that held a merged tag now holds the target (the merged ids stay, so an undo brings them back there).
+        c.tagGroups = c.tagGroups?.map((g) => {
+          if (g.tagIds.includes(intoId) || !g.tagIds.some((t) => removed.has(t))) return g;
+          joinedGroups.push(g.id);
+          return { ...g, tagIds: [...g.tagIds, intoId] };
+        });
+      });
+      const undo: MergeTagUndo = { ...change.undo, previous, ...(joinedGroups.length > 0 ? { joinedGroups } : {}) };
       return { tags: change.tags, summary: withCount(change.summary, changed), tag: change.tag, undo, highlightsChanged: changed };
     });
   }
@@ -181,7 +191,11 @@ export class TagOps {
   undoMerge(undo: MergeTagUndo): Promise<UndoTagResult> {
     return this.queue.run(async () => {
       const change = codebook(() => undoMerge(this.tags, undo, {}));
-      await this.saveTags(change.tags);
+      const joined = new Set(undo.joinedGroups ?? []);
+      await this.store.updateCatalog((c) => {
+        c.tags = change.tags;
+        c.tagGroups = c.tagGroups?.map((g) => (joined.has(g.id) ? { ...g, tagIds: g.tagIds.filter((t) => t !== undo.into.id) } : g));
+      });
       let changed = 0;
       for (const [sourceId, tagIds] of Object.entries(undo.previous)) {
         changed += await this.rewriteSource(sourceId, { op: 'reset', tagIds });

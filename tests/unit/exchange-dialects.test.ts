@@ -339,6 +339,25 @@ describe('QDC codebooks (ATLAS.ti, Taguette)', () => {
     expect(await nb.dispatch('deleteTagGroup', { groupId: id })).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/No tag group/) }) });
   });
 
+  it('merging a tag into another puts the target in the merged tag\'s groups; undo takes it out again', async () => {
+    const nb = await seededNotebook();
+    const [a, b, c] = (await nb.service.listTags()).tags;
+    const actors = (await call<{ group: { id: string } }>(nb.dispatch, 'createTagGroup', { name: 'Actors', tagIds: [a.id, c.id] })).group.id;
+    const both = (await call<{ group: { id: string } }>(nb.dispatch, 'createTagGroup', { name: 'Both', tagIds: [a.id, b.id] })).group.id;
+    const other = (await call<{ group: { id: string } }>(nb.dispatch, 'createTagGroup', { name: 'Other', tagIds: [c.id] })).group.id;
+    const merged = await call<{ undo: unknown }>(nb.dispatch, 'mergeTags', { fromId: a.id, intoId: b.id });
+    const groups = async () => Object.fromEntries((await call<Array<{ id: string; tagIds: string[] }>>(nb.dispatch, 'listTagGroups')).map((g) => [g.id, g.tagIds]));
+    let now = await groups();
+    expect(now[actors]).toEqual([c.id, b.id]);
+    expect(now[both]).toEqual([b.id]);
+    expect(now[other]).toEqual([c.id]);
+    await call(nb.dispatch, 'undoMergeTag', { undo: merged.undo });
+    now = await groups();
+    expect(now[actors]).toEqual([a.id, c.id]);
+    expect(now[both]).toEqual([a.id, b.id]);
+    expect(now[other]).toEqual([c.id]);
+  });
+
   it('a codebook-only notebook exports as a valid QDPX project', async () => {
     const nb = await emptyNotebook();
     await importOne(nb, 'atlas.qdc', atlasCodebook().bytes);
