@@ -28,6 +28,11 @@ interface Props {
   keepOpen?: boolean;
   /** Offer "Create "…" as <kind>". */
   allowCreate?: boolean;
+  /**
+   * The codebook has not arrived yet: no rows and no "Create …" (it would duplicate a tag that exists), and Enter or a
+   * number key is held until it arrives, then applied by the usual rules.
+   */
+  loading?: boolean;
   onPick(tag: Tag): void;
   onExtra?(id: string): void;
   onCreate?(name: string, kind: TagKind): Promise<Tag | null>;
@@ -46,7 +51,7 @@ const ROW_LIMIT = 80;
  * the pinned and recent tags while the query is empty, and inline creation of a new tag with its kind.
  */
 export function TagPicker(props: Props) {
-  const { tags, pinnedIds, recentIds, anchor, title, applied = [], exclude, extra = [], keepOpen, allowCreate, onPick, onExtra, onCreate, onClose } = props;
+  const { tags, pinnedIds, recentIds, anchor, title, applied = [], exclude, extra = [], keepOpen, allowCreate, loading = false, onPick, onExtra, onCreate, onClose } = props;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   // The kind of a new tag: guessed from the name until the analyst sets it (never the kind used last time).
@@ -54,6 +59,7 @@ export function TagPicker(props: Props) {
   const kind = chosenKind ?? guessKind(query);
   const [busy, setBusy] = useState(false);
   const [pendingEnter, setPendingEnter] = useState(false);
+  const [pendingQuick, setPendingQuick] = useState(0);
   const [position, setPosition] = useState<{ left: number; top: number }>({ left: anchor.x, top: anchor.y });
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -68,6 +74,7 @@ export function TagPicker(props: Props) {
     const out: Row[] = [];
     const lower = q.toLowerCase();
     for (const e of extra) if (!q || e.label.toLowerCase().includes(lower)) out.push({ type: 'extra', extra: e });
+    if (loading) return out;
     if (!q) {
       for (const t of quick) out.push({ type: 'tag', tag: t, match: null, quick: quickIndex.get(t.id) ?? 0 });
       const rest = rankTags(tags, '', { pinnedIds, recentIds, limit: 0 })
@@ -84,7 +91,7 @@ export function TagPicker(props: Props) {
     if (allowCreate && onCreate && !siblingWithName(tags, q, defaultParentId(tags, kind))) out.push({ type: 'create', name: q.replace(/\s+/g, ' ') });
     for (const m of ranked) if (!exact.has(m.tag.id)) out.push({ type: 'tag', tag: m.tag, match: m, quick: quickIndex.get(m.tag.id) ?? 0 });
     return out;
-  }, [query, extra, quick, quickIndex, tags, pinnedIds, recentIds, exclude, allowCreate, onCreate, kind]);
+  }, [query, extra, quick, quickIndex, tags, pinnedIds, recentIds, exclude, allowCreate, onCreate, kind, loading]);
 
   // With text typed, nothing is chosen unless the first row is an exact match or "Create …": a fuzzy hit is never
   // applied by Enter alone (typing "CIS" must not tag "Terrorism").
@@ -160,6 +167,13 @@ export function TagPicker(props: Props) {
 
   // Enter typed before the picker had focus: the same rule as a real Enter, once the rows show the held letters.
   useEffect(() => {
+    if (loading) return;
+    if (pendingQuick > 0) {
+      const t = quick[pendingQuick - 1];
+      setPendingQuick(0);
+      if (t && !query) void choose({ type: 'tag', tag: t, match: null, quick: pendingQuick });
+      return;
+    }
     if (!pendingEnter) return;
     setPendingEnter(false);
     if (firstIsSafe) void choose(rows[0]);
@@ -178,13 +192,19 @@ export function TagPicker(props: Props) {
       setActive((a) => Math.max(0, Math.min(rows.length - 1, Math.max(a, 0) + (e.key === 'PageDown' ? 8 : -8))));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (!query.trim() && keepOpen && e.target === input.current && rows.length === 0) onClose();
+      if (loading) setPendingEnter(true);
+      else if (!query.trim() && keepOpen && e.target === input.current && rows.length === 0) onClose();
       else void choose(activeRow);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       onClose();
     } else if (/^[1-9]$/.test(e.key) && !query && !e.ctrlKey && !e.metaKey && !e.altKey && e.target === input.current) {
+      if (loading) {
+        e.preventDefault();
+        setPendingQuick(Number(e.key));
+        return;
+      }
       const t = quick[Number(e.key) - 1];
       if (t) {
         e.preventDefault();
@@ -199,7 +219,7 @@ export function TagPicker(props: Props) {
   };
 
   const optionId = (i: number) => `${uid}-opt-${i}`;
-  const showCreate = allowCreate && onCreate && query.trim().length > 0;
+  const showCreate = allowCreate && onCreate && query.trim().length > 0 && !loading;
 
   return (
     <div ref={root} className="tag-picker" role="dialog" aria-label={title} style={{ left: position.left, top: position.top }} onKeyDown={onKeyDown}>
@@ -224,8 +244,13 @@ export function TagPicker(props: Props) {
           No tag is named “{query.trim()}”. Press ↓ to choose one of these.
         </div>
       )}
-      <ul ref={list} id={`${uid}-list`} className="tag-picker-list" role="listbox" aria-label="Tags" aria-multiselectable={keepOpen ? true : undefined}>
-        {rows.length === 0 && <li className="tag-picker-empty">No tag matches.</li>}
+      <ul ref={list} id={`${uid}-list`} className="tag-picker-list" role="listbox" aria-label="Tags" aria-busy={loading || undefined} aria-multiselectable={keepOpen ? true : undefined}>
+        {loading && (
+          <li className="tag-picker-empty">
+            Loading the codebook…
+          </li>
+        )}
+        {!loading && rows.length === 0 && <li className="tag-picker-empty">No tag matches.</li>}
         {rows.map((row, i) => {
           const isActive = i === activeIndex;
           const common = {

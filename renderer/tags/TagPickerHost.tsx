@@ -44,6 +44,7 @@ export function TagPickerHost({ tags, highlights }: Props) {
         exclude={categories}
         keepOpen
         allowCreate
+        loading={!tags.loaded}
         onPick={(tag) => void tags.toggle(single.id, tag.id)}
         onCreate={create}
         onClose={tags.closePicker}
@@ -61,6 +62,7 @@ export function TagPickerHost({ tags, highlights }: Props) {
       title={target.mode === 'add' ? `Add a tag to ${n} highlights` : `Remove a tag from ${n} highlights`}
       exclude={removable ?? (target.mode === 'add' ? categories : undefined)}
       allowCreate={target.mode === 'add'}
+      loading={!tags.loaded}
       onPick={(tag) => void tags.bulk(target.highlightIds, target.mode, tag.id)}
       onCreate={target.mode === 'add' ? create : undefined}
       onClose={tags.closePicker}
