@@ -1,4 +1,4 @@
-import { DateField } from '../components/DateField';
+import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';

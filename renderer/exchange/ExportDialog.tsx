@@ -11,7 +11,7 @@ import {
   type MarkdownLayout,
 } from '../../core/exchange/api';
 import { call } from '../api';
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 import type { SourceCollection } from '../../core/model';
 
 type ScopeKind = ExportScope['kind'];

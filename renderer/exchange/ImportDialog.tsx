@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportFilePreview, ImportKind } from '../../core/exchange/api';
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 import type { ImportState } from './use-exchange';
 
 const KIND_LABEL: Record<ImportKind, string> = {

@@ -1,4 +1,4 @@
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 
 interface Props {
   quote: string;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StartupState } from '../../core/contract';
 import { call } from '../api';
-import { BackupsPanel } from '../components/BackupsDialog';
+import { BackupsPanel } from './BackupsDialog';
 
 export type FailedStart = Extract<StartupState, { failed: true }>;
 

@@ -1,4 +1,4 @@
-import { NamedSetsBar, type SetWords } from '../components/NamedSetsBar';
+import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import type { useCollections } from './use-collections';
 
 interface Props {

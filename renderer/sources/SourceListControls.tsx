@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PopoverMenu, type MenuItem } from '../components/PopoverMenu';
+import { PopoverMenu, type MenuItem } from '../ui/PopoverMenu';
 import { DEFAULT_VIEW, GROUPINGS, SORTS, type GroupBy, type ListView, type SortKey } from '../../core/sources/arrange';
 
 const STORAGE_KEY = 'sources-view';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { ListedSourceMeta } from '../../core/model';
 import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 import { attributeRows, attributesOf, SourceAttributes, type AttributeRow } from './SourceAttributes';
-import { FormActions } from '../components/FormActions';
+import { FormActions } from '../ui/FormActions';
 
 type Field = (typeof SOURCE_META_FIELDS)[number];
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Tag } from '../../core/model';
 import { MODE_LABEL, STATEMENT_MODES, type Statement, type StatementMode } from '../../core/statements/model';
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 
 interface Props {
   /** The passage, shown so the analyst knows what is being attributed. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { NamedSetsBar, type SetWords } from '../components/NamedSetsBar';
+import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import { useTagGroups } from './use-tag-groups';
 import { ChevronDown, ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { Tag, TagKind } from '../../core/model';
@@ -11,7 +11,7 @@ import { ConfirmDialog, TagDetailsDialog } from './dialogs';
 import { MentionsReview } from './MentionsReview';
 import { elementAnchor, type Point } from './reader-bridge';
 import type { TagsApi } from './use-tags';
-import { PopoverMenu, type MenuItem } from '../components/PopoverMenu';
+import { PopoverMenu, type MenuItem } from '../ui/PopoverMenu';
 import { DeleteSummary, MergeConfirm, NewTagForm, RenameInput } from './codebook-forms';
 import { codebookRows, type CodebookRow } from '../../core/tags/visible-rows';
 

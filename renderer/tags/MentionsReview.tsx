@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../core/model';
 import type { MentionRow } from '../../core/tags/api';
 import { call } from '../api';
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 import { formatDate } from '../format';
 import type { TagsApi } from './use-tags';
 

@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { Tag, TagKind } from '../../core/model';
-import { Modal } from '../components/Modal';
+import { Modal } from '../ui/Modal';
 import { KIND_LABEL, KINDS } from './kinds';
 import { PALETTE_NAMES } from './ColorPalette';
 import { TAG_PALETTE } from '../../core/tags/default-codebook';
 import type { TagEdit } from './use-tags';
-import { FormActions } from '../components/FormActions';
+import { FormActions } from '../ui/FormActions';
 
 /** Keys typed in a dialog stay there: none reaches the app's single-key shortcuts. */
 const contain = (e: React.KeyboardEvent) => {

@@ -1,6 +1,6 @@
 import type { TagGroup } from '../../core/model';
 import { call } from '../api';
-import { useNamedSets, type SetChannels } from '../components/use-named-sets';
+import { useNamedSets, type SetChannels } from '../ui/use-named-sets';
 
 const channels: SetChannels<TagGroup> = {
   list: () => call('listTagGroups'),

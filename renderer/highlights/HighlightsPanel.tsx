@@ -5,7 +5,7 @@ import type { TagKind } from '../../core/model';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Highlight, Tag } from '../../core/model';
 import { noteFirstLine } from '../../core/notes/plain-text';
-import { withShortcut } from './Toolbar';
+import { withShortcut } from '../shell/Toolbar';
 import { KIND_LABEL, KINDS, TagChip } from '../tags/kinds';
 import { elementAnchor, type Point } from '../tags/reader-bridge';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';

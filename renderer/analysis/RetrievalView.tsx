@@ -1,8 +1,8 @@
-import { DateField } from './DateField';
+import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retrievedPassagesCsv } from '../../core/export/passages-csv';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
-import { download, fileName } from '../analysis/export';
+import { download, fileName } from './export';
 import { ArrowLeft, Plus } from 'lucide-react';
 import type { SourceSummary, Tag } from '../../core/model';
 import { highlightColor } from '../../core/tags/default-codebook';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 export function AboutDialog({ onClose }: { onClose(): void }) {
   const [info, setInfo] = useState<{ version: string; dataDir: string } | null>(null);

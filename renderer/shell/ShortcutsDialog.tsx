@@ -1,6 +1,6 @@
 import { COMMAND_LIST, formatAccelerator } from '../../core/commands';
 import { isMac } from '../api';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { EDITOR_SHORTCUTS } from '../editor/shortcuts';
 
 /** Every command and its shortcut, grouped by menu. */

@@ -7,9 +7,9 @@ import { defaultParentId, tagPath } from '../../core/tags/default-codebook';
 import { snippet } from '../../core/tags/query';
 import { call } from '../api';
 import type { HighlightPainter } from '../reader/painter';
-import { KIND_LABEL, KindIcon } from '../tags/kinds';
-import { scrollToRange, setPendingFocus } from '../tags/reader-bridge';
-import type { TagsApi } from '../tags/use-tags';
+import { KIND_LABEL, KindIcon } from './kinds';
+import { scrollToRange, setPendingFocus } from './reader-bridge';
+import type { TagsApi } from './use-tags';
 
 interface Props {
   api: TagsApi;

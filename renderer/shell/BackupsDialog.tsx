@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../core/contract';
 import { call } from '../api';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 const KIND_LABEL: Record<BackupSummary['kind'], string> = {
   hourly: 'Hourly',

@@ -5,16 +5,16 @@ import { formatDate } from '../format';
 import { languageAndDirection } from '../../core/documents/language';
 import { isMac } from '../api';
 import { COMMANDS, formatAccelerator } from '../../core/commands';
-import { TextMap } from '../reader/text-map';
-import { HighlightPainter, type PaintItem } from '../reader/painter';
-import { MarginMarks } from '../reader/MarginMarks';
-import { SelectionPopover, type CreateIntent } from '../reader/SelectionPopover';
-import { extendSelectionByKey } from '../reader/keyboard-selection';
-import { drawCaret, moveCaretByKey, useCaretBrowsing } from '../reader/caret-browsing';
-import { ArticleBody, type ArticleBodyHandle } from '../reader/ArticleBody';
-import { setActiveReader } from '../reader/active-reader';
-import { PdfPageView, type PdfPageViewHandle } from '../reader/pdf/PdfPageView';
-import { hasPageView, preferredView, rememberView, type ReaderView } from '../reader/pdf/view-choice';
+import { TextMap } from './text-map';
+import { HighlightPainter, type PaintItem } from './painter';
+import { MarginMarks } from './MarginMarks';
+import { SelectionPopover, type CreateIntent } from './SelectionPopover';
+import { extendSelectionByKey } from './keyboard-selection';
+import { drawCaret, moveCaretByKey, useCaretBrowsing } from './caret-browsing';
+import { ArticleBody, type ArticleBodyHandle } from './ArticleBody';
+import { setActiveReader } from './active-reader';
+import { PdfPageView, type PdfPageViewHandle } from './pdf/PdfPageView';
+import { hasPageView, preferredView, rememberView, type ReaderView } from './pdf/view-choice';
 
 export interface ReaderHandle {
   /** Scroll a highlight into view and flash it; false when it is not painted (yet). */
