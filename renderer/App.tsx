@@ -31,6 +31,8 @@ import { useTags } from './tags/use-tags';
 import { TagPickerHost } from './tags/TagPickerHost';
 import { startKeyBuffer } from './tags/key-buffer';
 import { toggleCaretBrowsing } from './reader/caret-browsing';
+import { showing, whenReader } from './reader/active-reader';
+import { focusNotesWhenReady } from './notes/note-ready';
 import { notesCitingHighlight } from './highlights/citing-notes';
 import { DeleteCitedDialog } from './highlights/DeleteCitedDialog';
 import { highlightAnchor, revealWhenReady, selectionAnchor } from './tags/reader-bridge';
@@ -54,12 +56,6 @@ import { RELIABILITY_GRADES, RELIABILITY_MEANING, isReliability } from '../core/
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** Focus the notes editor once it shows the document named `label` (it loads asynchronously). */
-function focusNotesWhenReady(label: string, frames = 120): void {
-  const editor = document.querySelector<HTMLElement>(`#note-editor[data-phase="ready"] [aria-label="${label}"]`);
-  if (editor) editor.focus();
-  else if (frames > 0) requestAnimationFrame(() => focusNotesWhenReady(label, frames - 1));
-}
 
 export function App() {
   // The sources pane's list lives outside React and changes entry by entry (renderer/sources/source-store.ts).
@@ -200,7 +196,7 @@ export function App() {
     if (intent === 'tag') tagsApi.openPicker({ target: { type: 'highlight', highlightId: created.id }, anchor: anchor ?? highlightAnchor(getPainter(), created.id) });
     if (intent === 'note') {
       notes.setScope({ kind: 'highlight', sourceId: created.sourceId, highlightId: created.id });
-      focusNotesWhenReady('Note on this highlight');
+      void focusNotesWhenReady('Note on this highlight');
     }
   };
 
@@ -214,12 +210,8 @@ export function App() {
   const revealHighlight = async (highlightId: string, sourceId: string) => {
     if (doc?.meta.id !== sourceId) await openSource(sourceId);
     hl.select(highlightId);
-    // The source may still be painting: try for a second of frames.
-    let frames = 60;
-    const attempt = () => {
-      if (!reader.current?.reveal(highlightId) && --frames > 0) requestAnimationFrame(attempt);
-    };
-    requestAnimationFrame(attempt);
+    // The source may still be painting: wait until the reader shows the highlight.
+    if (await whenReader(showing(highlightId))) reader.current?.reveal(highlightId);
   };
 
   /** From the retrieval view: the passage in the reader, selected and flashed. */
@@ -227,7 +219,7 @@ export function App() {
     setRetrieval(null);
     if (doc?.meta.id !== sourceId) await openSource(sourceId);
     hl.select(highlightId);
-    revealWhenReady(getPainter, (id) => reader.current?.reveal(id), highlightId);
+    await revealWhenReady((id) => reader.current?.reveal(id), highlightId);
   };
 
   const selectHighlight = (id: string | null, others: string[] = []) => {

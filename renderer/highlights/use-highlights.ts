@@ -75,7 +75,12 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
       } else addToLists();
       try {
         const created = await call('createHighlight', { sourceId, start: range.start, end: range.end, tagIds, id: provisional.id });
-        replace(created);
+        // A change made to the new highlight meanwhile (a tag key pressed at once) may have been answered first: its
+        // answer is newer than this one and stays.
+        apply(sourceId, (list) => {
+          const shown = list.find((x) => x.id === created.id);
+          return shown && shown !== provisional ? list : [...list.filter((x) => x.id !== created.id), created];
+        });
         let current = created;
         undo.push({
           label: 'Highlight',

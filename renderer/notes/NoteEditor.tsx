@@ -21,6 +21,7 @@ import { scopeKey, scopeLabel, scopePlaceholder, type NoteScope } from '../edito
 import { ToolbarStore } from '../editor/toolbar-state';
 import type { CitationAttrs } from '../editor/schema';
 import { EditorToolbar, LinkPrompt, type ToolbarAction } from './EditorToolbar';
+import { noteEditorChanged } from './note-ready';
 import '../styles/editor.css';
 
 export type { NoteScope } from '../editor/scope';
@@ -229,6 +230,8 @@ export function NotesPane(props: NotesPaneProps) {
       toolbar.update(view.state);
       if (host.current) restoreScroll(view, host.current, scroll);
       setPhase({ kind: 'ready' });
+      // Already ready (another note from the cache): the DOM shows it now; otherwise the effect below tells.
+      noteEditorChanged();
     };
 
     const cached = getSession(key);
@@ -256,6 +259,9 @@ export function NotesPane(props: NotesPaneProps) {
       cancelled = true;
     };
   }, [key, reloads, stash, toolbar, markDirty]);
+
+  // The load phase reached the DOM: whoever waits to focus this note goes on.
+  useEffect(() => noteEditorChanged(), [phase]);
 
   // Highlights or tags changed somewhere: redraw every citation, and save the note if its citations lag behind.
   useEffect(() => {

@@ -12,7 +12,7 @@ import { SelectionPopover, type CreateIntent } from './SelectionPopover';
 import { extendSelectionByKey } from './keyboard-selection';
 import { drawCaret, moveCaretByKey, useCaretBrowsing } from './caret-browsing';
 import { ArticleBody, type ArticleBodyHandle } from './ArticleBody';
-import { setActiveReader } from './active-reader';
+import { readerChanged, setActiveReader } from './active-reader';
 import { PdfPageView, type PdfPageViewHandle } from './pdf/PdfPageView';
 import { hasPageView, preferredView, rememberView, type ReaderView } from './pdf/view-choice';
 
@@ -115,6 +115,8 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   }, []);
   useEffect(() => () => cancelAnimationFrame(bumpFrame.current), []);
 
+  /** While the remembered passage is held at the top: called each time the article body renders more of itself. */
+  const pinning = useRef<(() => void) | null>(null);
   const onRendered = useCallback(
     (map: TextMap) => {
       renderedMap.current = map;
@@ -122,6 +124,8 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
         painter.setMap(map);
         bumpPaintVersion();
       }
+      pinning.current?.();
+      readerChanged();
     },
     [painter, bumpPaintVersion],
   );
@@ -173,6 +177,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     painter.select(selectedId);
     // For the benchmark: when the highlights of the open source are on screen.
     performance.mark('nb-painted', { detail: painter.size });
+    readerChanged();
     bumpPaintVersion();
   }, [painter, items, selectedId, bumpPaintVersion]);
 
@@ -185,17 +190,15 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     const at = pin.offset;
     const pinIt = () => body.current?.scrollToOffset(at, 'start');
     pinIt();
+    // A windowed article measures its paragraphs as they render, and the panes settle their sizes: keep the passage
+    // at the top on each of those (the body's render report and a resize), not on a timer.
     const observer = new ResizeObserver(pinIt);
     observer.observe(articleBody.current!);
-    // A windowed article measures its paragraphs over the next frames: keep the passage at the top while it does.
-    let frames = 30;
-    let frame = requestAnimationFrame(function again() {
-      pinIt();
-      if (--frames > 0) frame = requestAnimationFrame(again);
-    });
+    observer.observe(el);
+    pinning.current = pinIt;
     const release = () => {
       observer.disconnect();
-      cancelAnimationFrame(frame);
+      if (pinning.current === pinIt) pinning.current = null;
     };
     const timer = setTimeout(release, 1500);
     const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
@@ -281,6 +284,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
         painter.add({ id: h.id, start: h.start, end: h.end, color: colorOf(h), lane });
         painter.select(h.id);
         performance.mark('nb-painted', { detail: painter.size });
+        readerChanged();
       },
     }),
     [painter, currentSelection, items, colorOf, onPage, switchView],

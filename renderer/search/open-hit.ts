@@ -32,7 +32,7 @@ export function useOpenHit({ openId, openSource, selectHighlight, setNotesScope,
       if (range) requested = { sourceId, offset: range.start, at: Date.now() };
       if (openId !== sourceId) await openSource(sourceId);
       if (highlightId) selectHighlight(highlightId);
-      if (range) revealRange(range, before);
+      if (range) void revealRange(range, before);
     },
     [openId, openSource, selectHighlight],
   );

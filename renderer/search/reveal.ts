@@ -1,5 +1,5 @@
 /** Show a place of the open article: scroll to it, mark it and flash it, once the reader of that source is ready. */
-import { activeReader } from '../reader/active-reader';
+import { activeReader, painted, whenReader } from '../reader/active-reader';
 import type { HighlightPainter } from '../reader/painter';
 
 /** Where a search result was opened: stays marked until the next search or another source. */
@@ -13,23 +13,17 @@ export interface TextRange {
 
 /**
  * `notPainter`: the painter of the article shown before (when another source is being opened), so the old reader is
- * not the one scrolled. Tries for about a second of frames.
+ * not the one scrolled. Resolves true once the place is shown, false when no reader came within two seconds.
  */
-export function revealRange(range: TextRange, notPainter?: HighlightPainter | null, mark = true): void {
-  let frames = 90;
-  const attempt = () => {
-    const reader = activeReader();
-    const painter = reader?.painter();
-    if (!reader || !painter || painter === notPainter) {
-      if (--frames > 0) requestAnimationFrame(attempt);
-      return;
-    }
-    reader.scrollToOffset(range.start);
-    if (mark) painter.setLayer(SEARCH_HIT_LAYER, [range], 90);
-    painter.setLayer(FLASH_LAYER, [range], 100);
-    setTimeout(() => painter.setLayer(FLASH_LAYER, [], 100), 1200);
-  };
-  requestAnimationFrame(attempt);
+export async function revealRange(range: TextRange, notPainter?: HighlightPainter | null, mark = true): Promise<boolean> {
+  const reader = await whenReader(painted(notPainter));
+  const painter = reader?.painter();
+  if (!reader || !painter) return false;
+  reader.scrollToOffset(range.start);
+  if (mark) painter.setLayer(SEARCH_HIT_LAYER, [range], 90);
+  painter.setLayer(FLASH_LAYER, [range], 100);
+  setTimeout(() => painter.setLayer(FLASH_LAYER, [], 100), 1200);
+  return true;
 }
 
 export function currentPainter(): HighlightPainter | null {

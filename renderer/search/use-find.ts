@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { findInText } from '../../core/search/find';
-import { activeReader } from '../reader/active-reader';
+import { activeReader, painted, whenReader } from '../reader/active-reader';
 import type { TextRange } from './reveal';
 
 const ALL = 'nb-find';
@@ -20,22 +20,19 @@ export function useFind(text: string | null, sourceId: string | null) {
   useEffect(() => setCurrent(0), [query, sourceId]);
 
   useEffect(() => {
-    let frames = 60;
-    let raf = 0;
-    const paint = () => {
-      const reader = activeReader();
+    // The reader of a source just opened may not have its painter yet: wait for it (not frame by frame).
+    let live = true;
+    void whenReader(painted()).then((reader) => {
       const painter = reader?.painter();
-      if (!reader || !painter) {
-        if (--frames > 0) raf = requestAnimationFrame(paint);
-        return;
-      }
+      if (!live || !reader || !painter) return;
       painter.setLayer(ALL, matches, 80);
       const at = matches[current];
       painter.setLayer(CURRENT, at ? [at] : [], 95);
       if (at) reader.scrollToOffset(at.start);
+    });
+    return () => {
+      live = false;
     };
-    paint();
-    return () => cancelAnimationFrame(raf);
   }, [matches, current, sourceId]);
 
   // Closing takes the marks away.

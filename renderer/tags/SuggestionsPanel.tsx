@@ -9,6 +9,7 @@ import { call } from '../api';
 import type { HighlightPainter } from '../reader/painter';
 import { KIND_LABEL, KindIcon } from './kinds';
 import { scrollToRange, setPendingFocus } from './reader-bridge';
+import { painted, whenReader } from '../reader/active-reader';
 import type { TagsApi } from './use-tags';
 
 interface Props {
@@ -102,16 +103,12 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
   // Dashed marks in the reader while the tab shows (the painter may still be on its way after a source opens).
   useEffect(() => {
     if (!active) return;
-    let frames = 0;
-    let raf = 0;
-    const paint = () => {
-      const painter = getPainter();
-      if (painter) painter.setPending(mentions);
-      else if (++frames < 60) raf = requestAnimationFrame(paint);
-    };
-    paint();
+    let live = true;
+    void whenReader(painted()).then((reader) => {
+      if (live) reader?.painter()?.setPending(mentions);
+    });
     return () => {
-      cancelAnimationFrame(raf);
+      live = false;
       getPainter()?.setPending([]);
     };
   }, [active, mentions, getPainter]);

@@ -3,7 +3,7 @@
  * focused-suggestion mark. They work on the reader's DOM (TextMap) and its painter, never on its React state.
  */
 import type { HighlightPainter } from '../reader/painter';
-import { activeReader } from '../reader/active-reader';
+import { activeReader, showing, whenReader } from '../reader/active-reader';
 
 export interface Point {
   x: number;
@@ -59,19 +59,12 @@ export function setPendingFocus(range: { start: number; end: number } | null): v
 }
 
 /**
- * Reveals a highlight once the reader has painted it (after a source was just opened): scroll, then flash. Gives up
- * after about two seconds.
+ * Reveals a highlight once the reader has painted it (after a source was just opened): scroll, then flash. Resolves
+ * false when it was not painted within two seconds (the source was closed, or the highlight deleted).
  */
-export function revealWhenReady(getPainter: () => HighlightPainter | null | undefined, reveal: (id: string) => void, id: string): void {
-  let frames = 0;
-  const tick = () => {
-    const painter = getPainter();
-    if (painter?.has(id)) {
-      releasePositionPin();
-      reveal(id);
-      return;
-    }
-    if (++frames < 120) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
+export async function revealWhenReady(reveal: (id: string) => void, id: string): Promise<boolean> {
+  if (!(await whenReader(showing(id)))) return false;
+  releasePositionPin();
+  reveal(id);
+  return true;
 }

@@ -311,14 +311,32 @@ export function useTags(options: TagsOptions) {
   );
 
   /** Adds the tag, or removes it when the highlight has it already (number keys and the picker toggle). */
+  /**
+   * One tag on or off one highlight. Sent as that one change (add or remove), which the backend applies to the
+   * highlight as it is then: a second key pressed before the first answer came back never undoes the first one.
+   */
   const toggle = useCallback(
     async (highlightId: string, tagId: string) => {
       const h = current(highlightId);
       if (!h) return;
-      const next = h.tagIds.includes(tagId) ? h.tagIds.filter((t) => t !== tagId) : [...h.tagIds, tagId];
-      await setHighlightTags(h, next);
+      const ref = { sourceId: h.sourceId, highlightId: h.id };
+      const adding = !h.tagIds.includes(tagId);
+      const change = (add: boolean) => call('bulkTag', add ? { highlights: [ref], add: tagId } : { highlights: [ref], remove: tagId });
+      try {
+        const r = await change(adding);
+        show(r.changed.map((c) => c.highlight));
+        if (r.changed.length === 0) return;
+        if (adding) used([tagId]);
+        push(
+          'Tag Highlight',
+          async () => show((await change(!adding)).changed.map((c) => c.highlight)),
+          async () => show((await change(adding)).changed.map((c) => c.highlight)),
+        );
+      } catch (err) {
+        report(err);
+      }
     },
-    [current, setHighlightTags],
+    [current, show, used, push, report],
   );
 
   const bulk = useCallback(

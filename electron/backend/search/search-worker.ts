@@ -40,6 +40,7 @@ export class SearchWorker {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   private failure: Error | null = null;
+  private stopping = false;
 
   constructor(onProgress: (p: Progress) => void, onFailure: (err: Error) => void) {
     this.worker = startWorker();
@@ -53,14 +54,15 @@ export class SearchWorker {
       if (m.kind === 'answer') waiting.resolve(m.value);
       else waiting.reject(m.code === 'query' ? new NotebookError(m.message) : new Error(m.message));
     });
-    const fail = (err: Error) => {
+    const fail = (err: Error, report = true) => {
       this.failure ??= err;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
-      onFailure(err);
+      if (report) onFailure(err);
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`The search worker stopped (exit code ${code}).`)));
+    // After stop() the exit is the one asked for: nothing to report (a real crash stays loud).
+    this.worker.on('exit', (code) => (this.stopping ? fail(new Error('The search worker was stopped.'), false) : fail(new Error(`The search worker stopped (exit code ${code}).`))));
   }
 
   /** `transfer`: buffers in the request that move to the worker instead of being copied. */
@@ -75,6 +77,7 @@ export class SearchWorker {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.failure ??= new Error('The search worker was stopped.');
     await this.worker.terminate();
   }
