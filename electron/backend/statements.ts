@@ -178,10 +178,7 @@ export class StatementOps {
     return this.queue.run(async () => {
       const tagsById = new Map(this.store.catalog.tags.map((t) => [t.id, t]));
       const sources: IndexedSource[] = [];
-      for (const meta of this.store.catalog.sources) {
-        const file = await this.store.readSource(meta.id);
-        sources.push({ meta, highlights: file.highlights });
-      }
+      for await (const { meta, file } of this.store.sourceFiles()) sources.push({ meta, highlights: file.highlights });
       return this.index.update(sources, tagsById);
     });
   }

@@ -295,6 +295,11 @@ export class NotebookStore {
     return (await this.cell(id)).data;
   }
 
+  /** Every source of the notebook with its current data, in catalog order, read one at a time. */
+  async *sourceFiles(): AsyncGenerator<{ meta: SourceMeta; file: SourceFile }> {
+    for (const meta of [...this.catalog.sources]) yield { meta, file: await this.readSource(meta.id) };
+  }
+
   /**
    * Change one source: `change` gets the current file and returns the next one (a new object; never edit the one
    * given) with a result; resolves once the file and its counts are on disk. A throw in `change` changes nothing.

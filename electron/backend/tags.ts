@@ -104,7 +104,7 @@ export class TagOps {
       return { tags, counts: await this.index.tagCounts(tags) };
     }
     const sources: Array<readonly Highlight[]> = [];
-    for (const meta of this.store.catalog.sources) sources.push((await this.store.readSource(meta.id)).highlights);
+    for await (const { file } of this.store.sourceFiles()) sources.push(file.highlights);
     return { tags, counts: countTags(tags, sources) };
   }
 
@@ -263,10 +263,7 @@ export class TagOps {
   async retrieve(input: { query: string; filters?: RetrievalFilters; limit?: number; offset?: number; order?: 'source' | 'date' }): Promise<RetrieveResult> {
     if (this.index) return this.retrieveFromIndex(input, this.index);
     const sources: RetrievalSource[] = [];
-    for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.readSource(meta.id));
-      sources.push({ meta, text: file.text, highlights: file.highlights });
-    }
+    for await (const { meta, file } of this.store.sourceFiles()) sources.push({ meta, text: file.text, highlights: file.highlights });
     try {
       return retrieve(input.query, input.filters ?? {}, { tags: this.tags, sources }, { limit: input.limit ?? 100, offset: input.offset ?? 0, order: input.order ?? 'date', translit: this.store.catalog.settings.translitMatching !== false });
     } catch (err) {
@@ -361,10 +358,7 @@ export class TagOps {
     const tag = this.assertTagsExist([tagId])[0];
     const mod = await entities();
     const sources: Array<{ id: string; title: string; date: string; text: string; highlights: Highlight[] }> = [];
-    for (const meta of this.store.catalog.sources) {
-      const file = (await this.store.readSource(meta.id));
-      sources.push({ id: meta.id, title: meta.title, date: meta.date, text: file.text, highlights: file.highlights });
-    }
+    for await (const { meta, file } of this.store.sourceFiles()) sources.push({ id: meta.id, title: meta.title, date: meta.date, text: file.text, highlights: file.highlights });
     const byId = new Map(sources.map((s) => [s.id, s]));
     const found = mod.findMentions(tag, sources, { translit: this.store.catalog.settings.translitMatching !== false }).slice(0, MENTIONS_MAX);
     const mentions = found.map((m) => {

@@ -322,7 +322,7 @@ export class ImportOps {
   private async state(withHighlightIds = true): Promise<NotebookState> {
     const catalog = this.store.catalog;
     const highlightIds = new Set<string>();
-    if (withHighlightIds) for (const meta of catalog.sources) for (const h of (await this.store.readSource(meta.id)).highlights) highlightIds.add(h.id);
+    if (withHighlightIds) for await (const { file } of this.store.sourceFiles()) for (const h of file.highlights) highlightIds.add(h.id);
     return {
       sources: catalog.sources,
       tags: catalog.tags ?? [],

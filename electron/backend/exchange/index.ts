@@ -38,8 +38,8 @@ export class Exchange {
     const tags = this.store.catalog.tags ?? [];
     const perTag = new Map<string, Set<string>>();
     let highlights = 0;
-    for (const meta of this.store.catalog.sources) {
-      for (const h of (await this.store.readSource(meta.id)).highlights) {
+    for await (const { meta, file } of this.store.sourceFiles()) {
+      for (const h of file.highlights) {
         highlights++;
         for (const id of h.tagIds) {
           let set = perTag.get(id);
