@@ -3,10 +3,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, CHROMIUM_ARGS } from './tests/support/chromium';
 
-// The harness runs the search index's worker as the app does, built (npm test builds first): started from source it
-// would compile its TypeScript in every test's backend, seconds each on a loaded two-core machine.
-const builtSearchWorker = resolve('dist/electron/search-worker.cjs');
-if (!process.env.NOTEBOOK_SEARCH_WORKER && existsSync(builtSearchWorker)) process.env.NOTEBOOK_SEARCH_WORKER = builtSearchWorker;
+// The harness runs the backend's worker threads (the search index, and the pool that reads imports, re-anchors and
+// writes large files) as the app does, built (npm test builds first): started from source each would compile its
+// TypeScript in every test's backend, seconds each on a loaded two-core machine (a re-import then missed its 5 s).
+for (const [name, file] of [
+  ['NOTEBOOK_SEARCH_WORKER', 'dist/electron/search-worker.cjs'],
+  ['NOTEBOOK_HEAVY_WORKER', 'dist/electron/heavy-worker.cjs'],
+] as const) {
+  const built = resolve(file);
+  if (!process.env[name] && existsSync(built)) process.env[name] = built;
+}
 
 export default defineConfig({
   testDir: 'tests',

@@ -210,9 +210,13 @@ declare const __dirname: string | undefined;
 /**
  * Where the worker's code is. The built app (and the packaged one) has it bundled beside main.cjs as
  * heavy-worker.cjs (scripts/build.mjs; unpacked from the asar archive, see build/electron-builder.json). Run from
- * source (Vitest, tsx, the Playwright harness, the CLI), the worker loads entry.ts through tsx's loader.
+ * source (Vitest, tsx, the CLI), the worker loads entry.ts through tsx's loader; the Playwright harness names the built
+ * one in NOTEBOOK_HEAVY_WORKER.
  */
 function workerScript(): { script: string | URL; options: { eval?: boolean } } {
+  // The end-to-end harness runs the built worker, as the app does (playwright.config.ts sets this).
+  const built = process.env.NOTEBOOK_HEAVY_WORKER;
+  if (built) return { script: built, options: {} };
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   const bundled = join(here, 'heavy-worker.cjs');
   if (existsSync(bundled)) return { script: bundled.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`), options: {} };
