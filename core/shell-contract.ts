@@ -43,8 +43,23 @@ export type ShellCalls = {
   [C in ShellChannel as (typeof shellContract)[C]['bridge']]: (input: ShellInput<C>) => Promise<ShellOutput<C>>;
 };
 
+/**
+ * What changed in the notebook, pushed to the window after it was written (whoever made the change: this window, an
+ * import, a restore): one source file, the catalog (sources listed, tags, collections, settings), or everything (a
+ * reload from disk). Sent in batches, each change once.
+ */
+export const notebookChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('source'), id: z.string().min(1).max(200) }).strict(),
+  z.object({ kind: z.literal('catalog') }).strict(),
+  z.object({ kind: z.literal('reload') }).strict(),
+]);
+export type NotebookChange = z.output<typeof notebookChange>;
+export const notebookChanges = z.array(notebookChange).max(100_000);
+
 /** Events the main process pushes to the window, and the one message the window sends back. */
 export const SHELL_EVENTS = {
+  /** A batch of NotebookChange, after the changes are on disk. */
+  notebookChanged: 'notebook-changed',
   /** A menu item or accelerator: the command id (core/commands.ts), e.g. 'app.flushAndClose' before closing. */
   menuCommand: 'menu-command',
   /** The window saved what was typed and may close (the answer to 'app.flushAndClose'). */

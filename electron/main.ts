@@ -43,6 +43,10 @@ async function start(): Promise<void> {
   // the backups and, where it can work, opening read-only (electron/backend/startup.ts).
   const notebook = await NotebookSession.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
   const dispatch = notebook.dispatch;
+  // What changed, once on disk, goes to the window: its panels follow changes made anywhere (an import, a restore).
+  notebook.onChange((batch) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SHELL_EVENTS.notebookChanged, batch);
+  });
   // Quitting waits until every acknowledged write is on disk.
   flushBeforeQuit(app, () => notebook.close());
   // Hourly and daily backups while the app runs (each check is cheap; a snapshot is taken only when due).

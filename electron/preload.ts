@@ -1,11 +1,12 @@
 /**
  * The preload: runs sandboxed, exposes exactly one function per contract channel as window.notebook,
- * and a subscription to menu commands. No raw ipcRenderer reaches the page.
+ * the shell's channels as window.notebookShell, and subscriptions to menu commands and to what changed in the notebook.
+ * No raw ipcRenderer reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channels } from '../core/contract';
 import { payloadTooLarge } from '../core/payload';
-import { SHELL_EVENTS, shellChannels, shellContract } from '../core/shell-contract';
+import { SHELL_EVENTS, notebookChanges, shellChannels, shellContract, type NotebookChange } from '../core/shell-contract';
 import { channelError, CallError, isChannelError } from '../core/errors';
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
@@ -40,5 +41,14 @@ contextBridge.exposeInMainWorld('notebookShell', {
     };
     ipcRenderer.on(SHELL_EVENTS.menuCommand, handler);
     return () => ipcRenderer.removeListener(SHELL_EVENTS.menuCommand, handler);
+  },
+  /** What changed in the notebook, in batches, after it is on disk (checked against core's schema first). */
+  onNotebookChanged(listener: (batch: NotebookChange[]) => void) {
+    const handler = (_event: IpcRendererEvent, batch: unknown) => {
+      const parsed = notebookChanges.safeParse(batch);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(SHELL_EVENTS.notebookChanged, handler);
+    return () => ipcRenderer.removeListener(SHELL_EVENTS.notebookChanged, handler);
   },
 });

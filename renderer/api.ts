@@ -1,7 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput, Envelope, NotebookApi } from '../core/contract';
 import { CallError } from '../core/errors';
 import { isMacPlatform } from '../core/platform';
-import type { ShellCalls } from '../core/shell-contract';
+import type { NotebookChange, ShellCalls } from '../core/shell-contract';
 
 /**
  * The desktop shell's bridge (window.notebookShell; absent in the browser harness): its calls are generated from
@@ -11,6 +11,8 @@ import type { ShellCalls } from '../core/shell-contract';
 export type ShellBridge = Partial<ShellCalls> & {
   /** Menu commands pushed by the shell. */
   onMenuCommand(listener: (command: string) => void): () => void;
+  /** What changed in the notebook, in batches, once on disk. */
+  onNotebookChanged?(listener: (batch: NotebookChange[]) => void): () => void;
   /** Node's process.platform in Electron: "darwin", "win32", "linux". */
   platform: string;
   /** Tell the shell the notes are saved and the window may close (after it sent 'app.flushAndClose'). */
@@ -21,7 +23,19 @@ declare global {
   interface Window {
     notebook: NotebookApi;
     notebookShell?: ShellBridge;
+    /** The browser harness's stand-in for the shell's change events (tests/support/bind-notebook.ts). */
+    notebookEvents?: Pick<Required<ShellBridge>, 'onNotebookChanged'>;
   }
+}
+
+const changeFeed = () => (window.notebookShell?.onNotebookChanged ? window.notebookShell : window.notebookEvents);
+
+/** Whether this window is told what changed in the notebook (the shell, or the harness that stands in for it). */
+export const hearsChanges = (): boolean => Boolean(changeFeed()?.onNotebookChanged);
+
+/** What changed in the notebook, pushed after each write lands (whoever made it); returns the unsubscribe. */
+export function onNotebookChanged(listener: (batch: NotebookChange[]) => void): () => void {
+  return changeFeed()?.onNotebookChanged?.(listener) ?? (() => {});
 }
 
 /** Call a backend channel; a failure becomes an Error whose message is fit to show the analyst. */

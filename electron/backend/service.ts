@@ -5,7 +5,7 @@ import { pageLabel } from '../../core/documents/pdf-text';
 import { EMPTY_DOC, SCHEMA_VERSION, summaryOf, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
-import { NotebookStore, type SourceFile } from './store';
+import { NotebookStore, type SourceFile, type StoreChange } from './store';
 import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
@@ -125,6 +125,11 @@ export class NotebookService implements Handlers {
   }
 
   /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
+  /** Told after each write lands: which source, or the catalog, changed (the shell forwards it to the window). */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    return this.store.onChange(listener);
+  }
+
   async close(): Promise<void> {
     if (this.indexTimer) clearTimeout(this.indexTimer);
     this.indexTimer = null;

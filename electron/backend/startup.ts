@@ -2,12 +2,16 @@ import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isChannel, parseInput, unknownChannel, type ChannelOutput, type StartupState } from '../../core/contract';
 import { channelError } from '../../core/errors';
+import type { NotebookChange } from '../../core/shell-contract';
 import { Backups } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { NotebookError, toChannelError, UnopenableNotebookError } from './errors';
 import { describeIoError } from './io-errors';
 import { NotebookService, type ServiceOptions } from './service';
 import { NotebookLock, NotebookLockedError } from './storage/notebook-lock';
+
+/** Changes that land within this many milliseconds reach the window as one message. */
+const CHANGE_BATCH_MS = 50;
 
 /**
  * The notebook as the window sees it from start-up (issue 11): open, or failed to open. A failed start does not
@@ -22,6 +26,10 @@ export class NotebookSession {
   private openedReadOnly = false;
   /** Told each time a notebook service opens (the shell starts its backup timer and quit handshake). */
   onOpened: ((service: NotebookService) => void) | null = null;
+  private readonly changeListeners = new Set<(batch: NotebookChange[]) => void>();
+  private readonly pendingChanges = new Map<string, NotebookChange>();
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   private constructor(
     private readonly options: ServiceOptions,
@@ -55,6 +63,38 @@ export class NotebookSession {
 
   async close(): Promise<void> {
     await this.service?.close();
+    this.sendChanges();
+    this.unsubscribe?.();
+  }
+
+  /**
+   * What changed, after it is on disk, in batches: the changes of the same 50 ms go together and each once (a
+   * thousand highlights saved together are one message). Follows the notebook across a restore or a reopen.
+   */
+  onChange(listener: (batch: NotebookChange[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private queueChange(change: NotebookChange): void {
+    this.pendingChanges.set(change.kind === 'source' ? `source:${change.id}` : change.kind, change);
+    this.changeTimer ??= setTimeout(() => this.sendChanges(), CHANGE_BATCH_MS);
+  }
+
+  private sendChanges(): void {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = null;
+    if (this.pendingChanges.size === 0) return;
+    // A reload says it all.
+    const batch = this.pendingChanges.has('reload') ? [{ kind: 'reload' } as const] : [...this.pendingChanges.values()];
+    this.pendingChanges.clear();
+    for (const listener of this.changeListeners) {
+      try {
+        listener(batch);
+      } catch (err) {
+        this.log(err);
+      }
+    }
   }
 
   readonly dispatch: Dispatch = async (channel, input) => {
@@ -92,6 +132,8 @@ export class NotebookSession {
   private async tryOpen(options: ServiceOptions): Promise<void> {
     try {
       this.service = await NotebookService.open(options);
+      this.unsubscribe?.();
+      this.unsubscribe = this.service.onChange((change) => this.queueChange(change));
       this.openedReadOnly = Boolean(options.readOnly);
       this.serviceDispatch = createDispatcher(this.service, this.log);
       this.failure = null;
@@ -128,6 +170,7 @@ export class NotebookSession {
     if (!this.service) throw new NotebookError(`The backup was restored, but the notebook still cannot be opened: ${describeFailure(this.failure)}`);
     // The restored catalog's counts may predate its source files (the counts since live in logs it does not have).
     await this.service.reloadFromDisk();
+    this.queueChange({ kind: 'reload' });
     return result;
   }
 }

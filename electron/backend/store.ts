@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type TagGroup, type ProjectIdentity } from '../../core/model';
+import type { NotebookChange } from '../../core/shell-contract';
 import { isFileId } from '../../core/storage-schemas';
 import { stableFileJson } from '../../core/stable-json';
 import { Low } from 'lowdb';
@@ -64,7 +65,8 @@ export interface RejectedSuggestions {
 }
 
 /** A completed write (which file changed), or a reload of everything from disk. */
-export type StoreChange = { kind: 'source'; id: string } | { kind: 'catalog' } | { kind: 'reload' };
+/** What the store tells its listeners after a write: the same shape the window is told (core/shell-contract.ts). */
+export type StoreChange = NotebookChange;
 
 export interface OpenOptions {
   /** Open without taking the notebook's lock (export, inspection): nothing is written. */

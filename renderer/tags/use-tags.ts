@@ -5,7 +5,7 @@ import type { DeleteTagUndo, HighlightTagChange, TagCount, TagPassagesResult } f
 import { quickTags, touchRecent } from '../../core/tags/match';
 import { isCategoryTag } from '../../core/tags/default-codebook';
 import { formatAccelerator } from '../../core/commands';
-import { call, isMac } from '../api';
+import { call, hearsChanges, isMac, onNotebookChanged } from '../api';
 import { firstListShown } from '../shell/first-load';
 import type { UndoStack } from '../../core/history/undo-stack';
 
@@ -92,13 +92,19 @@ export function useTags(options: TagsOptions) {
     })().catch(report);
   }, [report]);
 
-  // Counts follow the highlights: recounted shortly after they change (creation, deletion, tagging).
+  // Counts follow the notebook: recounted shortly after the backend says a source or the catalog changed (from this
+  // window or anywhere else: an import, a restore), and after an explicit bump. Without change events (a bare
+  // browser harness) they follow the open source's highlights instead.
+  const [changed, setChanged] = useState(0);
+  const pushes = useMemo(hearsChanges, []);
+  useEffect(() => (pushes ? onNotebookChanged(() => setChanged((n) => n + 1)) : undefined), [pushes]);
   const { openHighlights } = options;
+  const trigger = pushes ? changed : openHighlights;
   useEffect(() => {
     if (!loaded) return;
     const timer = setTimeout(() => refresh().catch(report), 300);
     return () => clearTimeout(timer);
-  }, [openHighlights, version, loaded, refresh, report]);
+  }, [trigger, version, loaded, refresh, report]);
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   // Categories (People, Places …) are folders of the codebook, not tags a highlight can carry.

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Dispatch } from '../../electron/backend/dispatch';
 import { NotebookSession } from '../../electron/backend/startup';
 import { serveRenderer } from '../support/static-server';
+import type { NotebookChange } from '../../core/shell-contract';
 import { bindNotebook } from '../support/bind-notebook';
 
 /**
@@ -33,12 +34,15 @@ export const test = base.extend<{ notebook: Notebook; appUrl: string }, { server
     const dataDir = await mkdtemp(join(tmpdir(), 'notebook-e2e-'));
     // The app's own start-up path: a notebook that fails to open gets the start-up failure screen.
     let session: NotebookSession | null = null;
+    // The page hears the backend's changes, as the Electron window does (the shell forwards them).
+    let toPage: ((batch: NotebookChange[]) => void) | null = null;
     const open = async () => {
       session = await NotebookSession.open({ dataDir, seedsDir: resolve('seeds'), version: 'test' });
+      session.onChange((batch) => toPage?.(batch));
       return session.dispatch;
     };
     let dispatch = await open();
-    await bindNotebook(page, () => dispatch);
+    await bindNotebook(page, () => dispatch, (listener) => (toPage = listener));
     const notebook: Notebook = {
       dataDir,
       get dispatch() {

@@ -14,6 +14,7 @@ export function fakeElectron(options: { packaged?: boolean; appPath: string; use
   const dialogAnswers: { save: Array<string | null>; open: string[][]; box: number[] } = { save: [], open: [], box: [] };
   const exposed: Record<string, unknown> = {};
   const invoked: Array<{ channel: string; input: unknown }> = [];
+  const rendererListeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
   let ready!: () => void;
   const whenReady = new Promise<void>((r) => (ready = r));
 
@@ -129,8 +130,12 @@ export function fakeElectron(options: { packaged?: boolean; appPath: string; use
         return { ok: true, value: null };
       },
       send() {},
-      on() {},
-      removeListener() {},
+      on(channel: string, handler: (event: unknown, ...args: unknown[]) => void) {
+        (rendererListeners.get(channel) ?? rendererListeners.set(channel, new Set()).get(channel)!).add(handler);
+      },
+      removeListener(channel: string, handler: (event: unknown, ...args: unknown[]) => void) {
+        rendererListeners.get(channel)?.delete(handler);
+      },
     },
   };
 
@@ -144,6 +149,10 @@ export function fakeElectron(options: { packaged?: boolean; appPath: string; use
     dialogAnswers,
     exposed,
     invoked,
+    /** A message from the main process as the preload's ipcRenderer.on listeners get it. */
+    pushToRenderer(channel: string, ...args: unknown[]) {
+      for (const handler of rendererListeners.get(channel) ?? []) handler({}, ...args);
+    },
     /** Call an IPC handler as the notebook window's main frame would. */
     invoke(channel: string, input?: unknown, from: FakeWindow | undefined = windows[0]) {
       const handler = handlers.get(channel);

@@ -46,6 +46,20 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
     win.loaded();
   });
 
+  it('tells the window what changed once it is on disk, in one batch per burst of changes', async () => {
+    const [win] = fake.windows;
+    const sent = () => win.webContents.sent.filter(([channel]) => channel === 'notebook-changed').map(([, batch]) => batch);
+    const before = sent().length;
+    const source = ((await fake.invoke('listSources')).value as Array<{ id: string }>)[0].id;
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => fake.invoke('createHighlight', { sourceId: source, start: i * 7, end: i * 7 + 5 })),
+    );
+    expect(made.filter((r) => !r.ok).map((r) => r.error?.message)).toEqual([]);
+    await vi.waitFor(() => expect(sent().length).toBeGreaterThan(before));
+    // Twenty highlights saved together: the window hears of that source once.
+    expect(sent().slice(before).flat()).toEqual([{ kind: 'source', id: source }]);
+  });
+
   it('a packaged build has no developer tools, no spellchecker, and a menu of its own set before the window', () => {
     const prefs = fake.windows[0].options.webPreferences!;
     expect(prefs.devTools).toBe(false);

@@ -67,7 +67,16 @@ describe('the preload', () => {
     // The shell's bridge is generated from core/shell-contract.ts: one function per shell channel, by its bridge name,
     // each invoking that channel; nothing else but the platform, the close answer and the menu subscription.
     const { shellContract, shellChannels } = await import('../../core/shell-contract');
-    expect(Object.keys(shell).sort()).toEqual([...shellChannels.map((c) => shellContract[c].bridge), 'onMenuCommand', 'platform', 'readyToClose'].sort());
+    expect(Object.keys(shell).sort()).toEqual([...shellChannels.map((c) => shellContract[c].bridge), 'onMenuCommand', 'onNotebookChanged', 'platform', 'readyToClose'].sort());
+    // Pushed changes reach the page only in core's shape; anything else is dropped; unsubscribing stops them.
+    const got: unknown[] = [];
+    const stop = (shell.onNotebookChanged as (l: (b: unknown) => void) => () => void)((b) => got.push(b));
+    fake.pushToRenderer('notebook-changed', [{ kind: 'source', id: 's1' }, { kind: 'catalog' }]);
+    fake.pushToRenderer('notebook-changed', [{ kind: 'source' }]);
+    fake.pushToRenderer('notebook-changed', 'not a batch');
+    stop();
+    fake.pushToRenderer('notebook-changed', [{ kind: 'reload' }]);
+    expect(got).toEqual([[{ kind: 'source', id: 's1' }, { kind: 'catalog' }]]);
     fake.invoked.length = 0;
     await shell.chooseSavePath({ defaultName: 'x.csv', filters: [] }).catch(() => undefined);
     expect(fake.invoked).toEqual([{ channel: 'shell:chooseSavePath', input: { defaultName: 'x.csv', filters: [] } }]);
