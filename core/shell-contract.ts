@@ -45,13 +45,15 @@ export type ShellCalls = {
 
 /**
  * What changed in the notebook, pushed to the window after it was written (whoever made the change: this window, an
- * import, a restore): one source file, the catalog (sources listed, tags, collections, settings), or everything (a
- * reload from disk). Sent in batches, each change once.
+ * import, a restore): one source file, the catalog (sources listed, tags, collections, settings), everything (a
+ * reload from disk), or the search index having loaded (tag counts and search results complete from then on). Sent
+ * in batches, each change once.
  */
 export const notebookChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('source'), id: z.string().min(1).max(200) }).strict(),
   z.object({ kind: z.literal('catalog') }).strict(),
   z.object({ kind: z.literal('reload') }).strict(),
+  z.object({ kind: z.literal('index') }).strict(),
 ]);
 export type NotebookChange = z.output<typeof notebookChange>;
 export const notebookChanges = z.array(notebookChange).max(100_000);

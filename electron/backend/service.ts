@@ -125,9 +125,17 @@ export class NotebookService implements Handlers {
   }
 
   /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
-  /** Told after each write lands: which source, or the catalog, changed (the shell forwards it to the window). */
+  /**
+   * Told after each write lands (which source, or the catalog, changed) and once the search index has loaded (tag
+   * counts and search results are complete from then on). The shell forwards these to the window.
+   */
   onChange(listener: (change: StoreChange) => void): () => void {
-    return this.store.onChange(listener);
+    const offStore = this.store.onChange(listener);
+    const offIndex = this.searchIndex.loaded ? () => {} : this.searchIndex.onLoaded(() => listener({ kind: 'index' }));
+    return () => {
+      offStore();
+      offIndex();
+    };
   }
 
   async close(): Promise<void> {

@@ -74,8 +74,8 @@ export function useTags(options: TagsOptions) {
     const list = await call('listTags');
     setTags(list.tags);
     setCounts(list.counts);
-    // Counts still loading (the search index): ask again shortly.
-    if (list.countsPending) setTimeout(() => setVersion((v) => v + 1), 1000);
+    // Counts still loading (the search index): ask again shortly, unless the window is told when it has loaded.
+    if (list.countsPending && !hearsChanges()) setTimeout(() => setVersion((v) => v + 1), 1000);
   }, []);
 
   useEffect(() => {
@@ -85,7 +85,7 @@ export function useTags(options: TagsOptions) {
       const [list, settings] = await Promise.all([call('listTags'), call('getSettings')]);
       setTags(list.tags);
       setCounts(list.counts);
-      if (list.countsPending) setTimeout(() => setVersion((v) => v + 1), 1000);
+      if (list.countsPending && !hearsChanges()) setTimeout(() => setVersion((v) => v + 1), 1000);
       setPinnedIds(settings.pinnedTagIds ?? []);
       setRecentIds(settings.recentTagIds ?? []);
       setLoaded(true);

@@ -149,7 +149,8 @@ describe('the Electron shell, under Node with a stand-in electron module', () =>
     fake.module.app.emit('will-quit', { preventDefault: () => prevented++ });
     expect(prevented).toBe(1);
     expect(fake.module.app.quitCalls).toBe(0);
-    await vi.waitFor(() => expect(fake.module.app.quitCalls).toBe(1));
+    // Closing saves the search index too (the test above changed a source): give it time on a loaded machine.
+    await vi.waitFor(() => expect(fake.module.app.quitCalls).toBe(1), { timeout: 15_000 });
     fake.module.app.emit('will-quit', { preventDefault: () => prevented++ });
     expect(prevented).toBe(1);
   });

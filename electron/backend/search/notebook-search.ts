@@ -42,6 +42,7 @@ export class NotebookSearch {
   /** Sources checked so far by the start-up load, of how many; `decoded` once the saved index is in the worker. */
   private progressState = { done: 0, total: 0, decoded: false, loaded: false };
   private readonly path: string;
+  private readonly loadedListeners = new Set<() => void>();
 
   constructor(
     private readonly store: NotebookStore,
@@ -130,6 +131,12 @@ export class NotebookSearch {
     return this.progressState.loaded;
   }
 
+  /** Told once the index has loaded (without starting the load, unlike whenLoaded); returns the unsubscribe. */
+  onLoaded(listener: () => void): () => void {
+    this.loadedListeners.add(listener);
+    return () => this.loadedListeners.delete(listener);
+  }
+
   /** Resolves once the index has been loaded and brought in line with the files at start. */
   async whenLoaded(): Promise<void> {
     await this.start();
@@ -201,6 +208,8 @@ export class NotebookSearch {
       this.progressState.loaded = true;
       this.progressState.decoded = true;
       this.progressState.done = this.progressState.total;
+      for (const listener of this.loadedListeners) listener();
+      this.loadedListeners.clear();
     }
   }
 
