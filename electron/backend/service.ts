@@ -287,14 +287,18 @@ export class NotebookService implements Handlers {
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
     if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
     if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
-    await this.store.updateCatalog((c) => {
-      const s = c.settings;
-      if (patch.reader) s.reader = { ...s.reader, ...patch.reader };
-      if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
-      if (patch.window) s.window = patch.window;
-      if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
-      if (patch.translitMatching !== undefined) s.translitMatching = patch.translitMatching;
-    });
+    await this.store.updateCatalog(
+      (c) => {
+        const s = c.settings;
+        if (patch.reader) s.reader = { ...s.reader, ...patch.reader };
+        if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
+        if (patch.window) s.window = patch.window;
+        if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
+        if (patch.translitMatching !== undefined) s.translitMatching = patch.translitMatching;
+      },
+      // Transliterated matching changes what search finds; the rest is where the window was.
+      { viewOnly: patch.translitMatching === undefined },
+    );
     return this.store.catalog.settings;
   }
 

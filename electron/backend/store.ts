@@ -210,7 +210,12 @@ export class NotebookStore {
   }
 
   /** Change the catalog: `change` edits a copy (arrays and settings copied; replace items, never edit them in place). */
-  async updateCatalog(change: (catalog: CatalogFile) => void): Promise<void> {
+  /**
+   * `viewOnly`: the change touches only where the window was (the open source, reading positions, the window's
+   * size, reader preferences): nobody else follows those, so no change is announced (the search index and the
+   * window's panels are not told to look again on every scroll or source switch).
+   */
+  async updateCatalog(change: (catalog: CatalogFile) => void, options: { viewOnly?: boolean } = {}): Promise<void> {
     await this.pass();
     this.assertWritable();
     await this.catalogCell.change((current) => {
@@ -218,7 +223,7 @@ export class NotebookStore {
       change(draft);
       return { next: draft, result: undefined };
     });
-    this.emit({ kind: 'catalog' });
+    if (!options.viewOnly) this.emit({ kind: 'catalog' });
   }
 
   /** Be told after every completed write, whoever made it: the search index follows the notebook this way. */
