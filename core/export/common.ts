@@ -1,4 +1,5 @@
 import type { Highlight, NoteDoc, Tag } from '../model';
+import { hash128 } from '../hash';
 
 /**
  * Helpers shared by the export and import formats: note formatting, stable GUIDs, offsets in code points,
@@ -28,33 +29,6 @@ export const APP_NAME = 'Research Notebook';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Stable GUIDs
-
-/**
- * A 128-bit non-cryptographic hash (cyrb128 by bryc, public domain): fast enough for hundreds of thousands of ids
- * per export. Stability matters here, not secrecy.
- */
-function hash128(s: string): [number, number, number, number] {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let i = 0; i < s.length; i++) {
-    const k = s.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
-}
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const hex8 = (n: number): string => HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];

@@ -8,3 +8,8 @@ import { createHash } from 'node:crypto';
 export function sha256(data: string | Uint8Array): string {
   return typeof data === 'string' ? createHash('sha256').update(data, 'utf8').digest('hex') : createHash('sha256').update(data).digest('hex');
 }
+
+/** The search engine's key of a text (core/search/engine.ts takes it as its Digest): SHA-1, base64, node:crypto's. */
+export function textKey(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}

@@ -6,7 +6,7 @@ import { suggestEntities } from '../../core/suggest/entities';
 import { defaultCodebook } from '../../core/tags/default-codebook';
 import { makeSearchNotebook } from './fixtures/search';
 import { seededRandom } from './fixtures/seeded-random';
-import { SearchEngine } from '../../electron/backend/search/engine';
+import { SearchEngine } from '../../core/search/engine';
 import names from '../../tests/fixtures/names/names.json' with { type: 'json' };
 import { median, percentile, type Figure } from './report';
 

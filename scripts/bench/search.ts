@@ -9,7 +9,7 @@ import { splitParagraphs } from '../../core/text';
 import { indexTerm, tokenize } from '../../core/search/text';
 import type { SearchFacets } from '../../core/search/types';
 import type { Highlight } from '../../core/model';
-import { SearchEngine } from '../../electron/backend/search/engine';
+import { SearchEngine } from '../../core/search/engine';
 import { decodeIndex, encodeIndex } from '../../electron/backend/search/persist';
 import { seededRandom } from './fixtures/seeded-random';
 import { median, percentile, type Figure } from './report';

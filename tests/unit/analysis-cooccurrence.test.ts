@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchEngine } from '../../electron/backend/search/engine';
+import { SearchEngine } from '../../core/search/engine';
 import { analyze, cooccurrencePassages } from '../../core/analysis/compute';
 import { TAGS, TEXT_A, TEXT_B, fixtureSources, hl } from './search-fixture';
 

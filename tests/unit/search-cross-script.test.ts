@@ -1,6 +1,6 @@
 /** Search across scripts and with stems (issue 18): Latin finds Cyrillic and back, after the query's own spelling. */
 import { describe, expect, it } from 'vitest';
-import { SearchEngine, type SourceInput } from '../../electron/backend/search/engine';
+import { SearchEngine, type SourceInput } from '../../core/search/engine';
 import type { NoteDoc } from '../../core/model';
 
 const EMPTY: NoteDoc = { type: 'doc', content: [{ type: 'paragraph' }] };

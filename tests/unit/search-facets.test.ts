@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchEngine } from '../../electron/backend/search/engine';
+import { SearchEngine } from '../../core/search/engine';
 import { compileFacets, facetMask, FACET } from '../../core/search/facets';
 import type { SearchFacets } from '../../core/search/types';
 import { TAGS, fixtureSources } from './search-fixture';

@@ -1,6 +1,6 @@
 /** A small notebook for the search and analysis tests: three sources, a nested codebook, known paragraphs. */
 import type { Highlight, NoteDoc, Tag } from '../../core/model';
-import type { SourceInput } from '../../electron/backend/search/engine';
+import type { SourceInput } from '../../core/search/engine';
 
 const at = '2024-01-01T00:00:00.000Z';
 const tag = (id: string, name: string, kind: Tag['kind'], parentId: string | null = null): Tag => ({ id, name, kind, color: '#f5d24a', parentId, description: '', aliases: [], createdAt: at });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchEngine, type SourceInput } from '../../electron/backend/search/engine';
+import { SearchEngine, type SourceInput } from '../../core/search/engine';
 import { decodeIndex, encodeIndex } from '../../electron/backend/search/persist';
 import { TAGS, TEXT_A, TEXT_B, fixtureSources, hl, note } from './search-fixture';
 

@@ -13,9 +13,10 @@ import { QueryError, retrieve } from '../../../core/tags/query';
 import { countTags } from '../../../core/tags/tag-counts';
 import type { SourceFile } from '../store';
 import { readNotebookFile } from '../storage/read-file';
-import { SearchEngine } from './engine';
+import { SearchEngine } from '../../../core/search/engine';
 import { decodeSlices } from '../workers/text-transfer';
 import { fileKey, loadIndex, saveIndex } from './persist';
+import { textKey } from '../hash';
 import type { IndexMeta, LoadResult, WorkerAnswers, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 const port = parentPort;
@@ -26,7 +27,7 @@ const PASSAGE_MAX = 1500;
 /** Progress is reported every this many sources checked. */
 const PROGRESS_EVERY = 250;
 
-let engine = new SearchEngine();
+let engine = new SearchEngine(undefined, textKey);
 let dataDir = '';
 let loading = false;
 let queue: Promise<unknown> = Promise.resolve();

@@ -10,7 +10,7 @@ import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../..
 import type { IndexProgress, SearchResponse } from '../../../core/search/types';
 import { NotebookError } from '../errors';
 import type { NotebookStore, StoreChange } from '../store';
-import { SearchEngine, type SearchRequest, type SourceInput } from './engine';
+import { SearchEngine, type SearchRequest, type SourceInput } from '../../../core/search/engine';
 import { encodeInSlices, transferListOf } from '../workers/text-transfer';
 import { indexFile } from './persist';
 import { SearchWorker, type Progress } from './search-worker';

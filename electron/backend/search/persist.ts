@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
-import { SearchEngine, type PersistedIndex } from './engine';
+import { textKey } from '../hash';
+import { SearchEngine, type PersistedIndex } from '../../../core/search/engine';
 
 /** The index lives beside the catalog; it is a cache: deleting it only costs a rebuild. */
 export function indexFile(dataDir: string): string {
@@ -35,7 +36,7 @@ export function decodeIndex(bytes: Buffer): SearchEngine {
   // Copy into an aligned buffer of its own (a Buffer may sit at any offset of a shared pool).
   const numbers = new Int32Array((bytes.length - start) / 4);
   new Uint8Array(numbers.buffer).set(bytes.subarray(start));
-  return SearchEngine.deserialize(state, numbers);
+  return SearchEngine.deserialize(state, numbers, textKey);
 }
 
 /** The persisted index, or null when there is none or it cannot be used (another version, damaged): rebuild then. */

@@ -7,7 +7,7 @@ import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../..
 import type { SearchResponse } from '../../../core/search/types';
 import type { RetrievalFilters, RetrievalResult } from '../../../core/tags/query';
 import type { TagCount } from '../../../core/tags/api';
-import type { EngineStats, SearchRequest, SourceInput } from './engine';
+import type { EngineStats, SearchRequest, SourceInput } from '../../../core/search/engine';
 import type { TextSlices } from '../workers/text-transfer';
 
 export type SlicedSource = Omit<SourceInput, 'text'> & { text: TextSlices };

@@ -8,20 +8,20 @@
  * read from the state at query time). No I/O here: persistence is in persist.ts, wiring to the store in
  * notebook-search.ts.
  */
-import { createHash } from 'node:crypto';
-import type { Highlight, NoteDoc, SourceMeta, Tag } from '../../../core/model';
-import { splitParagraphs } from '../../../core/text';
-import { noteToPlainText } from '../../../core/notes/markdown';
-import { indexTerm, phraseTester, tokenize } from '../../../core/search/text';
-import { isEmptyQuery, parseQuery, toClauses, type ParsedQuery } from '../../../core/search/query';
-import { FIELD, TextIndex, type Clause, type Field, type IndexHits, type TextIndexData } from '../../../core/search/text-index';
-import { TermFamilies } from '../../../core/search/term-families';
-import { codingMask, compileFacets, FacetCounter, sourceMask } from '../../../core/search/facets';
-import { makeSnippet } from '../../../core/search/snippet';
-import type { HitKind, HitPlace, SearchFacets, SearchHit, SearchResponse } from '../../../core/search/types';
-import type { AnalysisSource } from '../../../core/analysis/types';
-import { tagInfos } from '../../../core/search/tag-info';
-import { paragraphAt } from '../../../core/text';
+import type { Highlight, NoteDoc, SourceMeta, Tag } from '../model';
+import { splitParagraphs } from '../text';
+import { noteToPlainText } from '../notes/markdown';
+import { indexTerm, phraseTester, tokenize } from './text';
+import { isEmptyQuery, parseQuery, toClauses, type ParsedQuery } from './query';
+import { FIELD, TextIndex, type Clause, type Field, type IndexHits, type TextIndexData } from './text-index';
+import { TermFamilies } from './term-families';
+import { codingMask, compileFacets, FacetCounter, sourceMask } from './facets';
+import { makeSnippet } from './snippet';
+import type { HitKind, HitPlace, SearchFacets, SearchHit, SearchResponse } from './types';
+import type { AnalysisSource } from '../analysis/types';
+import { tagInfos } from './tag-info';
+import { paragraphAt } from '../text';
+import { textDigest, type Digest } from '../hash';
 
 /** Bump when what is indexed, or how, changes: a persisted index of another version is rebuilt. */
 export const INDEX_VERSION = 1;
@@ -118,7 +118,11 @@ export class SearchEngine {
   /** Stems and other spellings of the vocabulary, built on the first query. */
   private families: TermFamilies | null = null;
 
-  constructor(index?: TextIndex) {
+  /** `digest`: how a text's key is made (the backend gives node:crypto's; core's pure one otherwise). */
+  constructor(
+    index?: TextIndex,
+    private readonly digest: Digest = textDigest,
+  ) {
     this.index = index ?? new TextIndex(INDEX_OPTIONS);
   }
 
@@ -143,7 +147,7 @@ export class SearchEngine {
     st.publisher = meta.publisher;
     st.date = meta.date;
 
-    const textKey = input.text === st.lastText ? st.textKey : hash(input.text);
+    const textKey = input.text === st.lastText ? st.textKey : this.digest(input.text);
     st.lastText = input.text;
     if (textKey !== st.textKey) {
       for (let i = 0; i < st.paragraphs.length / 2; i++) this.index.discard(`p:${st.n}:${i}`);
@@ -162,7 +166,7 @@ export class SearchEngine {
       const old = st.highlights.get(h.id);
       if (old && this.seen.has(h)) continue;
       this.seen.add(h);
-      const noteKey = h.note ? hash(JSON.stringify(h.note)) : '';
+      const noteKey = h.note ? this.digest(JSON.stringify(h.note)) : '';
       const quoteChanged = !old || old.quote !== h.quote.exact;
       const noteChanged = !old || old.noteKey !== noteKey;
       const state: HighlightState = old ?? { id: h.id, start: 0, end: 0, tagIds: NONE, orphan: false, quote: '', noteKey: '', noteText: '' };
@@ -186,7 +190,7 @@ export class SearchEngine {
       st.highlights.delete(id);
     }
 
-    const noteKey = input.note ? hash(JSON.stringify(input.note)) : '';
+    const noteKey = input.note ? this.digest(JSON.stringify(input.note)) : '';
     if (noteKey !== st.noteKey) {
       const text = noteKey ? noteText(input.note) : '';
       this.put(`sn:${st.n}`, text, st, P.sourceNote);
@@ -226,7 +230,7 @@ export class SearchEngine {
   }
 
   applyProjectNote(note: NoteDoc | null): void {
-    const noteKey = note ? hash(JSON.stringify(note)) : '';
+    const noteKey = note ? this.digest(JSON.stringify(note)) : '';
     if (noteKey === this.project.noteKey) return;
     const text = noteKey ? noteText(note) : '';
     this.put('pn', text, null, P.projectNote);
@@ -595,9 +599,9 @@ export class SearchEngine {
     return { state, numbers };
   }
 
-  static deserialize(data: PersistedIndex, numbers: Int32Array): SearchEngine {
+  static deserialize(data: PersistedIndex, numbers: Int32Array, digest?: Digest): SearchEngine {
     if (data.version !== INDEX_VERSION) throw new Error(`search index version ${data.version}, expected ${INDEX_VERSION}`);
-    const engine = new SearchEngine(TextIndex.deserialize({ header: data.index, numbers }, INDEX_OPTIONS));
+    const engine = new SearchEngine(TextIndex.deserialize({ header: data.index, numbers }, INDEX_OPTIONS), digest);
     engine.nextN = data.nextN;
     engine.project = data.project;
     for (const s of data.sources) {
@@ -696,9 +700,6 @@ function whole(text: string) {
   return { text, from: 0, to: text.length };
 }
 
-function hash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
-}
 
 function noteText(note: NoteDoc | null): string {
   return note ? noteToPlainText(note) : '';
