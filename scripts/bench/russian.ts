@@ -8,6 +8,7 @@ import { makeSearchNotebook } from './fixtures/search';
 import { seededRandom } from './fixtures/seeded-random';
 import { SearchEngine } from '../../core/search/engine';
 import names from '../../tests/fixtures/names/names.json' with { type: 'json' };
+import { textKey } from '../../electron/backend/hash';
 import { median, percentile, type Figure } from './report';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'russian');
@@ -75,7 +76,7 @@ export async function benchRussian(): Promise<Figure[]> {
   const SOURCES = 10_000;
   const nb = makeSearchNotebook(18, SOURCES, 20_000, 2_000);
   const rand = seededRandom(180);
-  const engine = new SearchEngine();
+  const engine = new SearchEngine(undefined, textKey);
   const texts = new Map<string, string>();
   let russian = 0;
   for (const s of nb.sources) {

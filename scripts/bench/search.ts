@@ -12,6 +12,7 @@ import type { Highlight } from '../../core/model';
 import { SearchEngine } from '../../core/search/engine';
 import { decodeIndex, encodeIndex } from '../../electron/backend/search/persist';
 import { seededRandom } from './fixtures/seeded-random';
+import { textKey } from '../../electron/backend/hash';
 import { median, percentile, type Figure } from './report';
 
 const SOURCES = 10_000;
@@ -35,7 +36,7 @@ export async function benchSearch(): Promise<Figure[]> {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const engine = new SearchEngine();
+  const engine = new SearchEngine(undefined, textKey);
   for (const s of sources) engine.applySource(s);
   const buildMs = performance.now() - t0;
   gc();
@@ -167,7 +168,7 @@ export async function benchSearch(): Promise<Figure[]> {
   mini.addAll(docs);
   const miniMs = performance.now() - tb;
   const tc = performance.now();
-  const ours = new SearchEngine();
+  const ours = new SearchEngine(undefined, textKey);
   for (const s of baseSources) ours.applySource({ ...s, highlights: [], note: null });
   const oursMs = performance.now() - tc;
 
