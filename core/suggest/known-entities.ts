@@ -1,5 +1,5 @@
 /** Built-in gazetteer: actors of this corpus (Russia, the CIS and the CSTO on Afghanistan) that the lexicon lacks. */
-import type { TagKind } from '../model';
+import { isEntityKind, type TagKind } from '../model';
 
 export interface KnownEntity {
   name: string;
@@ -7,53 +7,19 @@ export interface KnownEntity {
   aliases: string[];
 }
 
-export const KNOWN_ENTITIES: readonly KnownEntity[] = [
-  { name: 'CSTO', kind: 'organisation', aliases: ['Collective Security Treaty Organization', 'Collective Security Treaty Organisation'] },
-  { name: 'CIS', kind: 'organisation', aliases: ['Commonwealth of Independent States'] },
-  { name: 'SCO', kind: 'organisation', aliases: ['Shanghai Cooperation Organization', 'Shanghai Cooperation Organisation'] },
-  { name: 'NATO', kind: 'organisation', aliases: ['North Atlantic Treaty Organization'] },
-  { name: 'United Nations', kind: 'organisation', aliases: ['UN'] },
-  { name: 'European Union', kind: 'organisation', aliases: ['EU'] },
-  { name: 'OSCE', kind: 'organisation', aliases: [] },
-  { name: 'UNHCR', kind: 'organisation', aliases: [] },
-  { name: 'Kremlin', kind: 'organisation', aliases: [] },
-  { name: 'TASS', kind: 'organisation', aliases: [] },
-  { name: 'EFE', kind: 'organisation', aliases: [] },
-  { name: 'RT', kind: 'organisation', aliases: [] },
-  { name: 'Sputnik', kind: 'organisation', aliases: [] },
-  { name: 'Reuters', kind: 'organisation', aliases: [] },
-  { name: 'MGIMO', kind: 'organisation', aliases: [] },
-  { name: 'Taliban', kind: 'group', aliases: ['Taleban'] },
-  { name: 'Islamic State', kind: 'group', aliases: ['IS', 'ISIS', 'ISIL', 'IG', 'Daesh'] },
-  { name: 'Islamic State Khorasan Province', kind: 'group', aliases: ['ISIS-K', 'ISKP', 'IS-K'] },
-  { name: 'Al-Qaeda', kind: 'group', aliases: ['Al Qaeda', 'al-Qaida', 'Al-Qaida'] },
-  { name: 'Islamic Movement of Uzbekistan', kind: 'group', aliases: ['IMU'] },
-  { name: 'Islamic Party of Turkestan', kind: 'group', aliases: ['Turkestan Islamic Party'] },
-  { name: 'Jamaat Ansarullah', kind: 'group', aliases: [] },
-  { name: 'Haqqani network', kind: 'group', aliases: [] },
-  { name: 'Hizb ut-Tahrir', kind: 'group', aliases: [] },
-  { name: 'National Resistance Front', kind: 'group', aliases: [] },
-  { name: 'Russian Federation', kind: 'place', aliases: [] },
-  { name: 'United States', kind: 'place', aliases: ['US', 'USA', 'U.S.', 'United States of America'] },
-  { name: 'Central Asia', kind: 'place', aliases: [] },
-  { name: 'South Asia', kind: 'place', aliases: [] },
-  { name: 'Middle East', kind: 'place', aliases: [] },
-  { name: 'Eurasia', kind: 'place', aliases: [] },
-  { name: 'Donbas', kind: 'place', aliases: ['Donbass'] },
-  { name: 'Balkh', kind: 'place', aliases: [] },
-  { name: 'Jawzjan', kind: 'place', aliases: [] },
-  { name: 'Panjshir', kind: 'place', aliases: [] },
-  { name: 'Kunduz', kind: 'place', aliases: [] },
-  { name: 'Badakhshan', kind: 'place', aliases: [] },
-  { name: 'Herat', kind: 'place', aliases: [] },
-  { name: 'Mazar-i-Sharif', kind: 'place', aliases: [] },
-  { name: 'Termez', kind: 'place', aliases: [] },
-  { name: 'Bishkek', kind: 'place', aliases: [] },
-  { name: 'Ashgabat', kind: 'place', aliases: [] },
-  { name: 'Nur-Sultan', kind: 'place', aliases: [] },
-];
-
+import enData from './data/known-entities.en.json' with { type: 'json' };
 import ruData from './data/known-entities.ru.json' with { type: 'json' };
 
+/** The entries of a data file; a kind that is not an entity kind is a mistake in the file, refused at load. */
+function entities(data: { entities: Array<{ name: string; kind: string; aliases: string[] }> }): readonly KnownEntity[] {
+  return data.entities.map((e) => {
+    if (!isEntityKind(e.kind)) throw new Error(`Gazetteer entry "${e.name}" has kind "${e.kind}", not person, organisation, place or group.`);
+    return { name: e.name, kind: e.kind, aliases: e.aliases };
+  });
+}
+
+/** The gazetteer's English names (data file). */
+export const KNOWN_ENTITIES: readonly KnownEntity[] = entities(enData);
+
 /** The Russian forms of the gazetteer (data file): abbreviations with expansions, English names as aliases. */
-export const KNOWN_ENTITIES_RU: readonly KnownEntity[] = ruData.entities.map((e) => ({ name: e.name, kind: e.kind as KnownEntity['kind'], aliases: e.aliases }));
+export const KNOWN_ENTITIES_RU: readonly KnownEntity[] = entities(ruData);
