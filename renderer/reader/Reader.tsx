@@ -117,6 +117,8 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
 
   /** While the remembered passage is held at the top: called each time the article body renders more of itself. */
   const pinning = useRef<(() => void) | null>(null);
+  /** Lets go of the remembered passage (a jump to another passage is the analyst's own scroll). */
+  const unpin = useRef<(() => void) | null>(null);
   const onRendered = useCallback(
     (map: TextMap) => {
       renderedMap.current = map;
@@ -199,7 +201,9 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     const release = () => {
       observer.disconnect();
       if (pinning.current === pinIt) pinning.current = null;
+      if (unpin.current === release) unpin.current = null;
     };
+    unpin.current = release;
     const timer = setTimeout(release, 1500);
     const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
     for (const e of events) el.addEventListener(e, release, { once: true, passive: true });
@@ -295,6 +299,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
       setActiveReader({
         scrollToOffset: (offset) => (pdf.current ? pdf.current.scrollToOffset(offset, 'center') : body.current?.scrollToOffset(offset, 'center')),
         painter: () => painter,
+        releasePin: () => unpin.current?.(),
       }),
     [painter],
   );

@@ -5,6 +5,8 @@ import { waitable } from '../../core/waitable';
 export interface ActiveReader {
   scrollToOffset(offset: number): void;
   painter(): HighlightPainter | null;
+  /** Stop holding the remembered reading position at the top (it holds for a moment after a source opens). */
+  releasePin(): void;
 }
 
 let current: ActiveReader | null = null;

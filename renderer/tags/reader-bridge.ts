@@ -39,7 +39,7 @@ export function elementAnchor(el: Element): Point {
  * the analyst scrolls): a jump to a passage is the analyst's own scroll.
  */
 function releasePositionPin(): void {
-  document.getElementById('reader')?.dispatchEvent(new Event('wheel'));
+  activeReader()?.releasePin();
 }
 
 /** Scrolls the reader to a text range, centred. */
