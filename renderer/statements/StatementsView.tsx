@@ -11,6 +11,8 @@ import { weakSentences, type WeakSentence } from '../../core/statements/note-che
 import { wordingDiff } from '../../core/statements/wording-diff';
 import { call } from '../api';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
+import { useCollections } from '../sources/use-collections';
+import type { SourceCollection } from '../../core/model';
 import '../styles/statements.css';
 
 interface Props {
@@ -31,18 +33,23 @@ export interface StatementFilters {
   theme: string;
   outlet: string;
   grade: string;
+  /** A source collection's id: only statements from its sources. */
+  collection: string;
   from: string;
   to: string;
   text: string;
 }
 
-const NO_FILTERS: StatementFilters = { speaker: '', theme: '', outlet: '', grade: '', from: '', to: '', text: '' };
+const NO_FILTERS: StatementFilters = { speaker: '', theme: '', outlet: '', grade: '', collection: '', from: '', to: '', text: '' };
 const ROW_HEIGHT = 52;
 
 /** Rows that pass the filters (dates compare as ISO prefixes, so "2021-08" passes from 2021-08-01). */
-export function filterStatements(rows: readonly StatementRow[], f: StatementFilters): StatementRow[] {
+export function filterStatements(rows: readonly StatementRow[], f: StatementFilters, collections: readonly SourceCollection[] = []): StatementRow[] {
   const text = f.text.trim().toLowerCase();
+  // A collection that is gone (deleted meanwhile) passes nothing rather than everything.
+  const inCollection = f.collection ? new Set(collections.find((c) => c.id === f.collection)?.sourceIds ?? []) : null;
   return rows.filter((r) => {
+    if (inCollection && !inCollection.has(r.sourceId)) return false;
     if (f.speaker && (r.statement.speakerTagId ?? '') !== f.speaker) return false;
     if (f.theme && !r.tagIds.includes(f.theme)) return false;
     if (f.outlet && r.outlet !== f.outlet) return false;
@@ -57,7 +64,8 @@ export function filterStatements(rows: readonly StatementRow[], f: StatementFilt
 
 /**
  * The statements view (issue 17): every statement as a table (virtualised: 100,000 rows scroll) and a timeline, by
- * speaker, theme and outlet, with filters; a row opens its passage (Enter, click) or drags into a note as a citation.
+ * speaker, theme and outlet, with filters (speaker, theme, outlet, source grade, collection, dates, words); a row
+ * opens its passage (Enter, click) or drags into a note as a citation.
  * The selected statement's group shows each wording side by side with the differences marked, with merge and split.
  * The note check lists note sentences supported only by E/F or ungraded passages.
  */
@@ -89,7 +97,8 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
   }, [list === null]);
 
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
-  const rows = useMemo(() => (list ? filterStatements(list.rows, filters) : []), [list, filters]);
+  const { collections } = useCollections(list);
+  const rows = useMemo(() => (list ? filterStatements(list.rows, filters, collections) : []), [list, filters, collections]);
   const keyOf = (r: { sourceId: string; highlightId: string }) => `${r.sourceId}/${r.highlightId}`;
   const byKey = useMemo(() => new Map((list?.rows ?? []).map((r) => [keyOf(r), r])), [list]);
   const groupsById = useMemo(() => new Map((list?.groups ?? []).map((g) => [g.id, g])), [list]);
@@ -230,6 +239,19 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
               <option value="ungraded">Ungraded</option>
             </select>
           </label>
+          {collections.length > 0 && (
+            <label>
+              Collection
+              <select value={filters.collection} onChange={set('collection')} aria-label="Filter by collection">
+                <option value="">All sources</option>
+                {collections.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             From
             <input type="date" value={filters.from} onChange={set('from')} aria-label="Said from" />

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, call } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 /** Statements and grading (issue 17), by mouse and keyboard on the seeds. */
@@ -123,6 +123,29 @@ test('statement suggestions: accept with A (speaker tag created), reject with R,
   // The speakers became person tags in the codebook.
   await page.getByRole('tab', { name: /Codebook/ }).click();
   await expect(page.getByRole('treeitem', { name: /Dmitry Peskov/ })).toBeVisible();
+});
+
+test('the statements view filters by a source collection', async ({ page, notebook }) => {
+  await createPutin(page);
+  await open(page, EFE);
+  await markStatement(page, 'Terrorists are trying to penetrate CIS territory, including under the guise of refugees');
+  await open(page, RT);
+  await markStatement(page, 'Terrorists are trying to penetrate the territory of the Commonwealth, including disguised as refugees');
+  // A collection holding the RT article only.
+  const sources = await call<Array<{ id: string; title: string }>>(notebook, 'listSources');
+  const rt = sources.find((x) => RT.test(x.title))!;
+  await call(notebook, 'createCollection', { name: 'Russian state media', sourceIds: [rt.id] });
+
+  await page.keyboard.press('Control+Alt+s');
+  const view = page.getByRole('region', { name: 'Statements' });
+  const rows = view.getByRole('row').filter({ has: page.locator('.statement-text') });
+  await expect(rows).toHaveCount(2);
+  await view.getByLabel('Filter by collection').selectOption({ label: 'Russian state media' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('disguised as refugees');
+  await expect(view.getByRole('status').first()).toContainText('1 of 2 statements');
+  await view.getByLabel('Filter by collection').selectOption({ label: 'All sources' });
+  await expect(rows).toHaveCount(2);
 });
 
 test('statements view and dialog: screenshots at two sizes, light and dark', async ({ page, notebook: _ }) => {
