@@ -194,63 +194,18 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
           </p>
         </div>
         <div className="statements-filters">
-          <label>
-            Speaker
-            <select value={filters.speaker} onChange={set('speaker')} aria-label="Filter by speaker">
-              <option value="">All</option>
-              {speakers.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Theme
-            <select value={filters.theme} onChange={set('theme')} aria-label="Filter by theme">
-              <option value="">All</option>
-              {themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Outlet
-            <select value={filters.outlet} onChange={set('outlet')} aria-label="Filter by outlet">
-              <option value="">All</option>
-              {outlets.map((o) => (
-                <option key={o} value={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Source grade
-            <select value={filters.grade} onChange={set('grade')} aria-label="Filter by source grade">
-              <option value="">All</option>
-              {RELIABILITY_GRADES.map((g) => (
-                <option key={g} value={g}>
-                  {g} — {RELIABILITY_MEANING[g]}
-                </option>
-              ))}
-              <option value="ungraded">Ungraded</option>
-            </select>
-          </label>
+          <FilterChoice label="Speaker" name="speaker" value={filters.speaker} onChange={set('speaker')} options={speakers.map((t) => [t.id, t.name])} />
+          <FilterChoice label="Theme" name="theme" value={filters.theme} onChange={set('theme')} options={themes.map((t) => [t.id, t.name])} />
+          <FilterChoice label="Outlet" name="outlet" value={filters.outlet} onChange={set('outlet')} options={outlets.map((o) => [o, o])} />
+          <FilterChoice
+            label="Source grade"
+            name="source grade"
+            value={filters.grade}
+            onChange={set('grade')}
+            options={[...RELIABILITY_GRADES.map((g): [string, string] => [g, `${g} — ${RELIABILITY_MEANING[g]}`]), ['ungraded', 'Ungraded']]}
+          />
           {collections.length > 0 && (
-            <label>
-              Collection
-              <select value={filters.collection} onChange={set('collection')} aria-label="Filter by collection">
-                <option value="">All sources</option>
-                {collections.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterChoice label="Collection" name="collection" all="All sources" value={filters.collection} onChange={set('collection')} options={collections.map((c) => [c.id, c.name])} />
           )}
           <label>
             From
@@ -551,5 +506,22 @@ function NoteCheck({ openSourceId, sources, report }: { openSourceId: string | n
           </section>
         ))}
     </div>
+  );
+}
+
+/** One of the view's filters: a labelled select whose first choice is "All" (no filter). */
+function FilterChoice(props: { label: string; name: string; value: string; all?: string; options: Array<[string, string]>; onChange(e: React.ChangeEvent<HTMLSelectElement>): void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={props.onChange} aria-label={`Filter by ${props.name}`}>
+        <option value="">{props.all ?? 'All'}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
