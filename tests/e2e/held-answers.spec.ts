@@ -64,6 +64,7 @@ test('T, a name and Enter typed before the codebook arrives apply the existing t
       await expect(picker.getByRole('listbox', { name: 'Tags' }).getByRole('option')).toHaveCount(0);
       await expect(picker.getByLabel('New tag kind')).toHaveCount(0);
       await expect(rows(page).first().locator('.tag-chip')).toHaveCount(0);
+      await page.screenshot({ path: 'test-results/picker-loading-codebook.png' });
 
       release();
       await expect(rows(page).first().locator('.tag-chip')).toHaveText(['Drugs']);
