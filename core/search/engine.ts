@@ -26,8 +26,11 @@ import { textDigest, type Digest } from '../hash';
 /** Bump when what is indexed, or how, changes: a persisted index of another version is rebuilt. */
 export const INDEX_VERSION = 1;
 
+/** What the index keeps of a source's catalog record (its facets and what a hit shows). */
+export type IndexedMeta = Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date' | 'reliability'>;
+
 export interface SourceInput {
-  meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>;
+  meta: IndexedMeta;
   text: string;
   highlights: readonly Highlight[];
   note: NoteDoc | null;
@@ -53,6 +56,8 @@ interface SourceState {
   title: string;
   publisher: string;
   date: string;
+  /** The source's reliability grade, A–F, or '' when not graded. */
+  grade: string;
   textKey: string;
   /** Paragraph offsets, flat: [start0, end0, start1, end1, …]. */
   paragraphs: number[];
@@ -146,6 +151,7 @@ export class SearchEngine {
     }
     st.publisher = meta.publisher;
     st.date = meta.date;
+    st.grade = meta.reliability ?? '';
 
     const textKey = input.text === st.lastText ? st.textKey : this.digest(input.text);
     st.lastText = input.text;
@@ -200,10 +206,11 @@ export class SearchEngine {
     derive(st);
   }
 
-  /** Update only a source's catalog fields (title, publisher, date): no file needs reading. */
-  applyMeta(meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>): boolean {
+  /** Update only a source's catalog fields (title, publisher, date, grade): no file needs reading. */
+  applyMeta(meta: IndexedMeta): boolean {
     const st = this.byId.get(meta.id);
     if (!st) return false;
+    st.grade = meta.reliability ?? '';
     if (st.title !== meta.title || st.publisher !== meta.publisher || st.date !== meta.date) {
       this.version++;
       st.analysis = undefined;
@@ -329,11 +336,11 @@ export class SearchEngine {
     const testers = parsed.phrases.map(phraseTester);
     // Facets that depend on the source only: once per source.
     const perSource = new Int32Array(this.byN.length).fill(-1);
-    const noSource = sourceMask(null, '', '', compiled);
+    const noSource = sourceMask(null, '', '', compiled, '');
     const maskOf = (st: SourceState | undefined) => {
       if (!st) return noSource;
       let m = perSource[st.n];
-      if (m < 0) m = perSource[st.n] = sourceMask(st.id, st.publisher, st.date, compiled);
+      if (m < 0) m = perSource[st.n] = sourceMask(st.id, st.publisher, st.date, compiled, st.grade);
       return m;
     };
     // The best `limit` of each kind, kept sorted as they come (no sort of all hits).
@@ -587,6 +594,7 @@ export class SearchEngine {
         title: st.title,
         publisher: st.publisher,
         date: st.date,
+        grade: st.grade,
         textKey: st.textKey,
         paragraphs: st.paragraphs,
         highlights: [...st.highlights.values()].map((h) => [h.id, h.start, h.end, h.tagIds, h.orphan, h.quote, h.noteKey, h.noteText]),
@@ -610,6 +618,8 @@ export class SearchEngine {
         title: s.title,
         publisher: s.publisher,
         date: s.date,
+        // Absent in an index saved before grades were indexed: the load sets it from the catalog (applyMeta).
+        grade: s.grade ?? '',
         textKey: s.textKey,
         paragraphs: s.paragraphs,
         noteKey: s.noteKey,
@@ -643,6 +653,7 @@ export interface PersistedIndex {
     title: string;
     publisher: string;
     date: string;
+    grade?: string;
     textKey: string;
     paragraphs: number[];
     highlights: Array<[string, number, number, string[], boolean, string, string, string]>;
@@ -654,7 +665,7 @@ export interface PersistedIndex {
 }
 
 function newState(n: number, id: string): SourceState {
-  return { n, id, title: '', publisher: '', date: '', textKey: '', paragraphs: [], highlights: new Map(), noteKey: '', noteText: '', fileKey: '', paraTags: [], paraNote: [], allTags: NONE };
+  return { n, id, title: '', publisher: '', date: '', grade: '', textKey: '', paragraphs: [], highlights: new Map(), noteKey: '', noteText: '', fileKey: '', paraTags: [], paraNote: [], allTags: NONE };
 }
 
 /** Per paragraph, the tags of the highlights over it and whether one of them has a note. */

@@ -13,15 +13,22 @@ export interface FacetDoc {
   date: string;
   tagIds: readonly string[];
   hasNote: boolean;
+  /** The source's reliability grade ('' when not graded). */
+  grade?: string;
 }
 
-export const FACET = { tag: 1, kind: 2, source: 4, publisher: 8, date: 16, note: 32 } as const;
+export const FACET = { tag: 1, kind: 2, source: 4, publisher: 8, date: 16, note: 32, grade: 64 } as const;
+
+/** A source's grade as a facet value: its reliability letter, or 'ungraded'. */
+export const gradeValue = (grade: string): string => grade || 'ungraded';
 
 export interface CompiledFacets {
   tagSet: ReadonlySet<string> | null;
   kinds: ReadonlySet<TagKind> | null;
   sources: ReadonlySet<string> | null;
   publishers: ReadonlySet<string> | null;
+  /** Source reliability grades ('A'–'F', 'ungraded'). */
+  grades: ReadonlySet<string> | null;
   from: string;
   to: string;
   hasNote: boolean | null;
@@ -53,26 +60,28 @@ export function compileFacets(facets: SearchFacets | undefined, tags: readonly T
     kinds: set(f.tagKinds),
     sources: set(f.sourceIds),
     publishers: set(f.publishers),
+    grades: set(f.grades),
     from: f.from ?? '',
     to: f.to ?? '',
     hasNote: f.hasNote ?? null,
     kindOf: new Map(tags.map((t) => [t.id, t.kind])),
     lineage,
   };
-  const active = Boolean(compiled.tagSet || compiled.kinds || compiled.sources || compiled.publishers || compiled.from || compiled.to || compiled.hasNote !== null);
+  const active = Boolean(compiled.tagSet || compiled.kinds || compiled.sources || compiled.publishers || compiled.grades || compiled.from || compiled.to || compiled.hasNote !== null);
   return { ...compiled, active };
 }
 
 /** The facets a document fails, as a bit mask (0: it passes them all). */
 export function facetMask(doc: FacetDoc, c: CompiledFacets): number {
-  return sourceMask(doc.sourceId, doc.publisher, doc.date, c) | codingMask(doc.tagIds, doc.hasNote, c);
+  return sourceMask(doc.sourceId, doc.publisher, doc.date, c, doc.grade ?? '') | codingMask(doc.tagIds, doc.hasNote, c);
 }
 
 /** The facets that depend only on the source (the same for all its documents: computed once per source). */
-export function sourceMask(sourceId: string | null, publisher: string, date: string, c: CompiledFacets): number {
+export function sourceMask(sourceId: string | null, publisher: string, date: string, c: CompiledFacets, grade: string): number {
   let mask = 0;
   if (c.sources && (sourceId === null || !c.sources.has(sourceId))) mask |= FACET.source;
   if (c.publishers && (sourceId === null || !c.publishers.has(publisher))) mask |= FACET.publisher;
+  if (c.grades && (sourceId === null || !c.grades.has(gradeValue(grade)))) mask |= FACET.grade;
   if ((c.from || c.to) && (!date || (c.from && date < c.from) || (c.to && date > c.to))) mask |= FACET.date;
   return mask;
 }
@@ -100,6 +109,8 @@ export interface SourceFacetInfo {
   title: string;
   publisher: string;
   date: string;
+  /** Reliability grade, '' when not graded. */
+  grade: string;
 }
 
 /**
@@ -111,6 +122,7 @@ export interface SourceFacetInfo {
 export class FacetCounter {
   private readonly perSource: Int32Array;
   private readonly perPublisherSource: Int32Array;
+  private readonly perGradeSource: Int32Array;
   private readonly datedSource: Uint8Array;
   private readonly tagNo = new Map<string, number>();
   private readonly tagIds: string[] = [];
@@ -129,6 +141,7 @@ export class FacetCounter {
   ) {
     this.perSource = new Int32Array(size);
     this.perPublisherSource = new Int32Array(size);
+    this.perGradeSource = new Int32Array(size);
     this.datedSource = new Uint8Array(size);
     for (const id of c.lineage.keys()) {
       this.tagNo.set(id, this.tagIds.length);
@@ -168,6 +181,7 @@ export class FacetCounter {
     if (sourceKey >= 0 && sourceKey < this.size) {
       if ((mask & ~FACET.source) === 0) this.perSource[sourceKey]++;
       if ((mask & ~FACET.publisher) === 0) this.perPublisherSource[sourceKey]++;
+      if ((mask & ~FACET.grade) === 0) this.perGradeSource[sourceKey]++;
       if ((mask & ~FACET.date) === 0) this.datedSource[sourceKey] = 1;
     }
     if ((mask & ~FACET.note) === 0) {
@@ -189,10 +203,11 @@ export class FacetCounter {
     const sources: Array<{ id: string; title: string; count: number }> = [];
     const before = (a: { count: number; title: string }, b: { count: number; title: string }) => a.count > b.count || (a.count === b.count && a.title < b.title);
     const publishers = new Map<string, number>();
+    const grades = new Map<string, number>();
     let min = '';
     let max = '';
     for (let key = 0; key < this.size; key++) {
-      if (!this.perSource[key] && !this.perPublisherSource[key] && !this.datedSource[key]) continue;
+      if (!this.perSource[key] && !this.perPublisherSource[key] && !this.perGradeSource[key] && !this.datedSource[key]) continue;
       const info = this.describe(key);
       if (!info) continue;
       const n = this.perSource[key];
@@ -204,6 +219,10 @@ export class FacetCounter {
         if (sources.length > maxValues) sources.pop();
       }
       if (this.perPublisherSource[key]) publishers.set(info.publisher, (publishers.get(info.publisher) ?? 0) + this.perPublisherSource[key]);
+      if (this.perGradeSource[key]) {
+        const g = gradeValue(info.grade);
+        grades.set(g, (grades.get(g) ?? 0) + this.perGradeSource[key]);
+      }
       if (this.datedSource[key] && info.date) {
         if (!min || info.date < min) min = info.date;
         if (!max || info.date > max) max = info.date;
@@ -219,6 +238,8 @@ export class FacetCounter {
         .map(([value, count]) => ({ value, count })),
       hasNote: { ...this.notes },
       dates: { min, max },
+      // A to F, then the ungraded.
+      grades: [...grades].sort((a, b) => a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count })),
     };
   }
 }

@@ -1,6 +1,7 @@
 /** zod schemas of the search and analysis channels' inputs. */
 import { z } from 'zod';
 import { TAG_KINDS } from '../model';
+import { RELIABILITY_GRADES } from '../statements/grading';
 import { id } from '../schemas';
 import { attributeFilter, collectionFilter } from '../collections/api';
 
@@ -12,6 +13,7 @@ export const searchFacets = z
     tagKinds: z.array(z.enum(TAG_KINDS)).max(TAG_KINDS.length),
     sourceIds: z.array(id).max(10_000),
     publishers: z.array(z.string().max(500)).max(1000),
+    grades: z.array(z.enum([...RELIABILITY_GRADES, 'ungraded'])).max(RELIABILITY_GRADES.length + 1),
     from: isoDay,
     to: isoDay,
     hasNote: z.boolean(),

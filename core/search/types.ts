@@ -1,5 +1,6 @@
 /** What the search channel takes and gives. */
 import type { TagKind } from '../model';
+import type { Reliability } from '../statements/grading';
 
 /** Results are grouped by what they are. */
 export type HitKind = 'source' | 'highlight' | 'note';
@@ -16,6 +17,8 @@ export interface SearchFacets {
   tagKinds?: TagKind[];
   sourceIds?: string[];
   publishers?: string[];
+  /** Source reliability grades: 'A'–'F', or 'ungraded'. */
+  grades?: Array<Reliability | 'ungraded'>;
   /** Publication dates, yyyy-mm-dd, inclusive; sources without a date fall outside any range. */
   from?: string;
   to?: string;
@@ -69,6 +72,8 @@ export interface FacetCounts {
   hasNote: { yes: number; no: number };
   /** Earliest and latest publication date among the hits ('' when none is dated). */
   dates: { min: string; max: string };
+  /** Per source grade ('A'–'F', 'ungraded'): hits from sources of that grade. */
+  grades: Array<{ value: string; count: number }>;
 }
 
 export interface SearchResponse {

@@ -3,6 +3,7 @@ import { FileText, Highlighter, NotebookPen, Search, X } from 'lucide-react';
 import { TAG_KINDS, type TagKind } from '../../core/model';
 import { HIT_KINDS, type HitKind, type SearchHit, type Snippet, type TagInfo } from '../../core/search/types';
 import { formatAccelerator } from '../../core/commands';
+import { RELIABILITY_GRADES, RELIABILITY_MEANING } from '../../core/statements/grading';
 import { isMac } from '../api';
 import { formatDate } from '../format';
 import { toggleIn, useSearch } from './use-search';
@@ -328,6 +329,30 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
               <span className="sp-check-count">{p.count}</span>
             </label>
           ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="sp-facet">
+        <legend>Source grade</legend>
+        <div className="sp-chips">
+          {[...RELIABILITY_GRADES, 'ungraded' as const].map((g) => {
+            const on = facets.grades?.includes(g) ?? false;
+            const n = counts?.grades.find((x) => x.value === g)?.count ?? 0;
+            return (
+              <button
+                key={g}
+                type="button"
+                className="sp-chip"
+                aria-pressed={on}
+                disabled={!on && n === 0}
+                title={g === 'ungraded' ? 'Sources not graded yet' : `${g}: ${RELIABILITY_MEANING[g]}`}
+                aria-label={`${g === 'ungraded' ? 'Ungraded' : `${g}, ${RELIABILITY_MEANING[g]}`}: ${n}`}
+                onClick={() => setFacets(toggleIn(facets, 'grades', g))}
+              >
+                {g === 'ungraded' ? 'Ungraded' : g} <span className="sp-check-count">{n}</span>
+              </button>
+            );
+          })}
         </div>
       </fieldset>
 

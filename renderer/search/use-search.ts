@@ -37,7 +37,7 @@ export function useSearch(report: (err: unknown) => void) {
 }
 
 /** Toggle a value in a facet's list; an empty list removes the facet. */
-export function toggleIn<K extends 'tagIds' | 'tagKinds' | 'sourceIds' | 'publishers'>(facets: SearchFacets, key: K, value: NonNullable<SearchFacets[K]>[number]): SearchFacets {
+export function toggleIn<K extends 'tagIds' | 'tagKinds' | 'sourceIds' | 'publishers' | 'grades'>(facets: SearchFacets, key: K, value: NonNullable<SearchFacets[K]>[number]): SearchFacets {
   const list = (facets[key] ?? []) as Array<typeof value>;
   const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   const out = { ...facets, [key]: next };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, type Notebook } from './fixtures';
+import { test, expect, call, type Notebook } from './fixtures';
 import { paintedTexts } from './reader-helpers';
 
 const RT = '000_fef7c3c830cc015c';
@@ -78,6 +78,30 @@ test('search a phrase from a seed article and open it at the match', async ({ pa
   await page.keyboard.press(`${mod}+K`);
   await expect(palette).toBeVisible();
   await expect(page.getByRole('form', { name: 'Insert link' })).toHaveCount(0);
+});
+
+test('filter the results by the source grade (A–F, ungraded), with counts', async ({ page, notebook }) => {
+  await call(notebook, 'setSourceReliability', { sourceId: RT, reliability: 'B' });
+  const palette = page.getByRole('dialog', { name: 'Search the notebook' });
+  await page.getByRole('button', { name: /^Search…/ }).click();
+  await palette.getByRole('combobox').fill('Afghanistan');
+  const sources = palette.getByRole('group', { name: 'Sources', exact: true }).getByRole('option');
+  await expect(sources.first()).toBeVisible();
+  const filters = palette.getByRole('complementary', { name: 'Filters' });
+  const b = filters.getByRole('button', { name: /^B, Usually reliable: [1-9]/ });
+  await expect(b).toBeEnabled();
+  // No source is graded A: its chip is there, with 0, and cannot be chosen.
+  await expect(filters.getByRole('button', { name: /^A, Completely reliable: 0$/ })).toBeDisabled();
+  await b.click();
+  await expect(b).toHaveAttribute('aria-pressed', 'true');
+  await expect(sources.filter({ hasNotText: RT_TITLE })).toHaveCount(0);
+  await expect(sources.first()).toContainText(RT_TITLE);
+  // Ungraded instead: no RT passage is left.
+  await b.click();
+  await filters.getByRole('button', { name: /^Ungraded: [1-9]/ }).click();
+  await expect(sources.first()).toBeVisible();
+  await expect(sources.filter({ hasText: RT_TITLE })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/search-grade-facet.png' });
 });
 
 test('filter the results by a tag (with its children) and by kind of tag', async ({ page, notebook }) => {

@@ -62,3 +62,34 @@ describe('facets narrow results', () => {
     expect(facetMask({ sourceId: 'c', publisher: 'RT', date: '', tagIds: ['opium'], hasNote: true }, c)).toBe(FACET.date);
   });
 });
+
+describe('the source grade facet (issue 17)', () => {
+  // Source b graded A, source a left ungraded; the grade comes from the catalog record, as the backend sends it.
+  const graded = new SearchEngine();
+  for (const s of sources) graded.applySource(s.meta.id === 'b' ? { ...s, meta: { ...s.meta, reliability: 'A' } } : s);
+  const find = (query: string, facets: SearchFacets = {}) => graded.search({ query, facets }, TAGS, (id) => texts.get(id));
+
+  it('narrows to sources of the chosen grades, "ungraded" included, and counts each grade over the other facets', async () => {
+    expect((await find('kabul', { grades: ['A'] })).groups.source.map((h) => h.sourceId)).toEqual(['b']);
+    expect((await find('kabul', { grades: ['ungraded'] })).groups.source.every((h) => h.sourceId !== 'b')).toBe(true);
+    expect((await find('kabul', { grades: ['B'] })).totals).toEqual({ source: 0, highlight: 0, note: 0 });
+    const all = await find('kabul');
+    expect(all.facets.grades.map((g) => g.value)).toEqual(['A', 'ungraded']);
+    // The grade facet's own choice does not narrow its counts.
+    expect((await find('kabul', { grades: ['A'] })).facets.grades).toEqual(all.facets.grades);
+  });
+
+  it('follows a grade changed in the catalog without re-reading the file', async () => {
+    const meta = sources.find((s) => s.meta.id === 'a')!.meta;
+    graded.applyMeta({ ...meta, reliability: 'E' });
+    expect((await find('kabul', { grades: ['E'] })).groups.source.map((h) => h.sourceId)).toEqual(['a']);
+    graded.applyMeta(meta);
+    expect((await find('kabul', { grades: ['E'] })).totals.source).toBe(0);
+  });
+
+  it('a persisted index keeps the grades', async () => {
+    const { state, numbers } = graded.serialize();
+    const back = SearchEngine.deserialize(JSON.parse(JSON.stringify(state)), numbers);
+    expect((await back.search({ query: 'kabul', facets: { grades: ['A'] } }, TAGS, (id) => texts.get(id))).groups.source.map((h) => h.sourceId)).toEqual(['b']);
+  });
+});

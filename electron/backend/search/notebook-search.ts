@@ -255,7 +255,7 @@ export class NotebookSearch {
     for (const meta of catalog.sources) {
       wanted.add(meta.id);
       const known = this.sent.get(meta.id);
-      if (known && known.title === meta.title && known.publisher === meta.publisher && known.date === meta.date) continue;
+      if (known && known.title === meta.title && known.publisher === meta.publisher && known.date === meta.date && known.reliability === meta.reliability) continue;
       changed.push(indexMeta(meta));
     }
     const removed = [...this.sent.keys()].filter((id) => !wanted.has(id));
@@ -323,6 +323,6 @@ export class NotebookSearch {
   }
 }
 
-function indexMeta(meta: Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>): IndexMeta {
-  return { id: meta.id, title: meta.title, publisher: meta.publisher, date: meta.date };
+function indexMeta(meta: IndexMeta): IndexMeta {
+  return { id: meta.id, title: meta.title, publisher: meta.publisher, date: meta.date, ...(meta.reliability ? { reliability: meta.reliability } : {}) };
 }

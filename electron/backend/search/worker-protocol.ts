@@ -2,17 +2,17 @@
  * What the backend and the search worker (index-worker.ts) say to each other. Every request carries an id and gets
  * one answer with that id; the worker also reports its progress while it loads, unasked.
  */
-import type { NoteDoc, SourceMeta, Tag } from '../../../core/model';
+import type { NoteDoc, Tag } from '../../../core/model';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
 import type { SearchResponse } from '../../../core/search/types';
 import type { RetrievalFilters, RetrievalResult } from '../../../core/tags/query';
 import type { TagCount } from '../../../core/tags/api';
-import type { EngineStats, SearchRequest, SourceInput } from '../../../core/search/engine';
+import type { EngineStats, IndexedMeta, SearchRequest, SourceInput } from '../../../core/search/engine';
 import type { TextSlices } from '../workers/text-transfer';
 
 export type SlicedSource = Omit<SourceInput, 'text'> & { text: TextSlices };
 
-export type IndexMeta = Pick<SourceMeta, 'id' | 'title' | 'publisher' | 'date'>;
+export type IndexMeta = IndexedMeta;
 
 export interface LoadResult {
   loadedFromDisk: boolean;
