@@ -345,8 +345,8 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
                 className="sp-chip"
                 aria-pressed={on}
                 disabled={!on && n === 0}
+                // The name is what the chip shows ("B 21"); the grade's meaning is its description.
                 title={g === 'ungraded' ? 'Sources not graded yet' : `${g}: ${RELIABILITY_MEANING[g]}`}
-                aria-label={`${g === 'ungraded' ? 'Ungraded' : `${g}, ${RELIABILITY_MEANING[g]}`}: ${n}`}
                 onClick={() => setFacets(toggleIn(facets, 'grades', g))}
               >
                 {g === 'ungraded' ? 'Ungraded' : g} <span className="sp-check-count">{n}</span>
