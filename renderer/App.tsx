@@ -526,7 +526,7 @@ export function App() {
               {
                 id: 'codebook',
                 label: 'Codebook',
-                badge: tags.length,
+                badge: tagsApi.loaded ? tags.length : undefined,
                 title: withShortcut('Codebook', 'focus.codebook'),
                 content: (
                   <PaneBoundary pane="Codebook" onOpenBackups={() => setDialog('backups')}>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, Tag, TagKind } from '../../core/model';
 import type { ChannelInput } from '../../core/contract';
-import type { DeleteTagUndo, HighlightTagChange, TagCount, TagPassagesResult } from '../../core/tags/api';
+import type { DeleteTagUndo, TagCount, TagPassagesResult } from '../../core/tags/api';
+import { tagSteps, type TagStep } from '../../core/tags/tag-delta';
 import { quickTags, touchRecent } from '../../core/tags/match';
 import { isCategoryTag } from '../../core/tags/default-codebook';
 import { formatAccelerator } from '../../core/commands';
@@ -298,23 +299,15 @@ export function useTags(options: TagsOptions) {
 
   const current = useCallback((id: string): Highlight | undefined => opts.current.openHighlights.find((h) => h.id === id), []);
 
-  const setHighlightTags = useCallback(
-    async (highlight: Pick<Highlight, 'id' | 'sourceId'>, tagIds: string[]) => {
-      try {
-        const r = await call('setHighlightTags', { sourceId: highlight.sourceId, highlightId: highlight.id, tagIds });
-        show([r.highlight]);
-        used(tagIds.filter((t) => !r.previousTagIds.includes(t)));
-        push(
-          'Tag Highlight',
-          async () => show([(await call('setHighlightTags', { sourceId: highlight.sourceId, highlightId: highlight.id, tagIds: r.previousTagIds })).highlight]),
-          async () => show([(await call('setHighlightTags', { sourceId: highlight.sourceId, highlightId: highlight.id, tagIds })).highlight]),
-        );
-      } catch (err) {
-        report(err);
-      }
-    },
-    [push, report, show, used],
-  );
+  /** Sends the steps in order; the highlights as they are after the last one (each once). */
+  const replay = useCallback(async (steps: TagStep[]): Promise<Highlight[]> => {
+    const after = new Map<string, Highlight>();
+    for (const s of steps) {
+      const r = await call('bulkTag', s.op === 'add' ? { highlights: s.highlights, add: s.tagId } : { highlights: s.highlights, remove: s.tagId });
+      for (const c of r.changed) after.set(`${c.highlight.sourceId}\u0000${c.highlight.id}`, c.highlight);
+    }
+    return [...after.values()];
+  }, []);
 
   /** Adds the tag, or removes it when the highlight has it already (number keys and the picker toggle). */
   /**
@@ -357,13 +350,7 @@ export function useTags(options: TagsOptions) {
         opts.current.notify(`${r.summary} ${UNDO_HINT}`);
         push(
           mode === 'add' ? 'Add Tag' : 'Remove Tag',
-          async () => {
-            const back: Highlight[] = [];
-            for (const c of r.changed) {
-              back.push((await call('setHighlightTags', { sourceId: c.highlight.sourceId, highlightId: c.highlight.id, tagIds: c.previousTagIds })).highlight);
-            }
-            show(back);
-          },
+          async () => show(await replay(tagSteps(r.changed, 'undo'))),
           async () => {
             r = await call('bulkTag', input);
             show(r.changed.map((c) => c.highlight));
@@ -373,7 +360,7 @@ export function useTags(options: TagsOptions) {
         report(err);
       }
     },
-    [current, push, report, show, used],
+    [current, push, replay, report, show, used],
   );
 
   /** Accepted suggestions and reviewed mentions: new highlights (and tags), undone as one step. */
@@ -403,11 +390,7 @@ export function useTags(options: TagsOptions) {
             if (h.sourceId === opts.current.openSourceId) opts.current.dropHighlight(h.sourceId, h.id);
           }
           touched();
-          const reset: Highlight[] = [];
-          for (const u of result.updated) {
-            reset.push((await call('setHighlightTags', { sourceId: u.highlight.sourceId, highlightId: u.highlight.id, tagIds: u.previousTagIds })).highlight);
-          }
-          show(reset);
+          show(await replay(tagSteps(result.updated, 'undo')));
           deletedTags = [];
           for (const t of [...result.createdTags].reverse()) {
             const d = await call('deleteTag', { tagId: t.id });
@@ -419,18 +402,14 @@ export function useTags(options: TagsOptions) {
           for (const undo of [...deletedTags].reverse()) setTags((await call('undoDeleteTag', { undo })).tags);
           const created: Highlight[] = [];
           for (const h of deletedHighlights) created.push(await call('restoreHighlight', { highlight: h }));
-          const updated: HighlightTagChange[] = [];
-          for (const u of result.updated) {
-            const r = await call('setHighlightTags', { sourceId: u.highlight.sourceId, highlightId: u.highlight.id, tagIds: u.highlight.tagIds });
-            updated.push({ highlight: r.highlight, previousTagIds: u.previousTagIds });
-          }
-          result = { ...result, created, updated };
-          show([...created, ...updated.map((u) => u.highlight)]);
+          const updated = await replay(tagSteps(result.updated, 'redo'));
+          result = { ...result, created };
+          show([...created, ...updated]);
           touched();
         },
       );
     },
-    [push, show, used],
+    [push, replay, show, used],
   );
 
   const acceptSuggestions = useCallback(
@@ -491,7 +470,6 @@ export function useTags(options: TagsOptions) {
     merge,
     remove,
     pin,
-    setHighlightTags,
     toggle,
     bulk,
     acceptSuggestions,

@@ -100,7 +100,7 @@ test('tag a highlight with the picker as it is made, later without re-selecting,
 });
 
 test('bulk: select several highlights and add, then remove, a tag on all of them', async ({ page, notebook }) => {
-  await seed(notebook, EFE_ID, 'Islamic State (IS) alone has about 2,000 members', []);
+  const is = await seed(notebook, EFE_ID, 'Islamic State (IS) alone has about 2,000 members', []);
   await seed(notebook, EFE_ID, 'Kassym-Jomart Tokayev', ['tag-theme-border']);
   await seed(notebook, EFE_ID, 'Tajikistan border Afghanistan', []);
   await page.reload();
@@ -123,11 +123,14 @@ test('bulk: select several highlights and add, then remove, a tag on all of them
   await expect(remove.getByRole('option')).toHaveText([/Refugees/]);
   await page.keyboard.press('Enter');
   await expect(chipsOf(page, 'Islamic State (IS)')).toHaveCount(0);
-  // Ctrl+Z puts it back on both.
+  // Meanwhile Drugs is put on one of them from elsewhere (another window, an import): the undo must not take it off.
+  await call(notebook, 'bulkTag', { highlights: [{ sourceId: EFE_ID, highlightId: is.id }], add: 'tag-theme-drugs' });
+  // Ctrl+Z puts Refugees back on both, and only Refugees.
   await page.keyboard.press('Escape');
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(chipsOf(page, 'Islamic State (IS)')).toHaveText(['Refugees']);
   await expect(chipsOf(page, 'Tajikistan border')).toHaveText(['Refugees']);
+  await expect(chipsOf(page, 'Islamic State (IS)')).toContainText(['Refugees']);
+  expect((await storedTags(notebook, EFE_ID, is.id)).sort()).toEqual(['tag-theme-drugs', 'tag-theme-refugees']);
 });
 
 test('rename a tag in the codebook: every highlight’s chip changes, in every source', async ({ page, notebook }) => {
