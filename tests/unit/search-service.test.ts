@@ -54,6 +54,29 @@ describe('the notebook keeps its index up to date', () => {
     expect((await third.search({ query: 'kilimanjaro' })).groups.note.map((h) => h.sourceId)).toEqual([doc.meta.id]);
   });
 
+  it('changes made together are indexed once, and the index holds every one of them', async () => {
+    const service = await open();
+    await service.searchIndex.whenLoaded();
+    const [source] = await service.listSources();
+    const created = [];
+    for (let i = 0; i < 40; i++) created.push(await service.createHighlight({ sourceId: source.id, start: i * 20, end: i * 20 + 10 }));
+    await service.search({ query: 'x' });
+    // Count the re-reads of a source file the worker is asked for.
+    const worker = (service.searchIndex as unknown as { worker: { request: (r: { op: string }, ...rest: unknown[]) => Promise<unknown> } }).worker;
+    const request = worker.request.bind(worker);
+    let reads = 0;
+    worker.request = (r, ...rest) => {
+      if (r.op === 'applyFile') reads++;
+      return request(r, ...rest);
+    };
+    // Forty highlight notes saved at once: forty writes announced; the source is read again a few times, not forty.
+    await Promise.all(created.map((h, i) => service.setHighlightNote({ sourceId: source.id, highlightId: h.id, note: note(`marker${i}x`) })));
+    // Each note is found (the first, one in the middle, the last saved).
+    for (const i of [0, 17, 39]) expect((await service.search({ query: `marker${i}x` })).groups.note.map((h) => h.highlightId)).toContain(created[i].id);
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThanOrEqual(3);
+  });
+
   it('indexes a source added by any part of the backend (an import writes the file, then the catalog)', async () => {
     const service = await open();
     await service.searchIndex.info();

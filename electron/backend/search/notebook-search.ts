@@ -38,6 +38,8 @@ export class NotebookSearch {
   private projectNote: NoteDoc | null = null;
   /** What the index holds of each source's catalog fields: a catalog change sends only what differs. */
   private sent = new Map<string, IndexMeta>();
+  /** Sources whose re-index is queued and has not started: a change of one of them needs no second job. */
+  private readonly waitingSources = new Set<string>();
   private status: IndexStatus = { loadedFromDisk: false, reindexedOnStart: 0, startMs: 0, sources: 0, documents: 0 };
   /** Sources checked so far by the start-up load, of how many; `decoded` once the saved index is in the worker. */
   private progressState = { done: 0, total: 0, decoded: false, loaded: false };
@@ -216,7 +218,14 @@ export class NotebookSearch {
   private changed(change: StoreChange): void {
     // Before start() the load reads everything anyway; after stop() nothing is indexed.
     if (!this.started || this.stopped) return;
+    if (change.kind === 'source') {
+      // A source already waiting to be indexed again is indexed once: the worker reads the file as it is then, with
+      // every change written so far (a hundred highlights made at once are one re-index, not a hundred).
+      if (this.waitingSources.has(change.id)) return;
+      this.waitingSources.add(change.id);
+    }
     void this.enqueue(async () => {
+      if (change.kind === 'source') this.waitingSources.delete(change.id);
       if (change.kind === 'source') await this.sourceChanged(change.id);
       else if (change.kind === 'catalog') await this.catalogChanged();
       else await this.reloaded();

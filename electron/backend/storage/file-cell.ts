@@ -2,8 +2,8 @@
  * One notebook file in memory: what is on disk (`committed`) and what changes have made of it (`working`).
  *
  * Changes run one after another (a change is a synchronous function of the current state, so two of them can never
- * interleave), and writes are grouped: while one write is on its way to the disk, the changes that arrive join the
- * next one, and each change is acknowledged only when a write that contains it has landed. Writes of one file never
+ * interleave), and writes are grouped: the changes of one turn of the event loop share a write, and while one write
+ * is on its way to the disk, the changes that arrive join the next one, and each change is acknowledged only when a write that contains it has landed. Writes of one file never
  * overlap. When a write is refused (EROFS, ENOSPC), memory goes back to what is on disk and every change not yet on
  * disk is refused with the same error: the notebook never shows a change it did not keep.
  */
@@ -89,11 +89,18 @@ export class FileCell<T> {
     return run;
   }
 
+  /**
+   * The first write of a burst starts one turn of the event loop later (setImmediate), so that the changes that
+   * arrived together (a hundred calls answered in one turn) share one write instead of the first writing alone and
+   * the rest waiting for a second one.
+   */
   private schedule(): void {
     if (this.writing) return;
-    this.writing = this.writeLoop().finally(() => {
-      this.writing = null;
-    });
+    this.writing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.writeLoop())
+      .finally(() => {
+        this.writing = null;
+      });
   }
 
   private async writeLoop(): Promise<void> {
