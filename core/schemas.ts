@@ -74,3 +74,18 @@ const stamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?
 
 /** A highlight given back by the renderer (undo of a delete): our id pattern and real dates. */
 export const restorableHighlight = highlightSchema.extend({ id: highlightId, createdAt: stamp, modifiedAt: stamp });
+
+/**
+ * `view.json`: where the window was (the open source, the window's bounds, reading positions) and the tags used
+ * last. Kept apart from the catalog so that switching sources or scrolling never rewrites the whole catalog
+ * (issue 20). Disposable: a damaged or missing one only loses these, never the analyst's work.
+ */
+export const viewStateSchema = z
+  .object({
+    lastSourceId: id.nullable(),
+    window: windowBounds.nullable(),
+    readingPositions: z.record(z.string().max(100), z.number().int().min(0)),
+    recentTagIds: z.array(id).max(100),
+  })
+  .strip();
+export type ViewState = z.output<typeof viewStateSchema>;

@@ -5,7 +5,8 @@ import { pageLabel } from '../../core/documents/pdf-text';
 import { EMPTY_DOC, SCHEMA_VERSION, summaryOf, type Highlight, type NoteDoc, type Settings, type SourceMeta, type SourceSummary } from '../../core/model';
 import { loadSeeds } from './seeds';
 import { originalBase64, textFromOriginal } from './documents/whole-page';
-import { NotebookStore, type SourceFile, type StoreChange } from './store';
+import { NotebookStore, type SourceFile } from './store';
+import type { NotebookChange } from '../../core/shell-contract';
 import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
@@ -124,12 +125,11 @@ export class NotebookService implements Handlers {
     return service;
   }
 
-  /** Before the app quits or another backend opens this folder: every acknowledged write is on disk. */
   /**
    * Told after each write lands (which source, or the catalog, changed) and once the search index has loaded (tag
    * counts and search results are complete from then on). The shell forwards these to the window.
    */
-  onChange(listener: (change: StoreChange) => void): () => void {
+  onChange(listener: (change: NotebookChange) => void): () => void {
     const offStore = this.store.onChange(listener);
     const offIndex = this.searchIndex.loaded ? () => {} : this.searchIndex.onLoaded(() => listener({ kind: 'index' }));
     return () => {
@@ -281,25 +281,33 @@ export class NotebookService implements Handlers {
   }
 
   async getSettings(): Promise<Settings> {
-    return this.store.catalog.settings;
+    return this.store.settings;
   }
 
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
     if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
     if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
-    await this.store.updateCatalog(
-      (c) => {
-        const s = c.settings;
-        if (patch.reader) s.reader = { ...s.reader, ...patch.reader };
-        if (patch.lastSourceId !== undefined) s.lastSourceId = patch.lastSourceId;
-        if (patch.window) s.window = patch.window;
-        if (patch.readingPosition) s.readingPositions[patch.readingPosition.sourceId] = patch.readingPosition.offset;
-        if (patch.translitMatching !== undefined) s.translitMatching = patch.translitMatching;
-      },
-      // Transliterated matching changes what search finds; the rest is where the window was.
-      { viewOnly: patch.translitMatching === undefined },
-    );
-    return this.store.catalog.settings;
+    const { reader, translitMatching, lastSourceId, window, readingPosition } = patch;
+    if (reader || translitMatching !== undefined) {
+      await this.store.updateCatalog(
+        (c) => {
+          if (reader) c.settings.reader = { ...c.settings.reader, ...reader };
+          if (translitMatching !== undefined) c.settings.translitMatching = translitMatching;
+        },
+        // Transliterated matching changes what search finds; reader preferences change nothing anyone follows.
+        { viewOnly: translitMatching === undefined },
+      );
+    }
+    if (lastSourceId !== undefined || window || readingPosition) {
+      // Where the window was: view.json, never a catalog write (a source switch at 10,000 sources stays small).
+      await this.store.updateView((v) => ({
+        ...v,
+        ...(lastSourceId !== undefined ? { lastSourceId } : {}),
+        ...(window ? { window } : {}),
+        ...(readingPosition ? { readingPositions: { ...v.readingPositions, [readingPosition.sourceId]: readingPosition.offset } } : {}),
+      }));
+    }
+    return this.store.settings;
   }
 
   async appInfo(): Promise<{ version: string; dataDir: string }> {

@@ -12,6 +12,8 @@ import { describeIoError } from './io-errors';
 import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
+import { ViewStateFile } from './storage/view-state';
+import type { ViewState } from '../../core/schemas';
 import { SummaryLog } from './storage/summary-log';
 import { fileKey } from './storage/file-key';
 import { moveIntoPlace } from './atomic-write';
@@ -64,9 +66,11 @@ export interface RejectedSuggestions {
   entityKeys: string[];
 }
 
-/** A completed write (which file changed), or a reload of everything from disk. */
-/** What the store tells its listeners after a write: the same shape the window is told (core/shell-contract.ts). */
-export type StoreChange = NotebookChange;
+/**
+ * What the store tells its listeners after a write: which source file, the catalog, or everything (a reload from
+ * disk). A subset of what the window is told (core/shell-contract.ts): only the service adds 'index'.
+ */
+export type StoreChange = Exclude<NotebookChange, { kind: 'index' }>;
 
 export interface OpenOptions {
   /** Open without taking the notebook's lock (export, inspection): nothing is written. */
@@ -132,6 +136,8 @@ export class NotebookStore {
     private readonly lock: NotebookLock | null,
     /** Why nothing may be written, or null: a newer file, a read-only or full disk, a damaged catalog, --read-only. */
     private readOnlyReason: string | null,
+    /** Where the window was and the tags used last (`view.json`): changed without rewriting the catalog. */
+    private readonly viewFile: ViewStateFile,
     /** The catalog on disk had no `tags` field (written before the codebook existed): it gets the default one. */
     readonly lacksCodebook = false,
   ) {
@@ -185,7 +191,8 @@ export class NotebookStore {
       const replay = await SummaryLog.replay(dataDir, generation);
       const log = new SummaryLog(dataDir, Math.max(generation, replay.generation));
       log.size = replay.lines;
-      const store = new NotebookStore(dataDir, catalog, log, lock, readOnlyReason, lacksCodebook);
+      const { file: view } = await ViewStateFile.open(dataDir, catalog.settings);
+      const store = new NotebookStore(dataDir, catalog, log, lock, readOnlyReason, view, lacksCodebook);
       store.notices.push(...notices);
       if (readOnlyReason && !options.readOnly) store.notices.push(readOnlyReason);
       store.loadSummaries(catalog, replay);
@@ -224,6 +231,29 @@ export class NotebookStore {
       return { next: draft, result: undefined };
     });
     if (!options.viewOnly) this.emit({ kind: 'catalog' });
+  }
+
+  /** The catalog's settings, with where the window was and the tags used last from `view.json`. */
+  get settings(): Settings {
+    const view = this.viewFile.data;
+    // A source deleted, or restored away, since it was last open: nothing to reopen.
+    const lastSourceId = view.lastSourceId && this.catalog.sources.some((s) => s.id === view.lastSourceId) ? view.lastSourceId : null;
+    return { ...this.catalog.settings, ...view, lastSourceId };
+  }
+
+  /** Where the window was (the open source, its bounds, reading positions) and the tags used last. */
+  get view(): ViewState {
+    return this.viewFile.data;
+  }
+
+  /**
+   * Change the view state (`view.json`, a few kilobytes): a source switch or a scroll never rewrites the catalog,
+   * and nobody is told (nothing the notebook holds changed). Resolves once it is on disk.
+   */
+  async updateView(change: (view: ViewState) => ViewState): Promise<void> {
+    await this.pass();
+    this.assertWritable();
+    await this.viewFile.change(change);
   }
 
   /** Be told after every completed write, whoever made it: the search index follows the notebook this way. */
@@ -696,6 +726,7 @@ export class NotebookStore {
     await Promise.all([...this.entries.values()].map(async (e) => (await e.loading.catch(() => null))?.flush()));
     await this.catalogCell.flush();
     await this.summaryLog.flush();
+    await this.viewFile.flush();
   }
 
   /** Drop the least recently used idle source files beyond the bound. */

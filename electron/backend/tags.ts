@@ -390,7 +390,7 @@ export class TagOps {
     await this.store.updateCatalog((c) => {
       c.settings.pinnedTagIds = next;
     });
-    return this.store.catalog.settings;
+    return this.store.settings;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -487,12 +487,11 @@ export class TagOps {
 
   private async touchRecent(used: string[]): Promise<void> {
     if (used.length === 0) return;
-    const before = this.store.catalog.settings.recentTagIds ?? [];
+    const before = this.store.view.recentTagIds;
     const next = touchRecent(before, used, RECENT_CAP);
     if (next.length === before.length && next.every((id, i) => id === before[i])) return;
-    await this.store.updateCatalog((c) => {
-      c.settings.recentTagIds = next;
-    });
+    // view.json: applying a tag never rewrites the catalog for this.
+    await this.store.updateView((v) => ({ ...v, recentTagIds: touchRecent(v.recentTagIds, used, RECENT_CAP) }));
   }
 
   private assertTagsExist(ids: string[]): Tag[] {
