@@ -6,6 +6,7 @@
  * candidates: nothing is recomputed. Groups chosen by hand (a shared `manualKey`) are kept as they are.
  */
 import { lemmas } from './normalise';
+import { BandTables } from './band-tables';
 
 export interface GroupItem {
   id: string;
@@ -80,19 +81,49 @@ function mix(h: number, seed: number): number {
 export function signature(tokens: readonly number[]): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const t of tokens) {
-    for (let i = 0; i < HASHES; i++) {
-      const v = mix(t, SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
-    }
+    const hashes = tokenHashes(t);
+    for (let i = 0; i < HASHES; i++) if (hashes[i] < sig[i]) sig[i] = hashes[i];
   }
   return sig;
+}
+
+/**
+ * A token's HASHES hashes, worked out once per word: statements share most of their words, so the signature of
+ * each is mostly minimums over hashes already made. Capped (a corpus of endless distinct words computes the rest).
+ */
+const hashCache = new Map<number, Uint32Array>();
+const HASH_CACHE_MAX = 50_000;
+
+function tokenHashes(t: number): Uint32Array {
+  const known = hashCache.get(t);
+  if (known) return known;
+  const out = new Uint32Array(HASHES);
+  for (let i = 0; i < HASHES; i++) out[i] = mix(t, SEEDS[i]);
+  if (hashCache.size < HASH_CACHE_MAX) hashCache.set(t, out);
+  return out;
 }
 
 interface Entry {
   item: GroupItem;
   seq: string[];
   set: Set<string>;
-  bands: number[];
+  /** Its key in each band (a small integer: no number boxed, no string built). */
+  bands: Int32Array;
+  /** Its number in the buckets (statements are counted there by number, not by id: no strings hashed per hit). */
+  serial: number;
+  /** The day said (days since 1970) when the date is a whole day, else NaN: compared as numbers. */
+  day: number;
+}
+
+function dayOf(date: string | undefined): number {
+  if (!date || date.length < 10) return NaN;
+  return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+}
+
+/** datesCompatible, with the days already worked out where both are whole days. */
+function entriesDatesCompatible(a: Entry, b: Entry): boolean {
+  if (Number.isFinite(a.day) && Number.isFinite(b.day)) return Math.abs(a.day - b.day) <= DATE_TOLERANCE_DAYS;
+  return datesCompatible(a.item.date, b.item.date);
 }
 
 /** Cosine of the lemma sets, plus the longest in-order alignment over the longer statement. */
@@ -125,7 +156,17 @@ export function prepare(text: string): { seq: string[]; set: Set<string> } {
 
 export class StatementGrouper {
   private readonly entries = new Map<string, Entry>();
-  private readonly buckets = new Map<number, string[]>();
+  /** Band key -> serials of the statements in it, oldest first. */
+  /** The LSH buckets: per band, the statements (by serial) with each key. */
+  private readonly buckets = new BandTables(BANDS);
+  private readonly bySerial: Array<Entry | undefined> = [];
+  private nextSerial = 0;
+  /** Bands shared with the statement being added, by serial (reset after each add), and which serials were hit. */
+  private hitCounts = new Uint16Array(1024);
+  /** Per serial: its speaker's number and its day (NaN: not a whole day), read for candidates without the entry. */
+  private speakerBySerial = new Int32Array(1024);
+  private dayBySerial = new Float64Array(1024);
+  private readonly speakers = new Map<string, number>();
   private readonly parent = new Map<string, string>();
   private readonly threshold: number;
   private readonly relatedFrom: number;
@@ -144,52 +185,76 @@ export class StatementGrouper {
     if (this.entries.has(item.id)) this.remove(item.id);
     const { seq, set } = prepare(item.text);
     const sig = signature([...set].map(fnv));
-    // Band keys are numbers (band index and a hash of the speaker and the band's rows): no strings to build or hash.
-    const bands: number[] = [];
+    // A band's key: a hash of the speaker and the band's rows.
+    const bands = new Int32Array(BANDS);
     const speakerHash = fnv(item.speaker);
     for (let b = 0; b < BANDS; b++) {
       let h = speakerHash;
       for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
-      bands.push(b * 4294967296 + h);
+      // 30 bits: a small integer in V8, so the tables hold no boxed numbers.
+      bands[b] = h >>> 2;
     }
-    const entry: Entry = { item, seq, set, bands };
+    const serial = this.nextSerial++;
+    const entry: Entry = { item, seq, set, bands, serial, day: dayOf(item.date) };
     this.entries.set(item.id, entry);
+    this.bySerial[serial] = entry;
     this.parent.set(item.id, item.id);
     if (set.size > 0 && !item.manualKey) {
       // Candidates: statements sharing at least two bands (a pair as alike as the threshold shares about five), most
-      // shared first, at most CANDIDATES_MAX of them scored finely: adding stays bounded however crowded a bucket is.
-      const hits = new Map<string, number>();
-      for (const key of bands) {
-        const bucket = this.buckets.get(key);
-        if (bucket) {
-          for (let i = bucket.length - 1, n = 0; i >= 0 && n < BUCKET_SCAN_MAX; i--, n++) hits.set(bucket[i], (hits.get(bucket[i]) ?? 0) + 1);
-          bucket.push(item.id);
-        } else this.buckets.set(key, [item.id]);
-      }
-      const ranked = [...hits].filter(([, n]) => n >= MIN_BAND_HITS).sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES_MAX);
-      for (const [other] of ranked) {
-        const o = this.entries.get(other);
-        if (!o || o.item.speaker !== item.speaker || o.item.manualKey) continue;
-        if (this.find(other) === this.find(item.id) || !datesCompatible(item.date, o.item.date)) continue;
-        if (alignmentScore(entry, o) >= this.threshold) this.union(item.id, other);
+      // shared first (ties in the order first met), at most CANDIDATES_MAX of them scored finely: adding stays
+      // bounded however crowded a bucket is.
+      if (this.hitCounts.length <= serial) this.growSerials(serial);
+      const speakerNo = this.speakerNo(item.speaker);
+      this.speakerBySerial[serial] = speakerNo;
+      this.dayBySerial[serial] = entry.day;
+      const counts = this.hitCounts;
+      const touched: number[] = [];
+      for (let b = 0; b < BANDS; b++) this.buckets.scanAndAdd(b, bands[b], serial, BUCKET_SCAN_MAX, counts, touched);
+      const ranked = touched.filter((t) => counts[t] >= MIN_BAND_HITS).sort((a, b) => counts[b] - counts[a]);
+      for (const t of touched) counts[t] = 0;
+      for (let i = 0; i < ranked.length && i < CANDIDATES_MAX; i++) {
+        // The speaker and the day first, from flat arrays: most candidates end here without their entry read.
+        const t = ranked[i];
+        if (this.speakerBySerial[t] !== speakerNo) continue;
+        const day = this.dayBySerial[t];
+        if (Number.isFinite(day) && Number.isFinite(entry.day) && Math.abs(day - entry.day) > DATE_TOLERANCE_DAYS) continue;
+        const o = this.bySerial[t];
+        if (!o || o.item.manualKey) continue;
+        if (!entriesDatesCompatible(entry, o) || this.find(o.item.id) === this.find(item.id)) continue;
+        if (alignmentScore(entry, o) >= this.threshold) this.union(item.id, o.item.id);
       }
     }
     return this.groupOf(item.id);
+  }
+
+  /** Speakers by number (statements' speakers compared as numbers). */
+  private speakerNo(speaker: string): number {
+    let n = this.speakers.get(speaker);
+    if (n === undefined) {
+      n = this.speakers.size + 1;
+      this.speakers.set(speaker, n);
+    }
+    return n;
+  }
+
+  private growSerials(serial: number): void {
+    const size = Math.max(serial + 1, this.hitCounts.length * 2);
+    const counts = new Uint16Array(size);
+    counts.set(this.hitCounts);
+    this.hitCounts = counts;
+    const speakers = new Int32Array(size);
+    speakers.set(this.speakerBySerial);
+    this.speakerBySerial = speakers;
+    const days = new Float64Array(size);
+    days.set(this.dayBySerial);
+    this.dayBySerial = days;
   }
 
   /** Remove one statement; the groups of its speaker are formed again without it. */
   remove(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    for (const key of entry.bands) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) continue;
-      const at = bucket.indexOf(id);
-      if (at >= 0) bucket.splice(at, 1);
-      if (bucket.length === 0) this.buckets.delete(key);
-    }
-    this.entries.delete(id);
-    this.parent.delete(id);
+    this.removeQuietly(id);
     // Union-find cannot split: the speaker's statements are grouped again (the others keep their groups).
     const same = [...this.entries.values()].filter((e) => e.item.speaker === entry.item.speaker).map((e) => e.item);
     for (const item of same) this.removeQuietly(item.id);
@@ -199,14 +264,9 @@ export class StatementGrouper {
   private removeQuietly(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    for (const key of entry.bands) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) continue;
-      const at = bucket.indexOf(id);
-      if (at >= 0) bucket.splice(at, 1);
-      if (bucket.length === 0) this.buckets.delete(key);
-    }
+    if (entry.set.size > 0 && !entry.item.manualKey) for (let b = 0; b < BANDS; b++) this.buckets.remove(b, entry.bands[b], entry.serial);
     this.entries.delete(id);
+    this.bySerial[entry.serial] = undefined;
     this.parent.delete(id);
   }
 

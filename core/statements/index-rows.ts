@@ -38,7 +38,7 @@ export class StatementIndex {
           this.given.set(key, fingerprint);
         }
         const speakerTag = h.statement.speakerTagId ? tagsById.get(h.statement.speakerTagId) : undefined;
-        rows.push({
+        const row: StatementRow = {
           sourceId: meta.id,
           highlightId: h.id,
           start: h.start,
@@ -49,12 +49,13 @@ export class StatementIndex {
           outlet: meta.publisher,
           sourceTitle: meta.title,
           sourceDate: meta.date,
-          ...(meta.reliability ? { reliability: meta.reliability } : {}),
-          ...(h.credibility ? { credibility: h.credibility } : {}),
-          tagIds: h.tagIds.filter((t) => t !== h.statement?.speakerTagId),
+          tagIds: h.tagIds.length === 0 ? [] : h.tagIds.filter((t) => t !== h.statement?.speakerTagId),
           groupId: '',
           groupLabel: '',
-        });
+        };
+        if (meta.reliability) row.reliability = meta.reliability;
+        if (h.credibility) row.credibility = h.credibility;
+        rows.push(row);
       }
       if (n) counts[meta.id] = n;
     }
@@ -63,7 +64,9 @@ export class StatementIndex {
       this.given.delete(key);
       this.grouper.remove(key);
     }
-    rows.sort((a, b) => (a.statement.dateSaid || a.sourceDate).localeCompare(b.statement.dateSaid || b.sourceDate) || a.sourceId.localeCompare(b.sourceId) || a.start - b.start);
+    // One collator for the whole sort (the order localeCompare gives, without building one per comparison).
+    const compare = new Intl.Collator().compare;
+    rows.sort((a, b) => compare(a.statement.dateSaid || a.sourceDate, b.statement.dateSaid || b.sourceDate) || compare(a.sourceId, b.sourceId) || a.start - b.start);
     const byGroup = new Map<string, StatementRow[]>();
     for (const r of rows) {
       r.groupId = this.grouper.groupOf(rowKey(r.sourceId, r.highlightId));
@@ -86,7 +89,7 @@ export class StatementIndex {
         manual: id.startsWith('m:'),
       });
     }
-    groups.sort((a, b) => a.firstReport.localeCompare(b.firstReport) || a.speakerName.localeCompare(b.speakerName) || a.id.localeCompare(b.id));
+    groups.sort((a, b) => compare(a.firstReport, b.firstReport) || compare(a.speakerName, b.speakerName) || compare(a.id, b.id));
     groups.forEach((g, i) => {
       g.label = `G${i + 1}`;
       for (const r of byGroup.get(g.id) ?? []) r.groupLabel = g.label;

@@ -57,13 +57,25 @@ function stem(word: string): string {
   return word;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** "Putin's" (either apostrophe): the 's comes off. */
+function possessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const mark = word.charCodeAt(n - 2);
+  return mark === 39 || mark === 0x2019;
+}
+
 /** The lemmas of a text, in order (stop words removed, synonyms merged). */
 export function lemmas(text: string): string[] {
   const out: string[] = [];
   // Hyphenated words count as their parts ("inter-Afghan" meets "intra-Afghan"); "2,000" stays one number.
-  const words = text.toLowerCase().normalize('NFKC').match(/[\p{N}][\p{N},.]*[\p{N}]|[\p{L}\p{N}][\p{L}\p{N}’']*/gu) ?? [];
+  const lower = text.toLowerCase();
+  // NFKC leaves ASCII as it is: most statements skip it.
+  const words = (ASCII.test(lower) ? lower : lower.normalize('NFKC')).match(/[\p{N}][\p{N},.]*[\p{N}]|[\p{L}\p{N}][\p{L}\p{N}’']*/gu) ?? [];
   for (const raw of words.slice(0, 2000)) {
-    const w = raw.replace(/['’]s$/, '');
+    const w = possessive(raw) ? raw.slice(0, -2) : raw;
     if (STOP.has(w)) continue;
     const direct = CANONICAL.get(w);
     if (direct) {
