@@ -14,6 +14,7 @@ import { drawCaret, moveCaretByKey, useCaretBrowsing } from './caret-browsing';
 import { ArticleBody, type ArticleBodyHandle } from './ArticleBody';
 import { readerChanged, setActiveReader } from './active-reader';
 import { PdfPageView, type PdfPageViewHandle } from './pdf/PdfPageView';
+import { preparePdf } from './pdf/load-pdf';
 import { hasPageView, preferredView, rememberView, type ReaderView } from './pdf/view-choice';
 
 export interface ReaderHandle {
@@ -86,6 +87,12 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     },
     [pageable, view, viewOffset],
   );
+  // A PDF source opened in its text: its pages are made ready in idle time, so that switching draws at once.
+  useEffect(() => {
+    if (!pageable || view !== 'text') return;
+    const idle = requestIdleCallback(() => preparePdf(meta.id), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [pageable, view, meta.id]);
   /** Where the text view is kept at the top while it settles: the remembered position, or the pages' passage. */
   const [pin, setPin] = useState({ offset: initialPosition, view });
   useEffect(() => {

@@ -4,6 +4,7 @@
  * selection can start at any character, not only at a paragraph's start.
  */
 import { useEffect, useState } from 'react';
+import { selectionInArticle, selectionMove } from './keyboard-selection';
 
 let on = false;
 const listeners = new Set<(value: boolean) => void>();
@@ -30,24 +31,14 @@ export function useCaretBrowsing(): boolean {
 /** Move the caret for an unshifted arrow, Home or End. Returns true when the key was handled. */
 export function moveCaretByKey(event: KeyboardEvent | React.KeyboardEvent, article: HTMLElement, scroller: HTMLElement, mac: boolean): boolean {
   if (!on || event.shiftKey || event.metaKey || (!mac && event.altKey)) return false;
-  const wordKey = mac ? event.altKey : event.ctrlKey;
-  const moves: Record<string, [string, string]> = {
-    ArrowLeft: ['backward', wordKey ? 'word' : 'character'],
-    ArrowRight: ['forward', wordKey ? 'word' : 'character'],
-    ArrowUp: ['backward', 'line'],
-    ArrowDown: ['forward', 'line'],
-    Home: ['backward', 'lineboundary'],
-    End: ['forward', 'lineboundary'],
-  };
-  const move = moves[event.key];
+  const move = selectionMove(event, mac);
   if (!move) return false;
-  const selection = window.getSelection();
+  const before = window.getSelection();
+  // Placed already: a selection in the article (else it starts collapsed at the first paragraph in view).
+  const placed = Boolean(before?.rangeCount && article.contains(before.anchorNode));
+  const selection = selectionInArticle(article, scroller);
   if (!selection) return false;
-  if (!selection.rangeCount || !article.contains(selection.anchorNode)) {
-    const first = firstVisibleText(article, scroller);
-    if (!first) return false;
-    selection.collapse(first, 0);
-  } else if (!selection.isCollapsed) {
+  if (placed && !selection.isCollapsed) {
     // An arrow on a selection puts the caret at its end in that direction, as in an editor.
     if (move[0] === 'backward') selection.collapseToStart();
     else selection.collapseToEnd();
@@ -55,14 +46,6 @@ export function moveCaretByKey(event: KeyboardEvent | React.KeyboardEvent, artic
   }
   selection.modify('move', move[0], move[1]);
   return true;
-}
-
-function firstVisibleText(article: HTMLElement, scroller: HTMLElement): Text | null {
-  const top = scroller.getBoundingClientRect().top;
-  for (const span of article.querySelectorAll<HTMLElement>('span[data-o]')) {
-    if (span.getBoundingClientRect().bottom > top && span.firstChild?.nodeType === Node.TEXT_NODE) return span.firstChild as Text;
-  }
-  return null;
 }
 
 /** Draws the caret (a read-only page shows none of its own) while caret browsing is on; returns the cleanup. */

@@ -5,6 +5,16 @@
  */
 export function extendSelectionByKey(event: KeyboardEvent | React.KeyboardEvent, article: HTMLElement, scroller: HTMLElement, mac: boolean): boolean {
   if (!event.shiftKey) return false;
+  const move = selectionMove(event, mac);
+  if (!move) return false;
+  const selection = selectionInArticle(article, scroller);
+  if (!selection) return false;
+  selection.modify('extend', move[0], move[1]);
+  return true;
+}
+
+/** What an arrow, Home or End does to a selection: direction and step (Ctrl, Alt on macOS, by word). */
+export function selectionMove(event: KeyboardEvent | React.KeyboardEvent, mac: boolean): [string, string] | undefined {
   const wordKey = mac ? event.altKey : event.ctrlKey;
   const moves: Record<string, [string, string]> = {
     ArrowLeft: ['backward', wordKey ? 'word' : 'character'],
@@ -14,17 +24,22 @@ export function extendSelectionByKey(event: KeyboardEvent | React.KeyboardEvent,
     Home: ['backward', 'lineboundary'],
     End: ['forward', 'lineboundary'],
   };
-  const move = moves[event.key];
-  if (!move) return false;
+  return moves[event.key];
+}
+
+/**
+ * The window's selection, placed in the article: when it is elsewhere (or there is none), collapsed at the start of
+ * the first paragraph in view. Null when the article shows no text.
+ */
+export function selectionInArticle(article: HTMLElement, scroller: HTMLElement): Selection | null {
   const selection = window.getSelection();
-  if (!selection) return false;
+  if (!selection) return null;
   if (!selection.rangeCount || !article.contains(selection.anchorNode)) {
     const first = firstVisibleText(article, scroller);
-    if (!first) return false;
+    if (!first) return null;
     selection.collapse(first, 0);
   }
-  selection.modify('extend', move[0], move[1]);
-  return true;
+  return selection;
 }
 
 function firstVisibleText(article: HTMLElement, scroller: HTMLElement): Text | null {

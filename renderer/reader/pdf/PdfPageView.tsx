@@ -3,7 +3,7 @@ import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { rangesAt } from '../../../core/lanes';
 import type { Highlight } from '../../../core/model';
 import type { PaintItem } from '../painter';
-import { keepPdf, keptPdf, openPdf, originalPdfBytes, PdfOpenError, type PdfDocument } from './load-pdf';
+import { keepPdf, keptPdf, openPdf, originalPdfBytes, PdfOpenError, takePreparedPdf, type PdfDocument } from './load-pdf';
 import { PdfPages } from './page-layers';
 
 export interface PdfPageViewHandle {
@@ -77,7 +77,8 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
     let gone = false;
     (async () => {
       try {
-        const open = keptPdf(sourceId);
+        const open = keptPdf(sourceId) ?? (await takePreparedPdf(sourceId));
+        if (open && gone) return void (keptPdf(sourceId) === open ? undefined : open.destroy());
         if (open) return void (await start(open));
         bytes.current = await originalPdfBytes(sourceId);
         const doc = await openPdf(bytes.current);

@@ -78,3 +78,36 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     throw new PdfOpenError(`The PDF could not be shown (${e?.message ?? 'damaged'}). The text view still works.`);
   }
 }
+
+/**
+ * A PDF opened ahead of its page view: when a source with pages opens in its text, pdf.js, its worker and the file
+ * are made ready in idle time, so that switching to the pages draws at once instead of loading all three then. One
+ * at a time, apart from the one kept for a page view on screen (so preparing never takes a document from a view).
+ * A PDF that cannot be opened (a password) is left to the page view, which asks.
+ */
+let preparing: { sourceId: string; promise: Promise<PdfDocument | null> } | null = null;
+
+export function preparePdf(sourceId: string): void {
+  if (keptPdf(sourceId) || preparing?.sourceId === sourceId) return;
+  const previous = preparing;
+  const entry = {
+    sourceId,
+    promise: (async () => {
+      void previous?.promise.then((doc) => doc?.destroy());
+      try {
+        return await openPdf(await originalPdfBytes(sourceId));
+      } catch {
+        return null;
+      }
+    })(),
+  };
+  preparing = entry;
+}
+
+/** The PDF prepared for this source (waiting for it if it is on its way), handed over to the caller; else null. */
+export async function takePreparedPdf(sourceId: string): Promise<PdfDocument | null> {
+  const entry = preparing;
+  if (entry?.sourceId !== sourceId) return null;
+  preparing = null;
+  return entry.promise;
+}
