@@ -1,4 +1,5 @@
 // npm run bench: measures the figures the issues name, prints a table, writes docs/benchmarks.md.
+// npm run bench -- store statements: those suites only; their rows in docs/benchmarks.md are measured again in place.
 import { benchAnchoring } from './anchoring';
 import { benchDocuments } from './documents';
 import { benchExchange } from './exchange';
@@ -11,7 +12,7 @@ import { benchScale } from './scale';
 import { benchWorkers } from './workers';
 import { benchRussian } from './russian';
 import { benchStatements } from './statements';
-import { chromiumVersion, machine, printTable, writeMarkdown, type Figure } from './report';
+import { chromiumVersion, machine, printTable, updateMarkdown, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
 
@@ -44,4 +45,6 @@ if (pageErrors.length) {
   console.error(`bench: failed: ${pageErrors.length} page error${pageErrors.length === 1 ? '' : 's'} while measuring.`);
   process.exit(1);
 }
-if (!only.length) await writeMarkdown('docs/benchmarks.md', figures, machine(chromiumVersion(chromiumPath())));
+const machineLine = machine(chromiumVersion(chromiumPath()));
+if (!only.length) await writeMarkdown('docs/benchmarks.md', figures, machineLine);
+else await updateMarkdown('docs/benchmarks.md', figures, only, machineLine);

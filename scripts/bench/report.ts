@@ -1,6 +1,6 @@
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 
 export interface Figure {
   issue: string;
@@ -42,6 +42,38 @@ export function printTable(figures: Figure[]): void {
   for (const r of rows) console.log(line(r));
 }
 
+const row = (f: Figure): string => {
+  const ok = met(f);
+  return `| ${f.issue} | ${f.figure} | ${fmt(f.value)} ${f.unit} | ${f.target === undefined ? '' : `${f.bound === 'min' ? '≥' : '≤'} ${f.target} ${f.unit}`} | ${ok === null ? '' : ok ? 'yes' : '**no**'} | ${f.note ?? ''} |`;
+};
+const figureOf = (line: string): string | null => (line.startsWith('| ') && !line.startsWith('| Issue') && !line.startsWith('| ---') ? (line.split(' | ')[1] ?? null) : null);
+
+/**
+ * `npm run bench -- <suite> …`: the rows of the suites run are measured again in place (matched by figure), rows they
+ * did not have before follow their suite's last row (or the table's end), every other row stays as the last full
+ * run left it, and a line under "Run:" says which suites were measured when, on what load.
+ */
+export async function updateMarkdown(path: string, figures: Figure[], suites: string[], machineLine: string): Promise<void> {
+  const old = await readFile(path, 'utf8').catch(() => null);
+  if (old === null) return writeMarkdown(path, figures, machineLine);
+  const lines = old.split('\n');
+  const fresh = new Map(figures.map((f) => [f.figure, f]));
+  let lastReplaced = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const f = fresh.get(figureOf(lines[i]) ?? '');
+    if (!f) continue;
+    lines[i] = row(f);
+    fresh.delete(f.figure);
+    lastReplaced = i;
+  }
+  const tableEnd = lines.reduce((end, line, i) => (line.startsWith('| ') ? i : end), -1);
+  lines.splice((lastReplaced >= 0 ? lastReplaced : tableEnd) + 1, 0, ...[...fresh.values()].map(row));
+  const runAt = lines.findIndex((l) => l.startsWith('Run: '));
+  const partial = `Re-measured ${new Date().toISOString()}: suite${suites.length === 1 ? '' : 's'} ${suites.join(', ')} (${machineLine}).`;
+  lines.splice(runAt + 1, 0, partial);
+  await writeFile(path, lines.join('\n'));
+}
+
 export async function writeMarkdown(path: string, figures: Figure[], machineLine: string): Promise<void> {
   const lines = [
     '# Benchmarks',
@@ -55,10 +87,7 @@ export async function writeMarkdown(path: string, figures: Figure[], machineLine
     '',
     '| Issue | Figure | Value | Target | Met | Note |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...figures.map((f) => {
-      const ok = met(f);
-      return `| ${f.issue} | ${f.figure} | ${fmt(f.value)} ${f.unit} | ${f.target === undefined ? '' : `${f.bound === 'min' ? '≥' : '≤'} ${f.target} ${f.unit}`} | ${ok === null ? '' : ok ? 'yes' : '**no**'} | ${f.note ?? ''} |`;
-    }),
+    ...figures.map(row),
     '',
   ];
   await mkdir('docs', { recursive: true });
