@@ -67,6 +67,17 @@ export function App() {
     sourceOrder.current = ids;
   }, []);
   const [settings, setSettings] = useState<Settings | null>(null);
+  /**
+   * Reader preferences as last changed, while changes are on their way: a second key (Ctrl+= twice) builds on the
+   * first, even before the window has drawn it or the shortcut has its new handler, and an early answer never sets
+   * the toolbar back. The last answer, with nothing more on its way, is what the notebook holds.
+   */
+  const readerInFlight = useRef<{ reader: ReaderSettings; pending: number } | null>(null);
+  /** Settings from an answer, keeping reader preferences that are still on their way. */
+  const acceptSettings = useCallback((answer: Settings) => {
+    const flight = readerInFlight.current;
+    setSettings(flight ? { ...answer, reader: flight.reader } : answer);
+  }, []);
   const [doc, setDoc] = useState<SourceDocument | null>(null);
   const [leftTab, setLeftTab] = useState('sources');
   const [sideTab, setSideTab] = useState('highlights');
@@ -138,12 +149,12 @@ export function App() {
         performance.mark('nb-source-loaded', { detail: loaded.highlights.length });
         setDoc(loaded);
         setAlternatives([]);
-        setSettings(await call('updateSettings', { lastSourceId: id }));
+        acceptSettings(await call('updateSettings', { lastSourceId: id }));
       } catch (err) {
         report(err);
       }
     },
-    [report],
+    [acceptSettings, report],
   );
 
   useEffect(() => {
@@ -172,10 +183,29 @@ export function App() {
 
   const updateReader = useCallback(
     (change: (r: ReaderSettings) => Partial<ReaderSettings>) => {
-      if (!settings) return;
-      const patch = change(settings.reader);
-      setSettings({ ...settings, reader: { ...settings.reader, ...patch } });
-      call('updateSettings', { reader: patch }).then(setSettings, report);
+      const current = readerInFlight.current?.reader ?? settings?.reader;
+      if (!current) return;
+      const patch = change(current);
+      const next = { ...current, ...patch };
+      readerInFlight.current = { reader: next, pending: (readerInFlight.current?.pending ?? 0) + 1 };
+      setSettings((s) => (s ? { ...s, reader: next } : s));
+      const settle = (answer: Settings | null) => {
+        const flight = readerInFlight.current;
+        if (!flight) return;
+        flight.pending--;
+        if (flight.pending > 0) {
+          if (answer) setSettings({ ...answer, reader: flight.reader });
+          return;
+        }
+        readerInFlight.current = null;
+        if (answer) setSettings(answer);
+        // Refused: show what the notebook holds.
+        else call('getSettings').then(setSettings, report);
+      };
+      call('updateSettings', { reader: patch }).then(settle, (err) => {
+        report(err);
+        settle(null);
+      });
     },
     [settings, report],
   );

@@ -113,3 +113,31 @@ test('two number keys pressed before the first answer came back keep both tags',
     release();
   }
 });
+
+test('Ctrl+= pressed twice in one moment, its answers late, makes the text two steps larger, and it stays so', async ({ page }) => {
+  // Two key presses in one task (no frame, no new handler between them), and the first answer held: each press
+  // builds on the last, and the first answer does not set the size back.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  let readerCalls = 0;
+  const isReader = (channel: string, input: unknown) => channel === 'updateSettings' && Boolean((input as { reader?: unknown } | null)?.reader);
+  try {
+    await withHeldNotebook(page, (channel, input) => (isReader(channel, input) && ++readerCalls === 1 ? { after: held } : undefined), async (session) => {
+      const size = page.locator('output[aria-label="Text size"]');
+      await expect(size).toHaveText('18px');
+      await page.locator('#reader').focus();
+      await page.evaluate(() => {
+        for (let i = 0; i < 2; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: '=', code: 'Equal', ctrlKey: true, bubbles: true, cancelable: true }));
+      });
+      await expect(size).toHaveText('20px');
+      await expect.poll(() => readerCalls).toBe(2);
+      release();
+      // The first answer (19) arrives after the second (20): the toolbar keeps 20, as the notebook does.
+      await expect.poll(async () => (await call<{ reader: { fontSize: number } }>(session, 'getSettings')).reader.fontSize).toBe(20);
+      await page.waitForTimeout(300);
+      await expect(size).toHaveText('20px');
+    });
+  } finally {
+    release();
+  }
+});
