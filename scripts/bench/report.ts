@@ -57,17 +57,19 @@ export async function updateMarkdown(path: string, figures: Figure[], suites: st
   const old = await readFile(path, 'utf8').catch(() => null);
   if (old === null) return writeMarkdown(path, figures, machineLine);
   const lines = old.split('\n');
-  const fresh = new Map(figures.map((f) => [f.figure, f]));
-  let lastReplaced = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const f = fresh.get(figureOf(lines[i]) ?? '');
-    if (!f) continue;
-    lines[i] = row(f);
-    fresh.delete(f.figure);
-    lastReplaced = i;
-  }
   const tableEnd = lines.reduce((end, line, i) => (line.startsWith('| ') ? i : end), -1);
-  lines.splice((lastReplaced >= 0 ? lastReplaced : tableEnd) + 1, 0, ...[...fresh.values()].map(row));
+  // In the run's order: a figure measured before replaces its row; a new one goes after the figure before it.
+  let after = tableEnd;
+  for (const f of figures) {
+    const at = lines.findIndex((line) => figureOf(line) === f.figure);
+    if (at >= 0) {
+      lines[at] = row(f);
+      after = at;
+    } else {
+      lines.splice(after + 1, 0, row(f));
+      after++;
+    }
+  }
   const runAt = lines.findIndex((l) => l.startsWith('Run: '));
   const partial = `Re-measured ${new Date().toISOString()}: suite${suites.length === 1 ? '' : 's'} ${suites.join(', ')} (${machineLine}).`;
   lines.splice(runAt + 1, 0, partial);
