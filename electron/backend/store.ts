@@ -191,7 +191,7 @@ export class NotebookStore {
       const replay = await SummaryLog.replay(dataDir, generation);
       const log = new SummaryLog(dataDir, Math.max(generation, replay.generation));
       log.size = replay.lines;
-      const { file: view } = await ViewStateFile.open(dataDir, catalog.settings);
+      const view = await ViewStateFile.open(dataDir, catalog.settings);
       const store = new NotebookStore(dataDir, catalog, log, lock, readOnlyReason, view, lacksCodebook);
       store.notices.push(...notices);
       if (readOnlyReason && !options.readOnly) store.notices.push(readOnlyReason);

@@ -27,19 +27,18 @@ export function viewFromSettings(settings: Settings): ViewState {
 export class ViewStateFile {
   private constructor(private readonly cell: FileCell<ViewState>) {}
 
-  static async open(dataDir: string, fallback: Settings): Promise<{ file: ViewStateFile; damaged: boolean }> {
+  static async open(dataDir: string, fallback: Settings): Promise<ViewStateFile> {
     const path = join(dataDir, VIEW_FILE);
     let initial = viewFromSettings(fallback);
-    let damaged = false;
     const raw = await readFile(path, 'utf8').catch(() => null);
     if (raw !== null) {
       try {
         initial = viewStateSchema.parse(JSON.parse(raw));
       } catch {
-        damaged = true;
+        // Damaged or of the wrong shape: the catalog's values stand in, and the next change rewrites the file whole.
       }
     }
-    return { file: new ViewStateFile(new FileCell(initial, (data) => writeFileAtomic(path, stableFileJson(data as unknown as Record<string, unknown>)))), damaged };
+    return new ViewStateFile(new FileCell(initial, (data) => writeFileAtomic(path, stableFileJson(data as unknown as Record<string, unknown>))));
   }
 
   get data(): ViewState {
