@@ -52,6 +52,8 @@ import { StatementDialog } from './statements/StatementDialog';
 import { StatementsView } from './statements/StatementsView';
 import { StatementSuggestionsPanel } from './statements/StatementSuggestionsPanel';
 import { GradeHint } from './statements/GradeHint';
+import { SyncLayer, useSyncUi } from './sync/SyncLayer';
+import { SyncButton } from './sync/SyncButton';
 import { RELIABILITY_GRADES, RELIABILITY_MEANING, isReliability } from '../core/statements/grading';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -300,6 +302,9 @@ export function App() {
     setNotice(message);
   };
 
+  // Sharing through git (issue 19): renderer/sync/.
+  const syncUi = useSyncUi({ reloadNotebook: (message) => reloadNotebook(message), notify: setNotice });
+
   // Editing and deleting sources (issue 13): renderer/sources/. The reader and the notes' citations follow.
   const sourceActions = useSourceActions({
     store: sourceStore,
@@ -429,6 +434,7 @@ export function App() {
     },
     'notes.cite': () => citeSelected(),
     'file.backups': () => setDialog('backups'),
+    ...syncUi.commands,
     'app.flushAndClose': () => {
       void flushNotes().finally(() => window.notebookShell?.readyToClose?.());
     },
@@ -526,6 +532,7 @@ export function App() {
         onSearch={() => setSearchOpen(true)}
         onAnalysis={() => setAnalysisOpen((o) => !o)}
         analysisOpen={analysisOpen}
+        sync={<SyncButton sync={syncUi.sync} onShare={() => syncUi.open('share')} />}
       />
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">
@@ -848,6 +855,7 @@ export function App() {
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />
       <SourceDialogs store={sourceStore} actions={sourceActions} />
+      <SyncLayer ui={syncUi} source={doc ? { id: doc.meta.id, title: doc.meta.title } : null} onRestored={(m) => void reloadNotebook(m, doc ? [doc.meta.id] : undefined)} />
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} onRestored={(m) => void reloadNotebook(m)} />}
     </div>
   );

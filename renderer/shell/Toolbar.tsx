@@ -15,6 +15,8 @@ interface Props {
   onSearch?(): void;
   onAnalysis?(): void;
   analysisOpen?: boolean;
+  /** The Sync button (issue 19). */
+  sync?: React.ReactNode;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -24,7 +26,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, sync }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">Research Notebook</span>
@@ -80,6 +82,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
           )}
         </div>
       )}
+      {sync}
       <button type="button" className="help-button" aria-label="Keyboard shortcuts" title={withShortcut('Keyboard shortcuts', 'help.shortcuts')} onClick={onShortcuts}>
         ?
       </button>
