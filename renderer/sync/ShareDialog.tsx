@@ -14,6 +14,8 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
   const [name, setName] = useState(status.authorName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The title and the button stay as they opened: a first try that fails still sets the address.
+  const [wasShared] = useState(status.shared);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -31,7 +33,7 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
   };
 
   return (
-    <Modal title={status.shared ? 'Shared notebook' : 'Share notebook'} onClose={onClose}>
+    <Modal title={wasShared ? 'Shared notebook' : 'Share notebook'} onClose={onClose}>
       <form className="tag-details sync-form" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate aria-busy={busy}>
         <p className="dialog-intro">
           Your team keeps one copy of the notebook in a git repository; each analyst syncs with it. Merges are made by meaning: highlights, tags and notes from
@@ -54,7 +56,7 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {status.shared ? 'Save and sync' : 'Share'}
+            {wasShared ? 'Save and sync' : 'Share'}
           </button>
         </div>
       </form>
