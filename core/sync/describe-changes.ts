@@ -36,6 +36,36 @@ function diffItems(before: unknown, after: unknown): { added: Item[]; removed: I
   return { added, removed, changed };
 }
 
+/**
+ * Highlights added, removed and changed between two versions of a source file, from its lines: the files are written
+ * one highlight per line (core/stable-json.ts: an object at the start of a line is an item of the highlights array),
+ * so only the lines that differ are parsed (a source of thousands of highlights is not, to say that one changed).
+ */
+function diffLines(before: string | null, after: string | null): { added: number; removed: number; changed: number; noteChanged: boolean } {
+  // Without the comma that only says whether an item is the last.
+  const b = before === null ? [] : before.split('\n').map((l) => l.replace(/,$/, ''));
+  const a = after === null ? [] : after.split('\n').map((l) => l.replace(/,$/, ''));
+  const bs = new Set(b);
+  const as = new Set(a);
+  const ids = (ls: string[]) =>
+    ls.flatMap((l) => {
+      if (!l.startsWith('{')) return [];
+      const item = parse(l);
+      return typeof item?.id === 'string' ? [item.id] : [];
+    });
+  const goneIds = ids(b.filter((l) => !as.has(l)));
+  const comeIds = ids(a.filter((l) => !bs.has(l)));
+  const goneSet = new Set(goneIds);
+  const comeSet = new Set(comeIds);
+  const noteOf = (ls: string[]) => ls.find((l) => l.startsWith('"note":'));
+  return {
+    added: comeIds.filter((id) => !goneSet.has(id)).length,
+    removed: goneIds.filter((id) => !comeSet.has(id)).length,
+    changed: comeIds.filter((id) => goneSet.has(id)).length,
+    noteChanged: before !== null && after !== null && noteOf(b) !== noteOf(a),
+  };
+}
+
 export interface FileChange {
   path: string;
   before: string | null;
@@ -56,13 +86,12 @@ export function describeChanges(changes: readonly FileChange[], titleOf: (source
   for (const c of changes) {
     const m = /^sources\/(.+)\.json$/.exec(c.path);
     if (m) {
-      const b = parse(c.before);
-      const a = parse(c.after);
-      const d = diffItems(b?.highlights, a?.highlights);
-      hAdded += d.added.length;
-      hRemoved += d.removed.length;
-      hChanged += d.changed.length;
-      if (!same(b?.note, a?.note)) notes++;
+      const d = diffLines(c.before, c.after);
+      hAdded += d.added;
+      hRemoved += d.removed;
+      hChanged += d.changed;
+      // A new source's note is part of the new source, not an edit.
+      if (d.noteChanged) notes++;
       touched.push(titleOf(m[1]));
       continue;
     }

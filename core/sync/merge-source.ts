@@ -29,7 +29,8 @@ export interface MergeResult<S extends MergeableSource> {
   conflicts: MergeConflict[];
 }
 
-const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+/** Equal values. JSON.stringify first (native, and equal strings mean equal values); key order aside, canonically. */
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 
 /** Three-way merge of a set: each side's additions and removals against the base. Sorted for a stable file. */
 export function mergeSet(base: readonly string[], ours: readonly string[], theirs: readonly string[]): string[] {
@@ -132,7 +133,13 @@ export function mergeSource<S extends MergeableSource>(base: S | null, ours: S, 
     const hb = b.get(id);
     const ho = o.get(id);
     const ht = t.get(id);
-    if (ho && ht) highlights.push(mergeHighlight(hb, ho, ht, conflicts));
+    if (ho && ht) {
+      // Most highlights are alike on both sides, or changed on one: taken as they are, without a field-by-field merge.
+      const [jb, jo, jt] = [hb && JSON.stringify(hb), JSON.stringify(ho), JSON.stringify(ht)];
+      if (jo === jt || jt === jb) highlights.push(ho);
+      else if (jo === jb) highlights.push(ht);
+      else highlights.push(mergeHighlight(hb, ho, ht, conflicts));
+    }
     else if (ho || ht) {
       const kept = (ho ?? ht)!;
       if (!hb) highlights.push(kept); // added on one side

@@ -34,6 +34,8 @@ export interface GitDriver {
   setRemote(dir: string, url: string): Promise<void>;
   /** Stage every change of the working folder (additions, changes, deletions) that .gitignore lets through. */
   stageAll(dir: string): Promise<void>;
+  /** Stage these paths only (as they are on disk: changed, added, or deleted). */
+  stagePaths(dir: string, paths: string[]): Promise<void>;
   /** Paths whose staged content differs from HEAD (every staged path when there is no commit yet). */
   stagedChanges(dir: string): Promise<string[]>;
   /** Commit the index with these parents and move `main` (and HEAD) to it. */

@@ -70,6 +70,17 @@ export class JsGit implements GitDriver {
     }
   }
 
+  async stagePaths(dir: string, paths: string[]): Promise<void> {
+    for (const filepath of paths) {
+      const present = await stat(join(dir, filepath)).then(
+        () => true,
+        () => false,
+      );
+      if (present) await git.add({ ...this.at(dir), filepath, force: true });
+      else await git.remove({ ...this.at(dir), filepath });
+    }
+  }
+
   async stagedChanges(dir: string): Promise<string[]> {
     const rows = await this.status(dir);
     return rows.filter(([, head, , stage]) => (head === 0 ? stage !== 0 : stage !== 1)).map(([f]) => f);

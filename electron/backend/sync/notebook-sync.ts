@@ -6,9 +6,10 @@
  * merged notebook), reload, commit the merge with both parents, push. A failure at any step leaves the local commits
  * and the working files as they were.
  */
-import { readFile, rm, mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { SCHEMA_VERSION } from '../../../core/model';
 import { shapeProblem } from '../../../core/storage-schemas';
 import { describeChanges, describeConflict, type FileChange } from '../../../core/sync/describe-changes';
@@ -29,11 +30,38 @@ export class NotebookSync {
   private running: Promise<SyncResult> | null = null;
   private config: SyncConfig | null = null;
 
+  /**
+   * What the store wrote since the last commit (its change events), so that a sync stages those files only, not a
+   * walk of every file of the folder. The first sync after opening, a reload (a restore) and a change of the list
+   * of sources (an import, a deletion) stage everything.
+   */
+  private readonly dirty = new Set<string>();
+  private stageEverything = true;
+  private stagedSources = '';
+
   constructor(
     private readonly store: NotebookStore,
     private readonly git: GitDriver,
     private readonly secrets: SecretBox | null,
-  ) {}
+  ) {
+    store.onChange((change) => {
+      if (change.kind === 'source') this.dirty.add(`sources/${change.id}.json`);
+      else if (change.kind === 'reload') this.stageEverything = true;
+    });
+  }
+
+  /** Stage what changed since the last commit; false when nothing can have. */
+  private async stageChanges(): Promise<boolean> {
+    const catalogChanged = await this.writeSharedCatalog();
+    const ids = this.store.catalog.sources.map((s) => s.id).join('\n');
+    if (this.stageEverything || ids !== this.stagedSources) await this.git.stageAll(this.dir);
+    else if (this.dirty.size > 0 || catalogChanged) await this.git.stagePaths(this.dir, [...this.dirty, SHARED_CATALOG]);
+    else return false;
+    this.stagedSources = ids;
+    this.stageEverything = false;
+    this.dirty.clear();
+    return true;
+  }
 
   private get dir(): string {
     return this.store.dataDir;
@@ -155,8 +183,17 @@ export class NotebookSync {
 
   /** Inside the exclusive section: commit what changed since the last commit. The message, or null when nothing did. */
   private async commitLocal(): Promise<string | null> {
-    await this.writeSharedCatalog();
-    await this.git.stageAll(this.dir);
+    try {
+      if (!(await this.stageChanges())) return null;
+      return await this.commitStaged();
+    } catch (err) {
+      // Whatever was staged is looked at again next time.
+      this.stageEverything = true;
+      throw err;
+    }
+  }
+
+  private async commitStaged(): Promise<string | null> {
     const paths = await this.git.stagedChanges(this.dir);
     if (paths.length === 0) return null;
     const head = await this.git.head(this.dir);
@@ -213,19 +250,24 @@ export class NotebookSync {
       if (o === b && t !== o) writes.set(p, t ? (await this.git.readBlob(this.dir, t)) : null);
     }
     this.checkShapes(writes);
-    // Write: the source files and originals first, the catalog last (what names them).
+    // Write: the source files and originals first, the catalog last (what names them). Each file is replaced whole
+    // (a temp file renamed over it); the folders are synced once at the end, not every file: git holds both sides
+    // until the merge is committed, and a merge cut short is merged again by the next sync.
     const changedSources = new Set<string>();
-    for (const [p, content] of writes) {
-      if (p === SHARED_CATALOG || p === '.gitignore') continue;
+    const files = [...writes].filter(([p]) => p !== SHARED_CATALOG && p !== '.gitignore');
+    for (const [p] of files) {
+      const id = /^sources\/(.+)\.json$/.exec(p)?.[1];
+      if (id) changedSources.add(id);
+    }
+    await inBatches(files, 8, async ([p, content]) => {
       const full = join(this.dir, p);
       if (content === null) await rm(full, { force: true });
       else {
         await mkdir(dirname(full), { recursive: true });
-        await writeFileAtomic(full, content);
+        await replaceFile(full, content);
       }
-      const id = /^sources\/(.+)\.json$/.exec(p)?.[1];
-      if (id) changedSources.add(id);
-    }
+    });
+    for (const folder of new Set(files.map(([p]) => dirname(join(this.dir, p))))) await fsyncDir(folder);
     const sharedText = writes.get(SHARED_CATALOG);
     if (typeof sharedText === 'string') {
       const next = withSharedParts(this.store.catalog, JSON.parse(sharedText) as Record<string, unknown>);
@@ -237,17 +279,17 @@ export class NotebookSync {
     const names = this.conflictNames();
     const conflicts = merge.conflicts.map((c) => describeConflict(c, names));
     // The merged notebook: its tree is theirs when nothing of ours was left to add (a fast-forward).
-    await this.writeSharedCatalog();
-    await this.git.stageAll(this.dir);
+    for (const p of writes.keys()) this.dirty.add(p);
+    this.stageEverything = false;
+    this.stagedSources = this.store.catalog.sources.map((s) => s.id).join('\n');
+    await this.stageChanges();
     const tree = await this.git.indexTree(this.dir);
-    let committed = localMessage;
     if (tree === (await this.git.treeOf(this.dir, theirs))) await this.git.moveMain(this.dir, theirs);
     else {
       const summary = `Merged the shared notebook: ${writes.size} file${writes.size === 1 ? '' : 's'} brought in${conflicts.length ? `, ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} to read` : ''}`;
       await this.git.commit(this.dir, `${summary}\n\n${conflicts.join('\n')}\n`, await this.author(), ours ? [ours, theirs] : [theirs]);
-      committed = summary;
     }
-    return { received: writes.size, conflicts, committed };
+    return { received: writes.size, conflicts, committed: localMessage };
   }
 
   /** A file a merge would write that the notebook could not read is refused before anything is written. */
@@ -296,10 +338,17 @@ export class NotebookSync {
   }
 
   /** Write catalog.shared.json when the shared parts of the catalog changed (and .gitignore when missing). */
-  private async writeSharedCatalog(): Promise<void> {
+  private sharedText: string | null = null;
+
+  /** Write catalog.shared.json when the shared parts of the catalog changed; whether it did. */
+  private async writeSharedCatalog(): Promise<boolean> {
     const text = sharedCatalogText(this.store.catalog);
+    if (text === this.sharedText) return false;
     const path = join(this.dir, SHARED_CATALOG);
-    if ((await readFile(path, 'utf8').catch(() => null)) !== text) await writeFileAtomic(path, text);
+    const changed = (await readFile(path, 'utf8').catch(() => null)) !== text;
+    if (changed) await writeFileAtomic(path, text);
+    this.sharedText = text;
+    return changed;
   }
 
   private async ensureIgnore(): Promise<void> {
@@ -340,6 +389,30 @@ export class NotebookSync {
   private assertWritable(): void {
     if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be synced.`, 'read-only');
   }
+}
+
+/** Run `task` over `items`, `width` at a time. */
+async function inBatches<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(task));
+}
+
+/** Replace a file whole: readers see the old or the new one, never a part (not synced: see mergeIn). */
+async function replaceFile(path: string, content: string | Buffer): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+async function fsyncDir(path: string): Promise<void> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return;
+  await handle.sync().catch(() => {});
+  await handle.close();
 }
 
 function defaultAuthor(): string {

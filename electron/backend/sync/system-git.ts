@@ -20,6 +20,8 @@ interface RunOptions {
   remote?: string;
   /** Exit codes that are answers, not failures (e.g. merge-base 1: no common ancestor). */
   okCodes?: number[];
+  /** Reject with git's own words (the caller classifies them). */
+  rawErrors?: boolean;
 }
 
 export class SystemGit implements GitDriver {
@@ -47,6 +49,7 @@ export class SystemGit implements GitDriver {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0;
         if (err && !(options.okCodes ?? []).includes(code)) {
           if ((err as NodeJS.ErrnoException).code === 'ENOENT') reject(new GitError('Git is not installed on this computer.', 'other'));
+          else if (options.rawErrors) reject(new Error(`${stderr}\n${err.message}`));
           else reject(classifyGitFailure(`${stderr}\n${err.message}`, options.remote ?? ''));
           return;
         }
@@ -73,18 +76,30 @@ export class SystemGit implements GitDriver {
     await this.run(['init', '--quiet', '--initial-branch=main', dir]);
   }
 
+  /** The remote's address per folder, as this driver last read or set it (one git process fewer per sync). */
+  private readonly remotes = new Map<string, string | null>();
+
   async getRemote(dir: string): Promise<string | null> {
-    const r = await this.run(['config', '--get', 'remote.origin.url'], { cwd: dir, okCodes: [1] });
-    return r.code === 0 ? r.stdout.trim() : null;
+    if (this.remotes.has(dir)) return this.remotes.get(dir)!;
+    const r = await this.run(['config', '--get', 'remote.origin.url'], { cwd: dir, okCodes: [1, 128] });
+    const url = r.code === 0 ? r.stdout.trim() : null;
+    if (url) this.remotes.set(dir, url);
+    return url;
   }
 
   async setRemote(dir: string, url: string): Promise<void> {
+    this.remotes.delete(dir);
     const has = (await this.getRemote(dir)) !== null;
     await this.run(has ? ['remote', 'set-url', 'origin', url] : ['remote', 'add', 'origin', url], { cwd: dir });
+    this.remotes.set(dir, url);
   }
 
   async stageAll(dir: string): Promise<void> {
     await this.run(['add', '--all', '.'], { cwd: dir });
+  }
+
+  async stagePaths(dir: string, paths: string[]): Promise<void> {
+    for (let i = 0; i < paths.length; i += 1000) await this.run(['update-index', '--add', '--remove', '--', ...paths.slice(i, i + 1000)], { cwd: dir });
   }
 
   async stagedChanges(dir: string): Promise<string[]> {
@@ -127,10 +142,13 @@ export class SystemGit implements GitDriver {
 
   async fetch(dir: string, auth: GitAuth | null): Promise<string | null> {
     const remote = (await this.getRemote(dir)) ?? '';
-    // An empty remote has no main yet: ls-remote says so without an error.
-    const listed = await this.run(['ls-remote', 'origin', 'refs/heads/main'], { cwd: dir, env: this.authEnv(auth), remote });
-    if (!listed.stdout.trim()) return null;
-    await this.run(['fetch', '--quiet', '--no-tags', 'origin', '+refs/heads/main:refs/remotes/origin/main'], { cwd: dir, env: this.authEnv(auth), remote });
+    try {
+      await this.run(['fetch', '--quiet', '--no-tags', 'origin', '+refs/heads/main:refs/remotes/origin/main'], { cwd: dir, env: this.authEnv(auth), remote, rawErrors: true });
+    } catch (err) {
+      // An empty remote has no main yet: nothing to fetch.
+      if (/couldn't find remote ref/i.test((err as Error).message)) return null;
+      throw classifyGitFailure((err as Error).message, remote);
+    }
     return this.remoteHead(dir);
   }
 
