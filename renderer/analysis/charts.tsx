@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /**
  * The analysis charts, drawn as SVG with d3's scales and line generator: offline, exportable as they are (SVG, or PNG
  * through a canvas), with concrete colours from the chart theme. Every mark has a text equivalent (labels, titles,
@@ -187,13 +188,15 @@ export function Matrix({
       {/* The shade's legend, in the chart (and in its PNG and SVG): lighter is fewer, darker is more. */}
       <g className="matrix-legend" transform={`translate(${left}, ${legendY})`} aria-hidden="true">
         <text x={0} y={9} dy="0.35em" fill={theme.fg}>
-          fewer
+          
+          {msg('analysis.fewer')}
         </text>
         {[0.12, 0.3, 0.5, 0.75, 1].map((o, k) => (
           <rect key={o} x={40 + k * 20} y={0} width={18} height={18} rx={3} fill={theme.accent} fillOpacity={o} stroke={theme.grid} />
         ))}
         <text x={40 + 5 * 20 + 6} y={9} dy="0.35em" fill={theme.fg}>
-          more
+          
+          {msg('analysis.more')}
         </text>
       </g>
     </svg>
@@ -242,7 +245,8 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
         </g>
       ))}
       <text x={left} y={top - 4} fill={theme.muted} fontSize={11}>
-        highlights per month
+        
+        {msg('analysis.highlightsPerMonth')}
       </text>
       {series.map((s, k) => {
         const color = s.color ?? theme.series[k % theme.series.length];
@@ -266,11 +270,12 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
         );
       })}
       <text x={left} y={barsTop - 8} fill={theme.muted} fontSize={11}>
-        sources published per month
+        
+        {msg('analysis.sourcesPublishedPerMonth')}
       </text>
       {sources.map((n, i) => (
         <rect key={periods[i]} x={x(periods[i])! - barWidth / 2} y={barsTop + barsHeight - yb(n)} width={barWidth} height={yb(n)} rx={2} fill={theme.muted} opacity={0.55}>
-          <title>{`${periods[i]}: ${n} source${n === 1 ? '' : 's'}`}</title>
+          <title>{msg('analysis.source3', { value: periods[i], n, value2: n === 1 ? '' : 's' })}</title>
         </rect>
       ))}
       <line x1={left} x2={W - right} y1={barsTop + barsHeight} y2={barsTop + barsHeight} stroke={theme.grid} />

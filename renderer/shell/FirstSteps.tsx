@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { Highlight } from '../../core/model';
 
@@ -28,7 +29,7 @@ export function FirstSteps({ newNotebook, highlights }: { newNotebook: boolean; 
   return (
     <section
       className="first-steps"
-      aria-label="Getting started"
+      aria-label={msg('shell.gettingStarted')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -36,7 +37,7 @@ export function FirstSteps({ newNotebook, highlights }: { newNotebook: boolean; 
         }
       }}
     >
-      <h2>{step === 3 ? 'You have the basics' : 'Getting started'}</h2>
+      <h2>{step === 3 ? msg('shell.youHaveTheBasics') : msg('shell.gettingStarted')}</h2>
       <ol>
         {STEPS.map((s, i) => (
           <li key={s.title} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : i === step ? 'current' : undefined}>
@@ -48,9 +49,9 @@ export function FirstSteps({ newNotebook, highlights }: { newNotebook: boolean; 
           </li>
         ))}
       </ol>
-      {step === 3 && <p>Next: the codebook (Ctrl+5), Search (Ctrl+K) and Analysis. Every shortcut: Ctrl+/.</p>}
-      <button type="button" onClick={dismiss} title="Hide this guide (Esc)">
-        {step === 3 ? 'Close' : 'Dismiss'}
+      {step === 3 && <p>{msg('shell.nextTheCodebookCtrl5')}</p>}
+      <button type="button" onClick={dismiss} title={msg('shell.hideThisGuideEsc')}>
+        {step === 3 ? msg('shell.close') : msg('shell.dismiss')}
       </button>
     </section>
   );

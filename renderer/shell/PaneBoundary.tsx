@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
@@ -47,18 +48,19 @@ export class PaneBoundary extends Component<Props, State> {
     }
     return (
       <section className="pane pane-failed" role="alert" aria-label={`${this.props.pane} (failed)`}>
-        <h2>The {this.props.pane} pane could not be shown</h2>
+        <h2>{msg('shell.thePaneCouldNotBe', { pane: this.props.pane })}</h2>
         <p>
-          {error.message || String(error)}. Nothing in your notebook was changed by this. The other panes still work; try again, or put
-          the notebook back as it was in a backup.
+          {error.message || String(error)}{msg('shell.nothingInYourNotebookWas')}
         </p>
         <div className="pane-failed-actions">
           <button type="button" onClick={() => this.setState({ error: null })}>
-            Try again
+            
+            {msg('shell.tryAgain')}
           </button>
           {this.props.onOpenBackups && (
             <button type="button" onClick={this.props.onOpenBackups}>
-              Backups…
+              
+              {msg('shell.backups')}
             </button>
           )}
         </div>
@@ -74,6 +76,6 @@ export class PaneBoundary extends Component<Props, State> {
  */
 function FailureProbe({ pane }: { pane: string }): null {
   const failing = (window as unknown as { __notebookFailPane?: unknown }).__notebookFailPane;
-  if (failing === pane) throw new Error(`The test harness made the ${pane} pane fail`);
+  if (failing === pane) throw new Error(msg('shell.theTestHarnessMadeThe', { pane }));
   return null;
 }

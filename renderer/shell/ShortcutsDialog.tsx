@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { COMMAND_LIST, formatAccelerator } from '../../core/commands';
 import { isMac } from '../api';
 import { Modal } from '../ui/Modal';
@@ -5,9 +6,9 @@ import { EDITOR_SHORTCUTS } from '../editor/shortcuts';
 
 /** Every command and its shortcut, grouped by menu. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
-  const menus = ['File', 'Edit', 'View', 'Help'] as const;
+  const menus = [msg('shell.file'), msg('shell.edit'), msg('shell.view'), msg('shell.help')] as const;
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose} scrollable>
+    <Modal title={msg('shell.keyboardShortcuts')} onClose={onClose} scrollable>
       <div className="shortcuts">
         {menus.map((menu) => {
           const rows = COMMAND_LIST.filter((c) => c.menu === menu && c.accelerator && !c.hidden);
@@ -27,7 +28,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           );
         })}
         <section>
-          <h3>Notes editor</h3>
+          <h3>{msg('shell.notesEditor')}</h3>
           <dl>
             {Object.values(EDITOR_SHORTCUTS).map((k) => (
               <div key={k.label} className="shortcut-row">

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import type { StartupState } from '../../core/contract';
 import { call } from '../api';
@@ -41,7 +42,7 @@ class StartupBoundary extends Component<{ children: ReactNode }, { error: Error 
     if (!error) return this.props.children;
     return (
       <StartupFailure
-        failure={{ failed: true, message: `The window failed to show the notebook (${error.message || String(error)}). Nothing in it was changed by this.`, dataDir: '', canOpenReadOnly: false }}
+        failure={{ failed: true, message: msg('shell.theWindowFailedToShow', { value: error.message || String(error) }), dataDir: '', canOpenReadOnly: false }}
       />
     );
   }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import type { useCollections } from './use-collections';
 
@@ -17,6 +18,6 @@ const WORDS: SetWords = { label: 'Collections', noun: 'collection', member: 'sou
  * selected sources, add or remove the selected sources, rename or delete a collection.
  */
 export function CollectionsBar({ collections, shown, onShow, targets }: Props) {
-  const what = targets.length === 1 ? 'the selected source' : `the ${targets.length.toLocaleString('en-GB')} selected sources`;
+  const what = targets.length === 1 ? msg('sources.theSelectedSource') : msg('sources.theSelectedSources', { toLocaleString: targets.length.toLocaleString('en-GB') });
   return <NamedSetsBar words={WORDS} sets={collections.sets} shown={shown} onShow={onShow} targets={targets} targetLabel={what} />;
 }

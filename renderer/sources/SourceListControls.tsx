@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import { PopoverMenu, type MenuItem } from '../ui/PopoverMenu';
 import { DEFAULT_VIEW, GROUPINGS, SORTS, type GroupBy, type ListView, type SortKey } from '../../core/sources/arrange';
@@ -34,7 +35,7 @@ interface Props {
 
 /** Filter as you type, sort by a key in either direction, group by publisher or month. */
 export function SourceListControls({ view, onChange, onEnterList }: Props) {
-  const dirLabel = view.descending ? 'Descending' : 'Ascending';
+  const dirLabel = view.descending ? msg('sources.descending') : msg('sources.ascending');
   // Menus, not <select>s: the pane's only options are its sources (a listbox's options stay unambiguous).
   const [menu, setMenu] = useState<{ kind: 'sort' | 'group'; x: number; y: number } | null>(null);
   const openMenu = (kind: 'sort' | 'group', el: HTMLElement) => {
@@ -51,17 +52,17 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
         }))
       : (['none', ...Object.keys(GROUPINGS)] as GroupBy[]).map((k) => ({
           id: k,
-          label: k === 'none' ? 'None' : GROUPINGS[k].label,
+          label: k === 'none' ? msg('sources.none') : GROUPINGS[k].label,
           shortcut: k === view.group ? '✓' : undefined,
           run: () => onChange({ ...view, group: k }),
         }));
   return (
-    <div className="source-controls" role="search" aria-label="Filter and sort sources">
+    <div className="source-controls" role="search" aria-label={msg('sources.filterAndSortSources')}>
       <input
         type="search"
         className="source-filter"
-        placeholder="Filter sources"
-        aria-label="Filter sources by title, publisher or date"
+        placeholder={msg('sources.filterSources')}
+        aria-label={msg('sources.filterSourcesByTitlePublisher')}
         value={view.filter}
         onChange={(e) => onChange({ ...view, filter: e.target.value })}
         onKeyDown={(e) => {
@@ -77,22 +78,23 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
       />
       <div className="source-order">
         <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'sort'} title="Sort the sources" onClick={(e) => openMenu('sort', e.currentTarget)}>
-          Sort: {SORTS[view.sort].label}
+          {' '}{msg('sources.sort', { label: SORTS[view.sort].label })}
         </button>
         <button
           type="button"
           className="icon-button sort-direction"
           aria-label={`${dirLabel} order`}
-          title={`${dirLabel}: click to reverse`}
+          title={msg('sources.clickToReverse', { dirLabel })}
           onClick={() => onChange({ ...view, descending: !view.descending })}
         >
           <span aria-hidden="true">{view.descending ? '↓' : '↑'}</span>
         </button>
-        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'group'} title="Group the sources" onClick={(e) => openMenu('group', e.currentTarget)}>
-          Group: {view.group === 'none' ? 'None' : GROUPINGS[view.group].label}
+        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'group'} title={msg('sources.groupTheSources')} onClick={(e) => openMenu('group', e.currentTarget)}>
+          
+          {msg('sources.group')}{' '}{view.group === 'none' ? msg('sources.none') : GROUPINGS[view.group].label}
         </button>
       </div>
-      {menu && <PopoverMenu label={menu.kind === 'sort' ? 'Sort sources by' : 'Group sources by'} anchor={menu} items={menuItems(menu.kind)} onClose={() => setMenu(null)} />}
+      {menu && <PopoverMenu label={menu.kind === 'sort' ? msg('sources.sortSourcesBy') : msg('sources.groupSourcesBy')} anchor={menu} items={menuItems(menu.kind)} onClose={() => setMenu(null)} />}
     </div>
   );
 }

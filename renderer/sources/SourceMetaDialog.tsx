@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useState } from 'react';
 import type { ListedSourceMeta } from '../../core/model';
 import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
@@ -47,7 +48,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (partial) return setError(`${FIELD_UI[partial].label}: not a complete date (day, month and year), or clear it for no date.`);
+    if (partial) return setError(msg('sources.notACompleteDateDay', { label: FIELD_UI[partial].label }));
     const patch: Record<string, unknown> = {};
     for (const f of SOURCE_META_FIELDS) if (values[f].trim() !== shown(meta, f).trim()) patch[f] = parsed(f, values[f]);
     const vars = attributesOf(attributes);
@@ -57,7 +58,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
     const checked = sourceMetaPatch.safeParse(patch);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? (issue.path[0] === 'variables' ? 'Attributes' : 'A field')}: ${issue.message}.`);
+      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? (issue.path[0] === 'variables' ? msg('sources.attributes') : msg('sources.aField'))}: ${issue.message}.`);
       return;
     }
     setSaving(true);
@@ -67,7 +68,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
   };
 
   return (
-    <Modal title="Source details" onClose={onClose}>
+    <Modal title={msg('sources.sourceDetails')} onClose={onClose}>
       <form className="tag-details source-details" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate>
         {SOURCE_META_FIELDS.map((f, i) => {
           const ui = FIELD_UI[f];
@@ -101,7 +102,8 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
           }}
         />
         <p className="field-hint">
-          File: {meta.originalFile} · added {new Date(meta.addedAt).toLocaleDateString()}
+          
+          {msg('sources.file')}{' '}{meta.originalFile} {' '}{msg('sources.added')}{' '}{new Date(meta.addedAt).toLocaleDateString()}
         </p>
         {error && (
           <p className="form-error" role="alert">

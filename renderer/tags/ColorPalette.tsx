@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { TAG_PALETTE } from '../../core/tags/default-codebook';
 
@@ -62,7 +63,7 @@ export function ColorPalette({ title, anchor, value, onPick, onClose }: Props) {
   return (
     <div ref={root} className="color-palette" role="dialog" aria-label={title} style={pos} onKeyDown={onKeyDown}>
       <div className="color-palette-title">{title}</div>
-      <div className="swatches" role="group" aria-label="Colours">
+      <div className="swatches" role="group" aria-label={msg('tags.colours')}>
         {TAG_PALETTE.map((c, i) => (
           <button
             key={c}
@@ -79,10 +80,12 @@ export function ColorPalette({ title, anchor, value, onPick, onClose }: Props) {
         ))}
       </div>
       <label className="custom-color">
-        Other colour
+        
+        {msg('tags.otherColour')}
         <input type="color" value={custom} onChange={(e) => setCustom(e.target.value)} />
         <button type="button" onClick={() => pick(custom)} disabled={custom.toLowerCase() === value.toLowerCase()}>
-          Use
+          
+          {msg('tags.use')}
         </button>
       </label>
     </div>

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { Building2, Hash, MapPin, Tag as TagIcon, User, Users } from 'lucide-react';
 import type { Tag, TagKind } from '../../core/model';
 import { TAG_KINDS } from '../../core/model';
@@ -32,7 +33,7 @@ export function TagChip({ tag, onRemove, title }: { tag: Tag; onRemove?(): void;
       <KindIcon kind={tag.kind} size={11} />
       <span className="tag-chip-name">{tag.name}</span>
       {onRemove && (
-        <button type="button" className="tag-chip-remove" aria-label={`Remove tag ${tag.name}`} onClick={onRemove}>
+        <button type="button" className="tag-chip-remove" aria-label={msg('tags.removeTag', { name: tag.name })} onClick={onRemove}>
           ×
         </button>
       )}

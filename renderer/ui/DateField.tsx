@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useId, useState } from 'react';
 import { datePattern, formatLocaleDate, parseLocaleDate } from '../../core/locale-date';
 
@@ -49,8 +50,7 @@ export function DateField({ value, onChange, label }: { value: string; onChange(
       />
       {bad && (
         <span className="date-error" id={errorId} role="alert">
-          Not a date: type it as {pattern}.
-        </span>
+          {' '}{msg('ui.notADateTypeIt', { pattern })}{' '}</span>
       )}
     </span>
   );

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useState } from 'react';
 import { Modal } from './Modal';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
@@ -56,10 +57,10 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
     })),
   ];
   const manageItems: MenuItem[] = [
-    { id: 'new', label: targets.length ? `New ${words.noun} from ${targetLabel}…` : `New ${words.noun}…`, run: () => setNaming({ mode: 'create' }) },
+    { id: 'new', label: targets.length ? msg('ui.newFrom', { noun: words.noun, targetLabel }) : msg('ui.new', { noun: words.noun }), run: () => setNaming({ mode: 'create' }) },
     ...sets.sets.map((c, i) => ({
       id: `add-${c.id}`,
-      label: `Add ${targetLabel} to “${c.name}”`,
+      label: msg('ui.addTo', { targetLabel, name: c.name }),
       disabled: targets.length === 0 || targets.every((t) => c.members.includes(t)),
       separatorBefore: i === 0,
       run: () => void sets.add(c.id, targets),
@@ -68,15 +69,15 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       ? [
           {
             id: 'remove-members',
-            label: `Remove ${targetLabel} from “${current.name}”`,
+            label: msg('ui.removeFrom', { targetLabel, name: current.name }),
             disabled: !targets.some((t) => current.members.includes(t)),
             separatorBefore: true,
             run: () => void sets.removeMembers(current.id, targets),
           },
-          { id: 'rename', label: `Rename “${current.name}”…`, run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
+          { id: 'rename', label: msg('ui.rename', { name: current.name }), run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
           {
             id: 'delete',
-            label: `Delete ${words.noun} “${current.name}”`,
+            label: msg('ui.delete', { noun: words.noun, name: current.name }),
             danger: true,
             run: () => {
               onShow(null);
@@ -94,7 +95,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
         className="source-order-button"
         aria-haspopup="menu"
         aria-expanded={menu?.kind === 'show'}
-        title={`Show the ${words.member}s of one ${words.noun}`}
+        title={msg('ui.showTheSOfOne', { member: words.member, noun: words.noun })}
         onClick={(e) => open('show', e.currentTarget)}
       >
         {words.showPrefix}: {current ? current.name : words.all}
@@ -104,7 +105,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
         className="source-order-button"
         aria-haspopup="menu"
         aria-expanded={menu?.kind === 'manage'}
-        title={`Create ${words.noun}s, add or remove ${words.member}s`}
+        title={msg('ui.createSAddOrRemove', { noun: words.noun, member: words.member })}
         onClick={(e) => open('manage', e.currentTarget)}
       >
         {words.label}…
@@ -113,13 +114,14 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
         <p className="form-error" role="alert">
           {sets.error}{' '}
           <button type="button" className="link-button" onClick={sets.clearError}>
-            Dismiss
+            
+            {msg('ui.dismiss')}
           </button>
         </p>
       )}
       {menu && (
         <PopoverMenu
-          label={menu.kind === 'show' ? `Show ${words.noun}` : `Manage ${words.noun}s`}
+          label={menu.kind === 'show' ? msg('ui.show', { noun: words.noun }) : msg('ui.manageS', { noun: words.noun })}
           anchor={menu}
           items={menu.kind === 'show' ? showItems : manageItems}
           onClose={() => setMenu(null)}
@@ -127,10 +129,10 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       )}
       {naming && (
         <NameDialog
-          title={naming.mode === 'create' ? `New ${words.noun}` : `Rename ${words.noun}`}
+          title={naming.mode === 'create' ? msg('ui.new2', { noun: words.noun }) : msg('ui.rename2', { noun: words.noun })}
           noun={words.noun}
           initial={naming.mode === 'rename' ? naming.name : ''}
-          hint={naming.mode === 'create' ? (targets.length ? `With ${targetLabel}.` : `Empty; add ${words.member}s from this menu.`) : undefined}
+          hint={naming.mode === 'create' ? (targets.length ? msg('ui.with', { targetLabel }) : msg('ui.emptyAddSFromThis', { member: words.member })) : undefined}
           onClose={() => setNaming(null)}
           onSave={async (name) => (naming.mode === 'rename' ? sets.rename(naming.id, name) : sets.create(name, targets))}
         />
@@ -150,12 +152,13 @@ function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: st
         onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!name.trim()) return setError(`A ${noun} needs a name.`);
+          if (!name.trim()) return setError(msg('ui.aNeedsAName', { noun }));
           void onSave(name.trim()).then((why) => (why === null ? onClose() : setError(why)));
         }}
       >
         <label>
-          Name
+          
+          {msg('ui.name')}
           <input name="set-name" value={name} maxLength={200} autoFocus onChange={(e) => (setError(null), setName(e.target.value))} aria-invalid={error ? true : undefined} />
         </label>
         {hint && <p className="field-hint">{hint}</p>}
