@@ -344,8 +344,8 @@ export function App() {
       setDoc(result.source);
       const orphaned = result.orphaned.length;
       setNotice(
-        msg('app.reImportedHighlightFollowedPassage', { fileName, reanchored: result.reanchored, value: result.reanchored === 1 ? '' : 's', value2: result.reanchored === 1 ? 'its' : 'their' }) +
-          (orphaned ? msg('app.couldNotBeFoundAnd', { orphaned, value: orphaned === 1 ? 'is' : 'are' }) : '.'),
+        msg('app.reImportedHighlightFollowedPassage', { fileName, reanchored: result.reanchored }) +
+          (orphaned ? msg('app.couldNotBeFoundAnd', { orphaned }) : '.'),
       );
     } catch (err) {
       report(err);
@@ -359,8 +359,8 @@ export function App() {
       setDoc(result.source);
       const orphaned = result.orphaned.length;
       setNotice(
-        msg('app.highlightFollowedPassage', { value: mode === 'whole-page' ? 'Showing the whole saved page' : 'Showing the article', reanchored: result.reanchored, value2: result.reanchored === 1 ? '' : 's', value3: result.reanchored === 1 ? 'its' : 'their' }) +
-          (orphaned ? msg('app.couldNotBeFoundAnd', { orphaned, value: orphaned === 1 ? 'is' : 'are' }) : '.'),
+        msg('app.highlightFollowedPassage', { value: mode === 'whole-page' ? msg('app.showingTheWholeSavedPage') : msg('app.showingTheArticle'), reanchored: result.reanchored }) +
+          (orphaned ? msg('app.couldNotBeFoundAnd', { orphaned }) : '.'),
       );
     } catch (err) {
       report(err);

@@ -38,3 +38,21 @@ export function onInterfaceLanguage(listener: (lang: InterfaceLanguage) => void)
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Things counted in the interface, each with its plural forms in the catalog (count.source: "1 source", "5 sources"). */
+export type CountNoun = 'highlight' | 'source' | 'tag' | 'tagging' | 'subTag' | 'code' | 'note' | 'file' | 'paragraph' | 'passage' | 'mention' | 'statement' | 'result' | 'outlet' | 'entity' | 'sentence' | 'more';
+
+/** "1 source", "5 sources"; «1 источник», «2 источника», «5 источников». */
+export function counted(noun: CountNoun, n: number): string {
+  return msg(`count.${noun}` as MessageKey, { count: n });
+}
+
+/**
+ * A table of labels looked up when read: `KIND_LABEL.person` gives the message in the language of the moment, so a
+ * module-level table follows a switch of language like everything else.
+ */
+export function labels<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of Object.keys(keys) as K[]) Object.defineProperty(out, k, { get: () => msg(keys[k]), enumerable: true });
+  return out;
+}

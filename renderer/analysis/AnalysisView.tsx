@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { currentLocale, labels, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
@@ -31,14 +31,10 @@ interface Props {
 }
 
 type Tab = 'frequency' | 'cooccurrence' | 'entity-theme' | 'timeline';
-const TABS: Array<[Tab, string]> = [
-  ['frequency', 'Frequency'],
-  ['cooccurrence', 'Co-occurrence'],
-  ['entity-theme', 'Entity × theme'],
-  ['timeline', 'Timeline'],
-];
+const TAB_LABEL = labels({ frequency: 'analysis.tab.frequency', cooccurrence: 'analysis.tab.cooccurrence', 'entity-theme': 'analysis.tab.entityTheme', timeline: 'analysis.tab.timeline' });
+const TABS = (['frequency', 'cooccurrence', 'entity-theme', 'timeline'] as const).map((t): [Tab, string] => [t, t]);
 const CATEGORIES: ReadonlySet<string> = new Set(Object.values(CATEGORY_TAG_IDS));
-const KIND_PLURAL: Record<TagKind, string> = { person: 'People', organisation: 'Organisations', place: 'Places', group: 'Groups', theme: 'Themes', other: 'Other tags' };
+const KIND_PLURAL: Record<TagKind, string> = labels({ person: 'analysis.kinds.person', organisation: 'analysis.kinds.organisation', place: 'analysis.kinds.place', group: 'analysis.kinds.group', theme: 'analysis.kinds.theme', other: 'analysis.kinds.other' });
 
 /** Where the analysis view was left: tab and options survive closing and opening it. */
 let remembered: { tab: Tab; rollup: boolean; from: string; to: string } = { tab: 'frequency', rollup: false, from: '', to: '' };
@@ -97,15 +93,15 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
     <div className="analysis" role="main" aria-label={msg('analysis.analysis')} ref={root} onKeyDown={onKeyDown}>
       <div className="analysis-header">
         <button type="button" className="back-button" onClick={onClose} title={msg('analysis.backToTheReaderEsc')}>
-          <ArrowLeft size={15} aria-hidden="true" /> {' '}{msg('analysis.backToTheReader')}
+          <ArrowLeft size={15} aria-hidden="true" />{' '}{msg('analysis.backToTheReader')}
         </button>
         <h1>{msg('analysis.analysis')}</h1>
         <p className="analysis-summary" role="status" aria-live="polite">
-          {loading && !data ? msg('analysis.counting') : data ? msg('analysis.sourcesHighlightsCodedParagraphs', { sources: data.totals.sources, toLocaleString: data.totals.highlights.toLocaleString(), toLocaleString2: data.totals.passages.toLocaleString() }) : ''}
+          {loading && !data ? msg('analysis.counting') : data ? msg('analysis.sourcesHighlightsCodedParagraphs', { sources: data.totals.sources, toLocaleString: data.totals.highlights.toLocaleString(currentLocale()), toLocaleString2: data.totals.passages.toLocaleString(currentLocale()) }) : ''}
         </p>
         <div className="analysis-options" role="group" aria-label={msg('analysis.whatToCount')}>
           <label title={msg('analysis.countAParagraphCodedWith')}>
-            <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} /> {' '}{msg('analysis.countChildTagsUnderTheir')}
+            <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} />{' '}{msg('analysis.countChildTagsUnderTheir')}
           </label>
           <label>
             
@@ -118,7 +114,7 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
         </div>
       </div>
       <div className="analysis-tabs" role="tablist" aria-label={msg('analysis.analyses')}>
-        {TABS.map(([id, label], i) => (
+        {TABS.map(([id], i) => (
           <button
             key={id}
             id={`analysis-tab-${id}`}
@@ -131,7 +127,7 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
             onClick={() => setTab(id)}
             onKeyDown={(e) => onTabKey(e, i)}
           >
-            {label}
+            {TAB_LABEL[id]}
           </button>
         ))}
       </div>
@@ -188,7 +184,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
         description={
           <>
             
-            {msg('analysis.the')}{' '}{Math.min(25, data.frequency.length)} {' '}{msg('analysis.mostUsedOf')}{' '}{data.frequency.length} {' '}{msg('analysis.tagsEachBarSaysIn')}
+            {msg('analysis.the')}{' '}{Math.min(25, data.frequency.length)}{' '}{msg('analysis.mostUsedOf')}{' '}{data.frequency.length}{' '}{msg('analysis.tagsEachBarSaysIn')}
           </>
         }
         table={frequencyTable}
@@ -200,7 +196,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
             width={width}
             theme={theme}
             label={msg('analysis.highlightsPerTag')}
-            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: msg('analysis.inSource', { sources: f.sources, value: f.sources === 1 ? '' : 's' }), color: tags.get(f.tagId)?.color }))}
+            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: msg('analysis.inSource', { sources: f.sources }), color: tags.get(f.tagId)?.color }))}
           />
         )}
       />
@@ -314,7 +310,7 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
               return {
                 count: p.n12,
                 strength: colorBy === 'jaccard' ? p.jaccard : p.n12 / maxN,
-                title: msg('analysis.andParagraphTogetherJaccardAnd', { nameOf: nameOf(tags, a), nameOf2: nameOf(tags, b), n12: p.n12, value: p.n12 === 1 ? '' : 's', toFixed: p.jaccard.toFixed(2), n1: p.n1, n2: p.n2 }),
+                title: msg('analysis.andParagraphTogetherJaccardAnd', { nameOf: nameOf(tags, a), nameOf2: nameOf(tags, b), n12: p.n12, toFixed: p.jaccard.toFixed(2), n1: p.n1, n2: p.n2 }),
               };
             }}
           />
@@ -405,8 +401,8 @@ function TimelineTab({ data, tags, theme, report }: TabProps) {
         description={
           <>
             
-            {msg('analysis.highlightsPerMonthOfPublication')}{' '}{shown.length} {' '}{msg('analysis.mostUsed')}{' '}{KIND_PLURAL[kind].toLowerCase()}{msg('analysis.andHowManySourcesEach')}
-            {data.undated.sources > 0 && msg('analysis.sourceNoDateAndLeft', { sources: data.undated.sources, value: data.undated.sources === 1 ? ' has' : 's have', value2: data.undated.sources === 1 ? 'is' : 'are' })}
+            {msg('analysis.highlightsPerMonthOfPublication')}{' '}{shown.length}{' '}{msg('analysis.mostUsed')}{' '}{KIND_PLURAL[kind].toLowerCase()}{msg('analysis.andHowManySourcesEach')}
+            {data.undated.sources > 0 && msg('analysis.sourceNoDateAndLeft', { sources: data.undated.sources })}
           </>
         }
         controls={
@@ -522,7 +518,7 @@ function PassagesPanel({
         </button>
       </header>
       <p className="passages-count" role="status">
-        {result ? msg('analysis.paragraph', { total: result.total, value: result.total === 1 ? '' : 's', value2: result.total > result.passages.length ? `, the first ${result.passages.length} shown` : '' }) : msg('analysis.findingTheParagraphs')}
+        {result ? msg('analysis.paragraph', { total: result.total }) + (result.total > result.passages.length ? msg('analysis.theFirstShown', { shown: result.passages.length }) : '') : msg('analysis.findingTheParagraphs')}
       </p>
       <ol className="passages-list">
         {result?.passages.map((p) => (

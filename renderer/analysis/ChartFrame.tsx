@@ -45,10 +45,10 @@ export function ChartFrame({ title, description, controls, table, background, ch
           {controls}
           <div className="segmented" role="radiogroup" aria-label={msg('analysis.showAs')}>
             <button type="button" role="radio" aria-checked={view === 'chart'} onClick={() => setView('chart')} title={msg('analysis.showAsAChart')}>
-              <BarChart3 size={14} aria-hidden="true" /> {' '}{msg('analysis.chart')}
+              <BarChart3 size={14} aria-hidden="true" />{' '}{msg('analysis.chart')}
             </button>
             <button type="button" role="radio" aria-checked={view === 'table'} onClick={() => setView('table')} title={msg('analysis.showAsATable')}>
-              <Table2 size={14} aria-hidden="true" /> {' '}{msg('analysis.table')}
+              <Table2 size={14} aria-hidden="true" />{' '}{msg('analysis.table')}
             </button>
           </div>
           <div className="export-buttons" role="group" aria-label={msg('analysis.export', { title })}>

@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, currentLocale, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retrievedPassagesCsv } from '../../core/export/passages-csv';
@@ -146,13 +146,12 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
       <div className="retrieval-header">
         <div className="retrieval-title">
           <button type="button" className="back-button" onClick={onClose} title={msg('analysis.backToTheReaderEsc')}>
-            <ArrowLeft size={15} aria-hidden="true" /> {' '}{msg('analysis.reader')}
+            <ArrowLeft size={15} aria-hidden="true" />{' '}{msg('analysis.reader')}
           </button>
           <h1>{msg('analysis.codedPassages')}</h1>
           {counts && parsed.ok && (
             <p className="retrieval-counts" role="status" aria-live="polite">
-              <strong>{counts.segments.toLocaleString()}</strong> {' '}{msg('analysis.passage')}{counts.segments === 1 ? '' : 's'} {' '}{msg('analysis.in')}{' '}<strong>{counts.sources}</strong> {' '}{msg('analysis.source')}
-              {counts.sources === 1 ? '' : 's'}
+              {msg('analysis.passagesInSources', { passages: counted('passage', counts.segments), sources: counted('source', counts.sources) })}
             </p>
           )}
           {result && parsed.ok && result.segments.length > 0 && (
@@ -164,7 +163,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
               aria-busy={exporting}
               onClick={() => void exportCsv()}
             >
-              {exporting ? msg('analysis.exporting') : msg('analysis.exportAllAsCsv', { toLocaleString: result.counts.segments.toLocaleString() })}
+              {exporting ? msg('analysis.exporting') : msg('analysis.exportAllAsCsv', { toLocaleString: result.counts.segments.toLocaleString(currentLocale()) })}
             </button>
           )}
         </div>
@@ -186,7 +185,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
             onChange={(e) => setQuery(e.target.value)}
           />
           <button type="button" className="insert-tag" onClick={(e) => setPicker(elementAnchor(e.currentTarget))} title={msg('analysis.addATagToThe')}>
-            <Plus size={14} aria-hidden="true" /> {' '}{msg('analysis.tag')}
+            <Plus size={14} aria-hidden="true" />{' '}{msg('analysis.tag')}
           </button>
         </div>
         <div id="retrieval-query-help" className={`query-help${error ? ' error' : ''}`} aria-live="polite">
@@ -204,7 +203,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
           ) : (
             <span>
               
-              {msg('analysis.tagsByNameAliasOr')}{' '}<code>{msg('analysis.and')}</code>, <code>{msg('analysis.or')}</code>, <code>{msg('analysis.not')}</code> {' '}{msg('analysis.and2')}{' '}<code>( )</code>{msg('analysis.aTagIncludesItsSub')}
+              {msg('analysis.tagsByNameAliasOr')}{' '}<code>{msg('analysis.and')}</code>, <code>{msg('analysis.or')}</code>, <code>{msg('analysis.not')}</code>{' '}{msg('analysis.and2')}{' '}<code>( )</code>{msg('analysis.aTagIncludesItsSub')}
             </span>
           )}
         </div>
@@ -298,7 +297,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
         <div className="retrieval-more">
           <button type="button" disabled={loading} onClick={() => void run(result.segments.length)}>
             
-            {msg('analysis.show')}{' '}{Math.min(PAGE, result.counts.segments - result.segments.length)} {' '}{msg('analysis.moreOf')}{' '}{result.counts.segments - result.segments.length}
+            {msg('analysis.show')}{' '}{Math.min(PAGE, result.counts.segments - result.segments.length)}{' '}{msg('analysis.moreOf')}{' '}{result.counts.segments - result.segments.length}
           </button>
         </div>
       )}
@@ -331,7 +330,7 @@ function SourceFilter({ sources, value, onChange }: { sources: SourceSummary[]; 
       </summary>
       <div className="source-filter-list" role="group" aria-label={msg('analysis.limitToSources')}>
         <label>
-          <input type="checkbox" checked={value === null} onChange={() => onChange(value === null ? new Set() : null)} /> {' '}{msg('analysis.allSources')}
+          <input type="checkbox" checked={value === null} onChange={() => onChange(value === null ? new Set() : null)} />{' '}{msg('analysis.allSources')}
         </label>
         {sources.map((s) => (
           <label key={s.id}>

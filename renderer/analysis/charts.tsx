@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { currentLocale, msg } from '../i18n';
 /**
  * The analysis charts, drawn as SVG with d3's scales and line generator: offline, exportable as they are (SVG, or PNG
  * through a canvas), with concrete colours from the chart theme. Every mark has a text equivalent (labels, titles,
@@ -11,12 +11,23 @@ import type { ChartTheme } from './chart-theme';
 import { nextCell } from '../../core/analysis/grid-nav';
 
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthNames = new Map<string, string[]>();
+/** The short month names of the interface language ("Aug", «авг.»). */
+function months(): string[] {
+  const locale = currentLocale();
+  let names = monthNames.get(locale);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2021, i, 15))));
+    monthNames.set(locale, names);
+  }
+  return names;
+}
 
 /** "2021-08" -> "Aug 21". */
 function monthLabel(period: string): string {
   const [y, m] = period.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y.slice(2)}`;
+  return `${months()[Number(m) - 1] ?? m} ${y.slice(2)}`;
 }
 
 function truncate(s: string, max: number): string {
@@ -52,7 +63,7 @@ export function BarChart({ bars, theme, svgRef, label, width: W }: { bars: Bar[]
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - 22} stroke={theme.grid} strokeWidth={1} />
           <text x={x(t)} y={height - 8} textAnchor="middle" fill={theme.muted}>
-            {t.toLocaleString('en-GB')}
+            {t.toLocaleString(currentLocale())}
           </text>
         </g>
       ))}
@@ -65,7 +76,7 @@ export function BarChart({ bars, theme, svgRef, label, width: W }: { bars: Bar[]
           {/* The tag's own colour, the same in light and dark; an outline keeps pale colours visible on any page. */}
           <rect x={left} y={y(i)} width={Math.max(1, x(b.value) - left)} height={y.bandwidth()} rx={3} fill={b.color ?? theme.accent} stroke={theme.fg} strokeOpacity={0.45} strokeWidth={1} />
           <text x={x(b.value) + 6} y={y(i)! + y.bandwidth() / 2} dy="0.35em" fill={theme.fg}>
-            {b.value.toLocaleString('en-GB')}
+            {b.value.toLocaleString(currentLocale())}
             {b.detail && <tspan fill={theme.muted}>{`  ${b.detail}`}</tspan>}
           </text>
         </g>
@@ -275,7 +286,7 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
       </text>
       {sources.map((n, i) => (
         <rect key={periods[i]} x={x(periods[i])! - barWidth / 2} y={barsTop + barsHeight - yb(n)} width={barWidth} height={yb(n)} rx={2} fill={theme.muted} opacity={0.55}>
-          <title>{msg('analysis.source3', { value: periods[i], n, value2: n === 1 ? '' : 's' })}</title>
+          <title>{msg('analysis.source3', { value: periods[i], n })}</title>
         </rect>
       ))}
       <line x1={left} x2={W - right} y1={barsTop + barsHeight} y2={barsTop + barsHeight} stroke={theme.grid} />

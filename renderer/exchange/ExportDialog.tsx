@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, currentLocale, msg } from '../i18n';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   EXPORT_FORMATS,
@@ -30,7 +30,7 @@ function fileStem(title: string): string {
   return title.replace(/[\\/:*?"<>|#^[\]\u0000-\u001F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim() || msg('exchange.export');
 }
 
-const count = (n: number): string => n.toLocaleString();
+const count = (n: number): string => n.toLocaleString(currentLocale());
 
 /** A PDF is printed from the HTML report; the rest are written by the backend as jobs. */
 type Progress = ExportJob | { jobId: null; state: 'running' | 'done' | 'failed'; message: string; error?: string; paths: string[]; warnings: string[]; done: 0; total: 0; phase: 'formatting' | 'finished' };
@@ -239,7 +239,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                   
                   {msg('exchange.selectedSources')}
                   <span className="hint">
-                    {count(selectedSources.length)} {' '}{msg('exchange.source')}{selectedSources.length === 1 ? '' : 's'} {' '}{msg('exchange.chosenInTheListWith')}
+                    {msg('exchange.chosenInTheListWith', { sources: counted('source', selectedSources.length) })}
                   </span>
                 </span>
               </label>
@@ -336,20 +336,20 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
             {format === 'markdown' && (
               <div className="layout-choice" role="radiogroup" aria-label={msg('exchange.markdownFiles')}>
                 <label>
-                  <input type="radio" name="layout" checked={layout === 'per-source'} onChange={() => setLayout('per-source')} /> {' '}{msg('exchange.oneFilePerSource')}
+                  <input type="radio" name="layout" checked={layout === 'per-source'} onChange={() => setLayout('per-source')} />{' '}{msg('exchange.oneFilePerSource')}
                 </label>
                 <label>
-                  <input type="radio" name="layout" checked={layout === 'combined'} onChange={() => setLayout('combined')} /> {' '}{msg('exchange.oneCombinedFile')}
+                  <input type="radio" name="layout" checked={layout === 'combined'} onChange={() => setLayout('combined')} />{' '}{msg('exchange.oneCombinedFile')}
                 </label>
               </div>
             )}
             {format === 'qdpx' && (
               <div className="layout-choice" role="radiogroup" aria-label={msg('exchange.textPositionsFor')}>
                 <label>
-                  <input type="radio" name="positions" checked={positionUnit === 'code-points'} onChange={() => setPositions('code-points')} /> {' '}{msg('exchange.maxqdaAtlasTiQualcoderCode')}
+                  <input type="radio" name="positions" checked={positionUnit === 'code-points'} onChange={() => setPositions('code-points')} />{' '}{msg('exchange.maxqdaAtlasTiQualcoderCode')}
                 </label>
                 <label>
-                  <input type="radio" name="positions" checked={positionUnit === 'utf-16'} onChange={() => setPositions('utf-16')} /> {' '}{msg('exchange.nvivoUtf16Units')}
+                  <input type="radio" name="positions" checked={positionUnit === 'utf-16'} onChange={() => setPositions('utf-16')} />{' '}{msg('exchange.nvivoUtf16Units')}
                 </label>
               </div>
             )}
@@ -386,7 +386,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         {exists && (
           <div className="exists-prompt" role="alert">
             <span>
-              {exists} {' '}{msg('exchange.alreadyExists')}{folder ? msg('exchange.andHasFilesInIt') : ''}.
+              {exists}{' '}{msg('exchange.alreadyExists')}{folder ? msg('exchange.andHasFilesInIt') : ''}.
             </span>
             <button type="button" onClick={() => void start(true)}>
               
@@ -407,7 +407,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
             {progress.state === 'done' && progress.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
             {progress.state === 'done' && progress.paths.length > 1 && (
               <p className="hint">
-                {count(progress.paths.length)} {' '}{msg('exchange.filesSuchAs')}{' '}{progress.paths[0]}
+                {count(progress.paths.length)}{' '}{msg('exchange.filesSuchAs')}{' '}{progress.paths[0]}
               </p>
             )}
             {progress.state === 'done' && progress.paths.length > 0 && shell?.showInFolder && (

@@ -1,17 +1,17 @@
-import { msg } from '../i18n';
+import { type CountNoun, counted, currentLocale, labels, msg } from '../i18n';
 import { useState } from 'react';
 import type { ImportFilePreview, ImportKind } from '../../core/exchange/api';
 import { Modal } from '../ui/Modal';
 import type { ImportState } from './use-exchange';
 
-const KIND_LABEL: Record<ImportKind, string> = {
-  source: 'Source',
-  w3c: 'W3C annotations',
-  qdpx: 'REFI-QDA project',
-  qdc: 'REFI-QDA codebook',
-};
+const KIND_LABEL: Record<ImportKind, string> = labels({
+  source: 'exchange.importKind.source',
+  w3c: 'exchange.importKind.w3c',
+  qdpx: 'exchange.importKind.qdpx',
+  qdc: 'exchange.importKind.qdc',
+});
 
-const n = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+const n = (count: number, noun: CountNoun): string => counted(noun, count);
 
 function summary(f: ImportFilePreview): string {
   if (f.kind === 'source') return f.title ? `“${f.title}”` : msg('exchange.aSource');
@@ -58,14 +58,14 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
           <p className="import-file-summary">{summary(file)}</p>
           {file.orphans > 0 && (
             <p className="import-note">
-              {n(file.orphans, 'highlight')} {' '}{msg('exchange.cannotBePlacedInA')}{' '}{file.orphans === 1 ? msg('exchange.anOrphan') : 'orphans'}.
+              {msg('exchange.cannotBePlacedInA', { highlights: n(file.orphans, 'highlight'), count: file.orphans })}
             </p>
           )}
           {file.offsetUnit && <p className="import-note import-unit">{file.offsetUnit}</p>}
           {file.collections && file.collections.length > 0 && (
             <p className="import-note">
               {file.collections.length === 1 ? msg('exchange.collection') : msg('exchange.collections')}:{' '}
-              {file.collections.map((c) => `${c.name} (${c.kind === 'case' ? 'case, ' : ''}${n(c.sources, 'source')})`).join(', ')}
+              {file.collections.map((c) => `${c.name} (${c.kind === 'case' ? msg('exchange.caseComma') : ''}${n(c.sources, 'source')})`).join(', ')}
             </p>
           )}
           {file.tagGroups && file.tagGroups.length > 0 && (
@@ -100,15 +100,15 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
 /** What a file's codes do to the notebook's codebook: new, renamed, in conflict (the rest are the notebook's already). */
 function CodebookPreview({ diff }: { diff: NonNullable<ImportFilePreview['codebook']> }) {
   const rows: Array<[string, string, string[]]> = [
-    ['new', `${n(diff.added.length, msg('exchange.newTag'))}`, diff.added],
-    ['renamed', `${n(diff.renamed.length, 'tag')} renamed`, diff.renamed.map((r) => `${r.from} → ${r.to}`)],
+    ['new', msg('exchange.newTags', { count: diff.added.length }), diff.added],
+    ['renamed', msg('exchange.renamedTags', { count: diff.renamed.length }), diff.renamed.map((r) => `${r.from} → ${r.to}`)],
     ['conflict', msg('exchange.inConflict', { n: n(diff.conflicts.length, 'tag') }), diff.conflicts.map((c) => `${c.path}: ${c.why}`)],
   ];
   return (
     <div className="codebook-preview" aria-label={msg('exchange.codebookChanges')}>
       <p className="import-note">
         
-        {msg('exchange.codebook')}{' '}{rows.map(([, label]) => label).join(' · ')} · {n(diff.matched, 'tag')} {' '}{msg('exchange.alreadyInTheNotebook')}
+        {msg('exchange.codebook')}{' '}{rows.map(([, label]) => label).join(' · ')} · {n(diff.matched, 'tag')}{' '}{msg('exchange.alreadyInTheNotebook')}
       </p>
       {rows
         .filter(([, , items]) => items.length > 0)
@@ -119,7 +119,7 @@ function CodebookPreview({ diff }: { diff: NonNullable<ImportFilePreview['codebo
               {items.slice(0, 200).map((item) => (
                 <li key={item}>{item}</li>
               ))}
-              {items.length > 200 && <li>{msg('exchange.and')}{' '}{n(items.length - 200, 'more', 'more')}</li>}
+              {items.length > 200 && <li>{msg('exchange.and')}{' '}{n(items.length - 200, 'more')}</li>}
             </ul>
           </details>
         ))}
@@ -167,7 +167,7 @@ export function ImportDialog({
               <>
                 <p>
                   
-                  {msg('exchange.reading')}{' '}{state.progress.fileName}{msg('exchange.page')}{' '}{state.progress.page.toLocaleString()} {' '}{msg('exchange.of')}{' '}{state.progress.pages.toLocaleString()}
+                  {msg('exchange.reading')}{' '}{state.progress.fileName}{msg('exchange.page')}{' '}{state.progress.page.toLocaleString(currentLocale())}{' '}{msg('exchange.of')}{' '}{state.progress.pages.toLocaleString(currentLocale())}
                   {state.progress.files > 1 ? msg('exchange.fileOf', { file: state.progress.file, files: state.progress.files }) : ''}…
                 </p>
                 <progress aria-label={msg('exchange.readingTheFiles')} max={state.progress.pages} value={state.progress.page} />
@@ -189,7 +189,7 @@ export function ImportDialog({
           <>
             <p className="dialog-intro">
               {preview.importable > 0
-                ? msg('exchange.readyToImportNothingIs', { n: n(preview.importable, 'file'), value: refused ? `, ${refused} refused` : '' })
+                ? msg('exchange.readyToImportNothingIs', { n: n(preview.importable, 'file'), value: refused ? msg('exchange.refusedCount', { refused }) : '' })
                 : msg('exchange.noneOfTheseFilesCan')}
             </p>
             <ul className="import-files" aria-label={msg('exchange.filesToImport')}>
@@ -202,8 +202,8 @@ export function ImportDialog({
                 <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} disabled={busy} />
                 <span>
                   
-                  {msg('exchange.skip')}{' '}{preview.duplicates === 1 ? msg('exchange.theSource') : `the ${preview.duplicates} sources`} {' '}{msg('exchange.alreadyInTheNotebook2')}
-                  <span className="hint"> {' '}{msg('exchange.highlightsAndNotesFromThe')}</span>
+                  {msg('exchange.skip')}{' '}{preview.duplicates === 1 ? msg('exchange.theSource') : `the ${preview.duplicates} sources`}{' '}{msg('exchange.alreadyInTheNotebook2')}
+                  <span className="hint">{' '}{msg('exchange.highlightsAndNotesFromThe')}</span>
                 </span>
               </label>
             )}
@@ -221,7 +221,7 @@ export function ImportDialog({
           </button>
           {preview && preview.importable > 0 && (
             <button type="button" className="primary" disabled={busy} onClick={() => onCommit(skip)}>
-              {state.step === 'importing' ? msg('exchange.importing2') : msg('exchange.import2', { value: preview.importable === 1 ? '' : `${preview.importable} files` }).trim()}
+              {state.step === 'importing' ? msg('exchange.importing2') : (preview.importable === 1 ? msg('exchange.import') : msg('exchange.importFiles', { count: preview.importable }))}
             </button>
           )}
         </div>

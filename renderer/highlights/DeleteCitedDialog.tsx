@@ -23,7 +23,7 @@ export function DeleteCitedDialog({ quote, places, onDelete, onCancel }: Props) 
           ))}
         </ul>
       )}
-      <p>{msg('highlights.deletingItLeaves')}{' '}{places.length === 1 ? msg('highlights.thatCitation') : msg('highlights.thoseCitations')} {' '}{msg('highlights.asDeletedPassageWithThe')}</p>
+      <p>{msg('highlights.deletingItLeaves')}{' '}{places.length === 1 ? msg('highlights.thatCitation') : msg('highlights.thoseCitations')}{' '}{msg('highlights.asDeletedPassageWithThe')}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
           

@@ -189,7 +189,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                 type="button"
                 className={`quick-key${pinned ? ' pinned' : ''}`}
                 aria-pressed={pinned}
-                aria-label={msg('highlights.key', { value: i + 1, name: t.name, value2: pinned ? ', pinned' : '' })}
+                aria-label={msg('highlights.key', { value: i + 1, name: t.name, value2: pinned ? msg('highlights.pinnedSuffix') : '' })}
                 title={pinned ? msg('highlights.appliesPinnedClickToUnpin', { value: i + 1, name: t.name }) : msg('highlights.appliesARecentTagClick', { value: i + 1, name: t.name })}
                 onClick={() => onPin?.(t.id, !pinned)}
               >
@@ -222,7 +222,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
             ))}
           </select>
           <label>
-            <input type="checkbox" checked={filter.hasNote} onChange={(e) => setFilter({ ...filter, hasNote: e.target.checked })} /> {' '}{msg('highlights.withANote')}
+            <input type="checkbox" checked={filter.hasNote} onChange={(e) => setFilter({ ...filter, hasNote: e.target.checked })} />{' '}{msg('highlights.withANote')}
           </label>
           <select aria-label={msg('highlights.orphans')} value={filter.orphans} onChange={(e) => setFilter({ ...filter, orphans: e.target.value as HighlightFilter['orphans'] })}>
             <option value="show">{msg('highlights.withOrphans')}</option>
@@ -232,7 +232,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
           {filtering && (
             <>
               <span className="filter-status" role="status">
-                {live.length + orphans.length} {' '}{msg('highlights.of')}{' '}{highlights.length} {' '}{msg('highlights.shown')}
+                {live.length + orphans.length}{' '}{msg('highlights.of')}{' '}{highlights.length}{' '}{msg('highlights.shown')}
               </span>
               <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
                 
@@ -245,7 +245,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
       {filtering && live.length === 0 && orphans.length === 0 ? (
         <p className="empty-hint">{msg('highlights.noHighlightMatchesTheFilter')}</p>
       ) : live.length === 0 && orphans.length === 0 ? (
-        <p className="empty-hint">{msg('highlights.selectTextInTheArticle')}{' '}<kbd>H</kbd> {' '}{msg('highlights.toHighlightIt')}</p>
+        <p className="empty-hint">{msg('highlights.selectTextInTheArticle')}{' '}<kbd>H</kbd>{' '}{msg('highlights.toHighlightIt')}</p>
       ) : (
         <ul className="highlight-list" role="listbox" aria-label={msg('highlights.highlightsInReadingOrder')} aria-multiselectable="true" ref={list} onKeyDown={onKeyDown}>
           <div className="highlight-rows" style={{ height: rows.getTotalSize() }}>

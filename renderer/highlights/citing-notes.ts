@@ -18,7 +18,7 @@ export async function notesCitingHighlight(h: Highlight): Promise<string[]> {
   const { project, places } = await call('notesCiting', { highlightId: h.id });
   const labels = project ? [msg('highlights.theProjectNotebook')] : [];
   for (const p of places) {
-    const label = p.quote === null ? msg('highlights.theNotesOn', { short: short(p.sourceTitle) }) : msg('highlights.theNoteOn', { short: short(p.quote), value: p.sourceId === h.sourceId ? '' : ` in “${short(p.sourceTitle, 30)}”` });
+    const label = p.quote === null ? msg('highlights.theNotesOn', { short: short(p.sourceTitle) }) : msg('highlights.theNoteOn', { short: short(p.quote), value: p.sourceId === h.sourceId ? '' : msg('highlights.inSourceTitle', { title: short(p.sourceTitle, 30) }) });
     if (!labels.includes(label)) labels.push(label);
   }
   return labels;

@@ -61,7 +61,7 @@ export function FindBar({ find, focusKey, onHighlight }: Props) {
         <ChevronDown size={16} aria-hidden="true" />
       </button>
       <button type="button" className="find-highlight" disabled={!find.match} onClick={() => find.match && onHighlight(find.match)} title={msg('search.highlightThisMatchAltEnter')}>
-        <Highlighter size={14} aria-hidden="true" /> {' '}{msg('search.highlightThisMatch')}
+        <Highlighter size={14} aria-hidden="true" />{' '}{msg('search.highlightThisMatch')}
       </button>
       <button type="button" className="icon-only" aria-label={msg('search.closeFind')} title={msg('search.closeEsc')} onClick={close}>
         <X size={16} aria-hidden="true" />

@@ -1,7 +1,8 @@
-import { msg } from '../i18n';
+import { KIND_LABEL } from '../tags/kinds';
+import { currentLocale, labels, msg } from '../i18n';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FileText, Highlighter, NotebookPen, Search, X } from 'lucide-react';
-import { TAG_KINDS, type TagKind } from '../../core/model';
+import { TAG_KINDS } from '../../core/model';
 import { HIT_KINDS, type HitKind, type SearchHit, type Snippet, type TagInfo } from '../../core/search/types';
 import { formatAccelerator } from '../../core/commands';
 import { RELIABILITY_GRADES, RELIABILITY_MEANING } from '../../core/statements/grading';
@@ -16,17 +17,16 @@ interface Props {
   report(err: unknown): void;
 }
 
-const GROUP_LABEL: Record<HitKind, string> = { source: 'Sources', highlight: 'Highlights', note: 'Notes' };
+const GROUP_LABEL: Record<HitKind, string> = labels({ source: 'search.group.sources', highlight: 'search.group.highlights', note: 'search.group.notes' });
 const GROUP_ICON: Record<HitKind, typeof FileText> = { source: FileText, highlight: Highlighter, note: NotebookPen };
-const PLACE_LABEL: Record<SearchHit['place'], string> = {
-  title: 'Title',
-  paragraph: 'Text',
-  quote: 'Highlight',
-  'highlight-note': 'Note on a highlight',
-  'source-note': 'Source notes',
-  'project-note': 'Project notebook',
-};
-const KIND_LABEL: Record<TagKind, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', theme: 'Theme', other: 'Other' };
+const PLACE_LABEL: Record<SearchHit['place'], string> = labels({
+  title: 'search.place.title',
+  paragraph: 'search.place.text',
+  quote: 'search.place.highlight',
+  'highlight-note': 'search.place.highlightNote',
+  'source-note': 'search.place.sourceNotes',
+  'project-note': 'search.place.projectNotebook',
+});
 
 /**
  * Search the whole notebook (Ctrl/Cmd+K): results grouped by kind with the match marked, facets to narrow them,
@@ -100,11 +100,11 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
         />
         <span className="sp-status" role="status" aria-live="polite">
           {response && !response.ready
-            ? msg('search.indexingResultsSoFar', { value: response.progress?.percent ?? 0, total: total.toLocaleString() })
+            ? msg('search.indexingResultsSoFar', { value: response.progress?.percent ?? 0, total: total.toLocaleString(currentLocale()) })
             : search.loading
               ? msg('search.searching')
               : response && (search.query.trim() || filtered)
-                ? msg('search.result', { total: total.toLocaleString(), value: total === 1 ? '' : 's' })
+                ? msg('search.result', { total })
                 : ''}
         </span>
         <button type="button" className="icon-only" aria-label={msg('search.closeSearch')} title={msg('search.closeEsc')} onClick={onClose}>
@@ -120,10 +120,10 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
               <p>{msg('search.typeToSearchTheTexts')}</p>
               <ul className="sp-tips">
                 <li>
-                  <code>{msg('search.talibanDrugs')}</code> {' '}{msg('search.everyWordMustMatch')}{' '}<code>{msg('search.talib')}</code> {' '}{msg('search.matchesByPrefix')}{' '}<code>{msg('search.refugess')}</code> {' '}{msg('search.forgivesATypo')}
+                  <code>{msg('search.talibanDrugs')}</code>{' '}{msg('search.everyWordMustMatch')}{' '}<code>{msg('search.talib')}</code>{' '}{msg('search.matchesByPrefix')}{' '}<code>{msg('search.refugess')}</code>{' '}{msg('search.forgivesATypo')}
                 </li>
                 <li>
-                  <code>{msg('search.situationInAfghanistan')}</code> {' '}{msg('search.matchesThePhraseWordFor')}
+                  <code>{msg('search.situationInAfghanistan')}</code>{' '}{msg('search.matchesThePhraseWordFor')}
                 </li>
                 <li>{msg('search.filtersOnTheLeftNarrow')}</li>
               </ul>
@@ -153,7 +153,7 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
                 <div key={kind} className="sp-group" role="group" aria-labelledby={`${listId}-g-${kind}`}>
                   <div className="sp-group-title">
                     <Icon size={14} aria-hidden="true" /> <span id={`${listId}-g-${kind}`}>{GROUP_LABEL[kind]}</span>
-                    <span className="count">{response.totals[kind].toLocaleString()}</span>
+                    <span className="count">{response.totals[kind].toLocaleString(currentLocale())}</span>
                     {response.totals[kind] > hits.length && <span className="sp-more">{msg('search.bestShown', { hitCount: hits.length })}</span>}
                   </div>
                   {hits.map((hit) => {
@@ -208,13 +208,13 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
       </div>
       <footer className="sp-footer">
         <span>
-          <kbd>↑</kbd> <kbd>↓</kbd> {' '}{msg('search.move')}
+          <kbd>↑</kbd> <kbd>↓</kbd>{' '}{msg('search.move')}
         </span>
         <span>
-          <kbd>{msg('search.enter')}</kbd> {' '}{msg('search.openAtTheMatch')}
+          <kbd>{msg('search.enter')}</kbd>{' '}{msg('search.openAtTheMatch')}
         </span>
         <span>
-          <kbd>{msg('search.esc')}</kbd> {' '}{msg('search.close')}
+          <kbd>{msg('search.esc')}</kbd>{' '}{msg('search.close')}
         </span>
         <span className="sp-footer-spacer" />
         <span>

@@ -1,15 +1,15 @@
-import { msg } from '../i18n';
+import { currentLocale, labels, msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../core/contract';
 import { call } from '../api';
 import { Modal } from '../ui/Modal';
 
-const KIND_LABEL: Record<BackupSummary['kind'], string> = {
-  hourly: 'Hourly',
-  daily: 'Daily',
-  manual: 'Made by you',
-  'before-restore': 'Before a restore',
-};
+const KIND_LABEL: Record<BackupSummary['kind'], string> = labels({
+  hourly: 'shell.backupKind.hourly',
+  daily: 'shell.backupKind.daily',
+  manual: 'shell.backupKind.manual',
+  'before-restore': 'shell.backupKind.beforeRestore',
+});
 
 /**
  * The notebook's backups, newest first; restore one (the current state is kept as a backup first, so a restore
@@ -134,7 +134,7 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
 }
 
 function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 function size(bytes: number): string {

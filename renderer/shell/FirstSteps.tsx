@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { labels, msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { Highlight } from '../../core/model';
 
@@ -6,10 +6,10 @@ import type { Highlight } from '../../core/model';
 export const GUIDE_DISMISSED_KEY = 'nb-guide-dismissed';
 
 const STEPS = [
-  { title: 'Highlight a passage', body: 'Select a few words in the article with the mouse (or Shift+arrows) and press H.' },
-  { title: 'Tag it', body: 'With the highlight selected, press T, type a tag such as “terrorism” and press Enter.' },
-  { title: 'Write a note', body: 'Press N on a selection, or write in the notes pane on the right: “Highlight” is this passage’s note.' },
-] as const;
+  labels({ title: 'shell.steps.highlightTitle', body: 'shell.steps.highlightBody' }),
+  labels({ title: 'shell.steps.tagTitle', body: 'shell.steps.tagBody' }),
+  labels({ title: 'shell.steps.noteTitle', body: 'shell.steps.noteBody' }),
+];
 
 /**
  * First launch: a short walk through the first highlight, tag and note on a seed article, shown on a brand-new

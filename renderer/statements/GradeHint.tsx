@@ -5,7 +5,7 @@ import { CREDIBILITY_GRADES, CREDIBILITY_MEANING, RELIABILITY_GRADES, RELIABILIT
 export function GradeHint({ hasHighlight }: { hasHighlight: boolean }) {
   return (
     <div className="grade-hint" role="status" aria-live="polite">
-      <strong>{msg('statements.grade')}</strong> {' '}{msg('statements.press')}{' '}<kbd>A</kbd>–<kbd>F</kbd> {' '}{msg('statements.forTheSourceSReliability')}{hasHighlight ? <> {' '}{msg('statements.or')}{' '}<kbd>1</kbd>–<kbd>6</kbd> {' '}{msg('statements.forTheSelectedPassageS')}</> : msg('statements.selectAHighlightToGrade')}; <kbd>{msg('statements.esc')}</kbd> {' '}{msg('statements.cancels')}
+      <strong>{msg('statements.grade')}</strong>{' '}{msg('statements.press')}{' '}<kbd>A</kbd>–<kbd>F</kbd>{' '}{msg('statements.forTheSourceSReliability')}{hasHighlight ? <>{' '}{msg('statements.or')}{' '}<kbd>1</kbd>–<kbd>6</kbd>{' '}{msg('statements.forTheSelectedPassageS')}</> : msg('statements.selectAHighlightToGrade')}; <kbd>{msg('statements.esc')}</kbd>{' '}{msg('statements.cancels')}
       <dl>
         {RELIABILITY_GRADES.map((g, i) => (
           <div key={g} style={{ display: 'contents' }}>

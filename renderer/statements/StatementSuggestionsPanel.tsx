@@ -135,7 +135,7 @@ export function StatementSuggestionsPanel({ sourceId, active, highlights, speake
     <section className="pane suggestions statement-suggestions" aria-label={msg('statements.statementSuggestions')}>
       <header className="pane-header suggestions-header">
         <p className="suggestions-summary" role="status" aria-live="polite">
-          {!sourceId ? msg('statements.noSourceIsOpen') : loading && !list ? msg('statements.findingWhoSaidWhat') : msg('statements.suggestedStatement', { itemCount: items.length, value: items.length === 1 ? '' : 's' })}
+          {!sourceId ? msg('statements.noSourceIsOpen') : loading && !list ? msg('statements.findingWhoSaidWhat') : msg('statements.suggestedStatement', { itemCount: items.length })}
         </p>
         <button type="button" className="icon-button refresh" aria-label={msg('statements.refreshStatementSuggestions')} title={msg('statements.refreshStatementSuggestions')} disabled={!sourceId || loading} onClick={() => void load()}>
           <RefreshCw size={14} aria-hidden="true" />
@@ -180,7 +180,7 @@ export function StatementSuggestionsPanel({ sourceId, active, highlights, speake
       </ul>
       <footer className="codebook-footer">
         <span className="keys-hint">
-          <kbd>↑</kbd><kbd>↓</kbd> {' '}{msg('statements.statement2')}{' '}<kbd>A</kbd> {' '}{msg('statements.accept')}{' '}<kbd>E</kbd> {' '}{msg('statements.edit')}{' '}<kbd>R</kbd> {' '}{msg('statements.reject')}
+          <kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('statements.statement2')}{' '}<kbd>A</kbd>{' '}{msg('statements.accept')}{' '}<kbd>E</kbd>{' '}{msg('statements.edit')}{' '}<kbd>R</kbd>{' '}{msg('statements.reject')}
         </span>
       </footer>
       {editing && (

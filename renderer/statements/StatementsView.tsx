@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, currentLocale, msg } from '../i18n';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowLeft } from 'lucide-react';
@@ -187,7 +187,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
           <p className="statements-counts" role="status">
             {list ? (
               <>
-                <strong>{rows.length.toLocaleString('en-US')}</strong> {' '}{msg('statements.of')}{' '}{list.rows.length.toLocaleString('en-US')} {' '}{msg('statements.statements2')}{' '}{list.groups.length} {' '}{msg('statements.claim')}{list.groups.length === 1 ? '' : 's'} {' '}{msg('statements.reportedMoreThanOnce')}
+                <strong>{rows.length.toLocaleString(currentLocale())}</strong>{' '}{msg('statements.of')}{' '}{list.rows.length.toLocaleString(currentLocale())}{' '}{msg('statements.statements2')}{' '}{list.groups.length}{' '}{msg('statements.claim')}{list.groups.length === 1 ? '' : 's'}{' '}{msg('statements.reportedMoreThanOnce')}
               </>
             ) : (
               msg('statements.readingStatements')
@@ -348,8 +348,8 @@ function Wordings({ group, byKey, current, onOpen }: { group: StatementGroupSumm
     <section className="statement-group-panel" aria-label={msg('statements.claim3', { label: group.label })}>
       <h3>
         
-        {msg('statements.claim2')}{' '}{group.label}: {members.length} {' '}{msg('statements.reportsIn')}{' '}{group.outlets} {' '}{msg('statements.outlet2')}{group.outlets === 1 ? '' : 's'}
-        <span className="muted"> {' '}{msg('statements.first')}{' '}{formatDateSaid(group.firstReport)}{msg('statements.latest')}{' '}{formatDateSaid(group.latestReport)}{group.manual ? msg('statements.groupedByHand') : ''}</span>
+        {msg('statements.claim2')}{' '}{group.label}: {members.length}{' '}{msg('statements.reportsIn')}{' '}{counted('outlet', group.outlets)}
+        <span className="muted">{' '}{msg('statements.first')}{' '}{formatDateSaid(group.firstReport)}{msg('statements.latest')}{' '}{formatDateSaid(group.latestReport)}{group.manual ? msg('statements.groupedByHand') : ''}</span>
       </h3>
       <div className="wordings">
         {members.map((m) => {
@@ -425,7 +425,7 @@ function Timeline({ rows, onOpen }: { rows: StatementRow[]; onOpen(r: StatementR
               const list = cells.get(`${lane}\u0000${m}`);
               if (!list) return null;
               return (
-                <circle key={m} cx={150 + i * 56 + 28} cy={0} r={4 + 10 * Math.sqrt(list.length / max)} className="dot" tabIndex={0} role="button" aria-label={msg('statements.statement3', { lane, dateSaid: formatDateSaid(m), listCount: list.length, value: list.length === 1 ? '' : 's' })} onClick={() => onOpen(list[0])} onKeyDown={(e) => e.key === 'Enter' && onOpen(list[0])}>
+                <circle key={m} cx={150 + i * 56 + 28} cy={0} r={4 + 10 * Math.sqrt(list.length / max)} className="dot" tabIndex={0} role="button" aria-label={msg('statements.statement3', { lane, dateSaid: formatDateSaid(m), listCount: list.length })} onClick={() => onOpen(list[0])} onKeyDown={(e) => e.key === 'Enter' && onOpen(list[0])}>
                   <title>{`${lane}, ${formatDateSaid(m)}: ${list.length}`}</title>
                 </circle>
               );
@@ -495,7 +495,7 @@ function NoteCheck({ openSourceId, sources, report }: { openSourceId: string | n
   return (
     <div className="note-check" aria-label={msg('statements.noteCheck')}>
       <p role="status">
-        {total === 0 ? msg('statements.everyCitedSentenceHasSupport') : msg('statements.sentenceRestOnlyOnE', { total, value: total === 1 ? '' : 's' })}
+        {total === 0 ? msg('statements.everyCitedSentenceHasSupport') : msg('statements.sentenceRestOnlyOnE', { total })}
       </p>
       {found
         .filter((f) => f.weak.length)

@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, msg, type CountNoun } from '../i18n';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import { useTagGroups } from './use-tag-groups';
@@ -27,7 +27,7 @@ interface Props {
 
 type Row = CodebookRow;
 
-const GROUP_WORDS: SetWords = { label: 'Tag groups', noun: 'tag group', member: 'tag', showPrefix: 'Group', all: 'All tags' };
+const GROUP_WORDS: SetWords = 'tagGroup';
 
 type Overlay =
   | { type: 'menu'; tagId: string; anchor: Point }
@@ -38,7 +38,7 @@ type Overlay =
   | { type: 'details'; tagId: string }
   | { type: 'mentions'; tagId: string };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, noun: CountNoun) => counted(noun, n);
 
 /**
  * The codebook: the tag tree with, for each tag, its highlights and sources. Create, rename in place (F2), recolour,
@@ -85,7 +85,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
     if (!c) return { h: 0, s: 0, label: '' };
     const h = hasChildren ? c.subtreeHighlights : c.highlights;
     const s = hasChildren ? c.subtreeSources : c.sources;
-    const label = `${plural(h, 'highlight')} in ${plural(s, 'source')}${hasChildren ? msg('tags.withSubTags') : ''}`;
+    const label = msg('tags.highlightsInSources', { highlights: plural(h, 'highlight'), sources: plural(s, 'source') }) + (hasChildren ? msg('tags.withSubTags') : '');
     return { h, s, label };
   };
 
@@ -193,7 +193,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
           }}
         />
         <button type="button" className="new-tag-button" title={msg('tags.newTagNOnA')} onClick={() => setCreating({ parentId: null, kind: 'theme' })}>
-          <Plus size={14} aria-hidden="true" /> {' '}{msg('tags.newTag')}
+          <Plus size={14} aria-hidden="true" />{' '}{msg('tags.newTag')}
         </button>
       </header>
       {(tagGroups.groups.length > 0 || tags.length > 0) && (
@@ -376,7 +376,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
           {plural(tags.length, 'tag')} · {plural(totalCoded, 'tagging')}
         </span>
         <span className="keys-hint" title={msg('tags.keysOnATagEnter')}>
-          <kbd>{msg('tags.enter')}</kbd> {' '}{msg('tags.passages')}{' '}<kbd>F2</kbd> {' '}{msg('tags.rename2')}{' '}<kbd>M</kbd> {' '}{msg('tags.move')}{' '}<kbd>{msg('tags.del')}</kbd> {' '}{msg('tags.delete2')}
+          <kbd>{msg('tags.enter')}</kbd>{' '}{msg('tags.passages')}{' '}<kbd>F2</kbd>{' '}{msg('tags.rename2')}{' '}<kbd>M</kbd>{' '}{msg('tags.move')}{' '}<kbd>{msg('tags.del')}</kbd>{' '}{msg('tags.delete2')}
         </span>
       </footer>
 

@@ -1,8 +1,11 @@
-import { msg } from '../i18n';
+import { labels, msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { TAG_PALETTE } from '../../core/tags/default-codebook';
 
-export const PALETTE_NAMES = ['Yellow', 'Orange', 'Coral red', 'Pink', 'Lavender', 'Blue', 'Cyan', 'Teal', 'Green', 'Lime', 'Sand', 'Grey'];
+const PALETTE_KEYS = ['yellow', 'orange', 'coralRed', 'pink', 'lavender', 'blue', 'cyan', 'teal', 'green', 'lime', 'sand', 'grey'] as const;
+/** The palette's colour names, in the interface language when read. */
+export const PALETTE_NAMES: Record<number, string> = labels(Object.fromEntries(PALETTE_KEYS.map((k, i) => [String(i), `tags.colour.${k}` as MessageKey])));
 
 interface Props {
   title: string;

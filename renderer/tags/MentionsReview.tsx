@@ -77,8 +77,8 @@ export function MentionsReview({ tag, api, onClose }: Props) {
       <div className="mentions-review" onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>
         <p className="mentions-summary">
           
-          {msg('tags.mentionsOf')}{' '}{names} {' '}{msg('tags.inEverySourceThatAre')}{tag.name}{msg('tags.yet')}
-          {mentions && msg('tags.foundInSource', { mentionCount: mentions.length, groupCount: groups.length, value: groups.length === 1 ? '' : 's' })}
+          {msg('tags.mentionsOf')}{' '}{names}{' '}{msg('tags.inEverySourceThatAre')}{tag.name}{msg('tags.yet')}
+          {mentions && msg('tags.foundInSource', { mentionCount: mentions.length, groupCount: groups.length })}
         </p>
         {error && <p className="form-error" role="alert">{error}</p>}
         {!mentions && !error && (
@@ -115,7 +115,7 @@ export function MentionsReview({ tag, api, onClose }: Props) {
         )}
         <div className="dialog-actions">
           <span className="muted">
-            {selected.length} {' '}{msg('tags.of')}{' '}{mentions?.length ?? 0} {' '}{msg('tags.selected')}
+            {selected.length}{' '}{msg('tags.of')}{' '}{mentions?.length ?? 0}{' '}{msg('tags.selected')}
           </span>
           <button type="button" onClick={() => setChecked(new Set((mentions ?? []).map(key)))} disabled={!mentions?.length}>
             
@@ -127,7 +127,7 @@ export function MentionsReview({ tag, api, onClose }: Props) {
           </button>
           <button type="button" className="primary-button" disabled={saving || selected.length === 0} onClick={() => void submit()}>
             
-            {msg('tags.tag2')}{' '}{selected.length} {' '}{msg('tags.mention2')}{selected.length === 1 ? '' : 's'}
+            {msg('tags.tagMentionsCount', { count: selected.length })}
           </button>
         </div>
       </div>

@@ -219,7 +219,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
             ? msg('tags.noSourceIsOpen')
             : loading && !result
               ? msg('tags.findingPeopleOrganisationsAndPlaces')
-              : msg('tags.untaggedMentionOfEntit', { mentionCount: mentions.length, value: mentions.length === 1 ? '' : 's', groupCount: groups.length, value2: groups.length === 1 ? 'y' : 'ies' })}
+              : msg('tags.untaggedMentionOfEntit', { mentionCount: mentions.length, groupCount: groups.length })}
         </p>
         <button type="button" className="icon-button refresh" aria-label={msg('tags.refreshSuggestions')} title={msg('tags.refreshSuggestions')} disabled={!sourceId || loading} onClick={() => void load()}>
           <RefreshCw size={14} aria-hidden="true" />
@@ -247,7 +247,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
           <p className="empty-hint">{msg('tags.nothingLeftToSuggestHere')}{result.rejected.keys + result.rejected.entities > 0 ? msg('tags.orRejected') : ''}.</p>
         )}
         {groups.map((g) => (
-          <section key={groupKey(g)} className="suggestion-group" role="listitem" aria-label={msg('tags.mention', { proposedName: g.proposedName, toLowerCase: KIND_LABEL[g.kind].toLowerCase(), mentionCount: g.mentions.length, value: g.mentions.length === 1 ? '' : 's' })}>
+          <section key={groupKey(g)} className="suggestion-group" role="listitem" aria-label={msg('tags.mention', { proposedName: g.proposedName, toLowerCase: KIND_LABEL[g.kind].toLowerCase(), mentionCount: g.mentions.length })}>
             <header className="suggestion-group-header">
               <KindIcon kind={g.kind} />
               <span className="suggestion-name">{g.proposedName}</span>
@@ -326,7 +326,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
       </div>
       <footer className="codebook-footer">
         <span className="keys-hint">
-          <kbd>↑</kbd><kbd>↓</kbd> {' '}{msg('tags.mention2')}{' '}<kbd>A</kbd> {' '}{msg('tags.accept2')}{' '}<kbd>R</kbd> {' '}{msg('tags.reject2')}{' '}<kbd>{msg('tags.shift')}</kbd>+<kbd>A</kbd>/<kbd>R</kbd> {' '}{msg('tags.wholeEntity')}
+          <kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('tags.mention2')}{' '}<kbd>A</kbd>{' '}{msg('tags.accept2')}{' '}<kbd>R</kbd>{' '}{msg('tags.reject2')}{' '}<kbd>{msg('tags.shift')}</kbd>+<kbd>A</kbd>/<kbd>R</kbd>{' '}{msg('tags.wholeEntity')}
         </span>
       </footer>
     </section>

@@ -330,10 +330,10 @@ export function TagPicker(props: Props) {
         </label>
       )}
       <div className="tag-picker-footer" aria-hidden="true">
-        <span><kbd>↑</kbd><kbd>↓</kbd> {' '}{msg('tags.choose')}</span>
+        <span><kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('tags.choose')}</span>
         <span><kbd>{msg('tags.enter')}</kbd> {keepOpen ? 'apply / remove' : 'choose'}</span>
-        {quick.length > 0 && <span><kbd>1</kbd>–<kbd>9</kbd> {' '}{msg('tags.quick')}</span>}
-        <span><kbd>{msg('tags.esc')}</kbd> {' '}{msg('tags.close')}</span>
+        {quick.length > 0 && <span><kbd>1</kbd>–<kbd>9</kbd>{' '}{msg('tags.quick')}</span>}
+        <span><kbd>{msg('tags.esc')}</kbd>{' '}{msg('tags.close')}</span>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, msg, type CountNoun } from '../i18n';
 /** The codebook's small forms: rename in place, a new tag, and what a delete or a merge will do. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag, TagKind } from '../../core/model';
@@ -10,7 +10,7 @@ import { ConfirmDialog } from './dialogs';
 import type { TagsApi } from './use-tags';
 
 const UNDO_KEY = formatAccelerator('CmdOrCtrl+Z', isMac);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, noun: CountNoun) => counted(noun, n);
 
 export function DeleteSummary({ api, tag }: { api: TagsApi; tag: Tag }) {
   const c = api.counts[tag.id] ?? { highlights: 0, sources: 0 };
@@ -23,14 +23,14 @@ export function DeleteSummary({ api, tag }: { api: TagsApi; tag: Tag }) {
           msg('tags.noHighlightCarriesThisTag')
         ) : (
           <>
-            <strong>{plural(c.highlights, 'highlight')}</strong> {' '}{msg('tags.in')}{' '}{plural(c.sources, 'source')} {' '}{msg('tags.willLoseItTheyKeep')}
+            <strong>{plural(c.highlights, 'highlight')}</strong>{' '}{msg('tags.in')}{' '}{plural(c.sources, 'source')}{' '}{msg('tags.willLoseItTheyKeep')}
           </>
         )}
       </p>
       {children.length > 0 && (
         <p>
           
-          {msg('tags.its')}{' '}{plural(children.length, 'sub-tag')} ({children.slice(0, 4).map((t) => t.name).join(', ')}
+          {msg('tags.its')}{' '}{plural(children.length, 'subTag')} ({children.slice(0, 4).map((t) => t.name).join(', ')}
           {children.length > 4 ? ', …' : ''}{msg('tags.moveUpTo')}{' '}{parent ? `“${parent}”` : msg('tags.theTopLevel')}.
         </p>
       )}
@@ -50,13 +50,13 @@ export function MergeConfirm({ api, from, into, onClose }: { api: TagsApi; from:
             msg('tags.noHighlightCarries', { name: from.name })
           ) : (
             <>
-              <strong>{plural(c.highlights, 'highlight')}</strong> {' '}{msg('tags.in')}{' '}{plural(c.sources, 'source')} {' '}{msg('tags.moveTo2')}{into.name}{msg('tags.noneIsTaggedTwice')}
+              <strong>{plural(c.highlights, 'highlight')}</strong>{' '}{msg('tags.in')}{' '}{plural(c.sources, 'source')}{' '}{msg('tags.moveTo2')}{into.name}{msg('tags.noneIsTaggedTwice')}
             </>
           )}
         </p>
         <p>
-          “{from.name}”{from.aliases.length > 0 ? msg('tags.andItsAliases', { join: from.aliases.join(', ') }) : ''} {' '}{msg('tags.becomeAliasesOf')}{into.name}”
-          {kids > 0 ? msg('tags.itsMoveUnderIt', { plural: plural(kids, 'sub-tag') }) : ''}.
+          “{from.name}”{from.aliases.length > 0 ? msg('tags.andItsAliases', { join: from.aliases.join(', ') }) : ''}{' '}{msg('tags.becomeAliasesOf')}{into.name}”
+          {kids > 0 ? msg('tags.itsMoveUnderIt', { plural: plural(kids, 'subTag') }) : ''}.
         </p>
         <p className="muted">{msg('tags.youCanUndoThisWith', { UNDO_KEY })}</p>
       </div>

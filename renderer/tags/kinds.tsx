@@ -1,16 +1,16 @@
-import { msg } from '../i18n';
+import { labels, msg } from '../i18n';
 import { Building2, Hash, MapPin, Tag as TagIcon, User, Users } from 'lucide-react';
 import type { Tag, TagKind } from '../../core/model';
 import { TAG_KINDS } from '../../core/model';
 
-export const KIND_LABEL: Record<TagKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  place: 'Place',
-  group: 'Group',
-  theme: 'Theme',
-  other: 'Other',
-};
+export const KIND_LABEL: Record<TagKind, string> = labels({
+  person: 'kinds.person',
+  organisation: 'kinds.organisation',
+  place: 'kinds.place',
+  group: 'kinds.group',
+  theme: 'kinds.theme',
+  other: 'kinds.other',
+});
 
 export const KINDS = TAG_KINDS;
 

@@ -1,4 +1,5 @@
-import { msg } from '../i18n';
+import { currentLocale, msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { useState } from 'react';
 import { Modal } from './Modal';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
@@ -6,18 +7,10 @@ import type { NamedSets } from './use-named-sets';
 import { FormActions } from './FormActions';
 
 /** The words of one kind of named set: source collections in the sources pane, tag groups in the codebook. */
-export interface SetWords {
-  /** The bar's group label: "Collections", "Tag groups". */
-  label: string;
-  /** "collection", "tag group". */
-  noun: string;
-  /** "source", "tag". */
-  member: string;
-  /** The show button's prefix: "Collection", "Group". */
-  showPrefix: string;
-  /** "All sources", "All tags". */
-  all: string;
-}
+export type SetWords = 'collection' | 'tagGroup';
+
+/** A phrase about this kind of set, whole (each language words "New collection" its own way). */
+const say = (words: SetWords, phrase: string, values?: Record<string, string>): string => msg(`sets.${words}.${phrase}` as MessageKey, values);
 
 interface Props {
   words: SetWords;
@@ -31,7 +24,7 @@ interface Props {
   targetLabel: string;
 }
 
-const count = (n: number): string => n.toLocaleString('en-GB');
+const count = (n: number): string => n.toLocaleString(currentLocale());
 
 /**
  * A bar of named sets (issue 16): show one set (a filter of the list), create one from the targets, add or remove
@@ -47,7 +40,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
   };
 
   const showItems: MenuItem[] = [
-    { id: 'all', label: words.all, shortcut: shown === null ? '✓' : undefined, run: () => onShow(null) },
+    { id: 'all', label: say(words, 'all'), shortcut: shown === null ? '✓' : undefined, run: () => onShow(null) },
     ...sets.sets.map((c, i) => ({
       id: c.id,
       label: `${c.name} (${count(c.members.length)})${c.note ? ` · ${c.note}` : ''}`,
@@ -57,10 +50,10 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
     })),
   ];
   const manageItems: MenuItem[] = [
-    { id: 'new', label: targets.length ? msg('ui.newFrom', { noun: words.noun, targetLabel }) : msg('ui.new', { noun: words.noun }), run: () => setNaming({ mode: 'create' }) },
+    { id: 'new', label: targets.length ? say(words, 'newFrom', { targetLabel }) : say(words, 'new'), run: () => setNaming({ mode: 'create' }) },
     ...sets.sets.map((c, i) => ({
       id: `add-${c.id}`,
-      label: msg('ui.addTo', { targetLabel, name: c.name }),
+      label: say(words, 'addTo', { targetLabel, name: c.name }),
       disabled: targets.length === 0 || targets.every((t) => c.members.includes(t)),
       separatorBefore: i === 0,
       run: () => void sets.add(c.id, targets),
@@ -69,15 +62,15 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       ? [
           {
             id: 'remove-members',
-            label: msg('ui.removeFrom', { targetLabel, name: current.name }),
+            label: say(words, 'removeFrom', { targetLabel, name: current.name }),
             disabled: !targets.some((t) => current.members.includes(t)),
             separatorBefore: true,
             run: () => void sets.removeMembers(current.id, targets),
           },
-          { id: 'rename', label: msg('ui.rename', { name: current.name }), run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
+          { id: 'rename', label: say(words, 'renameItem', { name: current.name }), run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
           {
             id: 'delete',
-            label: msg('ui.delete', { noun: words.noun, name: current.name }),
+            label: say(words, 'delete', { name: current.name }),
             danger: true,
             run: () => {
               onShow(null);
@@ -89,26 +82,26 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
   ];
 
   return (
-    <div className="collections-bar" role="group" aria-label={words.label}>
+    <div className="collections-bar" role="group" aria-label={say(words, 'label')}>
       <button
         type="button"
         className="source-order-button"
         aria-haspopup="menu"
         aria-expanded={menu?.kind === 'show'}
-        title={msg('ui.showTheSOfOne', { member: words.member, noun: words.noun })}
+        title={say(words, 'showTheMembers')}
         onClick={(e) => open('show', e.currentTarget)}
       >
-        {words.showPrefix}: {current ? current.name : words.all}
+        {say(words, 'showPrefix')}: {current ? current.name : say(words, 'all')}
       </button>
       <button
         type="button"
         className="source-order-button"
         aria-haspopup="menu"
         aria-expanded={menu?.kind === 'manage'}
-        title={msg('ui.createSAddOrRemove', { noun: words.noun, member: words.member })}
+        title={say(words, 'manageTitle')}
         onClick={(e) => open('manage', e.currentTarget)}
       >
-        {words.label}…
+        {say(words, 'label')}…
       </button>
       {sets.error && (
         <p className="form-error" role="alert">
@@ -121,7 +114,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       )}
       {menu && (
         <PopoverMenu
-          label={menu.kind === 'show' ? msg('ui.show', { noun: words.noun }) : msg('ui.manageS', { noun: words.noun })}
+          label={menu.kind === 'show' ? say(words, 'showMenu') : say(words, 'manageMenu')}
           anchor={menu}
           items={menu.kind === 'show' ? showItems : manageItems}
           onClose={() => setMenu(null)}
@@ -129,10 +122,10 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       )}
       {naming && (
         <NameDialog
-          title={naming.mode === 'create' ? msg('ui.new2', { noun: words.noun }) : msg('ui.rename2', { noun: words.noun })}
-          noun={words.noun}
+          title={naming.mode === 'create' ? say(words, 'newTitle') : say(words, 'renameTitle')}
+          needsName={say(words, 'needsName')}
           initial={naming.mode === 'rename' ? naming.name : ''}
-          hint={naming.mode === 'create' ? (targets.length ? msg('ui.with', { targetLabel }) : msg('ui.emptyAddSFromThis', { member: words.member })) : undefined}
+          hint={naming.mode === 'create' ? (targets.length ? msg('ui.with', { targetLabel }) : say(words, 'emptyHint')) : undefined}
           onClose={() => setNaming(null)}
           onSave={async (name) => (naming.mode === 'rename' ? sets.rename(naming.id, name) : sets.create(name, targets))}
         />
@@ -141,7 +134,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
   );
 }
 
-function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: string; noun: string; initial: string; hint?: string; onSave(name: string): Promise<string | null>; onClose(): void }) {
+function NameDialog({ title, needsName, initial, hint, onSave, onClose }: { title: string; needsName: string; initial: string; hint?: string; onSave(name: string): Promise<string | null>; onClose(): void }) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -152,7 +145,7 @@ function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: st
         onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!name.trim()) return setError(msg('ui.aNeedsAName', { noun }));
+          if (!name.trim()) return setError(needsName);
           void onSave(name.trim()).then((why) => (why === null ? onClose() : setError(why)));
         }}
       >
