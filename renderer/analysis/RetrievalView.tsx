@@ -254,7 +254,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
         )}
       </div>
       <ol className="retrieval-list" aria-label={msg('analysis.passages')} aria-busy={loading}>
-        {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">{msg('analysis.noPassageIsCodedWith')}{' '}{result.query} {sourceIds || from || to ? msg('analysis.withinTheseFilters') : 'yet'}.</li>}
+        {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">{sourceIds || from || to ? msg('analysis.noPassageIsCodedWithinFilters', { query: result.query }) : msg('analysis.noPassageIsCodedYet', { query: result.query })}</li>}
         {parsed.ok &&
           result?.segments.map((s) => (
             <li

@@ -1,4 +1,4 @@
-import { currentLocale, msg } from '../i18n';
+import { counted, currentLocale, msg } from '../i18n';
 /**
  * The analysis charts, drawn as SVG with d3's scales and line generator: offline, exportable as they are (SVG, or PNG
  * through a canvas), with concrete colours from the chart theme. Every mark has a text equivalent (labels, titles,
@@ -170,7 +170,7 @@ export function Matrix({
               className={clickable ? 'matrix-cell clickable' : 'matrix-cell'}
               role={clickable ? 'button' : undefined}
               tabIndex={clickable ? (current && current[0] === i && current[1] === j ? 0 : -1) : undefined}
-              aria-label={v ? v.title : `${r.label} and ${c.label}: none`}
+              aria-label={v ? v.title : msg('analysis.cellNone', { row: r.label, column: c.label })}
               data-row={r.id}
               data-column={c.id}
               onClick={clickable ? () => (setRoving({ row: r.id, column: c.id }), onPick!(r.id, c.id)) : undefined}
@@ -185,7 +185,7 @@ export function Matrix({
                   : undefined
               }
             >
-              <title>{v ? v.title : `${r.label} and ${c.label}: none`}</title>
+              <title>{v ? v.title : msg('analysis.cellNone', { row: r.label, column: c.label })}</title>
               <rect x={x + 1} y={y + 1} width={size - 2} height={size - 2} rx={3} fill={v && v.count > 0 ? theme.accent : theme.background} fillOpacity={v && v.count > 0 ? strength : 1} stroke={isSelected ? theme.fg : theme.grid} strokeWidth={isSelected ? 2 : 1} />
               {v && v.count > 0 && (
                 <text x={x + size / 2} y={y + size / 2} dy="0.35em" textAnchor="middle" fill={strength > 0.55 ? theme.background : theme.fg} fontWeight={600} pointerEvents="none">
@@ -264,7 +264,7 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
         const dash = k >= 4 ? '5 3' : undefined;
         return (
           <g key={s.label}>
-            <title>{`${s.label}: ${s.values.reduce((a, b) => a + b, 0)} highlights`}</title>
+            <title>{`${s.label}: ${counted('highlight', s.values.reduce((a, b) => a + b, 0))}`}</title>
             {/* A dark edge under the tag's colour: pale tag colours stay visible on a light page. */}
             <path d={path(s.values) ?? ''} fill="none" stroke={theme.fg} strokeOpacity={0.45} strokeWidth={4.2} strokeDasharray={dash} />
             <path d={path(s.values) ?? ''} fill="none" stroke={color} strokeWidth={2.4} strokeDasharray={dash} data-series-color={color} />

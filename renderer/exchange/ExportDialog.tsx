@@ -267,7 +267,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                       />
                       <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
                       <span className="tag-choice-name">{t.name}</span>
-                      <span className="tag-choice-count" aria-label={`${t.highlights} highlights`}>
+                      <span className="tag-choice-count" aria-label={counted('highlight', t.highlights)}>
                         {count(t.highlights)}
                       </span>
                     </label>
@@ -297,7 +297,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                         }}
                       />
                       <span className="tag-choice-name">{c.name}</span>
-                      <span className="tag-choice-count" aria-label={`${c.sourceIds.length} sources`}>
+                      <span className="tag-choice-count" aria-label={counted('source', c.sourceIds.length)}>
                         {count(c.sourceIds.length)}
                       </span>
                     </label>

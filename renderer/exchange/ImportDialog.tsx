@@ -202,7 +202,7 @@ export function ImportDialog({
                 <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} disabled={busy} />
                 <span>
                   
-                  {msg('exchange.skip')}{' '}{preview.duplicates === 1 ? msg('exchange.theSource') : `the ${preview.duplicates} sources`}{' '}{msg('exchange.alreadyInTheNotebook2')}
+                  {msg('exchange.skipDuplicates', { count: preview.duplicates })}
                   <span className="hint">{' '}{msg('exchange.highlightsAndNotesFromThe')}</span>
                 </span>
               </label>

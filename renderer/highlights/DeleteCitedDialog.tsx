@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, msg } from '../i18n';
 import { Modal } from '../ui/Modal';
 
 interface Props {
@@ -14,7 +14,7 @@ export function DeleteCitedDialog({ quote, places, onDelete, onCancel }: Props) 
   return (
     <Modal title={msg('highlights.deleteACitedHighlight')} onClose={onCancel}>
       <p>
-        “{flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}{msg('highlights.isCitedIn')}{' '}{places.length === 1 ? places[0] : `${places.length} notes`}.
+        “{flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}{msg('highlights.isCitedIn')}{' '}{places.length === 1 ? places[0] : counted('note', places.length)}.
       </p>
       {places.length > 1 && (
         <ul className="cited-in">

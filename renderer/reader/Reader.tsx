@@ -375,7 +375,7 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
                 meta.authors?.length ? <bdi key="a" data-testid="article-authors">{meta.authors.join(', ')}</bdi> : null,
                 meta.publisher ? <bdi key="p">{meta.publisher}</bdi> : null,
                 meta.date ? <bdi key="d"><time dateTime={meta.date}>{formatDate(meta.date)}</time></bdi> : null,
-                meta.pageStarts?.length ? <span key="n">{meta.pageStarts.length} {meta.pageStarts.length === 1 ? 'page' : 'pages'}{' '}{msg('reader.pdf')}</span> : null,
+                meta.pageStarts?.length ? <span key="n">{msg('reader.pdfPages', { count: meta.pageStarts.length })}</span> : null,
               ]
                 .filter(Boolean)
                 .flatMap((part, i) => (i === 0 ? [part] : [<span key={`s${i}`} aria-hidden="true"> · </span>, part]))}

@@ -1,5 +1,10 @@
 import { msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+const PANE_NAMES: Record<string, MessageKey> = { Sources: 'shell.pane.sources', Codebook: 'shell.pane.codebook', Reader: 'shell.pane.reader', Highlights: 'shell.pane.highlights', Notes: 'shell.pane.notes' };
+/** The pane's name in the interface language (the prop is its English name, which the test harness also uses). */
+const paneName = (pane: string): string => (PANE_NAMES[pane] ? msg(PANE_NAMES[pane]) : pane);
 
 interface Props {
   /** The pane's name, as the analyst knows it ("Codebook", "Notes"). */
@@ -47,8 +52,8 @@ export class PaneBoundary extends Component<Props, State> {
       );
     }
     return (
-      <section className="pane pane-failed" role="alert" aria-label={`${this.props.pane} (failed)`}>
-        <h2>{msg('shell.thePaneCouldNotBe', { pane: this.props.pane })}</h2>
+      <section className="pane pane-failed" role="alert" aria-label={msg('shell.paneFailed', { pane: paneName(this.props.pane) })}>
+        <h2>{msg('shell.thePaneCouldNotBe', { pane: paneName(this.props.pane) })}</h2>
         <p>
           {error.message || String(error)}{msg('shell.nothingInYourNotebookWas')}
         </p>

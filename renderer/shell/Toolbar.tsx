@@ -34,7 +34,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
         <button type="button" aria-label={msg('shell.smallerText')} title={withShortcut(msg('shell.smallerText'), 'view.fontSmaller')} disabled={reader.fontSize <= FONT_SIZE.min} onClick={() => onChange({ fontSize: reader.fontSize - FONT_SIZE.step })}>
           <AArrowDown size={16} aria-hidden="true" />
         </button>
-        <output aria-label="Text size" className="toolbar-value">{msg('shell.px', { fontSize: reader.fontSize })}</output>
+        <output aria-label={msg('shell.textSize')} className="toolbar-value">{msg('shell.px', { fontSize: reader.fontSize })}</output>
         <button type="button" aria-label={msg('shell.largerText')} title={withShortcut(msg('shell.largerText'), 'view.fontLarger')} disabled={reader.fontSize >= FONT_SIZE.max} onClick={() => onChange({ fontSize: reader.fontSize + FONT_SIZE.step })}>
           <AArrowUp size={16} aria-hidden="true" />
         </button>
@@ -43,7 +43,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
         <button type="button" aria-label={msg('shell.narrowerLines')} title={withShortcut(msg('shell.narrowerLines'), 'view.linesNarrower')} disabled={reader.lineWidth <= LINE_WIDTH.min} onClick={() => onChange({ lineWidth: reader.lineWidth - LINE_WIDTH.step })}>
           ⇤⇥
         </button>
-        <output aria-label="Line width" className="toolbar-value">{msg('shell.ch', { lineWidth: reader.lineWidth })}</output>
+        <output aria-label={msg('shell.lineWidth')} className="toolbar-value">{msg('shell.ch', { lineWidth: reader.lineWidth })}</output>
         <button type="button" aria-label={msg('shell.widerLines')} title={withShortcut(msg('shell.widerLines'), 'view.linesWider')} disabled={reader.lineWidth >= LINE_WIDTH.max} onClick={() => onChange({ lineWidth: reader.lineWidth + LINE_WIDTH.step })}>
           ⇠⇢
         </button>

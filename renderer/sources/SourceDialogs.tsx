@@ -21,9 +21,9 @@ export function SourceDialogs({ store, actions }: { store: SourceStore; actions:
           onConfirm={() => void actions.remove(deleting.map((s) => s.id))}
         >
           <p>
-            {deleting.length === 1 ? <>“{deleting[0].title}”</> : `${deleting.length} sources`}{' '}{msg('sources.willLeaveTheNotebookWith')}{' '}
-            {highlights === 1 ? 'its 1 highlight' : `${highlights} highlights`}{' '}{msg('sources.and')}{' '}{deleting.length === 1 ? 'its' : 'their'}{' '}{msg('sources.notesNotesElsewhereThatCite')}{' '}
-            {deleting.length === 1 ? 'it' : 'them'}{' '}{msg('sources.willShowDeletedPassage')}
+            {deleting.length === 1
+              ? msg('sources.deletingOneLeaves', { title: deleting[0].title, highlights })
+              : msg('sources.deletingManyLeaves', { count: deleting.length, highlights })}
           </p>
           <p className="field-hint">{msg('sources.undoWithCtrlZBrings')}</p>
         </ConfirmDialog>

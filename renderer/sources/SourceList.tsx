@@ -1,4 +1,4 @@
-import { currentLocale, msg } from '../i18n';
+import { counted, currentLocale, msg, num } from '../i18n';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
@@ -163,8 +163,8 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
     <nav className="pane sources" aria-label={msg('sources.sources')}>
       <header className="pane-header">
         <h2>{msg('sources.sources')}</h2>
-        <span className="count" aria-label={filtered ? `${shown.length} of ${sources.length} sources` : `${sources.length} sources`}>
-          {filtered ? `${shown.length} of ${sources.length}` : sources.length}
+        <span className="count" aria-label={filtered ? msg('sources.shownOfSources', { shown: shown.length, total: sources.length }) : counted('source', sources.length)}>
+          {filtered ? msg('sources.shownOf', { shown: shown.length, total: sources.length }) : num(sources.length)}
         </span>
       </header>
       <SourceListControls view={view} onChange={setView} onEnterList={() => tabId && focusRow(tabId)} />
@@ -290,8 +290,8 @@ const SourceRow = memo(function SourceRow({ source: s, checked, selected, curren
         <ReliabilityBadge grade={s.reliability} />
       </span>
       <span className="source-stats">
-        <span className="highlight-count" title={`${s.highlightCount} highlights`}>
-          {s.highlightCount} {s.highlightCount === 1 ? 'highlight' : 'highlights'}
+        <span className="highlight-count" title={counted('highlight', s.highlightCount)}>
+          {counted('highlight', s.highlightCount)}
         </span>
         {s.orphanCount > 0 && <span className="orphan-count">{msg('sources.orphaned', { orphanCount: s.orphanCount })}</span>}
       </span>

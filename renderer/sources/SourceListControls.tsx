@@ -77,13 +77,13 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
         }}
       />
       <div className="source-order">
-        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'sort'} title="Sort the sources" onClick={(e) => openMenu('sort', e.currentTarget)}>
+        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'sort'} title={msg('sources.sortTheSources')} onClick={(e) => openMenu('sort', e.currentTarget)}>
           {' '}{msg('sources.sort', { label: SORTS[view.sort].label })}
         </button>
         <button
           type="button"
           className="icon-button sort-direction"
-          aria-label={`${dirLabel} order`}
+          aria-label={msg('sources.order', { dirLabel })}
           title={msg('sources.clickToReverse', { dirLabel })}
           onClick={() => onChange({ ...view, descending: !view.descending })}
         >

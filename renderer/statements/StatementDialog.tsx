@@ -73,7 +73,7 @@ export function StatementDialog({ quote, speakers, initial, proposedSpeaker, onS
           <option value="">{proposedSpeaker ? msg('statements.newTag', { proposedSpeaker }) : msg('statements.noSpeakerOutletSOwn')}</option>
           {shown.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} ({t.kind === 'person' ? 'person' : 'organisation'})
+              {msg('statements.speakerOption', { name: t.name, kind: t.kind === 'person' ? msg('statements.person') : msg('statements.organisation') })}
             </option>
           ))}
         </select>

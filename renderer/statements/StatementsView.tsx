@@ -298,7 +298,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
                     
                     {msg('statements.openPassage')}
                   </button>
-                  <button type="button" disabled={marked.size < 2} title="Mark statements with Space, then merge them into one claim" onClick={() => void change(() => call('mergeStatements', { refs: refs(marked) }))}>
+                  <button type="button" disabled={marked.size < 2} title={msg('statements.markWithSpaceThenMerge')} onClick={() => void change(() => call('mergeStatements', { refs: refs(marked) }))}>
                     {' '}{msg('statements.mergeMarked', { size: marked.size })}{' '}</button>
                   <button type="button" disabled={!group} title={msg('statements.takeThisStatementOutOf')} onClick={() => void change(() => call('splitStatements', { refs: refs([selected!]) }))}>
                     

@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { counted, msg } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Check, RefreshCw, X } from 'lucide-react';
 import type { Highlight } from '../../core/model';
@@ -252,7 +252,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
               <KindIcon kind={g.kind} />
               <span className="suggestion-name">{g.proposedName}</span>
               <span className="suggestion-where">{where(g)}</span>
-              <span className="count" aria-label={`${g.mentions.length} mentions`}>
+              <span className="count" aria-label={counted('mention', g.mentions.length)}>
                 {g.mentions.length}
               </span>
               <span className="suggestion-group-actions">

@@ -299,7 +299,7 @@ export function TagPicker(props: Props) {
               <span className="tag-picker-name">{row.tag.name}</span>
               {row.match?.matched === 'alias' && <span className="tag-picker-alias">“{row.match.alias}”</span>}
               {path.length > 0 && <span className="tag-picker-path">{path.join(' › ')}</span>}
-              {row.quick > 0 && <kbd className="tag-picker-key" aria-label={`key ${row.quick}`}>{row.quick}</kbd>}
+              {row.quick > 0 && <kbd className="tag-picker-key" aria-label={msg('tags.keyN', { key: row.quick })}>{row.quick}</kbd>}
             </li>
           );
         })}
@@ -331,7 +331,7 @@ export function TagPicker(props: Props) {
       )}
       <div className="tag-picker-footer" aria-hidden="true">
         <span><kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('tags.choose')}</span>
-        <span><kbd>{msg('tags.enter')}</kbd> {keepOpen ? 'apply / remove' : 'choose'}</span>
+        <span><kbd>{msg('tags.enter')}</kbd> {keepOpen ? msg('tags.applyRemove') : msg('tags.choose')}</span>
         {quick.length > 0 && <span><kbd>1</kbd>–<kbd>9</kbd>{' '}{msg('tags.quick')}</span>}
         <span><kbd>{msg('tags.esc')}</kbd>{' '}{msg('tags.close')}</span>
       </div>
