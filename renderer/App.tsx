@@ -1,4 +1,5 @@
-import { msg } from './i18n';
+import { currentLanguage, msg, setInterfaceLanguage } from './i18n';
+import { interfaceLanguage, type InterfaceLanguage } from '../core/i18n/catalog';
 import { PaneBoundary } from './shell/PaneBoundary';
 import { firstListArrived, takeFirstLoad } from './shell/first-load';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -379,6 +380,17 @@ export function App() {
     },
   });
 
+  /** The interface in another language: stored with the settings, then every view shows itself again in it. */
+  const switchLanguage = (lang: InterfaceLanguage) => {
+    if (lang === currentLanguage()) return;
+    void flushNotes()
+      .then(() => call('updateSettings', { interfaceLanguage: lang }))
+      .then((s) => {
+        setSettings(s);
+        setInterfaceLanguage(interfaceLanguage(s.interfaceLanguage));
+      }, report);
+  };
+
   const { openHit, openAt } = useOpenHit({ openId: doc?.meta.id ?? null, openSource, selectHighlight: hl.select, setNotesScope: notes.setScope, focusNotes: focusNotesWhenReady });
 
   useCommands({
@@ -396,6 +408,7 @@ export function App() {
       if (!doc) return false;
       setSideBySide((o) => !o);
     },
+    'view.interfaceLanguage': () => switchLanguage(currentLanguage() === 'en' ? 'ru' : 'en'),
     'view.translitMatching': () => {
       const on = settings?.translitMatching === false;
       call('updateSettings', { translitMatching: on }).then((s) => {
@@ -527,6 +540,8 @@ export function App() {
         onSearch={() => setSearchOpen(true)}
         onAnalysis={() => setAnalysisOpen((o) => !o)}
         analysisOpen={analysisOpen}
+        language={currentLanguage()}
+        onLanguage={switchLanguage}
       />
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">

@@ -28,3 +28,20 @@ export function translate(lang: InterfaceLanguage, key: MessageKey, values: Mess
   const message = CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key;
   return formatMessage(message, values, LOCALES[lang]);
 }
+
+/** A command's label (menus, the shortcuts sheet) in `lang`. */
+export function commandLabel(command: { id: string; label: string }, lang: InterfaceLanguage): string {
+  const key = `command.${command.id}` as MessageKey;
+  return key in CATALOGS[lang] ? translate(lang, key) : command.label;
+}
+
+/** A menu's title in `lang`: "File", «Файл». */
+export function menuTitle(menu: 'File' | 'Edit' | 'View' | 'Help', lang: InterfaceLanguage): string {
+  return translate(lang, `menu.${menu.toLowerCase()}` as MessageKey);
+}
+
+/** A notes-editor shortcut's label in `lang`. */
+export function editorShortcutLabel(id: string, fallback: string, lang: InterfaceLanguage): string {
+  const key = `editorShortcut.${id}` as MessageKey;
+  return key in CATALOGS[lang] ? translate(lang, key) : fallback;
+}

@@ -375,7 +375,7 @@ export function NotesPane(props: NotesPaneProps) {
 }
 
 function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry(): void }) {
-  const text = { saved: 'Saved', saving: 'Saving…', dirty: 'Unsaved changes', error: 'Not saved' }[status.kind];
+  const text = msg(({ saved: 'notes.status.saved', saving: 'notes.status.saving', dirty: 'notes.status.dirty', error: 'notes.status.error' } as const)[status.kind]);
   return (
     <span className="save-status-wrap">
       <span className={`save-status ${status.kind}`} role="status" aria-live="polite" title={status.kind === 'error' ? status.message : text}>

@@ -3,6 +3,7 @@ import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search } from
 import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
 import { formatAccelerator, type CommandId } from '../../core/commands';
 import { isMac } from '../api';
+import { INTERFACE_LANGUAGES, interfaceLanguage, LANGUAGE_NAMES, type InterfaceLanguage } from '../../core/i18n/catalog';
 import { shortcutOf } from '../use-commands';
 
 interface Props {
@@ -16,6 +17,9 @@ interface Props {
   onSearch?(): void;
   onAnalysis?(): void;
   analysisOpen?: boolean;
+  /** The interface language and its switch (View > Interface Language). */
+  language?: InterfaceLanguage;
+  onLanguage?(lang: InterfaceLanguage): void;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -25,7 +29,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">{msg('shell.researchNotebook')}</span>
@@ -80,6 +84,21 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
             </button>
           )}
         </div>
+      )}
+      {language && onLanguage && (
+        <select
+          className="toolbar-language"
+          aria-label={msg('shell.interfaceLanguage')}
+          title={msg('shell.interfaceLanguageTitle', { key: formatAccelerator(shortcutOf('view.interfaceLanguage') ?? '', isMac) })}
+          value={language}
+          onChange={(e) => onLanguage(interfaceLanguage(e.target.value))}
+        >
+          {INTERFACE_LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
       )}
       <button type="button" className="help-button" aria-label={msg('shell.keyboardShortcuts')} title={withShortcut(msg('shell.keyboardShortcuts'), 'help.shortcuts')} onClick={onShortcuts}>
         ?

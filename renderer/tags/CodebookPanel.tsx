@@ -315,7 +315,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
               ) : (
                 <span
                   className="codebook-name"
-                  title={[tag.name, tag.aliases.length ? `also: ${tag.aliases.join(', ')}` : '', tag.description, 'Click to see its passages (Enter)'].filter(Boolean).join('\n')}
+                  title={[tag.name, tag.aliases.length ? msg('tags.alsoAliases', { aliases: tag.aliases.join(', ') }) : '', tag.description, msg('tags.clickToSeePassages')].filter(Boolean).join('\n')}
                   onClick={() => onRetrieve(tag)}
                 >
                   {tag.name}
