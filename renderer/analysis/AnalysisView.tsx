@@ -1,4 +1,4 @@
-import { currentLocale, labels, msg } from '../i18n';
+import { labels, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
@@ -97,7 +97,7 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
         </button>
         <h1>{msg('analysis.analysis')}</h1>
         <p className="analysis-summary" role="status" aria-live="polite">
-          {loading && !data ? msg('analysis.counting') : data ? msg('analysis.sourcesHighlightsCodedParagraphs', { sources: data.totals.sources, toLocaleString: data.totals.highlights.toLocaleString(currentLocale()), toLocaleString2: data.totals.passages.toLocaleString(currentLocale()) }) : ''}
+          {loading && !data ? msg('analysis.counting') : data ? msg('analysis.sourcesHighlightsCodedParagraphs', { sources: data.totals.sources, toLocaleString: data.totals.highlights, toLocaleString2: data.totals.passages }) : ''}
         </p>
         <div className="analysis-options" role="group" aria-label={msg('analysis.whatToCount')}>
           <label title={msg('analysis.countAParagraphCodedWith')}>

@@ -1,4 +1,4 @@
-import { counted, currentLocale, msg } from '../i18n';
+import { counted, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retrievedPassagesCsv } from '../../core/export/passages-csv';
@@ -163,7 +163,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
               aria-busy={exporting}
               onClick={() => void exportCsv()}
             >
-              {exporting ? msg('analysis.exporting') : msg('analysis.exportAllAsCsv', { toLocaleString: result.counts.segments.toLocaleString(currentLocale()) })}
+              {exporting ? msg('analysis.exporting') : msg('analysis.exportAllAsCsv', { toLocaleString: result.counts.segments })}
             </button>
           )}
         </div>

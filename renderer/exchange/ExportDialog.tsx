@@ -311,7 +311,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                 
                 {msg('exchange.wholeNotebook')}
                 <span className="hint">
-                  {choices ? msg('exchange.sourcesHighlightsTagsAllNotes', { count: count(choices.sources), count2: count(choices.highlights), count3: count(choices.tags.length) }) : msg('exchange.counting')}
+                  {choices ? msg('exchange.sourcesHighlightsTagsAllNotes', { count: choices.sources, count2: choices.highlights, count3: choices.tags.length }) : msg('exchange.counting')}
                 </span>
               </span>
             </label>

@@ -100,7 +100,7 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
         />
         <span className="sp-status" role="status" aria-live="polite">
           {response && !response.ready
-            ? msg('search.indexingResultsSoFar', { value: response.progress?.percent ?? 0, total: total.toLocaleString(currentLocale()) })
+            ? msg('search.indexingResultsSoFar', { value: response.progress?.percent ?? 0, total: total })
             : search.loading
               ? msg('search.searching')
               : response && (search.query.trim() || filtered)

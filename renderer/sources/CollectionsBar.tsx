@@ -1,4 +1,4 @@
-import { currentLocale, msg } from '../i18n';
+import { msg } from '../i18n';
 import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import type { useCollections } from './use-collections';
 
@@ -18,6 +18,6 @@ const WORDS: SetWords = 'collection';
  * selected sources, add or remove the selected sources, rename or delete a collection.
  */
 export function CollectionsBar({ collections, shown, onShow, targets }: Props) {
-  const what = targets.length === 1 ? msg('sources.theSelectedSource') : msg('sources.theSelectedSources', { toLocaleString: targets.length.toLocaleString(currentLocale()) });
+  const what = targets.length === 1 ? msg('sources.theSelectedSource') : msg('sources.theSelectedSources', { toLocaleString: targets.length });
   return <NamedSetsBar words={WORDS} sets={collections.sets} shown={shown} onShow={onShow} targets={targets} targetLabel={what} />;
 }

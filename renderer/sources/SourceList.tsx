@@ -176,7 +176,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
       />
       {selection.checked.size > 1 && (
         <div className="bulk-bar" role="toolbar" aria-label={msg('sources.selectedSources')}>
-          <span className="bulk-count">{msg('sources.selected', { toLocaleString: selection.checked.size.toLocaleString(currentLocale()) })}</span>
+          <span className="bulk-count">{msg('sources.selected', { toLocaleString: selection.checked.size })}</span>
           {onExport && (
             <button type="button" onClick={() => onExport([...selection.checked])} title={msg('sources.exportTheSelectedSources', { EXPORT_KEY })}>
               
@@ -197,7 +197,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
       )}
       {filtered && (
         <p className="source-filter-count" role="status">
-          {shown.length === 0 ? (view.filter.trim() ? msg('sources.noSourceMatches', { trim: view.filter.trim() }) : msg('sources.noSourceInThisCollection')) : msg('sources.showingOf', { toLocaleString: shown.length.toLocaleString(currentLocale()), toLocaleString2: sources.length.toLocaleString(currentLocale()) })}
+          {shown.length === 0 ? (view.filter.trim() ? msg('sources.noSourceMatches', { trim: view.filter.trim() }) : msg('sources.noSourceInThisCollection')) : msg('sources.showingOf', { toLocaleString: shown.length, toLocaleString2: sources.length })}
         </p>
       )}
       <ul
