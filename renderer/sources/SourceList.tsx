@@ -1,4 +1,4 @@
-import { counted, currentLocale, msg, num } from '../i18n';
+import { counted, msg, num } from '../i18n';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
