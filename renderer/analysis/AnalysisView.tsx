@@ -184,7 +184,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
         description={
           <>
             
-            {msg('analysis.the')}{' '}{Math.min(25, data.frequency.length)}{' '}{msg('analysis.mostUsedOf')}{' '}{data.frequency.length}{' '}{msg('analysis.tagsEachBarSaysIn')}
+            {msg('analysis.topTagsNote', { shown: Math.min(25, data.frequency.length), total: data.frequency.length })}
           </>
         }
         table={frequencyTable}
@@ -401,7 +401,7 @@ function TimelineTab({ data, tags, theme, report }: TabProps) {
         description={
           <>
             
-            {msg('analysis.highlightsPerMonthOfPublication')}{' '}{shown.length}{' '}{msg('analysis.mostUsed')}{' '}{KIND_PLURAL[kind].toLowerCase()}{msg('analysis.andHowManySourcesEach')}
+            {msg('analysis.timelineNote', { shown: shown.length, kinds: KIND_PLURAL[kind].toLowerCase() })}
             {data.undated.sources > 0 && msg('analysis.sourceNoDateAndLeft', { sources: data.undated.sources })}
           </>
         }

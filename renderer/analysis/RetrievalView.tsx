@@ -297,7 +297,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
         <div className="retrieval-more">
           <button type="button" disabled={loading} onClick={() => void run(result.segments.length)}>
             
-            {msg('analysis.show')}{' '}{Math.min(PAGE, result.counts.segments - result.segments.length)}{' '}{msg('analysis.moreOf')}{' '}{result.counts.segments - result.segments.length}
+            {msg('analysis.showMoreOf', { shown: Math.min(PAGE, result.counts.segments - result.segments.length), rest: result.counts.segments - result.segments.length })}
           </button>
         </div>
       )}

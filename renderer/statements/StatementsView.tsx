@@ -187,7 +187,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
           <p className="statements-counts" role="status">
             {list ? (
               <>
-                <strong>{rows.length.toLocaleString(currentLocale())}</strong>{' '}{msg('statements.of')}{' '}{list.rows.length.toLocaleString(currentLocale())}{' '}{msg('statements.statements2')}{' '}{list.groups.length}{' '}{msg('statements.claim')}{list.groups.length === 1 ? '' : 's'}{' '}{msg('statements.reportedMoreThanOnce')}
+                <strong>{rows.length.toLocaleString(currentLocale())}</strong>{' '}{msg('statements.ofStatementsClaims', { total: list.rows.length, claims: list.groups.length })}
               </>
             ) : (
               msg('statements.readingStatements')

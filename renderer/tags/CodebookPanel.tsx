@@ -249,7 +249,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
               aria-setsize={row.setsize}
               aria-expanded={hasChildren ? isOpen : undefined}
               aria-selected={i === focusIndex}
-              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, key ${q}` : ''}${within && !within.has(tag.id) ? msg('tags.notInTheGroup') : ''}`}
+              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, ${msg('tags.keyN', { key: q })}` : ''}${within && !within.has(tag.id) ? msg('tags.notInTheGroup') : ''}`}
               tabIndex={i === focusIndex ? 0 : -1}
               data-tag-id={tag.id}
               className={`codebook-row${isDropTarget ? ' drop-target' : ''}${drag?.id === tag.id ? ' dragging' : ''}${within && !within.has(tag.id) ? ' outside-group' : ''}`}
@@ -322,7 +322,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
                 </span>
               )}
               {q && (
-                <kbd aria-hidden="true" data-key={q} className={`quick-key${pinned.has(tag.id) ? ' pinned' : ''}`} title={msg('tags.keyPressOnASelected', { value: pinned.has(tag.id) ? 'Pinned to' : 'Recent, on', q, q2: q })} />
+                <kbd aria-hidden="true" data-key={q} className={`quick-key${pinned.has(tag.id) ? ' pinned' : ''}`} title={msg('tags.keyPressOnASelected', { value: pinned.has(tag.id) ? msg('tags.pinnedTo') : msg('tags.recentOn'), q, q2: q })} />
               )}
               {/* Drawn by CSS from data attributes: the row's name says the counts in words, and a name must hold all of
                   a row's visible text (WCAG 2.5.3), which "3 2 src" would break. */}

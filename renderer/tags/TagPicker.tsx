@@ -284,7 +284,7 @@ export function TagPicker(props: Props) {
                 </span>
                 <span className="tag-picker-path">{(() => {
                   const parent = defaultParentId(tags, kind);
-                  return parent ? `in ${tagPath(tags, parent).join(' › ')}` : msg('tags.atTheTopLevel');
+                  return parent ? msg('tags.inPath', { path: tagPath(tags, parent).join(' › ') }) : msg('tags.atTheTopLevel');
                 })()}</span>
               </li>
             );
