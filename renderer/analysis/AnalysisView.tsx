@@ -202,7 +202,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
       />
       <ChartFrame
         title={msg('analysis.tagsOfASource')}
-        description={source ? `${source.title}${source.date ? ` · ${formatDate(source.date)}` : ''} · ${source.highlights} highlights` : undefined}
+        description={source ? msg('analysis.sourceDescription', { title: source.title, date: source.date ? ` · ${formatDate(source.date)}` : '', highlights: source.highlights }) : undefined}
         controls={
           <label className="chart-control">
             

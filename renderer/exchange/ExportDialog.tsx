@@ -1,4 +1,5 @@
 import { counted, currentLocale, msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   EXPORT_FORMATS,
@@ -326,8 +327,8 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                   <label key={f} className={`format-choice ${format === f ? 'selected' : ''} ${disabled ? 'disabled' : ''}`}>
                     <input type="radio" name="format" value={f} checked={format === f} disabled={disabled} onChange={() => setFormat(f)} />
                     <span>
-                      <span className="format-label">{FORMAT_INFO[f].label}</span>
-                      <span className="hint">{disabled ? msg('exchange.inTheDesktopAppHere') : FORMAT_INFO[f].hint}</span>
+                      <span className="format-label">{msg(`exchange.formatInfo.${f.replace('-', '')}.label` as MessageKey)}</span>
+                      <span className="hint">{disabled ? msg('exchange.inTheDesktopAppHere') : msg(`exchange.formatInfo.${f.replace('-', '')}.hint` as MessageKey)}</span>
                     </span>
                   </label>
                 );

@@ -223,7 +223,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
             if (row.kind === 'group') {
               return (
                 <li key={v.key} role="presentation" aria-hidden="true" className="source-group" style={style}>
-                  <span className="source-group-label">{row.label}</span>
+                  <span className="source-group-label">{row.label === 'No publisher' ? msg('sources.noPublisher') : row.label}</span>
                   <span className="source-group-count">{row.count}</span>
                 </li>
               );

@@ -1,7 +1,10 @@
-import { msg } from '../i18n';
+import { labels, msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import { PopoverMenu, type MenuItem } from '../ui/PopoverMenu';
 import { DEFAULT_VIEW, GROUPINGS, SORTS, type GroupBy, type ListView, type SortKey } from '../../core/sources/arrange';
+
+const SORT_LABEL: Record<SortKey, string> = labels({ date: 'sources.sortKey.date', title: 'sources.sortKey.title', publisher: 'sources.sortKey.publisher', highlights: 'sources.sortKey.highlights' });
+const GROUP_LABEL: Record<Exclude<GroupBy, 'none'>, string> = labels({ publisher: 'sources.groupKey.publisher', month: 'sources.groupKey.month' });
 
 const STORAGE_KEY = 'sources-view';
 
@@ -46,13 +49,13 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
     kind === 'sort'
       ? (Object.keys(SORTS) as SortKey[]).map((k) => ({
           id: k,
-          label: SORTS[k].label,
+          label: SORT_LABEL[k],
           shortcut: k === view.sort ? '✓' : undefined,
           run: () => onChange({ ...view, sort: k, descending: k === view.sort ? view.descending : SORTS[k].descendingFirst }),
         }))
       : (['none', ...Object.keys(GROUPINGS)] as GroupBy[]).map((k) => ({
           id: k,
-          label: k === 'none' ? msg('sources.none') : GROUPINGS[k].label,
+          label: k === 'none' ? msg('sources.none') : GROUP_LABEL[k],
           shortcut: k === view.group ? '✓' : undefined,
           run: () => onChange({ ...view, group: k }),
         }));
@@ -78,7 +81,7 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
       />
       <div className="source-order">
         <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'sort'} title={msg('sources.sortTheSources')} onClick={(e) => openMenu('sort', e.currentTarget)}>
-          {' '}{msg('sources.sort', { label: SORTS[view.sort].label })}
+          {' '}{msg('sources.sort', { label: SORT_LABEL[view.sort] })}
         </button>
         <button
           type="button"
@@ -91,7 +94,7 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
         </button>
         <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'group'} title={msg('sources.groupTheSources')} onClick={(e) => openMenu('group', e.currentTarget)}>
           
-          {msg('sources.group')}{' '}{view.group === 'none' ? msg('sources.none') : GROUPINGS[view.group].label}
+          {msg('sources.group')}{' '}{view.group === 'none' ? msg('sources.none') : GROUP_LABEL[view.group]}
         </button>
       </div>
       {menu && <PopoverMenu label={menu.kind === 'sort' ? msg('sources.sortSourcesBy') : msg('sources.groupSourcesBy')} anchor={menu} items={menuItems(menu.kind)} onClose={() => setMenu(null)} />}
