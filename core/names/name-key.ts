@@ -163,12 +163,14 @@ const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
 const ENDINGS = ['AmI', 'ImI', 'AgA', 'IgA', 'AmU', 'ImU', 'Ah', 'Ih', 'Am', 'Im', 'A', 'I', 'U'];
 const CONSONANT_END = /[^AIU]$/;
 /**
- * Suffixes of Uzbek (-нинг, -дан, -га/-ға/-ка/-қа, -да, -ни) and Tajik (-ро, -ҳо) as keys: they are added to the
+ * Suffixes of Uzbek (-даги, -нинг, -дан, -га/-ға/-ка/-қа, -да, -ни) and Tajik (-ро, -ҳо) as keys: they are added to the
  * word unchanged, after a vowel too (Душанбега, Тошкентда, Тоҷикистонро); -нинг after a final н is -инг once the
- * doubled н counts once (Тожикистоннинг). Taken off Cyrillic words only, and only when 4 letters of key stay.
+ * doubled н counts once (Тожикистоннинг), -даги after д is -аги (Самарқанддаги). Cyrillic words only.
  */
-const SUFFIXES = ['nIng', 'dAn', 'Ing', 'gA', 'kA', 'dA', 'nI', 'rA', 'hA'];
-const MIN_SUFFIX_STEM = 4;
+const SUFFIXES = ['dAgI', 'nIng', 'dAn', 'AgI', 'Ing', 'gA', 'kA', 'dA', 'nI', 'rA', 'hA'];
+/** Key letters a suffix must leave (Осиё-да: 3); more after -инг/-аги, the forms a doubled consonant leaves. */
+const MIN_SUFFIX_STEM = 3;
+const MIN_SUFFIX_STEM_AFTER_DOUBLE = 5;
 
 /**
  * The key without a case ending, for each ending it may have (Russian endings first, longest first); none when too
@@ -184,7 +186,8 @@ export function stripEndings(key: string, cyrillic = false): string[] {
   }
   if (cyrillic) {
     for (const e of SUFFIXES) {
-      if (key.length - e.length >= MIN_SUFFIX_STEM && key.endsWith(e)) {
+      const min = e === 'Ing' || e === 'AgI' ? MIN_SUFFIX_STEM_AFTER_DOUBLE : MIN_SUFFIX_STEM;
+      if (key.length - e.length >= min && key.endsWith(e)) {
         const stem = key.slice(0, -e.length);
         if (!out.includes(stem)) out.push(stem);
       }

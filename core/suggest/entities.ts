@@ -23,7 +23,7 @@ import { defaultParentId, isCategoryTag } from '../tags/default-codebook';
 import { namesMatch, nameWords, stemKey, wordKeys, wordsMatch } from '../names/name-key';
 import { cyrillicLanguage, hasCyrillic, type CyrillicLanguage } from '../names/script';
 import { latinSpellings } from '../names/translit';
-import { classifyRussian, firstNameOf, isFemaleFirstName, isPlacePreposition, isRussianTitle, lemmaOf, type RuClass } from './russian';
+import { bareWord, classifyRussian, firstNameOf, isFemaleFirstName, isPlacePreposition, isRussianTitle, lemmaOf, type RuClass } from './russian';
 
 
 export interface Suggestion {
@@ -961,7 +961,8 @@ function spellingsOf(name: string): string[] {
 
 /** A person's last word as mentions of one person share it: its stem for Cyrillic (Путина, Путину), else lower case. */
 function personKey(t: Tokens, i: number): string {
-  return hasCyrillic(t.raw[i]) ? stemKey(t.lower[i]) : t.lower[i];
+  // Uzbek and Tajik add suffixes to the name unchanged (Мирзиёевнинг, Раҳмонро): they come off first.
+  return hasCyrillic(t.raw[i]) ? stemKey(bareWord(t.lower[i], languageAt(t, i))) : t.lower[i];
 }
 
 /** Capitalised Cyrillic words of the text by stem: the forms one word takes (Путин, Путина, Путину). */

@@ -124,9 +124,16 @@ export const isFemaleFirstName = (name: string): boolean => FEMALE_FIRST.test(na
 
 /** Uzbek and Tajik suffixes, longest first: case (-нинг, -дан, -га, -да, -ни), plural (-лар, -ҳо), object (-ро). */
 const SUFFIXES: Record<'uz' | 'tg', RegExp> = {
-  uz: /(?:ларнинг|лардан|ларга|ларда|ларни|нинг|дан|тан|га|ға|ка|қа|да|та|ни|лар)$/,
+  uz: /(?:ларнинг|лардан|ларга|ларда|ларни|даги|даги|нинг|дан|тан|га|ға|ка|қа|да|та|ни|лар)$/,
   tg: /(?:ҳоро|ҳои|ҳо|ро)$/,
 };
+
+/** The word without an Uzbek or Tajik suffix (Мирзиёевнинг -> Мирзиёев); the word itself in other languages. */
+export function bareWord(word: string, lang: CyrillicLanguage): string {
+  if (lang !== 'uz' && lang !== 'tg') return word;
+  const m = SUFFIXES[lang].exec(word.toLowerCase());
+  return m && word.length - m[0].length >= 3 ? word.slice(0, word.length - m[0].length) : word;
+}
 
 /**
  * The word without its Uzbek or Tajik suffix (Тошкентда -> Тошкент, Тоҷикистонро -> Тоҷикистон), or null when it
