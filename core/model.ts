@@ -170,6 +170,8 @@ export interface Settings {
   recentTagIds: string[];
   /** Names match across scripts through transliteration (Шойгу = Shoigu). Absent in older notebooks: on. */
   translitMatching?: boolean;
+  /** The language of menus, labels and messages. Absent in older notebooks: English. */
+  interfaceLanguage?: 'en' | 'ru';
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
