@@ -63,6 +63,7 @@ export const COMMANDS = [
   { id: 'view.retrieve', label: 'Retrieve Coded Passages…', menu: 'View', accelerator: 'CmdOrCtrl+Alt+R' },
   { id: 'view.analysis', label: 'Analysis', menu: 'View', accelerator: 'CmdOrCtrl+Shift+A' },
   { id: 'view.sideBySide', label: 'Read Side by Side with the Translation', menu: 'View', accelerator: 'CmdOrCtrl+Alt+T', separatorBefore: true },
+  { id: 'view.interfaceLanguage', label: 'Interface Language: English / Русский', menu: 'View', accelerator: 'CmdOrCtrl+Alt+U' },
   { id: 'view.translitMatching', label: 'Match Names Across Scripts (Шойгу = Shoigu)', menu: 'View', accelerator: 'CmdOrCtrl+Alt+L' },
   { id: 'view.statements', label: 'Statements', menu: 'View', accelerator: 'CmdOrCtrl+Alt+S' },
   { id: 'focus.statementSuggestions', label: 'Go to Statement Suggestions', menu: 'View', accelerator: 'CmdOrCtrl+7' },

@@ -114,6 +114,27 @@ export interface Highlight {
   credibility?: Credibility;
 }
 
+/** One source: its text, highlights and notebook. A save rewrites this file only. */
+export interface SourceFile {
+  schemaVersion: number;
+  id: string;
+  text: string;
+  highlights: Highlight[];
+  note: NoteDoc;
+  /**
+   * Entity suggestions the analyst rejected for this source: mention keys and entity keys. Optional, so files
+   * written before it existed (schema 1) read as they are; absent means none.
+   */
+  rejectedSuggestions?: RejectedSuggestions;
+  /** Attribution suggestions the analyst rejected for this source (issue 17): their keys. Optional like the above. */
+  rejectedStatements?: string[];
+}
+
+export interface RejectedSuggestions {
+  keys: string[];
+  entityKeys: string[];
+}
+
 export interface SourceDocument {
   meta: SourceMeta;
   text: string;
@@ -149,6 +170,8 @@ export interface Settings {
   recentTagIds: string[];
   /** Names match across scripts through transliteration (Шойгу = Shoigu). Absent in older notebooks: on. */
   translitMatching?: boolean;
+  /** The language of menus, labels and messages. Absent in older notebooks: English. */
+  interfaceLanguage?: 'en' | 'ru';
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;

@@ -335,14 +335,16 @@ export class NotebookService implements Handlers {
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
     if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
     if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
-    const { reader, translitMatching, lastSourceId, window, readingPosition } = patch;
-    if (reader || translitMatching !== undefined) {
+    const { reader, translitMatching, interfaceLanguage, lastSourceId, window, readingPosition } = patch;
+    if (reader || translitMatching !== undefined || interfaceLanguage) {
       await this.store.updateCatalog(
         (c) => {
           if (reader) c.settings.reader = { ...c.settings.reader, ...reader };
           if (translitMatching !== undefined) c.settings.translitMatching = translitMatching;
+          if (interfaceLanguage) c.settings.interfaceLanguage = interfaceLanguage;
         },
-        // Transliterated matching changes what search finds; reader preferences change nothing anyone follows.
+        // Transliterated matching changes what search finds; reader preferences and the interface language change
+        // nothing anyone follows.
         { viewOnly: translitMatching === undefined },
       );
     }
