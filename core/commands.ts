@@ -28,7 +28,7 @@ export const COMMANDS = [
   { id: 'file.import', label: 'Import…', menu: 'File', accelerator: 'CmdOrCtrl+O', separatorBefore: true },
   { id: 'file.export', label: 'Export…', menu: 'File', accelerator: 'CmdOrCtrl+E' },
   { id: 'file.backups', label: 'Backups…', menu: 'File', accelerator: 'CmdOrCtrl+Alt+B', separatorBefore: true },
-  { id: 'file.share', label: 'Share Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Alt+U', separatorBefore: true },
+  { id: 'file.share', label: 'Share Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Alt+G', separatorBefore: true },
   { id: 'file.join', label: 'Join Shared Notebook…', menu: 'File', accelerator: 'CmdOrCtrl+Alt+J' },
   { id: 'file.sync', label: 'Sync Now', menu: 'File', accelerator: 'CmdOrCtrl+Alt+Y' },
   { id: 'file.history', label: 'History…', menu: 'File', accelerator: 'CmdOrCtrl+Alt+H' },

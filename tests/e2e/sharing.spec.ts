@@ -152,7 +152,7 @@ test('a sync with the server gone says so and keeps the work; the conflicts of a
   const a = await openAnalyst(await ctx.newPage(), appUrl, join(root, 'a'));
   try {
     const share = async () => {
-      await a.page.keyboard.press('Control+Alt+U');
+      await a.page.keyboard.press('Control+Alt+G');
       const dialog = a.page.getByRole('dialog', { name: /Share notebook|Shared notebook/ });
       await dialog.getByRole('textbox', { name: 'Repository address' }).fill(url);
       await dialog.getByRole('textbox', { name: 'Your name' }).fill('Ana');
