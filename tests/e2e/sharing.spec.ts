@@ -145,7 +145,7 @@ test('A shares, B joins, both highlight and tag, both sync, and each sees the ot
   }
 });
 
-test('a sync with the server gone says so and keeps the work; the conflicts of a merge are reported in words', async ({ browser, appUrl }) => {
+test('a sync with the server gone says so on the Sync button and keeps the work', async ({ browser, appUrl }) => {
   test.setTimeout(200_000);
   const root = await mkdtemp(join(tmpdir(), 'sharing-e2e-'));
   const server = await startGitHttpServer(join(root, 'server'));
