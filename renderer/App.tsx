@@ -54,6 +54,8 @@ import { StatementDialog } from './statements/StatementDialog';
 import { StatementsView } from './statements/StatementsView';
 import { StatementSuggestionsPanel } from './statements/StatementSuggestionsPanel';
 import { GradeHint } from './statements/GradeHint';
+import { SyncLayer, useSyncUi } from './sync/SyncLayer';
+import { SyncButton } from './sync/SyncButton';
 import { RELIABILITY_GRADES, RELIABILITY_MEANING, isReliability } from '../core/statements/grading';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -304,6 +306,9 @@ export function App() {
     setNotice(message);
   };
 
+  // Sharing through git (issue 19): renderer/sync/.
+  const syncUi = useSyncUi({ reloadNotebook: (message) => reloadNotebook(message), notify: setNotice });
+
   // Editing and deleting sources (issue 13): renderer/sources/. The reader and the notes' citations follow.
   const sourceActions = useSourceActions({
     store: sourceStore,
@@ -445,6 +450,7 @@ export function App() {
     },
     'notes.cite': () => citeSelected(),
     'file.backups': () => setDialog('backups'),
+    ...syncUi.commands,
     'app.flushAndClose': () => {
       void flushNotes().finally(() => window.notebookShell?.readyToClose?.());
     },
@@ -544,6 +550,7 @@ export function App() {
         analysisOpen={analysisOpen}
         language={currentLanguage()}
         onLanguage={switchLanguage}
+        sync={<SyncButton sync={syncUi.sync} onShare={() => syncUi.open('share')} />}
       />
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">
@@ -874,6 +881,7 @@ export function App() {
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />
       <SourceDialogs store={sourceStore} actions={sourceActions} />
+      <SyncLayer ui={syncUi} source={doc ? { id: doc.meta.id, title: doc.meta.title } : null} onRestored={(m) => void reloadNotebook(m, doc ? [doc.meta.id] : undefined)} />
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} onRestored={(m) => void reloadNotebook(m)} />}
     </div>
   );

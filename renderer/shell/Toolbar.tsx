@@ -20,6 +20,8 @@ interface Props {
   /** The interface language and its switch (View > Interface Language). */
   language?: InterfaceLanguage;
   onLanguage?(lang: InterfaceLanguage): void;
+  /** The Sync button (issue 19). */
+  sync?: React.ReactNode;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -29,7 +31,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage, sync }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">{msg('shell.researchNotebook')}</span>
@@ -100,6 +102,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
           ))}
         </select>
       )}
+      {sync}
       <button type="button" className="help-button" aria-label={msg('shell.keyboardShortcuts')} title={withShortcut(msg('shell.keyboardShortcuts'), 'help.shortcuts')} onClick={onShortcuts}>
         ?
       </button>

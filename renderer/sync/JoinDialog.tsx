@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Modal } from '../ui/Modal';
+import { call } from '../api';
+import { RemoteFields, contain, type RemoteKind } from './remote-fields';
+
+/**
+ * File > Join shared notebook…: copy a notebook the team shares into a new, empty folder on this computer and open
+ * it there (this notebook stays where it is, untouched).
+ */
+export function JoinDialog({ defaultName, onJoined, onClose }: { defaultName: string; onJoined(dataDir: string): void; onClose(): void }) {
+  const [kind, setKind] = useState<RemoteKind>('https');
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [folder, setFolder] = useState('');
+  const [name, setName] = useState(defaultName);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!url.trim()) return setError('Give the address of the shared notebook.');
+    if (!folder.trim()) return setError('Give the full path of a new, empty folder for the notebook.');
+    if (!name.trim()) return setError('Give your name: it is shown beside your changes in the history.');
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await call('joinNotebook', { url: url.trim(), folder: folder.trim(), token: kind === 'https' && token ? token : undefined, authorName: name.trim() });
+      onJoined(joined.dataDir);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Join a shared notebook" onClose={onClose}>
+      <form className="tag-details sync-form" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate aria-busy={busy}>
+        <p className="dialog-intro">The shared notebook is copied into a new folder and opened there. The notebook open now stays where it is.</p>
+        <RemoteFields kind={kind} url={url} token={token} name={name} onKind={setKind} onUrl={setUrl} onToken={setToken} onName={setName}>
+          <label>
+            New folder for the notebook
+            <span className="field-hint">Its full path; the folder is made if it does not exist, and must be empty if it does.</span>
+            <input type="text" name="folder" value={folder} dir="ltr" spellCheck={false} autoComplete="off" placeholder="/home/you/Team notebook" onChange={(e) => setFolder(e.target.value)} />
+          </label>
+        </RemoteFields>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {busy && (
+          <p className="sync-progress" role="status">
+            <span className="spinner" aria-hidden="true" /> Copying the shared notebook…
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Join
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
