@@ -10,6 +10,8 @@ import type { NotebookChange } from '../../core/shell-contract';
 import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
+import { AgreementOps } from './agreement';
+import { visibleHighlights } from '../../core/agreement/blind';
 import { TagOps } from './tags';
 import { BilingualOps } from './bilingual';
 import { StatementOps } from './statements';
@@ -65,6 +67,9 @@ export class NotebookService implements Handlers {
   private readonly tagGroupOps: TagGroupOps;
   private readonly bilingual: BilingualOps;
   private readonly statementOps: StatementOps;
+  private readonly agreementOps: AgreementOps;
+  /** Creators of highlights deleted in this session: an undo puts back the creator, never one the renderer names. */
+  private readonly deletedCreators = new Map<string, string | undefined>();
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -102,6 +107,7 @@ export class NotebookService implements Handlers {
     this.bilingual = new BilingualOps(store);
     this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store, heavy);
+    this.agreementOps = new AgreementOps(store);
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
@@ -217,7 +223,10 @@ export class NotebookService implements Handlers {
   async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
     const meta = this.store.sourceMeta(id);
     const file = await this.highlights.verifyAnchors(id);
-    return { meta, text: file.text, highlights: file.highlights, note: file.note };
+    // Blind coding (issue 19): the highlights the analyst may not see yet stay in the file and out of the answer.
+    const highlights = visibleHighlights(file.highlights, this.store.catalog.coding, this.store.catalog.settings.analystName, id);
+    const edited = file.noteEditedBy ? { noteEditedBy: file.noteEditedBy, ...(file.noteEditedAt ? { noteEditedAt: file.noteEditedAt } : {}) } : {};
+    return { meta, text: file.text, highlights, note: file.note, ...edited };
   }
 
   // Source editing (issue 13): thin delegation to SourceOps (electron/backend/sources.ts).
@@ -276,7 +285,9 @@ export class NotebookService implements Handlers {
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
     this.store.sourceMeta(sourceId);
-    await this.store.changeSource(sourceId, (f) => ({ next: { ...f, note: doc }, result: undefined }));
+    const who = this.store.catalog.settings.analystName;
+    const at = new Date().toISOString();
+    await this.store.changeSource(sourceId, (f) => ({ next: { ...f, note: doc, ...(who ? { noteEditedBy: who, noteEditedAt: at } : {}) }, result: undefined }));
     return { savedAt: new Date().toISOString() };
   }
 
@@ -287,15 +298,21 @@ export class NotebookService implements Handlers {
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
     if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
     if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
-    const { reader, translitMatching, lastSourceId, window, readingPosition } = patch;
-    if (reader || translitMatching !== undefined) {
+    const { reader, translitMatching, lastSourceId, window, readingPosition, analystName } = patch;
+    if (reader || translitMatching !== undefined || analystName !== undefined) {
       await this.store.updateCatalog(
         (c) => {
           if (reader) c.settings.reader = { ...c.settings.reader, ...reader };
           if (translitMatching !== undefined) c.settings.translitMatching = translitMatching;
+          if (analystName !== undefined) {
+            c.settings.analystName = analystName;
+            const known = c.settings.analysts ?? [];
+            if (!known.includes(analystName)) c.settings.analysts = [...known, analystName].slice(-1000);
+          }
         },
-        // Transliterated matching changes what search finds; reader preferences change nothing anyone follows.
-        { viewOnly: translitMatching === undefined },
+        // Transliterated matching changes what search finds, the analyst's name what the panels show (blind coding);
+        // reader preferences change nothing anyone follows.
+        { viewOnly: translitMatching === undefined && analystName === undefined },
       );
     }
     if (lastSourceId !== undefined || window || readingPosition) {
@@ -384,6 +401,26 @@ export class NotebookService implements Handlers {
     });
   }
 
+  // Blind double-coding, agreement and adjudication (issue 19): electron/backend/agreement.ts.
+  async getCoding(): Promise<ChannelOutput<'getCoding'>> {
+    return this.agreementOps.state();
+  }
+  setCoding(input: ChannelInput<'setCoding'>): Promise<ChannelOutput<'setCoding'>> {
+    return this.agreementOps.setCoding(input);
+  }
+  submitCoding(): Promise<ChannelOutput<'submitCoding'>> {
+    return this.agreementOps.submit();
+  }
+  computeAgreement(input: ChannelInput<'computeAgreement'>): Promise<ChannelOutput<'computeAgreement'>> {
+    return this.agreementOps.compute(input);
+  }
+  adjudicate(input: ChannelInput<'adjudicate'>): Promise<ChannelOutput<'adjudicate'>> {
+    return this.agreementOps.adjudicate(input);
+  }
+  undoAdjudication({ key }: ChannelInput<'undoAdjudication'>): Promise<ChannelOutput<'undoAdjudication'>> {
+    return this.agreementOps.undo(key);
+  }
+
   async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
     this.store.sourceMeta(sourceId);
     this.assertTags(tagIds ?? []);
@@ -392,13 +429,19 @@ export class NotebookService implements Handlers {
 
   async deleteHighlight({ sourceId, highlightId }: ChannelInput<'deleteHighlight'>): Promise<{ deleted: Highlight }> {
     this.store.sourceMeta(sourceId);
-    return { deleted: await this.highlights.delete(sourceId, highlightId) };
+    const deleted = await this.highlights.delete(sourceId, highlightId);
+    if (this.deletedCreators.size > 10_000) this.deletedCreators.clear();
+    this.deletedCreators.set(deleted.id, deleted.creator);
+    return { deleted };
   }
 
   async restoreHighlight({ highlight }: ChannelInput<'restoreHighlight'>): Promise<Highlight> {
     this.store.sourceMeta(highlight.sourceId);
     this.assertTags(highlight.tagIds);
-    return this.highlights.restore(highlight);
+    // Who made it is the backend's record of the deleted highlight, not what the renderer sends back.
+    const { creator: _claimed, lastEditor: _editor, ...rest } = highlight;
+    const creator = this.deletedCreators.get(highlight.id);
+    return this.highlights.restore(creator !== undefined ? { ...rest, creator } : rest);
   }
 
   async setHighlightNote({ sourceId, highlightId, note }: ChannelInput<'setHighlightNote'>): Promise<Highlight> {

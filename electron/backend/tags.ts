@@ -1,3 +1,4 @@
+import { stampTags } from '../../core/agreement/authorship';
 import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { newHighlight } from './highlights';
@@ -480,7 +481,9 @@ export class TagOps {
   }
 
   private async saveTags(tags: Tag[]): Promise<void> {
+    const who = this.store.catalog.settings.analystName;
     await this.store.updateCatalog((c) => {
+      if (who) stampTags(c.tags, tags, who, new Date().toISOString());
       c.tags = tags;
     });
   }
