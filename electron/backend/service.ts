@@ -635,11 +635,40 @@ export class NotebookService implements Handlers {
   }
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
-  search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
+  async search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
     this.startIndex();
-    if (!input.facets) return this.searchIndex.search(input);
-    const { collectionIds, attributes, ...facets } = input.facets;
-    return this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
+    let response: ChannelOutput<'search'>;
+    if (!input.facets) response = await this.searchIndex.search(input);
+    else {
+      const { collectionIds, attributes, ...facets } = input.facets;
+      response = await this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
+    }
+    return this.withoutBlindHits(response);
+  }
+
+  /** Blind coding (issue 19): highlight hits the analyst may not see yet are left out of the results. */
+  private async withoutBlindHits(response: ChannelOutput<'search'>): Promise<ChannelOutput<'search'>> {
+    const coding = this.store.catalog.coding;
+    if (!coding?.blind) return response;
+    const viewer = this.store.catalog.settings.analystName;
+    const groups = { ...response.groups };
+    const totals = { ...response.totals };
+    for (const kind of Object.keys(groups) as Array<keyof typeof groups>) {
+      const kept = [];
+      for (const hit of groups[kind]) {
+        if (hit.highlightId && hit.sourceId) {
+          const file = await this.store.readSource(hit.sourceId).catch(() => null);
+          const h = file?.highlights.find((x) => x.id === hit.highlightId);
+          if (h && visibleHighlights([h], coding, viewer, hit.sourceId).length === 0) {
+            totals[kind] = Math.max(0, totals[kind] - 1);
+            continue;
+          }
+        }
+        kept.push(hit);
+      }
+      groups[kind] = kept;
+    }
+    return { ...response, groups, totals };
   }
   /** Source ids left by a filter by collections and attributes (issue 16), within the given ones. */
   private narrow(filter: { sourceIds?: string[]; collectionIds?: string[]; attributes?: Array<{ name: string; value: string }> }): string[] | undefined {

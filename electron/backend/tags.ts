@@ -1,3 +1,4 @@
+import { visibleHighlights } from '../../core/agreement/blind';
 import { stampTags } from '../../core/agreement/authorship';
 import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
@@ -283,11 +284,21 @@ export class TagOps {
     for (const segment of result.segments) {
       if (!files.has(segment.sourceId)) files.set(segment.sourceId, await this.store.readSource(segment.sourceId).catch(() => null));
     }
-    result.segments = result.segments.map((segment) => {
-      const file = files.get(segment.sourceId);
-      const highlight = file?.highlights.find((h) => h.id === segment.highlight.id) ?? segment.highlight;
-      return { ...segment, highlight, ...snippet(file?.text ?? '', highlight) };
-    });
+    // Blind coding (issue 19): a passage the analyst may not see yet is left out of the rows.
+    const coding = this.store.catalog.coding;
+    const viewer = this.store.catalog.settings.analystName;
+    const hidden = (segment: (typeof result.segments)[number], file: SourceFile | null | undefined): boolean => {
+      if (!coding?.blind || !file) return false;
+      const full = file.highlights.find((h) => h.id === segment.highlight.id);
+      return !!full && visibleHighlights([full], coding, viewer, segment.sourceId).length === 0;
+    };
+    result.segments = result.segments
+      .filter((segment) => !hidden(segment, files.get(segment.sourceId)))
+      .map((segment) => {
+        const file = files.get(segment.sourceId);
+        const highlight = file?.highlights.find((h) => h.id === segment.highlight.id) ?? segment.highlight;
+        return { ...segment, highlight, ...snippet(file?.text ?? '', highlight) };
+      });
     return result;
   }
 

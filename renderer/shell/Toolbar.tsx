@@ -1,4 +1,4 @@
-import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search } from 'lucide-react';
+import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search, UserRound, Users } from 'lucide-react';
 import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
 import { formatAccelerator, type CommandId } from '../../core/commands';
 import { isMac } from '../api';
@@ -15,6 +15,11 @@ interface Props {
   onSearch?(): void;
   onAnalysis?(): void;
   analysisOpen?: boolean;
+  /** The Agreement view and the analyst's name (issue 19). */
+  onAgreement?(): void;
+  agreementOpen?: boolean;
+  analystName?: string;
+  onName?(): void;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -24,7 +29,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, onAgreement, agreementOpen, analystName, onName }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">Research Notebook</span>
@@ -64,6 +69,16 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
       {onAnalysis && (
         <button type="button" aria-pressed={Boolean(analysisOpen)} className="toolbar-analysis" title={withShortcut('Analysis: tag frequency, co-occurrence, entity × theme, timeline', 'view.analysis')} onClick={onAnalysis}>
           <ChartColumn size={14} aria-hidden="true" /> <span className="toolbar-label">Analysis</span>
+        </button>
+      )}
+      {onAgreement && (
+        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis" title={withShortcut('Agreement between coders, blind coding and adjudication', 'view.agreement')} onClick={onAgreement}>
+          <Users size={14} aria-hidden="true" /> <span className="toolbar-label">Agreement</span>
+        </button>
+      )}
+      {onName && (
+        <button type="button" className="toolbar-name" title={withShortcut(analystName ? `You are ${analystName}: switch name` : 'Set your name: what you make is recorded under it', 'view.analystName')} onClick={onName}>
+          <UserRound size={14} aria-hidden="true" /> <span className="toolbar-name-text">{analystName ?? 'Set your name'}</span>
         </button>
       )}
       {(onImport || onExport) && (
