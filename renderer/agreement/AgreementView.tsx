@@ -94,7 +94,7 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
       aria-label="Agreement"
       ref={root}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select, input, dialog')) {
+        if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select, textarea, dialog, input:not([type="checkbox"]):not([type="radio"])')) {
           e.preventDefault();
           onClose();
         }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Settings } from '../../core/model';
 import { call } from '../api';
 import { Modal } from '../ui/Modal';
@@ -12,6 +12,7 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
   const [name, setName] = useState(current ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const others = known.filter((n) => n !== current);
   return (
     <Modal title="Your name" onClose={onClose}>
@@ -34,6 +35,7 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
           Name
           <input
             autoFocus
+            ref={input}
             value={name}
             maxLength={80}
             list="known-analysts"
@@ -52,7 +54,12 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
         {others.length > 0 && (
           <div className="name-choices" role="group" aria-label="Names used in this notebook">
             {others.map((n) => (
-              <button key={n} type="button" className="chip-button" onClick={() => setName(n)}>
+              <button key={n} type="button" className="chip-button" onClick={() => {
+                setName(n);
+                setError(null);
+                // Back in the field: Enter uses the name chosen.
+                input.current?.focus();
+              }}>
                 {n}
               </button>
             ))}
