@@ -1,3 +1,4 @@
+import { ADJUDICATED } from '../core/agreement/blind';
 /** "by A. Petrova · 3 Dec": who made a highlight, note or statement and when it last changed (issue 19). */
 const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const LONG = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -22,7 +23,13 @@ export function bylineText(creator: string | undefined, lastEditor: string | und
   if (!creator && !lastEditor) return null;
   const when = day(at);
   const edited = lastEditor && lastEditor !== creator ? lastEditor : null;
-  const who = creator ? `by ${shortName(creator)}${edited ? `, edited by ${shortName(edited)}` : ''}` : `edited by ${shortName(lastEditor!)}`;
+  // The merged reading (issue 19): "adjudicated by A. Petrova", not "by Adjudicated".
+  const who =
+    creator === ADJUDICATED
+      ? `adjudicated${lastEditor ? ` by ${shortName(lastEditor)}` : ''}`
+      : creator
+        ? `by ${shortName(creator)}${edited ? `, edited by ${shortName(edited)}` : ''}`
+        : `edited by ${shortName(lastEditor!)}`;
   const title = `${creator ? `Made by ${creator}` : 'Maker not recorded'}${edited ? `; last changed by ${edited}` : ''}${when ? `, ${when.full}` : ''}`;
   return { text: when ? `${who} · ${when.short}` : who, title };
 }

@@ -8,7 +8,6 @@
  * Characters: unitized alpha (./unitized.ts) per code and jointly; percent agreement and kappa over characters
  * (each character in or out of a coder's passages of that code); overall pools the characters of every code.
  */
-import { cohensKappa, krippendorffAlphaNominal } from './statistics';
 import { jointUnitizedAlpha, mergeSpans, unitizedAlpha, type Span, type UnitizedResult } from './unitized';
 import { textUnits, unitsTouched, type UnitKind } from './units';
 
@@ -91,33 +90,119 @@ function byCoder(source: CodedSource, coders: ReadonlyArray<string>, tagId: stri
 const side = (hs: ReadonlyArray<CodedHighlight>): SidePassage[] =>
   hs.map((h) => ({ highlightId: h.id, start: h.start, end: h.end })).sort((a, b) => a.start - b.start || a.end - b.end);
 
-function figures(values: string[][], units: number): AgreementFigures {
-  const pairs: number[] = [];
-  for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) pairs.push(cohensKappa(values[i], values[j]).percent);
-  const percent = pairs.length ? pairs.reduce((s, x) => s + x, 0) / pairs.length : NaN;
-  const kappa = values.length === 2 ? cohensKappa(values[0], values[1]).kappa : NaN;
-  return { percent, kappa, alpha: krippendorffAlphaNominal(values).alpha, units };
+/**
+ * Counts of present/absent judgements, every coder judging every unit (no missing value): all that percent agreement,
+ * Cohen's kappa and nominal alpha need, and additive, so codes pool by adding them.
+ */
+interface BinaryCounts {
+  units: number;
+  coders: number;
+  /** Σ over units of c(c-1), (m-c)(m-c-1) and c(m-c): the coincidences times (m - 1). */
+  sameOnes: number;
+  sameZeros: number;
+  mixed: number;
+  /** Σ over units of C(c,2) + C(m-c,2): agreeing coder pairs. */
+  agreeingPairs: number;
+  /** The first two coders' 2×2 table (Cohen's kappa). */
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+}
+
+const emptyCounts = (coders: number): BinaryCounts => ({ units: 0, coders, sameOnes: 0, sameZeros: 0, mixed: 0, agreeingPairs: 0, both: 0, onlyA: 0, onlyB: 0, neither: 0 });
+
+function countBinary(present: ReadonlyArray<Uint8Array>, units: number): BinaryCounts {
+  const m = present.length;
+  const out = emptyCounts(m);
+  out.units = units;
+  for (let u = 0; u < units; u++) {
+    let c = 0;
+    for (let k = 0; k < m; k++) c += present[k][u];
+    out.sameOnes += c * (c - 1);
+    out.sameZeros += (m - c) * (m - c - 1);
+    out.mixed += c * (m - c);
+    out.agreeingPairs += (c * (c - 1)) / 2 + ((m - c) * (m - c - 1)) / 2;
+    const a = present[0][u];
+    const b = present[1][u];
+    if (a && b) out.both++;
+    else if (a) out.onlyA++;
+    else if (b) out.onlyB++;
+    else out.neither++;
+  }
+  return out;
+}
+
+function addCounts(into: BinaryCounts, c: BinaryCounts): void {
+  into.units += c.units;
+  into.sameOnes += c.sameOnes;
+  into.sameZeros += c.sameZeros;
+  into.mixed += c.mixed;
+  into.agreeingPairs += c.agreeingPairs;
+  into.both += c.both;
+  into.onlyA += c.onlyA;
+  into.onlyB += c.onlyB;
+  into.neither += c.neither;
+}
+
+/**
+ * The figures from the counts: the same numbers cohensKappa and krippendorffAlphaNominal (./statistics.ts) give on
+ * the '1'/'0' values (tests/unit/agreement-unitized.test.ts checks both ways agree), without building them.
+ */
+function binaryFigures(c: BinaryCounts): AgreementFigures {
+  const m = c.coders;
+  const pairs = (m * (m - 1)) / 2;
+  const percent = c.units > 0 ? c.agreeingPairs / (c.units * pairs) : NaN;
+  let kappa = NaN;
+  if (m === 2 && c.units > 0) {
+    const n = c.units;
+    const po = (c.both + c.neither) / n;
+    const pa = (c.both + c.onlyA) / n;
+    const pb = (c.both + c.onlyB) / n;
+    const pe = pa * pb + (1 - pa) * (1 - pb);
+    kappa = pe === 1 ? 1 : (po - pe) / (1 - pe);
+  }
+  // Coincidences: o11 = sameOnes/(m-1), o00 = sameZeros/(m-1), o01 = o10 = mixed/(m-1); n = units × m.
+  const n = c.units * m;
+  let alpha = NaN;
+  if (n >= 2) {
+    const o01 = c.mixed / (m - 1);
+    const n1 = (c.sameOnes + c.mixed) / (m - 1);
+    const n0 = n - n1;
+    const observed = (2 * o01) / n;
+    const expected = (2 * n0 * n1) / (n * (n - 1));
+    alpha = expected === 0 ? (observed === 0 ? 1 : NaN) : 1 - observed / expected;
+  }
+  return { percent, kappa, alpha, units: c.units };
+}
+
+/** Present/absent judgements as '1'/'0' values, for core's general statistics (tests compare both ways). */
+export function binaryFiguresOf(values: ReadonlyArray<ReadonlyArray<0 | 1>>): AgreementFigures {
+  const units = values[0]?.length ?? 0;
+  return binaryFigures(countBinary(values.map((v) => Uint8Array.from(v)), units));
 }
 
 function compareUnits(sources: ReadonlyArray<CodedSource>, coders: ReadonlyArray<string>, tagIds: ReadonlyArray<string>, kind: 'sentence' | 'paragraph'): AgreementReport {
   const unitsOf = sources.map((s) => textUnits(s.text, kind));
   const total = unitsOf.reduce((n, u) => n + u.length, 0);
-  const pooled = coders.map((): string[] => []);
+  const pooled = emptyCounts(coders.length);
   const codes: CodeFigures[] = [];
   const disagreements: Disagreement[] = [];
   let disagreementCount = 0;
   for (const tagId of tagIds) {
-    const values = coders.map((): string[] => []);
+    const present = coders.map(() => new Uint8Array(total));
+    let base = 0;
     sources.forEach((source, s) => {
       const units = unitsOf[s];
       const mine = byCoder(source, coders, tagId);
       // Which units each coder's highlights of this code touch, and which highlights touch each unit.
-      const touching = mine.map((hs) => {
+      const touching = mine.map((hs, k) => {
         const at = new Map<number, CodedHighlight[]>();
         for (const h of hs) {
           const range = unitsTouched(units, h.start, h.end);
           if (!range) continue;
           for (let u = range[0]; u <= range[1]; u++) {
+            present[k][base + u] = 1;
             const list = at.get(u);
             if (list) list.push(h);
             else at.set(u, [h]);
@@ -125,28 +210,26 @@ function compareUnits(sources: ReadonlyArray<CodedSource>, coders: ReadonlyArray
         }
         return at;
       });
-      for (let u = 0; u < units.length; u++) {
-        let present = 0;
-        touching.forEach((at, k) => {
-          const has = at.has(u);
-          values[k].push(has ? '1' : '0');
-          if (has) present++;
-        });
-        if (present > 0 && present < coders.length) {
-          disagreementCount++;
-          if (disagreements.length < MAX_DISAGREEMENTS) {
-            const { start, end } = units[u];
-            disagreements.push({ key: disagreementKey(source.sourceId, tagId, start, end), sourceId: source.sourceId, tagId, start, end, sides: touching.map((at) => side(at.get(u) ?? [])) });
-          }
+      // Only units someone coded can differ.
+      const coded = new Set<number>();
+      for (const at of touching) for (const u of at.keys()) coded.add(u);
+      for (const u of [...coded].sort((x, y) => x - y)) {
+        let count = 0;
+        for (let k = 0; k < coders.length; k++) count += present[k][base + u];
+        if (count === coders.length) continue;
+        disagreementCount++;
+        if (disagreements.length < MAX_DISAGREEMENTS) {
+          const { start, end } = units[u];
+          disagreements.push({ key: disagreementKey(source.sourceId, tagId, start, end), sourceId: source.sourceId, tagId, start, end, sides: touching.map((at) => side(at.get(u) ?? [])) });
         }
       }
+      base += units.length;
     });
-    codes.push({ tagId, ...figures(values, total) });
-    values.forEach((v, k) => {
-      for (const x of v) pooled[k].push(x);
-    });
+    const counts = countBinary(present, total);
+    codes.push({ tagId, ...binaryFigures(counts) });
+    addCounts(pooled, counts);
   }
-  return { unit: kind, coders: [...coders], codes, overall: figures(pooled, total * tagIds.length), disagreements, disagreementCount };
+  return { unit: kind, coders: [...coders], codes, overall: binaryFigures(pooled), disagreements, disagreementCount };
 }
 
 /** Characters both in a and in b (both merged and sorted). */

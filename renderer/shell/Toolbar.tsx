@@ -72,7 +72,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
         </button>
       )}
       {onAgreement && (
-        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis" title={withShortcut('Agreement between coders, blind coding and adjudication', 'view.agreement')} onClick={onAgreement}>
+        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis toolbar-agreement" title={withShortcut('Agreement between coders, blind coding and adjudication', 'view.agreement')} onClick={onAgreement}>
           <Users size={14} aria-hidden="true" /> <span className="toolbar-label">Agreement</span>
         </button>
       )}

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jointUnitizedAlpha, unitizedAlpha, type Span } from '../../core/agreement/unitized';
-import { compareCoders } from '../../core/agreement/compare';
+import { binaryFiguresOf, compareCoders } from '../../core/agreement/compare';
+import { cohensKappa, krippendorffAlphaNominal } from '../../core/agreement/statistics';
 import { textUnits } from '../../core/agreement/units';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/agreement/${name}`, 'utf8'));
@@ -67,5 +68,28 @@ describe('agreement on sentences and paragraphs', () => {
   it('refuses fewer than two coders and a coder named twice', () => {
     expect(() => compareCoders([source], ['A'], ['x'], 'sentence')).toThrow('at least two coders');
     expect(() => compareCoders([source], ['A', 'A'], ['x'], 'sentence')).toThrow('each coder once');
+  });
+});
+
+describe('the counting path for present/absent judgements', () => {
+  it('gives what the general cohensKappa and krippendorffAlphaNominal give, for 2 to 5 coders', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let trial = 0; trial < 40; trial++) {
+      const m = 2 + (trial % 4);
+      const units = 5 + Math.floor(random() * 60);
+      const values = Array.from({ length: m }, () => Array.from({ length: units }, () => (random() < 0.35 ? 1 : 0) as 0 | 1));
+      const asText = values.map((v) => v.map(String));
+      const fast = binaryFiguresOf(values);
+      const alpha = krippendorffAlphaNominal(asText).alpha;
+      if (Number.isNaN(alpha)) expect(fast.alpha).toBeNaN();
+      else close(fast.alpha, alpha);
+      let pairSum = 0;
+      let pairs = 0;
+      for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) (pairSum += cohensKappa(asText[i], asText[j]).percent), pairs++;
+      close(fast.percent, pairSum / pairs);
+      if (m === 2) close(fast.kappa, cohensKappa(asText[0], asText[1]).kappa);
+      else expect(fast.kappa).toBeNaN();
+    }
   });
 });
