@@ -52,6 +52,7 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
         </label>
       </div>
       {setup.assignments.length > 0 && (
+        <div className="table-scroll">
         <table className="agreement-table assignments-table">
           <thead>
             <tr>
@@ -80,6 +81,7 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <form
         className="assign-form"

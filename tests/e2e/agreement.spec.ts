@@ -139,6 +139,9 @@ test('two coders code blind, submit, compare, and adjudicate by key', async ({ p
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(200);
       await page.screenshot({ path: `test-results/agreement-${width}x${height}-${scheme}.png` });
+      await view.locator('.agreement-body').evaluate((el) => (el.scrollTop = 0));
+      await page.screenshot({ path: `test-results/agreement-top-${width}x${height}-${scheme}.png` });
+      await rows.nth(0).scrollIntoViewIfNeeded();
     }
   }
 });
