@@ -18,6 +18,10 @@ export class BandTables {
   private used: number[];
   /** next[serial * bands + band]: the next older statement in that bucket (serial + 1; 0: none). */
   private next = new Int32Array(0);
+  /** The slot of each band's key for the statement being added (-1: not there yet). */
+  private readonly found: Int32Array;
+  /** Where the links read ahead go (kept, so the reads are not dropped as unused). */
+  private ahead = 0;
 
   constructor(
     private readonly bands: number,
@@ -27,6 +31,7 @@ export class BandTables {
     this.mask = this.size - 1;
     this.slots = Array.from({ length: bands }, () => BandTables.emptySlots(this.size));
     this.used = new Array<number>(bands).fill(0);
+    this.found = new Int32Array(bands);
   }
 
   private static emptySlots(size: number): Int32Array {
@@ -36,23 +41,40 @@ export class BandTables {
   }
 
   /**
-   * Count the statements in the bucket of `key` in `band`, newest first, at most `limit` of them, in `counts` (by
-   * serial; each serial counted for the first time is added to `touched`); then put `serial` in that bucket as its
-   * newest.
+   * For each band b, count the statements in the bucket of keys[at + b], newest first, at most `limit` of them, in
+   * `counts` (by serial; each serial counted for the first time is added to `touched`, in band order); then put
+   * `serial` in each of those buckets as its newest.
+   *
+   * Every band's slot is looked up first, then the buckets are walked: the lookups do not wait on each other, so the
+   * processor overlaps their cache misses (the tables are megabytes; this is most of the grouping's time).
    */
-  scanAndAdd(band: number, key: number, serial: number, limit: number, counts: Uint16Array, touched: number[]): void {
+  scanAndAdd(keys: Int32Array, at: number, serial: number, limit: number, counts: Uint16Array, touched: number[]): void {
     this.room(serial);
-    let slot = this.slotOf(band, key);
-    if (slot < 0) {
-      if ((this.used[band] + 1) * 2 > this.size) this.grow();
-      slot = this.claim(band, key);
+    // Room first: each band claims at most one key here, so no slot moves between the lookups and the walk.
+    for (let b = 0; b < this.bands; b++) {
+      if ((this.used[b] + 1) * 2 > this.size) {
+        this.grow();
+        break;
+      }
     }
-    const slots = this.slots[band];
-    for (let node = slots[slot * 2 + 1], n = 0; node !== 0 && n < limit; node = this.next[(node - 1) * this.bands + band], n++) {
-      if (counts[node - 1]++ === 0) touched.push(node - 1);
+    const found = this.found;
+    for (let b = 0; b < this.bands; b++) found[b] = this.slotOf(b, keys[at + b]);
+    // And each bucket's newest statement's link, read once ahead for the same reason.
+    let ahead = 0;
+    for (let b = 0; b < this.bands; b++) {
+      const head = found[b] >= 0 ? this.slots[b][found[b] * 2 + 1] : 0;
+      if (head !== 0) ahead |= this.next[(head - 1) * this.bands + b];
     }
-    this.next[serial * this.bands + band] = slots[slot * 2 + 1];
-    slots[slot * 2 + 1] = serial + 1;
+    this.ahead = ahead;
+    for (let b = 0; b < this.bands; b++) {
+      const slot = found[b] >= 0 ? found[b] : this.claim(b, keys[at + b]);
+      const slots = this.slots[b];
+      for (let node = slots[slot * 2 + 1], n = 0; node !== 0 && n < limit; node = this.next[(node - 1) * this.bands + b], n++) {
+        if (counts[node - 1]++ === 0) touched.push(node - 1);
+      }
+      this.next[serial * this.bands + b] = slots[slot * 2 + 1];
+      slots[slot * 2 + 1] = serial + 1;
+    }
   }
 
   /** Take `serial` out of the bucket of `key` in `band`. */

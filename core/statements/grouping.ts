@@ -5,7 +5,7 @@
  * order) and pairs at or above the threshold, said within a few days of each other, join one group (union-find). Adding a statement touches only its
  * candidates: nothing is recomputed. Groups chosen by hand (a shared `manualKey`) are kept as they are.
  */
-import { lemmas } from './normalise';
+import { BANDS, HASHES, LemmaTable, ROWS, fnv, mix, type Words } from './lemma-table';
 import { BandTables } from './band-tables';
 
 export interface GroupItem {
@@ -41,74 +41,15 @@ export interface GroupingOptions {
   related?: number;
 }
 
-const BANDS = 32;
-const ROWS = 3;
-const HASHES = BANDS * ROWS;
 /** A bucket scanned for candidates is capped: a flood of near-identical statements cannot make adding quadratic. */
 const BUCKET_SCAN_MAX = 12;
 /** Bands two statements must share to be scored; and how many candidates are scored at most per statement added. */
 const MIN_BAND_HITS = 2;
 const CANDIDATES_MAX = 40;
 
-const SEEDS = (() => {
-  const out = new Uint32Array(HASHES);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < HASHES; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x >>> 0;
-  }
-  return out;
-})();
-
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function mix(h: number, seed: number): number {
-  let x = (h ^ seed) >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
-export function signature(tokens: readonly number[]): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const t of tokens) {
-    const hashes = tokenHashes(t);
-    for (let i = 0; i < HASHES; i++) if (hashes[i] < sig[i]) sig[i] = hashes[i];
-  }
-  return sig;
-}
-
-/**
- * A token's HASHES hashes, worked out once per word: statements share most of their words, so the signature of
- * each is mostly minimums over hashes already made. Capped (a corpus of endless distinct words computes the rest).
- */
-const hashCache = new Map<number, Uint32Array>();
-const HASH_CACHE_MAX = 50_000;
-
-function tokenHashes(t: number): Uint32Array {
-  const known = hashCache.get(t);
-  if (known) return known;
-  const out = new Uint32Array(HASHES);
-  for (let i = 0; i < HASHES; i++) out[i] = mix(t, SEEDS[i]);
-  if (hashCache.size < HASH_CACHE_MAX) hashCache.set(t, out);
-  return out;
-}
-
 interface Entry {
   item: GroupItem;
-  seq: string[];
-  set: Set<string>;
-  /** Its key in each band (a small integer: no number boxed, no string built). */
-  bands: Int32Array;
+  words: Words;
   /** Its number in the buckets (statements are counted there by number, not by id: no strings hashed per hit). */
   serial: number;
   /** The day said (days since 1970) when the date is a whole day, else NaN: compared as numbers. */
@@ -126,34 +67,6 @@ function entriesDatesCompatible(a: Entry, b: Entry): boolean {
   return datesCompatible(a.item.date, b.item.date);
 }
 
-/** Cosine of the lemma sets, plus the longest in-order alignment over the longer statement. */
-export function alignmentScore(a: { seq: readonly string[]; set: ReadonlySet<string> }, b: { seq: readonly string[]; set: ReadonlySet<string> }): number {
-  if (a.set.size === 0 || b.set.size === 0) return 0;
-  let shared = 0;
-  for (const w of a.set) if (b.set.has(w)) shared++;
-  const cosine = shared / Math.sqrt(a.set.size * b.set.size);
-  const ordered = lcs(a.seq.slice(0, 200), b.seq.slice(0, 200)) / Math.max(a.seq.length, b.seq.length, 1);
-  return 0.7 * cosine + 0.3 * Math.min(1, ordered);
-}
-
-function lcs(a: readonly string[], b: readonly string[]): number {
-  const row = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(row[j], row[j - 1]);
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
-export function prepare(text: string): { seq: string[]; set: Set<string> } {
-  const seq = lemmas(text);
-  return { seq, set: new Set(seq) };
-}
-
 export class StatementGrouper {
   private readonly entries = new Map<string, Entry>();
   /** Band key -> serials of the statements in it, oldest first. */
@@ -163,9 +76,18 @@ export class StatementGrouper {
   private nextSerial = 0;
   /** Bands shared with the statement being added, by serial (reset after each add), and which serials were hit. */
   private hitCounts = new Uint16Array(1024);
+  private readonly touched: number[] = [];
   /** Per serial: its speaker's number and its day (NaN: not a whole day), read for candidates without the entry. */
   private speakerBySerial = new Int32Array(1024);
   private dayBySerial = new Float64Array(1024);
+  /**
+   * Per serial, its key in each band (bandKeys[serial * BANDS + band]; a 30-bit integer: no number boxed, no string
+   * built), in one array: a typed array per statement costs an allocation outside the heap each.
+   */
+  private bandKeys = new Int32Array(1024 * BANDS);
+  /** The signature of the statement being added (one buffer, reused). */
+  private readonly sig = new Uint32Array(HASHES);
+  private readonly lemmas = new LemmaTable();
   private readonly speakers = new Map<string, number>();
   private readonly parent = new Map<string, string>();
   private readonly threshold: number;
@@ -183,33 +105,35 @@ export class StatementGrouper {
   /** Add (or replace) one statement; returns its group id. Only its LSH candidates are scored. */
   add(item: GroupItem): string {
     if (this.entries.has(item.id)) this.remove(item.id);
-    const { seq, set } = prepare(item.text);
-    const sig = signature([...set].map(fnv));
+    const words = this.lemmas.words(item.text);
+    const sig = this.lemmas.signatureInto(this.sig, words.set);
+    const serial = this.nextSerial++;
+    if (this.hitCounts.length <= serial) this.growSerials(serial);
     // A band's key: a hash of the speaker and the band's rows.
-    const bands = new Int32Array(BANDS);
+    const bands = this.bandKeys;
+    const at = serial * BANDS;
     const speakerHash = fnv(item.speaker);
     for (let b = 0; b < BANDS; b++) {
       let h = speakerHash;
       for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
       // 30 bits: a small integer in V8, so the tables hold no boxed numbers.
-      bands[b] = h >>> 2;
+      bands[at + b] = h >>> 2;
     }
-    const serial = this.nextSerial++;
-    const entry: Entry = { item, seq, set, bands, serial, day: dayOf(item.date) };
+    const entry: Entry = { item, words, serial, day: dayOf(item.date) };
     this.entries.set(item.id, entry);
     this.bySerial[serial] = entry;
     this.parent.set(item.id, item.id);
-    if (set.size > 0 && !item.manualKey) {
+    if (words.set.length > 0 && !item.manualKey) {
       // Candidates: statements sharing at least two bands (a pair as alike as the threshold shares about five), most
       // shared first (ties in the order first met), at most CANDIDATES_MAX of them scored finely: adding stays
       // bounded however crowded a bucket is.
-      if (this.hitCounts.length <= serial) this.growSerials(serial);
       const speakerNo = this.speakerNo(item.speaker);
       this.speakerBySerial[serial] = speakerNo;
       this.dayBySerial[serial] = entry.day;
       const counts = this.hitCounts;
-      const touched: number[] = [];
-      for (let b = 0; b < BANDS; b++) this.buckets.scanAndAdd(b, bands[b], serial, BUCKET_SCAN_MAX, counts, touched);
+      const touched = this.touched;
+      touched.length = 0;
+      this.buckets.scanAndAdd(bands, at, serial, BUCKET_SCAN_MAX, counts, touched);
       const ranked = touched.filter((t) => counts[t] >= MIN_BAND_HITS).sort((a, b) => counts[b] - counts[a]);
       for (const t of touched) counts[t] = 0;
       for (let i = 0; i < ranked.length && i < CANDIDATES_MAX; i++) {
@@ -221,7 +145,7 @@ export class StatementGrouper {
         const o = this.bySerial[t];
         if (!o || o.item.manualKey) continue;
         if (!entriesDatesCompatible(entry, o) || this.find(o.item.id) === this.find(item.id)) continue;
-        if (alignmentScore(entry, o) >= this.threshold) this.union(item.id, o.item.id);
+        if (this.lemmas.score(entry.words, o.words) >= this.threshold) this.union(item.id, o.item.id);
       }
     }
     return this.groupOf(item.id);
@@ -248,6 +172,9 @@ export class StatementGrouper {
     const days = new Float64Array(size);
     days.set(this.dayBySerial);
     this.dayBySerial = days;
+    const keys = new Int32Array(size * BANDS);
+    keys.set(this.bandKeys);
+    this.bandKeys = keys;
   }
 
   /** Remove one statement; the groups of its speaker are formed again without it. */
@@ -264,7 +191,7 @@ export class StatementGrouper {
   private removeQuietly(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    if (entry.set.size > 0 && !entry.item.manualKey) for (let b = 0; b < BANDS; b++) this.buckets.remove(b, entry.bands[b], entry.serial);
+    if (entry.words.set.length > 0 && !entry.item.manualKey) for (let b = 0; b < BANDS; b++) this.buckets.remove(b, this.bandKeys[entry.serial * BANDS + b], entry.serial);
     this.entries.delete(id);
     this.bySerial[entry.serial] = undefined;
     this.parent.delete(id);
@@ -298,7 +225,7 @@ export class StatementGrouper {
     const out: Array<{ id: string; score: number }> = [];
     for (const o of this.entries.values()) {
       if (o.item.id === id || o.item.speaker !== e.item.speaker || this.groupOf(o.item.id) === group) continue;
-      const score = alignmentScore(e, o);
+      const score = this.lemmas.score(e.words, o.words);
       if (score >= this.relatedFrom) out.push({ id: o.item.id, score });
     }
     return out.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -307,7 +234,7 @@ export class StatementGrouper {
   score(a: string, b: string): number {
     const x = this.entries.get(a);
     const y = this.entries.get(b);
-    return x && y ? alignmentScore(x, y) : 0;
+    return x && y ? this.lemmas.score(x.words, y.words) : 0;
   }
 
   private find(id: string): string {

@@ -16,12 +16,15 @@ const rowKey = (sourceId: string, highlightId: string) => `${sourceId}/${highlig
 
 export class StatementIndex {
   private readonly grouper = new StatementGrouper();
-  /** key -> what the grouper was given for it (speaker, manual key, words). */
-  private readonly given = new Map<string, string>();
+  /** key -> what the grouper was given for it (speaker, manual key, words), and the last update that met it. */
+  private readonly given = new Map<string, { fingerprint: string; seen: number }>();
+  private updates = 0;
 
   update(sources: readonly IndexedSource[], tagsById: ReadonlyMap<string, Tag>): StatementsList {
+    const now = ++this.updates;
     const rows: StatementRow[] = [];
-    const seen = new Set<string>();
+    /** Each row's key, by the row's place before sorting. */
+    const keys: string[] = [];
     const counts: Record<string, number> = {};
     for (const { meta, highlights } of sources) {
       let n = 0;
@@ -29,14 +32,15 @@ export class StatementIndex {
         if (!h.statement || h.orphan) continue;
         n++;
         const key = rowKey(meta.id, h.id);
-        seen.add(key);
+        keys.push(key);
         const speaker = h.statement.speakerTagId ?? `outlet:${meta.publisher}`;
         const date = h.statement.dateSaid || meta.date;
         const fingerprint = `${speaker}\u0000${h.statement.groupKey ?? ''}\u0000${date}\u0000${h.quote.exact}`;
-        if (this.given.get(key) !== fingerprint) {
+        const known = this.given.get(key);
+        if (known?.fingerprint !== fingerprint) {
           this.grouper.add({ id: key, speaker, text: h.quote.exact, manualKey: h.statement.groupKey, date });
-          this.given.set(key, fingerprint);
-        }
+          this.given.set(key, { fingerprint, seen: now });
+        } else known.seen = now;
         const speakerTag = h.statement.speakerTagId ? tagsById.get(h.statement.speakerTagId) : undefined;
         const row: StatementRow = {
           sourceId: meta.id,
@@ -62,17 +66,19 @@ export class StatementIndex {
       }
       if (n) counts[meta.id] = n;
     }
-    for (const key of [...this.given.keys()]) {
-      if (seen.has(key)) continue;
+    const gone: string[] = [];
+    for (const [key, known] of this.given) if (known.seen !== now) gone.push(key);
+    for (const key of gone) {
       this.given.delete(key);
       this.grouper.remove(key);
     }
+    // Groups are final once every statement is in: each row's group, read before the rows are sorted.
+    rows.forEach((r, i) => (r.groupId = this.grouper.groupOf(keys[i])));
     // One collator for the whole sort (the order localeCompare gives, without building one per comparison).
     const compare = new Intl.Collator().compare;
     rows.sort((a, b) => compare(a.statement.dateSaid || a.sourceDate, b.statement.dateSaid || b.sourceDate) || compare(a.sourceId, b.sourceId) || a.start - b.start);
     const byGroup = new Map<string, StatementRow[]>();
     for (const r of rows) {
-      r.groupId = this.grouper.groupOf(rowKey(r.sourceId, r.highlightId));
       const list = byGroup.get(r.groupId);
       if (list) list.push(r);
       else byGroup.set(r.groupId, [r]);

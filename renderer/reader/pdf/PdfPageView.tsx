@@ -155,6 +155,7 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
       y += h + GAP;
       if (y > viewBottom + 2 * scroller.clientHeight && top >= 0) break;
     }
+    p.setFocus(top < 0 ? 0 : top);
     for (const i of near) {
       const el = placeholders.current[i];
       if (el && !p.isRendered(i, scale)) {

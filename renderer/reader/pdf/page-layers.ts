@@ -27,6 +27,10 @@ const pixelRatio = (): number => Math.min(2, Math.max(1, window.devicePixelRatio
 export class PdfPages {
   private readonly rendered = new Map<number, RenderedPage>();
   private readonly pending = new Map<number, Promise<RenderedPage | null>>();
+  /** Pages asked for and not started, and whether one is being drawn (one at a time: see show). */
+  private readonly queue: Array<{ index: number; el: HTMLElement; scale: number; done: Promise<RenderedPage | null>; settle(page: RenderedPage | null): void }> = [];
+  private drawing = false;
+  private focus = 0;
   private readonly spanIndex = new WeakMap<Node, { page: number; item: number }>();
   private items: PaintItem[] = [];
   private selectedId: string | null = null;
@@ -63,19 +67,55 @@ export class PdfPages {
     return this.rendered.get(index)?.scale === scale;
   }
 
-  /** Draw page `index` into its placeholder `el` at `scale` (CSS pixels per PDF unit); again only if the scale changed. */
+  /**
+   * Draw page `index` into its placeholder `el` at `scale` (CSS pixels per PDF unit); again only if the scale changed.
+   * Pages are drawn one at a time, the one nearest the page in view first (setFocus): pdf.js draws a page in slices
+   * of about 15 ms per frame, so pages drawn side by side would put several slices in one frame (a long task).
+   */
   show(index: number, el: HTMLElement, scale: number): Promise<RenderedPage | null> {
     const have = this.rendered.get(index);
     if (have?.scale === scale) return Promise.resolve(have);
+    const waiting = this.queue.find((j) => j.index === index);
+    if (waiting) {
+      // Not started yet: it will draw at the scale asked for last.
+      waiting.el = el;
+      waiting.scale = scale;
+      return waiting.done;
+    }
     const running = this.pending.get(index);
     if (running) return running;
-    const job = this.render(index, el, scale).finally(() => this.pending.delete(index));
-    this.pending.set(index, job);
-    return job;
+    let settle!: (page: RenderedPage | null) => void;
+    const done = new Promise<RenderedPage | null>((resolve) => (settle = resolve));
+    this.queue.push({ index, el, scale, done, settle });
+    this.pump();
+    return done;
+  }
+
+  /** The page in view: queued pages nearest to it are drawn first. */
+  setFocus(index: number): void {
+    this.focus = index;
+  }
+
+  private pump(): void {
+    if (this.drawing || this.queue.length === 0 || this.disposed) return;
+    let best = 0;
+    for (let i = 1; i < this.queue.length; i++) if (Math.abs(this.queue[i].index - this.focus) < Math.abs(this.queue[best].index - this.focus)) best = i;
+    const [job] = this.queue.splice(best, 1);
+    this.drawing = true;
+    const run = this.render(job.index, job.el, job.scale).catch(() => null);
+    this.pending.set(job.index, run);
+    void run.then((page) => {
+      this.pending.delete(job.index);
+      this.drawing = false;
+      job.settle(page);
+      this.pump();
+    });
   }
 
   /** Let a page far from the view go (its canvas and text), keeping its placeholder's size. */
   hide(index: number): void {
+    const queued = this.queue.findIndex((j) => j.index === index);
+    if (queued >= 0) this.queue.splice(queued, 1)[0].settle(null);
     const page = this.rendered.get(index);
     if (!page) return;
     page.cancel();
@@ -282,6 +322,7 @@ export class PdfPages {
 
   dispose(): void {
     this.disposed = true;
+    for (const job of this.queue.splice(0)) job.settle(null);
     for (const index of [...this.rendered.keys()]) this.hide(index);
     // The document itself stays open for the next page view of this source (load-pdf.ts keeps one).
   }
