@@ -62,6 +62,8 @@ export const COMMANDS = [
   { id: 'focus.suggestions', label: 'Go to Entity Suggestions', menu: 'View', accelerator: 'CmdOrCtrl+6' },
   { id: 'view.retrieve', label: 'Retrieve Coded Passages…', menu: 'View', accelerator: 'CmdOrCtrl+Alt+R' },
   { id: 'view.analysis', label: 'Analysis', menu: 'View', accelerator: 'CmdOrCtrl+Shift+A' },
+  { id: 'view.agreement', label: 'Agreement Between Coders', menu: 'View', accelerator: 'CmdOrCtrl+Alt+A' },
+  { id: 'view.analystName', label: 'Your Name…', menu: 'View', accelerator: 'CmdOrCtrl+Alt+N' },
   { id: 'view.sideBySide', label: 'Read Side by Side with the Translation', menu: 'View', accelerator: 'CmdOrCtrl+Alt+T', separatorBefore: true },
   { id: 'view.interfaceLanguage', label: 'Interface Language: English / Русский', menu: 'View', accelerator: 'CmdOrCtrl+Alt+U' },
   { id: 'view.translitMatching', label: 'Match Names Across Scripts (Шойгу = Shoigu)', menu: 'View', accelerator: 'CmdOrCtrl+Alt+L' },
