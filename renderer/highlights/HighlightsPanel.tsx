@@ -225,11 +225,11 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
             ))}
           </select>
           {creators.length > 0 && (
-            <select aria-label="Filter by who made it" value={filter.creator ?? ''} onChange={(e) => setFilter({ ...filter, creator: e.target.value || null })}>
-              <option value="">Anyone</option>
+            <select aria-label={msg('highlights.filterByCreator')} value={filter.creator ?? ''} onChange={(e) => setFilter({ ...filter, creator: e.target.value || null })}>
+              <option value="">{msg('highlights.anyone')}</option>
               {creators.map((c) => (
                 <option key={c} value={c}>
-                  By {c}
+                  {msg('highlights.byCreator', { name: c })}
                 </option>
               ))}
             </select>

@@ -79,13 +79,13 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
         </button>
       )}
       {onAgreement && (
-        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis toolbar-agreement" title={withShortcut('Agreement between coders, blind coding and adjudication', 'view.agreement')} onClick={onAgreement}>
-          <Users size={14} aria-hidden="true" /> <span className="toolbar-label">Agreement</span>
+        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis toolbar-agreement" title={withShortcut(msg('agreement.toolbarTitle'), 'view.agreement')} onClick={onAgreement}>
+          <Users size={14} aria-hidden="true" /> <span className="toolbar-label">{msg('agreement.agreement')}</span>
         </button>
       )}
       {onName && (
-        <button type="button" className="toolbar-name" title={withShortcut(analystName ? `You are ${analystName}: switch name` : 'Set your name: what you make is recorded under it', 'view.analystName')} onClick={onName}>
-          <UserRound size={14} aria-hidden="true" /> <span className="toolbar-name-text">{analystName ?? 'Set your name'}</span>
+        <button type="button" className="toolbar-name" title={withShortcut(analystName ? msg('agreement.youAreSwitch', { name: analystName }) : msg('agreement.setNameTitle'), 'view.analystName')} onClick={onName}>
+          <UserRound size={14} aria-hidden="true" /> <span className="toolbar-name-text">{analystName ?? msg('agreement.setYourName')}</span>
         </button>
       )}
       {(onImport || onExport) && (
