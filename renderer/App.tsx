@@ -1,7 +1,7 @@
 import { currentLanguage, msg, setInterfaceLanguage } from './i18n';
 import { interfaceLanguage, type InterfaceLanguage } from '../core/i18n/catalog';
 import { PaneBoundary } from './shell/PaneBoundary';
-import { firstListArrived, takeFirstLoad } from './shell/first-load';
+import { firstListArrived, takeFirstLoad, takeFirstSource } from './shell/first-load';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DEFAULT_HIGHLIGHT_COLOR, FONT_SIZE, LINE_WIDTH, type Highlight, type ReaderSettings, type Settings, type SourceDocument, type SourceSummary } from '../core/model';
@@ -146,12 +146,14 @@ export function App() {
     async (id: string) => {
       const ticket = ++opening.current;
       try {
-        const loaded = await call('getSource', { id });
+        const first = takeFirstSource(id);
+        const loaded = await (first ?? call('getSource', { id }));
         if (ticket !== opening.current) return;
         performance.mark('nb-source-loaded', { detail: loaded.highlights.length });
         setDoc(loaded);
         setAlternatives([]);
-        acceptSettings(await call('updateSettings', { lastSourceId: id }));
+        // The source the app opens on start is the one saved already: nothing to write.
+        if (!first) acceptSettings(await call('updateSettings', { lastSourceId: id }));
       } catch (err) {
         report(err);
       }

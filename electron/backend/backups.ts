@@ -2,6 +2,7 @@ import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { sha256 } from './hash';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
+import { ORIGINALS } from '../../core/documents/originals';
 
 export type BackupKind = 'hourly' | 'daily' | 'manual' | 'before-restore';
 
@@ -30,7 +31,6 @@ export const DEFAULT_POLICY: BackupPolicy = {
 };
 
 const HOUR = 3_600_000;
-const ORIGINALS = 'originals';
 /** The folders a snapshot holds besides catalog.json. */
 const SNAPSHOT_FOLDERS = ['sources', ORIGINALS] as const;
 /** An original's file name as documents/originals.ts writes it (temp files of an atomic write are left out). */

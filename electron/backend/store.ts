@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type Highlight, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type TagGroup, type ProjectIdentity } from '../../core/model';
+import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type TagGroup, type ProjectIdentity, type SourceFile } from '../../core/model';
 import type { NotebookChange } from '../../core/shell-contract';
 import { isFileId } from '../../core/storage-schemas';
 import { stableFileJson } from '../../core/stable-json';
@@ -45,26 +45,7 @@ export interface CatalogFile {
   citationsUnknown?: string[];
 }
 
-/** One source: its text, highlights and notebook. A save rewrites this file only. */
-export interface SourceFile {
-  schemaVersion: number;
-  id: string;
-  text: string;
-  highlights: Highlight[];
-  note: NoteDoc;
-  /**
-   * Entity suggestions the analyst rejected for this source: mention keys and entity keys. Optional, so files
-   * written before it existed (schema 1) read as they are; absent means none.
-   */
-  rejectedSuggestions?: RejectedSuggestions;
-  /** Attribution suggestions the analyst rejected for this source (issue 17): their keys. Optional like the above. */
-  rejectedStatements?: string[];
-}
-
-export interface RejectedSuggestions {
-  keys: string[];
-  entityKeys: string[];
-}
+export type { RejectedSuggestions, SourceFile } from '../../core/model';
 
 /**
  * What the store tells its listeners after a write: which source file, the catalog, or everything (a reload from

@@ -1,9 +1,34 @@
-import type { Settings, SourceSummary } from '../../core/model';
+import type { Settings, SourceDocument, SourceSummary } from '../../core/model';
 import { call } from '../api';
 
 type FirstLoad = Promise<[SourceSummary[], Settings]>;
-const load = (): FirstLoad => Promise.all([call('listSources'), call('getSettings')]);
+/** The source open when the app last closed, asked for as soon as the settings name it (see takeFirstSource). */
+let firstSource: { id: string; doc: Promise<SourceDocument> } | null = null;
+const load = (): FirstLoad =>
+  Promise.all([
+    call('listSources'),
+    call('getSettings').then((s) => {
+      if (s.lastSourceId) {
+        const doc = call('getSource', { id: s.lastSourceId });
+        // Gone since (deleted): the app opens the list's first source and reports nothing.
+        doc.catch(() => {});
+        firstSource = { id: s.lastSourceId, doc };
+      }
+      return s;
+    }),
+  ]);
 let pending: FirstLoad | null = null;
+
+/**
+ * The source asked for with the settings, once, if it is `id`: it was on its way while the source list (the long
+ * answer in a large notebook) was read and painted, so the reader shows it one render after the list, not one round
+ * trip after. Null when another source is asked for first (or it was taken).
+ */
+export function takeFirstSource(id: string): Promise<SourceDocument> | null {
+  const f = firstSource;
+  firstSource = null;
+  return f && f.id === id ? f.doc : null;
+}
 
 /**
  * The source list and the settings, asked for at the same moment as the start-up state (before React mounts), so

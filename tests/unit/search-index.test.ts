@@ -92,4 +92,25 @@ describe('search', () => {
     loaded.applySource(s);
     expect((await loaded.search({ query: 'moscow' }, TAGS, (id) => texts.get(id))).groups.highlight.map((h) => h.highlightId)).toEqual(['h-b4']);
   });
+
+  it('a loaded index (its term lists views into the loaded numbers) edited many times answers as one built fresh', async () => {
+    const { engine, sources } = build();
+    const loaded = decodeIndex(Buffer.from(encodeIndex(engine)));
+    // Every source rewritten three times: terms gain postings (their lists leave the shared numbers), old paragraphs
+    // die and are swept, new words arrive.
+    let current = sources;
+    for (let round = 1; round <= 3; round++) {
+      current = current.map((s) => ({ ...s, text: `${s.text}\n\nRound ${round}: the Taliban border heroin report ${s.meta.id}${round}.` }));
+      for (const s of current) loaded.applySource(s);
+    }
+    const fresh = new SearchEngine();
+    for (const s of current) fresh.applySource(s);
+    const texts = new Map(current.map((s) => [s.meta.id, s.text]));
+    for (const q of ['taliban', 'round', 'heroin', 'bord', '"heroin report"', 'a3', 'unodc', 'refugess']) {
+      const a = await fresh.search({ query: q }, TAGS, (id) => texts.get(id));
+      const b = await loaded.search({ query: q }, TAGS, (id) => texts.get(id));
+      expect(b.totals).toEqual(a.totals);
+      expect(b.groups.source.map((h) => [h.sourceId, h.snippet.text]).sort()).toEqual(a.groups.source.map((h) => [h.sourceId, h.snippet.text]).sort());
+    }
+  });
 });

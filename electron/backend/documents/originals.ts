@@ -1,25 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentFacts, ImportedSource } from '../../../core/import';
+import { ORIGINALS } from '../../../core/documents/originals';
 import type { SourceMeta } from '../../../core/model';
 import { writeFileAtomic } from '../atomic-write';
 
 /**
  * The files sources were imported from (a PDF for the page view, a web page for "Show the whole page", a Word file),
- * kept in the notebook folder as `originals/<source id>.<ext>`. Written atomically before the catalog names them.
+ * kept in the notebook folder as `originals/<source id>.<ext>` (core/documents/originals.ts). Written atomically before
+ * the catalog names them.
  */
-
-const ORIGINALS = 'originals';
-const SAFE_EXTENSION = /^[a-z0-9]{1,8}$/;
-
-/** SourceMeta's document fields for an imported source that is getting the id `id`. */
-export function documentMeta(s: ImportedSource, id: string): Partial<SourceMeta> {
-  const d: DocumentFacts | undefined = s.document;
-  if (!d) return {};
-  const { original, ...rest } = d;
-  const ext = original && SAFE_EXTENSION.test(original.extension) ? original.extension : '';
-  return { ...rest, ...(ext ? { original: `${ORIGINALS}/${id}.${ext}` } : {}) };
-}
 
 export async function writeOriginal(dataDir: string, relative: string, bytes: Uint8Array): Promise<void> {
   await mkdir(join(dataDir, ORIGINALS), { recursive: true });

@@ -14,8 +14,8 @@ import type { PageProgress } from '../workers/jobs';
 import type { NotebookStore, SourceFile } from '../store';
 import { NotebookError } from '../errors';
 import { readingOrder } from '../../../core/lanes';
-import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from './import-plan';
-import { appendNote } from './note-utils';
+import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from '../../../core/import/plan';
+import { appendNote } from '../../../core/notes/note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { writeOriginal } from '../documents/originals';
 
@@ -329,6 +329,7 @@ export class ImportOps {
       projectNote: catalog.projectNote,
       file: async (id) => (await this.store.readSource(id)),
       highlightIds,
+      randomHex: () => randomBytes(6).toString('hex'),
       collections: catalog.collections,
       tagGroups: catalog.tagGroups,
       project: catalog.project,

@@ -1,18 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { sha256 } from '../hash';
-import { anchor, describeRange } from '../../../core/anchoring';
-import { sourceIri } from '../../../core/export/w3c';
-import type { ImportedNotebook } from '../../../core/import';
-import { detectFurniture } from '../../../core/furniture';
-import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type ProjectIdentity, type SourceCollection, type SourceMeta, type Tag, type TagGroup } from '../../../core/model';
-import { normaliseUrl } from '../../../core/exchange/url';
-import { mergeCodebook } from '../../../core/tags/codebook-merge';
-import type { SourceFile } from '../store';
-import { readingOrder } from '../../../core/lanes';
-import { appendNote, forEachCitation, isEmptyNote } from './note-utils';
+/**
+ * Import planning (issue 14: pure, in core): what an import adds to the notebook, worked out without writing
+ * anything. The backend supplies what core cannot make itself: the notebook's state, and random ids.
+ */
+import { anchor, describeRange } from '../anchoring';
+import { sourceIri } from '../export/w3c';
+import type { ImportedNotebook } from './index';
+import { detectFurniture } from '../furniture';
+import { EMPTY_DOC, SCHEMA_VERSION, type Highlight, type NoteDoc, type ProjectIdentity, type SourceCollection, type SourceFile, type SourceMeta, type Tag, type TagGroup } from '../model';
+import { normaliseUrl } from '../exchange/url';
+import { mergeCodebook } from '../tags/codebook-merge';
+import { readingOrder } from '../lanes';
+import { appendNote, forEachCitation, isEmptyNote } from '../notes/note-utils';
 import { documentMeta } from '../documents/originals';
 
-export const EMPTY_TEXT_HASH = sha256('');
+/** The content hash (SHA-256, hex) of an empty text: placeholder sources have it, and they match no document. */
+export const EMPTY_TEXT_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** 12 random hex digits, fresh on each call (the backend's comes from node:crypto). */
+export type RandomHex = () => string;
 
 /** What the notebook has now, as the plan needs it. */
 export interface NotebookState {
@@ -23,6 +28,8 @@ export interface NotebookState {
   file(id: string): Promise<SourceFile>;
   /** Every highlight id in the notebook. */
   highlightIds: ReadonlySet<string>;
+  /** Where new ids come from. */
+  randomHex: RandomHex;
   collections?: readonly SourceCollection[];
   tagGroups?: readonly TagGroup[];
   project?: ProjectIdentity;
@@ -65,9 +72,9 @@ const SAFE_SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const SAFE_TAG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const SAFE_HIGHLIGHT_ID = /^h-[0-9a-z-]{4,64}$/i;
 
-function uniqueId(wanted: string, safe: RegExp, used: Set<string>, prefix: string): string {
+function uniqueId(wanted: string, safe: RegExp, used: Set<string>, prefix: string, randomHex: RandomHex): string {
   let id = safe.test(wanted) && !used.has(wanted) ? wanted : '';
-  while (!id || used.has(id)) id = `${prefix}-${randomBytes(6).toString('hex')}`;
+  while (!id || used.has(id)) id = `${prefix}-${randomHex()}`;
   used.add(id);
   return id;
 }
@@ -133,7 +140,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
 
   for (const n of notebooks) {
     // Tags, parents first: by GUID, then by path (core/tags/codebook-merge.ts, as the preview showed).
-    const merged = mergeCodebook([...tags.values()], n.tags, (wanted) => uniqueId(wanted, SAFE_TAG_ID, usedTagIds, 't'));
+    const merged = mergeCodebook([...tags.values()], n.tags, (wanted) => uniqueId(wanted, SAFE_TAG_ID, usedTagIds, 't', state.randomHex));
     const tagMap = merged.tagMap;
     plan.counts.tagsMatched += merged.diff.matched;
     plan.newTags.push(...merged.newTags);
@@ -161,7 +168,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         touch(duplicateOf);
         continue;
       }
-      const id = uniqueId(s.id, SAFE_SOURCE_ID, usedSourceIds, 'src');
+      const id = uniqueId(s.id, SAFE_SOURCE_ID, usedSourceIds, 'src', state.randomHex);
       const meta: SourceMeta = {
         id,
         title: s.title,
@@ -201,7 +208,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         if (match.by === 'quote') plan.warnings.push(`${n.fileName}: the annotations on ${iri} were matched to “${match.title}” by their quotes.`);
         continue;
       }
-      const id = uniqueId('', SAFE_SOURCE_ID, usedSourceIds, 'src');
+      const id = uniqueId('', SAFE_SOURCE_ID, usedSourceIds, 'src', state.randomHex);
       const meta: SourceMeta = { id, title: `Not included: ${iri}`, publisher: '', date: '', originalFile: iri, contentHash: EMPTY_TEXT_HASH, addedAt: now, furniture: [] };
       const entry = { meta, file: { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: EMPTY_DOC } };
       plan.newSources.push(entry);
@@ -253,7 +260,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         if (mapped) codingGuids[mapped] = guid;
       }
       const highlight: Highlight = {
-        id: uniqueId(h.id, SAFE_HIGHLIGHT_ID, usedHighlightIds, 'h'),
+        id: uniqueId(h.id, SAFE_HIGHLIGHT_ID, usedHighlightIds, 'h', state.randomHex),
         sourceId: t.id,
         ...placed,
         tagIds,
@@ -300,7 +307,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
       const merged: SourceCollection = known
         ? { ...known, sourceIds: [...new Set([...known.sourceIds, ...members])], ...(c.variables ? { variables: { ...known.variables, ...c.variables } } : {}) }
         : {
-            id: `col-${randomBytes(6).toString('hex')}`,
+            id: `col-${state.randomHex()}`,
             name: c.name,
             sourceIds: members,
             ...(c.kind === 'case' ? { kind: 'case' as const } : {}),
@@ -318,7 +325,7 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
       const merged: TagGroup = known
         ? { ...known, tagIds: [...new Set([...known.tagIds, ...members])], ...(!known.guid && g.guid ? { guid: g.guid } : {}) }
         : {
-            id: `tgr-${randomBytes(6).toString('hex')}`,
+            id: `tgr-${state.randomHex()}`,
             name: g.name,
             tagIds: members,
             ...(g.description ? { description: g.description } : {}),

@@ -1,5 +1,7 @@
-import type { NoteDoc } from '../../../core/model';
-import { noteToPlainText } from '../../../core/notes/markdown';
+/** Helpers for whole notes as stored (ProseMirror JSON): empty, citations rewritten, one note appended to another. */
+import type { NoteDoc } from '../model';
+import { noteToPlainText } from './markdown';
+import { walkNote } from './walk';
 
 export function isEmptyNote(doc: NoteDoc | null | undefined): boolean {
   return !doc || noteToPlainText(doc).trim() === '';
@@ -16,13 +18,10 @@ interface CitationJson {
  */
 export function forEachCitation(doc: NoteDoc | null, change: (attrs: CitationJson['attrs']) => void): void {
   if (!doc) return;
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: unknown; attrs?: unknown; content?: unknown };
+  // Without recursion (walk.ts): an imported note nested 100,000 deep is walked like any other.
+  walkNote(doc, (n) => {
     if (n.type === 'citation' && n.attrs && typeof n.attrs === 'object') change(n.attrs as CitationJson['attrs']);
-    if (Array.isArray(n.content)) n.content.forEach(walk);
-  };
-  walk(doc);
+  });
 }
 
 /**
