@@ -19,7 +19,7 @@ test('the interface switches to Russian and back, and stays Russian after a rest
   // The toolbar.
   await expect(page.getByRole('button', { name: /^Поиск…/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Крупнее' })).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'С засечками' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Антиква' })).toBeVisible();
   // The sources pane, with a Russian plural (5 источников) and dates in Russian.
   await expect(page.locator('.pane-sources .count, .sources-pane .count, [aria-label="5 источников"]').first()).toHaveAttribute('aria-label', '5 источников');
   const efe = page.getByRole('option', { name: /Putin warns of buildup/ });
