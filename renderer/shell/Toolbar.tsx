@@ -1,5 +1,5 @@
 import { msg } from '../i18n';
-import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search } from 'lucide-react';
+import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search, UserRound, Users } from 'lucide-react';
 import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
 import { formatAccelerator, type CommandId } from '../../core/commands';
 import { isMac } from '../api';
@@ -20,6 +20,13 @@ interface Props {
   /** The interface language and its switch (View > Interface Language). */
   language?: InterfaceLanguage;
   onLanguage?(lang: InterfaceLanguage): void;
+  /** The Sync button (issue 19). */
+  sync?: React.ReactNode;
+  /** The Agreement view and the analyst's name (issue 19). */
+  onAgreement?(): void;
+  agreementOpen?: boolean;
+  analystName?: string;
+  onName?(): void;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -29,7 +36,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage, sync, onAgreement, agreementOpen, analystName, onName }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">{msg('shell.researchNotebook')}</span>
@@ -71,6 +78,16 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
           <ChartColumn size={14} aria-hidden="true" /> <span className="toolbar-label">{msg('shell.analysis')}</span>
         </button>
       )}
+      {onAgreement && (
+        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis toolbar-agreement" title={withShortcut(msg('agreement.toolbarTitle'), 'view.agreement')} onClick={onAgreement}>
+          <Users size={14} aria-hidden="true" /> <span className="toolbar-label">{msg('agreement.agreement')}</span>
+        </button>
+      )}
+      {onName && (
+        <button type="button" className="toolbar-name" title={withShortcut(analystName ? msg('agreement.youAreSwitch', { name: analystName }) : msg('agreement.setNameTitle'), 'view.analystName')} onClick={onName}>
+          <UserRound size={14} aria-hidden="true" /> <span className="toolbar-name-text">{analystName ?? msg('agreement.setYourName')}</span>
+        </button>
+      )}
       {(onImport || onExport) && (
         <div className="toolbar-group" role="group" aria-label={msg('shell.importAndExport')}>
           {onImport && (
@@ -100,6 +117,7 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
           ))}
         </select>
       )}
+      {sync}
       <button type="button" className="help-button" aria-label={msg('shell.keyboardShortcuts')} title={withShortcut(msg('shell.keyboardShortcuts'), 'help.shortcuts')} onClick={onShortcuts}>
         ?
       </button>

@@ -12,6 +12,7 @@ import { benchScale } from './scale';
 import { benchWorkers } from './workers';
 import { benchRussian } from './russian';
 import { benchStatements } from './statements';
+import { benchAgreement } from './agreement';
 import { chromiumVersion, machine, printTable, updateMarkdown, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -30,6 +31,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['documents', benchDocuments],
   ['russian', benchRussian],
   ['statements', benchStatements],
+  ['agreement', benchAgreement],
 ];
 
 const figures: Figure[] = [];
