@@ -65,7 +65,7 @@ export const COMMANDS = [
   { id: 'view.agreement', label: 'Agreement Between Coders', menu: 'View', accelerator: 'CmdOrCtrl+Alt+A' },
   { id: 'view.analystName', label: 'Your Name…', menu: 'View', accelerator: 'CmdOrCtrl+Alt+N' },
   { id: 'view.sideBySide', label: 'Read Side by Side with the Translation', menu: 'View', accelerator: 'CmdOrCtrl+Alt+T', separatorBefore: true },
-  { id: 'view.interfaceLanguage', label: 'Interface Language: English / Русский', menu: 'View', accelerator: 'CmdOrCtrl+Alt+U' },
+  { id: 'view.interfaceLanguage', label: 'Interface Language: English / Русский', menu: 'View', accelerator: 'CmdOrCtrl+Alt+I' },
   { id: 'view.translitMatching', label: 'Match Names Across Scripts (Шойгу = Shoigu)', menu: 'View', accelerator: 'CmdOrCtrl+Alt+L' },
   { id: 'view.statements', label: 'Statements', menu: 'View', accelerator: 'CmdOrCtrl+Alt+S' },
   { id: 'focus.statementSuggestions', label: 'Go to Statement Suggestions', menu: 'View', accelerator: 'CmdOrCtrl+7' },
