@@ -11,7 +11,7 @@ import type { UnitKind } from '../../core/agreement/units';
 import type { SourceSummary, Tag } from '../../core/model';
 import { call } from '../api';
 import { withShortcut } from '../shell/Toolbar';
-import { formatCoefficient, formatPercent, UNIT_LABEL } from './format';
+import { formatCoefficient, formatPercent, UNIT_LABEL } from '../../core/agreement/format';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { DisagreementList } from './DisagreementList';
 

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, call, type Notebook } from './fixtures';
 import { dragSelect, paintedTexts } from './reader-helpers';
 import { compareCoders } from '../../core/agreement/compare';
-import { formatCoefficient, formatPercent } from '../../renderer/agreement/format';
+import { formatCoefficient, formatPercent } from '../../core/agreement/format';
 import type { Highlight, Tag } from '../../core/model';
 
 const SOURCE = /Putin warns of buildup/;
