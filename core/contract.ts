@@ -58,6 +58,7 @@ import type {
   StatementSuggestResult,
   StatementsList,
 } from './statements/api';
+import { syncInputs, type HistoryEntry, type JoinResult, type SyncResult, type SyncStatus } from './sync/api';
 import { agreementInputs, type AdjudicateResult, type AgreementResult, type CodingState } from './agreement/api';
 import { sourceInputs, type DeleteSourcesResult, type RestoreSourcesResult, type UpdateSourceMetaResult } from './sources/api';
 
@@ -214,6 +215,19 @@ export const contract = {
   mergeStatements: channel<GroupKeysResult>()(statementInputs.mergeStatements),
   splitStatements: channel<GroupKeysResult>()(statementInputs.splitStatements),
   restoreGroupKeys: channel<GroupKeysResult>()(statementInputs.restoreGroupKeys),
+  // Sharing a notebook through git (issue 19): schemas and result types in core/sync/api.ts.
+  syncStatus: channel<SyncStatus>()(none),
+  /** Make the notebook a git repository (if it is not one), set its remote and token, and sync. */
+  shareNotebook: channel<SyncResult>()(syncInputs.shareNotebook),
+  /** Commit local changes, fetch, merge by meaning, push. */
+  syncNotebook: channel<SyncResult>()(none),
+  /** Clone a shared notebook into a new empty folder and open it there. */
+  joinNotebook: channel<JoinResult>()(syncInputs.joinNotebook),
+  /** Who changed what, when: the notebook's history, or one source's. */
+  notebookHistory: channel<HistoryEntry[]>()(syncInputs.notebookHistory),
+  /** Put back a source as it was in an earlier version, as a new change. */
+  restoreSourceVersion: channel<{ highlights: number }>()(syncInputs.restoreSourceVersion),
+  setAutoSync: channel<SyncStatus>()(syncInputs.setAutoSync),
   // Who did what, blind double-coding and agreement (issue 19). Schemas and result types: core/agreement/api.ts.
   /** The coding setup (assignments, blind), the analyst's name and the coders who have made highlights. */
   getCoding: channel<CodingState>()(none),

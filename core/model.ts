@@ -179,6 +179,8 @@ export interface Settings {
   recentTagIds: string[];
   /** Names match across scripts through transliteration (Шойгу = Shoigu). Absent in older notebooks: on. */
   translitMatching?: boolean;
+  /** The language of menus, labels and messages. Absent in older notebooks: English. */
+  interfaceLanguage?: 'en' | 'ru';
   /** The analyst's name (issue 19): recorded as the creator and last editor of what they make. Absent: not set yet. */
   analystName?: string;
   /** Every name analysts have set in this notebook, for the coder lists (issue 19). */

@@ -48,6 +48,7 @@ export const settingsPatch = z
     window: windowBounds,
     readingPosition: z.object({ sourceId: id, offset: z.number().int().min(0) }),
     translitMatching: z.boolean(),
+    interfaceLanguage: z.enum(['en', 'ru']),
     analystName: analystName,
   })
   .partial()

@@ -10,10 +10,12 @@ import { SHELL_EVENTS } from '../core/shell-contract';
 import type { Dispatch } from './backend/dispatch';
 import type { StartExportResult } from '../core/exchange/api';
 import type { Settings } from '../core/model';
-import { resolveDataDir } from './backend/data-dir';
+import { readNotebookPointer, resolveDataDir, writeNotebookPointer } from './backend/data-dir';
+import { electronSecretBox } from './secret-box';
 import type { NotebookService } from './backend/service';
 import { NotebookSession } from './backend/startup';
 import { buildMenu } from './menu';
+import { interfaceLanguage, type InterfaceLanguage } from '../core/i18n/catalog';
 import { registerExchangeShell } from './exchange-shell';
 import { CSP } from './csp';
 import { NOT_GRANTED_ERROR, SaveGrants, UNTRUSTED_SENDER } from './save-grants';
@@ -36,13 +38,25 @@ let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'notebook'));
+  // A joined shared notebook (issue 19) is opened again at the next start, from the folder it was joined into.
+  const pointer = join(app.getPath('userData'), 'notebook-folder.json');
+  const dataDir = resolveDataDir(process.argv, process.env, readNotebookPointer(pointer) ?? join(app.getPath('userData'), 'notebook'));
   // Our menu replaces Electron's default one (Reload, Toggle Developer Tools) at once, before any window exists.
-  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(SHELL_EVENTS.menuCommand, command), dataDir));
+  const showMenu = (lang: InterfaceLanguage) => Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(SHELL_EVENTS.menuCommand, command), dataDir, undefined, lang));
+  showMenu('en');
   // A notebook that cannot be opened still gets its window: the start-up failure screen says what failed and offers
   // the backups and, where it can work, opening read-only (electron/backend/startup.ts).
-  const notebook = await NotebookSession.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion() });
-  const dispatch = notebook.dispatch;
+  const notebook = await NotebookSession.open({ dataDir, seedsDir: join(app.getAppPath(), 'seeds'), version: app.getVersion(), secrets: electronSecretBox });
+  notebook.onFolderChanged = (folder) => writeNotebookPointer(pointer, folder);
+  // The menu follows the interface language: as the notebook has it, then as the analyst switches it.
+  let menuLanguage = interfaceLanguage((await notebook.current?.getSettings().catch(() => null))?.interfaceLanguage);
+  if (menuLanguage !== 'en') showMenu(menuLanguage);
+  const dispatch: Dispatch = async (channel, input) => {
+    const reply = await notebook.dispatch(channel, input);
+    const lang = channel === 'updateSettings' && reply.ok ? interfaceLanguage((reply.value as Settings).interfaceLanguage) : menuLanguage;
+    if (lang !== menuLanguage) showMenu((menuLanguage = lang));
+    return reply;
+  };
   // What changed, once on disk, goes to the window: its panels follow changes made anywhere (an import, a restore).
   notebook.onChange((batch) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SHELL_EVENTS.notebookChanged, batch);

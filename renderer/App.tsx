@@ -1,3 +1,5 @@
+import { currentLanguage, msg, setInterfaceLanguage } from './i18n';
+import { interfaceLanguage, type InterfaceLanguage } from '../core/i18n/catalog';
 import { PaneBoundary } from './shell/PaneBoundary';
 import { firstListArrived, takeFirstLoad, takeFirstSource } from './shell/first-load';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -54,6 +56,8 @@ import { StatementDialog } from './statements/StatementDialog';
 import { StatementsView } from './statements/StatementsView';
 import { StatementSuggestionsPanel } from './statements/StatementSuggestionsPanel';
 import { GradeHint } from './statements/GradeHint';
+import { SyncLayer, useSyncUi } from './sync/SyncLayer';
+import { SyncButton } from './sync/SyncButton';
 import { RELIABILITY_GRADES, RELIABILITY_MEANING, isReliability } from '../core/statements/grading';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -234,7 +238,7 @@ export function App() {
     if (intent === 'tag') tagsApi.openPicker({ target: { type: 'highlight', highlightId: created.id }, anchor: anchor ?? highlightAnchor(getPainter(), created.id) });
     if (intent === 'note') {
       notes.setScope({ kind: 'highlight', sourceId: created.sourceId, highlightId: created.id });
-      void focusNotesWhenReady('Note on this highlight');
+      void focusNotesWhenReady(msg('app.noteOnThisHighlight'));
     }
   };
 
@@ -291,7 +295,7 @@ export function App() {
     // thing, so it starts afresh, and the analyst is told.
     const hadHistory = hl.canUndo() || hl.canRedo();
     hl.undoStack.clear();
-    if (hadHistory) message = `${message} The undo history was cleared: earlier changes can no longer be undone.`;
+    if (hadHistory) message = msg('app.theUndoHistoryWasCleared', { message });
     setGeneration((g) => g + 1);
     if (changedIds) {
       const [changed, s] = await Promise.all([call('sourceSummaries', { ids: changedIds }), call('getSettings')]);
@@ -307,6 +311,9 @@ export function App() {
     if (current) await openSource(current.id);
     setNotice(message);
   };
+
+  // Sharing through git (issue 19): renderer/sync/.
+  const syncUi = useSyncUi({ reloadNotebook: (message) => reloadNotebook(message), notify: setNotice });
 
   // Editing and deleting sources (issue 13): renderer/sources/. The reader and the notes' citations follow.
   const sourceActions = useSourceActions({
@@ -351,8 +358,8 @@ export function App() {
       setDoc(result.source);
       const orphaned = result.orphaned.length;
       setNotice(
-        `Re-imported ${fileName}: ${result.reanchored} highlight${result.reanchored === 1 ? '' : 's'} followed ${result.reanchored === 1 ? 'its' : 'their'} passage` +
-          (orphaned ? `; ${orphaned} could not be found and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.` : '.'),
+        msg('app.reImportedHighlightFollowedPassage', { fileName, reanchored: result.reanchored }) +
+          (orphaned ? msg('app.couldNotBeFoundAnd', { orphaned }) : '.'),
       );
     } catch (err) {
       report(err);
@@ -366,8 +373,8 @@ export function App() {
       setDoc(result.source);
       const orphaned = result.orphaned.length;
       setNotice(
-        `${mode === 'whole-page' ? 'Showing the whole saved page' : 'Showing the article'}: ${result.reanchored} highlight${result.reanchored === 1 ? '' : 's'} followed ${result.reanchored === 1 ? 'its' : 'their'} passage` +
-          (orphaned ? `; ${orphaned} could not be found and ${orphaned === 1 ? 'is' : 'are'} listed as orphaned.` : '.'),
+        msg('app.highlightFollowedPassage', { value: mode === 'whole-page' ? msg('app.showingTheWholeSavedPage') : msg('app.showingTheArticle'), reanchored: result.reanchored }) +
+          (orphaned ? msg('app.couldNotBeFoundAnd', { orphaned }) : '.'),
       );
     } catch (err) {
       report(err);
@@ -385,6 +392,17 @@ export function App() {
         .catch(report);
     },
   });
+
+  /** The interface in another language: stored with the settings, then every view shows itself again in it. */
+  const switchLanguage = (lang: InterfaceLanguage) => {
+    if (lang === currentLanguage()) return;
+    void flushNotes()
+      .then(() => call('updateSettings', { interfaceLanguage: lang }))
+      .then((s) => {
+        setSettings(s);
+        setInterfaceLanguage(interfaceLanguage(s.interfaceLanguage));
+      }, report);
+  };
 
   const { openHit, openAt } = useOpenHit({ openId: doc?.meta.id ?? null, openSource, selectHighlight: hl.select, setNotesScope: notes.setScope, focusNotes: focusNotesWhenReady });
 
@@ -405,11 +423,12 @@ export function App() {
       if (!doc) return false;
       setSideBySide((o) => !o);
     },
+    'view.interfaceLanguage': () => switchLanguage(currentLanguage() === 'en' ? 'ru' : 'en'),
     'view.translitMatching': () => {
       const on = settings?.translitMatching === false;
       call('updateSettings', { translitMatching: on }).then((s) => {
         setSettings(s);
-        setNotice(on ? 'Names match across scripts again: a tag “Shoigu” also finds Шойгу, Shoygu and Schoigu.' : 'Names now match only as spelled (no transliteration across scripts). Ctrl+Alt+L turns matching back on.');
+        setNotice(on ? msg('app.namesMatchAcrossScriptsAgain') : msg('app.namesNowMatchOnlyAs'));
       }, report);
     },
     'view.fontLarger': () => updateReader((r) => ({ fontSize: clamp(r.fontSize + FONT_SIZE.step, FONT_SIZE.min, FONT_SIZE.max) })),
@@ -419,7 +438,7 @@ export function App() {
     'view.linesNarrower': () => updateReader((r) => ({ lineWidth: clamp(r.lineWidth - LINE_WIDTH.step, LINE_WIDTH.min, LINE_WIDTH.max) })),
     'view.caretBrowsing': () => {
       const on = toggleCaretBrowsing();
-      setNotice(on ? 'Caret browsing is on: click or use the arrows to place the caret anywhere in the article, then Shift+arrows to select. F7 turns it off.' : 'Caret browsing is off.');
+      setNotice(on ? msg('app.caretBrowsingIsOnClick') : msg('app.caretBrowsingIsOff'));
       if (on) document.getElementById('reader')?.focus();
     },
     'view.toggleSerif': () => updateReader((r) => ({ fontFamily: r.fontFamily === 'serif' ? 'sans' : 'serif' })),
@@ -439,6 +458,7 @@ export function App() {
     },
     'notes.cite': () => citeSelected(),
     'file.backups': () => setDialog('backups'),
+    ...syncUi.commands,
     'app.flushAndClose': () => {
       void flushNotes().finally(() => window.notebookShell?.readyToClose?.());
     },
@@ -520,7 +540,7 @@ export function App() {
   if (!sources || !settings) {
     return (
       <div className="loading" role="status">
-        {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} /> : 'Opening the notebook…'}
+        {error ? <ErrorBanner message={error} onDismiss={() => setError(null)} /> : msg('app.openingTheNotebook')}
       </div>
     );
   }
@@ -536,6 +556,9 @@ export function App() {
         onSearch={() => setSearchOpen(true)}
         onAnalysis={() => setAnalysisOpen((o) => !o)}
         analysisOpen={analysisOpen}
+        language={currentLanguage()}
+        onLanguage={switchLanguage}
+        sync={<SyncButton sync={syncUi.sync} onShare={() => syncUi.open('share')} />}
         onAgreement={() => setAgreementOpen((o) => !o)}
         agreementOpen={agreementOpen}
         analystName={settings.analystName}
@@ -543,17 +566,18 @@ export function App() {
       />
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">
-          Read-only: this notebook was written by a newer version of Research Notebook. You can read and export it; update the app to change it.
+          
+          {msg('app.readOnlyThisNotebookWas')}
         </div>
       )}
       <Group className="panes" orientation="horizontal" id="main-panes" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="pane-sources" defaultSize="20" minSize="236px">
           <PaneTabs
-            label="Sources and codebook"
+            label={msg('app.sourcesAndCodebook')}
             selected={leftTab}
             onSelect={setLeftTab}
             tabs={[
-              { id: 'sources', label: 'Sources', badge: sources.length, title: withShortcut('Sources', 'focus.sources'), content: (
+              { id: 'sources', label: msg('app.sources'), badge: sources.length, title: withShortcut(msg('app.sources'), 'focus.sources'), content: (
                   <PaneBoundary pane="Sources" onOpenBackups={() => setDialog('backups')}>
                   <SourceList
                     sources={sources}
@@ -569,9 +593,9 @@ export function App() {
               },
               {
                 id: 'codebook',
-                label: 'Codebook',
+                label: msg('app.codebook'),
                 badge: tagsApi.loaded ? tags.length : undefined,
-                title: withShortcut('Codebook', 'focus.codebook'),
+                title: withShortcut(msg('app.codebook'), 'focus.codebook'),
                 content: (
                   <PaneBoundary pane="Codebook" onOpenBackups={() => setDialog('backups')}>
                     <CodebookPanel api={tagsApi} onRetrieve={(t) => setRetrieval({ query: queryForTag(tags, t), nonce: Date.now() })} />
@@ -616,16 +640,19 @@ export function App() {
                   onCreate={(range, intent) => void createFromSelection(range, intent)}
                   headerExtra={
                     <>
-                      <button type="button" className="link-button" onClick={() => setSideBySide(true)} title={withShortcut('Read this source and its translation side by side, paragraph by paragraph (link the translation first)', 'view.sideBySide')}>
-                        Side by side…
+                      <button type="button" className="link-button" onClick={() => setSideBySide(true)} title={withShortcut(msg('app.readThisSourceAndIts'), 'view.sideBySide')}>
+                        
+                        {msg('app.sideBySide')}
                       </button>
-                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title="Edit this source's title, authors, publisher, date, address and language (F2 in the sources list)">
-                        Edit details…
+                      <button type="button" className="link-button" onClick={() => sourceActions.setEditing(doc.meta.id)} title={msg('app.editThisSourceSTitle')}>
+                        
+                        {msg('app.editDetails')}
                       </button>
-                      <label className="source-grade-control" title="The source's reliability (NATO/Admiralty); keyboard: G then A–F">
-                        Reliability
+                      <label className="source-grade-control" title={msg('app.theSourceSReliabilityNato')}>
+                        
+                        {msg('app.reliability')}
                         <select
-                          aria-label="Source reliability"
+                          aria-label={msg('app.sourceReliability')}
                           value={doc.meta.reliability ?? ''}
                           onChange={(e) => {
                             const v = e.target.value;
@@ -633,7 +660,8 @@ export function App() {
                           }}
                         >
                           <option value="" disabled>
-                            not graded
+                            
+                            {msg('app.notGraded')}
                           </option>
                           {RELIABILITY_GRADES.map((g) => (
                             <option key={g} value={g}>
@@ -642,27 +670,29 @@ export function App() {
                           ))}
                         </select>
                       </label>
-                      <button type="button" className="link-button" onClick={() => setStatementsOpen(true)} title={withShortcut('Every statement: who said what, when, reported by whom', 'view.statements')}>
-                        Statements…
+                      <button type="button" className="link-button" onClick={() => setStatementsOpen(true)} title={withShortcut(msg('app.everyStatementWhoSaidWhat'), 'view.statements')}>
+                        
+                        {msg('app.statements')}
                       </button>
-                      <button type="button" className="link-button" onClick={() => reimport.current?.click()} title="Replace this source's text with a new version of the file; highlights follow their passages">
-                        Re-import text…
+                      <button type="button" className="link-button" onClick={() => reimport.current?.click()} title={msg('app.replaceThisSourceSText')}>
+                        
+                        {msg('app.reImportText')}
                       </button>
                       {doc.meta.kind === 'html' && doc.meta.original && (
                         <button
                           type="button"
                           className="link-button"
                           onClick={() => void reextract(doc.meta.wholePage ? 'article' : 'whole-page')}
-                          title={doc.meta.wholePage ? 'Show only the article found on the saved page; highlights follow their passages' : 'Show everything on the saved page, menus and comments included, when the article was cut; highlights follow their passages'}
+                          title={doc.meta.wholePage ? msg('app.showOnlyTheArticleFound') : msg('app.showEverythingOnTheSaved')}
                         >
-                          {doc.meta.wholePage ? 'Show the article' : 'Show the whole page'}
+                          {doc.meta.wholePage ? msg('app.showTheArticle') : msg('app.showTheWholePage')}
                         </button>
                       )}
                     </>
                   }
                 />
               ) : (
-                <main className="pane reader empty">No source is open.</main>
+                <main className="pane reader empty">{msg('app.noSourceIsOpen')}</main>
               )}
             </div>
             {doc && find.open && !analysisOpen && <FindBar find={find} focusKey={findFocus} onHighlight={(range) => void hl.create(range, [], (h) => reader.current?.paintNow(h))} />}
@@ -722,15 +752,15 @@ export function App() {
             <Panel id="pane-highlights" defaultSize="42" minSize="15">
               <PaneBoundary pane="Highlights" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
               <PaneTabs
-                label="Highlights and suggestions"
+                label={msg('app.highlightsAndSuggestions')}
                 selected={sideTab}
                 onSelect={setSideTab}
                 tabs={[
                   {
                     id: 'highlights',
-                    label: 'Highlights',
+                    label: msg('app.highlights'),
                     badge: hl.highlights.filter((h) => !h.orphan).length,
-                    title: withShortcut('Highlights', 'focus.highlights'),
+                    title: withShortcut(msg('app.highlights'), 'focus.highlights'),
                     content: (
                       <HighlightsPanel
                         highlights={hl.highlights}
@@ -758,16 +788,16 @@ export function App() {
                   },
                   {
                     id: 'suggestions',
-                    label: 'Suggestions',
-                    title: withShortcut('Entity suggestions', 'focus.suggestions'),
+                    label: msg('app.suggestions'),
+                    title: withShortcut(msg('app.entitySuggestions'), 'focus.suggestions'),
                     content: (
                       <SuggestionsPanel api={tagsApi} sourceId={doc?.meta.id ?? null} text={doc?.text ?? null} active={sideTab === 'suggestions'} highlights={hl.highlights} getPainter={getPainter} focusRequest={suggestionsFocus} />
                     ),
                   },
                   {
                     id: 'statements',
-                    label: 'Statements',
-                    title: withShortcut('Statement suggestions', 'focus.statementSuggestions'),
+                    label: msg('app.statements2'),
+                    title: withShortcut(msg('app.statementSuggestions'), 'focus.statementSuggestions'),
                     content: (
                       <StatementSuggestionsPanel
                         sourceId={doc?.meta.id ?? null}
@@ -782,7 +812,7 @@ export function App() {
                             const ids = r.createdIds;
                             const sourceId = r.highlights[0]?.sourceId;
                             hl.undoStack.push({
-                              label: 'Accept statement',
+                              label: msg('app.acceptStatement'),
                               undo: async () => {
                                 for (const id of ids) await call('deleteHighlight', { sourceId, highlightId: id });
                                 if (doc?.meta.id === sourceId) void openSource(sourceId);
@@ -835,7 +865,7 @@ export function App() {
         </Panel>
       </Group>
       {/* Messages float over the panes (bottom centre) instead of pushing the layout down as they come and go. */}
-      <section className="message-stack" aria-label="Messages">
+      <section className="message-stack" aria-label={msg('app.messages')}>
         {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
         {notice && <Notice message={notice} onDismiss={() => setNotice(null)} />}
         {startup.notices
@@ -844,15 +874,16 @@ export function App() {
             <div key={n} className="error-banner" role="alert">
               <span className="error-text">{n}</span>
               <button type="button" onClick={() => setStartup((st) => ({ ...st, notices: st.notices.filter((x) => x !== n) }))}>
-                Dismiss
+                
+                {msg('app.dismiss')}
               </button>
             </div>
           ))}
       </section>
       {/* The separators' names, by reference: hidden text is no content outside the landmarks, an aria-label would be. */}
-      <span hidden id="resize-sources-label">Resize sources pane</span>
-      <span hidden id="resize-side-label">Resize side pane</span>
-      <span hidden id="resize-notes-label">Resize notes pane</span>
+      <span hidden id="resize-sources-label">{msg('app.resizeSourcesPane')}</span>
+      <span hidden id="resize-side-label">{msg('app.resizeSidePane')}</span>
+      <span hidden id="resize-notes-label">{msg('app.resizeNotesPane')}</span>
       <FirstSteps key={generation} newNotebook={newNotebook.current} highlights={hl.highlights} />
       <ReimportInput ref={reimport} onText={(text, name) => void replaceText(text, name)} onError={setError} />
       <TagPickerHost tags={tagsApi} highlights={hl.highlights} />
@@ -907,6 +938,7 @@ export function App() {
       )}
       <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />
       <SourceDialogs store={sourceStore} actions={sourceActions} />
+      <SyncLayer ui={syncUi} source={doc ? { id: doc.meta.id, title: doc.meta.title } : null} onRestored={(m) => void reloadNotebook(m, doc ? [doc.meta.id] : undefined)} />
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} onRestored={(m) => void reloadNotebook(m)} />}
     </div>
   );

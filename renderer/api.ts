@@ -1,3 +1,4 @@
+import { msg } from './i18n';
 import type { Channel, ChannelInput, ChannelOutput, Envelope, NotebookApi } from '../core/contract';
 import { CallError } from '../core/errors';
 import { isMacPlatform } from '../core/platform';
@@ -41,7 +42,7 @@ export function onNotebookChanged(listener: (batch: NotebookChange[]) => void): 
 /** Call a backend channel; a failure becomes an Error whose message is fit to show the analyst. */
 export async function call<C extends Channel>(channel: C, ...input: ChannelInput<C> extends undefined ? [] : [ChannelInput<C>]): Promise<ChannelOutput<C>> {
   const fn = window.notebook?.[channel] as ((i?: unknown) => Promise<Envelope<unknown>>) | undefined;
-  if (!fn) throw new Error(`The notebook backend is not connected (no "${channel}").`);
+  if (!fn) throw new Error(msg('app.theNotebookBackendIsNot', { channel }));
   const result = await fn(input[0]);
   // The error keeps its code (core/errors.ts): a caller can tell "not found" from "read-only" without reading words.
   if (!result.ok) throw new CallError(result.error);

@@ -1,8 +1,9 @@
 import { ADJUDICATED } from '../core/agreement/blind';
+import { currentLocale, msg } from './i18n';
 /** "by A. Petrova · 3 Dec": who made a highlight, note or statement and when it last changed (issue 19). */
-const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-const LONG = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const FULL = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+const SHORT = (d: Date) => d.toLocaleDateString(currentLocale(), { day: 'numeric', month: 'short' });
+const LONG = (d: Date) => d.toLocaleDateString(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
+const FULL = (d: Date) => d.toLocaleString(currentLocale(), { dateStyle: 'long', timeStyle: 'short' });
 
 /** "Anna Petrova" -> "A. Petrova"; a single name stays as it is. */
 export function shortName(name: string): string {
@@ -15,8 +16,8 @@ function day(iso: string | undefined): { short: string; full: string } | null {
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  const short = d.getFullYear() === new Date().getFullYear() ? SHORT.format(d) : LONG.format(d);
-  return { short, full: FULL.format(d) };
+  const short = d.getFullYear() === new Date().getFullYear() ? SHORT(d) : LONG(d);
+  return { short, full: FULL(d) };
 }
 
 export function bylineText(creator: string | undefined, lastEditor: string | undefined, at: string | undefined): { text: string; title: string } | null {
@@ -26,11 +27,16 @@ export function bylineText(creator: string | undefined, lastEditor: string | und
   // The merged reading (issue 19): "adjudicated by A. Petrova", not "by Adjudicated".
   const who =
     creator === ADJUDICATED
-      ? `adjudicated${lastEditor ? ` by ${shortName(lastEditor)}` : ''}`
+      ? lastEditor
+        ? msg('byline.adjudicatedBy', { name: shortName(lastEditor) })
+        : msg('byline.adjudicated')
       : creator
-        ? `by ${shortName(creator)}${edited ? `, edited by ${shortName(edited)}` : ''}`
-        : `edited by ${shortName(lastEditor!)}`;
-  const title = `${creator ? `Made by ${creator}` : 'Maker not recorded'}${edited ? `; last changed by ${edited}` : ''}${when ? `, ${when.full}` : ''}`;
+        ? edited
+          ? msg('byline.byEdited', { name: shortName(creator), editor: shortName(edited) })
+          : msg('byline.by', { name: shortName(creator) })
+        : msg('byline.editedBy', { name: shortName(lastEditor!) });
+  const made = creator ? msg('byline.madeBy', { name: creator }) : msg('byline.makerUnknown');
+  const title = `${made}${edited ? msg('byline.lastChangedBy', { name: edited }) : ''}${when ? `, ${when.full}` : ''}`;
   return { text: when ? `${who} · ${when.short}` : who, title };
 }
 

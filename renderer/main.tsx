@@ -12,6 +12,7 @@ import './styles/tags.css';
 import './styles/exchange.css';
 import './styles/bilingual.css';
 import './styles/pdf.css';
+import './styles/sync.css';
 import { StartupRoot } from './shell/StartupRoot';
 
 createRoot(document.getElementById('root')!).render(

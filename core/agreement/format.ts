@@ -6,5 +6,3 @@ export function formatPercent(x: number): string {
 export function formatCoefficient(x: number): string {
   return Number.isFinite(x) ? x.toFixed(3).replace(/^-0\.000$/, '0.000') : '—';
 }
-
-export const UNIT_LABEL = { sentence: 'Sentences', paragraph: 'Paragraphs', character: 'Characters (unitized α)' } as const;

@@ -159,17 +159,38 @@ function expand(phones: Phones): string[] {
 
 const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
 
-/** Case endings of Russian (and its neighbours), as keys, longest first. */
+/** Case endings of Russian (and Ukrainian but its -ові, see wordKeys), as keys, longest first. */
 const ENDINGS = ['AmI', 'ImI', 'AgA', 'IgA', 'AmU', 'ImU', 'Ah', 'Ih', 'Am', 'Im', 'A', 'I', 'U'];
 const CONSONANT_END = /[^AIU]$/;
+/**
+ * Suffixes of Uzbek (-даги, -нинг, -дан, -га/-ға/-ка/-қа, -да, -ни) and Tajik (-ро, -ҳо) as keys: they are added to the
+ * word unchanged, after a vowel too (Душанбега, Тошкентда, Тоҷикистонро); -нинг after a final н is -инг once the
+ * doubled н counts once (Тожикистоннинг), -даги after д is -аги (Самарқанддаги). Cyrillic words only.
+ */
+const SUFFIXES = ['dAgI', 'nIng', 'dAn', 'AgI', 'Ing', 'gA', 'kA', 'dA', 'nI', 'rA', 'hA'];
+/** Key letters a suffix must leave (Осиё-да: 3); more after -инг/-аги, the forms a doubled consonant leaves. */
+const MIN_SUFFIX_STEM = 3;
+const MIN_SUFFIX_STEM_AFTER_DOUBLE = 5;
 
-/** The key without a case ending, for each ending it may have (longest first); none when too little would be left. */
-export function stripEndings(key: string): string[] {
+/**
+ * The key without a case ending, for each ending it may have (Russian endings first, longest first); none when too
+ * little would be left. `cyrillic`: the word is Cyrillic, so Uzbek and Tajik suffixes come off too.
+ */
+export function stripEndings(key: string, cyrillic = false): string[] {
   const out: string[] = [];
   for (const e of ENDINGS) {
     if (key.length - e.length >= 2 && key.endsWith(e)) {
       const stem = key.slice(0, -e.length);
       if (CONSONANT_END.test(stem)) out.push(stem);
+    }
+  }
+  if (cyrillic) {
+    for (const e of SUFFIXES) {
+      const min = e === 'Ing' || e === 'AgI' ? MIN_SUFFIX_STEM_AFTER_DOUBLE : MIN_SUFFIX_STEM;
+      if (key.length - e.length >= min && key.endsWith(e)) {
+        const stem = key.slice(0, -e.length);
+        if (!out.includes(stem)) out.push(stem);
+      }
     }
   }
   return out;
@@ -202,6 +223,7 @@ export function wordKeys(word: string): WordKeys {
   } else {
     phones = latinPhones(w);
   }
+  const cyrillic = CYRILLIC_RE.test(w);
   const keys = expand(phones).map(collapse);
   // A silent final e of French and English spellings (Poutine, Raspoutine) may be left out.
   if (!CYRILLIC_RE.test(w) && /[^aeiouy]e$/.test(w)) for (const x of [...keys]) keys.push(x.slice(0, -1));
@@ -209,9 +231,18 @@ export function wordKeys(word: string): WordKeys {
   const all = [...full];
   const stems: string[] = [];
   for (const f of full) {
-    for (const s of stripEndings(f)) {
+    for (const s of stripEndings(f, cyrillic)) {
       if (!all.includes(s)) all.push(s);
       if (s.length >= MIN_SHARED_STEM && !stems.includes(s)) stems.push(s);
+    }
+  }
+  // Ukrainian dative -ові/-еві/-єві (Зеленськ-ому, Путін-ові) is written with і: as a key it would be Russian -овой
+  // (Захаровой), so it comes off the letters, not the key.
+  const ukDative = cyrillic && w.length > 6 ? /^(.+?)(?:ов|ев|єв)і$/.exec(w) : null;
+  if (ukDative) {
+    for (const f of expand(cyrillicPhones(ukDative[1])).map(collapse)) {
+      if (!all.includes(f)) all.push(f);
+      if (f.length >= MIN_SHARED_STEM && !stems.includes(f)) stems.push(f);
     }
   }
   k = { full, all, stems };

@@ -21,9 +21,9 @@ import { isEntityKind, type EntityKind, type Highlight, type Tag, type TagKind }
 import { createTag, nameKey, type TagChange } from '../tags/codebook';
 import { defaultParentId, isCategoryTag } from '../tags/default-codebook';
 import { namesMatch, nameWords, stemKey, wordKeys, wordsMatch } from '../names/name-key';
-import { hasCyrillic } from '../names/script';
+import { cyrillicLanguage, hasCyrillic, type CyrillicLanguage } from '../names/script';
 import { latinSpellings } from '../names/translit';
-import { classifyRussian, firstNameOf, isFemaleFirstName, isPlacePreposition, isRussianTitle, lemmaOf, type RuClass } from './russian';
+import { bareWord, classifyRussian, firstNameOf, isFemaleFirstName, isPlacePreposition, isRussianTitle, lemmaOf, type RuClass } from './russian';
 
 
 export interface Suggestion {
@@ -961,7 +961,8 @@ function spellingsOf(name: string): string[] {
 
 /** A person's last word as mentions of one person share it: its stem for Cyrillic (Путина, Путину), else lower case. */
 function personKey(t: Tokens, i: number): string {
-  return hasCyrillic(t.raw[i]) ? stemKey(t.lower[i]) : t.lower[i];
+  // Uzbek and Tajik add suffixes to the name unchanged (Мирзиёевнинг, Раҳмонро): they come off first.
+  return hasCyrillic(t.raw[i]) ? stemKey(bareWord(t.lower[i], languageAt(t, i))) : t.lower[i];
 }
 
 /** Capitalised Cyrillic words of the text by stem: the forms one word takes (Путин, Путина, Путину). */
@@ -978,14 +979,33 @@ function cyrillicForms(t: Tokens): Map<string, string[]> {
   return out;
 }
 
+const paragraphLanguages = new WeakMap<Tokens, Map<number, CyrillicLanguage>>();
+
+/** The Cyrillic language of the paragraph token i is in (Russian, Ukrainian, Uzbek, Tajik), once per paragraph. */
+function languageAt(t: Tokens, i: number): CyrillicLanguage {
+  let memo = paragraphLanguages.get(t);
+  if (!memo) paragraphLanguages.set(t, (memo = new Map()));
+  const from = t.text.lastIndexOf('\n', t.start[i]) + 1;
+  let lang = memo.get(from);
+  if (lang === undefined) {
+    const end = t.text.indexOf('\n', t.start[i]);
+    lang = cyrillicLanguage(t.text, from, end < 0 ? t.text.length : end);
+    // A short paragraph (a heading, a dateline) says little: the whole text decides.
+    if (lang === 'ru' && (end < 0 ? t.text.length : end) - from < 200) lang = cyrillicLanguage(t.text);
+    memo.set(from, lang);
+  }
+  return lang;
+}
+
 /** The nominative of a Cyrillic name mention, word by word, keeping its separators (Касым-Жомарт). */
 function russianName(t: Tokens, first: number, last: number, forms: Map<string, string[]>): string {
   const firstName = firstNameOf(t.raw[first]);
   const female = firstName !== null && isFemaleFirstName(firstName);
+  const lang = languageAt(t, first);
   let out = '';
   for (let i = first; i <= last; i++) {
     if (i > first) out += joined(t, i) ? (t.joinBefore[i] === JOIN_HYPHEN ? '-' : ' ') : gapOf(t, i);
-    out += lemmaOf(t.raw[i], forms.get(stemKey(t.lower[i])) ?? [], female);
+    out += lemmaOf(t.raw[i], forms.get(stemKey(t.lower[i])) ?? [], female, lang);
   }
   return out;
 }

@@ -75,9 +75,14 @@ export function mergeTrees(base: FileTree, ours: FileTree, theirs: FileTree): Tr
   }
   const [b, o, t] = [base, ours, theirs].map((tree) => parse<MergeableCatalog>('catalog.json', tree.get('catalog.json')));
   if (o && t && canonicalJson(o) !== canonicalJson(t)) {
-    const merged = mergeCatalog(b, o, t, tagsInUse);
-    for (const c of merged.conflicts) conflicts.push({ path: 'catalog.json', ...c });
-    set('catalog.json', stableFileJson(merged.merged as unknown as Record<string, unknown>));
+    // Only theirs changed the catalog: merged from their side, so that it comes out in their order (a replica that
+    // only receives ends with the very file it received, and replicas converge on one file, not two orders of it).
+    const onlyTheirs = b !== null && canonicalJson(b) === canonicalJson(o);
+    const merged = onlyTheirs ? mergeCatalog(b, t, o, tagsInUse) : mergeCatalog(b, o, t, tagsInUse);
+    const flip = (side: 'ours' | 'theirs'): 'ours' | 'theirs' => (onlyTheirs ? (side === 'ours' ? 'theirs' : 'ours') : side);
+    for (const c of merged.conflicts) conflicts.push({ path: 'catalog.json', ...c, ...('deletedBy' in c ? { deletedBy: flip(c.deletedBy) } : {}) } as FileConflict);
+    const result = onlyTheirs ? { ...o, sources: merged.merged.sources, tags: merged.merged.tags, projectNote: merged.merged.projectNote } : merged.merged;
+    set('catalog.json', stableFileJson(result as unknown as Record<string, unknown>));
   } else if (!o && t) set('catalog.json', theirs.get('catalog.json')!);
   return { changes, conflicts };
 }

@@ -25,6 +25,10 @@ import { sharedPool, type HeavyWork } from './workers/pool';
 import { encodeInSlices, transferListOf } from './workers/text-transfer';
 import { citedHighlightIds } from '../../core/notes/cited-by';
 import { paragraphAt, splitParagraphs } from '../../core/text';
+import { NotebookSync } from './sync/notebook-sync';
+import { pickGit } from './sync/pick-git';
+import type { GitDriver } from './sync/git';
+import type { SecretBox } from './sync/sync-config';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -36,6 +40,10 @@ export interface ServiceOptions {
   app?: string;
   /** Where heavy work runs (archives, imports, re-anchoring): the shared worker pool unless given (tests, benchmark). */
   heavyWork?: HeavyWork;
+  /** Keeps a sharing token safe on disk (Electron's safeStorage in the app); none: tokens are refused. */
+  secrets?: SecretBox | null;
+  /** The git to share with: the system git, else the built-in one (sync/pick-git.ts), unless given (tests). */
+  git?: GitDriver;
   /** Tests only: the search worker's start-up load waits until slot 0 of this buffer is set (Atomics). */
   searchLoadGate?: SharedArrayBuffer;
 }
@@ -144,12 +152,52 @@ export class NotebookService implements Handlers {
     };
   }
 
+  private syncer: Promise<NotebookSync> | null = null;
+
+  /** Sharing through git (issue 19), made on first use. */
+  private sharing(): Promise<NotebookSync> {
+    this.syncer ??= (this.options.git ? Promise.resolve(this.options.git) : pickGit()).then((git) => new NotebookSync(this.store, git, this.options.secrets ?? null));
+    return this.syncer;
+  }
+
+  async syncStatus(): Promise<ChannelOutput<'syncStatus'>> {
+    return (await this.sharing()).status();
+  }
+
+  async shareNotebook(input: ChannelInput<'shareNotebook'>): Promise<ChannelOutput<'shareNotebook'>> {
+    return (await this.sharing()).share(input);
+  }
+
+  async syncNotebook(): Promise<ChannelOutput<'syncNotebook'>> {
+    return (await this.sharing()).sync();
+  }
+
+  /** Answered by the session (startup.ts), which opens the joined folder in place of this notebook. */
+  async joinNotebook(): Promise<ChannelOutput<'joinNotebook'>> {
+    throw new NotebookError('Joining a shared notebook is done by the app session.');
+  }
+
+  async notebookHistory(input: ChannelInput<'notebookHistory'>): Promise<ChannelOutput<'notebookHistory'>> {
+    if (input?.sourceId) this.store.sourceMeta(input.sourceId);
+    return (await this.sharing()).history(input?.sourceId, input?.max ?? 200);
+  }
+
+  async restoreSourceVersion({ sourceId, commit }: ChannelInput<'restoreSourceVersion'>): Promise<ChannelOutput<'restoreSourceVersion'>> {
+    const file = await (await this.sharing()).restoreSourceVersion(sourceId, commit);
+    return { highlights: file.highlights.length };
+  }
+
+  async setAutoSync({ minutes }: ChannelInput<'setAutoSync'>): Promise<ChannelOutput<'setAutoSync'>> {
+    return (await this.sharing()).setAutoSync(minutes);
+  }
+
   async close(): Promise<void> {
     if (this.indexTimer) clearTimeout(this.indexTimer);
     this.indexTimer = null;
     if (this.startupBackupTimer) clearTimeout(this.startupBackupTimer);
     this.startupBackupTimer = null;
     await this.startupBackupRun;
+    await (await this.syncer)?.idle();
     await this.searchIndex.stop();
     await this.store.close();
   }
@@ -298,12 +346,13 @@ export class NotebookService implements Handlers {
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
     if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
     if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
-    const { reader, translitMatching, lastSourceId, window, readingPosition, analystName } = patch;
-    if (reader || translitMatching !== undefined || analystName !== undefined) {
+    const { reader, translitMatching, interfaceLanguage, lastSourceId, window, readingPosition, analystName } = patch;
+    if (reader || translitMatching !== undefined || interfaceLanguage || analystName !== undefined) {
       await this.store.updateCatalog(
         (c) => {
           if (reader) c.settings.reader = { ...c.settings.reader, ...reader };
           if (translitMatching !== undefined) c.settings.translitMatching = translitMatching;
+          if (interfaceLanguage) c.settings.interfaceLanguage = interfaceLanguage;
           if (analystName !== undefined) {
             c.settings.analystName = analystName;
             const known = c.settings.analysts ?? [];
@@ -311,7 +360,7 @@ export class NotebookService implements Handlers {
           }
         },
         // Transliterated matching changes what search finds, the analyst's name what the panels show (blind coding);
-        // reader preferences change nothing anyone follows.
+        // reader preferences and the interface language change nothing anyone follows.
         { viewOnly: translitMatching === undefined && analystName === undefined },
       );
     }

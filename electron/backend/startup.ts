@@ -1,6 +1,6 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isChannel, parseInput, unknownChannel, type ChannelOutput, type StartupState } from '../../core/contract';
+import { isChannel, parseInput, unknownChannel, type ChannelOutput, type Envelope, type StartupState } from '../../core/contract';
 import { channelError } from '../../core/errors';
 import type { NotebookChange } from '../../core/shell-contract';
 import { Backups } from './backups';
@@ -9,6 +9,8 @@ import { NotebookError, toChannelError, UnopenableNotebookError } from './errors
 import { describeIoError } from './io-errors';
 import { NotebookService, type ServiceOptions } from './service';
 import { NotebookLock, NotebookLockedError } from './storage/notebook-lock';
+import { joinNotebook } from './sync/join-notebook';
+import { pickGit } from './sync/pick-git';
 
 /** Changes that land within this many milliseconds reach the window as one message. */
 const CHANGE_BATCH_MS = 50;
@@ -31,8 +33,11 @@ export class NotebookSession {
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
 
+  /** Told when the notebook moved to another folder (a joined shared notebook): the shell opens it there next time. */
+  onFolderChanged: ((dataDir: string) => void) | null = null;
+
   private constructor(
-    private readonly options: ServiceOptions,
+    private options: ServiceOptions,
     private readonly log: (err: unknown) => void,
   ) {}
 
@@ -98,6 +103,7 @@ export class NotebookSession {
   }
 
   readonly dispatch: Dispatch = async (channel, input) => {
+    if (channel === 'joinNotebook') return this.join(input);
     if (this.serviceDispatch) return this.serviceDispatch(channel, input);
     if (!isChannel(channel)) return { ok: false, error: unknownChannel(channel) };
     const parsed = parseInput(channel, input);
@@ -128,6 +134,30 @@ export class NotebookSession {
       return { ok: false, error: toChannelError(err, 'restore the backup', 'The backup could not be restored', this.log) };
     }
   };
+
+  /**
+   * Join a shared notebook (issue 19): clone it into a new empty folder, then close this notebook (every save on
+   * disk first) and open that one in its place; the window is told to reload everything.
+   */
+  private async join(input: unknown): Promise<Envelope<unknown>> {
+    const parsed = parseInput('joinNotebook', input);
+    if (!parsed.ok) return parsed;
+    try {
+      const git = this.options.git ?? (await pickGit());
+      const joined = await joinNotebook(git, parsed.value, this.options.secrets ?? null);
+      await this.service?.close();
+      this.service = null;
+      this.serviceDispatch = null;
+      this.options = { ...this.options, dataDir: joined.dataDir, readOnly: false };
+      await this.tryOpen(this.options);
+      if (!this.service) throw new NotebookError(`The shared notebook was copied to ${joined.dataDir}, but it cannot be opened: ${describeFailure(this.failure)}`);
+      this.onFolderChanged?.(joined.dataDir);
+      this.queueChange({ kind: 'reload' });
+      return { ok: true, value: joined };
+    } catch (err) {
+      return { ok: false, error: toChannelError(err, 'join the shared notebook', 'The shared notebook could not be joined', this.log) };
+    }
+  }
 
   private async tryOpen(options: ServiceOptions): Promise<void> {
     try {

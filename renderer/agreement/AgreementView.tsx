@@ -11,9 +11,10 @@ import type { UnitKind } from '../../core/agreement/units';
 import type { SourceSummary, Tag } from '../../core/model';
 import { call } from '../api';
 import { withShortcut } from '../shell/Toolbar';
-import { formatCoefficient, formatPercent, UNIT_LABEL } from '../../core/agreement/format';
+import { formatCoefficient, formatPercent, UNIT_LABEL } from './format';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { DisagreementList } from './DisagreementList';
+import { counted, msg, num } from '../i18n';
 
 interface Props {
   tags: readonly Tag[];
@@ -91,7 +92,7 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
     <div
       className="analysis agreement"
       role="main"
-      aria-label="Agreement"
+      aria-label={msg('agreement.agreement')}
       ref={root}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target as HTMLElement).closest('select, textarea, dialog, input:not([type="checkbox"]):not([type="radio"])')) {
@@ -101,22 +102,22 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
       }}
     >
       <div className="analysis-header">
-        <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
-          <ArrowLeft size={15} aria-hidden="true" /> Reader
+        <button type="button" className="back-button" onClick={onClose} title={msg('analysis.backToTheReaderEsc')}>
+          <ArrowLeft size={15} aria-hidden="true" /> {msg('analysis.reader')}
         </button>
-        <h1>Agreement</h1>
+        <h1>{msg('agreement.agreement')}</h1>
         <p className="analysis-summary" role="status" aria-live="polite">
           {me ? (
             <>
-              You are <strong>{me}</strong>
-              {coding?.setup.blind ? ' · coding is blind' : ''}
+              {msg('agreement.youAre')} <strong>{me}</strong>
+              {coding?.setup.blind ? msg('agreement.codingIsBlind') : ''}
             </>
           ) : (
-            'Set your name to code as a named coder.'
+            msg('agreement.setNameToCode')
           )}
         </p>
-        <button type="button" className="link-button" onClick={onChangeName} title={withShortcut('Set or switch the analyst name', 'view.analystName')}>
-          {me ? 'Switch name…' : 'Set your name…'}
+        <button type="button" className="link-button" onClick={onChangeName} title={withShortcut(msg('agreement.setOrSwitchName'), 'view.analystName')}>
+          {me ? msg('agreement.switchName') : msg('agreement.setYourNameEllipsis')}
         </button>
         {toSubmit.length > 0 && (
           <button
@@ -128,20 +129,20 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
                 onCodingChanged();
               }, report)
             }
-            title="Mark your coding of your assigned sources finished: the others may then see it and compare it"
+            title={msg('agreement.submitTitle')}
           >
-            Submit my coding
+            {msg('agreement.submitMyCoding')}
           </button>
         )}
-        {mine.length > 0 && toSubmit.length === 0 && <span className="submitted-badge">Your coding is submitted</span>}
+        {mine.length > 0 && toSubmit.length === 0 && <span className="submitted-badge">{msg('agreement.submitted')}</span>}
       </div>
       <div className="analysis-body agreement-body">
         {coding && <AssignmentsPanel coding={coding} sources={sources} tags={codable} onChange={(s) => { setCoding(s); onCodingChanged(); }} report={report} />}
         <section className="agreement-compare chart-frame" aria-labelledby="compare-title">
           <div className="chart-head">
             <div className="chart-titles">
-              <h2 id="compare-title">Compare coders</h2>
-              <p className="chart-desc">Percent agreement, Cohen’s κ (two coders) and Krippendorff’s α (any number), per code and overall.</p>
+              <h2 id="compare-title">{msg('agreement.compareCoders')}</h2>
+              <p className="chart-desc">{msg('agreement.compareDesc')}</p>
             </div>
           </div>
           <form
@@ -152,19 +153,19 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
             }}
           >
             <fieldset>
-              <legend>Coders</legend>
-              {coderChoices.length === 0 && <p className="field-hint">No named coder yet: coders set their name, then highlight.</p>}
+              <legend>{msg('agreement.coders')}</legend>
+              {coderChoices.length === 0 && <p className="field-hint">{msg('agreement.noCoders')}</p>}
               {coderChoices.map((c) => (
                 <label key={c} className="check">
                   <input type="checkbox" checked={coders.includes(c)} onChange={(e) => setCoders((list) => (e.target.checked ? [...list, c] : list.filter((x) => x !== c)))} />
                   {c}
-                  {coders.indexOf(c) === 0 && <span className="coder-letter" aria-label="coder A"> A</span>}
-                  {coders.indexOf(c) === 1 && <span className="coder-letter" aria-label="coder B"> B</span>}
+                  {coders.indexOf(c) === 0 && <span className="coder-letter" aria-label={msg('agreement.coderA')}> A</span>}
+                  {coders.indexOf(c) === 1 && <span className="coder-letter" aria-label={msg('agreement.coderB')}> B</span>}
                 </label>
               ))}
             </fieldset>
             <fieldset className="codes-field">
-              <legend>Codes ({codes.length})</legend>
+              <legend>{msg('agreement.codesCount', { n: codes.length })}</legend>
               <div className="code-checks">
                 {codable.map((t) => (
                   <label key={t.id} className="check">
@@ -176,7 +177,7 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
               </div>
             </fieldset>
             <fieldset>
-              <legend>Units</legend>
+              <legend>{msg('agreement.units')}</legend>
               {(Object.keys(UNIT_LABEL) as UnitKind[]).map((u) => (
                 <label key={u} className="check">
                   <input type="radio" name="agreement-unit" value={u} checked={unit === u} onChange={() => setUnit(u)} />
@@ -186,9 +187,9 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
             </fieldset>
             <div className="compare-actions">
               <button type="submit" className="primary-button" disabled={busy || coders.length < 2 || codes.length === 0}>
-                {busy ? 'Comparing…' : 'Compare'}
+                {busy ? msg('agreement.comparing') : msg('agreement.compare')}
               </button>
-              {coders.length < 2 && <span className="field-hint">Choose at least two coders.</span>}
+              {coders.length < 2 && <span className="field-hint">{msg('agreement.chooseTwo')}</span>}
             </div>
           </form>
           {problem && (
@@ -202,27 +203,27 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
             <section className="chart-frame" aria-labelledby="figures-title">
               <div className="chart-head">
                 <div className="chart-titles">
-                  <h2 id="figures-title">Agreement of {result.coders.join(' and ')}</h2>
+                  <h2 id="figures-title">{msg('agreement.agreementOf', { coders: result.coders.join(msg('agreement.and')) })}</h2>
                   <p className="chart-desc">
-                    {UNIT_LABEL[result.unit]} of {result.sourceCount} source{result.sourceCount === 1 ? '' : 's'}. κ is shown for two coders; — where a figure is not defined (nobody used the code).
+                    {msg('agreement.figuresDesc', { unit: UNIT_LABEL[result.unit], sources: counted('source', result.sourceCount) })}
                   </p>
                 </div>
               </div>
               <table className="agreement-table">
                 <thead>
                   <tr>
-                    <th scope="col">Code</th>
+                    <th scope="col">{msg('agreement.code')}</th>
                     <th scope="col" className="num">
-                      Units
+                      {msg('agreement.units')}
                     </th>
                     <th scope="col" className="num">
-                      Agreement
+                      {msg('agreement.percentCol')}
                     </th>
                     <th scope="col" className="num">
-                      Cohen’s κ
+                      {msg('agreement.kappa')}
                     </th>
                     <th scope="col" className="num">
-                      Krippendorff’s α
+                      {msg('agreement.alpha')}
                     </th>
                   </tr>
                 </thead>
@@ -233,7 +234,7 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
                         <span className="code-swatch" style={{ background: tagsById.get(c.tagId)?.color }} aria-hidden="true" />
                         {tagsById.get(c.tagId)?.name ?? c.tagId}
                       </th>
-                      <td className="num">{c.units.toLocaleString('en-GB')}</td>
+                      <td className="num">{num(c.units)}</td>
                       <td className="num" data-figure="percent">{formatPercent(c.percent)}</td>
                       <td className="num" data-figure="kappa">{formatCoefficient(c.kappa)}</td>
                       <td className="num" data-figure="alpha">{formatCoefficient(c.alpha)}</td>
@@ -242,8 +243,8 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
                 </tbody>
                 <tfoot>
                   <tr data-tag-id="overall">
-                    <th scope="row">Overall</th>
-                    <td className="num">{result.overall.units.toLocaleString('en-GB')}</td>
+                    <th scope="row">{msg('agreement.overall')}</th>
+                    <td className="num">{num(result.overall.units)}</td>
                     <td className="num" data-figure="percent">{formatPercent(result.overall.percent)}</td>
                     <td className="num" data-figure="kappa">{formatCoefficient(result.overall.kappa)}</td>
                     <td className="num" data-figure="alpha">{formatCoefficient(result.overall.alpha)}</td>
@@ -254,12 +255,12 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
             <section className="chart-frame" aria-labelledby="differ-title">
               <div className="chart-head">
                 <div className="chart-titles">
-                  <h2 id="differ-title">Where they differ ({result.disagreementCount.toLocaleString('en-GB')})</h2>
+                  <h2 id="differ-title">{msg('agreement.whereDiffer', { n: num(result.disagreementCount) })}</h2>
                   <p className="chart-desc">
                     {result.coders.length === 2
-                      ? `Settle each passage: 1 or A keeps ${result.coders[0]}’s coding, 2 or B keeps ${result.coders[1]}’s, 3 keeps both, 0 or N neither, U takes the decision back. The merged reading is kept as highlights by “${ADJUDICATED}”.`
-                      : 'Choose two coders to settle their disagreements.'}{' '}
-                    {decided} of {result.disagreements.length} settled.
+                      ? msg('agreement.settleHelp', { a: result.coders[0], b: result.coders[1], by: ADJUDICATED })
+                      : msg('agreement.chooseTwoToSettle')}{' '}
+                    {msg('agreement.settledOf', { done: decided, total: result.disagreements.length })}
                   </p>
                 </div>
               </div>

@@ -4,6 +4,7 @@ import type { CodingState } from '../../core/agreement/api';
 import type { SourceSummary, Tag } from '../../core/model';
 import { call } from '../api';
 import { formatDate } from '../format';
+import { msg } from '../i18n';
 
 interface Props {
   coding: CodingState;
@@ -35,20 +36,20 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
       },
     );
   const current = setup.assignments.map((a) => ({ coder: a.coder, sourceIds: a.sourceIds, tagIds: a.tagIds }));
-  const list = (ids: readonly string[], names: Map<string, string>, what: string) => {
+  const list = (ids: readonly string[], names: Map<string, string>, what: 'sources' | 'codes') => {
     const shown = ids.slice(0, 3).map((id) => names.get(id) ?? id);
-    return ids.length === 0 ? `no ${what}` : ids.length > 3 ? `${shown.join(', ')} and ${ids.length - 3} more` : shown.join(', ');
+    return ids.length === 0 ? (what === 'sources' ? msg('agreement.noSources') : msg('agreement.noCodes')) : ids.length > 3 ? msg('agreement.andMore', { shown: shown.join(', '), n: ids.length - 3 }) : shown.join(', ');
   };
   return (
     <section className="chart-frame assignments" aria-labelledby="assign-title">
       <div className="chart-head">
         <div className="chart-titles">
-          <h2 id="assign-title">Coders and assignments</h2>
-          <p className="chart-desc">Give each coder sources and the codes to use. While coding is blind, a coder sees only their own coding of their sources, and nobody sees a coder’s coding before they submit it.</p>
+          <h2 id="assign-title">{msg('agreement.codersAndAssignments')}</h2>
+          <p className="chart-desc">{msg('agreement.assignDesc')}</p>
         </div>
         <label className="check blind-toggle">
           <input type="checkbox" checked={setup.blind} onChange={(e) => void save(e.target.checked, current)} />
-          Blind coding
+          {msg('agreement.blindCoding')}
         </label>
       </div>
       {setup.assignments.length > 0 && (
@@ -56,12 +57,12 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
         <table className="agreement-table assignments-table">
           <thead>
             <tr>
-              <th scope="col">Coder</th>
-              <th scope="col">Sources</th>
-              <th scope="col">Codes</th>
-              <th scope="col">State</th>
+              <th scope="col">{msg('agreement.coder')}</th>
+              <th scope="col">{msg('app.sources')}</th>
+              <th scope="col">{msg('agreement.codes')}</th>
+              <th scope="col">{msg('agreement.state')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{msg('agreement.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -71,10 +72,10 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
                 <th scope="row">{a.coder}</th>
                 <td title={a.sourceIds.map((id) => title.get(id) ?? id).join('\n')}>{list(a.sourceIds, title, 'sources')}</td>
                 <td title={a.tagIds.map((id) => name.get(id) ?? id).join('\n')}>{list(a.tagIds, name, 'codes')}</td>
-                <td>{a.submittedAt ? <span className="submitted-badge">Submitted {formatDate(a.submittedAt.slice(0, 10))}</span> : <span className="muted">Coding</span>}</td>
+                <td>{a.submittedAt ? <span className="submitted-badge">{msg('agreement.submittedOn', { date: formatDate(a.submittedAt.slice(0, 10)) })}</span> : <span className="muted">{msg('agreement.coding')}</span>}</td>
                 <td>
-                  <button type="button" className="link-button" aria-label={`Remove ${a.coder}’s assignment`} onClick={() => void save(setup.blind, current.filter((_, j) => j !== i))}>
-                    Remove
+                  <button type="button" className="link-button" aria-label={msg('agreement.removeAssignment', { coder: a.coder })} onClick={() => void save(setup.blind, current.filter((_, j) => j !== i))}>
+                    {msg('agreement.remove')}
                   </button>
                 </td>
               </tr>
@@ -88,8 +89,8 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
         onSubmit={(e) => {
           e.preventDefault();
           const who = coder.trim();
-          if (!who) return setError('Write the coder’s name.');
-          if (sourceIds.length === 0) return setError('Choose at least one source.');
+          if (!who) return setError(msg('agreement.writeCoderName'));
+          if (sourceIds.length === 0) return setError(msg('agreement.chooseSource'));
           void save(setup.blind, [...current, { coder: who, sourceIds, tagIds }]).then((ok) => {
             if (!ok) return;
             setCoder('');
@@ -98,8 +99,8 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
         }}
       >
         <label className="field">
-          Coder
-          <input value={coder} onChange={(e) => setCoder(e.target.value)} list="assign-coders" maxLength={80} placeholder="Name" />
+          {msg('agreement.coder')}
+          <input value={coder} onChange={(e) => setCoder(e.target.value)} list="assign-coders" maxLength={80} placeholder={msg('agreement.namePlaceholder')} />
           <datalist id="assign-coders">
             {coding.coders.map((c) => (
               <option key={c} value={c} />
@@ -107,7 +108,7 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
           </datalist>
         </label>
         <label className="field">
-          Sources
+          {msg('app.sources')}
           <select multiple value={sourceIds} onChange={(e) => setSourceIds([...e.target.selectedOptions].map((o) => o.value))} size={4}>
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
@@ -117,7 +118,7 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
           </select>
         </label>
         <label className="field">
-          Codes
+          {msg('agreement.codes')}
           <select multiple value={tagIds} onChange={(e) => setTagIds([...e.target.selectedOptions].map((o) => o.value))} size={4}>
             {tags.map((t) => (
               <option key={t.id} value={t.id}>
@@ -127,7 +128,7 @@ export function AssignmentsPanel({ coding, sources, tags, onChange, report }: Pr
           </select>
         </label>
         <button type="submit" className="primary-button">
-          Assign
+          {msg('agreement.assign')}
         </button>
       </form>
       {error && (

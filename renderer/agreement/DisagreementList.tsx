@@ -2,8 +2,9 @@
 import { useRef, useState } from 'react';
 import type { AdjudicationChoice, ListedDisagreement } from '../../core/agreement/api';
 import type { Tag } from '../../core/model';
+import { labels, msg } from '../i18n';
 
-const CHOICE_LABEL: Record<AdjudicationChoice, string> = { a: 'Kept A', b: 'Kept B', both: 'Kept both', neither: 'Neither' };
+const CHOICE_LABEL: Record<AdjudicationChoice, string> = labels({ a: 'agreement.keptA', b: 'agreement.keptB', both: 'agreement.keptBoth', neither: 'agreement.keptNeither' });
 
 /** 1/a, 2/b, 3, 0/n: the choice a key makes; u: take back; null otherwise. */
 function choiceOfKey(key: string): AdjudicationChoice | 'undo' | null {
@@ -38,7 +39,7 @@ interface Props {
 export function DisagreementList({ items, coders, tagsById, canDecide, onDecide, onOpen }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const [active, setActive] = useState(0);
-  if (items.length === 0) return <p className="chart-empty">The coders agree on every unit of these codes.</p>;
+  if (items.length === 0) return <p className="chart-empty">{msg('agreement.allAgree')}</p>;
   const focusRow = (i: number) => {
     const next = Math.max(0, Math.min(items.length - 1, i));
     setActive(next);
@@ -50,7 +51,7 @@ export function DisagreementList({ items, coders, tagsById, canDecide, onDecide,
     if (choice !== null) focusRow(i + 1);
   };
   return (
-    <ol className="disagreements" ref={list} aria-label="Passages where the coders differ">
+    <ol className="disagreements" ref={list} aria-label={msg('agreement.passagesDiffer')}>
       {items.map((d, i) => {
         const tag = tagsById.get(d.tagId);
         return (
@@ -60,7 +61,7 @@ export function DisagreementList({ items, coders, tagsById, canDecide, onDecide,
             data-key={d.key}
             className={`disagreement${d.decision ? ' decided' : ''}`}
             tabIndex={i === Math.min(active, items.length - 1) ? 0 : -1}
-            aria-label={`${tag?.name ?? 'Code'} in ${d.sourceTitle}: ${d.decision ? CHOICE_LABEL[d.decision] : 'not settled'}`}
+            aria-label={msg('agreement.rowLabel', { code: tag?.name ?? msg('agreement.code'), source: d.sourceTitle, state: d.decision ? CHOICE_LABEL[d.decision] : msg('agreement.notSettled') })}
             aria-keyshortcuts={canDecide ? '1 2 3 0 A B N U' : undefined}
             onFocus={() => setActive(i)}
             onKeyDown={(e) => {
@@ -110,32 +111,32 @@ export function DisagreementList({ items, coders, tagsById, canDecide, onDecide,
                       ))}
                     </ul>
                   ) : (
-                    <p className="muted">Did not code this.</p>
+                    <p className="muted">{msg('agreement.didNotCode')}</p>
                   )}
                 </div>
               ))}
             </div>
             {canDecide && (
-              <div className="decide" role="group" aria-label="Settle this passage">
+              <div className="decide" role="group" aria-label={msg('agreement.settlePassage')}>
                 <button type="button" tabIndex={-1} aria-pressed={d.decision === 'a'} onClick={() => void act(i, 'a')}>
-                  Keep A <kbd>1</kbd>
+                  {msg('agreement.keepA')} <kbd>1</kbd>
                 </button>
                 <button type="button" tabIndex={-1} aria-pressed={d.decision === 'b'} onClick={() => void act(i, 'b')}>
-                  Keep B <kbd>2</kbd>
+                  {msg('agreement.keepB')} <kbd>2</kbd>
                 </button>
                 <button type="button" tabIndex={-1} aria-pressed={d.decision === 'both'} onClick={() => void act(i, 'both')}>
-                  Keep both <kbd>3</kbd>
+                  {msg('agreement.keepBoth')} <kbd>3</kbd>
                 </button>
                 <button type="button" tabIndex={-1} aria-pressed={d.decision === 'neither'} onClick={() => void act(i, 'neither')}>
-                  Neither <kbd>0</kbd>
+                  {msg('agreement.keptNeither')} <kbd>0</kbd>
                 </button>
                 {d.decision && (
                   <button type="button" tabIndex={-1} className="link-button" onClick={() => void act(i, null)}>
-                    Undo <kbd>U</kbd>
+                    {msg('command.edit.undo')} <kbd>U</kbd>
                   </button>
                 )}
                 <button type="button" tabIndex={-1} className="link-button open-passage" onClick={() => onOpen(d.sourceId, d.start, d.end)}>
-                  Open in the reader <kbd>Enter</kbd>
+                  {msg('agreement.openInReader')} <kbd>Enter</kbd>
                 </button>
               </div>
             )}

@@ -3,6 +3,7 @@ import type { Settings } from '../../core/model';
 import { call } from '../api';
 import { Modal } from '../ui/Modal';
 import { FormActions } from '../ui/FormActions';
+import { msg } from '../i18n';
 
 /**
  * The analyst's name (issue 19): what they highlight, tag, note and mark is recorded under it, and coders switch
@@ -15,7 +16,7 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
   const input = useRef<HTMLInputElement>(null);
   const others = known.filter((n) => n !== current);
   return (
-    <Modal title="Your name" onClose={onClose}>
+    <Modal title={msg('sync.yourName')} onClose={onClose}>
       <form
         className="name-form"
         onSubmit={(e) => {
@@ -30,9 +31,9 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
           );
         }}
       >
-        <p className="field-hint">Highlights, tags, notes and statements you make or change are recorded under this name and shown as “by …” beside them. Coders who share this computer switch names here.</p>
+        <p className="field-hint">{msg('agreement.nameHint')}</p>
         <label className="field">
-          Name
+          {msg('agreement.namePlaceholder')}
           <input
             autoFocus
             ref={input}
@@ -52,7 +53,7 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
           ))}
         </datalist>
         {others.length > 0 && (
-          <div className="name-choices" role="group" aria-label="Names used in this notebook">
+          <div className="name-choices" role="group" aria-label={msg('agreement.namesUsed')}>
             {others.map((n) => (
               <button key={n} type="button" className="chip-button" onClick={() => {
                 setName(n);
@@ -70,7 +71,7 @@ export function NameDialog({ current, known, onClose, onSaved }: { current: stri
             {error}
           </p>
         )}
-        <FormActions onCancel={onClose} submitLabel="Use this name" disabled={saving || name.trim() === ''} />
+        <FormActions onCancel={onClose} submitLabel={msg('agreement.useThisName')} disabled={saving || name.trim() === ''} />
       </form>
     </Modal>
   );

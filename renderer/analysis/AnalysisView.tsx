@@ -1,3 +1,4 @@
+import { labels, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cooccurrencePassagesCsv } from '../../core/export/passages-csv';
@@ -30,14 +31,10 @@ interface Props {
 }
 
 type Tab = 'frequency' | 'cooccurrence' | 'entity-theme' | 'timeline';
-const TABS: Array<[Tab, string]> = [
-  ['frequency', 'Frequency'],
-  ['cooccurrence', 'Co-occurrence'],
-  ['entity-theme', 'Entity × theme'],
-  ['timeline', 'Timeline'],
-];
+const TAB_LABEL = labels({ frequency: 'analysis.tab.frequency', cooccurrence: 'analysis.tab.cooccurrence', 'entity-theme': 'analysis.tab.entityTheme', timeline: 'analysis.tab.timeline' });
+const TABS = (['frequency', 'cooccurrence', 'entity-theme', 'timeline'] as const).map((t): [Tab, string] => [t, t]);
 const CATEGORIES: ReadonlySet<string> = new Set(Object.values(CATEGORY_TAG_IDS));
-const KIND_PLURAL: Record<TagKind, string> = { person: 'People', organisation: 'Organisations', place: 'Places', group: 'Groups', theme: 'Themes', other: 'Other tags' };
+const KIND_PLURAL: Record<TagKind, string> = labels({ person: 'analysis.kinds.person', organisation: 'analysis.kinds.organisation', place: 'analysis.kinds.place', group: 'analysis.kinds.group', theme: 'analysis.kinds.theme', other: 'analysis.kinds.other' });
 
 /** Where the analysis view was left: tab and options survive closing and opening it. */
 let remembered: { tab: Tab; rollup: boolean; from: string; to: string } = { tab: 'frequency', rollup: false, from: '', to: '' };
@@ -93,29 +90,31 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
   };
 
   return (
-    <div className="analysis" role="main" aria-label="Analysis" ref={root} onKeyDown={onKeyDown}>
+    <div className="analysis" role="main" aria-label={msg('analysis.analysis')} ref={root} onKeyDown={onKeyDown}>
       <div className="analysis-header">
-        <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
-          <ArrowLeft size={15} aria-hidden="true" /> Back to the reader
+        <button type="button" className="back-button" onClick={onClose} title={msg('analysis.backToTheReaderEsc')}>
+          <ArrowLeft size={15} aria-hidden="true" />{' '}{msg('analysis.backToTheReader')}
         </button>
-        <h1>Analysis</h1>
+        <h1>{msg('analysis.analysis')}</h1>
         <p className="analysis-summary" role="status" aria-live="polite">
-          {loading && !data ? 'Counting…' : data ? `${data.totals.sources} sources · ${data.totals.highlights.toLocaleString()} highlights · ${data.totals.passages.toLocaleString()} coded paragraphs` : ''}
+          {loading && !data ? msg('analysis.counting') : data ? msg('analysis.sourcesHighlightsCodedParagraphs', { sources: data.totals.sources, toLocaleString: data.totals.highlights, toLocaleString2: data.totals.passages }) : ''}
         </p>
-        <div className="analysis-options" role="group" aria-label="What to count">
-          <label title="Count a paragraph coded with a child tag (Kabul) under its parents too (Afghanistan)">
-            <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} /> Count child tags under their parents
+        <div className="analysis-options" role="group" aria-label={msg('analysis.whatToCount')}>
+          <label title={msg('analysis.countAParagraphCodedWith')}>
+            <input type="checkbox" checked={rollup} onChange={(e) => setRollup(e.target.checked)} />{' '}{msg('analysis.countChildTagsUnderTheir')}
           </label>
           <label>
-            Published from <DateField label="Published from" value={from} onChange={setFrom} />
+            
+            {msg('analysis.publishedFrom')}{' '}<DateField label={msg('analysis.publishedFrom')} value={from} onChange={setFrom} />
           </label>
           <label>
-            to <DateField label="Published to" value={to} onChange={setTo} />
+            
+            {msg('analysis.to2')}{' '}<DateField label={msg('analysis.publishedTo')} value={to} onChange={setTo} />
           </label>
         </div>
       </div>
-      <div className="analysis-tabs" role="tablist" aria-label="Analyses">
-        {TABS.map(([id, label], i) => (
+      <div className="analysis-tabs" role="tablist" aria-label={msg('analysis.analyses')}>
+        {TABS.map(([id], i) => (
           <button
             key={id}
             id={`analysis-tab-${id}`}
@@ -128,15 +127,15 @@ export function AnalysisView({ onClose, onOpenPassage, report }: Props) {
             onClick={() => setTab(id)}
             onKeyDown={(e) => onTabKey(e, i)}
           >
-            {label}
+            {TAB_LABEL[id]}
           </button>
         ))}
       </div>
       <div className="analysis-body" role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`} aria-busy={loading}>
         {!data ? (
-          <p className="chart-empty">{loading ? 'Counting…' : 'The analysis could not be made.'}</p>
+          <p className="chart-empty">{loading ? msg('analysis.counting') : msg('analysis.theAnalysisCouldNotBe')}</p>
         ) : data.totals.highlights === 0 ? (
-          <p className="chart-empty">No highlights yet{from || to ? ' in these dates' : ''}: highlight and tag passages, and their numbers appear here.</p>
+          <p className="chart-empty">{msg('analysis.noHighlightsYet')}{from || to ? msg('analysis.inTheseDates') : ''}{msg('analysis.highlightAndTagPassagesAnd')}</p>
         ) : tab === 'frequency' ? (
           <FrequencyTab data={data} tags={tags} theme={theme} report={report} />
         ) : tab === 'cooccurrence' ? (
@@ -173,18 +172,19 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
   const source = data.bySource.find((s) => s.sourceId === sourceId) ?? data.bySource[0];
   const top = data.frequency.slice(0, 25);
   const frequencyTable: DataTable = {
-    columns: ['Tag', 'Path', 'Kind', 'Highlights', 'Sources', 'Paragraphs'],
+    columns: [msg('analysis.tag'), msg('analysis.path'), msg('analysis.kind'), msg('analysis.highlights'), msg('analysis.sources2'), msg('analysis.paragraphs')],
     rows: data.frequency.map((f) => [nameOf(tags, f.tagId), pathOf(tags, f.tagId), tags.get(f.tagId)?.kind ?? '', f.highlights, f.sources, f.passages]),
   };
   const sourceTags = Object.entries(source?.tags ?? {}).sort((a, b) => b[1] - a[1]);
-  const sourceTable: DataTable = { columns: ['Tag', 'Path', 'Highlights'], rows: sourceTags.map(([id, n]) => [nameOf(tags, id), pathOf(tags, id), n]) };
+  const sourceTable: DataTable = { columns: [msg('analysis.tag'), msg('analysis.path'), msg('analysis.highlights')], rows: sourceTags.map(([id, n]) => [nameOf(tags, id), pathOf(tags, id), n]) };
   return (
     <div className="analysis-grid">
       <ChartFrame
-        title="Highlights per tag"
+        title={msg('analysis.highlightsPerTag')}
         description={
           <>
-            The {Math.min(25, data.frequency.length)} most used of {data.frequency.length} tags; each bar says in how many sources.
+            
+            {msg('analysis.topTagsNote', { shown: Math.min(25, data.frequency.length), total: data.frequency.length })}
           </>
         }
         table={frequencyTable}
@@ -195,17 +195,18 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
             svgRef={ref}
             width={width}
             theme={theme}
-            label="Highlights per tag"
-            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: `in ${f.sources} source${f.sources === 1 ? '' : 's'}`, color: tags.get(f.tagId)?.color }))}
+            label={msg('analysis.highlightsPerTag')}
+            bars={top.map((f) => ({ label: nameOf(tags, f.tagId), value: f.highlights, detail: msg('analysis.inSource', { sources: f.sources }), color: tags.get(f.tagId)?.color }))}
           />
         )}
       />
       <ChartFrame
-        title={`Tags of a source`}
-        description={source ? `${source.title}${source.date ? ` · ${formatDate(source.date)}` : ''} · ${source.highlights} highlights` : undefined}
+        title={msg('analysis.tagsOfASource')}
+        description={source ? msg('analysis.sourceDescription', { title: source.title, date: source.date ? ` · ${formatDate(source.date)}` : '', highlights: source.highlights }) : undefined}
         controls={
           <label className="chart-control">
-            Source{' '}
+            
+            {msg('analysis.source2')}{' '}
             <select value={source?.sourceId ?? ''} onChange={(e) => setSourceId(e.target.value)}>
               {data.bySource.map((s) => (
                 <option key={s.sourceId} value={s.sourceId}>
@@ -220,7 +221,7 @@ function FrequencyTab({ data, tags, theme, report }: TabProps) {
         background={theme.background}
         report={report}
         empty="This source has no tagged highlights."
-        chart={(ref, width) => <BarChart svgRef={ref} width={width} theme={theme} label={`Tags of ${source?.title ?? 'the source'}`} bars={sourceTags.slice(0, 25).map(([id, n]) => ({ label: nameOf(tags, id), value: n, color: tags.get(id)?.color }))} />}
+        chart={(ref, width) => <BarChart svgRef={ref} width={width} theme={theme} label={msg('analysis.tagsOf', { value: source?.title ?? 'the source' })} bars={sourceTags.slice(0, 25).map(([id, n]) => ({ label: nameOf(tags, id), value: n, color: tags.get(id)?.color }))} />}
       />
     </div>
   );
@@ -248,31 +249,33 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
   // Rows stand for tag ids (two tags may share a name under different parents): the table keeps the pairs beside it.
   const pairsShown = data.cooccurrence.filter((p) => shown.has(p.a) && shown.has(p.b));
   const table: DataTable = {
-    columns: ['Tag A', 'Tag B', 'Paragraphs A', 'Paragraphs B', 'Paragraphs with both', 'Jaccard'],
+    columns: [msg('analysis.tagA'), msg('analysis.tagB'), msg('analysis.paragraphsA'), msg('analysis.paragraphsB'), msg('analysis.paragraphsWithBoth'), msg('analysis.jaccard')],
     rows: pairsShown.map((p) => [nameOf(tags, p.a), nameOf(tags, p.b), p.n1, p.n2, p.n12, Number(p.jaccard.toFixed(4))]),
   };
   return (
     <div className="analysis-split">
       <ChartFrame
-        title="Co-occurrence of tags"
-        description="Paragraphs where both tags are used, overlapping or not. Shade: the Jaccard coefficient n12 / (n1 + n2 − n12), or the count. Click a cell for its paragraphs."
+        title={msg('analysis.coOccurrenceOfTags')}
+        description={msg('analysis.paragraphsWhereBothTagsAre')}
         controls={
           <>
             <label className="chart-control">
-              Tags{' '}
+              
+              {msg('analysis.tags')}{' '}
               <select value={count} onChange={(e) => setCount(Number(e.target.value))}>
                 {[10, 15, 20, 30].map((n) => (
                   <option key={n} value={n}>
-                    top {n}
+                    {' '}{msg('analysis.top', { n })}
                   </option>
                 ))}
               </select>
             </label>
             <label className="chart-control">
-              Shade by{' '}
+              
+              {msg('analysis.shadeBy')}{' '}
               <select value={colorBy} onChange={(e) => setColorBy(e.target.value as 'jaccard' | 'count')}>
-                <option value="jaccard">Jaccard</option>
-                <option value="count">count</option>
+                <option value="jaccard">{msg('analysis.jaccard')}</option>
+                <option value="count">{msg('analysis.count')}</option>
               </select>
             </label>
           </>
@@ -286,7 +289,7 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
           const a = pairsShown[r]?.a;
           const b = pairsShown[r]?.b;
           return (
-            <button type="button" className="link-button cell-link" onClick={() => a && b && setPicked({ row: a, column: b })} title="Show these paragraphs">
+            <button type="button" className="link-button cell-link" onClick={() => a && b && setPicked({ row: a, column: b })} title={msg('analysis.showTheseParagraphs')}>
               {row[c]}
             </button>
           );
@@ -296,7 +299,7 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
             svgRef={ref}
             width={width}
             theme={theme}
-            label="Co-occurrence of tags"
+            label={msg('analysis.coOccurrenceOfTags')}
             rows={ids.map((id) => ({ id, label: nameOf(tags, id) }))}
             columns={ids.map((id) => ({ id, label: nameOf(tags, id) }))}
             selected={picked}
@@ -307,7 +310,7 @@ function CooccurrenceTab({ data, tags, theme, report, options, onOpenPassage }: 
               return {
                 count: p.n12,
                 strength: colorBy === 'jaccard' ? p.jaccard : p.n12 / maxN,
-                title: `${nameOf(tags, a)} and ${nameOf(tags, b)}: ${p.n12} paragraph${p.n12 === 1 ? '' : 's'} together; Jaccard ${p.jaccard.toFixed(2)} (${p.n1} and ${p.n2} paragraphs each)`,
+                title: msg('analysis.andParagraphTogetherJaccardAnd', { nameOf: nameOf(tags, a), nameOf2: nameOf(tags, b), n12: p.n12, toFixed: p.jaccard.toFixed(2), n1: p.n1, n2: p.n2 }),
               };
             }}
           />
@@ -332,15 +335,15 @@ function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: M
   const themes = byTotal(themeTotals).slice(0, 15);
   const max = Math.max(1, ...data.entityTheme.map((c) => c.passages));
   const table: DataTable = {
-    columns: ['Entity', ...themes.map((t) => nameOf(tags, t))],
+    columns: [msg('analysis.entity'), ...themes.map((t) => nameOf(tags, t))],
     rows: entities.map((e) => [nameOf(tags, e), ...themes.map((t) => cells.get(`${e}\u0001${t}`) ?? 0)]),
   };
   const entityKinds = [...new Set(entities.map((e) => tags.get(e)?.kind).filter((k): k is TagKind => Boolean(k && isEntityKind(k))))];
   return (
     <div className="analysis-split">
       <ChartFrame
-        title="Entities in paragraphs of each theme"
-        description={`Paragraphs where an entity (${entityKinds.map((k) => KIND_PLURAL[k].toLowerCase()).join(', ') || 'people, organisations, places, groups'}) and a theme are both coded. Click a cell for its paragraphs.`}
+        title={msg('analysis.entitiesInParagraphsOfEach')}
+        description={msg('analysis.paragraphsWhereAnEntityAnd', { value: entityKinds.map((k) => KIND_PLURAL[k].toLowerCase()).join(', ') || 'people, organisations, places, groups' })}
         table={table}
         background={theme.background}
         report={report}
@@ -350,7 +353,7 @@ function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: M
           const e = entities[r];
           const t = themes[c - 1];
           return (
-            <button type="button" className="link-button cell-link" onClick={() => e && setPicked({ row: e, column: t })} title="Show these paragraphs">
+            <button type="button" className="link-button cell-link" onClick={() => e && setPicked({ row: e, column: t })} title={msg('analysis.showTheseParagraphs')}>
               {row[c]}
             </button>
           );
@@ -360,14 +363,14 @@ function EntityThemeTab({ data, tags, theme, report, options, onOpenPassage }: M
             svgRef={ref}
             width={width}
             theme={theme}
-            label="Entities in paragraphs of each theme"
+            label={msg('analysis.entitiesInParagraphsOfEach')}
             rows={entities.map((id) => ({ id, label: nameOf(tags, id) }))}
             columns={themes.map((id) => ({ id, label: nameOf(tags, id) }))}
             selected={picked}
             onPick={(row, column) => setPicked({ row, column })}
             cell={(e, t) => {
               const n = cells.get(`${e}\u0001${t}`) ?? 0;
-              return n ? { count: n, strength: n / max, title: `${nameOf(tags, e)} in paragraphs on ${nameOf(tags, t)}: ${n}` } : null;
+              return n ? { count: n, strength: n / max, title: msg('analysis.inParagraphsOn', { nameOf: nameOf(tags, e), nameOf2: nameOf(tags, t), n }) } : null;
             }}
           />
         )}
@@ -387,23 +390,25 @@ function TimelineTab({ data, tags, theme, report }: TabProps) {
   const series = shown.map((id) => ({ label: nameOf(tags, id), color: tags.get(id)?.color, values: periods.map((p) => byPeriod.get(p)?.tags[id] ?? 0) }));
   const sources = periods.map((p) => byPeriod.get(p)?.sources ?? 0);
   const table: DataTable = {
-    columns: ['Month', 'Sources', 'Highlights', ...shown.map((id) => nameOf(tags, id))],
+    columns: [msg('analysis.month'), msg('analysis.sources2'), msg('analysis.highlights'), ...shown.map((id) => nameOf(tags, id))],
     rows: periods.map((p, i) => [p, sources[i], byPeriod.get(p)?.highlights ?? 0, ...series.map((s) => s.values[i])]),
   };
   const kinds = (['theme', 'person', 'organisation', 'place', 'group'] as TagKind[]).filter((k) => rankedTags(data, tags, (t) => t.kind === k).length > 0);
   return (
     <div className="analysis-grid">
       <ChartFrame
-        title={`${KIND_PLURAL[kind]} over time`}
+        title={msg('analysis.overTime', { value: KIND_PLURAL[kind] })}
         description={
           <>
-            Highlights per month of publication for the {shown.length} most used {KIND_PLURAL[kind].toLowerCase()}, and how many sources each month brings.
-            {data.undated.sources > 0 && ` ${data.undated.sources} source${data.undated.sources === 1 ? ' has' : 's have'} no date and ${data.undated.sources === 1 ? 'is' : 'are'} left out.`}
+            
+            {msg('analysis.timelineNote', { shown: shown.length, kinds: KIND_PLURAL[kind].toLowerCase() })}
+            {data.undated.sources > 0 && msg('analysis.sourceNoDateAndLeft', { sources: data.undated.sources })}
           </>
         }
         controls={
           <label className="chart-control">
-            Show{' '}
+            
+            {msg('analysis.show')}{' '}
             <select value={kind} onChange={(e) => setKind(e.target.value as TagKind)}>
               {(kinds.length ? kinds : (['theme'] as TagKind[])).map((k) => (
                 <option key={k} value={k}>
@@ -417,7 +422,7 @@ function TimelineTab({ data, tags, theme, report }: TabProps) {
         background={theme.background}
         report={report}
         empty="No dated sources with highlights."
-        chart={(ref, width) => <TimelineChart svgRef={ref} width={width} theme={theme} label={`${KIND_PLURAL[kind]} over time`} periods={periods} series={series} sources={sources} />}
+        chart={(ref, width) => <TimelineChart svgRef={ref} width={width} theme={theme} label={msg('analysis.overTime', { value: KIND_PLURAL[kind] })} periods={periods} series={series} sources={sources} />}
       />
     </div>
   );
@@ -477,21 +482,22 @@ function PassagesPanel({
 
   if (!pair) {
     return (
-      <aside className="passages-panel empty" aria-label="Paragraphs">
-        <p>Click a cell to list the paragraphs where both tags occur.</p>
+      <aside className="passages-panel empty" aria-label={msg('analysis.paragraphs')}>
+        <p>{msg('analysis.clickACellToList')}</p>
       </aside>
     );
   }
   const a = tags.get(pair.row);
   const b = tags.get(pair.column);
   return (
-    <aside className="passages-panel" aria-label="Paragraphs">
+    <aside className="passages-panel" aria-label={msg('analysis.paragraphs')}>
       <header className="passages-head">
         <h3 ref={heading} tabIndex={-1}>
           <span className="sp-tag" style={{ '--tag-color': a?.color } as React.CSSProperties}>
             {a?.name ?? pair.row}
           </span>{' '}
-          and{' '}
+          
+          {msg('analysis.and2')}{' '}
           <span className="sp-tag" style={{ '--tag-color': b?.color } as React.CSSProperties}>
             {b?.name ?? pair.column}
           </span>
@@ -500,18 +506,19 @@ function PassagesPanel({
           <button
             type="button"
             className="export-passages"
-            title="Save these paragraphs as CSV, with source and highlight ids"
+            title={msg('analysis.saveTheseParagraphsAsCsv')}
             onClick={() => download(fileName(`paragraphs ${a?.name ?? pair.row} and ${b?.name ?? pair.column}`, 'csv'), new Blob([cooccurrencePassagesCsv(result.passages)], { type: 'text/csv;charset=utf-8' }))}
           >
-            Export CSV
+            
+            {msg('analysis.exportCsv')}
           </button>
         )}
-        <button type="button" className="icon-only" aria-label="Close the paragraphs" title="Close" onClick={onClose}>
+        <button type="button" className="icon-only" aria-label={msg('analysis.closeTheParagraphs')} title={msg('analysis.close')} onClick={onClose}>
           ×
         </button>
       </header>
       <p className="passages-count" role="status">
-        {result ? `${result.total} paragraph${result.total === 1 ? '' : 's'}${result.total > result.passages.length ? `, the first ${result.passages.length} shown` : ''}` : 'Finding the paragraphs…'}
+        {result ? msg('analysis.paragraph', { total: result.total }) + (result.total > result.passages.length ? msg('analysis.theFirstShown', { shown: result.passages.length }) : '') : msg('analysis.findingTheParagraphs')}
       </p>
       <ol className="passages-list">
         {result?.passages.map((p) => (
@@ -531,7 +538,7 @@ function PassagesPanel({
               type="button"
               className="passage"
               onClick={() => onOpen({ sourceId: p.sourceId, start: p.highlights[0]?.start ?? p.start, end: p.highlights[0]?.end ?? p.end, highlightId: p.highlights[0]?.id ?? null })}
-              title="Open this paragraph in the reader"
+              title={msg('analysis.openThisParagraphInThe')}
             >
               <span className="passage-source">
                 {p.title}

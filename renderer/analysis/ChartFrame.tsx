@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { BarChart3, Download, Table2 } from 'lucide-react';
 import type { DataTable } from '../../core/analysis/csv';
@@ -28,7 +29,7 @@ export function ChartFrame({ title, description, controls, table, background, ch
   const hasData = table.rows.length > 0;
   const needChart = (run: (el: SVGSVGElement) => unknown) => () => {
     if (!svg.current) {
-      report(new Error('Show the chart first: it is drawn from what is on screen.'));
+      report(new Error(msg('analysis.showTheChartFirstIt')));
       return;
     }
     Promise.resolve(run(svg.current)).catch(report);
@@ -42,30 +43,33 @@ export function ChartFrame({ title, description, controls, table, background, ch
         </div>
         <div className="chart-tools">
           {controls}
-          <div className="segmented" role="radiogroup" aria-label="Show as">
-            <button type="button" role="radio" aria-checked={view === 'chart'} onClick={() => setView('chart')} title="Show as a chart">
-              <BarChart3 size={14} aria-hidden="true" /> Chart
+          <div className="segmented" role="radiogroup" aria-label={msg('analysis.showAs')}>
+            <button type="button" role="radio" aria-checked={view === 'chart'} onClick={() => setView('chart')} title={msg('analysis.showAsAChart')}>
+              <BarChart3 size={14} aria-hidden="true" />{' '}{msg('analysis.chart')}
             </button>
-            <button type="button" role="radio" aria-checked={view === 'table'} onClick={() => setView('table')} title="Show as a table">
-              <Table2 size={14} aria-hidden="true" /> Table
+            <button type="button" role="radio" aria-checked={view === 'table'} onClick={() => setView('table')} title={msg('analysis.showAsATable')}>
+              <Table2 size={14} aria-hidden="true" />{' '}{msg('analysis.table')}
             </button>
           </div>
-          <div className="export-buttons" role="group" aria-label={`Export ${title}`}>
+          <div className="export-buttons" role="group" aria-label={msg('analysis.export', { title })}>
             <Download size={14} aria-hidden="true" className="export-icon" />
-            <button type="button" disabled={!hasData || view !== 'chart'} onClick={needChart((el) => downloadPng(el, title, background))} title="Save the chart as a PNG image">
-              PNG
+            <button type="button" disabled={!hasData || view !== 'chart'} onClick={needChart((el) => downloadPng(el, title, background))} title={msg('analysis.saveTheChartAsA')}>
+              
+              {msg('analysis.png')}
             </button>
-            <button type="button" disabled={!hasData || view !== 'chart'} onClick={needChart((el) => downloadSvg(el, title, background))} title="Save the chart as an SVG drawing">
-              SVG
+            <button type="button" disabled={!hasData || view !== 'chart'} onClick={needChart((el) => downloadSvg(el, title, background))} title={msg('analysis.saveTheChartAsAn')}>
+              
+              {msg('analysis.svg')}
             </button>
-            <button type="button" disabled={!hasData} onClick={() => downloadCsv(table, title)} title="Save the numbers as CSV (opens in a spreadsheet)">
-              CSV
+            <button type="button" disabled={!hasData} onClick={() => downloadCsv(table, title)} title={msg('analysis.saveTheNumbersAsCsv')}>
+              
+              {msg('analysis.csv')}
             </button>
           </div>
         </div>
       </header>
       {!hasData ? (
-        <p className="chart-empty">{empty ?? 'Nothing to show yet.'}</p>
+        <p className="chart-empty">{empty ?? msg('analysis.nothingToShowYet')}</p>
       ) : view === 'chart' ? (
         <div className="chart-body" ref={body}>
           {width > 0 && chart(svg, Math.max(420, Math.min(1100, width)))}

@@ -1,3 +1,4 @@
+import { counted, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retrievedPassagesCsv } from '../../core/export/passages-csv';
@@ -141,35 +142,35 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
   const counts = result?.counts;
 
   return (
-    <div className="retrieval" role="main" aria-label="Coded passages" ref={root} onKeyDown={onKeyDown}>
+    <div className="retrieval" role="main" aria-label={msg('analysis.codedPassages')} ref={root} onKeyDown={onKeyDown}>
       <div className="retrieval-header">
         <div className="retrieval-title">
-          <button type="button" className="back-button" onClick={onClose} title="Back to the reader (Esc)">
-            <ArrowLeft size={15} aria-hidden="true" /> Reader
+          <button type="button" className="back-button" onClick={onClose} title={msg('analysis.backToTheReaderEsc')}>
+            <ArrowLeft size={15} aria-hidden="true" />{' '}{msg('analysis.reader')}
           </button>
-          <h1>Coded passages</h1>
+          <h1>{msg('analysis.codedPassages')}</h1>
           {counts && parsed.ok && (
             <p className="retrieval-counts" role="status" aria-live="polite">
-              <strong>{counts.segments.toLocaleString()}</strong> passage{counts.segments === 1 ? '' : 's'} in <strong>{counts.sources}</strong> source
-              {counts.sources === 1 ? '' : 's'}
+              {msg('analysis.passagesInSources', { passages: counted('passage', counts.segments), sources: counted('source', counts.sources) })}
             </p>
           )}
           {result && parsed.ok && result.segments.length > 0 && (
             <button
               type="button"
               className="export-passages"
-              title="Save every retrieved passage as CSV, with highlight and source ids (drag one into a note to cite it)"
+              title={msg('analysis.saveEveryRetrievedPassageAs')}
               disabled={exporting}
               aria-busy={exporting}
               onClick={() => void exportCsv()}
             >
-              {exporting ? 'Exporting…' : `Export all ${result.counts.segments.toLocaleString()} as CSV`}
+              {exporting ? msg('analysis.exporting') : msg('analysis.exportAllAsCsv', { toLocaleString: result.counts.segments })}
             </button>
           )}
         </div>
         <div className="query-row">
           <label className="query-label" htmlFor="retrieval-query">
-            Query
+            
+            {msg('analysis.query')}
           </label>
           <input
             ref={input}
@@ -180,11 +181,11 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
             spellCheck={false}
             aria-invalid={Boolean(error)}
             aria-describedby="retrieval-query-help"
-            placeholder="e.g. Terrorism AND (Taliban OR Islamic State) NOT Drugs"
+            placeholder={msg('analysis.eGTerrorismAndTaliban')}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <button type="button" className="insert-tag" onClick={(e) => setPicker(elementAnchor(e.currentTarget))} title="Add a tag to the query">
-            <Plus size={14} aria-hidden="true" /> Tag
+          <button type="button" className="insert-tag" onClick={(e) => setPicker(elementAnchor(e.currentTarget))} title={msg('analysis.addATagToThe')}>
+            <Plus size={14} aria-hidden="true" />{' '}{msg('analysis.tag')}
           </button>
         </div>
         <div id="retrieval-query-help" className={`query-help${error ? ' error' : ''}`} aria-live="polite">
@@ -201,23 +202,27 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
             <span role="alert">{serverError}</span>
           ) : (
             <span>
-              Tags by name, alias or path, combined with <code>AND</code>, <code>OR</code>, <code>NOT</code> and <code>( )</code>; a tag includes its sub-tags.
+              
+              {msg('analysis.tagsByNameAliasOr')}{' '}<code>{msg('analysis.and')}</code>, <code>{msg('analysis.or')}</code>, <code>{msg('analysis.not')}</code>{' '}{msg('analysis.and2')}{' '}<code>( )</code>{msg('analysis.aTagIncludesItsSub')}
             </span>
           )}
         </div>
-        <div className="retrieval-filters" role="group" aria-label="Filters">
+        <div className="retrieval-filters" role="group" aria-label={msg('analysis.filters')}>
           <SourceFilter sources={sources} value={sourceIds} onChange={setSourceIds} />
           <label>
-            From <DateField label="From" value={from} onChange={setFrom} />
+            
+            {msg('analysis.from')}{' '}<DateField label={msg('analysis.from')} value={from} onChange={setFrom} />
           </label>
           <label>
-            To <DateField label="To" value={to} onChange={setTo} />
+            
+            {msg('analysis.to')}{' '}<DateField label={msg('analysis.to')} value={to} onChange={setTo} />
           </label>
           <label>
-            Order
+            
+            {msg('analysis.order')}
             <select value={order} onChange={(e) => setOrder(e.target.value as 'date' | 'source')}>
-              <option value="date">By date</option>
-              <option value="source">By source</option>
+              <option value="date">{msg('analysis.byDate')}</option>
+              <option value="source">{msg('analysis.bySource')}</option>
             </select>
           </label>
           {(sourceIds || from || to) && (
@@ -230,12 +235,13 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
                 setTo('');
               }}
             >
-              Clear filters
+              
+              {msg('analysis.clearFilters')}
             </button>
           )}
         </div>
         {counts && parsed.ok && Object.keys(counts.perTag).length > 1 && (
-          <div className="per-tag" aria-label="Passages per tag">
+          <div className="per-tag" aria-label={msg('analysis.passagesPerTag')}>
             {Object.entries(counts.perTag).map(([id, n]) => {
               const tag = api.tagsById.get(id);
               return tag ? (
@@ -247,8 +253,8 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
           </div>
         )}
       </div>
-      <ol className="retrieval-list" aria-label="Passages" aria-busy={loading}>
-        {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">No passage is coded with {result.query} {sourceIds || from || to ? 'within these filters' : 'yet'}.</li>}
+      <ol className="retrieval-list" aria-label={msg('analysis.passages')} aria-busy={loading}>
+        {result && parsed.ok && result.segments.length === 0 && <li className="empty-hint">{sourceIds || from || to ? msg('analysis.noPassageIsCodedWithinFilters', { query: result.query }) : msg('analysis.noPassageIsCodedYet', { query: result.query })}</li>}
         {parsed.ok &&
           result?.segments.map((s) => (
             <li
@@ -261,7 +267,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
                 e.dataTransfer.effectAllowed = 'copy';
               }}
             >
-              <button type="button" className="retrieval-row" onClick={() => onOpen(s)} title="Open this passage in the reader (Enter)">
+              <button type="button" className="retrieval-row" onClick={() => onOpen(s)} title={msg('analysis.openThisPassageInThe')}>
                 <span className="retrieval-source">
                   <span className="retrieval-source-title">{s.sourceTitle}</span>
                   <time dateTime={s.date}>{formatDate(s.date)}</time>
@@ -277,7 +283,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
                 </span>
                 {(s.otherTags.length > 0 || s.orphan) && (
                   <span className="retrieval-tags">
-                    {s.orphan && <span className="orphan-flag">orphaned: no longer in the text</span>}
+                    {s.orphan && <span className="orphan-flag">{msg('analysis.orphanedNoLongerInThe')}</span>}
                     {s.otherTags.map((t) => (
                       <TagChip key={t.id} tag={t} />
                     ))}
@@ -290,7 +296,8 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
       {result && parsed.ok && result.segments.length < result.counts.segments && (
         <div className="retrieval-more">
           <button type="button" disabled={loading} onClick={() => void run(result.segments.length)}>
-            Show {Math.min(PAGE, result.counts.segments - result.segments.length)} more of {result.counts.segments - result.segments.length}
+            
+            {msg('analysis.showMoreOf', { shown: Math.min(PAGE, result.counts.segments - result.segments.length), rest: result.counts.segments - result.segments.length })}
           </button>
         </div>
       )}
@@ -300,7 +307,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
           pinnedIds={api.pinnedIds}
           recentIds={api.recentIds}
           anchor={picker}
-          title="Add a tag to the query"
+          title={msg('analysis.addATagToThe')}
           onPick={insertTag}
           onClose={() => setPicker(null)}
         />
@@ -314,15 +321,16 @@ function clip(text: string, max: number): string {
 }
 
 function SourceFilter({ sources, value, onChange }: { sources: SourceSummary[]; value: Set<string> | null; onChange(v: Set<string> | null): void }) {
-  const label = value === null ? 'All sources' : value.size === 1 ? (sources.find((s) => value.has(s.id))?.title ?? '1 source') : `${value.size} sources`;
+  const label = value === null ? msg('analysis.allSources') : value.size === 1 ? (sources.find((s) => value.has(s.id))?.title ?? '1 source') : `${value.size} sources`;
   return (
     <details className="source-filter">
       <summary>
-        Sources: <span className="source-filter-value">{label}</span>
+        
+        {msg('analysis.sources')}{' '}<span className="source-filter-value">{label}</span>
       </summary>
-      <div className="source-filter-list" role="group" aria-label="Limit to sources">
+      <div className="source-filter-list" role="group" aria-label={msg('analysis.limitToSources')}>
         <label>
-          <input type="checkbox" checked={value === null} onChange={() => onChange(value === null ? new Set() : null)} /> All sources
+          <input type="checkbox" checked={value === null} onChange={() => onChange(value === null ? new Set() : null)} />{' '}{msg('analysis.allSources')}
         </label>
         {sources.map((s) => (
           <label key={s.id}>

@@ -1,3 +1,4 @@
+import { counted, currentLocale, msg } from '../i18n';
 /**
  * The analysis charts, drawn as SVG with d3's scales and line generator: offline, exportable as they are (SVG, or PNG
  * through a canvas), with concrete colours from the chart theme. Every mark has a text equivalent (labels, titles,
@@ -10,12 +11,23 @@ import type { ChartTheme } from './chart-theme';
 import { nextCell } from '../../core/analysis/grid-nav';
 
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthNames = new Map<string, string[]>();
+/** The short month names of the interface language ("Aug", «авг.»). */
+function months(): string[] {
+  const locale = currentLocale();
+  let names = monthNames.get(locale);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2021, i, 15))));
+    monthNames.set(locale, names);
+  }
+  return names;
+}
 
 /** "2021-08" -> "Aug 21". */
 function monthLabel(period: string): string {
   const [y, m] = period.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y.slice(2)}`;
+  return `${months()[Number(m) - 1] ?? m} ${y.slice(2)}`;
 }
 
 function truncate(s: string, max: number): string {
@@ -51,7 +63,7 @@ export function BarChart({ bars, theme, svgRef, label, width: W }: { bars: Bar[]
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - 22} stroke={theme.grid} strokeWidth={1} />
           <text x={x(t)} y={height - 8} textAnchor="middle" fill={theme.muted}>
-            {t.toLocaleString('en-GB')}
+            {t.toLocaleString(currentLocale())}
           </text>
         </g>
       ))}
@@ -64,7 +76,7 @@ export function BarChart({ bars, theme, svgRef, label, width: W }: { bars: Bar[]
           {/* The tag's own colour, the same in light and dark; an outline keeps pale colours visible on any page. */}
           <rect x={left} y={y(i)} width={Math.max(1, x(b.value) - left)} height={y.bandwidth()} rx={3} fill={b.color ?? theme.accent} stroke={theme.fg} strokeOpacity={0.45} strokeWidth={1} />
           <text x={x(b.value) + 6} y={y(i)! + y.bandwidth() / 2} dy="0.35em" fill={theme.fg}>
-            {b.value.toLocaleString('en-GB')}
+            {b.value.toLocaleString(currentLocale())}
             {b.detail && <tspan fill={theme.muted}>{`  ${b.detail}`}</tspan>}
           </text>
         </g>
@@ -158,7 +170,7 @@ export function Matrix({
               className={clickable ? 'matrix-cell clickable' : 'matrix-cell'}
               role={clickable ? 'button' : undefined}
               tabIndex={clickable ? (current && current[0] === i && current[1] === j ? 0 : -1) : undefined}
-              aria-label={v ? v.title : `${r.label} and ${c.label}: none`}
+              aria-label={v ? v.title : msg('analysis.cellNone', { row: r.label, column: c.label })}
               data-row={r.id}
               data-column={c.id}
               onClick={clickable ? () => (setRoving({ row: r.id, column: c.id }), onPick!(r.id, c.id)) : undefined}
@@ -173,7 +185,7 @@ export function Matrix({
                   : undefined
               }
             >
-              <title>{v ? v.title : `${r.label} and ${c.label}: none`}</title>
+              <title>{v ? v.title : msg('analysis.cellNone', { row: r.label, column: c.label })}</title>
               <rect x={x + 1} y={y + 1} width={size - 2} height={size - 2} rx={3} fill={v && v.count > 0 ? theme.accent : theme.background} fillOpacity={v && v.count > 0 ? strength : 1} stroke={isSelected ? theme.fg : theme.grid} strokeWidth={isSelected ? 2 : 1} />
               {v && v.count > 0 && (
                 <text x={x + size / 2} y={y + size / 2} dy="0.35em" textAnchor="middle" fill={strength > 0.55 ? theme.background : theme.fg} fontWeight={600} pointerEvents="none">
@@ -187,13 +199,15 @@ export function Matrix({
       {/* The shade's legend, in the chart (and in its PNG and SVG): lighter is fewer, darker is more. */}
       <g className="matrix-legend" transform={`translate(${left}, ${legendY})`} aria-hidden="true">
         <text x={0} y={9} dy="0.35em" fill={theme.fg}>
-          fewer
+          
+          {msg('analysis.fewer')}
         </text>
         {[0.12, 0.3, 0.5, 0.75, 1].map((o, k) => (
           <rect key={o} x={40 + k * 20} y={0} width={18} height={18} rx={3} fill={theme.accent} fillOpacity={o} stroke={theme.grid} />
         ))}
         <text x={40 + 5 * 20 + 6} y={9} dy="0.35em" fill={theme.fg}>
-          more
+          
+          {msg('analysis.more')}
         </text>
       </g>
     </svg>
@@ -242,14 +256,15 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
         </g>
       ))}
       <text x={left} y={top - 4} fill={theme.muted} fontSize={11}>
-        highlights per month
+        
+        {msg('analysis.highlightsPerMonth')}
       </text>
       {series.map((s, k) => {
         const color = s.color ?? theme.series[k % theme.series.length];
         const dash = k >= 4 ? '5 3' : undefined;
         return (
           <g key={s.label}>
-            <title>{`${s.label}: ${s.values.reduce((a, b) => a + b, 0)} highlights`}</title>
+            <title>{`${s.label}: ${counted('highlight', s.values.reduce((a, b) => a + b, 0))}`}</title>
             {/* A dark edge under the tag's colour: pale tag colours stay visible on a light page. */}
             <path d={path(s.values) ?? ''} fill="none" stroke={theme.fg} strokeOpacity={0.45} strokeWidth={4.2} strokeDasharray={dash} />
             <path d={path(s.values) ?? ''} fill="none" stroke={color} strokeWidth={2.4} strokeDasharray={dash} data-series-color={color} />
@@ -266,11 +281,12 @@ export function TimelineChart({ periods, series, sources, theme, svgRef, label, 
         );
       })}
       <text x={left} y={barsTop - 8} fill={theme.muted} fontSize={11}>
-        sources published per month
+        
+        {msg('analysis.sourcesPublishedPerMonth')}
       </text>
       {sources.map((n, i) => (
         <rect key={periods[i]} x={x(periods[i])! - barWidth / 2} y={barsTop + barsHeight - yb(n)} width={barWidth} height={yb(n)} rx={2} fill={theme.muted} opacity={0.55}>
-          <title>{`${periods[i]}: ${n} source${n === 1 ? '' : 's'}`}</title>
+          <title>{msg('analysis.source3', { value: periods[i], n })}</title>
         </rect>
       ))}
       <line x1={left} x2={W - right} y1={barsTop + barsHeight} y2={barsTop + barsHeight} stroke={theme.grid} />

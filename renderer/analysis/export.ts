@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /** Save a chart as SVG or PNG and its table as CSV, through a download (Electron asks where to save it). */
 import { tableToCsv, type DataTable } from '../../core/analysis/csv';
 
@@ -114,7 +115,7 @@ export async function downloadPng(svg: SVGSVGElement, title: string, background:
   ctx.scale(scale, scale);
   ctx.drawImage(image, 0, 0, width, height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('The chart could not be drawn as a PNG image.');
+  if (!blob) throw new Error(msg('analysis.theChartCouldNotBe'));
   download(fileName(title, 'png'), blob);
 }
 

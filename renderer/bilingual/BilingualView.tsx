@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /**
  * Side-by-side reading of an original and its translation (issue 18), paragraph-aligned by core/bilingual/align.ts.
  * Select a passage in either column and press H (or "Highlight selection"): it is highlighted in that source, and the
@@ -46,7 +47,7 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
   const link = async (otherId: string | null) => {
     try {
       await call('linkTranslation', { sourceId, otherId });
-      setStatus(otherId ? 'Linked: the two sources are read side by side.' : 'Unlinked.');
+      setStatus(otherId ? msg('bilingual.linkedTheTwoSourcesAre') : msg('bilingual.unlinked'));
       setOffer(null);
       setPicked(null);
       load();
@@ -82,14 +83,14 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
   const highlightSelection = async () => {
     const p = readSelection() ?? picked;
     if (!pair || !p) {
-      setStatus('Select a passage in one column first, then press H.');
+      setStatus(msg('bilingual.selectAPassageInOne'));
       return;
     }
     try {
       await highlight(p.side, p.start, p.end);
       const other: Side = p.side === 'a' ? 'b' : 'a';
       const hasMatch = pair.rows[p.row][other].length > 0;
-      setStatus(`Highlighted in “${pair[p.side].title}”.`);
+      setStatus(msg('bilingual.highlightedIn', { title: pair[p.side].title }));
       setOffer(hasMatch ? { side: other, row: p.row, title: pair[other].title } : null);
       window.getSelection()?.removeAllRanges();
     } catch (err) {
@@ -102,7 +103,7 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
     const paras = pair.rows[offer.row][offer.side].map((i) => pair[offer.side].paragraphs[i]);
     try {
       await highlight(offer.side, paras[0].start, paras[paras.length - 1].end);
-      setStatus(`The matching paragraph is highlighted in “${offer.title}”.`);
+      setStatus(msg('bilingual.theMatchingParagraphIsHighlighted', { title: offer.title }));
       setOffer(null);
       // The offer's button is gone: the view keeps the focus (Esc, H).
       root.current?.focus();
@@ -127,24 +128,27 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
     if (p) setPicked(p);
   };
 
-  if (pair === undefined) return <div className="bilingual" role="status">Opening…</div>;
+  if (pair === undefined) return <div className="bilingual" role="status">{msg('bilingual.opening')}</div>;
 
   return (
-    <div className="bilingual" ref={root} tabIndex={-1} role="region" aria-label="Side by side reading" onKeyDown={onKeyDown} onMouseUp={track} onKeyUp={track}>
+    <div className="bilingual" ref={root} tabIndex={-1} role="region" aria-label={msg('bilingual.sideBySideReading')} onKeyDown={onKeyDown} onMouseUp={track} onKeyUp={track}>
       <div className="bilingual-bar">
-        <h2 className="bilingual-heading">Side by side</h2>
+        <h2 className="bilingual-heading">{msg('bilingual.sideBySide')}</h2>
         {pair && (
           <>
-            <button type="button" onClick={() => void highlightSelection()} title="Highlight the passage selected in either column (H)">
-              Highlight selection
+            <button type="button" onClick={() => void highlightSelection()} title={msg('bilingual.highlightThePassageSelectedIn')}>
+              
+              {msg('bilingual.highlightSelection')}
             </button>
             <button type="button" className="link-button" onClick={() => void link(null)}>
-              Unlink
+              
+              {msg('bilingual.unlink')}
             </button>
           </>
         )}
-        <button type="button" className="bilingual-close" onClick={onClose} title="Back to the reader (Esc)">
-          Close
+        <button type="button" className="bilingual-close" onClick={onClose} title={msg('bilingual.backToTheReaderEsc')}>
+          
+          {msg('bilingual.close')}
         </button>
       </div>
       <p className="bilingual-status" role="status" aria-live="polite">
@@ -153,8 +157,7 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
           <>
             {' '}
             <button type="button" className="bilingual-offer" onClick={() => void highlightMatch()}>
-              Highlight the matching paragraph in “{offer.title}”
-            </button>
+              {' '}{msg('bilingual.highlightTheMatchingParagraphIn', { title: offer.title })}{' '}</button>
           </>
         )}
       </p>
@@ -166,11 +169,12 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
             if (choice) void link(choice);
           }}
         >
-          <p>This source has no translation linked. Choose the source that is its translation (or its original):</p>
+          <p>{msg('bilingual.thisSourceHasNoTranslation')}</p>
           <label>
-            Translation{' '}
-            <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Translation">
-              <option value="">Choose a source…</option>
+            
+            {msg('bilingual.translation')}{' '}
+            <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label={msg('bilingual.translation')}>
+              <option value="">{msg('bilingual.chooseASource')}</option>
               {others.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
@@ -179,11 +183,12 @@ export function BilingualView({ sourceId, sources, onClose, onHighlighted, onErr
             </select>
           </label>{' '}
           <button type="submit" disabled={!choice}>
-            Link translation
+            
+            {msg('bilingual.linkTranslation')}
           </button>
         </form>
       ) : (
-        <div className="bilingual-grid" role="table" aria-label={`${pair.a.title} and ${pair.b.title}, paragraph by paragraph`}>
+        <div className="bilingual-grid" role="table" aria-label={msg('bilingual.andParagraphByParagraph', { title: pair.a.title, title2: pair.b.title })}>
           <div className="bilingual-row bilingual-head" role="row">
             <div role="columnheader" lang={pair.a.language}>
               {pair.a.title}

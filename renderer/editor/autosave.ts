@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /**
  * Autosave of notes. Changes are saved ~600 ms after typing stops, at once on scope change and when the window is
  * hidden or closed; a failed save keeps the document pending and retries by itself. One saver for the app's
@@ -90,7 +91,7 @@ export class Autosaver {
       } catch (err) {
         if (!this.discarded.has(key)) {
           if (!this.pending.has(key)) this.pending.set(key, entry);
-          this.errors.set(key, `${(err as Error)?.message ?? String(err)} Your text is kept and saving is retried.`);
+          this.errors.set(key, msg('editor.yourTextIsKeptAnd', { value: (err as Error)?.message ?? String(err) }));
           this.scheduleRetry();
         }
       } finally {

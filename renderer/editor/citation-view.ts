@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /**
  * How a citation looks in the editor: its quote, its source title and its tag chips, read live from the resolver
  * (so a retagged or re-anchored highlight shows the change at once), or, when the highlight is gone, the stored
@@ -28,7 +29,7 @@ function citationSkeleton(): HTMLElement {
     skeleton = el('figure', 'citation');
     const meta = el('figcaption', 'citation-meta');
     const badge = el('span', 'citation-deleted');
-    badge.textContent = 'Deleted passage';
+    badge.textContent = msg('editor.deletedPassage');
     meta.append(badge, el('span', 'citation-source'), el('span', 'citation-detail'), el('span', 'citation-tags'));
     skeleton.append(el('blockquote', 'citation-quote'), meta);
   }
@@ -76,10 +77,10 @@ class CitationView implements NodeView {
     // classList, not className: ProseMirror's selected-node class must survive a redraw.
     this.dom.classList.toggle('deleted', deleted);
     this.dom.dataset.highlightId = a.highlightId;
-    this.dom.title = deleted ? 'This passage was deleted; its last quote is kept here.' : 'Open this passage in the reader';
+    this.dom.title = deleted ? msg('editor.thisPassageWasDeletedIts') : msg('editor.openThisPassageInThe');
     this.quote.textContent = live ? live.quote : lastQuote(a);
     this.badge.hidden = !deleted;
-    this.source.textContent = (live ? live.sourceTitle : withPages(a.sourceTitle, a.pages)) || 'Untitled source';
+    this.source.textContent = (live ? live.sourceTitle : withPages(a.sourceTitle, a.pages)) || msg('editor.untitledSource');
     // Publisher, date and paragraph, so a reader of the note knows where the passage stands.
     this.detail.textContent = live?.detail ?? '';
     this.detail.hidden = !live?.detail;

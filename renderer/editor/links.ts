@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /**
  * Links never navigate inside the app: a plain click only places the cursor. Ctrl/Cmd+click opens an http(s) link
  * with window.open, which the Electron shell hands to the system browser (and denies as an app window).
@@ -28,7 +29,7 @@ export function handleLinkClick(view: EditorView, event: MouseEvent): boolean {
   return false;
 }
 
-const openHint = `${formatAccelerator('CmdOrCtrl', isMac)}${isMac ? '' : '+'}click to open in your browser`;
+const openHint = (): string => msg('editor.clickToOpen', { key: `${formatAccelerator('CmdOrCtrl', isMac)}${isMac ? '' : '+'}` });
 
 /** Links show where they go and how to open them. */
 export const linkMarkView: MarkViewConstructor = (mark: Mark) => {
@@ -36,6 +37,6 @@ export const linkMarkView: MarkViewConstructor = (mark: Mark) => {
   const href = mark.attrs.href as string;
   a.setAttribute('href', href);
   a.rel = 'noopener noreferrer nofollow';
-  a.title = isWebHref(href) ? `${href} (${openHint})` : href;
+  a.title = isWebHref(href) ? `${href} (${openHint()})` : href;
   return { dom: a };
 };

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 /** Which note the notes pane shows: a highlight's note, a source's notebook, or the project notebook. */
 export type NoteScope = { kind: 'highlight'; sourceId: string; highlightId: string } | { kind: 'source'; sourceId: string } | { kind: 'project' };
 
@@ -15,14 +16,10 @@ export function scopeKey(scope: NoteScope): string {
 
 /** The accessible name of the editable area (tests and screen readers find the editor by it). */
 export function scopeLabel(scope: NoteScope): string {
-  return { highlight: 'Note on this highlight', source: 'Notes on this source', project: 'Project notebook' }[scope.kind];
+  return msg(({ highlight: 'notes.scope.highlight', source: 'notes.scope.source', project: 'notes.scope.project' } as const)[scope.kind]);
 }
 
 /** A short placeholder shown in an empty document. */
 export function scopePlaceholder(scope: NoteScope): string {
-  return {
-    highlight: 'Write about this passage…',
-    source: 'Notes on this source: type, or drag a highlight here to cite it…',
-    project: 'Synthesis across sources: cite highlights from any source…',
-  }[scope.kind];
+  return msg(({ highlight: 'notes.placeholder.highlight', source: 'notes.placeholder.source', project: 'notes.placeholder.project' } as const)[scope.kind]);
 }

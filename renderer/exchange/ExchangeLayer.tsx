@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { ExportDialog } from './ExportDialog';
 import { IMPORT_ACCEPT } from './files';
 import { ImportDialog } from './ImportDialog';
@@ -18,7 +19,7 @@ export function ExchangeLayer({ exchange, currentSource }: Props) {
         multiple
         hidden
         accept={IMPORT_ACCEPT}
-        aria-label="Choose files to import"
+        aria-label={msg('exchange.chooseFilesToImport')}
         data-testid="import-input"
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);
@@ -33,8 +34,8 @@ export function ExchangeLayer({ exchange, currentSource }: Props) {
       {exchange.dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <div className="drop-target">
-            <strong>Drop to import</strong>
-            <span>Sources: .txt, .md, .html, .pdf, .docx · Annotations: W3C .json, REFI-QDA .qdpx</span>
+            <strong>{msg('exchange.dropToImport')}</strong>
+            <span>{msg('exchange.sourcesTxtMdHtmlPdf')}</span>
           </div>
         </div>
       )}

@@ -1,3 +1,5 @@
+import { counted, currentLocale, msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   EXPORT_FORMATS,
@@ -26,10 +28,10 @@ interface Props {
 
 /** A file name from a title: no characters a file system or a sync tool objects to. */
 function fileStem(title: string): string {
-  return title.replace(/[\\/:*?"<>|#^[\]\u0000-\u001F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim() || 'Export';
+  return title.replace(/[\\/:*?"<>|#^[\]\u0000-\u001F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim() || msg('exchange.export');
 }
 
-const count = (n: number): string => n.toLocaleString();
+const count = (n: number): string => n.toLocaleString(currentLocale());
 
 /** A PDF is printed from the HTML report; the rest are written by the backend as jobs. */
 type Progress = ExportJob | { jobId: null; state: 'running' | 'done' | 'failed'; message: string; error?: string; paths: string[]; warnings: string[]; done: 0; total: 0; phase: 'formatting' | 'finished' };
@@ -90,9 +92,9 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
       scopeKind === 'source' && currentSource
         ? fileStem(currentSource.title)
         : scopeKind === 'sources' && selectedSources?.length
-          ? `${choices?.title ?? 'Research Notebook'} - ${selectedSources.length} sources`
+          ? `${choices?.title ?? msg('exchange.researchNotebook')} - ${selectedSources.length} sources`
           : scopeKind === 'tags'
-          ? `${choices?.title ?? 'Research Notebook'} - ${fileStem(
+          ? `${choices?.title ?? msg('exchange.researchNotebook')} - ${fileStem(
               choices?.tags
                 .filter((t) => tagIds.includes(t.id))
                 .slice(0, 3)
@@ -100,14 +102,14 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                 .join(', ') ?? 'tags',
             )}`
           : scopeKind === 'collections'
-            ? `${choices?.title ?? 'Research Notebook'} - ${fileStem(
+            ? `${choices?.title ?? msg('exchange.researchNotebook')} - ${fileStem(
                 collections
                   .filter((c) => collectionIds.includes(c.id))
                   .slice(0, 3)
                   .map((c) => c.name)
                   .join(', ') || 'collections',
               )}`
-            : (choices?.title ?? 'Research Notebook');
+            : (choices?.title ?? msg('exchange.researchNotebook'));
     return folder ? stem : `${stem}.${info.extensions[0]}`;
   }, [scopeKind, currentSource, selectedSources, choices, tagIds, collections, collectionIds, folder, info]);
 
@@ -177,9 +179,9 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
       }
       if (format === 'pdf') {
         // The shell asks the backend for the report itself: the renderer sends the scope, never the HTML to print.
-        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: 'Printing the report to PDF…', paths: [], warnings: [], done: 0, total: 0 });
+        setProgress({ jobId: null, state: 'running', phase: 'formatting', message: msg('exchange.printingTheReportToPdf'), paths: [], warnings: [], done: 0, total: 0 });
         await shell!.printToPdf!({ scope, path: target });
-        setProgress({ jobId: null, state: 'done', phase: 'finished', message: `Saved the PDF report to ${target}.`, paths: [target], warnings: [], done: 0, total: 0 });
+        setProgress({ jobId: null, state: 'done', phase: 'finished', message: msg('exchange.savedThePdfReportTo', { target }), paths: [target], warnings: [], done: 0, total: 0 });
         return;
       }
       const result = await call('startExport', { scope, format, path: target, layout: format === 'markdown' ? layout : undefined, positions: format === 'qdpx' ? positionUnit : undefined, overwrite: overwrite || confirmed || (justChosen && !folder) });
@@ -213,7 +215,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
 
   return (
-    <Modal title="Export" onClose={close}>
+    <Modal title={msg('exchange.export')} onClose={close}>
       <form className="exchange-form export-dialog" onSubmit={submit} aria-busy={running}>
         {loadError && (
           <p className="dialog-error" role="alert">
@@ -222,21 +224,23 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         )}
         <div className="export-columns">
           <fieldset className="export-scope" disabled={running}>
-            <legend>What to export</legend>
+            <legend>{msg('exchange.whatToExport')}</legend>
             <label className="choice">
               <input type="radio" name="scope" value="source" checked={scopeKind === 'source'} disabled={!currentSource} onChange={() => setScopeKind('source')} />
               <span>
-                This source
-                <span className="hint">{currentSource ? currentSource.title : 'No source is open.'}</span>
+                
+                {msg('exchange.thisSource')}
+                <span className="hint">{currentSource ? currentSource.title : msg('exchange.noSourceIsOpen')}</span>
               </span>
             </label>
             {selectedSources && selectedSources.length > 0 && (
               <label className="choice">
                 <input type="radio" name="scope" value="sources" checked={scopeKind === 'sources'} onChange={() => setScopeKind('sources')} />
                 <span>
-                  Selected sources
+                  
+                  {msg('exchange.selectedSources')}
                   <span className="hint">
-                    {count(selectedSources.length)} source{selectedSources.length === 1 ? '' : 's'} chosen in the list, with their highlights and notes.
+                    {msg('exchange.chosenInTheListWith', { sources: counted('source', selectedSources.length) })}
                   </span>
                 </span>
               </label>
@@ -244,12 +248,13 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
             <label className="choice">
               <input type="radio" name="scope" value="tags" checked={scopeKind === 'tags'} disabled={!choices?.tags.length} onChange={() => setScopeKind('tags')} />
               <span>
-                Chosen tags
-                <span className="hint">Highlights with these tags or their sub-tags, with their notes.</span>
+                
+                {msg('exchange.chosenTags')}
+                <span className="hint">{msg('exchange.highlightsWithTheseTagsOr')}</span>
               </span>
             </label>
             {scopeKind === 'tags' && choices && (
-              <ul className="tag-choices" aria-label="Tags to export">
+              <ul className="tag-choices" aria-label={msg('exchange.tagsToExport')}>
                 {choices.tags.map((t) => (
                   <li key={t.id} style={{ paddingLeft: `${t.depth * 16}px` }}>
                     <label>
@@ -263,7 +268,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                       />
                       <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
                       <span className="tag-choice-name">{t.name}</span>
-                      <span className="tag-choice-count" aria-label={`${t.highlights} highlights`}>
+                      <span className="tag-choice-count" aria-label={counted('highlight', t.highlights)}>
                         {count(t.highlights)}
                       </span>
                     </label>
@@ -274,12 +279,13 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
             <label className="choice">
               <input type="radio" name="scope" value="collections" checked={scopeKind === 'collections'} disabled={collections.length === 0} onChange={() => setScopeKind('collections')} />
               <span>
-                Chosen collections
-                <span className="hint">{collections.length ? 'Their sources with all their highlights and notes.' : 'No collection yet: create one in the sources pane.'}</span>
+                
+                {msg('exchange.chosenCollections')}
+                <span className="hint">{collections.length ? msg('exchange.theirSourcesWithAllTheir') : msg('exchange.noCollectionYetCreateOne')}</span>
               </span>
             </label>
             {scopeKind === 'collections' && (
-              <ul className="tag-choices" aria-label="Collections to export">
+              <ul className="tag-choices" aria-label={msg('exchange.collectionsToExport')}>
                 {collections.map((c) => (
                   <li key={c.id}>
                     <label>
@@ -292,7 +298,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
                         }}
                       />
                       <span className="tag-choice-name">{c.name}</span>
-                      <span className="tag-choice-count" aria-label={`${c.sourceIds.length} sources`}>
+                      <span className="tag-choice-count" aria-label={counted('source', c.sourceIds.length)}>
                         {count(c.sourceIds.length)}
                       </span>
                     </label>
@@ -303,48 +309,48 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
             <label className="choice">
               <input type="radio" name="scope" value="notebook" checked={scopeKind === 'notebook'} onChange={() => setScopeKind('notebook')} />
               <span>
-                Whole notebook
+                
+                {msg('exchange.wholeNotebook')}
                 <span className="hint">
-                  {choices ? `${count(choices.sources)} sources, ${count(choices.highlights)} highlights, ${count(choices.tags.length)} tags, all notes.` : 'Counting…'}
+                  {choices ? msg('exchange.sourcesHighlightsTagsAllNotes', { count: choices.sources, count2: choices.highlights, count3: choices.tags.length }) : msg('exchange.counting')}
                 </span>
               </span>
             </label>
           </fieldset>
 
           <fieldset className="export-format" disabled={running}>
-            <legend>Format</legend>
-            <div className="format-list" role="radiogroup" aria-label="Format">
+            <legend>{msg('exchange.format')}</legend>
+            <div className="format-list" role="radiogroup" aria-label={msg('exchange.format')}>
               {EXPORT_FORMATS.map((f) => {
                 const disabled = f === 'pdf' && !canPdf;
                 return (
                   <label key={f} className={`format-choice ${format === f ? 'selected' : ''} ${disabled ? 'disabled' : ''}`}>
                     <input type="radio" name="format" value={f} checked={format === f} disabled={disabled} onChange={() => setFormat(f)} />
                     <span>
-                      <span className="format-label">{FORMAT_INFO[f].label}</span>
-                      <span className="hint">{disabled ? 'In the desktop app. Here: export the HTML report and print it.' : FORMAT_INFO[f].hint}</span>
+                      <span className="format-label">{msg(`exchange.formatInfo.${f.replace('-', '')}.label` as MessageKey)}</span>
+                      <span className="hint">{disabled ? msg('exchange.inTheDesktopAppHere') : msg(`exchange.formatInfo.${f.replace('-', '')}.hint` as MessageKey)}</span>
                     </span>
                   </label>
                 );
               })}
             </div>
             {format === 'markdown' && (
-              <div className="layout-choice" role="radiogroup" aria-label="Markdown files">
+              <div className="layout-choice" role="radiogroup" aria-label={msg('exchange.markdownFiles')}>
                 <label>
-                  <input type="radio" name="layout" checked={layout === 'per-source'} onChange={() => setLayout('per-source')} /> One file per source
+                  <input type="radio" name="layout" checked={layout === 'per-source'} onChange={() => setLayout('per-source')} />{' '}{msg('exchange.oneFilePerSource')}
                 </label>
                 <label>
-                  <input type="radio" name="layout" checked={layout === 'combined'} onChange={() => setLayout('combined')} /> One combined file
+                  <input type="radio" name="layout" checked={layout === 'combined'} onChange={() => setLayout('combined')} />{' '}{msg('exchange.oneCombinedFile')}
                 </label>
               </div>
             )}
             {format === 'qdpx' && (
-              <div className="layout-choice" role="radiogroup" aria-label="Text positions for">
+              <div className="layout-choice" role="radiogroup" aria-label={msg('exchange.textPositionsFor')}>
                 <label>
-                  <input type="radio" name="positions" checked={positionUnit === 'code-points'} onChange={() => setPositions('code-points')} /> MAXQDA,
-                  ATLAS.ti, QualCoder (code points)
+                  <input type="radio" name="positions" checked={positionUnit === 'code-points'} onChange={() => setPositions('code-points')} />{' '}{msg('exchange.maxqdaAtlasTiQualcoderCode')}
                 </label>
                 <label>
-                  <input type="radio" name="positions" checked={positionUnit === 'utf-16'} onChange={() => setPositions('utf-16')} /> NVivo (UTF-16 units)
+                  <input type="radio" name="positions" checked={positionUnit === 'utf-16'} onChange={() => setPositions('utf-16')} />{' '}{msg('exchange.nvivoUtf16Units')}
                 </label>
               </div>
             )}
@@ -352,7 +358,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         </div>
 
         <div className="destination">
-          <label htmlFor="export-path">{folder ? 'Save to folder' : 'Save to'}</label>
+          <label htmlFor="export-path">{folder ? msg('exchange.saveToFolder') : msg('exchange.saveTo')}</label>
           <div className="destination-row">
             <input
               ref={pathInput}
@@ -370,20 +376,22 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
             />
             {canChoose && (
               <button type="button" onClick={() => void choose()} disabled={running}>
-                Choose…
+                
+                {msg('exchange.choose')}
               </button>
             )}
           </div>
-          {folder && <p className="hint">One Markdown file per source and one for the project, in this folder (created if needed).</p>}
+          {folder && <p className="hint">{msg('exchange.oneMarkdownFilePerSource')}</p>}
         </div>
 
         {exists && (
           <div className="exists-prompt" role="alert">
             <span>
-              {exists} already exists{folder ? ' and has files in it; files with the same names will be replaced' : ''}.
+              {exists}{' '}{msg('exchange.alreadyExists')}{folder ? msg('exchange.andHasFilesInIt') : ''}.
             </span>
             <button type="button" onClick={() => void start(true)}>
-              Replace
+              
+              {msg('exchange.replace')}
             </button>
           </div>
         )}
@@ -395,17 +403,18 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
 
         {progress && (
           <div className={`exchange-progress ${progress.state}`} role={progress.state === 'failed' ? 'alert' : 'status'} aria-live="polite">
-            {running && (progress.phase === 'reading' && percent !== null ? <progress value={progress.done} max={progress.total} aria-label="Export progress" /> : <progress aria-label="Export progress" />)}
+            {running && (progress.phase === 'reading' && percent !== null ? <progress value={progress.done} max={progress.total} aria-label={msg('exchange.exportProgress')} /> : <progress aria-label={msg('exchange.exportProgress')} />)}
             <p className="progress-message">{progress.state === 'failed' ? progress.error : progress.message}</p>
             {progress.state === 'done' && progress.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
             {progress.state === 'done' && progress.paths.length > 1 && (
               <p className="hint">
-                {count(progress.paths.length)} files, such as {progress.paths[0]}
+                {count(progress.paths.length)}{' '}{msg('exchange.filesSuchAs')}{' '}{progress.paths[0]}
               </p>
             )}
             {progress.state === 'done' && progress.paths.length > 0 && shell?.showInFolder && (
               <button type="button" className="show-in-folder" onClick={() => void shell.showInFolder?.(progress.paths[0]).catch((err: Error) => setError(err.message))}>
-                Show in folder
+                
+                {msg('exchange.showInFolder')}
               </button>
             )}
           </div>
@@ -414,16 +423,17 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         <div className="dialog-actions">
           {running ? (
             <button type="button" onClick={cancelJob} disabled={!progress?.jobId}>
-              Cancel export
+              
+              {msg('exchange.cancelExport')}
             </button>
           ) : (
             <button type="button" onClick={close}>
-              {finished && progress?.state === 'done' ? 'Done' : 'Cancel'}
+              {finished && progress?.state === 'done' ? msg('exchange.done') : msg('exchange.cancel')}
             </button>
           )}
           {!(finished && progress?.state === 'done') && (
             <button type="submit" className="primary" disabled={running || !scope || !path.trim() || !choices}>
-              {running ? 'Exporting…' : 'Export'}
+              {running ? msg('exchange.exporting') : msg('exchange.export')}
             </button>
           )}
         </div>

@@ -1,19 +1,20 @@
+import { type CountNoun, counted, currentLocale, labels, msg } from '../i18n';
 import { useState } from 'react';
 import type { ImportFilePreview, ImportKind } from '../../core/exchange/api';
 import { Modal } from '../ui/Modal';
 import type { ImportState } from './use-exchange';
 
-const KIND_LABEL: Record<ImportKind, string> = {
-  source: 'Source',
-  w3c: 'W3C annotations',
-  qdpx: 'REFI-QDA project',
-  qdc: 'REFI-QDA codebook',
-};
+const KIND_LABEL: Record<ImportKind, string> = labels({
+  source: 'exchange.importKind.source',
+  w3c: 'exchange.importKind.w3c',
+  qdpx: 'exchange.importKind.qdpx',
+  qdc: 'exchange.importKind.qdc',
+});
 
-const n = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+const n = (count: number, noun: CountNoun): string => counted(noun, count);
 
 function summary(f: ImportFilePreview): string {
-  if (f.kind === 'source') return f.title ? `“${f.title}”` : 'A source';
+  if (f.kind === 'source') return f.title ? `“${f.title}”` : msg('exchange.aSource');
   if (f.kind === 'qdc') return n(f.tags, 'code');
   const parts = [n(f.sources, 'source'), n(f.highlights, 'highlight'), n(f.tags, 'tag')];
   if (f.notes) parts.push(n(f.notes, 'note'));
@@ -33,11 +34,13 @@ function PasswordRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(pas
       onKeyDown={(e) => e.stopPropagation()}
     >
       <label>
-        Password for {file.name}
+        
+        {msg('exchange.passwordFor')}{' '}{file.name}
         <input type="password" value={value} autoFocus onChange={(e) => setValue(e.target.value)} aria-invalid={file.needsPassword === 'wrong' || undefined} autoComplete="off" />
       </label>
       <button type="submit" disabled={!value}>
-        Open
+        
+        {msg('exchange.open')}
       </button>
     </form>
   );
@@ -48,32 +51,32 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
     <li className={`import-file ${file.ok ? 'ok' : 'refused'}`}>
       <div className="import-file-head">
         <span className="import-file-name">{file.name}</span>
-        <span className={`import-kind ${file.ok ? '' : 'refused'}`}>{file.ok && file.kind ? KIND_LABEL[file.kind] : 'Cannot import'}</span>
+        <span className={`import-kind ${file.ok ? '' : 'refused'}`}>{file.ok && file.kind ? KIND_LABEL[file.kind] : msg('exchange.cannotImport')}</span>
       </div>
       {file.ok ? (
         <>
           <p className="import-file-summary">{summary(file)}</p>
           {file.orphans > 0 && (
             <p className="import-note">
-              {n(file.orphans, 'highlight')} cannot be placed in a text and will be kept as {file.orphans === 1 ? 'an orphan' : 'orphans'}.
+              {msg('exchange.cannotBePlacedInA', { highlights: n(file.orphans, 'highlight'), count: file.orphans })}
             </p>
           )}
           {file.offsetUnit && <p className="import-note import-unit">{file.offsetUnit}</p>}
           {file.collections && file.collections.length > 0 && (
             <p className="import-note">
-              {file.collections.length === 1 ? 'Collection' : 'Collections'}:{' '}
-              {file.collections.map((c) => `${c.name} (${c.kind === 'case' ? 'case, ' : ''}${n(c.sources, 'source')})`).join(', ')}
+              {file.collections.length === 1 ? msg('exchange.collection') : msg('exchange.collections')}:{' '}
+              {file.collections.map((c) => `${c.name} (${c.kind === 'case' ? msg('exchange.caseComma') : ''}${n(c.sources, 'source')})`).join(', ')}
             </p>
           )}
           {file.tagGroups && file.tagGroups.length > 0 && (
             <p className="import-note">
-              {file.tagGroups.length === 1 ? 'Tag group' : 'Tag groups'}: {file.tagGroups.map((g) => `${g.name} (${n(g.tags, 'tag')})`).join(', ')}
+              {file.tagGroups.length === 1 ? msg('exchange.tagGroup') : msg('exchange.tagGroups')}: {file.tagGroups.map((g) => `${g.name} (${n(g.tags, 'tag')})`).join(', ')}
             </p>
           )}
           {file.codebook && <CodebookPreview diff={file.codebook} />}
           {file.duplicates.map((d) => (
             <p key={`${d.title}|${d.of}`} className="import-duplicate">
-              <span className="badge">Duplicate</span> {file.kind === 'source' ? 'Same text as' : `“${d.title}”: same text as`} {d.of}
+              <span className="badge">{msg('exchange.duplicate')}</span> {file.kind === 'source' ? msg('exchange.sameTextAs') : msg('exchange.sameTextAs2', { title: d.title })} {d.of}
             </p>
           ))}
           {file.warnings.map((w) => (
@@ -97,14 +100,15 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
 /** What a file's codes do to the notebook's codebook: new, renamed, in conflict (the rest are the notebook's already). */
 function CodebookPreview({ diff }: { diff: NonNullable<ImportFilePreview['codebook']> }) {
   const rows: Array<[string, string, string[]]> = [
-    ['new', `${n(diff.added.length, 'new tag')}`, diff.added],
-    ['renamed', `${n(diff.renamed.length, 'tag')} renamed`, diff.renamed.map((r) => `${r.from} → ${r.to}`)],
-    ['conflict', `${n(diff.conflicts.length, 'tag')} in conflict`, diff.conflicts.map((c) => `${c.path}: ${c.why}`)],
+    ['new', msg('exchange.newTags', { count: diff.added.length }), diff.added],
+    ['renamed', msg('exchange.renamedTags', { count: diff.renamed.length }), diff.renamed.map((r) => `${r.from} → ${r.to}`)],
+    ['conflict', msg('exchange.inConflict', { n: n(diff.conflicts.length, 'tag') }), diff.conflicts.map((c) => `${c.path}: ${c.why}`)],
   ];
   return (
-    <div className="codebook-preview" aria-label="Codebook changes">
+    <div className="codebook-preview" aria-label={msg('exchange.codebookChanges')}>
       <p className="import-note">
-        Codebook: {rows.map(([, label]) => label).join(' · ')} · {n(diff.matched, 'tag')} already in the notebook.
+        
+        {msg('exchange.codebook')}{' '}{rows.map(([, label]) => label).join(' · ')} · {n(diff.matched, 'tag')}{' '}{msg('exchange.alreadyInTheNotebook')}
       </p>
       {rows
         .filter(([, , items]) => items.length > 0)
@@ -115,7 +119,7 @@ function CodebookPreview({ diff }: { diff: NonNullable<ImportFilePreview['codebo
               {items.slice(0, 200).map((item) => (
                 <li key={item}>{item}</li>
               ))}
-              {items.length > 200 && <li>… and {n(items.length - 200, 'more', 'more')}</li>}
+              {items.length > 200 && <li>{msg('exchange.and')}{' '}{n(items.length - 200, 'more')}</li>}
             </ul>
           </details>
         ))}
@@ -145,14 +149,15 @@ export function ImportDialog({
   const refused = preview?.files.filter((f) => !f.ok).length ?? 0;
 
   return (
-    <Modal title="Import" onClose={onClose}>
+    <Modal title={msg('exchange.import')} onClose={onClose}>
       <div className="exchange-form import-dialog">
         {state.step === 'choose' && (
           <div className="import-choose">
-            <p>Add sources (.txt, .md, .html, .pdf, .docx) or annotations with their sources: W3C Web Annotation .json (also Hypothesis's API JSON), REFI-QDA .qdpx projects and .qdc codebooks.</p>
-            <p className="hint">You can also drop files anywhere on the window. Nothing is added until you confirm.</p>
+            <p>{msg('exchange.addSourcesTxtMdHtml')}</p>
+            <p className="hint">{msg('exchange.youCanAlsoDropFiles')}</p>
             <button type="button" className="primary" onClick={onChoose} autoFocus>
-              Choose files…
+              
+              {msg('exchange.chooseFiles')}
             </button>
           </div>
         )}
@@ -161,15 +166,16 @@ export function ImportDialog({
             {state.progress && state.progress.pages > 0 ? (
               <>
                 <p>
-                  Reading {state.progress.fileName}: page {state.progress.page.toLocaleString()} of {state.progress.pages.toLocaleString()}
-                  {state.progress.files > 1 ? ` (file ${state.progress.file} of ${state.progress.files})` : ''}…
+                  
+                  {msg('exchange.reading')}{' '}{state.progress.fileName}{msg('exchange.page')}{' '}{state.progress.page.toLocaleString(currentLocale())}{' '}{msg('exchange.of')}{' '}{state.progress.pages.toLocaleString(currentLocale())}
+                  {state.progress.files > 1 ? msg('exchange.fileOf', { file: state.progress.file, files: state.progress.files }) : ''}…
                 </p>
-                <progress aria-label="Reading the files" max={state.progress.pages} value={state.progress.page} />
+                <progress aria-label={msg('exchange.readingTheFiles')} max={state.progress.pages} value={state.progress.page} />
               </>
             ) : (
               <>
-                <p>Reading {state.names.length === 1 ? state.names[0] : n(state.names.length, 'file')}…</p>
-                <progress aria-label="Reading the files" />
+                <p>{msg('exchange.reading')}{' '}{state.names.length === 1 ? state.names[0] : n(state.names.length, 'file')}…</p>
+                <progress aria-label={msg('exchange.readingTheFiles')} />
               </>
             )}
           </div>
@@ -183,10 +189,10 @@ export function ImportDialog({
           <>
             <p className="dialog-intro">
               {preview.importable > 0
-                ? `${n(preview.importable, 'file')} ready to import${refused ? `, ${refused} refused` : ''}. Nothing is added until you choose Import.`
-                : 'None of these files can be imported. Nothing was changed.'}
+                ? msg('exchange.readyToImportNothingIs', { n: n(preview.importable, 'file'), value: refused ? msg('exchange.refusedCount', { refused }) : '' })
+                : msg('exchange.noneOfTheseFilesCan')}
             </p>
-            <ul className="import-files" aria-label="Files to import">
+            <ul className="import-files" aria-label={msg('exchange.filesToImport')}>
               {preview.files.map((f, i) => (
                 <FileRow key={`${i}-${f.name}`} file={f} onUnlock={(password) => onUnlock(i, password)} />
               ))}
@@ -195,8 +201,9 @@ export function ImportDialog({
               <label className="checkbox-row">
                 <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} disabled={busy} />
                 <span>
-                  Skip {preview.duplicates === 1 ? 'the source' : `the ${preview.duplicates} sources`} already in the notebook
-                  <span className="hint"> — highlights and notes from the files join the copy the notebook has.</span>
+                  
+                  {msg('exchange.skipDuplicates', { count: preview.duplicates })}
+                  <span className="hint">{' '}{msg('exchange.highlightsAndNotesFromThe')}</span>
                 </span>
               </label>
             )}
@@ -204,17 +211,17 @@ export function ImportDialog({
         )}
         {state.step === 'importing' && (
           <div className="exchange-progress" role="status">
-            <p>Importing and placing highlights in their texts…</p>
-            <progress aria-label="Importing" />
+            <p>{msg('exchange.importingAndPlacingHighlightsIn')}</p>
+            <progress aria-label={msg('exchange.importing')} />
           </div>
         )}
         <div className="dialog-actions">
           <button type="button" onClick={state.step === 'reading' ? onCancelReading : onClose} disabled={state.step === 'importing'}>
-            {preview && preview.importable === 0 && !preview.files.some((f) => f.needsPassword) ? 'Done' : 'Cancel'}
+            {preview && preview.importable === 0 && !preview.files.some((f) => f.needsPassword) ? msg('exchange.done') : msg('exchange.cancel')}
           </button>
           {preview && preview.importable > 0 && (
             <button type="button" className="primary" disabled={busy} onClick={() => onCommit(skip)}>
-              {state.step === 'importing' ? 'Importing…' : `Import ${preview.importable === 1 ? '' : `${preview.importable} files`}`.trim()}
+              {state.step === 'importing' ? msg('exchange.importing2') : (preview.importable === 1 ? msg('exchange.import') : msg('exchange.importFiles', { count: preview.importable }))}
             </button>
           )}
         </div>

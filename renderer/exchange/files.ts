@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { importByteLimit } from '../../core/exchange/api';
 
 /** A file on its way to previewImport: its bytes as base64, or none when the backend will refuse it by name or size. */
@@ -15,7 +16,7 @@ function base64Of(file: File): Promise<string> {
       const url = String(reader.result ?? '');
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read.`));
+    reader.onerror = () => reject(reader.error ?? new Error(msg('exchange.couldNotBeRead', { name: file.name })));
     reader.readAsDataURL(file);
   });
 }

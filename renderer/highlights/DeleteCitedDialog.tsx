@@ -1,3 +1,4 @@
+import { counted, msg } from '../i18n';
 import { Modal } from '../ui/Modal';
 
 interface Props {
@@ -11,9 +12,9 @@ interface Props {
 export function DeleteCitedDialog({ quote, places, onDelete, onCancel }: Props) {
   const flat = quote.replace(/\s+/g, ' ').trim();
   return (
-    <Modal title="Delete a cited highlight?" onClose={onCancel}>
+    <Modal title={msg('highlights.deleteACitedHighlight')} onClose={onCancel}>
       <p>
-        “{flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}” is cited in {places.length === 1 ? places[0] : `${places.length} notes`}.
+        “{flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}{msg('highlights.isCitedIn')}{' '}{places.length === 1 ? places[0] : counted('note', places.length)}.
       </p>
       {places.length > 1 && (
         <ul className="cited-in">
@@ -22,13 +23,15 @@ export function DeleteCitedDialog({ quote, places, onDelete, onCancel }: Props) 
           ))}
         </ul>
       )}
-      <p>Deleting it leaves {places.length === 1 ? 'that citation' : 'those citations'} as “deleted passage”, with the quote kept. Ctrl+Z brings the highlight back.</p>
+      <p>{msg('highlights.deletingItLeaves')}{' '}{places.length === 1 ? msg('highlights.thatCitation') : msg('highlights.thoseCitations')}{' '}{msg('highlights.asDeletedPassageWithThe')}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
-          Cancel
+          
+          {msg('highlights.cancel')}
         </button>
         <button type="button" className="primary danger" onClick={onDelete}>
-          Delete highlight
+          
+          {msg('highlights.deleteHighlight')}
         </button>
       </div>
     </Modal>

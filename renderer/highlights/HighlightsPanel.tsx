@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Pin } from 'lucide-react';
 import { filterHighlights, isFiltering, NO_FILTER, type HighlightFilter } from '../../core/highlights/filter';
@@ -144,13 +145,14 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
   };
 
   return (
-    <section className="pane highlights" aria-label="Highlights">
+    <section className="pane highlights" aria-label={msg('highlights.highlights')}>
       <header className="pane-header">
-        <h2>Highlights</h2>
+        <h2>{msg('highlights.highlights')}</h2>
         <span className="count">{totalLive}</span>
         {alternatives.length > 0 && (
-          <span className="alternatives" role="group" aria-label="Other highlights here">
-            Also here:
+          <span className="alternatives" role="group" aria-label={msg('highlights.otherHighlightsHere')}>
+            
+            {msg('highlights.alsoHere')}
             {alternatives.map((id) => (
               <button key={id} type="button" className="chip-button" onClick={() => onSelect(id, true)}>
                 “{truncate(highlights.find((h) => h.id === id)?.quote.exact ?? '', 40)}”
@@ -160,25 +162,28 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
         )}
       </header>
       {multi && (
-        <div className="bulk-bar" role="toolbar" aria-label="Selected highlights">
-          <span className="bulk-count">{checked.size} selected</span>
+        <div className="bulk-bar" role="toolbar" aria-label={msg('highlights.selectedHighlights')}>
+          <span className="bulk-count">{msg('highlights.selected', { size: checked.size })}</span>
           {onBulkTag && (
             <>
               <button type="button" onClick={(e) => onBulkTag([...checked], 'add', elementAnchor(e.currentTarget))}>
-                Add tag…
+                
+                {msg('highlights.addTag')}
               </button>
               <button type="button" onClick={(e) => onBulkTag([...checked], 'remove', elementAnchor(e.currentTarget))}>
-                Remove tag…
+                
+                {msg('highlights.removeTag')}
               </button>
             </>
           )}
-          <button type="button" className="link-button" onClick={() => setChecked(new Set())} title="Clear the selection (Esc)">
-            Clear
+          <button type="button" className="link-button" onClick={() => setChecked(new Set())} title={msg('highlights.clearTheSelectionEsc')}>
+            
+            {msg('highlights.clear')}
           </button>
         </div>
       )}
       {quickTags.length > 0 && (
-        <div className="quick-keys" role="group" aria-label="Number keys 1–9">
+        <div className="quick-keys" role="group" aria-label={msg('highlights.numberKeys19')}>
           {quickTags.map((t, i) => {
             const pinned = pinnedIds.includes(t.id);
             return (
@@ -187,8 +192,8 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                 type="button"
                 className={`quick-key${pinned ? ' pinned' : ''}`}
                 aria-pressed={pinned}
-                aria-label={`Key ${i + 1}: ${t.name}${pinned ? ', pinned' : ''}`}
-                title={pinned ? `${i + 1} applies “${t.name}” (pinned; click to unpin)` : `${i + 1} applies “${t.name}” (a recent tag; click to pin it to a key)`}
+                aria-label={msg('highlights.key', { value: i + 1, name: t.name, value2: pinned ? msg('highlights.pinnedSuffix') : '' })}
+                title={pinned ? msg('highlights.appliesPinnedClickToUnpin', { value: i + 1, name: t.name }) : msg('highlights.appliesARecentTagClick', { value: i + 1, name: t.name })}
                 onClick={() => onPin?.(t.id, !pinned)}
               >
                 <kbd>{i + 1}</kbd>
@@ -201,18 +206,18 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
         </div>
       )}
       {highlights.length > 0 && (
-        <div className="highlight-filter" role="search" aria-label="Filter highlights">
-          <input type="search" aria-label="Filter by text" placeholder="Filter…" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
-          <select aria-label="Filter by tag" value={filter.tagId ?? ''} onChange={(e) => setFilter({ ...filter, tagId: e.target.value || null })}>
-            <option value="">Any tag</option>
+        <div className="highlight-filter" role="search" aria-label={msg('highlights.filterHighlights')}>
+          <input type="search" aria-label={msg('highlights.filterByText')} placeholder={msg('highlights.filter')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+          <select aria-label={msg('highlights.filterByTag')} value={filter.tagId ?? ''} onChange={(e) => setFilter({ ...filter, tagId: e.target.value || null })}>
+            <option value="">{msg('highlights.anyTag')}</option>
             {usedTags.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
             ))}
           </select>
-          <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => setFilter({ ...filter, kind: (e.target.value || null) as TagKind | null })}>
-            <option value="">Any kind</option>
+          <select aria-label={msg('highlights.filterByKind')} value={filter.kind ?? ''} onChange={(e) => setFilter({ ...filter, kind: (e.target.value || null) as TagKind | null })}>
+            <option value="">{msg('highlights.anyKind')}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
@@ -220,41 +225,42 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
             ))}
           </select>
           {creators.length > 0 && (
-            <select aria-label="Filter by who made it" value={filter.creator ?? ''} onChange={(e) => setFilter({ ...filter, creator: e.target.value || null })}>
-              <option value="">Anyone</option>
+            <select aria-label={msg('highlights.filterByCreator')} value={filter.creator ?? ''} onChange={(e) => setFilter({ ...filter, creator: e.target.value || null })}>
+              <option value="">{msg('highlights.anyone')}</option>
               {creators.map((c) => (
                 <option key={c} value={c}>
-                  By {c}
+                  {msg('highlights.byCreator', { name: c })}
                 </option>
               ))}
             </select>
           )}
           <label>
-            <input type="checkbox" checked={filter.hasNote} onChange={(e) => setFilter({ ...filter, hasNote: e.target.checked })} /> With a note
+            <input type="checkbox" checked={filter.hasNote} onChange={(e) => setFilter({ ...filter, hasNote: e.target.checked })} />{' '}{msg('highlights.withANote')}
           </label>
-          <select aria-label="Orphans" value={filter.orphans} onChange={(e) => setFilter({ ...filter, orphans: e.target.value as HighlightFilter['orphans'] })}>
-            <option value="show">With orphans</option>
-            <option value="only">Orphans only</option>
-            <option value="hide">Without orphans</option>
+          <select aria-label={msg('highlights.orphans')} value={filter.orphans} onChange={(e) => setFilter({ ...filter, orphans: e.target.value as HighlightFilter['orphans'] })}>
+            <option value="show">{msg('highlights.withOrphans')}</option>
+            <option value="only">{msg('highlights.orphansOnly')}</option>
+            <option value="hide">{msg('highlights.withoutOrphans')}</option>
           </select>
           {filtering && (
             <>
               <span className="filter-status" role="status">
-                {live.length + orphans.length} of {highlights.length} shown
+                {live.length + orphans.length}{' '}{msg('highlights.of')}{' '}{highlights.length}{' '}{msg('highlights.shown')}
               </span>
               <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
-                Clear filter
+                
+                {msg('highlights.clearFilter')}
               </button>
             </>
           )}
         </div>
       )}
       {filtering && live.length === 0 && orphans.length === 0 ? (
-        <p className="empty-hint">No highlight matches the filter.</p>
+        <p className="empty-hint">{msg('highlights.noHighlightMatchesTheFilter')}</p>
       ) : live.length === 0 && orphans.length === 0 ? (
-        <p className="empty-hint">Select text in the article and press <kbd>H</kbd> to highlight it.</p>
+        <p className="empty-hint">{msg('highlights.selectTextInTheArticle')}{' '}<kbd>H</kbd>{' '}{msg('highlights.toHighlightIt')}</p>
       ) : (
-        <ul className="highlight-list" role="listbox" aria-label="Highlights in reading order" aria-multiselectable="true" ref={list} onKeyDown={onKeyDown}>
+        <ul className="highlight-list" role="listbox" aria-label={msg('highlights.highlightsInReadingOrder')} aria-multiselectable="true" ref={list} onKeyDown={onKeyDown}>
           <div className="highlight-rows" style={{ height: rows.getTotalSize() }}>
             {rows.getVirtualItems().map((row) => {
               const h = live[row.index];
@@ -295,20 +301,21 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     <span
                       className="icon-button tag-button"
                       aria-hidden="true"
-                      title={withShortcut('Tag…', 'highlight.tag')}
+                      title={withShortcut(msg('highlights.tag'), 'highlight.tag')}
                       onClick={(e) => {
                         e.stopPropagation();
                         onSelect(h.id, false);
                         onTag(h.id, elementAnchor(e.currentTarget));
                       }}
                     >
-                      Tag…
+                      
+                      {msg('highlights.tag')}
                     </span>
                   )}
                   <span
                     className="icon-button delete"
                     aria-hidden="true"
-                    title={withShortcut('Delete highlight', 'highlight.delete')}
+                    title={withShortcut(msg('highlights.deleteHighlight'), 'highlight.delete')}
                     onClick={(e) => {
                       e.stopPropagation();
                       onDelete(h.id);
@@ -323,19 +330,21 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
         </ul>
       )}
       {orphans.length > 0 && (
-        <section className="orphans" aria-label="Orphaned highlights">
-          <h3>Orphaned ({orphans.length})</h3>
-          <p className="orphans-hint">Their passage is no longer in the text. Select the passage in the article and re-attach, or delete them.</p>
+        <section className="orphans" aria-label={msg('highlights.orphanedHighlights')}>
+          <h3>{msg('highlights.orphaned', { orphanCount: orphans.length })}</h3>
+          <p className="orphans-hint">{msg('highlights.theirPassageIsNoLonger')}</p>
           <ul>
             {orphans.map((h) => (
               <li key={h.id} className="orphan-item" data-highlight-id={h.id}>
                 <q>{truncate(h.quote.exact, 140)}</q>
                 <span className="orphan-actions">
-                  <button type="button" disabled={!canReattach} title="Attach this highlight to the passage selected in the article" onClick={() => onReattach(h.id)}>
-                    Re-attach to selection
+                  <button type="button" disabled={!canReattach} title={msg('highlights.attachThisHighlightToThe')} onClick={() => onReattach(h.id)}>
+                    
+                    {msg('highlights.reAttachToSelection')}
                   </button>
                   <button type="button" onClick={() => onDelete(h.id)}>
-                    Delete
+                    
+                    {msg('highlights.delete')}
                   </button>
                 </span>
               </li>

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import type { Highlight } from '../../core/model';
 import { call } from '../api';
 import { flushNotes } from '../editor/autosave';
@@ -15,9 +16,9 @@ const short = (s: string, max = 40) => {
 export async function notesCitingHighlight(h: Highlight): Promise<string[]> {
   await flushNotes();
   const { project, places } = await call('notesCiting', { highlightId: h.id });
-  const labels = project ? ['the project notebook'] : [];
+  const labels = project ? [msg('highlights.theProjectNotebook')] : [];
   for (const p of places) {
-    const label = p.quote === null ? `the notes on “${short(p.sourceTitle)}”` : `the note on “${short(p.quote)}”${p.sourceId === h.sourceId ? '' : ` in “${short(p.sourceTitle, 30)}”`}`;
+    const label = p.quote === null ? msg('highlights.theNotesOn', { short: short(p.sourceTitle) }) : msg('highlights.theNoteOn', { short: short(p.quote), value: p.sourceId === h.sourceId ? '' : msg('highlights.inSourceTitle', { title: short(p.sourceTitle, 30) }) });
     if (!labels.includes(label)) labels.push(label);
   }
   return labels;

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, SourceDocument } from '../../core/model';
 import { describeRange } from '../../core/anchoring';
@@ -83,7 +84,7 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
         });
         let current = created;
         undo.push({
-          label: 'Highlight',
+          label: msg('highlights.highlight'),
           undo: async () => {
             const { deleted } = await call('deleteHighlight', { sourceId, highlightId: current.id });
             current = deleted;
@@ -113,7 +114,7 @@ export function useHighlights(doc: SourceDocument | null, report: (err: unknown)
         drop(sourceId, id);
         setSelectedId((s) => (s === id ? null : s));
         undo.push({
-          label: 'Delete Highlight',
+          label: msg('highlights.deleteHighlight2'),
           undo: async () => {
             deleted = await call('restoreHighlight', { highlight: deleted });
             replace(deleted);

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Bold,
@@ -80,13 +81,13 @@ const GROUPS: ButtonSpec[][] = [
 export function EditorToolbar({ store, disabled, canCite, onAction }: Props) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+    <div className="editor-toolbar" role="toolbar" aria-label={msg('notes.formatting')}>
       {GROUPS.map((group, i) => (
         <div className="editor-toolbar-group" role="group" key={i}>
           {group.map((b) => {
             const toggle = Boolean(b.active);
             const enabled = !disabled && (b.id === 'cite' ? canCite : (b.enabled?.(state) ?? true));
-            const tooltip = b.id === 'cite' && !canCite ? `${editorTooltip('cite')}: select a highlight first` : editorTooltip(b.id);
+            const tooltip = b.id === 'cite' && !canCite ? msg('notes.selectAHighlightFirst', { editorTooltip: editorTooltip('cite') }) : editorTooltip(b.id);
             return (
               <button
                 key={b.id}
@@ -131,7 +132,7 @@ export function LinkPrompt({ initial, editing, onApply, onRemove, onClose }: Lin
   return (
     <form
       className="link-prompt"
-      aria-label={editing ? 'Edit link' : 'Insert link'}
+      aria-label={editing ? msg('notes.editLink') : msg('notes.insertLink')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!value.trim()) {
@@ -148,13 +149,13 @@ export function LinkPrompt({ initial, editing, onApply, onRemove, onClose }: Lin
         }
       }}
     >
-      <label htmlFor="link-prompt-input">Link address</label>
+      <label htmlFor="link-prompt-input">{msg('notes.linkAddress')}</label>
       <input
         id="link-prompt-input"
         ref={input}
         type="text"
         inputMode="url"
-        placeholder="https://…"
+        placeholder={msg('notes.https')}
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'link-prompt-error' : undefined}
@@ -163,14 +164,16 @@ export function LinkPrompt({ initial, editing, onApply, onRemove, onClose }: Lin
           setError(null);
         }}
       />
-      <button type="submit">{editing ? 'Update' : 'Add link'}</button>
+      <button type="submit">{editing ? msg('notes.update') : msg('notes.addLink')}</button>
       {editing && (
         <button type="button" onClick={onRemove}>
-          Remove link
+          
+          {msg('notes.removeLink')}
         </button>
       )}
       <button type="button" onClick={onClose}>
-        Cancel
+        
+        {msg('notes.cancel')}
       </button>
       {error && (
         <p id="link-prompt-error" className="link-prompt-error" role="alert">

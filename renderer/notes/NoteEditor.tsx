@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { Byline } from '../byline';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { Command, EditorState } from 'prosemirror-state';
@@ -295,12 +296,12 @@ export function NotesPane(props: NotesPaneProps) {
   const tabs: Array<{ kind: NoteScope['kind']; label: string; target: NoteScope | null; hint: string }> = [
     {
       kind: 'highlight',
-      label: 'Highlight',
+      label: msg('notes.highlight'),
       target: selectedHighlight ? { kind: 'highlight', sourceId: selectedHighlight.sourceId, highlightId: selectedHighlight.id } : null,
-      hint: selectedHighlight ? 'The note of the selected highlight' : 'Select a highlight to write its note',
+      hint: selectedHighlight ? msg('notes.theNoteOfTheSelected') : msg('notes.selectAHighlightToWrite'),
     },
-    { kind: 'source', label: 'Source', target: sourceId ? { kind: 'source', sourceId } : null, hint: 'The notebook of the open source' },
-    { kind: 'project', label: 'Project', target: { kind: 'project' }, hint: 'The project notebook, across all sources' },
+    { kind: 'source', label: msg('notes.source'), target: sourceId ? { kind: 'source', sourceId } : null, hint: msg('notes.theNotebookOfTheOpen') },
+    { kind: 'project', label: msg('notes.project'), target: { kind: 'project' }, hint: msg('notes.theProjectNotebookAcrossAll') },
   ];
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -315,9 +316,9 @@ export function NotesPane(props: NotesPaneProps) {
   };
 
   return (
-    <aside className="pane editor" aria-label="Notes">
+    <aside className="pane editor" aria-label={msg('notes.notes')}>
       <header className="pane-header notes-header">
-        <div className="scope-tabs" role="tablist" aria-label="Which note" onKeyDown={onTabKey}>
+        <div className="scope-tabs" role="tablist" aria-label={msg('notes.whichNote')} onKeyDown={onTabKey}>
           {tabs.map((t) => (
             <button
               key={t.kind}
@@ -347,7 +348,7 @@ export function NotesPane(props: NotesPaneProps) {
           editing={linkPrompt.editing}
           onApply={(value) => {
             const href = normaliseHref(value);
-            if (!href) return 'Use a web address (https://…) or an e-mail address.';
+            if (!href) return msg('notes.useAWebAddressHttps');
             setLinkPrompt(null);
             run(setLink(href, linkPrompt.range ?? undefined));
             return null;
@@ -363,12 +364,13 @@ export function NotesPane(props: NotesPaneProps) {
         />
       )}
       <div className="editor-host" ref={host} id="note-editor" role="tabpanel" aria-labelledby={`notes-tab-${scope.kind}`} data-phase={phase.kind} />
-      {phase.kind === 'loading' && <p className="editor-overlay">Opening the note…</p>}
+      {phase.kind === 'loading' && <p className="editor-overlay">{msg('notes.openingTheNote')}</p>}
       {phase.kind === 'error' && (
         <div className="editor-overlay error" role="alert">
-          <p>Could not open this note: {phase.message}</p>
+          <p>{msg('notes.couldNotOpenThisNote', { message: phase.message })}</p>
           <button type="button" onClick={() => setReloads((n) => n + 1)}>
-            Try again
+            
+            {msg('notes.tryAgain')}
           </button>
         </div>
       )}
@@ -377,7 +379,7 @@ export function NotesPane(props: NotesPaneProps) {
 }
 
 function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry(): void }) {
-  const text = { saved: 'Saved', saving: 'Saving…', dirty: 'Unsaved changes', error: 'Not saved' }[status.kind];
+  const text = msg(({ saved: 'notes.status.saved', saving: 'notes.status.saving', dirty: 'notes.status.dirty', error: 'notes.status.error' } as const)[status.kind]);
   return (
     <span className="save-status-wrap">
       <span className={`save-status ${status.kind}`} role="status" aria-live="polite" title={status.kind === 'error' ? status.message : text}>
@@ -386,7 +388,8 @@ function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry(): voi
       </span>
       {status.kind === 'error' && (
         <button type="button" className="save-retry" onClick={onRetry}>
-          Retry now
+          
+          {msg('notes.retryNow')}
         </button>
       )}
     </span>

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { layoutBlocks, type Block } from '../../core/segments';
@@ -176,7 +177,7 @@ const Paragraph = memo(function Paragraph({ text, block }: { text: string; block
   return (
     <p data-start={block.start} className={block.furniture ? 'furniture' : undefined}>
       {block.segments.map((s) => (
-        <span key={s.start} data-o={s.start} className={s.furniture ? 'furniture' : undefined} title={s.furniture ? 'Page furniture (menus, links, ratings): kept in the text, dimmed' : undefined}>
+        <span key={s.start} data-o={s.start} className={s.furniture ? 'furniture' : undefined} title={s.furniture ? msg('reader.pageFurnitureMenusLinksRatings') : undefined}>
           {text.slice(s.start, s.end)}
         </span>
       ))}

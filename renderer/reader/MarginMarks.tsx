@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { HighlightPainter } from './painter';
 import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
@@ -85,7 +86,7 @@ export function MarginMarks({ painter, items, scroller, article, selectedId, ver
           data-highlight-id={m.id}
           style={{ top: m.top, height: m.height, right: 4 + m.lane * LANE_WIDTH, backgroundColor: m.color }}
           draggable
-          title="Drag into the notes to cite this passage"
+          title={msg('reader.dragIntoTheNotesTo')}
           onClick={() => onPick(m.id)}
           onDragStart={(e) => {
             e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ highlightId: m.id, sourceId }));

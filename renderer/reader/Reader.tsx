@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { assignLanes, freeLane, rangesAt } from '../../core/lanes';
 import type { Highlight, ReaderSettings, SourceMeta } from '../../core/model';
@@ -361,11 +362,11 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   } as React.CSSProperties;
 
   return (
-    <main className="pane reader" aria-label="Reader">
+    <main className="pane reader" aria-label={msg('reader.reader')}>
       <div
         className="reader-scroll"
         ref={scrollerRef}
-        tabIndex={0} id="reader" data-font={settings.fontFamily} style={style} onKeyDown={onKeyDown} aria-label="Article text">
+        tabIndex={0} id="reader" data-font={settings.fontFamily} style={style} onKeyDown={onKeyDown} aria-label={msg('reader.articleText')}>
         <article className="article" lang={script.language || undefined} dir={script.dir} data-testid="article">
           <header className="article-header">
             <h1>{meta.title}</h1>
@@ -374,19 +375,21 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
                 meta.authors?.length ? <bdi key="a" data-testid="article-authors">{meta.authors.join(', ')}</bdi> : null,
                 meta.publisher ? <bdi key="p">{meta.publisher}</bdi> : null,
                 meta.date ? <bdi key="d"><time dateTime={meta.date}>{formatDate(meta.date)}</time></bdi> : null,
-                meta.pageStarts?.length ? <span key="n">{meta.pageStarts.length} {meta.pageStarts.length === 1 ? 'page' : 'pages'} (PDF)</span> : null,
+                meta.pageStarts?.length ? <span key="n">{msg('reader.pdfPages', { count: meta.pageStarts.length })}</span> : null,
               ]
                 .filter(Boolean)
                 .flatMap((part, i) => (i === 0 ? [part] : [<span key={`s${i}`} aria-hidden="true"> · </span>, part]))}
               {/* The app's own controls read left to right whatever the article's direction. */}
               <span className="byline-actions" dir="ltr">
                 {pageable && (
-                  <span className="view-switch" role="group" aria-label="Show">
-                    <button type="button" className="link-button" aria-pressed={!onPage} onClick={() => switchView('text')} title={`The text, as it reads (${toggleKey})`}>
-                      Text
+                  <span className="view-switch" role="group" aria-label={msg('reader.show')}>
+                    <button type="button" className="link-button" aria-pressed={!onPage} onClick={() => switchView('text')} title={msg('reader.theTextAsItReads', { toggleKey })}>
+                      
+                      {msg('reader.text')}
                     </button>
-                    <button type="button" className="link-button" aria-pressed={onPage} onClick={() => switchView('page')} title={`The PDF's pages, as printed (${toggleKey})`}>
-                      Pages
+                    <button type="button" className="link-button" aria-pressed={onPage} onClick={() => switchView('page')} title={msg('reader.thePdfSPagesAs', { toggleKey })}>
+                      
+                      {msg('reader.pages')}
                     </button>
                   </span>
                 )}

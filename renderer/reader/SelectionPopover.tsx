@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { formatAccelerator } from '../../core/commands';
 import { isMac } from '../api';
 
@@ -14,15 +15,18 @@ const key = (k: string) => formatAccelerator(k, isMac);
 /** Next to a selection in the reader: Highlight (H), Tag… (T), Note… (N). */
 export function SelectionPopover({ top, left, onChoose }: Props) {
   return (
-    <div className="selection-popover" role="toolbar" aria-label="Selection" style={{ top, left }} onMouseDown={(e) => e.preventDefault()}>
-      <button type="button" onClick={() => onChoose('highlight')} title={`Highlight the selection (${key('H')})`}>
-        Highlight <kbd>{key('H')}</kbd>
+    <div className="selection-popover" role="toolbar" aria-label={msg('reader.selection')} style={{ top, left }} onMouseDown={(e) => e.preventDefault()}>
+      <button type="button" onClick={() => onChoose('highlight')} title={msg('reader.highlightTheSelection', { key: key('H') })}>
+        
+        {msg('reader.highlight')}{' '}<kbd>{key('H')}</kbd>
       </button>
-      <button type="button" onClick={() => onChoose('tag')} title={`Highlight and tag (${key('T')})`}>
-        Tag… <kbd>{key('T')}</kbd>
+      <button type="button" onClick={() => onChoose('tag')} title={msg('reader.highlightAndTag', { key: key('T') })}>
+        
+        {msg('reader.tag')}{' '}<kbd>{key('T')}</kbd>
       </button>
-      <button type="button" onClick={() => onChoose('note')} title={`Highlight and write a note (${key('N')})`}>
-        Note… <kbd>{key('N')}</kbd>
+      <button type="button" onClick={() => onChoose('note')} title={msg('reader.highlightAndWriteANote', { key: key('N') })}>
+        
+        {msg('reader.note')}{' '}<kbd>{key('N')}</kbd>
       </button>
     </div>
   );

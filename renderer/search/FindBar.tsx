@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useRef } from 'react';
 import { ChevronDown, ChevronUp, Highlighter, X } from 'lucide-react';
 import { formatAccelerator } from '../../core/commands';
@@ -26,15 +27,15 @@ export function FindBar({ find, focusKey, onHighlight }: Props) {
     document.getElementById('reader')?.focus();
   };
 
-  const count = find.query.trim() ? (find.matches.length ? `${find.current + 1} of ${find.matches.length}` : 'No matches') : '';
+  const count = find.query.trim() ? (find.matches.length ? `${find.current + 1} of ${find.matches.length}` : msg('search.noMatches')) : '';
   return (
-    <div className="find-bar" role="search" aria-label="Find in article">
+    <div className="find-bar" role="search" aria-label={msg('search.findInArticle')}>
       <input
         ref={input}
         type="search"
         className="find-input"
-        aria-label="Find in article"
-        placeholder="Find in article"
+        aria-label={msg('search.findInArticle')}
+        placeholder={msg('search.findInArticle')}
         value={find.query}
         onChange={(e) => find.setQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -53,16 +54,16 @@ export function FindBar({ find, focusKey, onHighlight }: Props) {
       <output className={`find-count${find.query.trim() && !find.matches.length ? ' none' : ''}`} aria-live="polite">
         {count}
       </output>
-      <button type="button" className="icon-only" aria-label="Previous match" title={`Previous match (Shift+Enter, ${key('Shift+F3')})`} disabled={!find.matches.length} onClick={find.previous}>
+      <button type="button" className="icon-only" aria-label={msg('search.previousMatch')} title={msg('search.previousMatchShiftEnter', { key: key('Shift+F3') })} disabled={!find.matches.length} onClick={find.previous}>
         <ChevronUp size={16} aria-hidden="true" />
       </button>
-      <button type="button" className="icon-only" aria-label="Next match" title={`Next match (Enter, ${key('F3')})`} disabled={!find.matches.length} onClick={find.next}>
+      <button type="button" className="icon-only" aria-label={msg('search.nextMatch')} title={msg('search.nextMatchEnter', { key: key('F3') })} disabled={!find.matches.length} onClick={find.next}>
         <ChevronDown size={16} aria-hidden="true" />
       </button>
-      <button type="button" className="find-highlight" disabled={!find.match} onClick={() => find.match && onHighlight(find.match)} title="Highlight this match (Alt+Enter)">
-        <Highlighter size={14} aria-hidden="true" /> Highlight this match
+      <button type="button" className="find-highlight" disabled={!find.match} onClick={() => find.match && onHighlight(find.match)} title={msg('search.highlightThisMatchAltEnter')}>
+        <Highlighter size={14} aria-hidden="true" />{' '}{msg('search.highlightThisMatch')}
       </button>
-      <button type="button" className="icon-only" aria-label="Close find" title="Close (Esc)" onClick={close}>
+      <button type="button" className="icon-only" aria-label={msg('search.closeFind')} title={msg('search.closeEsc')} onClick={close}>
         <X size={16} aria-hidden="true" />
       </button>
     </div>

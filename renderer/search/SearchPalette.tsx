@@ -1,6 +1,8 @@
+import { KIND_LABEL } from '../tags/kinds';
+import { currentLocale, labels, msg } from '../i18n';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FileText, Highlighter, NotebookPen, Search, X } from 'lucide-react';
-import { TAG_KINDS, type TagKind } from '../../core/model';
+import { TAG_KINDS } from '../../core/model';
 import { HIT_KINDS, type HitKind, type SearchHit, type Snippet, type TagInfo } from '../../core/search/types';
 import { formatAccelerator } from '../../core/commands';
 import { RELIABILITY_GRADES, RELIABILITY_MEANING } from '../../core/statements/grading';
@@ -15,17 +17,16 @@ interface Props {
   report(err: unknown): void;
 }
 
-const GROUP_LABEL: Record<HitKind, string> = { source: 'Sources', highlight: 'Highlights', note: 'Notes' };
+const GROUP_LABEL: Record<HitKind, string> = labels({ source: 'search.group.sources', highlight: 'search.group.highlights', note: 'search.group.notes' });
 const GROUP_ICON: Record<HitKind, typeof FileText> = { source: FileText, highlight: Highlighter, note: NotebookPen };
-const PLACE_LABEL: Record<SearchHit['place'], string> = {
-  title: 'Title',
-  paragraph: 'Text',
-  quote: 'Highlight',
-  'highlight-note': 'Note on a highlight',
-  'source-note': 'Source notes',
-  'project-note': 'Project notebook',
-};
-const KIND_LABEL: Record<TagKind, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', theme: 'Theme', other: 'Other' };
+const PLACE_LABEL: Record<SearchHit['place'], string> = labels({
+  title: 'search.place.title',
+  paragraph: 'search.place.text',
+  quote: 'search.place.highlight',
+  'highlight-note': 'search.place.highlightNote',
+  'source-note': 'search.place.sourceNotes',
+  'project-note': 'search.place.projectNotebook',
+});
 
 /**
  * Search the whole notebook (Ctrl/Cmd+K): results grouped by kind with the match marked, facets to narrow them,
@@ -79,7 +80,7 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
   const filtered = Object.keys(facets).length > 0;
   let index = -1;
   return (
-    <dialog ref={dialog} className="search-palette" aria-label="Search the notebook" onClose={onClose} onCancel={onClose} onKeyDown={onKeyDown}>
+    <dialog ref={dialog} className="search-palette" aria-label={msg('search.searchTheNotebook')} onClose={onClose} onCancel={onClose} onKeyDown={onKeyDown}>
       <div className="sp-input-row">
         <Search size={18} aria-hidden="true" className="sp-search-icon" />
         <input
@@ -89,59 +90,61 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
           autoComplete="off"
           spellCheck={false}
           role="combobox"
-          aria-label="Search sources, highlights and notes"
+          aria-label={msg('search.searchSourcesHighlightsAndNotes')}
           aria-expanded={flat.length > 0}
           aria-controls={listId}
           aria-activedescendant={flat.length ? `${listId}-${active}` : undefined}
-          placeholder="Search sources, highlights and notes — “a phrase”, prefixes, typos welcome"
+          placeholder={msg('search.searchSourcesHighlightsAndNotes2')}
           value={search.query}
           onChange={(e) => search.setQuery(e.target.value)}
         />
         <span className="sp-status" role="status" aria-live="polite">
           {response && !response.ready
-            ? `Indexing, ${response.progress?.percent ?? 0}%… results so far: ${total.toLocaleString()}`
+            ? msg('search.indexingResultsSoFar', { value: response.progress?.percent ?? 0, total: total })
             : search.loading
-              ? 'Searching…'
+              ? msg('search.searching')
               : response && (search.query.trim() || filtered)
-                ? `${total.toLocaleString()} result${total === 1 ? '' : 's'}`
+                ? msg('search.result', { total })
                 : ''}
         </span>
-        <button type="button" className="icon-only" aria-label="Close search" title="Close (Esc)" onClick={onClose}>
+        <button type="button" className="icon-only" aria-label={msg('search.closeSearch')} title={msg('search.closeEsc')} onClick={onClose}>
           <X size={18} aria-hidden="true" />
         </button>
       </div>
       <div className="sp-body">
         <Facets search={search} tags={response?.tags ?? []} />
         {/* Focusable: the keyboard can scroll the results (the arrows move the active result from anywhere). */}
-        <div className="sp-results" tabIndex={0} aria-label="Results">
+        <div className="sp-results" tabIndex={0} aria-label={msg('search.results')}>
           {!response || (!search.query.trim() && !filtered) ? (
             <div className="sp-empty">
-              <p>Type to search the texts of all sources, your highlights and your notes.</p>
+              <p>{msg('search.typeToSearchTheTexts')}</p>
               <ul className="sp-tips">
                 <li>
-                  <code>taliban drugs</code> every word must match; <code>talib</code> matches by prefix; <code>refugess</code> forgives a typo
+                  <code>{msg('search.talibanDrugs')}</code>{' '}{msg('search.everyWordMustMatch')}{' '}<code>{msg('search.talib')}</code>{' '}{msg('search.matchesByPrefix')}{' '}<code>{msg('search.refugess')}</code>{' '}{msg('search.forgivesATypo')}
                 </li>
                 <li>
-                  <code>"situation in Afghanistan"</code> matches the phrase word for word
+                  <code>{msg('search.situationInAfghanistan')}</code>{' '}{msg('search.matchesThePhraseWordFor')}
                 </li>
-                <li>Filters on the left narrow the results; with no words they list what they select</li>
+                <li>{msg('search.filtersOnTheLeftNarrow')}</li>
               </ul>
             </div>
           ) : total === 0 ? (
             <div className="sp-empty">
               <p>
-                Nothing matches{search.query.trim() ? <> “{search.query.trim()}”</> : null}
-                {filtered ? ' with these filters' : ''}.
+                
+                {msg('search.nothingMatches')}{search.query.trim() ? <> “{search.query.trim()}”</> : null}
+                {filtered ? msg('search.withTheseFilters') : ''}.
               </p>
               {filtered && (
                 <button type="button" onClick={() => search.setFacets({})}>
-                  Clear the filters
+                  
+                  {msg('search.clearTheFilters')}
                 </button>
               )}
             </div>
           ) : (
             // One listbox of options in labelled groups (ARIA: a listbox owns options or groups of options only).
-            <div id={listId} role="listbox" aria-label="Results">
+            <div id={listId} role="listbox" aria-label={msg('search.results')}>
             {HIT_KINDS.map((kind) => {
               const hits = response.groups[kind];
               if (!hits.length) return null;
@@ -150,8 +153,8 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
                 <div key={kind} className="sp-group" role="group" aria-labelledby={`${listId}-g-${kind}`}>
                   <div className="sp-group-title">
                     <Icon size={14} aria-hidden="true" /> <span id={`${listId}-g-${kind}`}>{GROUP_LABEL[kind]}</span>
-                    <span className="count">{response.totals[kind].toLocaleString()}</span>
-                    {response.totals[kind] > hits.length && <span className="sp-more">best {hits.length} shown</span>}
+                    <span className="count">{response.totals[kind].toLocaleString(currentLocale())}</span>
+                    {response.totals[kind] > hits.length && <span className="sp-more">{msg('search.bestShown', { hitCount: hits.length })}</span>}
                   </div>
                   {hits.map((hit) => {
                     const i = ++index;
@@ -173,8 +176,9 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
                             {hit.publisher && <> · {hit.publisher}</>}
                             {hit.date && <> · {formatDate(hit.date)}</>}
                             {hit.crossScript && (
-                              <span className="sp-cross" title="Found through another script or spelling of a word you searched for (e.g. Shoigu → Шойгу)">
-                                other script
+                              <span className="sp-cross" title={msg('search.foundThroughAnotherScriptOr')}>
+                                
+                                {msg('search.otherScript')}
                               </span>
                             )}
                           </span>
@@ -204,17 +208,18 @@ export function SearchPalette({ onClose, onOpen, report }: Props) {
       </div>
       <footer className="sp-footer">
         <span>
-          <kbd>↑</kbd> <kbd>↓</kbd> move
+          <kbd>↑</kbd> <kbd>↓</kbd>{' '}{msg('search.move')}
         </span>
         <span>
-          <kbd>Enter</kbd> open at the match
+          <kbd>{msg('search.enter')}</kbd>{' '}{msg('search.openAtTheMatch')}
         </span>
         <span>
-          <kbd>Esc</kbd> close
+          <kbd>{msg('search.esc')}</kbd>{' '}{msg('search.close')}
         </span>
         <span className="sp-footer-spacer" />
         <span>
-          Find in this article: <kbd>{formatAccelerator('CmdOrCtrl+F', isMac)}</kbd>
+          
+          {msg('search.findInThisArticle')}{' '}<kbd>{formatAccelerator('CmdOrCtrl+F', isMac)}</kbd>
         </span>
       </footer>
     </dialog>
@@ -256,21 +261,22 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
   const chosenPublishers = new Set(facets.publishers ?? []);
 
   return (
-    <aside className="sp-facets" aria-label="Filters">
+    <aside className="sp-facets" aria-label={msg('search.filters')}>
       <div className="sp-facets-head">
-        <h3>Filters</h3>
+        <h3>{msg('search.filters')}</h3>
         {Object.keys(facets).length > 0 && (
           <button type="button" className="link-button" onClick={() => setFacets({})}>
-            Clear all
+            
+            {msg('search.clearAll')}
           </button>
         )}
       </div>
 
       <fieldset className="sp-facet">
-        <legend>Tag (with its children)</legend>
-        <input type="search" className="sp-facet-filter" aria-label="Filter tags" placeholder="Filter tags" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} />
+        <legend>{msg('search.tagWithItsChildren')}</legend>
+        <input type="search" className="sp-facet-filter" aria-label={msg('search.filterTags')} placeholder={msg('search.filterTags')} value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} />
         <div className="sp-facet-list sp-tag-list">
-          {tagRows.length === 0 && <p className="sp-facet-none">No tagged passages among the results.</p>}
+          {tagRows.length === 0 && <p className="sp-facet-none">{msg('search.noTaggedPassagesAmongThe')}</p>}
           {tagRows.map((t) => (
             <label key={t.id} className="sp-check" style={{ paddingLeft: `${(t.path.length - 1) * 12}px` }} title={t.path.join(' / ')}>
               <input type="checkbox" checked={chosenTags.has(t.id)} onChange={() => setFacets(toggleIn(facets, 'tagIds', t.id))} />
@@ -283,7 +289,7 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
       </fieldset>
 
       <fieldset className="sp-facet">
-        <legend>Tag kind</legend>
+        <legend>{msg('search.tagKind')}</legend>
         <div className="sp-chips">
           {TAG_KINDS.map((k) => {
             const on = facets.tagKinds?.includes(k) ?? false;
@@ -298,7 +304,7 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
       </fieldset>
 
       <fieldset className="sp-facet">
-        <legend>Source</legend>
+        <legend>{msg('search.source')}</legend>
         <div className="sp-facet-list">
           {sourceRows.length === 0 && chosenSources.size === 0 && <p className="sp-facet-none">—</p>}
           {[...chosenSources].filter((id) => !sourceRows.some((s) => s.id === id)).map((id) => (
@@ -319,13 +325,13 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
       </fieldset>
 
       <fieldset className="sp-facet">
-        <legend>Publisher</legend>
+        <legend>{msg('search.publisher')}</legend>
         <div className="sp-facet-list">
           {publisherRows.length === 0 && chosenPublishers.size === 0 && <p className="sp-facet-none">—</p>}
           {publisherRows.map((p) => (
             <label key={p.value} className="sp-check" title={p.value}>
               <input type="checkbox" checked={chosenPublishers.has(p.value)} onChange={() => setFacets(toggleIn(facets, 'publishers', p.value))} />
-              <span className="sp-check-label">{p.value || 'Unknown'}</span>
+              <span className="sp-check-label">{p.value || msg('search.unknown')}</span>
               <span className="sp-check-count">{p.count}</span>
             </label>
           ))}
@@ -333,7 +339,7 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
       </fieldset>
 
       <fieldset className="sp-facet">
-        <legend>Source grade</legend>
+        <legend>{msg('search.sourceGrade')}</legend>
         <div className="sp-chips">
           {[...RELIABILITY_GRADES, 'ungraded' as const].map((g) => {
             const on = facets.grades?.includes(g) ?? false;
@@ -346,10 +352,10 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
                 aria-pressed={on}
                 disabled={!on && n === 0}
                 // The name is what the chip shows ("B 21"); the grade's meaning is its description.
-                title={g === 'ungraded' ? 'Sources not graded yet' : `${g}: ${RELIABILITY_MEANING[g]}`}
+                title={g === 'ungraded' ? msg('search.sourcesNotGradedYet') : `${g}: ${RELIABILITY_MEANING[g]}`}
                 onClick={() => setFacets(toggleIn(facets, 'grades', g))}
               >
-                {g === 'ungraded' ? 'Ungraded' : g} <span className="sp-check-count">{n}</span>
+                {g === 'ungraded' ? msg('search.ungraded') : g} <span className="sp-check-count">{n}</span>
               </button>
             );
           })}
@@ -357,29 +363,31 @@ function Facets({ search, tags }: { search: ReturnType<typeof useSearch>; tags: 
       </fieldset>
 
       <fieldset className="sp-facet">
-        <legend>Published</legend>
+        <legend>{msg('search.published')}</legend>
         <div className="sp-dates">
           <label>
-            From <input type="date" value={facets.from ?? ''} min={counts?.dates.min || undefined} onChange={(e) => set({ from: e.target.value || undefined })} />
+            
+            {msg('search.from')}{' '}<input type="date" value={facets.from ?? ''} min={counts?.dates.min || undefined} onChange={(e) => set({ from: e.target.value || undefined })} />
           </label>
           <label>
-            To <input type="date" value={facets.to ?? ''} max={counts?.dates.max || undefined} onChange={(e) => set({ to: e.target.value || undefined })} />
+            
+            {msg('search.to')}{' '}<input type="date" value={facets.to ?? ''} max={counts?.dates.max || undefined} onChange={(e) => set({ to: e.target.value || undefined })} />
           </label>
         </div>
         {counts?.dates.min && (
           <p className="sp-facet-hint">
-            Results from {formatDate(counts.dates.min)} to {formatDate(counts.dates.max)}
+            {' '}{msg('search.resultsFromTo', { date: formatDate(counts.dates.min), date2: formatDate(counts.dates.max) })}
           </p>
         )}
       </fieldset>
 
       <fieldset className="sp-facet">
-        <legend>Note</legend>
-        <div className="sp-chips" role="radiogroup" aria-label="Note">
+        <legend>{msg('search.note')}</legend>
+        <div className="sp-chips" role="radiogroup" aria-label={msg('search.note')}>
           {([
-            [undefined, 'Any'],
-            [true, `Has a note · ${counts?.hasNote.yes ?? 0}`],
-            [false, `No note · ${counts?.hasNote.no ?? 0}`],
+            [undefined, msg('search.any')],
+            [true, msg('search.hasANote', { value: counts?.hasNote.yes ?? 0 })],
+            [false, msg('search.noNote', { value: counts?.hasNote.no ?? 0 })],
           ] as const).map(([value, label]) => (
             <button key={String(value)} type="button" role="radio" className="sp-chip" aria-checked={facets.hasNote === value} onClick={() => set({ hasNote: value })}>
               {label}

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useCallback } from 'react';
 import type { SearchHit } from '../../core/search/types';
 import type { NoteScope } from '../editor/scope';
@@ -41,17 +42,17 @@ export function useOpenHit({ openId, openSource, selectHighlight, setNotesScope,
     async (hit: SearchHit) => {
       if (hit.place === 'project-note') {
         setNotesScope({ kind: 'project' });
-        focusNotes('Project notebook');
+        focusNotes(msg('search.projectNotebook'));
         return;
       }
       if (!hit.sourceId) return;
       await openAt(hit.sourceId, hit.match, hit.highlightId);
       if (hit.place === 'highlight-note' && hit.highlightId) {
         setNotesScope({ kind: 'highlight', sourceId: hit.sourceId, highlightId: hit.highlightId });
-        focusNotes('Note on this highlight');
+        focusNotes(msg('search.noteOnThisHighlight'));
       } else if (hit.place === 'source-note') {
         setNotesScope({ kind: 'source', sourceId: hit.sourceId });
-        focusNotes('Notes on this source');
+        focusNotes(msg('search.notesOnThisSource'));
       } else if (hit.place === 'title') {
         document.getElementById('reader')?.focus();
       }

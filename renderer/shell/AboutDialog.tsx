@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { Modal } from '../ui/Modal';
@@ -8,13 +9,13 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
     call('appInfo').then(setInfo, () => setInfo(null));
   }, []);
   return (
-    <Modal title="About Research Notebook" onClose={onClose}>
-      <p>A notebook for reading, highlighting, tagging and annotating a corpus of articles. Everything stays on this computer.</p>
+    <Modal title={msg('shell.aboutResearchNotebook')} onClose={onClose}>
+      <p>{msg('shell.aNotebookForReadingHighlighting')}</p>
       {info && (
         <dl className="about">
-          <dt>Version</dt>
+          <dt>{msg('shell.version')}</dt>
           <dd>{info.version}</dd>
-          <dt>Notebook folder</dt>
+          <dt>{msg('shell.notebookFolder')}</dt>
           <dd><code>{info.dataDir}</code></dd>
         </dl>
       )}

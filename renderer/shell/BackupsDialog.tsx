@@ -1,14 +1,15 @@
+import { currentLocale, labels, msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../core/contract';
 import { call } from '../api';
 import { Modal } from '../ui/Modal';
 
-const KIND_LABEL: Record<BackupSummary['kind'], string> = {
-  hourly: 'Hourly',
-  daily: 'Daily',
-  manual: 'Made by you',
-  'before-restore': 'Before a restore',
-};
+const KIND_LABEL: Record<BackupSummary['kind'], string> = labels({
+  hourly: 'shell.backupKind.hourly',
+  daily: 'shell.backupKind.daily',
+  manual: 'shell.backupKind.manual',
+  'before-restore': 'shell.backupKind.beforeRestore',
+});
 
 /**
  * The notebook's backups, newest first; restore one (the current state is kept as a backup first, so a restore
@@ -16,8 +17,8 @@ const KIND_LABEL: Record<BackupSummary['kind'], string> = {
  */
 export function BackupsDialog({ onClose, onRestored }: { onClose(): void; onRestored(message: string): void }) {
   return (
-    <Modal title="Backups" onClose={onClose}>
-      <p className="dialog-intro">The notebook is backed up every hour and every day; older backups are removed as new ones come.</p>
+    <Modal title={msg('shell.backups2')} onClose={onClose}>
+      <p className="dialog-intro">{msg('shell.theNotebookIsBackedUp')}</p>
       <BackupsPanel onRestored={onRestored} canBackUp />
     </Modal>
   );
@@ -51,7 +52,7 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
     setBusy(true);
     try {
       const result = await call('restoreBackup', { id: b.id });
-      onRestored(`Restored the notebook as it was on ${when(b.createdAt)} (${result.restored} files). The state before the restore was kept as a backup.`);
+      onRestored(msg('shell.restoredTheNotebookAsIt', { when: when(b.createdAt), restored: result.restored }));
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -66,17 +67,19 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
         </p>
       )}
       {confirm ? (
-        <div className="confirm" role="group" aria-label="Confirm restore">
+        <div className="confirm" role="group" aria-label={msg('shell.confirmRestore')}>
           <p>
-            Put the notebook back as it was on <strong>{when(confirm.createdAt)}</strong>? Everything done since then is replaced; the current state is
-            kept as a backup first, so you can come back to it.
+            
+            {msg('shell.putTheNotebookBackAs')}{' '}<strong>{when(confirm.createdAt)}</strong>{msg('shell.everythingDoneSinceThenIs')}
           </p>
           <div className="dialog-actions">
             <button type="button" onClick={() => setConfirm(null)} disabled={busy}>
-              Cancel
+              
+              {msg('shell.cancel')}
             </button>
             <button type="button" className="primary" onClick={() => void restore(confirm)} disabled={busy}>
-              Restore
+              
+              {msg('shell.restore')}
             </button>
           </div>
         </div>
@@ -85,12 +88,12 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
           <table className="backups">
             <thead>
               <tr>
-                <th scope="col">Taken</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Files</th>
-                <th scope="col">Size</th>
+                <th scope="col">{msg('shell.taken')}</th>
+                <th scope="col">{msg('shell.kind')}</th>
+                <th scope="col">{msg('shell.files')}</th>
+                <th scope="col">{msg('shell.size')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Action</span>
+                  <span className="visually-hidden">{msg('shell.action')}</span>
                 </th>
               </tr>
             </thead>
@@ -102,15 +105,16 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
                   <td>{b.files}</td>
                   <td>{size(b.bytes)}</td>
                   <td>
-                    <button type="button" onClick={() => setConfirm(b)} aria-label={`Restore the backup of ${when(b.createdAt)}`}>
-                      Restore…
+                    <button type="button" onClick={() => setConfirm(b)} aria-label={msg('shell.restoreTheBackupOf', { when: when(b.createdAt) })}>
+                      
+                      {msg('shell.restore2')}
                     </button>
                   </td>
                 </tr>
               ))}
               {list?.length === 0 && (
                 <tr>
-                  <td colSpan={5}>No backups yet.</td>
+                  <td colSpan={5}>{msg('shell.noBackupsYet')}</td>
                 </tr>
               )}
             </tbody>
@@ -118,7 +122,8 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
           {canBackUp && (
             <div className="dialog-actions">
               <button type="button" onClick={() => void backUpNow()} disabled={busy}>
-                Back up now
+                
+                {msg('shell.backUpNow')}
               </button>
             </div>
           )}
@@ -129,7 +134,7 @@ export function BackupsPanel({ onRestored, canBackUp = false }: { onRestored(mes
 }
 
 function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 function size(bytes: number): string {

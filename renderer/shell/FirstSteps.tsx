@@ -1,3 +1,4 @@
+import { labels, msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { Highlight } from '../../core/model';
 
@@ -5,10 +6,10 @@ import type { Highlight } from '../../core/model';
 export const GUIDE_DISMISSED_KEY = 'nb-guide-dismissed';
 
 const STEPS = [
-  { title: 'Highlight a passage', body: 'Select a few words in the article with the mouse (or Shift+arrows) and press H.' },
-  { title: 'Tag it', body: 'With the highlight selected, press T, type a tag such as “terrorism” and press Enter.' },
-  { title: 'Write a note', body: 'Press N on a selection, or write in the notes pane on the right: “Highlight” is this passage’s note.' },
-] as const;
+  labels({ title: 'shell.steps.highlightTitle', body: 'shell.steps.highlightBody' }),
+  labels({ title: 'shell.steps.tagTitle', body: 'shell.steps.tagBody' }),
+  labels({ title: 'shell.steps.noteTitle', body: 'shell.steps.noteBody' }),
+];
 
 /**
  * First launch: a short walk through the first highlight, tag and note on a seed article, shown on a brand-new
@@ -28,7 +29,7 @@ export function FirstSteps({ newNotebook, highlights }: { newNotebook: boolean; 
   return (
     <section
       className="first-steps"
-      aria-label="Getting started"
+      aria-label={msg('shell.gettingStarted')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -36,7 +37,7 @@ export function FirstSteps({ newNotebook, highlights }: { newNotebook: boolean; 
         }
       }}
     >
-      <h2>{step === 3 ? 'You have the basics' : 'Getting started'}</h2>
+      <h2>{step === 3 ? msg('shell.youHaveTheBasics') : msg('shell.gettingStarted')}</h2>
       <ol>
         {STEPS.map((s, i) => (
           <li key={s.title} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : i === step ? 'current' : undefined}>
@@ -48,9 +49,9 @@ export function FirstSteps({ newNotebook, highlights }: { newNotebook: boolean; 
           </li>
         ))}
       </ol>
-      {step === 3 && <p>Next: the codebook (Ctrl+5), Search (Ctrl+K) and Analysis. Every shortcut: Ctrl+/.</p>}
-      <button type="button" onClick={dismiss} title="Hide this guide (Esc)">
-        {step === 3 ? 'Close' : 'Dismiss'}
+      {step === 3 && <p>{msg('shell.nextTheCodebookCtrl5')}</p>}
+      <button type="button" onClick={dismiss} title={msg('shell.hideThisGuideEsc')}>
+        {step === 3 ? msg('shell.close') : msg('shell.dismiss')}
       </button>
     </section>
   );

@@ -1,4 +1,10 @@
+import { msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+const PANE_NAMES: Record<string, MessageKey> = { Sources: 'shell.pane.sources', Codebook: 'shell.pane.codebook', Reader: 'shell.pane.reader', Highlights: 'shell.pane.highlights', Notes: 'shell.pane.notes' };
+/** The pane's name in the interface language (the prop is its English name, which the test harness also uses). */
+const paneName = (pane: string): string => (PANE_NAMES[pane] ? msg(PANE_NAMES[pane]) : pane);
 
 interface Props {
   /** The pane's name, as the analyst knows it ("Codebook", "Notes"). */
@@ -46,19 +52,20 @@ export class PaneBoundary extends Component<Props, State> {
       );
     }
     return (
-      <section className="pane pane-failed" role="alert" aria-label={`${this.props.pane} (failed)`}>
-        <h2>The {this.props.pane} pane could not be shown</h2>
+      <section className="pane pane-failed" role="alert" aria-label={msg('shell.paneFailed', { pane: paneName(this.props.pane) })}>
+        <h2>{msg('shell.thePaneCouldNotBe', { pane: paneName(this.props.pane) })}</h2>
         <p>
-          {error.message || String(error)}. Nothing in your notebook was changed by this. The other panes still work; try again, or put
-          the notebook back as it was in a backup.
+          {error.message || String(error)}{msg('shell.nothingInYourNotebookWas')}
         </p>
         <div className="pane-failed-actions">
           <button type="button" onClick={() => this.setState({ error: null })}>
-            Try again
+            
+            {msg('shell.tryAgain')}
           </button>
           {this.props.onOpenBackups && (
             <button type="button" onClick={this.props.onOpenBackups}>
-              Backups…
+              
+              {msg('shell.backups')}
             </button>
           )}
         </div>
@@ -74,6 +81,6 @@ export class PaneBoundary extends Component<Props, State> {
  */
 function FailureProbe({ pane }: { pane: string }): null {
   const failing = (window as unknown as { __notebookFailPane?: unknown }).__notebookFailPane;
-  if (failing === pane) throw new Error(`The test harness made the ${pane} pane fail`);
+  if (failing === pane) throw new Error(msg('shell.theTestHarnessMadeThe', { pane }));
   return null;
 }

@@ -1,3 +1,5 @@
+import { currentLanguage, msg } from '../i18n';
+import { commandLabel, editorShortcutLabel, menuTitle } from '../../core/i18n/catalog';
 import { COMMAND_LIST, formatAccelerator } from '../../core/commands';
 import { isMac } from '../api';
 import { Modal } from '../ui/Modal';
@@ -6,19 +8,20 @@ import { EDITOR_SHORTCUTS } from '../editor/shortcuts';
 /** Every command and its shortcut, grouped by menu. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const menus = ['File', 'Edit', 'View', 'Help'] as const;
+  const lang = currentLanguage();
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose} scrollable>
+    <Modal title={msg('shell.keyboardShortcuts')} onClose={onClose} scrollable>
       <div className="shortcuts">
         {menus.map((menu) => {
           const rows = COMMAND_LIST.filter((c) => c.menu === menu && c.accelerator && !c.hidden);
           if (!rows.length) return null;
           return (
             <section key={menu}>
-              <h3>{menu}</h3>
+              <h3>{menuTitle(menu, lang)}</h3>
               <dl>
                 {rows.map((c) => (
                   <div key={c.id} className="shortcut-row">
-                    <dt>{c.label}</dt>
+                    <dt>{commandLabel(c, lang)}</dt>
                     <dd><kbd>{formatAccelerator(c.accelerator!, isMac)}</kbd></dd>
                   </div>
                 ))}
@@ -27,11 +30,11 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           );
         })}
         <section>
-          <h3>Notes editor</h3>
+          <h3>{msg('shell.notesEditor')}</h3>
           <dl>
-            {Object.values(EDITOR_SHORTCUTS).map((k) => (
-              <div key={k.label} className="shortcut-row">
-                <dt>{k.label}</dt>
+            {Object.entries(EDITOR_SHORTCUTS).map(([id, k]) => (
+              <div key={id} className="shortcut-row">
+                <dt>{editorShortcutLabel(id, k.label, lang)}</dt>
                 <dd><kbd>{formatAccelerator(k.accelerator, isMac)}</kbd></dd>
               </div>
             ))}

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import type { StartupState } from '../../core/contract';
 import { call } from '../api';
@@ -39,26 +40,29 @@ export function StartupFailure({ failure }: { failure: FailedStart }) {
   return (
     <main className="startup-failure" aria-labelledby="startup-failure-title">
       <div className="startup-failure-card">
-        <h1 id="startup-failure-title">The notebook could not be opened</h1>
+        <h1 id="startup-failure-title">{msg('shell.theNotebookCouldNotBe')}</h1>
         <p className="startup-failure-reason" role="alert">
           {state.message}
         </p>
         {dataDir && (
           <p className="startup-failure-folder">
-            Notebook folder: <code>{dataDir}</code>
+            
+            {msg('shell.notebookFolder2')}{' '}<code>{dataDir}</code>
           </p>
         )}
-        <h2>Restore a backup</h2>
-        <p>Put the notebook back as it was in one of its backups. Its current state is kept as a backup first, so nothing is lost by trying.</p>
+        <h2>{msg('shell.restoreABackup')}</h2>
+        <p>{msg('shell.putTheNotebookBackAs2')}</p>
         <BackupsPanel onRestored={() => window.location.reload()} />
         <div className="startup-failure-actions">
           {state.canOpenReadOnly && (
             <button type="button" onClick={() => void openReadOnly()} disabled={busy}>
-              Open read-only
+              
+              {msg('shell.openReadOnly')}
             </button>
           )}
           <button type="button" onClick={() => window.close()}>
-            Quit
+            
+            {msg('shell.quit')}
           </button>
         </div>
       </div>

@@ -1,8 +1,11 @@
+import { msg } from '../i18n';
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import type { StartupState } from '../../core/contract';
 import { call } from '../api';
 import { App } from '../App';
-import { startFirstLoad } from './first-load';
+import { firstLoadSettings, startFirstLoad } from './first-load';
+import { currentLanguage, onInterfaceLanguage, setInterfaceLanguage } from '../i18n';
+import { interfaceLanguage } from '../../core/i18n/catalog';
 import { StartupFailure } from './StartupFailure';
 
 /**
@@ -11,16 +14,28 @@ import { StartupFailure } from './StartupFailure';
  */
 export function StartupRoot() {
   const [state, setState] = useState<StartupState | null>(null);
+  const [lang, setLang] = useState(currentLanguage);
+  useEffect(() => onInterfaceLanguage(setLang), []);
   useEffect(() => {
-    call('startupState').then(setState, (e: Error) => setState({ failed: true, message: e.message, dataDir: '', canOpenReadOnly: false }));
     // The list and the settings travel right behind the start-up state, not one round trip after it.
+    const started = call('startupState');
     startFirstLoad();
+    const settings = firstLoadSettings();
+    started.then(
+      // The window shows the notebook in its interface language from the first frame.
+      async (s) => {
+        if (!s.failed) setInterfaceLanguage(interfaceLanguage((await settings)?.interfaceLanguage));
+        setState(s);
+      },
+      (e: Error) => setState({ failed: true, message: e.message, dataDir: '', canOpenReadOnly: false }),
+    );
   }, []);
   if (!state) return null;
   if (state.failed) return <StartupFailure failure={state} />;
   return (
     <StartupBoundary>
-      <App />
+      {/* A switch of interface language shows the app again, so that every view reads its strings anew at once. */}
+      <App key={lang} />
     </StartupBoundary>
   );
 }
@@ -41,7 +56,7 @@ class StartupBoundary extends Component<{ children: ReactNode }, { error: Error 
     if (!error) return this.props.children;
     return (
       <StartupFailure
-        failure={{ failed: true, message: `The window failed to show the notebook (${error.message || String(error)}). Nothing in it was changed by this.`, dataDir: '', canOpenReadOnly: false }}
+        failure={{ failed: true, message: msg('shell.theWindowFailedToShow', { value: error.message || String(error) }), dataDir: '', canOpenReadOnly: false }}
       />
     );
   }

@@ -44,6 +44,11 @@ export function startFirstLoad(): void {
   });
 }
 
+/** The settings of the load under way, without taking it (the window's language is chosen before the app shows). */
+export function firstLoadSettings(): Promise<Settings | null> {
+  return pending ? pending.then(([, settings]) => settings, () => null) : Promise.resolve(null);
+}
+
 /** The answers started by startFirstLoad, once; later callers (a remount, a reopened notebook) ask again. */
 export function takeFirstLoad(): FirstLoad {
   const p = pending ?? load();

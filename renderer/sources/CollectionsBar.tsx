@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import type { useCollections } from './use-collections';
 
@@ -10,13 +11,13 @@ interface Props {
   targets: string[];
 }
 
-const WORDS: SetWords = { label: 'Collections', noun: 'collection', member: 'source', showPrefix: 'Collection', all: 'All sources' };
+const WORDS: SetWords = 'collection';
 
 /**
  * Source collections in the sources pane (issue 16): show one collection (a filter of the list), create one from the
  * selected sources, add or remove the selected sources, rename or delete a collection.
  */
 export function CollectionsBar({ collections, shown, onShow, targets }: Props) {
-  const what = targets.length === 1 ? 'the selected source' : `the ${targets.length.toLocaleString('en-GB')} selected sources`;
+  const what = targets.length === 1 ? msg('sources.theSelectedSource') : msg('sources.theSelectedSources', { toLocaleString: targets.length });
   return <NamedSetsBar words={WORDS} sets={collections.sets} shown={shown} onShow={onShow} targets={targets} targetLabel={what} />;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { forwardRef } from 'react';
 
 interface Props {
@@ -16,20 +17,20 @@ export const ReimportInput = forwardRef<HTMLInputElement, Props>(function Reimpo
       type="file"
       accept=".txt,text/plain"
       hidden
-      aria-label="Choose the new text of this source"
+      aria-label={msg('sources.chooseTheNewTextOf')}
       data-testid="reimport-input"
       onChange={async (e) => {
         const file = e.currentTarget.files?.[0];
         e.currentTarget.value = '';
         if (!file) return;
-        if (file.size > 50 * 1024 * 1024) return onError(`${file.name} is over 50 MB; a source is at most 50 MB of text.`);
+        if (file.size > 50 * 1024 * 1024) return onError(msg('sources.isOver50MbA', { name: file.name }));
         const bytes = new Uint8Array(await file.arrayBuffer());
-        if (bytes.includes(0)) return onError(`${file.name} is not a text file (it contains binary data).`);
+        if (bytes.includes(0)) return onError(msg('sources.isNotATextFile', { name: file.name }));
         let text: string;
         try {
           text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
         } catch {
-          return onError(`${file.name} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+          return onError(msg('sources.isNotValidUtf8', { name: file.name }));
         }
         onText(text, file.name);
       }}

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useId } from 'react';
 
 export interface AttributeRow {
@@ -16,10 +17,10 @@ export function attributesOf(rows: readonly AttributeRow[]): { variables: Record
   for (const r of rows) {
     const name = r.name.trim();
     if (!name) {
-      if (r.value.trim()) return { variables, error: 'Attributes: a value needs a name.' };
+      if (r.value.trim()) return { variables, error: msg('sources.attributesAValueNeedsA') };
       continue;
     }
-    if (name in variables) return { variables, error: `Attributes: “${name}” is there twice.` };
+    if (name in variables) return { variables, error: msg('sources.attributesIsThereTwice', { name }) };
     variables[name] = r.value.trim();
   }
   return { variables, error: null };
@@ -34,22 +35,24 @@ export function SourceAttributes({ rows, onChange }: { rows: AttributeRow[]; onC
   const set = (key: number, patch: Partial<AttributeRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <fieldset className="source-attributes" aria-describedby={`${id}-hint`}>
-      <legend>Attributes</legend>
+      <legend>{msg('sources.attributes')}</legend>
       <p className="field-hint" id={`${id}-hint`}>
-        Variables such as region or respondent age: exported to QDA software, usable as filters.
+        
+        {msg('sources.variablesSuchAsRegionOr')}
       </p>
-      {rows.length === 0 && <p className="field-hint">No attributes.</p>}
+      {rows.length === 0 && <p className="field-hint">{msg('sources.noAttributes')}</p>}
       {rows.map((r, i) => (
         <div className="attribute-row" key={r.key}>
-          <input aria-label={`Attribute ${i + 1} name`} placeholder="Name" value={r.name} maxLength={200} onChange={(e) => set(r.key, { name: e.target.value })} />
-          <input aria-label={`Attribute ${i + 1} value`} placeholder="Value" value={r.value} maxLength={10_000} onChange={(e) => set(r.key, { value: e.target.value })} />
-          <button type="button" className="icon-button" aria-label={`Remove attribute ${r.name || i + 1}`} title="Remove this attribute" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
+          <input aria-label={msg('sources.attributeName', { value: i + 1 })} placeholder={msg('sources.name')} value={r.name} maxLength={200} onChange={(e) => set(r.key, { name: e.target.value })} />
+          <input aria-label={msg('sources.attributeValue', { value: i + 1 })} placeholder={msg('sources.value')} value={r.value} maxLength={10_000} onChange={(e) => set(r.key, { value: e.target.value })} />
+          <button type="button" className="icon-button" aria-label={msg('sources.removeAttribute', { value: r.name || i + 1 })} title={msg('sources.removeThisAttribute')} onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
             ×
           </button>
         </div>
       ))}
       <button type="button" className="link-button" onClick={() => onChange([...rows, { key: nextKey++, name: '', value: '' }])}>
-        Add attribute
+        
+        {msg('sources.addAttribute')}
       </button>
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import type { SourceStore } from './source-store';
 import type { useSourceActions } from './use-source-actions';
 import { SourceMetaDialog } from './SourceMetaDialog';
@@ -13,18 +14,18 @@ export function SourceDialogs({ store, actions }: { store: SourceStore; actions:
       {editing && <SourceMetaDialog key={editing.id} meta={editing} onSave={(patch) => actions.saveMeta(editing.id, patch)} onClose={() => actions.setEditing(null)} />}
       {deleting.length > 0 && (
         <ConfirmDialog
-          title={deleting.length === 1 ? 'Delete this source?' : `Delete ${deleting.length} sources?`}
-          confirmLabel={deleting.length === 1 ? 'Delete source' : `Delete ${deleting.length} sources`}
+          title={deleting.length === 1 ? msg('sources.deleteThisSource') : msg('sources.deleteSources2', { deletingCount: deleting.length })}
+          confirmLabel={deleting.length === 1 ? msg('sources.deleteSource') : msg('sources.deleteSources3', { deletingCount: deleting.length })}
           danger
           onClose={() => actions.setDeleting(null)}
           onConfirm={() => void actions.remove(deleting.map((s) => s.id))}
         >
           <p>
-            {deleting.length === 1 ? <>“{deleting[0].title}”</> : `${deleting.length} sources`} will leave the notebook with{' '}
-            {highlights === 1 ? 'its 1 highlight' : `${highlights} highlights`} and {deleting.length === 1 ? 'its' : 'their'} notes. Notes elsewhere that cite{' '}
-            {deleting.length === 1 ? 'it' : 'them'} will show “Deleted passage”.
+            {deleting.length === 1
+              ? msg('sources.deletingOneLeaves', { title: deleting[0].title, highlights })
+              : msg('sources.deletingManyLeaves', { count: deleting.length, highlights })}
           </p>
-          <p className="field-hint">Undo with Ctrl+Z brings everything back.</p>
+          <p className="field-hint">{msg('sources.undoWithCtrlZBrings')}</p>
         </ConfirmDialog>
       )}
     </>

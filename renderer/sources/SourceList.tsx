@@ -1,3 +1,4 @@
+import { counted, msg, num } from '../i18n';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SourceSummary } from '../../core/model';
@@ -150,20 +151,20 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   const menuItems = (id: string): MenuItem[] => {
     const ids = targets(id);
     const many = ids.length > 1;
-    const items: MenuItem[] = [{ id: 'open', label: 'Open', shortcut: 'Enter', disabled: many, run: () => onOpen(id) }];
-    if (onEdit) items.push({ id: 'edit', label: 'Edit details…', shortcut: 'F2', disabled: many, run: () => onEdit(id) });
-    if (onExport) items.push({ id: 'export', label: many ? `Export ${ids.length} sources…` : 'Export source…', shortcut: many ? EXPORT_KEY : undefined, run: () => onExport(ids) });
-    if (onDelete) items.push({ id: 'delete', label: many ? `Delete ${ids.length} sources…` : 'Delete source…', shortcut: 'Del', danger: true, separatorBefore: true, run: () => onDelete(ids) });
+    const items: MenuItem[] = [{ id: 'open', label: msg('sources.open'), shortcut: 'Enter', disabled: many, run: () => onOpen(id) }];
+    if (onEdit) items.push({ id: 'edit', label: msg('sources.editDetails'), shortcut: 'F2', disabled: many, run: () => onEdit(id) });
+    if (onExport) items.push({ id: 'export', label: many ? msg('sources.exportSources', { idCount: ids.length }) : msg('sources.exportSource'), shortcut: many ? EXPORT_KEY : undefined, run: () => onExport(ids) });
+    if (onDelete) items.push({ id: 'delete', label: many ? msg('sources.deleteSources4', { idCount: ids.length }) : msg('sources.deleteSource2'), shortcut: 'Del', danger: true, separatorBefore: true, run: () => onDelete(ids) });
     return items;
   };
 
   const filtered = view.filter.trim() !== '' || members !== null;
   return (
-    <nav className="pane sources" aria-label="Sources">
+    <nav className="pane sources" aria-label={msg('sources.sources')}>
       <header className="pane-header">
-        <h2>Sources</h2>
-        <span className="count" aria-label={filtered ? `${shown.length} of ${sources.length} sources` : `${sources.length} sources`}>
-          {filtered ? `${shown.length} of ${sources.length}` : sources.length}
+        <h2>{msg('sources.sources')}</h2>
+        <span className="count" aria-label={filtered ? msg('sources.shownOfSources', { shown: shown.length, total: sources.length }) : counted('source', sources.length)}>
+          {filtered ? msg('sources.shownOf', { shown: shown.length, total: sources.length }) : num(sources.length)}
         </span>
       </header>
       <SourceListControls view={view} onChange={setView} onEnterList={() => tabId && focusRow(tabId)} />
@@ -174,31 +175,34 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
         targets={selection.checked.size > 0 ? [...selection.checked] : currentId ? [currentId] : []}
       />
       {selection.checked.size > 1 && (
-        <div className="bulk-bar" role="toolbar" aria-label="Selected sources">
-          <span className="bulk-count">{selection.checked.size.toLocaleString('en-GB')} selected</span>
+        <div className="bulk-bar" role="toolbar" aria-label={msg('sources.selectedSources')}>
+          <span className="bulk-count">{msg('sources.selected', { toLocaleString: selection.checked.size })}</span>
           {onExport && (
-            <button type="button" onClick={() => onExport([...selection.checked])} title={`Export the selected sources (${EXPORT_KEY})`}>
-              Export…
+            <button type="button" onClick={() => onExport([...selection.checked])} title={msg('sources.exportTheSelectedSources', { EXPORT_KEY })}>
+              
+              {msg('sources.export')}
             </button>
           )}
           {onDelete && (
-            <button type="button" className="danger" onClick={() => onDelete([...selection.checked])} title="Delete the selected sources (Del)">
-              Delete…
+            <button type="button" className="danger" onClick={() => onDelete([...selection.checked])} title={msg('sources.deleteTheSelectedSourcesDel')}>
+              
+              {msg('sources.delete')}
             </button>
           )}
-          <button type="button" className="link-button" onClick={selection.clear} title="Clear the selection (Esc)">
-            Clear
+          <button type="button" className="link-button" onClick={selection.clear} title={msg('sources.clearTheSelectionEsc')}>
+            
+            {msg('sources.clear')}
           </button>
         </div>
       )}
       {filtered && (
         <p className="source-filter-count" role="status">
-          {shown.length === 0 ? (view.filter.trim() ? `No source matches “${view.filter.trim()}”.` : 'No source in this collection.') : `Showing ${shown.length.toLocaleString('en-GB')} of ${sources.length.toLocaleString('en-GB')}`}
+          {shown.length === 0 ? (view.filter.trim() ? msg('sources.noSourceMatches', { trim: view.filter.trim() }) : msg('sources.noSourceInThisCollection')) : msg('sources.showingOf', { toLocaleString: shown.length, toLocaleString2: sources.length })}
         </p>
       )}
       <ul
         role="listbox"
-        aria-label="Sources"
+        aria-label={msg('sources.sources')}
         aria-multiselectable="true"
         className="source-list"
         id="source-list"
@@ -219,7 +223,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
             if (row.kind === 'group') {
               return (
                 <li key={v.key} role="presentation" aria-hidden="true" className="source-group" style={style}>
-                  <span className="source-group-label">{row.label}</span>
+                  <span className="source-group-label">{row.label === 'No publisher' ? msg('sources.noPublisher') : row.label}</span>
                   <span className="source-group-count">{row.count}</span>
                 </li>
               );
@@ -242,7 +246,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
           })}
         </div>
       </ul>
-      {menu && <PopoverMenu label="Source" anchor={menu} items={menuItems(menu.id)} onClose={() => setMenu(null)} />}
+      {menu && <PopoverMenu label={msg('sources.source')} anchor={menu} items={menuItems(menu.id)} onClose={() => setMenu(null)} />}
     </nav>
   );
 }
@@ -278,18 +282,18 @@ const SourceRow = memo(function SourceRow({ source: s, checked, selected, curren
       <span className="source-meta">
         {s.authors?.length ? (
           <span className="source-authors" lang={s.language}>
-            {s.authors.length > 1 ? `${s.authors[0]} et al.` : s.authors[0]}
+            {s.authors.length > 1 ? msg('sources.etAl', { value: s.authors[0] }) : s.authors[0]}
           </span>
         ) : null}
-        <span className="publisher">{publisherName(s.publisher) || 'No publisher'}</span>
+        <span className="publisher">{publisherName(s.publisher) || msg('sources.noPublisher')}</span>
         <time dateTime={s.date}>{formatDate(s.date)}</time>
         <ReliabilityBadge grade={s.reliability} />
       </span>
       <span className="source-stats">
-        <span className="highlight-count" title={`${s.highlightCount} highlights`}>
-          {s.highlightCount} {s.highlightCount === 1 ? 'highlight' : 'highlights'}
+        <span className="highlight-count" title={counted('highlight', s.highlightCount)}>
+          {counted('highlight', s.highlightCount)}
         </span>
-        {s.orphanCount > 0 && <span className="orphan-count">{s.orphanCount} orphaned</span>}
+        {s.orphanCount > 0 && <span className="orphan-count">{msg('sources.orphaned', { orphanCount: s.orphanCount })}</span>}
       </span>
     </li>
   );

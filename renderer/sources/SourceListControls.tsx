@@ -1,6 +1,10 @@
+import { labels, msg } from '../i18n';
 import { useEffect, useState } from 'react';
 import { PopoverMenu, type MenuItem } from '../ui/PopoverMenu';
 import { DEFAULT_VIEW, GROUPINGS, SORTS, type GroupBy, type ListView, type SortKey } from '../../core/sources/arrange';
+
+const SORT_LABEL: Record<SortKey, string> = labels({ date: 'sources.sortKey.date', title: 'sources.sortKey.title', publisher: 'sources.sortKey.publisher', highlights: 'sources.sortKey.highlights' });
+const GROUP_LABEL: Record<Exclude<GroupBy, 'none'>, string> = labels({ publisher: 'sources.groupKey.publisher', month: 'sources.groupKey.month' });
 
 const STORAGE_KEY = 'sources-view';
 
@@ -34,7 +38,7 @@ interface Props {
 
 /** Filter as you type, sort by a key in either direction, group by publisher or month. */
 export function SourceListControls({ view, onChange, onEnterList }: Props) {
-  const dirLabel = view.descending ? 'Descending' : 'Ascending';
+  const dirLabel = view.descending ? msg('sources.descending') : msg('sources.ascending');
   // Menus, not <select>s: the pane's only options are its sources (a listbox's options stay unambiguous).
   const [menu, setMenu] = useState<{ kind: 'sort' | 'group'; x: number; y: number } | null>(null);
   const openMenu = (kind: 'sort' | 'group', el: HTMLElement) => {
@@ -45,23 +49,23 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
     kind === 'sort'
       ? (Object.keys(SORTS) as SortKey[]).map((k) => ({
           id: k,
-          label: SORTS[k].label,
+          label: SORT_LABEL[k],
           shortcut: k === view.sort ? '✓' : undefined,
           run: () => onChange({ ...view, sort: k, descending: k === view.sort ? view.descending : SORTS[k].descendingFirst }),
         }))
       : (['none', ...Object.keys(GROUPINGS)] as GroupBy[]).map((k) => ({
           id: k,
-          label: k === 'none' ? 'None' : GROUPINGS[k].label,
+          label: k === 'none' ? msg('sources.none') : GROUP_LABEL[k],
           shortcut: k === view.group ? '✓' : undefined,
           run: () => onChange({ ...view, group: k }),
         }));
   return (
-    <div className="source-controls" role="search" aria-label="Filter and sort sources">
+    <div className="source-controls" role="search" aria-label={msg('sources.filterAndSortSources')}>
       <input
         type="search"
         className="source-filter"
-        placeholder="Filter sources"
-        aria-label="Filter sources by title, publisher or date"
+        placeholder={msg('sources.filterSources')}
+        aria-label={msg('sources.filterSourcesByTitlePublisher')}
         value={view.filter}
         onChange={(e) => onChange({ ...view, filter: e.target.value })}
         onKeyDown={(e) => {
@@ -76,23 +80,24 @@ export function SourceListControls({ view, onChange, onEnterList }: Props) {
         }}
       />
       <div className="source-order">
-        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'sort'} title="Sort the sources" onClick={(e) => openMenu('sort', e.currentTarget)}>
-          Sort: {SORTS[view.sort].label}
+        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'sort'} title={msg('sources.sortTheSources')} onClick={(e) => openMenu('sort', e.currentTarget)}>
+          {' '}{msg('sources.sort', { label: SORT_LABEL[view.sort] })}
         </button>
         <button
           type="button"
           className="icon-button sort-direction"
-          aria-label={`${dirLabel} order`}
-          title={`${dirLabel}: click to reverse`}
+          aria-label={msg('sources.order', { dirLabel })}
+          title={msg('sources.clickToReverse', { dirLabel })}
           onClick={() => onChange({ ...view, descending: !view.descending })}
         >
           <span aria-hidden="true">{view.descending ? '↓' : '↑'}</span>
         </button>
-        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'group'} title="Group the sources" onClick={(e) => openMenu('group', e.currentTarget)}>
-          Group: {view.group === 'none' ? 'None' : GROUPINGS[view.group].label}
+        <button type="button" className="source-order-button" aria-haspopup="menu" aria-expanded={menu?.kind === 'group'} title={msg('sources.groupTheSources')} onClick={(e) => openMenu('group', e.currentTarget)}>
+          
+          {msg('sources.group')}{' '}{view.group === 'none' ? msg('sources.none') : GROUP_LABEL[view.group]}
         </button>
       </div>
-      {menu && <PopoverMenu label={menu.kind === 'sort' ? 'Sort sources by' : 'Group sources by'} anchor={menu} items={menuItems(menu.kind)} onClose={() => setMenu(null)} />}
+      {menu && <PopoverMenu label={menu.kind === 'sort' ? msg('sources.sortSourcesBy') : msg('sources.groupSourcesBy')} anchor={menu} items={menuItems(menu.kind)} onClose={() => setMenu(null)} />}
     </div>
   );
 }

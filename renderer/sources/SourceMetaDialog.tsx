@@ -1,3 +1,4 @@
+import { currentLocale, labels, msg } from '../i18n';
 import { useState } from 'react';
 import type { ListedSourceMeta } from '../../core/model';
 import { metaFieldValue, SOURCE_META_FIELDS, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, SOURCE_URL_MAX, sourceMetaPatch, type SourceMetaPatch } from '../../core/sources/api';
@@ -9,12 +10,12 @@ type Field = (typeof SOURCE_META_FIELDS)[number];
 
 /** How each metadata field is edited: one entry per field of SOURCE_META_FIELDS (core/sources/api.ts). */
 const FIELD_UI: Record<Field, { label: string; type: 'text' | 'date' | 'url'; hint?: string; maxLength?: number; placeholder?: string }> = {
-  title: { label: 'Title', type: 'text', maxLength: SOURCE_TITLE_MAX },
-  authors: { label: 'Authors', type: 'text', hint: 'separated by semicolons', placeholder: 'Jane Roe; John Poe' },
-  publisher: { label: 'Publisher', type: 'text', maxLength: SOURCE_PUBLISHER_MAX },
-  date: { label: 'Date', type: 'date', hint: 'the day it was published; leave empty when unknown' },
-  url: { label: 'Address (URL)', type: 'url', maxLength: SOURCE_URL_MAX, placeholder: 'https://…' },
-  language: { label: 'Language', type: 'text', maxLength: 40, hint: 'a code such as en, ru, ar or en-GB', placeholder: 'en' },
+  title: { ...labels({ label: 'sources.field.title' }), type: 'text', maxLength: SOURCE_TITLE_MAX },
+  authors: { ...labels({ label: 'sources.field.authors', hint: 'sources.field.authorsHint', placeholder: 'sources.field.authorsPlaceholder' }), type: 'text' },
+  publisher: { ...labels({ label: 'sources.field.publisher' }), type: 'text', maxLength: SOURCE_PUBLISHER_MAX },
+  date: { ...labels({ label: 'sources.field.date', hint: 'sources.field.dateHint' }), type: 'date' },
+  url: { ...labels({ label: 'sources.field.url' }), type: 'url', maxLength: SOURCE_URL_MAX, placeholder: 'https://…' },
+  language: { ...labels({ label: 'sources.field.language', hint: 'sources.field.languageHint' }), type: 'text', maxLength: 40, placeholder: 'en' },
 };
 
 /** A field as the form shows it: authors as one line separated by semicolons. */
@@ -47,7 +48,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (partial) return setError(`${FIELD_UI[partial].label}: not a complete date (day, month and year), or clear it for no date.`);
+    if (partial) return setError(msg('sources.notACompleteDateDay', { label: FIELD_UI[partial].label }));
     const patch: Record<string, unknown> = {};
     for (const f of SOURCE_META_FIELDS) if (values[f].trim() !== shown(meta, f).trim()) patch[f] = parsed(f, values[f]);
     const vars = attributesOf(attributes);
@@ -57,7 +58,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
     const checked = sourceMetaPatch.safeParse(patch);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? (issue.path[0] === 'variables' ? 'Attributes' : 'A field')}: ${issue.message}.`);
+      setError(`${FIELD_UI[issue.path[0] as Field]?.label ?? (issue.path[0] === 'variables' ? msg('sources.attributes') : msg('sources.aField'))}: ${issue.message}.`);
       return;
     }
     setSaving(true);
@@ -67,7 +68,7 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
   };
 
   return (
-    <Modal title="Source details" onClose={onClose}>
+    <Modal title={msg('sources.sourceDetails')} onClose={onClose}>
       <form className="tag-details source-details" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate>
         {SOURCE_META_FIELDS.map((f, i) => {
           const ui = FIELD_UI[f];
@@ -101,7 +102,8 @@ export function SourceMetaDialog({ meta, onSave, onClose }: { meta: ListedSource
           }}
         />
         <p className="field-hint">
-          File: {meta.originalFile} · added {new Date(meta.addedAt).toLocaleDateString()}
+          
+          {msg('sources.file')}{' '}{meta.originalFile}{' '}{msg('sources.added')}{' '}{new Date(meta.addedAt).toLocaleDateString(currentLocale())}
         </p>
         {error && (
           <p className="form-error" role="alert">

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useCallback, useState } from 'react';
 import type { SourceSummary } from '../../core/model';
 import type { SourceMetaPatch } from '../../core/sources/api';
@@ -38,7 +39,7 @@ export function useSourceActions({ store, undoStack, report, notify, beforeDelet
     async (sourceId: string, patch: SourceMetaPatch): Promise<boolean> => {
       try {
         const undo = await applyMeta(sourceId, patch);
-        undoStack.push({ label: 'Edit source details', undo: () => applyMeta(sourceId, undo).then(() => {}), redo: () => applyMeta(sourceId, patch).then(() => {}) });
+        undoStack.push({ label: msg('sources.editSourceDetails'), undo: () => applyMeta(sourceId, undo).then(() => {}), redo: () => applyMeta(sourceId, patch).then(() => {}) });
         return true;
       } catch (err) {
         report(err);
@@ -61,7 +62,7 @@ export function useSourceActions({ store, undoStack, report, notify, beforeDelet
       try {
         let trashId = await del();
         undoStack.push({
-          label: ids.length === 1 ? 'Delete source' : `Delete ${ids.length} sources`,
+          label: ids.length === 1 ? msg('sources.deleteSource') : msg('sources.deleteSources', { idCount: ids.length }),
           undo: async () => {
             const { restored } = await call('restoreSources', { trashId });
             store.upsert(restored);
@@ -71,7 +72,7 @@ export function useSourceActions({ store, undoStack, report, notify, beforeDelet
             trashId = await del();
           },
         });
-        notify(`Deleted ${ids.length === 1 ? `“${titles[0]}”` : `${ids.length} sources`}. Undo with Ctrl+Z.`);
+        notify(msg('sources.deletedUndoWithCtrlZ', { value: ids.length === 1 ? `“${titles[0]}”` : `${ids.length} sources` }));
       } catch (err) {
         report(err);
       }

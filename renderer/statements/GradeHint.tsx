@@ -1,10 +1,11 @@
+import { msg } from '../i18n';
 import { CREDIBILITY_GRADES, CREDIBILITY_MEANING, RELIABILITY_GRADES, RELIABILITY_MEANING } from '../../core/statements/grading';
 
 /** Shown after G: the next key grades, with the NATO/Admiralty meaning of each grade. */
 export function GradeHint({ hasHighlight }: { hasHighlight: boolean }) {
   return (
     <div className="grade-hint" role="status" aria-live="polite">
-      <strong>Grade:</strong> press <kbd>A</kbd>–<kbd>F</kbd> for the source’s reliability{hasHighlight ? <> or <kbd>1</kbd>–<kbd>6</kbd> for the selected passage’s credibility</> : ' (select a highlight to grade it 1–6)'}; <kbd>Esc</kbd> cancels.
+      <strong>{msg('statements.grade')}</strong>{' '}{msg('statements.press')}{' '}<kbd>A</kbd>–<kbd>F</kbd>{' '}{msg('statements.forTheSourceSReliability')}{hasHighlight ? <>{' '}{msg('statements.or')}{' '}<kbd>1</kbd>–<kbd>6</kbd>{' '}{msg('statements.forTheSelectedPassageS')}</> : msg('statements.selectAHighlightToGrade')}; <kbd>{msg('statements.esc')}</kbd>{' '}{msg('statements.cancels')}
       <dl>
         {RELIABILITY_GRADES.map((g, i) => (
           <div key={g} style={{ display: 'contents' }}>

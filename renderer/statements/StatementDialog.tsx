@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useMemo, useState } from 'react';
 import type { Tag } from '../../core/model';
 import { MODE_LABEL, STATEMENT_MODES, type Statement, type StatementMode } from '../../core/statements/model';
@@ -37,13 +38,13 @@ export function StatementDialog({ quote, speakers, initial, proposedSpeaker, onS
   const useProposed = !speakerId && proposedSpeaker ? proposedSpeaker : undefined;
 
   const save = () => {
-    if (!DATE.test(date)) return setError('The date said is yyyy-mm-dd (or yyyy-mm, or yyyy), e.g. 2021-10-15.');
-    if (!speakerId && !useProposed && mode !== 'outlet-claim') return setError('Choose who said it (a person or organisation), or mark it the outlet’s own claim.');
+    if (!DATE.test(date)) return setError(msg('statements.theDateSaidIsYyyy'));
+    if (!speakerId && !useProposed && mode !== 'outlet-claim') return setError(msg('statements.chooseWhoSaidItA'));
     onSave({ speakerTagId: mode === 'outlet-claim' && !speakerId ? null : speakerId, dateSaid: date, occasion: occasion.trim(), mode }, useProposed);
   };
 
   return (
-    <Modal title="Statement" onClose={onClose}>
+    <Modal title={msg('statements.statement')} onClose={onClose}>
       <form
         className="statement-form"
         onSubmit={(e) => {
@@ -53,12 +54,12 @@ export function StatementDialog({ quote, speakers, initial, proposedSpeaker, onS
       >
         <blockquote className="statement-quote">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
         <label className="field">
-          <span>Speaker</span>
+          <span>{msg('statements.speaker')}</span>
           <input
             type="search"
             autoFocus
-            placeholder="Type to filter people and organisations"
-            aria-label="Filter speakers"
+            placeholder={msg('statements.typeToFilterPeopleAnd')}
+            aria-label={msg('statements.filterSpeakers')}
             value={filter}
             onChange={(e) => {
               setFilter(e.target.value);
@@ -68,26 +69,26 @@ export function StatementDialog({ quote, speakers, initial, proposedSpeaker, onS
             }}
           />
         </label>
-        <select className="speaker-select" aria-label="Speaker" size={Math.min(6, Math.max(2, shown.length + 1))} value={speakerId ?? ''} onChange={(e) => setSpeakerId(e.target.value || null)}>
-          <option value="">{proposedSpeaker ? `${proposedSpeaker} (new tag)` : '— no speaker (outlet’s own claim) —'}</option>
+        <select className="speaker-select" aria-label={msg('statements.speaker')} size={Math.min(6, Math.max(2, shown.length + 1))} value={speakerId ?? ''} onChange={(e) => setSpeakerId(e.target.value || null)}>
+          <option value="">{proposedSpeaker ? msg('statements.newTag', { proposedSpeaker }) : msg('statements.noSpeakerOutletSOwn')}</option>
           {shown.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} ({t.kind === 'person' ? 'person' : 'organisation'})
+              {msg('statements.speakerOption', { name: t.name, kind: t.kind === 'person' ? msg('statements.person') : msg('statements.organisation') })}
             </option>
           ))}
         </select>
         <div className="field-row">
           <label className="field">
-            <span>Date said</span>
-            <input type="text" aria-label="Date said" value={date} onChange={(e) => setDate(e.target.value.trim())} placeholder="yyyy-mm-dd" size={11} />
+            <span>{msg('statements.dateSaid')}</span>
+            <input type="text" aria-label={msg('statements.dateSaid')} value={date} onChange={(e) => setDate(e.target.value.trim())} placeholder={msg('statements.yyyyMmDd')} size={11} />
           </label>
           <label className="field grow">
-            <span>Occasion</span>
-            <input type="text" aria-label="Occasion" value={occasion} maxLength={300} onChange={(e) => setOccasion(e.target.value)} placeholder="e.g. CIS summit, online" />
+            <span>{msg('statements.occasion')}</span>
+            <input type="text" aria-label={msg('statements.occasion')} value={occasion} maxLength={300} onChange={(e) => setOccasion(e.target.value)} placeholder={msg('statements.eGCisSummitOnline')} />
           </label>
         </div>
         <fieldset className="mode-choice">
-          <legend>Mode</legend>
+          <legend>{msg('statements.mode')}</legend>
           {STATEMENT_MODES.map((m) => (
             <label key={m}>
               <input type="radio" name="statement-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {MODE_LABEL[m]}
@@ -102,15 +103,18 @@ export function StatementDialog({ quote, speakers, initial, proposedSpeaker, onS
         <div className="dialog-actions">
           {onRemove && (
             <button type="button" className="danger" onClick={onRemove}>
-              Not a statement
+              
+              {msg('statements.notAStatement')}
             </button>
           )}
           <span className="spacer" />
           <button type="button" onClick={onClose}>
-            Cancel
+            
+            {msg('statements.cancel')}
           </button>
           <button type="submit" className="primary">
-            Save statement
+            
+            {msg('statements.saveStatement')}
           </button>
         </div>
       </form>

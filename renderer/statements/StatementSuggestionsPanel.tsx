@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Check, Pencil, RefreshCw, X } from 'lucide-react';
 import type { Highlight, Tag } from '../../core/model';
@@ -131,17 +132,17 @@ export function StatementSuggestionsPanel({ sourceId, active, highlights, speake
   const items = list ?? [];
   const tabKey = items.find((x) => x.key === focusKey)?.key ?? items[0]?.key;
   return (
-    <section className="pane suggestions statement-suggestions" aria-label="Statement suggestions">
+    <section className="pane suggestions statement-suggestions" aria-label={msg('statements.statementSuggestions')}>
       <header className="pane-header suggestions-header">
         <p className="suggestions-summary" role="status" aria-live="polite">
-          {!sourceId ? 'No source is open.' : loading && !list ? 'Finding who said what…' : `${items.length} suggested statement${items.length === 1 ? '' : 's'}`}
+          {!sourceId ? msg('statements.noSourceIsOpen') : loading && !list ? msg('statements.findingWhoSaidWhat') : msg('statements.suggestedStatement', { itemCount: items.length })}
         </p>
-        <button type="button" className="icon-button refresh" aria-label="Refresh statement suggestions" title="Refresh statement suggestions" disabled={!sourceId || loading} onClick={() => void load()}>
+        <button type="button" className="icon-button refresh" aria-label={msg('statements.refreshStatementSuggestions')} title={msg('statements.refreshStatementSuggestions')} disabled={!sourceId || loading} onClick={() => void load()}>
           <RefreshCw size={14} aria-hidden="true" />
         </button>
       </header>
-      <ul className="suggestion-list suggestion-mentions" ref={root} onKeyDown={onKeyDown} aria-label="Suggested statements">
-        {list && items.length === 0 && !loading && <li className="empty-hint">Nothing left to suggest: every statement found is marked or rejected.</li>}
+      <ul className="suggestion-list suggestion-mentions" ref={root} onKeyDown={onKeyDown} aria-label={msg('statements.suggestedStatements')}>
+        {list && items.length === 0 && !loading && <li className="empty-hint">{msg('statements.nothingLeftToSuggestEvery')}</li>}
         {items.map((s) => (
           <li
             key={s.key}
@@ -158,19 +159,19 @@ export function StatementSuggestionsPanel({ sourceId, active, highlights, speake
             <span className="suggestion-context">
               <span className="statement-meta">
                 <strong>{s.speakerName}</strong>
-                {s.speakerTagId ? '' : ' (new tag)'} · {formatDateSaid(s.dateSaid)} · {MODE_LABEL[s.mode]}
+                {s.speakerTagId ? '' : msg('statements.newTag2')} · {formatDateSaid(s.dateSaid)} · {MODE_LABEL[s.mode]}
                 {s.occasion ? ` · ${s.occasion}` : ''}
               </span>
               {s.text.length > 220 ? `${s.text.slice(0, 220)}…` : s.text}
             </span>
             <span className="suggestion-actions">
-              <button type="button" className="accept" tabIndex={-1} aria-label={`Accept statement by ${s.speakerName}`} title="Accept: mark it a statement (A)" onClick={(e) => (e.stopPropagation(), void accept(s))}>
+              <button type="button" className="accept" tabIndex={-1} aria-label={msg('statements.acceptStatementBy', { speakerName: s.speakerName })} title={msg('statements.acceptMarkItAStatement')} onClick={(e) => (e.stopPropagation(), void accept(s))}>
                 <Check size={14} aria-hidden="true" /> <kbd>A</kbd>
               </button>
-              <button type="button" tabIndex={-1} aria-label={`Edit statement by ${s.speakerName}`} title="Edit speaker, date, occasion, mode, then accept (E)" onClick={(e) => (e.stopPropagation(), setEditing(s))}>
+              <button type="button" tabIndex={-1} aria-label={msg('statements.editStatementBy', { speakerName: s.speakerName })} title={msg('statements.editSpeakerDateOccasionMode')} onClick={(e) => (e.stopPropagation(), setEditing(s))}>
                 <Pencil size={14} aria-hidden="true" /> <kbd>E</kbd>
               </button>
-              <button type="button" className="reject" tabIndex={-1} aria-label={`Reject statement by ${s.speakerName}`} title="Reject: not a statement (R)" onClick={(e) => (e.stopPropagation(), void reject(s))}>
+              <button type="button" className="reject" tabIndex={-1} aria-label={msg('statements.rejectStatementBy', { speakerName: s.speakerName })} title={msg('statements.rejectNotAStatementR')} onClick={(e) => (e.stopPropagation(), void reject(s))}>
                 <X size={14} aria-hidden="true" /> <kbd>R</kbd>
               </button>
             </span>
@@ -179,7 +180,7 @@ export function StatementSuggestionsPanel({ sourceId, active, highlights, speake
       </ul>
       <footer className="codebook-footer">
         <span className="keys-hint">
-          <kbd>↑</kbd><kbd>↓</kbd> statement <kbd>A</kbd> accept <kbd>E</kbd> edit <kbd>R</kbd> reject
+          <kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('statements.statement2')}{' '}<kbd>A</kbd>{' '}{msg('statements.accept')}{' '}<kbd>E</kbd>{' '}{msg('statements.edit')}{' '}<kbd>R</kbd>{' '}{msg('statements.reject')}
         </span>
       </footer>
       {editing && (

@@ -1,3 +1,4 @@
+import { counted, currentLocale, msg } from '../i18n';
 import { Byline } from '../byline';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -177,71 +178,74 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
   const set = (k: keyof StatementFilters) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => setFilters((f) => ({ ...f, [k]: e.target.value }));
 
   return (
-    <section className="statements-view" aria-label="Statements" ref={root} onKeyDown={onKeyDown}>
+    <section className="statements-view" aria-label={msg('statements.statements')} ref={root} onKeyDown={onKeyDown}>
       <header className="statements-header">
         <div className="statements-title">
-          <button type="button" className="icon-button" aria-label="Close statements (Escape)" title="Close (Escape)" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={msg('statements.closeStatementsEscape')} title={msg('statements.closeEscape')} onClick={onClose}>
             <ArrowLeft size={16} aria-hidden="true" />
           </button>
-          <h1>Statements</h1>
+          <h1>{msg('statements.statements')}</h1>
           <p className="statements-counts" role="status">
             {list ? (
               <>
-                <strong>{rows.length.toLocaleString('en-US')}</strong> of {list.rows.length.toLocaleString('en-US')} statements · {list.groups.length} claim{list.groups.length === 1 ? '' : 's'} reported more than once
+                <strong>{rows.length.toLocaleString(currentLocale())}</strong>{' '}{msg('statements.ofStatementsClaims', { total: list.rows.length, claims: list.groups.length })}
               </>
             ) : (
-              'Reading statements…'
+              msg('statements.readingStatements')
             )}
           </p>
         </div>
         <div className="statements-filters">
-          <FilterChoice label="Speaker" name="speaker" value={filters.speaker} onChange={set('speaker')} options={speakers.map((t) => [t.id, t.name])} />
-          <FilterChoice label="Theme" name="theme" value={filters.theme} onChange={set('theme')} options={themes.map((t) => [t.id, t.name])} />
-          <FilterChoice label="Outlet" name="outlet" value={filters.outlet} onChange={set('outlet')} options={outlets.map((o) => [o, o])} />
+          <FilterChoice label={msg('statements.speaker')} name="speaker" value={filters.speaker} onChange={set('speaker')} options={speakers.map((t) => [t.id, t.name])} />
+          <FilterChoice label={msg('statements.theme')} name="theme" value={filters.theme} onChange={set('theme')} options={themes.map((t) => [t.id, t.name])} />
+          <FilterChoice label={msg('statements.outlet')} name="outlet" value={filters.outlet} onChange={set('outlet')} options={outlets.map((o) => [o, o])} />
           <FilterChoice
-            label="Source grade"
+            label={msg('statements.sourceGrade')}
             name="source grade"
             value={filters.grade}
             onChange={set('grade')}
-            options={[...RELIABILITY_GRADES.map((g): [string, string] => [g, `${g} — ${RELIABILITY_MEANING[g]}`]), ['ungraded', 'Ungraded']]}
+            options={[...RELIABILITY_GRADES.map((g): [string, string] => [g, `${g} — ${RELIABILITY_MEANING[g]}`]), ['ungraded', msg('statements.ungraded')]]}
           />
           {collections.length > 0 && (
-            <FilterChoice label="Collection" name="collection" all="All sources" value={filters.collection} onChange={set('collection')} options={collections.map((c) => [c.id, c.name])} />
+            <FilterChoice label={msg('statements.collection')} name="collection" all="All sources" value={filters.collection} onChange={set('collection')} options={collections.map((c) => [c.id, c.name])} />
           )}
           <label>
-            From
-            <input type="date" value={filters.from} onChange={set('from')} aria-label="Said from" />
+            
+            {msg('statements.from')}
+            <input type="date" value={filters.from} onChange={set('from')} aria-label={msg('statements.saidFrom')} />
           </label>
           <label>
-            To
-            <input type="date" value={filters.to} onChange={set('to')} aria-label="Said until" />
+            
+            {msg('statements.to')}
+            <input type="date" value={filters.to} onChange={set('to')} aria-label={msg('statements.saidUntil')} />
           </label>
           <label className="grow">
-            Words
-            <input type="search" value={filters.text} onChange={set('text')} aria-label="Filter by words" placeholder="refugees" />
+            
+            {msg('statements.words')}
+            <input type="search" value={filters.text} onChange={set('text')} aria-label={msg('statements.filterByWords')} placeholder={msg('statements.refugees')} />
           </label>
         </div>
-        <div className="tab-list" role="tablist" aria-label="Statements views">
+        <div className="tab-list" role="tablist" aria-label={msg('statements.statementsViews')}>
           {(['table', 'timeline', 'check'] as const).map((t) => (
             <button key={t} type="button" role="tab" className="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-              {t === 'table' ? 'Table' : t === 'timeline' ? 'Timeline' : 'Note check'}
+              {t === 'table' ? msg('statements.table') : t === 'timeline' ? msg('statements.timeline') : msg('statements.noteCheck')}
             </button>
           ))}
         </div>
       </header>
       {tab === 'table' && (
         <div className="statements-body">
-          <div className="statements-table" role="grid" aria-label="Statements table" aria-rowcount={rows.length}>
+          <div className="statements-table" role="grid" aria-label={msg('statements.statementsTable')} aria-rowcount={rows.length}>
             <div className="statement-head" role="row">
-              <span role="columnheader" className="statement-date">Said</span>
-              <span role="columnheader" className="statement-speaker">Speaker</span>
-              <span role="columnheader" className="col-text">Statement</span>
-              <span role="columnheader" className="statement-outlet">Outlet</span>
-              <span role="columnheader" className="statement-grade">Grade</span>
-              <span role="columnheader" className="statement-group">Claim</span>
+              <span role="columnheader" className="statement-date">{msg('statements.said')}</span>
+              <span role="columnheader" className="statement-speaker">{msg('statements.speaker')}</span>
+              <span role="columnheader" className="col-text">{msg('statements.statement')}</span>
+              <span role="columnheader" className="statement-outlet">{msg('statements.outlet')}</span>
+              <span role="columnheader" className="statement-grade">{msg('statements.grade2')}</span>
+              <span role="columnheader" className="statement-group">{msg('statements.claim2')}</span>
             </div>
             <div className="statements-scroll" ref={scroller}>
-              {list && rows.length === 0 && <p className="empty-hint">{list.rows.length ? 'No statement passes these filters.' : 'No statements yet: select a highlight and press S, or accept statement suggestions.'}</p>}
+              {list && rows.length === 0 && <p className="empty-hint">{list.rows.length ? msg('statements.noStatementPassesTheseFilters') : msg('statements.noStatementsYetSelectA')}</p>}
               <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
                 {virtual.getVirtualItems().map((v) => {
                   const r = rows[v.index];
@@ -267,12 +271,12 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
                       }}
                     >
                       <span role="gridcell" className="statement-date">{r.statement.dateSaid ? formatDateSaid(r.statement.dateSaid) : '—'}</span>
-                      <span role="gridcell" className="statement-speaker">{r.speakerName || `${r.outlet} (own claim)`}</span>
+                      <span role="gridcell" className="statement-speaker">{r.speakerName || msg('statements.ownClaim', { outlet: r.outlet })}</span>
                       <span role="gridcell" className="statement-text" title={r.quote}>
                         {r.quote}
                       </span>
                       <span role="gridcell" className="statement-outlet">{r.outlet}</span>
-                      <span role="gridcell" className="statement-grade" title={grade ? `${r.reliability ? RELIABILITY_MEANING[r.reliability] : 'Source not graded'}; ${r.credibility ? CREDIBILITY_MEANING[r.credibility] : 'passage not graded'}` : 'Not graded'}>
+                      <span role="gridcell" className="statement-grade" title={grade ? `${r.reliability ? RELIABILITY_MEANING[r.reliability] : msg('statements.sourceNotGraded')}; ${r.credibility ? CREDIBILITY_MEANING[r.credibility] : msg('statements.passageNotGraded')}` : msg('statements.notGraded')}>
                         {grade || '–'}
                       </span>
                       <span role="gridcell" className="statement-group">{r.groupLabel}</span>
@@ -282,7 +286,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
               </div>
             </div>
           </div>
-          <aside className="statement-detail" aria-label="Selected statement">
+          <aside className="statement-detail" aria-label={msg('statements.selectedStatement')}>
             {current ? (
               <>
                 <p className="statement-attribution">{attributionLabel({ statement: current.statement, speakerName: current.speakerName, speakerKind: current.statement.speakerTagId ? tagsById.get(current.statement.speakerTagId)?.kind : undefined, publisher: current.outlet, reliability: current.reliability, credibility: current.credibility })}</p>
@@ -293,23 +297,24 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
                 <Byline creator={current.creator} lastEditor={current.lastEditor} at={current.modifiedAt} />
                 <div className="statement-actions">
                   <button type="button" onClick={() => onOpen(current)}>
-                    Open passage
+                    
+                    {msg('statements.openPassage')}
                   </button>
-                  <button type="button" disabled={marked.size < 2} title="Mark statements with Space, then merge them into one claim" onClick={() => void change(() => call('mergeStatements', { refs: refs(marked) }))}>
-                    Merge marked ({marked.size})
-                  </button>
-                  <button type="button" disabled={!group} title="Take this statement out of its claim" onClick={() => void change(() => call('splitStatements', { refs: refs([selected!]) }))}>
-                    Split from claim
+                  <button type="button" disabled={marked.size < 2} title={msg('statements.markWithSpaceThenMerge')} onClick={() => void change(() => call('mergeStatements', { refs: refs(marked) }))}>
+                    {' '}{msg('statements.mergeMarked', { size: marked.size })}{' '}</button>
+                  <button type="button" disabled={!group} title={msg('statements.takeThisStatementOutOf')} onClick={() => void change(() => call('splitStatements', { refs: refs([selected!]) }))}>
+                    
+                    {msg('statements.splitFromClaim')}
                   </button>
                 </div>
                 {group ? (
                   <Wordings group={group} byKey={byKey} current={current} onOpen={onOpen} />
                 ) : (
-                  <p className="muted">Reported once.</p>
+                  <p className="muted">{msg('statements.reportedOnce')}</p>
                 )}
                 {related.length > 0 && (
-                  <section className="statement-related" aria-label="Related statements">
-                    <h3>Related (same speaker)</h3>
+                  <section className="statement-related" aria-label={msg('statements.relatedStatements')}>
+                    <h3>{msg('statements.relatedSameSpeaker')}</h3>
                     <ul>
                       {related.map((x) => {
                         const r = byKey.get(keyOf(x));
@@ -319,7 +324,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
                             <button type="button" className="link-button" onClick={() => onOpen(r)}>
                               {r.outlet}, {formatDateSaid(r.statement.dateSaid)}
                             </button>{' '}
-                            <span className="muted">({Math.round(x.score * 100)}% alike)</span> {r.quote.slice(0, 140)}
+                            <span className="muted">({Math.round(x.score * 100)}{msg('statements.alike')}</span> {r.quote.slice(0, 140)}
                           </li>
                         );
                       })}
@@ -328,7 +333,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
                 )}
               </>
             ) : (
-              <p className="muted">Select a statement to see its claim across outlets. Enter opens the passage; drag a row into a note to cite it; Space marks rows to merge.</p>
+              <p className="muted">{msg('statements.selectAStatementToSee')}</p>
             )}
           </aside>
         </div>
@@ -342,10 +347,11 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
 function Wordings({ group, byKey, current, onOpen }: { group: StatementGroupSummary; byKey: Map<string, StatementRow>; current: StatementRow; onOpen(r: StatementRow): void }) {
   const members = group.members.map((m) => byKey.get(`${m.sourceId}/${m.highlightId}`)).filter((r): r is StatementRow => Boolean(r));
   return (
-    <section className="statement-group-panel" aria-label={`Claim ${group.label}`}>
+    <section className="statement-group-panel" aria-label={msg('statements.claim3', { label: group.label })}>
       <h3>
-        Claim {group.label}: {members.length} reports in {group.outlets} outlet{group.outlets === 1 ? '' : 's'}
-        <span className="muted"> · first {formatDateSaid(group.firstReport)}, latest {formatDateSaid(group.latestReport)}{group.manual ? ' · grouped by hand' : ''}</span>
+        
+        {msg('statements.claim2')}{' '}{group.label}: {members.length}{' '}{msg('statements.reportsIn')}{' '}{counted('outlet', group.outlets)}
+        <span className="muted">{' '}{msg('statements.first')}{' '}{formatDateSaid(group.firstReport)}{msg('statements.latest')}{' '}{formatDateSaid(group.latestReport)}{group.manual ? msg('statements.groupedByHand') : ''}</span>
       </h3>
       <div className="wordings">
         {members.map((m) => {
@@ -363,7 +369,7 @@ function Wordings({ group, byKey, current, onOpen }: { group: StatementGroupSumm
                   ? m.quote
                   : diff.map((p, i) =>
                       p.changed ? (
-                        <ins key={i} title="Worded differently from the selected statement">
+                        <ins key={i} title={msg('statements.wordedDifferentlyFromTheSelected')}>
                           {p.text}
                         </ins>
                       ) : (
@@ -386,7 +392,7 @@ function Timeline({ rows, onOpen }: { rows: StatementRow[]; onOpen(r: StatementR
     const laneSet = new Map<string, number>();
     const monthSet = new Set<string>();
     for (const r of rows) {
-      const lane = r.speakerName || `${r.outlet} (own claim)`;
+      const lane = r.speakerName || msg('statements.ownClaim', { outlet: r.outlet });
       const month = (r.statement.dateSaid || r.sourceDate).slice(0, 7);
       if (!month) continue;
       laneSet.set(lane, (laneSet.get(lane) ?? 0) + 1);
@@ -399,13 +405,13 @@ function Timeline({ rows, onOpen }: { rows: StatementRow[]; onOpen(r: StatementR
     const lanes = [...laneSet.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([l]) => l);
     return { lanes, months: fillMonths([...monthSet].sort()), cells: cellMap };
   }, [rows]);
-  if (lanes.length === 0) return <p className="empty-hint">No dated statement passes these filters.</p>;
+  if (lanes.length === 0) return <p className="empty-hint">{msg('statements.noDatedStatementPassesThese')}</p>;
   const W = 150 + months.length * 56;
   const H = 40 + lanes.length * 34;
   const max = Math.max(...[...cells.values()].map((c) => c.length));
   return (
     <div className="statements-timeline">
-      <svg width={W} height={H} role="img" aria-label={`Timeline of statements by speaker, ${months[0]} to ${months[months.length - 1]}`}>
+      <svg width={W} height={H} role="img" aria-label={msg('statements.timelineOfStatementsBySpeaker', { value: months[0], value2: months[months.length - 1] })}>
         {months.map((m, i) => (
           <text key={m} x={150 + i * 56 + 28} y={18} textAnchor="middle" className="axis">
             {formatDateSaid(m)}
@@ -421,7 +427,7 @@ function Timeline({ rows, onOpen }: { rows: StatementRow[]; onOpen(r: StatementR
               const list = cells.get(`${lane}\u0000${m}`);
               if (!list) return null;
               return (
-                <circle key={m} cx={150 + i * 56 + 28} cy={0} r={4 + 10 * Math.sqrt(list.length / max)} className="dot" tabIndex={0} role="button" aria-label={`${lane}, ${formatDateSaid(m)}: ${list.length} statement${list.length === 1 ? '' : 's'}`} onClick={() => onOpen(list[0])} onKeyDown={(e) => e.key === 'Enter' && onOpen(list[0])}>
+                <circle key={m} cx={150 + i * 56 + 28} cy={0} r={4 + 10 * Math.sqrt(list.length / max)} className="dot" tabIndex={0} role="button" aria-label={msg('statements.statement3', { lane, dateSaid: formatDateSaid(m), listCount: list.length })} onClick={() => onOpen(list[0])} onKeyDown={(e) => e.key === 'Enter' && onOpen(list[0])}>
                   <title>{`${lane}, ${formatDateSaid(m)}: ${list.length}`}</title>
                 </circle>
               );
@@ -455,10 +461,10 @@ function NoteCheck({ openSourceId, sources, report }: { openSourceId: string | n
   useEffect(() => {
     let live = true;
     (async () => {
-      const notes: Array<{ name: string; doc: NoteDoc }> = [{ name: 'Project notebook', doc: await call('getProjectNote') }];
+      const notes: Array<{ name: string; doc: NoteDoc }> = [{ name: msg('statements.projectNotebook'), doc: await call('getProjectNote') }];
       if (openSourceId) {
         const s = await call('getSource', { id: openSourceId });
-        notes.push({ name: `Notebook of “${s.meta.title}”`, doc: s.note });
+        notes.push({ name: msg('statements.notebookOf', { title: s.meta.title }), doc: s.note });
       }
       const ids = new Set<string>();
       const walk = (n: unknown) => {
@@ -486,12 +492,12 @@ function NoteCheck({ openSourceId, sources, report }: { openSourceId: string | n
       live = false;
     };
   }, [openSourceId, sources, report]);
-  if (!found) return <p className="empty-hint">Checking the notes…</p>;
+  if (!found) return <p className="empty-hint">{msg('statements.checkingTheNotes')}</p>;
   const total = found.reduce((n, f) => n + f.weak.length, 0);
   return (
-    <div className="note-check" aria-label="Note check">
+    <div className="note-check" aria-label={msg('statements.noteCheck')}>
       <p role="status">
-        {total === 0 ? 'Every cited sentence has support graded A–D or 1–5 somewhere.' : `${total} sentence${total === 1 ? '' : 's'} rest only on E/F or ungraded material:`}
+        {total === 0 ? msg('statements.everyCitedSentenceHasSupport') : msg('statements.sentenceRestOnlyOnE', { total })}
       </p>
       {found
         .filter((f) => f.weak.length)
@@ -516,8 +522,8 @@ function FilterChoice(props: { label: string; name: string; value: string; all?:
   return (
     <label>
       {props.label}
-      <select value={props.value} onChange={props.onChange} aria-label={`Filter by ${props.name}`}>
-        <option value="">{props.all ?? 'All'}</option>
+      <select value={props.value} onChange={props.onChange} aria-label={msg('statements.filterBy', { name: props.name })}>
+        <option value="">{props.all ?? msg('statements.all')}</option>
         {props.options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useCallback, useEffect, useState } from 'react';
 import type { Highlight, SourceDocument, SourceSummary, Tag } from '../../core/model';
 import type { UndoStack } from '../../core/history/undo-stack';
@@ -82,11 +83,11 @@ export function useStatements(options: {
         const r = await applyStatement(e.sourceId, e.highlightId, next);
         const before = r.undo;
         undoStack.push({
-          label: next ? 'Mark as statement' : 'Not a statement',
+          label: next ? msg('statements.markAsStatement') : msg('statements.notAStatement'),
           undo: async () => void (await applyStatement(e.sourceId, e.highlightId, before)),
           redo: async () => void (await applyStatement(e.sourceId, e.highlightId, next)),
         });
-        notify(next ? 'Saved the statement.' : 'The highlight is no longer a statement.');
+        notify(next ? msg('statements.savedTheStatement') : msg('statements.theHighlightIsNoLonger'));
       } catch (err) {
         report(err);
       }
@@ -119,19 +120,19 @@ export function useStatements(options: {
       try {
         const letter = key.toUpperCase();
         if (isReliability(letter)) {
-          if (!doc) return notify('Open a source to grade its reliability.');
+          if (!doc) return notify(msg('statements.openASourceToGrade'));
           const sourceId = doc.meta.id;
           const r = await applyReliability(sourceId, letter);
-          undoStack.push({ label: 'Grade source', undo: async () => void (await applyReliability(sourceId, r.undo)), redo: async () => void (await applyReliability(sourceId, letter)) });
-          return notify(`Source graded ${letter}: ${RELIABILITY_MEANING[letter]}.`);
+          undoStack.push({ label: msg('statements.gradeSource'), undo: async () => void (await applyReliability(sourceId, r.undo)), redo: async () => void (await applyReliability(sourceId, letter)) });
+          return notify(msg('statements.sourceGraded', { letter, value: RELIABILITY_MEANING[letter] }));
         }
         const n = Number(key);
         if (isCredibility(n)) {
           const h = selectedId ? byId.get(selectedId) : undefined;
-          if (!h) return notify('Select a highlight to grade its credibility (G then 1–6).');
+          if (!h) return notify(msg('statements.selectAHighlightToGrade2'));
           const r = await applyCredibility(h.sourceId, h.id, n);
-          undoStack.push({ label: 'Grade passage', undo: async () => void (await applyCredibility(h.sourceId, h.id, r.undo)), redo: async () => void (await applyCredibility(h.sourceId, h.id, n)) });
-          return notify(`Passage graded ${n}: ${CREDIBILITY_MEANING[n]}.`);
+          undoStack.push({ label: msg('statements.gradePassage'), undo: async () => void (await applyCredibility(h.sourceId, h.id, r.undo)), redo: async () => void (await applyCredibility(h.sourceId, h.id, n)) });
+          return notify(msg('statements.passageGraded', { n, value: CREDIBILITY_MEANING[n] }));
         }
       } catch (err) {
         report(err);

@@ -1,3 +1,4 @@
+import { counted, msg, type CountNoun } from '../i18n';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NamedSetsBar, type SetWords } from '../ui/NamedSetsBar';
 import { useTagGroups } from './use-tag-groups';
@@ -26,7 +27,7 @@ interface Props {
 
 type Row = CodebookRow;
 
-const GROUP_WORDS: SetWords = { label: 'Tag groups', noun: 'tag group', member: 'tag', showPrefix: 'Group', all: 'All tags' };
+const GROUP_WORDS: SetWords = 'tagGroup';
 
 type Overlay =
   | { type: 'menu'; tagId: string; anchor: Point }
@@ -37,7 +38,7 @@ type Overlay =
   | { type: 'details'; tagId: string }
   | { type: 'mentions'; tagId: string };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, noun: CountNoun) => counted(noun, n);
 
 /**
  * The codebook: the tag tree with, for each tag, its highlights and sources. Create, rename in place (F2), recolour,
@@ -84,7 +85,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
     if (!c) return { h: 0, s: 0, label: '' };
     const h = hasChildren ? c.subtreeHighlights : c.highlights;
     const s = hasChildren ? c.subtreeSources : c.sources;
-    const label = `${plural(h, 'highlight')} in ${plural(s, 'source')}${hasChildren ? ', with sub-tags' : ''}`;
+    const label = msg('tags.highlightsInSources', { highlights: plural(h, 'highlight'), sources: plural(s, 'source') }) + (hasChildren ? msg('tags.withSubTags') : '');
     return { h, s, label };
   };
 
@@ -97,21 +98,21 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
     const q = quickIndex.get(tag.id);
     const isPinned = pinned.has(tag.id);
     return [
-      { id: 'retrieve', label: 'Show coded passages', shortcut: 'Enter', run: () => onRetrieve(tag) },
-      { id: 'rename', label: 'Rename', shortcut: 'F2', run: () => setRenaming(tag.id) },
-      { id: 'details', label: 'Edit kind, aliases, description…', run: () => setOverlay({ type: 'details', tagId: tag.id }) },
-      { id: 'colour', label: 'Colour…', shortcut: 'C', run: () => setOverlay({ type: 'palette', tagId: tag.id, anchor: anchorOf(tag.id) }) },
-      { id: 'add', label: 'New sub-tag…', shortcut: 'N', run: () => setCreating({ parentId: tag.id, kind: tag.kind }) },
-      { id: 'move', label: 'Move to…', shortcut: 'M', separatorBefore: true, run: () => setOverlay({ type: 'move', tagId: tag.id, anchor: anchorOf(tag.id) }) },
-      { id: 'merge', label: 'Merge into…', shortcut: 'Shift+M', run: () => setOverlay({ type: 'merge', tagId: tag.id, anchor: anchorOf(tag.id) }) },
+      { id: 'retrieve', label: msg('tags.showCodedPassages'), shortcut: 'Enter', run: () => onRetrieve(tag) },
+      { id: 'rename', label: msg('tags.rename'), shortcut: 'F2', run: () => setRenaming(tag.id) },
+      { id: 'details', label: msg('tags.editKindAliasesDescription'), run: () => setOverlay({ type: 'details', tagId: tag.id }) },
+      { id: 'colour', label: msg('tags.colour2'), shortcut: 'C', run: () => setOverlay({ type: 'palette', tagId: tag.id, anchor: anchorOf(tag.id) }) },
+      { id: 'add', label: msg('tags.newSubTag'), shortcut: 'N', run: () => setCreating({ parentId: tag.id, kind: tag.kind }) },
+      { id: 'move', label: msg('tags.moveTo'), shortcut: 'M', separatorBefore: true, run: () => setOverlay({ type: 'move', tagId: tag.id, anchor: anchorOf(tag.id) }) },
+      { id: 'merge', label: msg('tags.mergeInto'), shortcut: 'Shift+M', run: () => setOverlay({ type: 'merge', tagId: tag.id, anchor: anchorOf(tag.id) }) },
       {
         id: 'pin',
-        label: isPinned ? `Unpin from key ${q ?? ''}`.trim() : 'Pin to a number key',
+        label: isPinned ? msg('tags.unpinFromKey', { value: q ?? '' }).trim() : msg('tags.pinToANumberKey'),
         shortcut: 'P',
         run: () => void api.pin(tag.id, !isPinned),
       },
-      { id: 'mentions', label: 'Tag all mentions…', run: () => setOverlay({ type: 'mentions', tagId: tag.id }) },
-      { id: 'delete', label: 'Delete…', shortcut: 'Del', danger: true, separatorBefore: true, run: () => setOverlay({ type: 'delete', tagId: tag.id }) },
+      { id: 'mentions', label: msg('tags.tagAllMentions'), run: () => setOverlay({ type: 'mentions', tagId: tag.id }) },
+      { id: 'delete', label: msg('tags.delete'), shortcut: 'Del', danger: true, separatorBefore: true, run: () => setOverlay({ type: 'delete', tagId: tag.id }) },
     ];
   };
 
@@ -175,13 +176,13 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
   const totalCoded = useMemo(() => Object.values(counts).reduce((n, c) => n + c.highlights, 0), [counts]);
 
   return (
-    <section className="pane codebook" aria-label="Codebook">
+    <section className="pane codebook" aria-label={msg('tags.codebook')}>
       <header className="pane-header codebook-header">
         <input
           type="search"
           className="codebook-filter"
-          placeholder="Filter tags"
-          aria-label="Filter tags by name or alias"
+          placeholder={msg('tags.filterTags')}
+          aria-label={msg('tags.filterTagsByNameOr')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           onKeyDown={(e) => {
@@ -191,8 +192,8 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
             }
           }}
         />
-        <button type="button" className="new-tag-button" title="New tag (N on a tag: new sub-tag)" onClick={() => setCreating({ parentId: null, kind: 'theme' })}>
-          <Plus size={14} aria-hidden="true" /> New tag
+        <button type="button" className="new-tag-button" title={msg('tags.newTagNOnA')} onClick={() => setCreating({ parentId: null, kind: 'theme' })}>
+          <Plus size={14} aria-hidden="true" />{' '}{msg('tags.newTag')}
         </button>
       </header>
       {(tagGroups.groups.length > 0 || tags.length > 0) && (
@@ -202,7 +203,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
           shown={group ? group.id : null}
           onShow={setGroupId}
           targets={focusedTag ? [focusedTag.id] : []}
-          targetLabel={focusedTag ? `“${focusedTag.name}”` : 'the focused tag'}
+          targetLabel={focusedTag ? `“${focusedTag.name}”` : msg('tags.theFocusedTag')}
         />
       )}
       {creating && (
@@ -223,14 +224,14 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
       <div
         className="codebook-tree"
         role="tree"
-        aria-label="Codebook tags"
+        aria-label={msg('tags.codebookTags')}
         ref={tree}
         onKeyDown={onTreeKey}
         onDragEnd={() => setDrag(null)}
       >
         {rows.length === 0 && (
           <p className="empty-hint">
-            {filter ? 'No tag matches the filter.' : group ? `The group “${group.name}” has no tags yet: add the focused tag from “Tag groups…”.` : 'The codebook is empty. Create a tag with “New tag”.'}
+            {filter ? msg('tags.noTagMatchesTheFilter') : group ? msg('tags.theGroupHasNoTags', { name: group.name }) : msg('tags.theCodebookIsEmptyCreate')}
           </p>
         )}
         {rows.map((row, i) => {
@@ -248,7 +249,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
               aria-setsize={row.setsize}
               aria-expanded={hasChildren ? isOpen : undefined}
               aria-selected={i === focusIndex}
-              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, key ${q}` : ''}${within && !within.has(tag.id) ? ', not in the group' : ''}`}
+              aria-label={`${tag.name}, ${KIND_LABEL[tag.kind].toLowerCase()}, ${c.label}${q ? `, ${msg('tags.keyN', { key: q })}` : ''}${within && !within.has(tag.id) ? msg('tags.notInTheGroup') : ''}`}
               tabIndex={i === focusIndex ? 0 : -1}
               data-tag-id={tag.id}
               className={`codebook-row${isDropTarget ? ' drop-target' : ''}${drag?.id === tag.id ? ' dragging' : ''}${within && !within.has(tag.id) ? ' outside-group' : ''}`}
@@ -299,8 +300,8 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
                 type="button"
                 className="tag-dot-button"
                 tabIndex={-1}
-                aria-label={`Colour of ${tag.name}`}
-                title="Colour… (C)"
+                aria-label={msg('tags.colourOf', { name: tag.name })}
+                title={msg('tags.colourC')}
                 style={{ backgroundColor: tag.color }}
                 onClick={(e) => {
                   e.stopPropagation();
@@ -314,14 +315,14 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
               ) : (
                 <span
                   className="codebook-name"
-                  title={[tag.name, tag.aliases.length ? `also: ${tag.aliases.join(', ')}` : '', tag.description, 'Click to see its passages (Enter)'].filter(Boolean).join('\n')}
+                  title={[tag.name, tag.aliases.length ? msg('tags.alsoAliases', { aliases: tag.aliases.join(', ') }) : '', tag.description, msg('tags.clickToSeePassages')].filter(Boolean).join('\n')}
                   onClick={() => onRetrieve(tag)}
                 >
                   {tag.name}
                 </span>
               )}
               {q && (
-                <kbd aria-hidden="true" data-key={q} className={`quick-key${pinned.has(tag.id) ? ' pinned' : ''}`} title={`${pinned.has(tag.id) ? 'Pinned to' : 'Recent, on'} key ${q}: press ${q} on a selected highlight`} />
+                <kbd aria-hidden="true" data-key={q} className={`quick-key${pinned.has(tag.id) ? ' pinned' : ''}`} title={msg('tags.keyPressOnASelected', { value: pinned.has(tag.id) ? msg('tags.pinnedTo') : msg('tags.recentOn'), q, q2: q })} />
               )}
               {/* Drawn by CSS from data attributes: the row's name says the counts in words, and a name must hold all of
                   a row's visible text (WCAG 2.5.3), which "3 2 src" would break. */}
@@ -333,9 +334,9 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
                 type="button"
                 className="icon-button row-menu"
                 tabIndex={-1}
-                aria-label={`Actions for ${tag.name}`}
+                aria-label={msg('tags.actionsFor', { name: tag.name })}
                 aria-haspopup="menu"
-                title="Actions (Shift+F10)"
+                title={msg('tags.actionsShiftF10')}
                 onClick={(e) => {
                   e.stopPropagation();
                   setFocusId(tag.id);
@@ -365,7 +366,8 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
               void api.move(id, null);
             }}
           >
-            Drop here to move to the top level
+            
+            {msg('tags.dropHereToMoveTo')}
           </div>
         )}
       </div>
@@ -373,17 +375,17 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
         <span>
           {plural(tags.length, 'tag')} · {plural(totalCoded, 'tagging')}
         </span>
-        <span className="keys-hint" title="Keys on a tag: Enter passages, F2 rename, M move, Shift+M merge, C colour, N new sub-tag, P pin, Del delete, Shift+F10 menu">
-          <kbd>Enter</kbd> passages <kbd>F2</kbd> rename <kbd>M</kbd> move <kbd>Del</kbd> delete
+        <span className="keys-hint" title={msg('tags.keysOnATagEnter')}>
+          <kbd>{msg('tags.enter')}</kbd>{' '}{msg('tags.passages')}{' '}<kbd>F2</kbd>{' '}{msg('tags.rename2')}{' '}<kbd>M</kbd>{' '}{msg('tags.move')}{' '}<kbd>{msg('tags.del')}</kbd>{' '}{msg('tags.delete2')}
         </span>
       </footer>
 
       {overlay?.type === 'menu' && overlayTag && (
-        <PopoverMenu label={`Actions for ${overlayTag.name}`} anchor={overlay.anchor} items={menuFor(overlayTag)} onClose={() => setOverlay(null)} />
+        <PopoverMenu label={msg('tags.actionsFor', { name: overlayTag.name })} anchor={overlay.anchor} items={menuFor(overlayTag)} onClose={() => setOverlay(null)} />
       )}
       {overlay?.type === 'palette' && overlayTag && (
         <ColorPalette
-          title={`Colour of “${overlayTag.name}”`}
+          title={msg('tags.colourOf2', { name: overlayTag.name })}
           anchor={overlay.anchor}
           value={overlayTag.color}
           onPick={(color) => void api.update(overlayTag.id, { color })}
@@ -399,9 +401,9 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
           pinnedIds={[]}
           recentIds={[]}
           anchor={overlay.anchor}
-          title={`Move “${overlayTag.name}” under…`}
+          title={msg('tags.moveUnder', { name: overlayTag.name })}
           exclude={new Set([overlayTag.id, ...descendantIds(tags, overlayTag.id), ...(overlayTag.parentId ? [overlayTag.parentId] : [])])}
-          extra={overlayTag.parentId ? [{ id: 'top', label: 'Top level', hint: 'no parent' }] : []}
+          extra={overlayTag.parentId ? [{ id: 'top', label: msg('tags.topLevel'), hint: msg('tags.noParent') }] : []}
           onExtra={() => void api.move(overlayTag.id, null)}
           onPick={(parent) => void api.move(overlayTag.id, parent.id)}
           onClose={() => setOverlay(null)}
@@ -413,7 +415,7 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
           pinnedIds={[]}
           recentIds={[]}
           anchor={overlay.anchor}
-          title={`Merge “${overlayTag.name}” into…`}
+          title={msg('tags.mergeInto2', { name: overlayTag.name })}
           exclude={new Set([overlayTag.id])}
           onPick={(into) => setOverlay({ type: 'confirm-merge', fromId: overlayTag.id, intoId: into.id })}
           onClose={() => setOverlay((o) => (o?.type === 'merge' ? null : o))}
@@ -424,8 +426,8 @@ export function CodebookPanel({ api, onRetrieve }: Props) {
       )}
       {overlay?.type === 'delete' && overlayTag && (
         <ConfirmDialog
-          title={`Delete the tag “${overlayTag.name}”?`}
-          confirmLabel="Delete tag"
+          title={msg('tags.deleteTheTag', { name: overlayTag.name })}
+          confirmLabel={msg('tags.deleteTag')}
           danger
           onConfirm={() => void api.remove(overlayTag.id)}
           onClose={() => setOverlay(null)}

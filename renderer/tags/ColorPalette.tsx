@@ -1,7 +1,11 @@
+import { labels, msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { TAG_PALETTE } from '../../core/tags/default-codebook';
 
-export const PALETTE_NAMES = ['Yellow', 'Orange', 'Coral red', 'Pink', 'Lavender', 'Blue', 'Cyan', 'Teal', 'Green', 'Lime', 'Sand', 'Grey'];
+const PALETTE_KEYS = ['yellow', 'orange', 'coralRed', 'pink', 'lavender', 'blue', 'cyan', 'teal', 'green', 'lime', 'sand', 'grey'] as const;
+/** The palette's colour names, in the interface language when read. */
+export const PALETTE_NAMES: Record<number, string> = labels(Object.fromEntries(PALETTE_KEYS.map((k, i) => [String(i), `tags.colour.${k}` as MessageKey])));
 
 interface Props {
   title: string;
@@ -62,7 +66,7 @@ export function ColorPalette({ title, anchor, value, onPick, onClose }: Props) {
   return (
     <div ref={root} className="color-palette" role="dialog" aria-label={title} style={pos} onKeyDown={onKeyDown}>
       <div className="color-palette-title">{title}</div>
-      <div className="swatches" role="group" aria-label="Colours">
+      <div className="swatches" role="group" aria-label={msg('tags.colours')}>
         {TAG_PALETTE.map((c, i) => (
           <button
             key={c}
@@ -79,10 +83,12 @@ export function ColorPalette({ title, anchor, value, onPick, onClose }: Props) {
         ))}
       </div>
       <label className="custom-color">
-        Other colour
+        
+        {msg('tags.otherColour')}
         <input type="color" value={custom} onChange={(e) => setCustom(e.target.value)} />
         <button type="button" onClick={() => pick(custom)} disabled={custom.toLowerCase() === value.toLowerCase()}>
-          Use
+          
+          {msg('tags.use')}
         </button>
       </label>
     </div>

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useMemo, useState } from 'react';
 import type { Tag } from '../../core/model';
 import type { MentionRow } from '../../core/tags/api';
@@ -72,21 +73,23 @@ export function MentionsReview({ tag, api, onClose }: Props) {
     });
 
   return (
-    <Modal title={`Tag all mentions of “${tag.name}”`} onClose={onClose}>
+    <Modal title={msg('tags.tagAllMentionsOf', { name: tag.name })} onClose={onClose}>
       <div className="mentions-review" onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>
         <p className="mentions-summary">
-          Mentions of {names} in every source that are not tagged “{tag.name}” yet.
-          {mentions && ` ${mentions.length} found in ${groups.length} source${groups.length === 1 ? '' : 's'}.`}
+          
+          {msg('tags.mentionsOf')}{' '}{names}{' '}{msg('tags.inEverySourceThatAre')}{tag.name}{msg('tags.yet')}
+          {mentions && msg('tags.foundInSource', { mentionCount: mentions.length, groupCount: groups.length })}
         </p>
         {error && <p className="form-error" role="alert">{error}</p>}
         {!mentions && !error && (
           <p role="status" className="muted">
-            Searching every source…
+            
+            {msg('tags.searchingEverySource')}
           </p>
         )}
-        {mentions && mentions.length === 0 && <p className="muted">Every mention is tagged already, or there is none.</p>}
+        {mentions && mentions.length === 0 && <p className="muted">{msg('tags.everyMentionIsTaggedAlready')}</p>}
         {groups.length > 0 && (
-          <div className="mentions-list" role="group" aria-label="Mentions">
+          <div className="mentions-list" role="group" aria-label={msg('tags.mentions')}>
             {groups.map(([sourceId, g]) => (
               <section key={sourceId} className="mentions-source">
                 <h3>
@@ -112,16 +115,19 @@ export function MentionsReview({ tag, api, onClose }: Props) {
         )}
         <div className="dialog-actions">
           <span className="muted">
-            {selected.length} of {mentions?.length ?? 0} selected
+            {selected.length}{' '}{msg('tags.of')}{' '}{mentions?.length ?? 0}{' '}{msg('tags.selected')}
           </span>
           <button type="button" onClick={() => setChecked(new Set((mentions ?? []).map(key)))} disabled={!mentions?.length}>
-            Select all
+            
+            {msg('tags.selectAll')}
           </button>
           <button type="button" onClick={() => setChecked(new Set())} disabled={!mentions?.length}>
-            Select none
+            
+            {msg('tags.selectNone')}
           </button>
           <button type="button" className="primary-button" disabled={saving || selected.length === 0} onClick={() => void submit()}>
-            Tag {selected.length} mention{selected.length === 1 ? '' : 's'}
+            
+            {msg('tags.tagMentionsCount', { count: selected.length })}
           </button>
         </div>
       </div>

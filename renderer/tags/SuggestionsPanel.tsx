@@ -1,3 +1,4 @@
+import { counted, msg } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Check, RefreshCw, X } from 'lucide-react';
 import type { Highlight } from '../../core/model';
@@ -202,7 +203,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
   const where = (g: SuggestionGroup) => {
     if (g.tagId) {
       const path = tagPath(api.tags, g.tagId);
-      return path.length > 1 ? `tag ${path.join(' › ')}` : 'existing tag';
+      return path.length > 1 ? `tag ${path.join(' › ')}` : msg('tags.existingTag');
     }
     const parent = defaultParentId(api.tags, g.kind);
     return `new ${KIND_LABEL[g.kind].toLowerCase()}${parent ? ` in ${api.tagsById.get(parent)?.name ?? ''}` : ''}`;
@@ -211,16 +212,16 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
   const tabIndexKey = focused?.key ?? mentions[0]?.key;
 
   return (
-    <section className="pane suggestions" aria-label="Entity suggestions">
+    <section className="pane suggestions" aria-label={msg('tags.entitySuggestions')}>
       <header className="pane-header suggestions-header">
         <p className="suggestions-summary" role="status" aria-live="polite">
           {!sourceId
-            ? 'No source is open.'
+            ? msg('tags.noSourceIsOpen')
             : loading && !result
-              ? 'Finding people, organisations and places…'
-              : `${mentions.length} untagged mention${mentions.length === 1 ? '' : 's'} of ${groups.length} entit${groups.length === 1 ? 'y' : 'ies'}`}
+              ? msg('tags.findingPeopleOrganisationsAndPlaces')
+              : msg('tags.untaggedMentionOfEntit', { mentionCount: mentions.length, groupCount: groups.length })}
         </p>
-        <button type="button" className="icon-button refresh" aria-label="Refresh suggestions" title="Refresh suggestions" disabled={!sourceId || loading} onClick={() => void load()}>
+        <button type="button" className="icon-button refresh" aria-label={msg('tags.refreshSuggestions')} title={msg('tags.refreshSuggestions')} disabled={!sourceId || loading} onClick={() => void load()}>
           <RefreshCw size={14} aria-hidden="true" />
         </button>
       </header>
@@ -234,7 +235,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
         ref={list}
         onKeyDown={onKeyDown}
         role="list"
-        aria-label="Suggested entities"
+        aria-label={msg('tags.suggestedEntities')}
         tabIndex={-1}
         onFocus={() => (hadFocus.current = true)}
         onBlur={(e) => {
@@ -243,23 +244,25 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
         }}
       >
         {result && groups.length === 0 && !loading && (
-          <p className="empty-hint">Nothing left to suggest here: every entity found is tagged{result.rejected.keys + result.rejected.entities > 0 ? ' or rejected' : ''}.</p>
+          <p className="empty-hint">{msg('tags.nothingLeftToSuggestHere')}{result.rejected.keys + result.rejected.entities > 0 ? msg('tags.orRejected') : ''}.</p>
         )}
         {groups.map((g) => (
-          <section key={groupKey(g)} className="suggestion-group" role="listitem" aria-label={`${g.proposedName}, ${KIND_LABEL[g.kind].toLowerCase()}, ${g.mentions.length} mention${g.mentions.length === 1 ? '' : 's'}`}>
+          <section key={groupKey(g)} className="suggestion-group" role="listitem" aria-label={msg('tags.mention', { proposedName: g.proposedName, toLowerCase: KIND_LABEL[g.kind].toLowerCase(), mentionCount: g.mentions.length })}>
             <header className="suggestion-group-header">
               <KindIcon kind={g.kind} />
               <span className="suggestion-name">{g.proposedName}</span>
               <span className="suggestion-where">{where(g)}</span>
-              <span className="count" aria-label={`${g.mentions.length} mentions`}>
+              <span className="count" aria-label={counted('mention', g.mentions.length)}>
                 {g.mentions.length}
               </span>
               <span className="suggestion-group-actions">
-                <button type="button" onClick={() => void accept(g.mentions)} title={`Tag every mention of ${g.proposedName} (Shift+A)`}>
-                  Accept all
+                <button type="button" onClick={() => void accept(g.mentions)} title={msg('tags.tagEveryMentionOfShift', { proposedName: g.proposedName })}>
+                  
+                  {msg('tags.acceptAll')}
                 </button>
-                <button type="button" onClick={() => void reject(null, g)} title={`Never suggest ${g.proposedName} in this source again (Shift+R)`}>
-                  Reject all
+                <button type="button" onClick={() => void reject(null, g)} title={msg('tags.neverSuggestInThisSource', { proposedName: g.proposedName })}>
+                  
+                  {msg('tags.rejectAll')}
                 </button>
               </span>
             </header>
@@ -291,8 +294,8 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
                         type="button"
                         className="accept"
                         tabIndex={-1}
-                        aria-label={`Accept ${m.text}`}
-                        title="Accept: highlight and tag it (A)"
+                        aria-label={msg('tags.accept', { text: m.text })}
+                        title={msg('tags.acceptHighlightAndTagIt')}
                         onClick={(e) => {
                           e.stopPropagation();
                           void accept([m]);
@@ -304,8 +307,8 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
                         type="button"
                         className="reject"
                         tabIndex={-1}
-                        aria-label={`Reject ${m.text}`}
-                        title="Reject: not an entity here (R)"
+                        aria-label={msg('tags.reject', { text: m.text })}
+                        title={msg('tags.rejectNotAnEntityHere')}
                         onClick={(e) => {
                           e.stopPropagation();
                           void reject(m, null);
@@ -323,7 +326,7 @@ export function SuggestionsPanel({ api, sourceId, text, active, highlights, getP
       </div>
       <footer className="codebook-footer">
         <span className="keys-hint">
-          <kbd>↑</kbd><kbd>↓</kbd> mention <kbd>A</kbd> accept <kbd>R</kbd> reject <kbd>Shift</kbd>+<kbd>A</kbd>/<kbd>R</kbd> whole entity
+          <kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('tags.mention2')}{' '}<kbd>A</kbd>{' '}{msg('tags.accept2')}{' '}<kbd>R</kbd>{' '}{msg('tags.reject2')}{' '}<kbd>{msg('tags.shift')}</kbd>+<kbd>A</kbd>/<kbd>R</kbd>{' '}{msg('tags.wholeEntity')}
         </span>
       </footer>
     </section>

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Tag, TagKind } from '../../core/model';
 import { defaultParentId, tagPath } from '../../core/tags/default-codebook';
@@ -233,24 +234,26 @@ export function TagPicker(props: Props) {
         aria-controls={`${uid}-list`}
         aria-activedescendant={activeRow ? optionId(activeIndex) : undefined}
         aria-autocomplete="list"
-        aria-label="Find or create a tag"
-        placeholder={quick.length > 0 ? 'Type to find a tag, or press 1–9' : 'Type to find or create a tag'}
+        aria-label={msg('tags.findOrCreateATag')}
+        placeholder={quick.length > 0 ? msg('tags.typeToFindATag') : msg('tags.typeToFindOrCreate')}
         value={query}
         spellCheck={false}
         onChange={(e) => setQuery(e.target.value)}
       />
       {query.trim() && activeIndex < 0 && rows.length > 0 && (
         <div className="tag-picker-status" role="status">
-          No tag is named “{query.trim()}”. Press ↓ to choose one of these.
+          
+          {msg('tags.noTagIsNamed')}{query.trim()}{msg('tags.pressToChooseOneOf')}
         </div>
       )}
-      <ul ref={list} id={`${uid}-list`} className="tag-picker-list" role="listbox" aria-label="Tags" aria-busy={loading || undefined} aria-multiselectable={keepOpen ? true : undefined}>
+      <ul ref={list} id={`${uid}-list`} className="tag-picker-list" role="listbox" aria-label={msg('tags.tags')} aria-busy={loading || undefined} aria-multiselectable={keepOpen ? true : undefined}>
         {loading && (
           <li className="tag-picker-empty">
-            Loading the codebook…
+            
+            {msg('tags.loadingTheCodebook')}
           </li>
         )}
-        {!loading && rows.length === 0 && <li className="tag-picker-empty">No tag matches.</li>}
+        {!loading && rows.length === 0 && <li className="tag-picker-empty">{msg('tags.noTagMatches')}</li>}
         {rows.map((row, i) => {
           const isActive = i === activeIndex;
           const common = {
@@ -276,11 +279,12 @@ export function TagPicker(props: Props) {
               <li key="create" {...common} aria-selected={false} className={`${common.className} create`}>
                 <span className="tag-picker-check" aria-hidden="true">+</span>
                 <span className="tag-picker-name">
-                  Create “{row.name}” as {KIND_LABEL[kind].toLowerCase()}
+                  
+                  {msg('tags.create')}{row.name}{msg('tags.as')}{' '}{KIND_LABEL[kind].toLowerCase()}
                 </span>
                 <span className="tag-picker-path">{(() => {
                   const parent = defaultParentId(tags, kind);
-                  return parent ? `in ${tagPath(tags, parent).join(' › ')}` : 'at the top level';
+                  return parent ? msg('tags.inPath', { path: tagPath(tags, parent).join(' › ') }) : msg('tags.atTheTopLevel');
                 })()}</span>
               </li>
             );
@@ -295,14 +299,15 @@ export function TagPicker(props: Props) {
               <span className="tag-picker-name">{row.tag.name}</span>
               {row.match?.matched === 'alias' && <span className="tag-picker-alias">“{row.match.alias}”</span>}
               {path.length > 0 && <span className="tag-picker-path">{path.join(' › ')}</span>}
-              {row.quick > 0 && <kbd className="tag-picker-key" aria-label={`key ${row.quick}`}>{row.quick}</kbd>}
+              {row.quick > 0 && <kbd className="tag-picker-key" aria-label={msg('tags.keyN', { key: row.quick })}>{row.quick}</kbd>}
             </li>
           );
         })}
       </ul>
       {showCreate && (
         <label className="tag-picker-kind">
-          New tag kind
+          
+          {msg('tags.newTagKind')}
           <select
             value={kind}
             onChange={(e) => setKind(e.target.value as TagKind)}
@@ -321,14 +326,14 @@ export function TagPicker(props: Props) {
               </option>
             ))}
           </select>
-          <span className="tag-picker-hint">Alt+←/→</span>
+          <span className="tag-picker-hint">{msg('tags.alt')}</span>
         </label>
       )}
       <div className="tag-picker-footer" aria-hidden="true">
-        <span><kbd>↑</kbd><kbd>↓</kbd> choose</span>
-        <span><kbd>Enter</kbd> {keepOpen ? 'apply / remove' : 'choose'}</span>
-        {quick.length > 0 && <span><kbd>1</kbd>–<kbd>9</kbd> quick</span>}
-        <span><kbd>Esc</kbd> close</span>
+        <span><kbd>↑</kbd><kbd>↓</kbd>{' '}{msg('tags.choose')}</span>
+        <span><kbd>{msg('tags.enter')}</kbd> {keepOpen ? msg('tags.applyRemove') : msg('tags.choose')}</span>
+        {quick.length > 0 && <span><kbd>1</kbd>–<kbd>9</kbd>{' '}{msg('tags.quick')}</span>}
+        <span><kbd>{msg('tags.esc')}</kbd>{' '}{msg('tags.close')}</span>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useMemo } from 'react';
 import type { Highlight } from '../../core/model';
 import { isCategoryTag } from '../../core/tags/default-codebook';
@@ -39,7 +40,7 @@ export function TagPickerHost({ tags, highlights }: Props) {
         pinnedIds={tags.pinnedIds}
         recentIds={tags.recentIds}
         anchor={request.anchor}
-        title={`Tag “${quote.length > 48 ? `${quote.slice(0, 47)}…` : quote}”`}
+        title={msg('tags.tag', { value: quote.length > 48 ? `${quote.slice(0, 47)}…` : quote })}
         applied={single.tagIds}
         exclude={categories}
         keepOpen
@@ -59,7 +60,7 @@ export function TagPickerHost({ tags, highlights }: Props) {
       pinnedIds={tags.pinnedIds}
       recentIds={tags.recentIds}
       anchor={request.anchor}
-      title={target.mode === 'add' ? `Add a tag to ${n} highlights` : `Remove a tag from ${n} highlights`}
+      title={target.mode === 'add' ? msg('tags.addATagToHighlights', { n }) : msg('tags.removeATagFromHighlights', { n })}
       exclude={removable ?? (target.mode === 'add' ? categories : undefined)}
       allowCreate={target.mode === 'add'}
       loading={!tags.loaded}

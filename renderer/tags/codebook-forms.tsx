@@ -1,3 +1,4 @@
+import { counted, msg, type CountNoun } from '../i18n';
 /** The codebook's small forms: rename in place, a new tag, and what a delete or a merge will do. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag, TagKind } from '../../core/model';
@@ -9,7 +10,7 @@ import { ConfirmDialog } from './dialogs';
 import type { TagsApi } from './use-tags';
 
 const UNDO_KEY = formatAccelerator('CmdOrCtrl+Z', isMac);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, noun: CountNoun) => counted(noun, n);
 
 export function DeleteSummary({ api, tag }: { api: TagsApi; tag: Tag }) {
   const c = api.counts[tag.id] ?? { highlights: 0, sources: 0 };
@@ -19,20 +20,21 @@ export function DeleteSummary({ api, tag }: { api: TagsApi; tag: Tag }) {
     <div className="delete-summary">
       <p>
         {c.highlights === 0 ? (
-          'No highlight carries this tag.'
+          msg('tags.noHighlightCarriesThisTag')
         ) : (
           <>
-            <strong>{plural(c.highlights, 'highlight')}</strong> in {plural(c.sources, 'source')} will lose it; they keep their other tags.
+            <strong>{plural(c.highlights, 'highlight')}</strong>{' '}{msg('tags.in')}{' '}{plural(c.sources, 'source')}{' '}{msg('tags.willLoseItTheyKeep')}
           </>
         )}
       </p>
       {children.length > 0 && (
         <p>
-          Its {plural(children.length, 'sub-tag')} ({children.slice(0, 4).map((t) => t.name).join(', ')}
-          {children.length > 4 ? ', …' : ''}) move up to {parent ? `“${parent}”` : 'the top level'}.
+          
+          {msg('tags.its')}{' '}{plural(children.length, 'subTag')} ({children.slice(0, 4).map((t) => t.name).join(', ')}
+          {children.length > 4 ? ', …' : ''}{msg('tags.moveUpTo')}{' '}{parent ? `“${parent}”` : msg('tags.theTopLevel')}.
         </p>
       )}
-      <p className="muted">You can undo this with {UNDO_KEY}.</p>
+      <p className="muted">{msg('tags.youCanUndoThisWith', { UNDO_KEY })}</p>
     </div>
   );
 }
@@ -41,22 +43,22 @@ export function MergeConfirm({ api, from, into, onClose }: { api: TagsApi; from:
   const c = api.counts[from.id] ?? { highlights: 0, sources: 0 };
   const kids = api.tags.filter((t) => t.parentId === from.id).length;
   return (
-    <ConfirmDialog title={`Merge “${from.name}” into “${into.name}”?`} confirmLabel="Merge" onConfirm={() => void api.merge(from.id, into.id)} onClose={onClose}>
+    <ConfirmDialog title={msg('tags.mergeInto3', { name: from.name, name2: into.name })} confirmLabel={msg('tags.merge')} onConfirm={() => void api.merge(from.id, into.id)} onClose={onClose}>
       <div className="delete-summary">
         <p>
           {c.highlights === 0 ? (
-            `No highlight carries “${from.name}”.`
+            msg('tags.noHighlightCarries', { name: from.name })
           ) : (
             <>
-              <strong>{plural(c.highlights, 'highlight')}</strong> in {plural(c.sources, 'source')} move to “{into.name}” (none is tagged twice).
+              <strong>{plural(c.highlights, 'highlight')}</strong>{' '}{msg('tags.in')}{' '}{plural(c.sources, 'source')}{' '}{msg('tags.moveTo2')}{into.name}{msg('tags.noneIsTaggedTwice')}
             </>
           )}
         </p>
         <p>
-          “{from.name}”{from.aliases.length > 0 ? ` and its aliases (${from.aliases.join(', ')})` : ''} become aliases of “{into.name}”
-          {kids > 0 ? `; its ${plural(kids, 'sub-tag')} move under it` : ''}.
+          “{from.name}”{from.aliases.length > 0 ? msg('tags.andItsAliases', { join: from.aliases.join(', ') }) : ''}{' '}{msg('tags.becomeAliasesOf')}{into.name}”
+          {kids > 0 ? msg('tags.itsMoveUnderIt', { plural: plural(kids, 'subTag') }) : ''}.
         </p>
-        <p className="muted">You can undo this with {UNDO_KEY}.</p>
+        <p className="muted">{msg('tags.youCanUndoThisWith', { UNDO_KEY })}</p>
       </div>
     </ConfirmDialog>
   );
@@ -74,7 +76,7 @@ export function RenameInput({ tag, onDone, onCancel }: { tag: Tag; onDone(value:
     <input
       ref={ref}
       className="rename-input"
-      aria-label={`New name for ${tag.name}`}
+      aria-label={msg('tags.newNameFor', { name: tag.name })}
       value={value}
       maxLength={200}
       onChange={(e) => setValue(e.target.value)}
@@ -121,7 +123,7 @@ export function NewTagForm({
   return (
     <form
       className="new-tag-form"
-      aria-label="New tag"
+      aria-label={msg('tags.newTag')}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Escape') {
@@ -134,9 +136,9 @@ export function NewTagForm({
         if (name.trim()) void onCreate({ name, kind, parentId });
       }}
     >
-      <input type="text" aria-label="Name of the new tag" placeholder="Name" value={name} maxLength={200} autoFocus onChange={(e) => setName(e.target.value)} />
+      <input type="text" aria-label={msg('tags.nameOfTheNewTag')} placeholder={msg('tags.name')} value={name} maxLength={200} autoFocus onChange={(e) => setName(e.target.value)} />
       <select
-        aria-label="Kind"
+        aria-label={msg('tags.kind')}
         value={kind}
         onChange={(e) => {
           const k = e.target.value as TagKind;
@@ -152,7 +154,7 @@ export function NewTagForm({
         ))}
       </select>
       <select
-        aria-label="Parent"
+        aria-label={msg('tags.parent')}
         value={parentId ?? ''}
         onChange={(e) => {
           setParentTouched(true);
@@ -162,7 +164,7 @@ export function NewTagForm({
           if (!kindTouched) setKind(tags.find((t) => t.id === pid)?.kind ?? 'other');
         }}
       >
-        <option value="">Top level</option>
+        <option value="">{msg('tags.topLevel')}</option>
         {parents.map((p) => (
           <option key={p.id} value={p.id}>
             {p.path}
@@ -171,10 +173,12 @@ export function NewTagForm({
       </select>
       <div className="new-tag-actions">
         <button type="submit" className="primary-button" disabled={!name.trim()}>
-          Create
+          
+          {msg('tags.create2')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          
+          {msg('tags.cancel')}
         </button>
       </div>
     </form>

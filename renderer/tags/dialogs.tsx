@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useState, type ReactNode } from 'react';
 import type { Tag, TagKind } from '../../core/model';
 import { Modal } from '../ui/Modal';
@@ -33,7 +34,8 @@ export function ConfirmDialog({
         {children}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            
+            {msg('tags.cancel')}
           </button>
           <button
             type="button"
@@ -83,14 +85,16 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
   };
 
   return (
-    <Modal title={`Edit tag “${tag.name}”`} onClose={onClose}>
+    <Modal title={msg('tags.editTag', { name: tag.name })} onClose={onClose}>
       <form className="tag-details" onSubmit={(e) => void submit(e)} onKeyDown={contain}>
         <label>
-          Name
+          
+          {msg('tags.name')}
           <input type="text" value={name} maxLength={200} required onChange={(e) => setName(e.target.value)} autoFocus />
         </label>
         <label>
-          Kind
+          
+          {msg('tags.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as TagKind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
@@ -100,7 +104,7 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
           </select>
         </label>
         <fieldset className="details-colors">
-          <legend>Colour</legend>
+          <legend>{msg('tags.colour')}</legend>
           {TAG_PALETTE.map((c, i) => (
             <button
               key={c}
@@ -115,19 +119,22 @@ export function TagDetailsDialog({ tag, onSave, onClose }: { tag: Tag; onSave(pa
               {c === color.toLowerCase() ? '✓' : ''}
             </button>
           ))}
-          <input type="color" aria-label="Other colour" value={color} onChange={(e) => setColor(e.target.value)} />
+          <input type="color" aria-label={msg('tags.otherColour')} value={color} onChange={(e) => setColor(e.target.value)} />
         </fieldset>
         <label>
-          Aliases <span className="field-hint">other names found in the texts, separated by commas (e.g. IS, ISIS)</span>
+          
+          {msg('tags.aliases')}{' '}<span className="field-hint">{msg('tags.otherNamesFoundInThe')}</span>
           <input type="text" value={aliases} onChange={(e) => setAliases(e.target.value)} />
         </label>
         <label className="details-check">
           <input type="checkbox" checked={translit} onChange={(e) => setTranslit(e.target.checked)} />
-          Match the name in other scripts and spellings{' '}
-          <span className="field-hint">Шойгу = Shoigu = Shoygu = Schoigu, and Russian case forms (Путина, Путину); off: only as spelled</span>
+          
+          {msg('tags.matchTheNameInOther')}{' '}
+          <span className="field-hint">{msg('tags.shoiguShoyguSchoiguAndRussian')}</span>
         </label>
         <label>
-          Description
+          
+          {msg('tags.description')}
           <textarea rows={3} value={description} maxLength={10_000} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <FormActions onCancel={onClose} disabled={saving || !name.trim()} />

@@ -1,15 +1,16 @@
+import { labels, msg } from '../i18n';
 import { Building2, Hash, MapPin, Tag as TagIcon, User, Users } from 'lucide-react';
 import type { Tag, TagKind } from '../../core/model';
 import { TAG_KINDS } from '../../core/model';
 
-export const KIND_LABEL: Record<TagKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  place: 'Place',
-  group: 'Group',
-  theme: 'Theme',
-  other: 'Other',
-};
+export const KIND_LABEL: Record<TagKind, string> = labels({
+  person: 'kinds.person',
+  organisation: 'kinds.organisation',
+  place: 'kinds.place',
+  group: 'kinds.group',
+  theme: 'kinds.theme',
+  other: 'kinds.other',
+});
 
 export const KINDS = TAG_KINDS;
 
@@ -32,7 +33,7 @@ export function TagChip({ tag, onRemove, title }: { tag: Tag; onRemove?(): void;
       <KindIcon kind={tag.kind} size={11} />
       <span className="tag-chip-name">{tag.name}</span>
       {onRemove && (
-        <button type="button" className="tag-chip-remove" aria-label={`Remove tag ${tag.name}`} onClick={onRemove}>
+        <button type="button" className="tag-chip-remove" aria-label={msg('tags.removeTag', { name: tag.name })} onClick={onRemove}>
           ×
         </button>
       )}

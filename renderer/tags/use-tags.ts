@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, Tag, TagKind } from '../../core/model';
 import type { ChannelInput } from '../../core/contract';
@@ -37,7 +38,7 @@ export interface PickerRequest {
   anchor: { x: number; y: number };
 }
 
-const UNDO_HINT = `Undo with ${formatAccelerator('CmdOrCtrl+Z', isMac)}.`;
+const undoHint = (): string => msg('tags.undoWith', { key: formatAccelerator('CmdOrCtrl+Z', isMac) });
 
 /** What an edit of a tag may change (any subset). */
 export interface TagEdit {
@@ -161,7 +162,7 @@ export function useTags(options: TagsOptions) {
         let tag = r.tag;
         let deleted: DeleteTagUndo | null = null;
         push(
-          'New Tag',
+          msg('tags.newTag2'),
           async () => {
             const d = await call('deleteTag', { tagId: tag.id });
             deleted = d.undo;
@@ -194,7 +195,7 @@ export function useTags(options: TagsOptions) {
         setTags(r.tags);
         const back: TagEdit = {};
         for (const k of Object.keys(patch) as Array<keyof TagEdit>) Object.assign(back, { [k]: k === 'aliases' ? [...before.aliases] : k === 'translit' ? before.translit !== false : before[k] });
-        const label = patch.name !== undefined && patch.name !== before.name ? 'Rename Tag' : patch.color !== undefined ? 'Recolour Tag' : 'Edit Tag';
+        const label = patch.name !== undefined && patch.name !== before.name ? msg('tags.renameTag') : patch.color !== undefined ? msg('tags.recolourTag') : msg('tags.editTag2');
         push(
           label,
           async () => setTags((await call('updateTag', { tagId, ...back })).tags),
@@ -216,9 +217,9 @@ export function useTags(options: TagsOptions) {
       try {
         const r = await call('moveTag', { tagId, parentId });
         setTags(r.tags);
-        opts.current.notify(`${r.summary} ${UNDO_HINT}`);
+        opts.current.notify(`${r.summary} ${undoHint()}`);
         push(
-          'Move Tag',
+          msg('tags.moveTag'),
           async () => setTags((await call('moveTag', { tagId, parentId: before.parentId })).tags),
           async () => setTags((await call('moveTag', { tagId, parentId })).tags),
         );
@@ -235,9 +236,9 @@ export function useTags(options: TagsOptions) {
         let r = await call('mergeTags', { fromId, intoId });
         setTags(r.tags);
         await reloadOpen();
-        opts.current.notify(`${r.summary} ${UNDO_HINT}`);
+        opts.current.notify(`${r.summary} ${undoHint()}`);
         push(
-          'Merge Tags',
+          msg('tags.mergeTags'),
           async () => {
             setTags((await call('undoMergeTag', { undo: r.undo })).tags);
             await reloadOpen();
@@ -262,9 +263,9 @@ export function useTags(options: TagsOptions) {
         setTags(r.tags);
         setPinnedIds((p) => p.filter((id) => id !== tagId));
         await reloadOpen();
-        opts.current.notify(`${r.summary} ${UNDO_HINT}`);
+        opts.current.notify(`${r.summary} ${undoHint()}`);
         push(
-          'Delete Tag',
+          msg('tags.deleteTag2'),
           async () => {
             setTags((await call('undoDeleteTag', { undo: r.undo })).tags);
             setPinnedIds((await call('getSettings')).pinnedTagIds);
@@ -327,7 +328,7 @@ export function useTags(options: TagsOptions) {
         if (r.changed.length === 0) return;
         if (adding) used([tagId]);
         push(
-          'Tag Highlight',
+          msg('tags.tagHighlight'),
           async () => show((await change(!adding)).changed.map((c) => c.highlight)),
           async () => show((await change(adding)).changed.map((c) => c.highlight)),
         );
@@ -347,9 +348,9 @@ export function useTags(options: TagsOptions) {
         let r = await call('bulkTag', input);
         show(r.changed.map((c) => c.highlight));
         if (mode === 'add') used([tagId]);
-        opts.current.notify(`${r.summary} ${UNDO_HINT}`);
+        opts.current.notify(`${r.summary} ${undoHint()}`);
         push(
-          mode === 'add' ? 'Add Tag' : 'Remove Tag',
+          mode === 'add' ? msg('tags.addTag') : msg('tags.removeTag2'),
           async () => show(await replay(tagSteps(r.changed, 'undo'))),
           async () => {
             r = await call('bulkTag', input);
@@ -376,7 +377,7 @@ export function useTags(options: TagsOptions) {
       show([...result.created, ...result.updated.map((u) => u.highlight)]);
       used([...new Set([...result.created, ...result.updated.map((u) => u.highlight)].flatMap((h) => h.tagIds))].slice(0, 3));
       opts.current.notify(
-        result.createdTags.length > 0 ? `${result.summary} New tag${result.createdTags.length === 1 ? '' : 's'}: ${result.createdTags.map((t) => t.name).join(', ')}.` : result.summary,
+        result.createdTags.length > 0 ? msg('tags.newTag3', { summary: result.summary, count: result.createdTags.length, join: result.createdTags.map((t) => t.name).join(', ') }) : result.summary,
       );
       let deletedHighlights: Highlight[] = [];
       let deletedTags: Array<DeleteTagUndo> = [];
@@ -415,7 +416,7 @@ export function useTags(options: TagsOptions) {
   const acceptSuggestions = useCallback(
     async (sourceId: string, suggestions: ChannelInput<'acceptSuggestions'>['suggestions']) => {
       try {
-        passagesTagged(await call('acceptSuggestions', { sourceId, suggestions }), suggestions.length === 1 ? 'Accept Suggestion' : 'Accept Suggestions');
+        passagesTagged(await call('acceptSuggestions', { sourceId, suggestions }), suggestions.length === 1 ? msg('tags.acceptSuggestion') : msg('tags.acceptSuggestions'));
         return true;
       } catch (err) {
         report(err);
@@ -428,7 +429,7 @@ export function useTags(options: TagsOptions) {
   const tagPassages = useCallback(
     async (tagId: string, passages: Array<{ sourceId: string; start: number; end: number }>) => {
       try {
-        passagesTagged(await call('tagPassages', { tagId, passages }), 'Tag Mentions');
+        passagesTagged(await call('tagPassages', { tagId, passages }), msg('tags.tagMentions'));
         return true;
       } catch (err) {
         report(err);
@@ -443,7 +444,7 @@ export function useTags(options: TagsOptions) {
       try {
         await call('rejectSuggestion', { sourceId, ...what });
         push(
-          'Reject Suggestion',
+          msg('tags.rejectSuggestion'),
           async () => void (await call('unrejectSuggestion', { sourceId, ...what })),
           async () => void (await call('rejectSuggestion', { sourceId, ...what })),
         );

@@ -1,8 +1,10 @@
+import { currentLanguage, currentLocale, msg } from '../i18n';
 import { useEffect, useId, useState } from 'react';
 import { datePattern, formatLocaleDate, parseLocaleDate } from '../../core/locale-date';
 
 /** The analyst's locale (Electron passes the system's), for the order of day, month and year. */
-const locale = (): string => navigator.language || 'en-GB';
+// The Russian interface writes dates the Russian way; the English one keeps the order of the analyst's own locale.
+const locale = (): string => (currentLanguage() === 'ru' ? currentLocale() : navigator.language || 'en-GB');
 
 /**
  * A date filter typed in the analyst's locale order ("23.08.2021", "23/08/2021", "08/23/2021"), held as ISO.
@@ -49,8 +51,7 @@ export function DateField({ value, onChange, label }: { value: string; onChange(
       />
       {bad && (
         <span className="date-error" id={errorId} role="alert">
-          Not a date: type it as {pattern}.
-        </span>
+          {' '}{msg('ui.notADateTypeIt', { pattern })}{' '}</span>
       )}
     </span>
   );

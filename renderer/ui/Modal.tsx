@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog on the native <dialog>: focus is trapped, Escape closes, focus returns where it was. */
@@ -14,7 +15,7 @@ export function Modal({ title, onClose, children, scrollable }: { title: string;
     <dialog ref={ref} className="modal" aria-label={title} onClose={onClose} onCancel={onClose}>
       <header className="modal-header">
         <h2>{title}</h2>
-        <button type="button" className="close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="close" aria-label={msg('ui.close')} onClick={onClose}>
           ×
         </button>
       </header>

@@ -1,3 +1,5 @@
+import { currentLocale, msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 import { useState } from 'react';
 import { Modal } from './Modal';
 import { PopoverMenu, type MenuItem } from './PopoverMenu';
@@ -5,18 +7,10 @@ import type { NamedSets } from './use-named-sets';
 import { FormActions } from './FormActions';
 
 /** The words of one kind of named set: source collections in the sources pane, tag groups in the codebook. */
-export interface SetWords {
-  /** The bar's group label: "Collections", "Tag groups". */
-  label: string;
-  /** "collection", "tag group". */
-  noun: string;
-  /** "source", "tag". */
-  member: string;
-  /** The show button's prefix: "Collection", "Group". */
-  showPrefix: string;
-  /** "All sources", "All tags". */
-  all: string;
-}
+export type SetWords = 'collection' | 'tagGroup';
+
+/** A phrase about this kind of set, whole (each language words "New collection" its own way). */
+const say = (words: SetWords, phrase: string, values?: Record<string, string>): string => msg(`sets.${words}.${phrase}` as MessageKey, values);
 
 interface Props {
   words: SetWords;
@@ -30,7 +24,7 @@ interface Props {
   targetLabel: string;
 }
 
-const count = (n: number): string => n.toLocaleString('en-GB');
+const count = (n: number): string => n.toLocaleString(currentLocale());
 
 /**
  * A bar of named sets (issue 16): show one set (a filter of the list), create one from the targets, add or remove
@@ -46,7 +40,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
   };
 
   const showItems: MenuItem[] = [
-    { id: 'all', label: words.all, shortcut: shown === null ? '✓' : undefined, run: () => onShow(null) },
+    { id: 'all', label: say(words, 'all'), shortcut: shown === null ? '✓' : undefined, run: () => onShow(null) },
     ...sets.sets.map((c, i) => ({
       id: c.id,
       label: `${c.name} (${count(c.members.length)})${c.note ? ` · ${c.note}` : ''}`,
@@ -56,10 +50,10 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
     })),
   ];
   const manageItems: MenuItem[] = [
-    { id: 'new', label: targets.length ? `New ${words.noun} from ${targetLabel}…` : `New ${words.noun}…`, run: () => setNaming({ mode: 'create' }) },
+    { id: 'new', label: targets.length ? say(words, 'newFrom', { targetLabel }) : say(words, 'new'), run: () => setNaming({ mode: 'create' }) },
     ...sets.sets.map((c, i) => ({
       id: `add-${c.id}`,
-      label: `Add ${targetLabel} to “${c.name}”`,
+      label: say(words, 'addTo', { targetLabel, name: c.name }),
       disabled: targets.length === 0 || targets.every((t) => c.members.includes(t)),
       separatorBefore: i === 0,
       run: () => void sets.add(c.id, targets),
@@ -68,15 +62,15 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       ? [
           {
             id: 'remove-members',
-            label: `Remove ${targetLabel} from “${current.name}”`,
+            label: say(words, 'removeFrom', { targetLabel, name: current.name }),
             disabled: !targets.some((t) => current.members.includes(t)),
             separatorBefore: true,
             run: () => void sets.removeMembers(current.id, targets),
           },
-          { id: 'rename', label: `Rename “${current.name}”…`, run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
+          { id: 'rename', label: say(words, 'renameItem', { name: current.name }), run: () => setNaming({ mode: 'rename', id: current.id, name: current.name }) },
           {
             id: 'delete',
-            label: `Delete ${words.noun} “${current.name}”`,
+            label: say(words, 'delete', { name: current.name }),
             danger: true,
             run: () => {
               onShow(null);
@@ -88,38 +82,39 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
   ];
 
   return (
-    <div className="collections-bar" role="group" aria-label={words.label}>
+    <div className="collections-bar" role="group" aria-label={say(words, 'label')}>
       <button
         type="button"
         className="source-order-button"
         aria-haspopup="menu"
         aria-expanded={menu?.kind === 'show'}
-        title={`Show the ${words.member}s of one ${words.noun}`}
+        title={say(words, 'showTheMembers')}
         onClick={(e) => open('show', e.currentTarget)}
       >
-        {words.showPrefix}: {current ? current.name : words.all}
+        {say(words, 'showPrefix')}: {current ? current.name : say(words, 'all')}
       </button>
       <button
         type="button"
         className="source-order-button"
         aria-haspopup="menu"
         aria-expanded={menu?.kind === 'manage'}
-        title={`Create ${words.noun}s, add or remove ${words.member}s`}
+        title={say(words, 'manageTitle')}
         onClick={(e) => open('manage', e.currentTarget)}
       >
-        {words.label}…
+        {say(words, 'label')}…
       </button>
       {sets.error && (
         <p className="form-error" role="alert">
           {sets.error}{' '}
           <button type="button" className="link-button" onClick={sets.clearError}>
-            Dismiss
+            
+            {msg('ui.dismiss')}
           </button>
         </p>
       )}
       {menu && (
         <PopoverMenu
-          label={menu.kind === 'show' ? `Show ${words.noun}` : `Manage ${words.noun}s`}
+          label={menu.kind === 'show' ? say(words, 'showMenu') : say(words, 'manageMenu')}
           anchor={menu}
           items={menu.kind === 'show' ? showItems : manageItems}
           onClose={() => setMenu(null)}
@@ -127,10 +122,10 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
       )}
       {naming && (
         <NameDialog
-          title={naming.mode === 'create' ? `New ${words.noun}` : `Rename ${words.noun}`}
-          noun={words.noun}
+          title={naming.mode === 'create' ? say(words, 'newTitle') : say(words, 'renameTitle')}
+          needsName={say(words, 'needsName')}
           initial={naming.mode === 'rename' ? naming.name : ''}
-          hint={naming.mode === 'create' ? (targets.length ? `With ${targetLabel}.` : `Empty; add ${words.member}s from this menu.`) : undefined}
+          hint={naming.mode === 'create' ? (targets.length ? msg('ui.with', { targetLabel }) : say(words, 'emptyHint')) : undefined}
           onClose={() => setNaming(null)}
           onSave={async (name) => (naming.mode === 'rename' ? sets.rename(naming.id, name) : sets.create(name, targets))}
         />
@@ -139,7 +134,7 @@ export function NamedSetsBar({ words, sets, shown, onShow, targets, targetLabel 
   );
 }
 
-function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: string; noun: string; initial: string; hint?: string; onSave(name: string): Promise<string | null>; onClose(): void }) {
+function NameDialog({ title, needsName, initial, hint, onSave, onClose }: { title: string; needsName: string; initial: string; hint?: string; onSave(name: string): Promise<string | null>; onClose(): void }) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -150,12 +145,13 @@ function NameDialog({ title, noun, initial, hint, onSave, onClose }: { title: st
         onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!name.trim()) return setError(`A ${noun} needs a name.`);
+          if (!name.trim()) return setError(needsName);
           void onSave(name.trim()).then((why) => (why === null ? onClose() : setError(why)));
         }}
       >
         <label>
-          Name
+          
+          {msg('ui.name')}
           <input name="set-name" value={name} maxLength={200} autoFocus onChange={(e) => (setError(null), setName(e.target.value))} aria-invalid={error ? true : undefined} />
         </label>
         {hint && <p className="field-hint">{hint}</p>}

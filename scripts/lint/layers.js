@@ -48,7 +48,7 @@ export const RULES = {
   core: { layers: ['core'], packages: PURE, why: 'core/ is pure: it imports only core/ and pure libraries (no Node, no DOM, no electron, no storage)' },
   backend: {
     layers: ['core', 'backend'],
-    packages: [...PURE, 'node:', 'lowdb', 'pdfjs-dist', 'mammoth', 'linkedom', '@mozilla/readability', 'iconv-lite', 'chardet', '@thednp/dommatrix'],
+    packages: [...PURE, 'node:', 'lowdb', 'pdfjs-dist', 'mammoth', 'linkedom', '@mozilla/readability', 'iconv-lite', 'chardet', '@thednp/dommatrix', 'isomorphic-git'],
     why: 'the backend uses Node, core/ and the backend: never electron, the shell or the renderer',
   },
   shell: { layers: ['core', 'backend', 'shell'], packages: ['electron', 'node:', 'zod'], why: 'the shell uses electron, Node, the backend and core/: never the renderer' },

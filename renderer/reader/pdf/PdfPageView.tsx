@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { rangesAt } from '../../../core/lanes';
@@ -279,7 +280,8 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
   if (load.state === 'loading') {
     return (
       <div className="pdf-status" role="status">
-        Loading the pages…
+        
+        {msg('reader.pdf.loadingThePages')}
       </div>
     );
   }
@@ -298,8 +300,8 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
   const zoomAt = ZOOMS.indexOf(zoom);
   return (
     <div className="pdf-view" data-testid="pdf-view">
-      <div className="pdf-bar" role="toolbar" aria-label="Pages">
-        <button type="button" className="pdf-bar-button" onClick={() => goToPage(current - 1)} disabled={current <= 1} aria-label="Previous page" title="Previous page">
+      <div className="pdf-bar" role="toolbar" aria-label={msg('reader.pdf.pages')}>
+        <button type="button" className="pdf-bar-button" onClick={() => goToPage(current - 1)} disabled={current <= 1} aria-label={msg('reader.pdf.previousPage')} title={msg('reader.pdf.previousPage')}>
           <ChevronLeft size={16} aria-hidden="true" />
         </button>
         <form
@@ -311,34 +313,35 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
           }}
         >
           <label>
-            Page{' '}
+            
+            {msg('reader.pdf.page')}{' '}
             <input
               type="text"
               inputMode="numeric"
-              aria-label={`Page number, 1 to ${count}`}
+              aria-label={msg('reader.pdf.pageNumber1To', { count })}
               value={pageInput}
               onChange={(e) => setPageInput(e.target.value.replace(/[^0-9]/g, '').slice(0, 5))}
               onKeyDown={(e) => e.stopPropagation()}
               size={3}
             />
           </label>{' '}
-          <span>of {count}</span>
+          <span>{msg('reader.pdf.of', { count })}</span>
         </form>
-        <button type="button" className="pdf-bar-button" onClick={() => goToPage(current + 1)} disabled={current >= count} aria-label="Next page" title="Next page">
+        <button type="button" className="pdf-bar-button" onClick={() => goToPage(current + 1)} disabled={current >= count} aria-label={msg('reader.pdf.nextPage')} title={msg('reader.pdf.nextPage')}>
           <ChevronRight size={16} aria-hidden="true" />
         </button>
         <span className="pdf-bar-gap" />
-        <button type="button" className="pdf-bar-button" onClick={() => setZoom(ZOOMS[Math.max(0, zoomAt - 1)])} disabled={zoomAt <= 0} aria-label="Zoom out" title="Zoom out">
+        <button type="button" className="pdf-bar-button" onClick={() => setZoom(ZOOMS[Math.max(0, zoomAt - 1)])} disabled={zoomAt <= 0} aria-label={msg('reader.pdf.zoomOut')} title={msg('reader.pdf.zoomOut')}>
           <ZoomOut size={16} aria-hidden="true" />
         </button>
-        <button type="button" className="link-button pdf-zoom" onClick={() => setZoom(1)} title="Fit the page to the pane's width" aria-label={`Zoom ${Math.round(zoom * 100)}%, fit to width`}>
+        <button type="button" className="link-button pdf-zoom" onClick={() => setZoom(1)} title={msg('reader.pdf.fitThePageToThe')} aria-label={msg('reader.pdf.zoomFitToWidth', { Math: Math.round(zoom * 100) })}>
           {Math.round(zoom * 100)}%
         </button>
-        <button type="button" className="pdf-bar-button" onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, zoomAt + 1)])} disabled={zoomAt >= ZOOMS.length - 1} aria-label="Zoom in" title="Zoom in">
+        <button type="button" className="pdf-bar-button" onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, zoomAt + 1)])} disabled={zoomAt >= ZOOMS.length - 1} aria-label={msg('reader.pdf.zoomIn')} title={msg('reader.pdf.zoomIn')}>
           <ZoomIn size={16} aria-hidden="true" />
         </button>
       </div>
-      <div className="pdf-pages" ref={pagesEl} onClick={onClick} aria-label={`Pages of ${title}`} role="document">
+      <div className="pdf-pages" ref={pagesEl} onClick={onClick} aria-label={msg('reader.pdf.pagesOf', { title })} role="document">
         {Array.from({ length: count }, (_, i) => (
           <div
             key={i}
@@ -348,7 +351,7 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
             className="pdf-page"
             data-page={i + 1}
             role="group"
-            aria-label={`Page ${i + 1} of ${count}`}
+            aria-label={msg('reader.pdf.pageOf', { value: i + 1, count })}
             style={{ width: Math.floor(pages!.sizes[i].width * scale), height: Math.floor(pages!.sizes[i].height * scale) }}
           />
         ))}
@@ -368,18 +371,21 @@ function PasswordForm({ wrong, onSubmit }: { wrong: boolean; onSubmit(password: 
       }}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <p>This PDF is protected by a password. Enter it to see the pages (the text view needs none).</p>
+      <p>{msg('reader.pdf.thisPdfIsProtectedBy2')}</p>
       <label>
-        Password
+        
+        {msg('reader.pdf.password')}
         <input type="password" value={value} autoFocus onChange={(e) => setValue(e.target.value)} aria-invalid={wrong || undefined} />
       </label>
       {wrong && (
         <p className="form-error" role="alert">
-          That password does not open this PDF. Try again.
+          
+          {msg('reader.pdf.thatPasswordDoesNotOpen')}
         </p>
       )}
       <button type="submit" className="primary-button" disabled={!value}>
-        Open
+        
+        {msg('reader.pdf.open')}
       </button>
     </form>
   );

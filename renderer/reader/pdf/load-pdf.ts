@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { call } from '../../api';
 
 /**
@@ -44,7 +45,7 @@ export class PdfOpenError extends Error {
 /** The original PDF of a source, from the notebook folder through the contract (the renderer reads no files). */
 export async function originalPdfBytes(sourceId: string): Promise<Uint8Array> {
   const original = await call('sourceOriginal', { sourceId });
-  if (original.kind !== 'pdf') throw new PdfOpenError('This source was not imported from a PDF, so it has no pages to show.');
+  if (original.kind !== 'pdf') throw new PdfOpenError(msg('reader.pdf.thisSourceWasNotImported'));
   return bytesOf(original.base64);
 }
 
@@ -73,9 +74,9 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   } catch (err) {
     const e = err as { name?: string; code?: number; message?: string };
     if (e?.name === 'PasswordException') {
-      throw new PdfOpenError(e.code === 2 ? 'That password does not open this PDF. Try again.' : 'This PDF is protected by a password.', e.code === 2 ? 'wrong' : 'ask');
+      throw new PdfOpenError(e.code === 2 ? msg('reader.pdf.thatPasswordDoesNotOpen') : msg('reader.pdf.thisPdfIsProtectedBy'), e.code === 2 ? 'wrong' : 'ask');
     }
-    throw new PdfOpenError(`The PDF could not be shown (${e?.message ?? 'damaged'}). The text view still works.`);
+    throw new PdfOpenError(msg('reader.pdf.thePdfCouldNotBe', { value: e?.message ?? 'damaged' }));
   }
 }
 

@@ -1,0 +1,134 @@
+/**
+ * Readable words for what a sync did (issue 19): a commit message derived from the files a commit changes ("3
+ * highlights added, 1 tag renamed in “Title”"), and a sentence per merge conflict for the analyst. Pure.
+ */
+import type { FileConflict } from './merge-files';
+
+interface Item {
+  id: string;
+  [k: string]: unknown;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const byId = (items: unknown): Map<string, Item> => new Map((Array.isArray(items) ? (items as Item[]) : []).map((x) => [x.id, x]));
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function parse(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Added, removed and changed items between two lists of records with ids. */
+function diffItems(before: unknown, after: unknown): { added: Item[]; removed: Item[]; changed: Array<[Item, Item]> } {
+  const b = byId(before);
+  const a = byId(after);
+  const added = [...a.values()].filter((x) => !b.has(x.id));
+  const removed = [...b.values()].filter((x) => !a.has(x.id));
+  const changed: Array<[Item, Item]> = [];
+  for (const [id, x] of a) {
+    const old = b.get(id);
+    if (old && !same(old, x)) changed.push([old, x]);
+  }
+  return { added, removed, changed };
+}
+
+export interface FileChange {
+  path: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * A commit message for these changes. `titleOf` names a source by id. At most a line of summary; the files that
+ * changed are listed after it.
+ */
+export function describeChanges(changes: readonly FileChange[], titleOf: (sourceId: string) => string): string {
+  let hAdded = 0;
+  let hRemoved = 0;
+  let hChanged = 0;
+  let notes = 0;
+  const touched: string[] = [];
+  const catalogParts: string[] = [];
+  for (const c of changes) {
+    const m = /^sources\/(.+)\.json$/.exec(c.path);
+    if (m) {
+      const b = parse(c.before);
+      const a = parse(c.after);
+      const d = diffItems(b?.highlights, a?.highlights);
+      hAdded += d.added.length;
+      hRemoved += d.removed.length;
+      hChanged += d.changed.length;
+      if (!same(b?.note, a?.note)) notes++;
+      touched.push(titleOf(m[1]));
+      continue;
+    }
+    if (c.path === 'catalog.shared.json') {
+      const b = parse(c.before);
+      const a = parse(c.after);
+      const tags = diffItems(b?.tags, a?.tags);
+      const renamed = tags.changed.filter(([x, y]) => x.name !== y.name).length;
+      if (tags.added.length) catalogParts.push(`${plural(tags.added.length, 'tag')} added`);
+      if (renamed) catalogParts.push(`${plural(renamed, 'tag')} renamed`);
+      if (tags.changed.length - renamed) catalogParts.push(`${plural(tags.changed.length - renamed, 'tag')} changed`);
+      if (tags.removed.length) catalogParts.push(`${plural(tags.removed.length, 'tag')} deleted`);
+      const sources = diffItems(b?.sources, a?.sources);
+      if (sources.added.length) catalogParts.push(`${plural(sources.added.length, 'source')} added`);
+      if (sources.removed.length) catalogParts.push(`${plural(sources.removed.length, 'source')} deleted`);
+      if (sources.changed.length) catalogParts.push(`${plural(sources.changed.length, 'source')} renamed or re-dated`);
+      if (!same(b?.projectNote, a?.projectNote)) catalogParts.push('project notes edited');
+    }
+  }
+  const sourceParts: string[] = [];
+  if (hAdded) sourceParts.push(`${plural(hAdded, 'highlight')} added`);
+  if (hChanged) sourceParts.push(`${plural(hChanged, 'highlight')} changed`);
+  if (hRemoved) sourceParts.push(`${plural(hRemoved, 'highlight')} deleted`);
+  if (notes) sourceParts.push(`${notes === 1 ? 'notes' : plural(notes, 'source note')} edited`);
+  const where = touched.length === 1 ? ` in “${touched[0]}”` : touched.length > 1 ? ` in ${plural(touched.length, 'source')}` : '';
+  const summary = [sourceParts.length ? `${sourceParts.join(', ')}${where}` : '', catalogParts.join(', ')].filter(Boolean).join('; ');
+  const head = summary || `${plural(changes.length, 'file')} changed`;
+  const files = changes.map((c) => `${c.after === null ? 'deleted' : c.before === null ? 'added' : 'changed'}: ${c.path}`);
+  return `${head.charAt(0).toUpperCase()}${head.slice(1)}\n\n${files.slice(0, 200).join('\n')}${files.length > 200 ? `\n… and ${files.length - 200} more` : ''}\n`;
+}
+
+/** Names for the things a conflict is about. */
+export interface ConflictNames {
+  source(id: string): string;
+  tag(id: string): string;
+  /** A few words of the highlight's passage. */
+  highlight(sourceId: string, highlightId: string): string;
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? `“${v.slice(0, 80)}”` : JSON.stringify(v)?.slice(0, 80) ?? 'nothing');
+
+/** One sentence an analyst can read per conflict: what both sides did and what the merge kept. */
+export function describeConflict(c: FileConflict, names: ConflictNames): string {
+  const sourceId = /^sources\/(.+)\.json$/.exec(c.path)?.[1] ?? '';
+  const inSource = sourceId ? ` in “${names.source(sourceId)}”` : '';
+  switch (c.kind) {
+    case 'field':
+      if ('item' in c) {
+        const what = c.item === 'tag' ? `the tag “${names.tag(c.id)}”` : `the source “${names.source(c.id)}”`;
+        return `Both of you changed the ${c.field} of ${what}: yours (${show(c.ours)}) was kept; theirs was ${show(c.theirs)}.`;
+      }
+      return `Both of you changed the ${c.field} of the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}: yours was kept; theirs was ${show(c.theirs)}.`;
+    case 'kept-over-delete':
+      if ('item' in c) return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the ${c.item} “${c.item === 'tag' ? names.tag(c.id) : names.source(c.id)}”, which the other side changed: it was kept with the change.`;
+      return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}, which the other side changed: it was kept with the change.`;
+    case 'tag-in-use':
+      return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the tag “${names.tag(c.id)}”, which the other side still uses: it was kept.`;
+    case 'duplicate-name':
+      return `Both of you made a tag named “${c.name}”: both were kept (merge them in the codebook if they mean the same).`;
+    case 'note':
+      if (c.where === 'project') return 'Both of you edited the same part of the project notes: both versions were kept, marked “Merge conflict”, for you to settle.';
+      if (c.where === 'highlight') return `Both of you edited the same part of the note on the highlight ${names.highlight(sourceId, c.highlightId ?? '')}${inSource}: both versions were kept, marked “Merge conflict”.`;
+      return `Both of you edited the same part of the notes${inSource}: both versions were kept, marked “Merge conflict”, for you to settle.`;
+    case 'text':
+      return `Both of you replaced the text of${inSource ? inSource.replace(' in', '') : ' a source'} differently: yours was kept.`;
+    case 'file':
+      return `${c.path}: ${c.detail}.`;
+  }
+}

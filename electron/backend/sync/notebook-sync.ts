@@ -1,0 +1,361 @@
+/**
+ * Share, sync and history of one notebook folder through git (issue 19). Sync: commit local changes with a readable
+ * message, fetch, merge by meaning with core/sync's mergeTrees (never git's line merge: base, ours and theirs are read
+ * from git objects), write the result with the notebook to itself (the store's exclusive section, as a restore from a
+ * backup does: every acknowledged save is on disk first, and saves asked for meanwhile wait and then apply to the
+ * merged notebook), reload, commit the merge with both parents, push. A failure at any step leaves the local commits
+ * and the working files as they were.
+ */
+import { readFile, rm, mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { SCHEMA_VERSION } from '../../../core/model';
+import { shapeProblem } from '../../../core/storage-schemas';
+import { describeChanges, describeConflict, type FileChange } from '../../../core/sync/describe-changes';
+import { mergeTrees } from '../../../core/sync/merge-files';
+import type { HistoryEntry, SyncResult, SyncStatus } from '../../../core/sync/api';
+import { writeFileAtomic } from '../atomic-write';
+import { NotebookError } from '../errors';
+import type { CatalogFile, NotebookStore, SourceFile } from '../store';
+import { GitError, isHttpUrl, isSshUrl, type GitAuth, type GitDriver } from './git';
+import { redactUrl } from './git-errors';
+import { GITIGNORE, SHARED_CATALOG, isSharedPath, sharedCatalogText, withSharedParts } from './shared-files';
+import { readSyncConfig, writeSyncConfig, type SecretBox, type SyncConfig } from './sync-config';
+
+/** Pushes refused because the remote moved on meanwhile are retried this many times (fetch, merge, push again). */
+const PUSH_ATTEMPTS = 4;
+
+export class NotebookSync {
+  private running: Promise<SyncResult> | null = null;
+  private config: SyncConfig | null = null;
+
+  constructor(
+    private readonly store: NotebookStore,
+    private readonly git: GitDriver,
+    private readonly secrets: SecretBox | null,
+  ) {}
+
+  private get dir(): string {
+    return this.store.dataDir;
+  }
+
+  private async cfg(): Promise<SyncConfig> {
+    this.config ??= await readSyncConfig(this.dir, defaultAuthor());
+    return this.config;
+  }
+
+  private async saveConfig(change: (c: SyncConfig) => void): Promise<void> {
+    const c = await this.cfg();
+    change(c);
+    if (await this.git.isRepo(this.dir)) await writeSyncConfig(this.dir, c);
+  }
+
+  /** Resolves once no sync is running (before the notebook closes). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => {});
+  }
+
+  async status(): Promise<SyncStatus> {
+    const c = await this.cfg();
+    const remote = (await this.git.isRepo(this.dir)) ? await this.git.getRemote(this.dir) : null;
+    return {
+      shared: remote !== null,
+      remote: remote === null ? null : redactUrl(remote),
+      remoteKind: remote === null ? null : isHttpUrl(remote) ? 'https' : isSshUrl(remote) ? 'ssh' : 'folder',
+      hasToken: c.tokenCipher !== null,
+      authorName: c.authorName,
+      lastSyncAt: c.lastSyncAt,
+      lastError: c.lastError,
+      lastConflicts: c.lastConflicts,
+      git: this.git.kind,
+      autoSyncMinutes: c.autoSyncMinutes,
+      syncing: this.running !== null,
+    };
+  }
+
+  async setAutoSync(minutes: number): Promise<SyncStatus> {
+    await this.saveConfig((c) => (c.autoSyncMinutes = minutes));
+    return this.status();
+  }
+
+  /** Make the folder a repository (if it is not one), set the remote and the credentials, and sync. */
+  async share(input: { url: string; token?: string; username?: string; authorName: string }): Promise<SyncResult> {
+    this.assertWritable();
+    const url = input.url.trim();
+    if (isSshUrl(url) && this.git.kind === 'js') throw new NotebookError('SSH addresses need git installed on this computer: install git, or use an HTTPS address or a folder path.');
+    if (!isHttpUrl(url) && !isSshUrl(url) && !/^(\/|[A-Za-z]:[\\/]|\\\\|file:\/\/)/.test(url)) {
+      throw new NotebookError(`"${url.slice(0, 200)}" is not an address git can use: give an https:// address, an SSH address (git@server:team/notebook.git) or the full path of a bare repository.`);
+    }
+    const cipher = input.token ? this.encrypt(input.token) : null;
+    await this.store.exclusive(async () => {
+      if (!(await this.git.isRepo(this.dir))) await this.git.init(this.dir);
+      await this.ensureIgnore();
+      await this.git.setRemote(this.dir, url);
+    });
+    await this.saveConfig((c) => {
+      c.authorName = input.authorName.trim();
+      c.username = input.username?.trim() || 'token';
+      if (input.token !== undefined) c.tokenCipher = cipher;
+      c.lastError = null;
+    });
+    return this.sync();
+  }
+
+  /** Commit, fetch, merge, push. One at a time: a second call while one runs gets the running one's result. */
+  sync(): Promise<SyncResult> {
+    this.running ??= this.runSync().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async runSync(): Promise<SyncResult> {
+    this.assertWritable();
+    if (!(await this.git.isRepo(this.dir)) || !(await this.git.getRemote(this.dir))) {
+      throw new NotebookError('This notebook is not shared yet: use File > Share notebook… first.', 'refused');
+    }
+    const auth = await this.auth();
+    let committed: string | null = null;
+    let received = 0;
+    const conflicts: string[] = [];
+    try {
+      for (let attempt = 1; ; attempt++) {
+        committed = (await this.store.exclusive(() => this.commitLocal())) ?? committed;
+        const theirs = await this.git.fetch(this.dir, auth);
+        let ours = await this.git.head(this.dir);
+        if (theirs && ours !== theirs && (await this.git.mergeBase(this.dir, ours ?? theirs, theirs)) !== theirs) {
+          const merged = await this.store.exclusive(() => this.mergeIn(theirs));
+          received += merged.received;
+          conflicts.push(...merged.conflicts);
+          if (merged.committed) committed = merged.committed;
+          ours = await this.git.head(this.dir);
+        }
+        const upToDate = ours === theirs || ours === null;
+        if (!upToDate) {
+          try {
+            await this.git.push(this.dir, auth);
+          } catch (err) {
+            if (err instanceof GitError && err.kind === 'rejected' && attempt < PUSH_ATTEMPTS) continue;
+            throw err;
+          }
+        }
+        const at = new Date().toISOString();
+        await this.saveConfig((c) => {
+          c.lastSyncAt = at;
+          c.lastError = null;
+          if (conflicts.length || received) c.lastConflicts = conflicts;
+        });
+        return { upToDate: upToDate && !committed && received === 0, committed, received, conflicts, pushed: !upToDate, at };
+      }
+    } catch (err) {
+      const message = err instanceof GitError || err instanceof NotebookError ? err.message : `The sync failed: ${(err as Error).message}. Your work is kept here.`;
+      await this.saveConfig((c) => (c.lastError = message)).catch(() => {});
+      if (err instanceof GitError) throw new NotebookError(message, err.kind === 'offline' ? 'io' : 'refused');
+      throw err;
+    }
+  }
+
+  /** Inside the exclusive section: commit what changed since the last commit. The message, or null when nothing did. */
+  private async commitLocal(): Promise<string | null> {
+    await this.writeSharedCatalog();
+    await this.git.stageAll(this.dir);
+    const paths = await this.git.stagedChanges(this.dir);
+    if (paths.length === 0) return null;
+    const head = await this.git.head(this.dir);
+    const before = head ? await this.git.listTree(this.dir, head) : new Map<string, string>();
+    const describable = paths.filter((p) => p.endsWith('.json'));
+    const oids = describable.map((p) => before.get(p)).filter((o): o is string => !!o);
+    const blobs = await this.git.readBlobs(this.dir, oids);
+    const changes: FileChange[] = [];
+    for (const p of paths) {
+      const oid = before.get(p);
+      const json = p.endsWith('.json');
+      changes.push({
+        path: p,
+        before: oid ? (json ? blobs.get(oid)!.toString('utf8') : '') : null,
+        after: json ? await readFile(join(this.dir, p), 'utf8').catch(() => null) : await readFile(join(this.dir, p)).then(() => '', () => null),
+      });
+    }
+    const message = describeChanges(changes, (id) => this.titleOf(id));
+    await this.git.commit(this.dir, message, await this.author(), head ? [head] : []);
+    return message.split('\n')[0];
+  }
+
+  /** Inside the exclusive section: merge `theirs` into the notebook, by meaning, and commit the merge. */
+  private async mergeIn(theirs: string): Promise<{ received: number; conflicts: string[]; committed: string | null }> {
+    const localMessage = await this.commitLocal();
+    const ours = await this.git.head(this.dir);
+    const base = ours ? await this.git.mergeBase(this.dir, ours, theirs) : null;
+    const [tb, to, tt] = await Promise.all([base ? this.git.listTree(this.dir, base) : new Map<string, string>(), ours ? this.git.listTree(this.dir, ours) : new Map<string, string>(), this.git.listTree(this.dir, theirs)]);
+    // Only files that differ somewhere are read and merged; a file alike on all three sides is left as it is.
+    const paths = [...new Set([...tb.keys(), ...to.keys(), ...tt.keys()])].filter((p) => isSharedPath(p) && !(tb.get(p) === to.get(p) && to.get(p) === tt.get(p)));
+    const jsonPaths = paths.filter((p) => p.endsWith('.json'));
+    const wanted = new Set<string>();
+    for (const p of jsonPaths) for (const t of [tb, to, tt]) if (t.has(p)) wanted.add(t.get(p)!);
+    const blobs = await this.git.readBlobs(this.dir, [...wanted]);
+    const asTree = (t: Map<string, string>) => {
+      const m = new Map<string, string>();
+      for (const p of jsonPaths) {
+        const oid = t.get(p);
+        if (oid) m.set(p === SHARED_CATALOG ? 'catalog.json' : p, blobs.get(oid)!.toString('utf8'));
+      }
+      return m;
+    };
+    let merge;
+    try {
+      merge = mergeTrees(asTree(tb), asTree(to), asTree(tt));
+    } catch (err) {
+      throw new NotebookError(`${(err as Error).message} Your notebook was not changed.`);
+    }
+    // Binary files (originals) by id: the side that changed it.
+    const writes = new Map<string, string | Buffer | null>();
+    for (const [p, text] of merge.changes) writes.set(p === 'catalog.json' ? SHARED_CATALOG : p, text);
+    for (const p of paths.filter((x) => !x.endsWith('.json'))) {
+      const [b, o, t] = [tb.get(p), to.get(p), tt.get(p)];
+      if (o === b && t !== o) writes.set(p, t ? (await this.git.readBlob(this.dir, t)) : null);
+    }
+    this.checkShapes(writes);
+    // Write: the source files and originals first, the catalog last (what names them).
+    const changedSources = new Set<string>();
+    for (const [p, content] of writes) {
+      if (p === SHARED_CATALOG || p === '.gitignore') continue;
+      const full = join(this.dir, p);
+      if (content === null) await rm(full, { force: true });
+      else {
+        await mkdir(dirname(full), { recursive: true });
+        await writeFileAtomic(full, content);
+      }
+      const id = /^sources\/(.+)\.json$/.exec(p)?.[1];
+      if (id) changedSources.add(id);
+    }
+    const sharedText = writes.get(SHARED_CATALOG);
+    if (typeof sharedText === 'string') {
+      const next = withSharedParts(this.store.catalog, JSON.parse(sharedText) as Record<string, unknown>);
+      await writeFileAtomic(join(this.dir, 'catalog.json'), `${JSON.stringify(next, null, 1)}\n`);
+      await writeFileAtomic(join(this.dir, SHARED_CATALOG), sharedText);
+    }
+    if (writes.size > 0) await this.store.reload(changedSources);
+    await this.store.flush();
+    const names = this.conflictNames();
+    const conflicts = merge.conflicts.map((c) => describeConflict(c, names));
+    // The merged notebook: its tree is theirs when nothing of ours was left to add (a fast-forward).
+    await this.writeSharedCatalog();
+    await this.git.stageAll(this.dir);
+    const tree = await this.git.indexTree(this.dir);
+    let committed = localMessage;
+    if (tree === (await this.git.treeOf(this.dir, theirs))) await this.git.moveMain(this.dir, theirs);
+    else {
+      const summary = `Merged the shared notebook: ${writes.size} file${writes.size === 1 ? '' : 's'} brought in${conflicts.length ? `, ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} to read` : ''}`;
+      await this.git.commit(this.dir, `${summary}\n\n${conflicts.join('\n')}\n`, await this.author(), ours ? [ours, theirs] : [theirs]);
+      committed = summary;
+    }
+    return { received: writes.size, conflicts, committed };
+  }
+
+  /** A file a merge would write that the notebook could not read is refused before anything is written. */
+  private checkShapes(writes: Map<string, string | Buffer | null>): void {
+    for (const [p, content] of writes) {
+      if (typeof content !== 'string') continue;
+      const kind = p === SHARED_CATALOG ? 'catalog' : p.startsWith('sources/') ? 'source' : null;
+      if (!kind) continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(content);
+      } catch {
+        throw new NotebookError(`The shared notebook's ${p} is not valid JSON: nothing was merged, and your notebook was not changed.`);
+      }
+      const problem = shapeProblem(kind, kind === 'catalog' ? { settings: {}, ...(data as object) } : data);
+      const version = (data as { schemaVersion?: number }).schemaVersion ?? 0;
+      if (version > SCHEMA_VERSION) throw new NotebookError(`The shared notebook was written by a newer version of Research Notebook (schema ${version}): update the app to sync it. Your notebook was not changed.`);
+      if (problem) throw new NotebookError(`The shared notebook's ${p} is damaged (${problem}): nothing was merged, and your notebook was not changed.`);
+    }
+  }
+
+  /** The notebook's history (or one source's), newest first. */
+  async history(sourceId: string | undefined, max = 200): Promise<HistoryEntry[]> {
+    if (!(await this.git.isRepo(this.dir))) return [];
+    const entries = await this.git.log(this.dir, { path: sourceId ? `sources/${sourceId}.json` : undefined, max });
+    return entries.map((e) => ({ commit: e.oid, author: e.author, date: e.date, summary: e.message.split('\n')[0], merge: e.parents.length > 1 }));
+  }
+
+  /** Put back a source as it was in `commit`, as a new change (its history keeps every version). */
+  async restoreSourceVersion(sourceId: string, commit: string): Promise<SourceFile> {
+    this.assertWritable();
+    this.store.sourceMeta(sourceId);
+    const tree = await this.git.listTree(this.dir, commit).catch(() => {
+      throw new NotebookError('That version is not in this notebook’s history.');
+    });
+    const oid = tree.get(`sources/${sourceId}.json`);
+    if (!oid) throw new NotebookError('That version of the notebook does not have this source.');
+    const old = JSON.parse((await this.git.readBlob(this.dir, oid)).toString('utf8')) as SourceFile;
+    const problem = shapeProblem('source', old);
+    if (problem) throw new NotebookError(`That version of the source cannot be read (${problem}); nothing was changed.`);
+    const tags = new Set(this.store.catalog.tags.map((t) => t.id));
+    return this.store.changeSource(sourceId, (current) => {
+      const next: SourceFile = { ...current, text: old.text, note: old.note, highlights: old.highlights.map((h) => ({ ...h, tagIds: h.tagIds.filter((t) => tags.has(t)) })) };
+      return { next, result: next };
+    });
+  }
+
+  /** Write catalog.shared.json when the shared parts of the catalog changed (and .gitignore when missing). */
+  private async writeSharedCatalog(): Promise<void> {
+    const text = sharedCatalogText(this.store.catalog);
+    const path = join(this.dir, SHARED_CATALOG);
+    if ((await readFile(path, 'utf8').catch(() => null)) !== text) await writeFileAtomic(path, text);
+  }
+
+  private async ensureIgnore(): Promise<void> {
+    const path = join(this.dir, '.gitignore');
+    if ((await readFile(path, 'utf8').catch(() => null)) !== GITIGNORE) await writeFileAtomic(path, GITIGNORE);
+  }
+
+  private async auth(): Promise<GitAuth | null> {
+    const c = await this.cfg();
+    if (!c.tokenCipher) return null;
+    if (!this.secrets?.available()) throw new NotebookError('The saved token cannot be read on this computer (no keychain): share the notebook again with the token.');
+    return { username: c.username || 'token', token: this.secrets.decrypt(c.tokenCipher) };
+  }
+
+  private encrypt(token: string): string {
+    if (!this.secrets?.available()) throw new NotebookError('This computer offers no safe place for the token (no keychain), so it is not kept: use a folder path or an SSH address instead.');
+    return this.secrets.encrypt(token);
+  }
+
+  private async author(): Promise<{ name: string; email: string }> {
+    const name = (await this.cfg()).authorName || defaultAuthor();
+    return { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || 'analyst'}@research-notebook.invalid` };
+  }
+
+  private titleOf(id: string): string {
+    return this.store.catalog.sources.find((s) => s.id === id)?.title ?? id;
+  }
+
+  private conflictNames() {
+    const tags = new Map(this.store.catalog.tags.map((t) => [t.id, t.name]));
+    return {
+      source: (id: string) => this.titleOf(id),
+      tag: (id: string) => tags.get(id) ?? id,
+      highlight: (_sourceId: string, highlightId: string) => `(${highlightId})`,
+    };
+  }
+
+  private assertWritable(): void {
+    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be synced.`, 'read-only');
+  }
+}
+
+function defaultAuthor(): string {
+  try {
+    return userInfo().username || 'Analyst';
+  } catch {
+    return 'Analyst';
+  }
+}
+
+/** Turn a freshly cloned folder into a notebook the store opens: its catalog.json from the shared catalog. */
+export async function prepareClonedNotebook(dataDir: string): Promise<number> {
+  const text = await readFile(join(dataDir, SHARED_CATALOG), 'utf8').catch(() => null);
+  if (text === null) return 0;
+  const shared = JSON.parse(text) as Record<string, unknown>;
+  const catalog: CatalogFile = withSharedParts(null, shared);
+  await writeFileAtomic(join(dataDir, 'catalog.json'), `${JSON.stringify(catalog, null, 1)}\n`);
+  return catalog.sources.length;
+}
