@@ -1,4 +1,4 @@
-/** How the Agreement view writes its figures (the e2e test writes the core's figures the same way to compare them). */
+/** How the Agreement view writes its figures (pure, so the e2e test writes the core's figures the same way to compare). */
 export function formatPercent(x: number): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—';
 }

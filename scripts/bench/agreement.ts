@@ -27,7 +27,7 @@ export function makeAgreementCorpus(sourceCount = 100, sentencesPerSource = 100,
       if (k > 0) text += k % 5 === 0 ? '\n' : ' ';
       const start = text.length;
       const n = 8 + Math.floor(random() * 10);
-      const words = Array.from({ length: n }, (_, i) => WORDS[Math.floor(random() * WORDS.length)]);
+      const words = Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]);
       words[0] = words[0][0].toUpperCase() + words[0].slice(1);
       text += `${words.join(' ')}.`;
       sentences.push([start, text.length]);

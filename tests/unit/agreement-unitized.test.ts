@@ -86,7 +86,12 @@ describe('the counting path for present/absent judgements', () => {
       else close(fast.alpha, alpha);
       let pairSum = 0;
       let pairs = 0;
-      for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) (pairSum += cohensKappa(asText[i], asText[j]).percent), pairs++;
+      for (let i = 0; i < m; i++) {
+        for (let j = i + 1; j < m; j++) {
+          pairSum += cohensKappa(asText[i], asText[j]).percent;
+          pairs++;
+        }
+      }
       close(fast.percent, pairSum / pairs);
       if (m === 2) close(fast.kappa, cohensKappa(asText[0], asText[1]).kappa);
       else expect(fast.kappa).toBeNaN();
