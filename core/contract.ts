@@ -59,6 +59,7 @@ import type {
   StatementsList,
 } from './statements/api';
 import { syncInputs, type HistoryEntry, type JoinResult, type SyncResult, type SyncStatus } from './sync/api';
+import { agreementInputs, type AdjudicateResult, type AgreementResult, type CodingState } from './agreement/api';
 import { sourceInputs, type DeleteSourcesResult, type RestoreSourcesResult, type UpdateSourceMetaResult } from './sources/api';
 
 const none = z.undefined().optional();
@@ -227,6 +228,19 @@ export const contract = {
   /** Put back a source as it was in an earlier version, as a new change. */
   restoreSourceVersion: channel<{ highlights: number }>()(syncInputs.restoreSourceVersion),
   setAutoSync: channel<SyncStatus>()(syncInputs.setAutoSync),
+  // Who did what, blind double-coding and agreement (issue 19). Schemas and result types: core/agreement/api.ts.
+  /** The coding setup (assignments, blind), the analyst's name and the coders who have made highlights. */
+  getCoding: channel<CodingState>()(none),
+  /** Set who codes which sources with which codes, and whether coding is blind; submissions of unchanged assignments stay. */
+  setCoding: channel<CodingState>()(agreementInputs.setCoding),
+  /** Mark the analyst's coding of their assigned sources submitted: others can see it and compare it. */
+  submitCoding: channel<CodingState>()(none),
+  /** Agreement between coders per code and overall, and the passages where they differ. */
+  computeAgreement: channel<AgreementResult>()(agreementInputs.computeAgreement),
+  /** Settle one disagreement: keep coder A's passages, B's, both or neither, as highlights of the merged reading. */
+  adjudicate: channel<AdjudicateResult>()(agreementInputs.adjudicate),
+  /** Take a decision back: its merged-reading highlights go (undo of adjudicate). */
+  undoAdjudication: channel<{ removed: string[] }>()(agreementInputs.undoAdjudication),
 } as const;
 
 /** A highlight found by resolveHighlights: enough to show a citation of it. */

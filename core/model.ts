@@ -112,6 +112,9 @@ export interface Highlight {
   statement?: Statement;
   /** The passage's credibility, NATO/Admiralty 1–6 (issue 17); absent: not graded. */
   credibility?: Credibility;
+  /** Who made it and who changed it last (issue 19): analyst names, set by the backend; absent in older notebooks. */
+  creator?: string;
+  lastEditor?: string;
 }
 
 /** One source: its text, highlights and notebook. A save rewrites this file only. */
@@ -121,6 +124,9 @@ export interface SourceFile {
   text: string;
   highlights: Highlight[];
   note: NoteDoc;
+  /** Who last saved the source's notebook, and when (issue 19). */
+  noteEditedBy?: string;
+  noteEditedAt?: string;
   /**
    * Entity suggestions the analyst rejected for this source: mention keys and entity keys. Optional, so files
    * written before it existed (schema 1) read as they are; absent means none.
@@ -140,6 +146,9 @@ export interface SourceDocument {
   text: string;
   highlights: Highlight[];
   note: NoteDoc;
+  /** Who last saved the source's notebook, and when (issue 19); absent before. */
+  noteEditedBy?: string;
+  noteEditedAt?: string;
 }
 
 export type FontFamily = 'serif' | 'sans';
@@ -172,6 +181,10 @@ export interface Settings {
   translitMatching?: boolean;
   /** The language of menus, labels and messages. Absent in older notebooks: English. */
   interfaceLanguage?: 'en' | 'ru';
+  /** The analyst's name (issue 19): recorded as the creator and last editor of what they make. Absent: not set yet. */
+  analystName?: string;
+  /** Every name analysts have set in this notebook, for the coder lists (issue 19). */
+  analysts?: string[];
 }
 
 export const FONT_SIZE = { min: 12, max: 28, step: 1, default: 18 } as const;
@@ -213,6 +226,10 @@ export interface Tag {
   isCodable?: boolean;
   /** false: this tag's names match only as spelled (no transliteration across scripts). Absent: follow the setting. */
   translit?: boolean;
+  /** Who made the tag and who changed it last, and when (issue 19); absent in older notebooks. */
+  creator?: string;
+  lastEditor?: string;
+  modifiedAt?: string;
 }
 
 /**

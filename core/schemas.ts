@@ -28,6 +28,19 @@ export const windowBounds = z.object({
   maximized: z.boolean(),
 });
 
+/** The analyst's name (issue 19): what the panels show as "by …". "Adjudicated" names the merged reading. */
+export const analystName = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'a name is at least one letter')
+      .max(80, 'a name is at most 80 characters')
+      .refine((s) => s.toLowerCase() !== 'adjudicated', '"Adjudicated" names the merged reading; choose another name')
+      .refine((s) => !/[\u0000-\u001f]/.test(s), 'a name holds no control characters'),
+  );
+
 export const settingsPatch = z
   .object({
     reader: readerSettings.partial(),
@@ -36,6 +49,7 @@ export const settingsPatch = z
     readingPosition: z.object({ sourceId: id, offset: z.number().int().min(0) }),
     translitMatching: z.boolean(),
     interfaceLanguage: z.enum(['en', 'ru']),
+    analystName: analystName,
   })
   .partial()
   .strict();
@@ -68,6 +82,8 @@ export const highlightSchema = z
     codingGuids: z.record(z.string().max(100), z.string().max(64)).optional(),
     statement: statementSchema.optional(),
     credibility: credibility.optional(),
+    creator: z.string().max(200).optional(),
+    lastEditor: z.string().max(200).optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { highlightSchema, noteDoc } from './schemas';
 import { reliability } from './statements/schemas';
 import { TAG_KINDS, VARIABLE_TYPES } from './model';
+import { codingSetupSchema, decisionSchema } from './agreement/api';
 
 /**
  * The one pattern for ids that become file names (`sources/<id>.json`): letters, digits, `_` and `-`, starting with a
@@ -114,6 +115,9 @@ export const storedTagSchema = z.object({
   guid: z.string().max(64).optional(),
   isCodable: z.boolean().optional(),
   translit: z.boolean().optional(),
+  creator: z.string().max(200).optional(),
+  lastEditor: z.string().max(200).optional(),
+  modifiedAt: z.string().max(40).optional(),
 });
 
 export const catalogFileSchema = z.object({
@@ -133,6 +137,9 @@ export const catalogFileSchema = z.object({
   /** Per source: the highlights its notes cite; `citationsUnknown`: counted sources not read since citations were kept. */
   citations: z.custom<Record<string, string[]>>(isIdListRecord, 'citations are lists of highlight ids per source').optional(),
   citationsUnknown: z.array(z.string().max(200)).optional(),
+  // Blind double-coding and adjudication (issue 19), absent in older catalogs.
+  coding: codingSetupSchema.optional(),
+  adjudications: z.array(decisionSchema).max(1_000_000).optional(),
 });
 
 const storedHighlight = highlightSchema.extend({ sourceId: fileId }).loose();
@@ -146,6 +153,8 @@ export const sourceFileSchema = z.object({
   rejectedSuggestions: z.object({ keys: z.array(z.string()), entityKeys: z.array(z.string()) }).optional(),
   /** Attribution suggestions the analyst rejected (issue 17): their keys. */
   rejectedStatements: z.array(z.string().max(2000)).max(100_000).optional(),
+  noteEditedBy: z.string().max(200).optional(),
+  noteEditedAt: z.string().max(40).optional(),
 });
 
 /** The reason a parsed file does not have its kind's shape, or null when it does. */

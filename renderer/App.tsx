@@ -48,6 +48,8 @@ import { FindBar } from './search/FindBar';
 import { useFind } from './search/use-find';
 import { requestedOffset, useOpenHit } from './search/open-hit';
 import { AnalysisView } from './analysis/AnalysisView';
+import { AgreementView } from './agreement/AgreementView';
+import { NameDialog } from './agreement/NameDialog';
 import { BilingualView } from './bilingual/BilingualView';
 import { useStatements } from './statements/use-statements';
 import { StatementDialog } from './statements/StatementDialog';
@@ -119,6 +121,10 @@ export function App() {
   // Search and analysis (issue 7): the palette, find in the article, the analysis view in place of the reader.
   const [searchOpen, setSearchOpen] = useState(false);
   const [analysisOpen, setAnalysisOpen] = useState(false);
+  // Who did what and agreement (issue 19): the name dialog and the Agreement view (in place of the reader).
+  const [agreementOpen, setAgreementOpen] = useState(false);
+  const [nameOpen, setNameOpen] = useState(false);
+  const [nameVersion, setNameVersion] = useState(0);
   /** Side-by-side reading with the open source's translation (issue 18). */
   const [sideBySide, setSideBySide] = useState(false);
   const find = useFind(doc?.text ?? null, doc?.meta.id ?? null);
@@ -411,6 +417,8 @@ export function App() {
     'find.next': () => (find.open ? find.next() : false),
     'find.previous': () => (find.open ? find.previous() : false),
     'view.analysis': () => setAnalysisOpen((o) => !o),
+    'view.agreement': () => setAgreementOpen((o) => !o),
+    'view.analystName': () => setNameOpen(true),
     'view.sideBySide': () => {
       if (!doc) return false;
       setSideBySide((o) => !o);
@@ -551,6 +559,10 @@ export function App() {
         language={currentLanguage()}
         onLanguage={switchLanguage}
         sync={<SyncButton sync={syncUi.sync} onShare={() => syncUi.open('share')} />}
+        onAgreement={() => setAgreementOpen((o) => !o)}
+        agreementOpen={agreementOpen}
+        analystName={settings.analystName}
+        onName={() => setNameOpen(true)}
       />
       {startup.readOnly && (
         <div className="readonly-banner" role="alert">
@@ -597,7 +609,7 @@ export function App() {
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <PaneBoundary pane="Reader" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
           <div className="reader-stack">
-            <div className="reader-slot" inert={retrieval !== null || analysisOpen || statementsOpen}>
+            <div className="reader-slot" inert={retrieval !== null || analysisOpen || statementsOpen || agreementOpen}>
               {doc && sideBySide ? (
                 <BilingualView
                   key={doc.meta.id}
@@ -691,6 +703,26 @@ export function App() {
                 onOpenPassage={(p) => {
                   setAnalysisOpen(false);
                   void openAt(p.sourceId, { start: p.start, end: p.end }, p.highlightId);
+                }}
+              />
+            )}
+            {agreementOpen && (
+              <AgreementView
+                tags={tags}
+                sources={sources}
+                report={report}
+                nameVersion={nameVersion}
+                onClose={() => {
+                  setAgreementOpen(false);
+                  requestAnimationFrame(() => document.getElementById('reader')?.focus());
+                }}
+                onChangeName={() => setNameOpen(true)}
+                onCodingChanged={() => {
+                  if (doc) void openSource(doc.meta.id);
+                }}
+                onOpenPassage={(sourceId, start, end) => {
+                  setAgreementOpen(false);
+                  void openAt(sourceId, { start, end }, null);
                 }}
               />
             )}
@@ -816,6 +848,16 @@ export function App() {
                 loadDoc={notes.loadDoc}
                 saveDoc={notes.saveDoc}
                 onOpenCitation={(highlightId, sourceId) => void revealHighlight(highlightId, sourceId)}
+                authorship={
+                  notes.scope.kind === 'highlight'
+                    ? (() => {
+                        const h = hl.byId.get(notes.scope.highlightId);
+                        return h?.note ? { creator: h.creator, lastEditor: h.lastEditor, at: h.modifiedAt } : null;
+                      })()
+                    : notes.scope.kind === 'source' && doc?.noteEditedBy
+                      ? { lastEditor: doc.noteEditedBy, at: doc.noteEditedAt }
+                      : null
+                }
               />
               </PaneBoundary>
             </Panel>
@@ -879,6 +921,21 @@ export function App() {
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
+      {nameOpen && (
+        <NameDialog
+          current={settings.analystName}
+          known={settings.analysts ?? []}
+          onClose={() => setNameOpen(false)}
+          onSaved={(s) => {
+            setNameOpen(false);
+            acceptSettings(s);
+            setNameVersion((n) => n + 1);
+            setNotice(`You are ${s.analystName}: what you make or change is recorded under this name.`);
+            // Blind coding shows each coder their own coding: the open source is fetched again under the new name.
+            if (doc) void openSource(doc.meta.id);
+          }}
+        />
+      )}
       <ExchangeLayer exchange={exchange} currentSource={doc ? { id: doc.meta.id, title: doc.meta.title } : null} />
       <SourceDialogs store={sourceStore} actions={sourceActions} />
       <SyncLayer ui={syncUi} source={doc ? { id: doc.meta.id, title: doc.meta.title } : null} onRestored={(m) => void reloadNotebook(m, doc ? [doc.meta.id] : undefined)} />

@@ -7,6 +7,7 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './styles/app.css';
 import './styles/highlights.css';
+import './styles/agreement.css';
 import './styles/tags.css';
 import './styles/exchange.css';
 import './styles/bilingual.css';

@@ -175,6 +175,25 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
   const tagGuids = new Map(snapshot.tags.map((t) => [t.id, codeGuidOf(t)]));
   const project = snapshot.project ?? {};
   const users = (project.users ?? []).filter((u) => kept(u.guid));
+  // Who did what (issue 19): each analyst named as a creator or last editor is a User (the project's own, when it
+  // lists that name, else one with a GUID made from the name).
+  const userOfName = new Map(users.map((u) => [u.name, u.guid]));
+  const guidOfName = (name: string | undefined): string | undefined => {
+    if (!name) return undefined;
+    let guid = userOfName.get(name);
+    if (!guid) {
+      guid = stableGuid('user', name);
+      userOfName.set(name, guid);
+      users.push({ guid, name });
+    }
+    return guid;
+  };
+  for (const source of snapshot.sources) {
+    for (const h of source.highlights) {
+      guidOfName(h.creator);
+      guidOfName(h.lastEditor);
+    }
+  }
   const knownUsers = new Set(users.map((u) => u.guid));
   // A creating user is written only when the project lists it (Users), so every reference resolves.
   const user = (name: string, guid: string | undefined): string => (guid && knownUsers.has(guid) ? ` ${name}="${guid}"` : '');
@@ -284,12 +303,13 @@ export function exportQdpx(snapshot: NotebookSnapshot, formatter: NoteFormatter,
       let line =
         `<PlainTextSelection guid="${kept(h.guid) ?? stableGuid('highlight', h.id)}" startPosition="${position(h.start)}"` +
         ` endPosition="${position(h.end)}"` +
-        `${user('creatingUser', h.creatingUser)}${dateTimeAttr('creationDateTime', h.createdAt)}${dateTimeAttr('modifiedDateTime', h.modifiedAt)}`;
+        `${user('creatingUser', guidOfName(h.creator) ?? h.creatingUser)}${dateTimeAttr('creationDateTime', h.createdAt)}` +
+        `${user('modifyingUser', guidOfName(h.lastEditor))}${dateTimeAttr('modifiedDateTime', h.modifiedAt)}`;
       let inner = '';
       for (const tagId of h.tagIds) {
         const code = tagGuids.get(tagId);
         const codingGuid = kept(h.codingGuids?.[tagId]) ?? stableGuid('coding', h.id, tagId);
-        if (code) inner += `<Coding guid="${codingGuid}"${user('creatingUser', h.creatingUser)}><CodeRef targetGUID="${code}"/></Coding>`;
+        if (code) inner += `<Coding guid="${codingGuid}"${user('creatingUser', guidOfName(h.creator) ?? h.creatingUser)}><CodeRef targetGUID="${code}"/></Coding>`;
       }
       if (noteGuid) inner += `<NoteRef targetGUID="${noteGuid}"/>`;
       line += inner ? `>${inner}</PlainTextSelection>` : '/>';

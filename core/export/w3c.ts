@@ -200,7 +200,8 @@ function w3cParts(snapshot: NotebookSnapshot, formatter: NoteFormatter, options:
           // The model requires xsd:dateTime values; a missing stamp falls back to the export time.
           created: isIsoDateTime(h.createdAt) ? h.createdAt : snapshot.exportedAt,
           modified: isIsoDateTime(h.modifiedAt) ? h.modifiedAt : isIsoDateTime(h.createdAt) ? h.createdAt : snapshot.exportedAt,
-          creator,
+          // Who made it (issue 19), else the exporting analyst.
+          creator: h.creator ? { type: 'Person', name: h.creator } : creator,
           target: { source: iri, selector },
         };
         if (body.length > 0) annotation.body = body;

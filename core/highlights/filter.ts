@@ -13,12 +13,14 @@ export interface HighlightFilter {
   hasNote: boolean;
   /** 'only': just the orphans; 'hide': none of them; 'show': both. */
   orphans: 'show' | 'only' | 'hide';
+  /** Only highlights this analyst made (issue 19); absent or null: anyone's. */
+  creator?: string | null;
 }
 
 export const NO_FILTER: HighlightFilter = { text: '', tagId: null, kind: null, hasNote: false, orphans: 'show' };
 
 export function isFiltering(f: HighlightFilter): boolean {
-  return f.text.trim() !== '' || f.tagId !== null || f.kind !== null || f.hasNote || f.orphans !== 'show';
+  return f.text.trim() !== '' || f.tagId !== null || f.kind !== null || f.hasNote || f.orphans !== 'show' || (f.creator ?? null) !== null;
 }
 
 function noteText(h: Highlight): string {
@@ -47,6 +49,7 @@ export function filterHighlights(highlights: readonly Highlight[], tags: readonl
   return highlights.filter((h) => {
     if (f.orphans === 'only' && !h.orphan) return false;
     if (f.orphans === 'hide' && h.orphan) return false;
+    if (f.creator != null && h.creator !== f.creator) return false;
     if (f.hasNote && !noteText(h).trim()) return false;
     if (tagSet && !h.tagIds.some((id) => tagSet.has(id))) return false;
     if (f.kind !== null && !h.tagIds.some((id) => byId.get(id)?.kind === f.kind)) return false;

@@ -115,6 +115,9 @@ export interface ImportedHighlight {
   guid?: string;
   creatingUser?: string;
   codingGuids?: Record<string, string>;
+  /** Who made it and who changed it last, by name (W3C `creator`; QDPX users of creatingUser / modifyingUser). */
+  creator?: string;
+  lastEditor?: string;
 }
 
 /** Turns note text from a file into a note document. Pass the notes module's Markdown parser for rich notes. */

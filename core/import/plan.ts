@@ -270,6 +270,8 @@ export async function planImport(notebooks: readonly ImportedNotebook[], state: 
         ...(h.guid ? { guid: h.guid } : {}),
         ...(h.creatingUser ? { creatingUser: h.creatingUser } : {}),
         ...(Object.keys(codingGuids).length ? { codingGuids } : {}),
+        ...(h.creator ? { creator: h.creator } : {}),
+        ...(h.lastEditor ? { lastEditor: h.lastEditor } : {}),
       };
       idMap.set(h.id, { id: highlight.id, sourceId: t.id, quote: highlight.quote.exact });
       added.push(highlight);

@@ -111,6 +111,7 @@ interface QdeSelection {
   name: string;
   description: string;
   creatingUser: string;
+  modifyingUser: string;
 }
 /** A Set of sources (MAXQDA document set) or a Case. */
 interface QdeGroup {
@@ -355,6 +356,7 @@ function readQde(fileName: string, xml: string, what = 'project.qde'): Qde {
             name: a.name ?? '',
             description: '',
             creatingUser: a.creatingUser ?? '',
+            modifyingUser: a.modifyingUser ?? '',
           };
           source.selections.push(selection);
         }
@@ -596,6 +598,8 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
 
   const sources: ImportedSource[] = [];
   const highlights: ImportedHighlight[] = [];
+  const userNames = new Map(q.users.map((u) => [u.guid.toLowerCase(), u.name.trim().slice(0, 200)]));
+  const userName = (guid: string): string | undefined => (guid ? userNames.get(guid.toLowerCase()) || undefined : undefined);
   const sourceIdOfGuid = new Map<string, string>();
   let unknownCodes = 0;
   let wholeCodings = 0;
@@ -683,6 +687,9 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
         ...(sel.guid && GUID_PATTERN.test(sel.guid) ? { guid: canonicalGuid(sel.guid) } : {}),
         ...(sel.creatingUser ? { creatingUser: canonicalGuid(sel.creatingUser) } : {}),
         ...(Object.keys(codingGuids).length ? { codingGuids } : {}),
+        // Who did what (issue 19): the project's users by GUID give the names.
+        ...(userName(sel.creatingUser) ? { creator: userName(sel.creatingUser) } : {}),
+        ...(userName(sel.modifyingUser) ? { lastEditor: userName(sel.modifyingUser) } : {}),
       });
     }
   }

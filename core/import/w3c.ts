@@ -449,6 +449,7 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
       unanchorable: placed.unanchorable,
       createdAt: created,
       modifiedAt: isIsoDateTime(a.modified) ? a.modified : created,
+      ...(agentName(a.creator) ? { creator: agentName(a.creator) } : {}),
     });
   });
 
@@ -473,4 +474,12 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
     missingSources: [...missing],
     warnings,
   };
+}
+
+/** A W3C `creator` as a name (issue 19): an Agent's `name` (or `nickname`), a plain string, or the first of a list. */
+function agentName(creator: unknown): string | undefined {
+  const one = Array.isArray(creator) ? creator[0] : creator;
+  const name = typeof one === 'string' ? (/^(https?|mailto|urn):/i.test(one) ? '' : one) : isObject(one) ? (typeof one.name === 'string' ? one.name : typeof one.nickname === 'string' ? one.nickname : '') : '';
+  const tidy = name.replace(/\s+/g, ' ').trim();
+  return tidy ? tidy.slice(0, 200) : undefined;
 }

@@ -59,6 +59,9 @@ export class StatementIndex {
         };
         if (meta.reliability) row.reliability = meta.reliability;
         if (h.credibility) row.credibility = h.credibility;
+        if (h.creator) row.creator = h.creator;
+        if (h.lastEditor) row.lastEditor = h.lastEditor;
+        if (h.creator || h.lastEditor) row.modifiedAt = h.modifiedAt;
         rows.push(row);
       }
       if (n) counts[meta.id] = n;

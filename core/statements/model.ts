@@ -47,6 +47,10 @@ export interface StatementRow {
   groupId: string;
   /** "G3" when the group holds more than this statement, else ''. */
   groupLabel: string;
+  /** Who marked it and who changed it last, and when (issue 19). */
+  creator?: string;
+  lastEditor?: string;
+  modifiedAt?: string;
 }
 
 export type { Credibility, Reliability };

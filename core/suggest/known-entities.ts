@@ -1,6 +1,7 @@
 /** Built-in gazetteer: actors of this corpus (Russia, the CIS and the CSTO on Afghanistan) that the lexicon lacks. */
 import { isEntityKind, type TagKind } from '../model';
 import { namesMatch } from '../names/name-key';
+import { hasCyrillic } from '../names/script';
 
 export interface KnownEntity {
   name: string;
@@ -38,7 +39,8 @@ export const KNOWN_ENTITIES_RU: readonly KnownEntity[] = withNeighbours(entities
  */
 function withNeighbours(ru: readonly KnownEntity[], others: readonly KnownEntity[]): KnownEntity[] {
   const out = [...ru];
-  const ruForms = ru.flatMap((r) => [r.name, ...r.aliases].map((n) => ({ kind: r.kind, n })));
+  // Only Cyrillic forms find Cyrillic mentions (Russia keys like Русия, yet the Russian entry would not find it).
+  const ruForms = ru.flatMap((r) => [r.name, ...r.aliases].filter(hasCyrillic).map((n) => ({ kind: r.kind, n })));
   const covered = (e: KnownEntity, form: string) => ruForms.some((r) => r.kind === e.kind && namesMatch(r.n, form));
   for (const e of others) {
     if (covered(e, e.name)) continue;

@@ -10,6 +10,8 @@ import type { NotebookChange } from '../../core/shell-contract';
 import { describeIoError } from './io-errors';
 import { NotebookError } from './errors';
 import { HighlightOps } from './highlights';
+import { AgreementOps } from './agreement';
+import { visibleHighlights } from '../../core/agreement/blind';
 import { TagOps } from './tags';
 import { BilingualOps } from './bilingual';
 import { StatementOps } from './statements';
@@ -73,6 +75,9 @@ export class NotebookService implements Handlers {
   private readonly tagGroupOps: TagGroupOps;
   private readonly bilingual: BilingualOps;
   private readonly statementOps: StatementOps;
+  private readonly agreementOps: AgreementOps;
+  /** Creators of highlights deleted in this session: an undo puts back the creator, never one the renderer names. */
+  private readonly deletedCreators = new Map<string, string | undefined>();
   /** Export and import; public so the CLI can wait on export jobs. */
   readonly exchange: Exchange;
   /** The full-text index and the analysis numbers; public so tests and the benchmark can wait on it. */
@@ -110,6 +115,7 @@ export class NotebookService implements Handlers {
     this.bilingual = new BilingualOps(store);
     this.statementOps = new StatementOps(store, (ids) => this.sourceOps.summaries(ids));
     this.exchange = new Exchange(store, heavy);
+    this.agreementOps = new AgreementOps(store);
   }
 
   static async open(options: ServiceOptions): Promise<NotebookService> {
@@ -265,7 +271,10 @@ export class NotebookService implements Handlers {
   async getSource({ id }: ChannelInput<'getSource'>): Promise<ChannelOutput<'getSource'>> {
     const meta = this.store.sourceMeta(id);
     const file = await this.highlights.verifyAnchors(id);
-    return { meta, text: file.text, highlights: file.highlights, note: file.note };
+    // Blind coding (issue 19): the highlights the analyst may not see yet stay in the file and out of the answer.
+    const highlights = visibleHighlights(file.highlights, this.store.catalog.coding, this.store.catalog.settings.analystName, id);
+    const edited = file.noteEditedBy ? { noteEditedBy: file.noteEditedBy, ...(file.noteEditedAt ? { noteEditedAt: file.noteEditedAt } : {}) } : {};
+    return { meta, text: file.text, highlights, note: file.note, ...edited };
   }
 
   // Source editing (issue 13): thin delegation to SourceOps (electron/backend/sources.ts).
@@ -324,7 +333,9 @@ export class NotebookService implements Handlers {
 
   async saveSourceNote({ sourceId, doc }: ChannelInput<'saveSourceNote'>): Promise<{ savedAt: string }> {
     this.store.sourceMeta(sourceId);
-    await this.store.changeSource(sourceId, (f) => ({ next: { ...f, note: doc }, result: undefined }));
+    const who = this.store.catalog.settings.analystName;
+    const at = new Date().toISOString();
+    await this.store.changeSource(sourceId, (f) => ({ next: { ...f, note: doc, ...(who ? { noteEditedBy: who, noteEditedAt: at } : {}) }, result: undefined }));
     return { savedAt: new Date().toISOString() };
   }
 
@@ -335,17 +346,22 @@ export class NotebookService implements Handlers {
   async updateSettings(patch: ChannelInput<'updateSettings'>): Promise<Settings> {
     if (patch.lastSourceId) this.store.sourceMeta(patch.lastSourceId);
     if (patch.readingPosition) this.store.sourceMeta(patch.readingPosition.sourceId);
-    const { reader, translitMatching, interfaceLanguage, lastSourceId, window, readingPosition } = patch;
-    if (reader || translitMatching !== undefined || interfaceLanguage) {
+    const { reader, translitMatching, interfaceLanguage, lastSourceId, window, readingPosition, analystName } = patch;
+    if (reader || translitMatching !== undefined || interfaceLanguage || analystName !== undefined) {
       await this.store.updateCatalog(
         (c) => {
           if (reader) c.settings.reader = { ...c.settings.reader, ...reader };
           if (translitMatching !== undefined) c.settings.translitMatching = translitMatching;
           if (interfaceLanguage) c.settings.interfaceLanguage = interfaceLanguage;
+          if (analystName !== undefined) {
+            c.settings.analystName = analystName;
+            const known = c.settings.analysts ?? [];
+            if (!known.includes(analystName)) c.settings.analysts = [...known, analystName].slice(-1000);
+          }
         },
-        // Transliterated matching changes what search finds; reader preferences and the interface language change
-        // nothing anyone follows.
-        { viewOnly: translitMatching === undefined },
+        // Transliterated matching changes what search finds, the analyst's name what the panels show (blind coding);
+        // reader preferences and the interface language change nothing anyone follows.
+        { viewOnly: translitMatching === undefined && analystName === undefined },
       );
     }
     if (lastSourceId !== undefined || window || readingPosition) {
@@ -434,6 +450,26 @@ export class NotebookService implements Handlers {
     });
   }
 
+  // Blind double-coding, agreement and adjudication (issue 19): electron/backend/agreement.ts.
+  async getCoding(): Promise<ChannelOutput<'getCoding'>> {
+    return this.agreementOps.state();
+  }
+  setCoding(input: ChannelInput<'setCoding'>): Promise<ChannelOutput<'setCoding'>> {
+    return this.agreementOps.setCoding(input);
+  }
+  submitCoding(): Promise<ChannelOutput<'submitCoding'>> {
+    return this.agreementOps.submit();
+  }
+  computeAgreement(input: ChannelInput<'computeAgreement'>): Promise<ChannelOutput<'computeAgreement'>> {
+    return this.agreementOps.compute(input);
+  }
+  adjudicate(input: ChannelInput<'adjudicate'>): Promise<ChannelOutput<'adjudicate'>> {
+    return this.agreementOps.adjudicate(input);
+  }
+  undoAdjudication({ key }: ChannelInput<'undoAdjudication'>): Promise<ChannelOutput<'undoAdjudication'>> {
+    return this.agreementOps.undo(key);
+  }
+
   async createHighlight({ sourceId, start, end, tagIds, id }: ChannelInput<'createHighlight'>): Promise<Highlight> {
     this.store.sourceMeta(sourceId);
     this.assertTags(tagIds ?? []);
@@ -442,13 +478,19 @@ export class NotebookService implements Handlers {
 
   async deleteHighlight({ sourceId, highlightId }: ChannelInput<'deleteHighlight'>): Promise<{ deleted: Highlight }> {
     this.store.sourceMeta(sourceId);
-    return { deleted: await this.highlights.delete(sourceId, highlightId) };
+    const deleted = await this.highlights.delete(sourceId, highlightId);
+    if (this.deletedCreators.size > 10_000) this.deletedCreators.clear();
+    this.deletedCreators.set(deleted.id, deleted.creator);
+    return { deleted };
   }
 
   async restoreHighlight({ highlight }: ChannelInput<'restoreHighlight'>): Promise<Highlight> {
     this.store.sourceMeta(highlight.sourceId);
     this.assertTags(highlight.tagIds);
-    return this.highlights.restore(highlight);
+    // Who made it is the backend's record of the deleted highlight, not what the renderer sends back.
+    const { creator: _claimed, lastEditor: _editor, ...rest } = highlight;
+    const creator = this.deletedCreators.get(highlight.id);
+    return this.highlights.restore(creator !== undefined ? { ...rest, creator } : rest);
   }
 
   async setHighlightNote({ sourceId, highlightId, note }: ChannelInput<'setHighlightNote'>): Promise<Highlight> {
@@ -642,11 +684,40 @@ export class NotebookService implements Handlers {
   }
 
   // Search and analysis: the index follows every write of the store by itself (see search/notebook-search.ts).
-  search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
+  async search(input: ChannelInput<'search'>): Promise<ChannelOutput<'search'>> {
     this.startIndex();
-    if (!input.facets) return this.searchIndex.search(input);
-    const { collectionIds, attributes, ...facets } = input.facets;
-    return this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
+    let response: ChannelOutput<'search'>;
+    if (!input.facets) response = await this.searchIndex.search(input);
+    else {
+      const { collectionIds, attributes, ...facets } = input.facets;
+      response = await this.searchIndex.search({ ...input, facets: { ...facets, sourceIds: this.narrow({ ...facets, collectionIds, attributes }) } });
+    }
+    return this.withoutBlindHits(response);
+  }
+
+  /** Blind coding (issue 19): highlight hits the analyst may not see yet are left out of the results. */
+  private async withoutBlindHits(response: ChannelOutput<'search'>): Promise<ChannelOutput<'search'>> {
+    const coding = this.store.catalog.coding;
+    if (!coding?.blind) return response;
+    const viewer = this.store.catalog.settings.analystName;
+    const groups = { ...response.groups };
+    const totals = { ...response.totals };
+    for (const kind of Object.keys(groups) as Array<keyof typeof groups>) {
+      const kept = [];
+      for (const hit of groups[kind]) {
+        if (hit.highlightId && hit.sourceId) {
+          const file = await this.store.readSource(hit.sourceId).catch(() => null);
+          const h = file?.highlights.find((x) => x.id === hit.highlightId);
+          if (h && visibleHighlights([h], coding, viewer, hit.sourceId).length === 0) {
+            totals[kind] = Math.max(0, totals[kind] - 1);
+            continue;
+          }
+        }
+        kept.push(hit);
+      }
+      groups[kind] = kept;
+    }
+    return { ...response, groups, totals };
   }
   /** Source ids left by a filter by collections and attributes (issue 16), within the given ones. */
   private narrow(filter: { sourceIds?: string[]; collectionIds?: string[]; attributes?: Array<{ name: string; value: string }> }): string[] | undefined {

@@ -1,3 +1,4 @@
+import { visibleHighlights } from '../../core/agreement/blind';
 import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { newHighlight } from './highlights';
@@ -178,7 +179,10 @@ export class StatementOps {
     return this.queue.run(async () => {
       const tagsById = new Map(this.store.catalog.tags.map((t) => [t.id, t]));
       const sources: IndexedSource[] = [];
-      for await (const { meta, file } of this.store.sourceFiles()) sources.push({ meta, highlights: file.highlights });
+      // Blind coding (issue 19): statements the analyst may not see yet are not listed.
+      const coding = this.store.catalog.coding;
+      const viewer = this.store.catalog.settings.analystName;
+      for await (const { meta, file } of this.store.sourceFiles()) sources.push({ meta, highlights: visibleHighlights(file.highlights, coding, viewer, meta.id) });
       return this.index.update(sources, tagsById);
     });
   }

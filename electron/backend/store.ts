@@ -1,3 +1,6 @@
+import type { CodingSetup } from '../../core/agreement/blind';
+import type { Decision } from '../../core/agreement/api';
+import { stampHighlights } from '../../core/agreement/authorship';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC, countSource, type NoteDoc, type Settings, type SourceCounts, type SourceMeta, type Tag, type SourceCollection, type TagGroup, type ProjectIdentity, type SourceFile } from '../../core/model';
@@ -43,6 +46,10 @@ export interface CatalogFile {
   citations?: Record<string, string[]>;
   /** Counted sources whose citations are not known yet (never read since an older version wrote the catalog). */
   citationsUnknown?: string[];
+  /** Blind double-coding: who codes which sources with which codes, and who has submitted (issue 19). */
+  coding?: CodingSetup;
+  /** Settled disagreements: the merged reading's decisions (issue 19). */
+  adjudications?: Decision[];
 }
 
 export type { RejectedSuggestions, SourceFile } from '../../core/model';
@@ -331,7 +338,18 @@ export class NotebookStore {
     // A restore or an import began meanwhile, or replaced this file's cell: apply the change to what it left.
     if (this.gate || this.entries.get(id)?.cell !== cell) return this.changeSource(id, change, holder);
     const before = cell.data;
-    const result = await cell.change(change);
+    // Who did what (issue 19): the highlights the change made or altered carry the analyst's name. Not for a change
+    // computed off the thread (re-anchoring after a text replacement): its bytes are already on disk as computed.
+    const who = holder === undefined ? this.catalog.settings.analystName : undefined;
+    const result = await cell.change(
+      who
+        ? (file: SourceFile) => {
+            const out = change(file);
+            stampHighlights(file.highlights, out.next.highlights, who);
+            return out;
+          }
+        : change,
+    );
     const after = cell.data;
     if (after !== before) await this.recordCounts(id, after);
     this.emit({ kind: 'source', id });

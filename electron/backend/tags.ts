@@ -1,3 +1,5 @@
+import { visibleHighlights } from '../../core/agreement/blind';
+import { stampTags } from '../../core/agreement/authorship';
 import { SerialQueue } from './serial-queue';
 import { randomBytes } from 'node:crypto';
 import { newHighlight } from './highlights';
@@ -282,11 +284,21 @@ export class TagOps {
     for (const segment of result.segments) {
       if (!files.has(segment.sourceId)) files.set(segment.sourceId, await this.store.readSource(segment.sourceId).catch(() => null));
     }
-    result.segments = result.segments.map((segment) => {
-      const file = files.get(segment.sourceId);
-      const highlight = file?.highlights.find((h) => h.id === segment.highlight.id) ?? segment.highlight;
-      return { ...segment, highlight, ...snippet(file?.text ?? '', highlight) };
-    });
+    // Blind coding (issue 19): a passage the analyst may not see yet is left out of the rows.
+    const coding = this.store.catalog.coding;
+    const viewer = this.store.catalog.settings.analystName;
+    const hidden = (segment: (typeof result.segments)[number], file: SourceFile | null | undefined): boolean => {
+      if (!coding?.blind || !file) return false;
+      const full = file.highlights.find((h) => h.id === segment.highlight.id);
+      return !!full && visibleHighlights([full], coding, viewer, segment.sourceId).length === 0;
+    };
+    result.segments = result.segments
+      .filter((segment) => !hidden(segment, files.get(segment.sourceId)))
+      .map((segment) => {
+        const file = files.get(segment.sourceId);
+        const highlight = file?.highlights.find((h) => h.id === segment.highlight.id) ?? segment.highlight;
+        return { ...segment, highlight, ...snippet(file?.text ?? '', highlight) };
+      });
     return result;
   }
 
@@ -480,7 +492,9 @@ export class TagOps {
   }
 
   private async saveTags(tags: Tag[]): Promise<void> {
+    const who = this.store.catalog.settings.analystName;
     await this.store.updateCatalog((c) => {
+      if (who) stampTags(c.tags, tags, who, new Date().toISOString());
       c.tags = tags;
     });
   }

@@ -16,6 +16,7 @@ import { HIGHLIGHT_DRAG_TYPE } from '../editor/citations';
 const ROW_HEIGHT = 64;
 
 import { StatementBadge } from '../statements/badges';
+import { Byline } from '../byline';
 
 interface Props {
   highlights: Highlight[];
@@ -49,6 +50,8 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
     const ids = new Set(highlights.flatMap((h) => h.tagIds));
     return allTags.filter((t) => ids.has(t.id)).sort((a, b) => a.name.localeCompare(b.name));
   }, [highlights, allTags]);
+  // Who made the highlights of this source (issue 19), for the filter's menu.
+  const creators = useMemo(() => [...new Set(highlights.map((h) => h.creator).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b)), [highlights]);
   const live = shown.filter((h) => !h.orphan);
   const totalLive = highlights.filter((h) => !h.orphan).length;
   // Multi-selection for bulk tagging: Ctrl/Cmd+click toggles a row, Shift+click (or Shift+arrows) extends from the
@@ -221,6 +224,16 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
               </option>
             ))}
           </select>
+          {creators.length > 0 && (
+            <select aria-label={msg('highlights.filterByCreator')} value={filter.creator ?? ''} onChange={(e) => setFilter({ ...filter, creator: e.target.value || null })}>
+              <option value="">{msg('highlights.anyone')}</option>
+              {creators.map((c) => (
+                <option key={c} value={c}>
+                  {msg('highlights.byCreator', { name: c })}
+                </option>
+              ))}
+            </select>
+          )}
           <label>
             <input type="checkbox" checked={filter.hasNote} onChange={(e) => setFilter({ ...filter, hasNote: e.target.checked })} />{' '}{msg('highlights.withANote')}
           </label>
@@ -282,6 +295,7 @@ export function HighlightsPanel({ highlights, tagsById, colorOf, selectedId, alt
                     </span>
                     <StatementBadge h={h} tagsById={tagsById} />
                     {h.note && <span className="highlight-note">{noteFirstLine(h.note)}</span>}
+                    <Byline creator={h.creator} lastEditor={h.lastEditor} at={h.modifiedAt} />
                   </span>
                   {onTag && (
                     <span

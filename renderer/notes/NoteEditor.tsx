@@ -1,4 +1,5 @@
 import { msg } from '../i18n';
+import { Byline } from '../byline';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { Command, EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -46,6 +47,8 @@ export interface NotesPaneProps {
   loadDoc(scope: NoteScope): Promise<NoteDoc>;
   saveDoc(scope: NoteScope, doc: NoteDoc): Promise<void>;
   onOpenCitation(highlightId: string, sourceId: string): void;
+  /** Who made or last changed the note shown, and when (issue 19): "by A. Petrova · 3 Dec". */
+  authorship?: { creator?: string; lastEditor?: string; at?: string } | null;
 }
 
 type Phase = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
@@ -335,6 +338,7 @@ export function NotesPane(props: NotesPaneProps) {
             </button>
           ))}
         </div>
+        {props.authorship && <Byline {...props.authorship} />}
         <SaveIndicator status={status} onRetry={() => void notesAutosaver.flush()} />
       </header>
       <EditorToolbar store={toolbar} disabled={phase.kind !== 'ready'} canCite={Boolean(selectedHighlight) && phase.kind === 'ready'} onAction={onAction} />

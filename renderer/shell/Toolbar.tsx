@@ -1,5 +1,5 @@
 import { msg } from '../i18n';
-import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search } from 'lucide-react';
+import { AArrowDown, AArrowUp, ChartColumn, FileInput, FileOutput, Search, UserRound, Users } from 'lucide-react';
 import { FONT_SIZE, LINE_WIDTH, type ReaderSettings } from '../../core/model';
 import { formatAccelerator, type CommandId } from '../../core/commands';
 import { isMac } from '../api';
@@ -22,6 +22,11 @@ interface Props {
   onLanguage?(lang: InterfaceLanguage): void;
   /** The Sync button (issue 19). */
   sync?: React.ReactNode;
+  /** The Agreement view and the analyst's name (issue 19). */
+  onAgreement?(): void;
+  agreementOpen?: boolean;
+  analystName?: string;
+  onName?(): void;
 }
 
 /** A label with the command's shortcut, for tooltips: "Larger text (Ctrl+=)". */
@@ -31,7 +36,7 @@ export function withShortcut(label: string, id: CommandId): string {
 }
 
 /** Reading comfort controls; the View menu and the shortcuts do the same. */
-export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage, sync }: Props) {
+export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onSearch, onAnalysis, analysisOpen, language, onLanguage, sync, onAgreement, agreementOpen, analystName, onName }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">{msg('shell.researchNotebook')}</span>
@@ -71,6 +76,16 @@ export function Toolbar({ reader, onChange, onShortcuts, onImport, onExport, onS
       {onAnalysis && (
         <button type="button" aria-pressed={Boolean(analysisOpen)} className="toolbar-analysis" title={withShortcut(msg('shell.analysisTagFrequencyCoOccurrence'), 'view.analysis')} onClick={onAnalysis}>
           <ChartColumn size={14} aria-hidden="true" /> <span className="toolbar-label">{msg('shell.analysis')}</span>
+        </button>
+      )}
+      {onAgreement && (
+        <button type="button" aria-pressed={Boolean(agreementOpen)} className="toolbar-analysis toolbar-agreement" title={withShortcut(msg('agreement.toolbarTitle'), 'view.agreement')} onClick={onAgreement}>
+          <Users size={14} aria-hidden="true" /> <span className="toolbar-label">{msg('agreement.agreement')}</span>
+        </button>
+      )}
+      {onName && (
+        <button type="button" className="toolbar-name" title={withShortcut(analystName ? msg('agreement.youAreSwitch', { name: analystName }) : msg('agreement.setNameTitle'), 'view.analystName')} onClick={onName}>
+          <UserRound size={14} aria-hidden="true" /> <span className="toolbar-name-text">{analystName ?? msg('agreement.setYourName')}</span>
         </button>
       )}
       {(onImport || onExport) && (

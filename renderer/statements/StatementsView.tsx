@@ -1,4 +1,5 @@
 import { counted, currentLocale, msg } from '../i18n';
+import { Byline } from '../byline';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowLeft } from 'lucide-react';
@@ -293,6 +294,7 @@ export function StatementsView({ tags, sources, version, openSourceId, onOpen, o
                   {MODE_LABEL[current.statement.mode]}
                   {current.statement.occasion ? ` · ${current.statement.occasion}` : ''} · {current.sourceTitle}
                 </p>
+                <Byline creator={current.creator} lastEditor={current.lastEditor} at={current.modifiedAt} />
                 <div className="statement-actions">
                   <button type="button" onClick={() => onOpen(current)}>
                     

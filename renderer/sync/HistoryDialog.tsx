@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../core/sync/api';
 import { Modal } from '../ui/Modal';
 import { call } from '../api';
+import { counted, currentLocale, msg } from '../i18n';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) => new Date(iso).toLocaleString(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
  * File > History…: who changed what, and when, from the notebook's git history: for the open source (with
@@ -26,7 +27,7 @@ export function HistoryDialog({ source, onRestored, onClose }: { source: { id: s
     setBusy(true);
     try {
       const r = await call('restoreSourceVersion', { sourceId: source.id, commit: entry.commit });
-      onRestored(`“${source.title}” is back as it was on ${when(entry.date)} (${r.highlights} highlight${r.highlights === 1 ? '' : 's'}). This is a new change: the history keeps the version before it.`);
+      onRestored(msg('sync.restored', { title: source.title, when: when(entry.date), highlights: counted('highlight', r.highlights) }));
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -35,35 +36,34 @@ export function HistoryDialog({ source, onRestored, onClose }: { source: { id: s
   };
 
   return (
-    <Modal title="History" onClose={onClose}>
-      <div className="history-scope" role="radiogroup" aria-label="Whose history">
+    <Modal title={msg('sync.history')} onClose={onClose}>
+      <div className="history-scope" role="radiogroup" aria-label={msg('sync.whoseHistory')}>
         {source && (
           <button type="button" role="radio" aria-checked={scope === 'source'} onClick={() => setScope('source')}>
-            This source
+            {msg('sync.thisSource')}
           </button>
         )}
         <button type="button" role="radio" aria-checked={scope === 'notebook'} onClick={() => setScope('notebook')}>
-          Whole notebook
+          {msg('sync.wholeNotebook')}
         </button>
       </div>
-      {scope === 'source' && source && <p className="dialog-intro">Versions of “{source.title}”, newest first.</p>}
+      {scope === 'source' && source && <p className="dialog-intro">{msg('sync.versionsOf', { title: source.title })}</p>}
       {error && (
         <p role="alert" className="dialog-error">
           {error}
         </p>
       )}
       {confirm ? (
-        <div className="confirm" role="group" aria-label="Confirm restore">
+        <div className="confirm" role="group" aria-label={msg('sync.confirmRestore')}>
           <p>
-            Put “{source?.title}” back as it was on <strong>{when(confirm.date)}</strong> ({confirm.summary})? Its highlights and notes are replaced by that
-            version’s, as a new change: the current version stays in the history.
+            {msg('sync.restoreQuestion', { title: source?.title ?? '', when: when(confirm.date), summary: confirm.summary })}
           </p>
           <div className="dialog-actions">
             <button type="button" onClick={() => setConfirm(null)} disabled={busy}>
-              Cancel
+              {msg('shell.cancel')}
             </button>
             <button type="button" className="primary" onClick={() => void restore(confirm)} disabled={busy} autoFocus>
-              Restore this version
+              {msg('sync.restoreThisVersion')}
             </button>
           </div>
         </div>
@@ -71,12 +71,12 @@ export function HistoryDialog({ source, onRestored, onClose }: { source: { id: s
         <table className="history">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
+              <th scope="col">{msg('sync.when')}</th>
+              <th scope="col">{msg('sync.who')}</th>
+              <th scope="col">{msg('sync.what')}</th>
               {scope === 'source' && (
                 <th scope="col">
-                  <span className="visually-hidden">Action</span>
+                  <span className="visually-hidden">{msg('sync.action')}</span>
                 </th>
               )}
             </tr>
@@ -90,8 +90,8 @@ export function HistoryDialog({ source, onRestored, onClose }: { source: { id: s
                 {scope === 'source' && (
                   <td>
                     {i > 0 && (
-                      <button type="button" onClick={() => setConfirm(e)} aria-label={`Restore the version of ${when(e.date)}`}>
-                        Restore…
+                      <button type="button" onClick={() => setConfirm(e)} aria-label={msg('sync.restoreVersionOf', { when: when(e.date) })}>
+                        {msg('sync.restoreEllipsis')}
                       </button>
                     )}
                   </td>
@@ -100,13 +100,13 @@ export function HistoryDialog({ source, onRestored, onClose }: { source: { id: s
             ))}
             {entries?.length === 0 && (
               <tr>
-                <td colSpan={4}>{scope === 'source' ? 'No saved versions of this source yet: they are made when the notebook syncs.' : 'No history yet: share the notebook (File > Share notebook…) and it is kept from the first sync.'}</td>
+                <td colSpan={4}>{scope === 'source' ? msg('sync.noSourceVersions') : msg('sync.noHistory')}</td>
               </tr>
             )}
             {!entries && !error && (
               <tr>
                 <td colSpan={4} role="status">
-                  Reading the history…
+                  {msg('sync.readingHistory')}
                 </td>
               </tr>
             )}

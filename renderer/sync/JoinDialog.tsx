@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Modal } from '../ui/Modal';
 import { call } from '../api';
 import { RemoteFields, contain, type RemoteKind } from './remote-fields';
+import { msg } from '../i18n';
 
 /**
  * File > Join shared notebook…: copy a notebook the team shares into a new, empty folder on this computer and open
@@ -18,9 +19,9 @@ export function JoinDialog({ defaultName, onJoined, onClose }: { defaultName: st
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!url.trim()) return setError('Give the address of the shared notebook.');
-    if (!folder.trim()) return setError('Give the full path of a new, empty folder for the notebook.');
-    if (!name.trim()) return setError('Give your name: it is shown beside your changes in the history.');
+    if (!url.trim()) return setError(msg('sync.giveAddress'));
+    if (!folder.trim()) return setError(msg('sync.giveFolder'));
+    if (!name.trim()) return setError(msg('sync.giveName'));
     setBusy(true);
     setError(null);
     try {
@@ -33,14 +34,14 @@ export function JoinDialog({ defaultName, onJoined, onClose }: { defaultName: st
   };
 
   return (
-    <Modal title="Join a shared notebook" onClose={onClose}>
+    <Modal title={msg('sync.joinTitle')} onClose={onClose}>
       <form className="tag-details sync-form" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate aria-busy={busy}>
-        <p className="dialog-intro">The shared notebook is copied into a new folder and opened there. The notebook open now stays where it is.</p>
+        <p className="dialog-intro">{msg('sync.joinIntro')}</p>
         <RemoteFields kind={kind} url={url} token={token} name={name} onKind={setKind} onUrl={setUrl} onToken={setToken} onName={setName}>
           <label>
-            New folder for the notebook
-            <span className="field-hint">Its full path; the folder is made if it does not exist, and must be empty if it does.</span>
-            <input type="text" name="folder" value={folder} dir="ltr" spellCheck={false} autoComplete="off" placeholder="/home/you/Team notebook" onChange={(e) => setFolder(e.target.value)} />
+            {msg('sync.newFolder')}
+            <span className="field-hint">{msg('sync.newFolderHint')}</span>
+            <input type="text" name="folder" value={folder} dir="ltr" spellCheck={false} autoComplete="off" placeholder={msg('sync.folderPlaceholder')} onChange={(e) => setFolder(e.target.value)} />
           </label>
         </RemoteFields>
         {error && (
@@ -50,15 +51,15 @@ export function JoinDialog({ defaultName, onJoined, onClose }: { defaultName: st
         )}
         {busy && (
           <p className="sync-progress" role="status">
-            <span className="spinner" aria-hidden="true" /> Copying the shared notebook…
+            <span className="spinner" aria-hidden="true" /> {msg('sync.copying')}
           </p>
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {msg('shell.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Join
+            {msg('sync.join')}
           </button>
         </div>
       </form>

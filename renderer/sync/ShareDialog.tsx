@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Modal } from '../ui/Modal';
 import type { SyncResult, SyncStatus } from '../../core/sync/api';
 import { RemoteFields, contain, guessKind, type RemoteKind } from './remote-fields';
+import { msg } from '../i18n';
 
 /**
  * File > Share notebook…: make this notebook a git repository (if it is not one), set where the team's copy lives,
@@ -19,8 +20,8 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!url.trim()) return setError('Give the address of the shared notebook.');
-    if (!name.trim()) return setError('Give your name: it is shown beside your changes in the history.');
+    if (!url.trim()) return setError(msg('sync.giveAddress'));
+    if (!name.trim()) return setError(msg('sync.giveName'));
     setBusy(true);
     setError(null);
     try {
@@ -33,14 +34,13 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
   };
 
   return (
-    <Modal title={wasShared ? 'Shared notebook' : 'Share notebook'} onClose={onClose}>
+    <Modal title={wasShared ? msg('sync.sharedNotebook') : msg('sync.shareNotebook')} onClose={onClose}>
       <form className="tag-details sync-form" onSubmit={(e) => void submit(e)} onKeyDown={contain} noValidate aria-busy={busy}>
         <p className="dialog-intro">
-          Your team keeps one copy of the notebook in a git repository; each analyst syncs with it. Merges are made by meaning: highlights, tags and notes from
-          everyone are kept, and what both changed is shown to you.
+          {msg('sync.shareIntro')}
         </p>
         <RemoteFields kind={kind} url={url} token={token} name={name} onKind={setKind} onUrl={setUrl} onToken={setToken} onName={setName} tokenSaved={status.hasToken} />
-        <p className="field-hint">Git: {status.git === 'system' ? 'the git installed on this computer' : 'built in (no git is installed: SSH is not available)'}.</p>
+        <p className="field-hint">{status.git === 'system' ? msg('sync.gitSystem') : msg('sync.gitBuiltIn')}</p>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -48,15 +48,15 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
         )}
         {busy && (
           <p className="sync-progress" role="status">
-            <span className="spinner" aria-hidden="true" /> Sending the notebook…
+            <span className="spinner" aria-hidden="true" /> {msg('sync.sending')}
           </p>
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {msg('shell.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {wasShared ? 'Save and sync' : 'Share'}
+            {wasShared ? msg('sync.saveAndSync') : msg('sync.share')}
           </button>
         </div>
       </form>

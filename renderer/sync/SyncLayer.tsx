@@ -6,6 +6,7 @@ import { ShareDialog } from './ShareDialog';
 import { JoinDialog } from './JoinDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { SyncReportDialog } from './SyncReportDialog';
+import { msg } from '../i18n';
 
 type SyncDialog = 'share' | 'join' | 'history' | 'report' | null;
 
@@ -18,12 +19,12 @@ export interface SyncUi {
 
 /** What a finished sync says in the notice line. */
 function resultWords(r: SyncResult): string {
-  if (r.upToDate) return 'Up to date with the shared notebook.';
+  if (r.upToDate) return msg('sync.upToDate');
   const parts: string[] = [];
-  if (r.committed) parts.push(`sent: ${r.committed.charAt(0).toLowerCase()}${r.committed.slice(1)}`);
-  if (r.received) parts.push(`brought in ${r.received} changed file${r.received === 1 ? '' : 's'} from the team`);
-  const text = `Synced${parts.length ? `: ${parts.join('; ')}` : ''}.`;
-  return r.conflicts.length ? `${text} ${r.conflicts.length} thing${r.conflicts.length === 1 ? '' : 's'} both sides changed: see the report.` : text;
+  if (r.committed) parts.push(msg('sync.sent', { what: `${r.committed.charAt(0).toLowerCase()}${r.committed.slice(1)}` }));
+  if (r.received) parts.push(msg('sync.received', { count: r.received }));
+  const text = parts.length ? msg('sync.syncedWith', { parts: parts.join('; ') }) : msg('sync.synced');
+  return r.conflicts.length ? `${text} ${msg('sync.bothChanged', { count: r.conflicts.length })}` : text;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Modal } from '../ui/Modal';
+import { currentLocale, msg } from '../i18n';
 
 /**
  * What the last sync merged that both sides had changed: one sentence per conflict, saying what each side did and
@@ -6,14 +7,14 @@ import { Modal } from '../ui/Modal';
  */
 export function SyncReportDialog({ conflicts, at, onClose }: { conflicts: string[]; at: string | null; onClose(): void }) {
   return (
-    <Modal title="What the sync merged" onClose={onClose} scrollable>
+    <Modal title={msg('sync.reportTitle')} onClose={onClose} scrollable>
       <p className="dialog-intro">
         {conflicts.length === 0
-          ? 'The last sync merged everything without a conflict.'
-          : `Both you and a colleague changed the same things${at ? ` (sync of ${new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })})` : ''}. Nothing was lost: read what was kept, and change it where it should read otherwise.`}
+          ? msg('sync.noConflicts')
+          : at ? msg('sync.conflictsAt', { when: new Date(at).toLocaleString(currentLocale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) }) : msg('sync.conflicts')}
       </p>
       {conflicts.length > 0 && (
-        <ul className="sync-conflicts" aria-label="Conflicts">
+        <ul className="sync-conflicts" aria-label={msg('sync.conflictsLabel')}>
           {conflicts.map((c, i) => (
             <li key={i}>{c}</li>
           ))}
@@ -21,7 +22,7 @@ export function SyncReportDialog({ conflicts, at, onClose }: { conflicts: string
       )}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose} autoFocus>
-          Close
+          {msg('shell.close')}
         </button>
       </div>
     </Modal>

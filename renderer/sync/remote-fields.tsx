@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
+import { msg } from '../i18n';
+import type { MessageKey } from '../../core/i18n/catalog';
 
 export type RemoteKind = 'https' | 'ssh' | 'folder';
 
-const KINDS: Array<{ id: RemoteKind; label: string; hint: string; placeholder: string }> = [
-  { id: 'https', label: 'Server (HTTPS)', hint: 'A repository on your team’s Gitea, GitLab or GitHub. The token is kept in this computer’s keychain.', placeholder: 'https://git.example.org/team/notebook.git' },
-  { id: 'ssh', label: 'Server (SSH)', hint: 'Uses your SSH key; needs git installed on this computer.', placeholder: 'git@git.example.org:team/notebook.git' },
-  { id: 'folder', label: 'Shared folder', hint: 'A bare repository on a shared drive or a USB stick (made once with: git init --bare notebook.git). Works with no network.', placeholder: '/Volumes/Team/notebook.git' },
+const KINDS: Array<{ id: RemoteKind; label: MessageKey; hint: MessageKey; placeholder: string }> = [
+  { id: 'https', label: 'sync.kindHttps', hint: 'sync.kindHttpsHint', placeholder: 'https://git.example.org/team/notebook.git' },
+  { id: 'ssh', label: 'sync.kindSsh', hint: 'sync.kindSshHint', placeholder: 'git@git.example.org:team/notebook.git' },
+  { id: 'folder', label: 'sync.kindFolder', hint: 'sync.kindFolderHint', placeholder: '/Volumes/Team/notebook.git' },
 ];
 
 export const kindOf = (kind: RemoteKind) => KINDS.find((k) => k.id === kind)!;
@@ -32,30 +34,30 @@ export function RemoteFields(props: {
   return (
     <>
       <fieldset className="remote-kind">
-        <legend>Where the shared notebook lives</legend>
+        <legend>{msg('sync.whereItLives')}</legend>
         {KINDS.map((x) => (
           <label key={x.id} className="details-check">
             <input type="radio" name="remote-kind" value={x.id} checked={props.kind === x.id} onChange={() => props.onKind(x.id)} />
-            {x.label}
+            {msg(x.label)}
           </label>
         ))}
       </fieldset>
-      <p className="field-hint">{k.hint}</p>
+      <p className="field-hint">{msg(k.hint)}</p>
       <label>
-        {props.kind === 'folder' ? 'Path of the bare repository' : 'Repository address'}
+        {props.kind === 'folder' ? msg('sync.barePath') : msg('sync.repoAddress')}
         <input type="text" name="url" value={props.url} placeholder={k.placeholder} dir="ltr" spellCheck={false} autoComplete="off" required onChange={(e) => props.onUrl(e.target.value)} />
       </label>
       {props.kind === 'https' && (
         <label>
-          Access token
-          <span className="field-hint">A personal access token with read and write access to the repository{props.tokenSaved ? ' (one is saved: leave empty to keep it)' : ''}.</span>
+          {msg('sync.accessToken')}
+          <span className="field-hint">{props.tokenSaved ? msg('sync.tokenHintSaved') : msg('sync.tokenHint')}</span>
           <input type="password" name="token" value={props.token} autoComplete="off" spellCheck={false} onChange={(e) => props.onToken(e.target.value)} />
         </label>
       )}
       {props.children}
       <label>
-        Your name
-        <span className="field-hint">Shown beside your changes in the history.</span>
+        {msg('sync.yourName')}
+        <span className="field-hint">{msg('sync.yourNameHint')}</span>
         <input type="text" name="author" value={props.name} maxLength={200} autoComplete="name" required onChange={(e) => props.onName(e.target.value)} />
       </label>
     </>

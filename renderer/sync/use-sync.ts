@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncResult, SyncStatus } from '../../core/sync/api';
 import { call } from '../api';
+import { currentLocale, msg } from '../i18n';
 
 export interface SyncState {
   status: SyncStatus | null;
@@ -96,11 +97,11 @@ export function useSync({ beforeSync, afterSync }: { beforeSync(): Promise<void>
 
 /** "just now", "4 min ago", "at 14:05", "on 3 Mar": when the notebook last synced. */
 export function sinceWords(iso: string | null, now = Date.now()): string {
-  if (!iso) return 'never synced';
+  if (!iso) return msg('sync.never');
   const ms = now - new Date(iso).getTime();
-  if (ms < 60_000) return 'synced just now';
-  if (ms < 3_600_000) return `synced ${Math.floor(ms / 60_000)} min ago`;
+  if (ms < 60_000) return msg('sync.justNow');
+  if (ms < 3_600_000) return msg('sync.minAgo', { n: Math.floor(ms / 60_000) });
   const d = new Date(iso);
-  if (ms < 86_400_000) return `synced at ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
-  return `synced on ${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}`;
+  if (ms < 86_400_000) return msg('sync.at', { time: d.toLocaleTimeString(currentLocale(), { hour: '2-digit', minute: '2-digit' }) });
+  return msg('sync.on', { date: d.toLocaleDateString(currentLocale(), { day: 'numeric', month: 'short' }) });
 }

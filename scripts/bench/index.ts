@@ -13,6 +13,7 @@ import { benchWorkers } from './workers';
 import { benchRussian } from './russian';
 import { benchStatements } from './statements';
 import { benchSync } from './sync';
+import { benchAgreement } from './agreement';
 import { chromiumVersion, machine, printTable, updateMarkdown, writeMarkdown, type Figure } from './report';
 import { chromiumPath } from '../../tests/support/chromium';
 import { pageErrors } from './browser';
@@ -32,6 +33,7 @@ const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
   ['russian', benchRussian],
   ['statements', benchStatements],
   ['sync', benchSync],
+  ['agreement', benchAgreement],
 ];
 
 const figures: Figure[] = [];

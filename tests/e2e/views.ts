@@ -52,6 +52,8 @@ export const VIEWS = [
   'import',
   'backups',
   'shortcuts',
+  'agreement',
+  'your name',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -103,6 +105,15 @@ export async function openView(page: Page, view: View): Promise<void> {
     case 'backups':
       await page.keyboard.press(`${mod}+Alt+B`);
       await expect(page.getByRole('dialog', { name: /Backups/ })).toBeVisible();
+      return;
+    case 'agreement':
+      await page.keyboard.press(`${mod}+Alt+A`);
+      await expect(page.getByRole('main', { name: 'Agreement' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Coders and assignments' })).toBeVisible();
+      return;
+    case 'your name':
+      await page.keyboard.press(`${mod}+Alt+N`);
+      await expect(page.getByRole('dialog', { name: 'Your name' })).toBeVisible();
       return;
     case 'shortcuts':
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();

@@ -49,6 +49,22 @@ describe('the menu on macOS', () => {
   });
 });
 
+describe('the menu in the interface language', () => {
+  it('English by default; in Russian every menu, command and the folder item are Russian, with the same shortcuts', async () => {
+    const { menuTemplate } = await import('../../electron/menu');
+    type Item = { label?: string; accelerator?: string; submenu?: Item[] };
+    const en = menuTemplate(() => {}, '/data', false, 'en') as Item[];
+    const ru = menuTemplate(() => {}, '/data', false, 'ru') as Item[];
+    expect(en.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(ru.map((m) => m.label)).toEqual(['Файл', 'Правка', 'Вид', 'Справка']);
+    const items = (t: Item[]) => t.flatMap((m) => m.submenu ?? []).filter((i) => i.label);
+    expect(items(ru).map((i) => i.label)).toContain('Язык интерфейса: English / Русский');
+    expect(items(ru).map((i) => i.label)).toContain('Показать папку блокнота');
+    expect(items(ru).filter((i) => !/[а-яё]/i.test(i.label!)).map((i) => i.label)).toEqual([]);
+    expect(items(ru).map((i) => i.accelerator)).toEqual(items(en).map((i) => i.accelerator));
+  });
+});
+
 describe('the preload', () => {
   it('exposes one function per channel, and refuses a call over its bound without sending it', async () => {
     const fake = state.fake!;

@@ -1,3 +1,4 @@
+import { visibleHighlights } from '../../../core/agreement/blind';
 import { EMPTY_DOC, type Highlight, type NotebookSnapshot, type Tag } from '../../../core/model';
 import type { ExportScope } from '../../../core/exchange/api';
 import { descendantIds } from '../../../core/tags/codebook';
@@ -113,7 +114,9 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
   let done = 0;
   for (const meta of metas) {
     const file = (await store.readSource(meta.id));
-    const highlights = chosen ? file.highlights.filter((h) => h.tagIds.some((id) => chosen.has(id))) : file.highlights;
+    // Blind coding (issue 19): what the analyst may not see yet is not exported either.
+    const seen = visibleHighlights(file.highlights, store.catalog.coding, store.catalog.settings.analystName, meta.id);
+    const highlights = chosen ? seen.filter((h) => h.tagIds.some((id) => chosen.has(id))) : seen;
     if (!chosen || highlights.length > 0) {
       sources.push({ meta, text: file.text, highlights, note: chosen ? EMPTY_DOC : file.note });
     }
