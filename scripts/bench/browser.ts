@@ -23,7 +23,7 @@ export async function openApp(dataDir: string): Promise<{ page: Page; service: N
   page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message} ${process.env.BENCH_STACK ? e.stack : ''}`));
   page.on('console', (m) => m.type() === 'error' && console.error(`bench: console: ${m.text().slice(0, 3000)}`));
   await page.goto(server.url);
-  await page.getByRole('option').first().waitFor();
+  await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().waitFor();
   return {
     page,
     service,
