@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { dragSelect, paintedTexts } from './reader-helpers';
 
 const EFE = /Putin warns of buildup/;
@@ -30,7 +30,7 @@ test('cite a highlight by dragging it from the panel into the notes, then click 
   await expect(citation).toHaveCount(1);
   await expect(citation.locator('.citation-quote')).toHaveText('Zamir Kabulov');
   await expect(citation.locator('.citation-source')).toHaveText(/Putin warns of buildup/);
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
 
   // Open another source, then click the citation in the source notebook of EFE: back to the passage, flashed.
   await page.locator('#reader').evaluate((el) => (el.scrollTop = 0));
@@ -55,7 +55,7 @@ test('cite the selected highlight with Ctrl+Shift+C, in the project notebook, an
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Shift+C');
   await expect(project.locator('figure.citation .citation-quote')).toHaveText('humanitarian aid to the Afghan people');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
 
   // From another source, the project notebook's citation opens EFE at the passage.
   await page.getByRole('option', { name: /Putin Concerned Russia/ }).click();
@@ -95,7 +95,7 @@ test('deleting a cited highlight marks the citation as a deleted passage and kee
   await page.keyboard.press('Delete');
   await page.getByRole('dialog', { name: 'Delete a cited highlight?' }).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(citation).toHaveClass(/deleted/);
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
+  await expectSaved(page);
   await notebook.restart();
   const after = sourceNotes(page).locator('figure.citation');
   await expect(after).toHaveClass(/deleted/);
@@ -110,7 +110,7 @@ test('a note on a highlight: Note… opens the highlight scope; its first line s
   const note = page.getByRole('textbox', { name: 'Note on this highlight' });
   await expect(note).toBeFocused();
   await page.keyboard.type('Kazakhstan already supplies food.');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
   await expect(panel(page).getByRole('option').first()).toContainText('Kazakhstan already supplies food.');
   await notebook.restart();
   await expect(panel(page).getByRole('option').first()).toContainText('Kazakhstan already supplies food.');

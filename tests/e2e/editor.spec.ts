@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SOURCE = /Putin warns of buildup/;
@@ -11,7 +11,6 @@ async function openNotes(page: Page) {
   return editor;
 }
 
-const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^Saved$/ });
 
 test('formatted text typed with input rules and shortcuts is kept after a restart', async ({ page, notebook }) => {
   const editor = await openNotes(page);
@@ -62,7 +61,7 @@ test('formatted text typed with input rules and shortcuts is kept after a restar
     await expect(editor.locator('h3')).toHaveText('After the rule');
   };
   await check();
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
   await notebook.restart();
   await expect(page.getByRole('textbox', { name: 'Notes on this source' })).toContainText('Findings');
   await check();
@@ -106,7 +105,7 @@ test('undo and redo, including an input rule undone with Backspace', async ({ pa
   await kb.press('Backspace');
   await expect(editor.locator('h1')).toHaveCount(0);
   await expect(paragraphs.last()).toHaveText('# ');
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
 });
 
 test('the toolbar formats, shows shortcuts in tooltips, and reflects the selection', async ({ page, notebook: _ }) => {
@@ -130,7 +129,7 @@ test('the toolbar formats, shows shortcuts in tooltips, and reflects the selecti
   await page.keyboard.type(' slanted');
   await expect(editor.locator('em')).toHaveText(' slanted');
   await expect(toolbar.getByRole('button', { name: 'Italic' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
 });
 
 test('links: added with Ctrl+Shift+K, never followed on click, opened in the browser with Ctrl+click', async ({ page, notebook: _ }) => {
@@ -163,7 +162,7 @@ test('links: added with Ctrl+Shift+K, never followed on click, opened in the bro
   await link.click({ modifiers: ['Control'] });
   expect(await page.evaluate(() => (window as unknown as { opened: unknown[][] }).opened)).toEqual([['https://example.org/report', '_blank', 'noopener']]);
   expect(page.url()).toBe(url);
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
 });
 
 test('paste from another app keeps structure and drops scripts, styles, images and handlers', async ({ page, notebook: _ }) => {
@@ -190,13 +189,13 @@ test('paste from another app keeps structure and drops scripts, styles, images a
   await editor.locator('h2').click();
   await editor.locator('a').hover();
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
 });
 
 test('switching between the source notebook and the project notebook keeps each text and its undo history', async ({ page, notebook }) => {
   const editor = await openNotes(page);
   await page.keyboard.type('Source note.');
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
   // One insertion, more than the history's grouping delay after the first (saving took longer): its own undo step.
   await page.keyboard.insertText(' More.');
   await page.getByRole('tab', { name: 'Project', exact: true }).click();
@@ -212,7 +211,7 @@ test('switching between the source notebook and the project notebook keeps each 
   await expect(editor).toHaveText('Source note.');
   await page.getByRole('tab', { name: 'Project', exact: true }).click();
   await expect(project).toHaveText('Across sources.');
-  await expect(saved(page)).toBeVisible();
+  await expectSaved(page);
   await notebook.restart();
   // The project notebook was the last one chosen: it is still open after the restart.
   await expect(page.getByRole('textbox', { name: 'Project notebook' })).toHaveText('Across sources.');

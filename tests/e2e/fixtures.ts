@@ -71,3 +71,12 @@ export async function call<T = unknown>(notebook: Pick<Notebook, 'dispatch'>, ch
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
   return r.value as T;
 }
+
+/**
+ * Wait until the notes' status says "Saved": every change acknowledged by the backend. The acknowledgement waits for
+ * the write's fsync, which can take seconds while another test worker (packaging) writes hundreds of megabytes, so
+ * this waits longer than the default 5 s (a CI run once missed it by that margin).
+ */
+export async function expectSaved(page: import('@playwright/test').Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
+}

@@ -1,6 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 
 const TITLES = [
   'Putin Concerned Russia May Neglect Threat From Afghanistan Amid Ukraine Conflict',
@@ -40,7 +40,7 @@ test('a note typed in the editor is saved and is there after a restart', async (
   const editor = page.getByRole('textbox', { name: 'Notes on this source' });
   await editor.click();
   await page.keyboard.type('ISIS numbers: Putin says about 2,000 in the north.');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
   await notebook.restart();
   await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(/Putin warns of buildup/);
   await expect(page.getByRole('textbox', { name: 'Notes on this source' })).toHaveText('ISIS numbers: Putin says about 2,000 in the north.');
@@ -120,7 +120,7 @@ test('a save that fails shows why, keeps the text, and succeeds once the disk is
   await rm(sources);
   await rename(`${sources}.away`, sources);
   // No further typing: the editor retries by itself.
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
   await notebook.restart();
   await expect(page.getByRole('textbox', { name: 'Notes on this source' })).toHaveText('Kabulov says the Taliban will attend. Confirmed.');
 });

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 // The app is offline by design: while an analyst opens, highlights, tags, notes and exports, the renderer makes no
@@ -32,7 +32,7 @@ test('no network request leaves the app while opening, highlighting, tagging, no
   // A note.
   await page.getByRole('textbox', { name: 'Notes on this source' }).click();
   await page.keyboard.type('Rahmon chairs the CSTO session.');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
 
   // Export the notebook to W3C JSON and HTML.
   for (const [format, ext] of [[/W3C Web Annotation/, 'json'], [/^HTML report/, 'html']] as const) {

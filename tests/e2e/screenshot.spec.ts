@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 // The README's screenshot, taken through the real harness. `UPDATE_SCREENSHOT=1 npx playwright test screenshot`
@@ -23,7 +23,7 @@ test('the panes render a readable, annotated article', async ({ page, notebook: 
   }
   await page.getByRole('textbox', { name: 'Notes on this source' }).click();
   await page.keyboard.type('## First reading\nPutin frames Afghanistan as a **terrorism** and **drugs** threat to the CIS. ');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
   await page.locator('#reader').evaluate((el) => (el.scrollTop = 0));
   const boxes = await Promise.all(['Sources', 'Reader', 'Notes'].map((name) => page.getByLabel(name, { exact: true }).first().boundingBox()));
   for (const box of boxes) expect(box?.width).toBeGreaterThan(200);

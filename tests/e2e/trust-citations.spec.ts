@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, call } from './fixtures';
+import { test, expect, call, expectSaved } from './fixtures';
 import { dragSelect } from './reader-helpers';
 
 const EFE = /Putin warns of buildup/;
@@ -19,7 +19,7 @@ test('a citation shows publisher, date and paragraph; deleting a cited highlight
   const citation = sourceNotes(page).locator('figure.citation');
   await expect(citation.locator('.citation-source')).toHaveText(EFE);
   await expect(citation.locator('.citation-detail')).toHaveText(/^EFE · 15 Oct 2021 · ¶ \d+$/);
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
 
   // Delete it from the panel: the app says which note cites it, and Cancel changes nothing.
   await row.click();

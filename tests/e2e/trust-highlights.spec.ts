@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, type Notebook, call } from './fixtures';
+import { test, expect, type Notebook, call, expectSaved } from './fixtures';
 
 const EFE_ID = '002_3d6a35bbe9bd0c1a';
 const EFE = /Putin warns of buildup/;
@@ -48,7 +48,7 @@ test('filter the highlights panel by text, tag, kind and having a note', async (
   await page.getByRole('tablist', { name: 'Which note' }).getByRole('tab', { name: 'Highlight' }).click();
   await page.getByRole('textbox', { name: 'Note on this highlight' }).click();
   await page.keyboard.type('Chairs the CSTO summit');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
   await filter.getByLabel('With a note').check();
   await expect(rows(page)).toHaveText([/Kassym-Jomart/]);
   await filter.getByLabel('Filter by text').fill('nothing like this');

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 
 const RT_TITLE = /the situation in Afghanistan carries risks for Central Asia/;
 
@@ -9,7 +9,7 @@ test('the Project notebook stays open after a search hit and after a restart', a
   const project = page.getByRole('textbox', { name: 'Project notebook' });
   await project.click();
   await page.keyboard.type('Synthesis: who speaks of weapons?');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
 
   // A search hit in another source opens it in the reader; the notes pane stays on the project.
   await page.keyboard.press('Control+k');

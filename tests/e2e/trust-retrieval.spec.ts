@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect, type Notebook, call } from './fixtures';
+import { test, expect, type Notebook, call, expectSaved } from './fixtures';
 
 const EFE_ID = '002_3d6a35bbe9bd0c1a';
 
@@ -48,7 +48,7 @@ test('retrieved passages drag into a note as citations and export as CSV, from R
   expect(rows[0]).toBe('Source id,Source,Date,Start,End,Paragraph,Highlight ids');
   expect(rows).toHaveLength(2);
   expect(rows[1]).toContain('fight against terrorism and drug trafficking');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expectSaved(page);
 });
 
 test('the CSV of a retrieval holds every passage, not only the rows loaded on screen', async ({ page, notebook }) => {
