@@ -26,6 +26,7 @@ import { ErrorBanner } from './shell/ErrorBanner';
 import { Notice } from './ui/Notice';
 import { FirstSteps } from './shell/FirstSteps';
 import { ReimportInput } from './sources/ReimportInput';
+import { useWarmPdfJs } from './reader/pdf/use-warm-pdfjs';
 import { useExchange } from './exchange/use-exchange';
 import { ExchangeLayer } from './exchange/ExchangeLayer';
 import type { CreateIntent } from './reader/SelectionPopover';
@@ -67,6 +68,7 @@ export function App() {
   // The sources pane's list lives outside React and changes entry by entry (renderer/sources/source-store.ts).
   const sourceStore = useMemo(() => new SourceStore(), []);
   const sources = useSources(sourceStore);
+  useWarmPdfJs(sources ?? []);
   /** The order the sources pane shows (sorted, filtered): Alt+Up/Down follows it. */
   const sourceOrder = useRef<string[]>([]);
   const setSourceOrder = useCallback((ids: string[]) => {

@@ -178,3 +178,21 @@ test('the page view by keyboard: switch, page through, click a highlight in the 
   await expect(panel(page).getByRole('option', { selected: true })).toContainText('Lorries carried flour');
   await expect(pdfPage(page, 3).locator('.pdf-mark.selected').first()).toBeAttached();
 });
+
+test('with a PDF in the notebook, pdf.js and its worker load after start-up, before any page view is opened', async ({ page, notebook }) => {
+  await importReport(page);
+  // Another source open at the restart: nothing on screen asks for pdf.js.
+  await sources(page).filter({ hasText: /Putin warns of buildup/ }).click();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('Putin warns');
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await notebook.restart();
+  await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('Putin warns');
+  // Two scripts: the module that names the worker's address, and the worker itself (started, not only named).
+  await expect.poll(() => new Set(requested.filter((p) => /\/assets\/pdf\.worker\.min-[^/]*\.js$/.test(p))).size, { timeout: 15_000 }).toBe(2);
+  await expect(pageView(page)).toHaveCount(0);
+  // The page view, opened afterwards, draws with what was loaded.
+  await sources(page).filter({ hasText: TITLE }).click();
+  await reader(page).getByRole('button', { name: 'Pages' }).click();
+  await expect(pdfPage(page, 1).locator('canvas')).toHaveCount(1);
+});

@@ -1,5 +1,5 @@
 import { msg } from '../../i18n';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-react';
 import { rangesAt } from '../../../core/lanes';
 import type { Highlight } from '../../../core/model';
@@ -49,7 +49,7 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
   const [width, setWidth] = useState(0);
   const [current, setCurrent] = useState(1);
   const [pageInput, setPageInput] = useState('1');
-  const [, setSizesVersion] = useState(0);
+  const [sizesVersion, setSizesVersion] = useState(0);
   const bytes = useRef<Uint8Array | null>(null);
   const pagesEl = useRef<HTMLDivElement>(null);
   const placeholders = useRef<Array<HTMLDivElement | null>>([]);
@@ -262,7 +262,7 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
     [goTo, scroller, current, initialOffset],
   );
 
-  const onClick = (event: React.MouseEvent) => {
+  const onClickNow = (event: React.MouseEvent) => {
     const p = pagesRef.current;
     const sel = window.getSelection();
     if (!p || (sel && !sel.isCollapsed)) return;
@@ -276,6 +276,11 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
     }
     onSelect(hits[0].id, hits.slice(1).map((h) => h.id));
   };
+
+  // The page column re-renders only when its pages or their sizes change, not on every page turned: a stable click.
+  const clickRef = useRef(onClickNow);
+  clickRef.current = onClickNow;
+  const onClick = useCallback((event: React.MouseEvent) => clickRef.current(event), []);
 
   if (load.state === 'loading') {
     return (
@@ -341,21 +346,40 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
           <ZoomIn size={16} aria-hidden="true" />
         </button>
       </div>
-      <div className="pdf-pages" ref={pagesEl} onClick={onClick} aria-label={msg('reader.pdf.pagesOf', { title })} role="document">
-        {Array.from({ length: count }, (_, i) => (
-          <div
-            key={i}
-            ref={(el) => {
-              placeholders.current[i] = el;
-            }}
-            className="pdf-page"
-            data-page={i + 1}
-            role="group"
-            aria-label={msg('reader.pdf.pageOf', { value: i + 1, count })}
-            style={{ width: Math.floor(pages!.sizes[i].width * scale), height: Math.floor(pages!.sizes[i].height * scale) }}
-          />
-        ))}
-      </div>
+      <PageColumn pages={pages!} sizesVersion={sizesVersion} scale={scale} title={title} columnRef={pagesEl} placeholders={placeholders} onClick={onClick} />
+    </div>
+  );
+});
+
+interface ColumnProps {
+  pages: PdfPages;
+  /** Bumped when a page turned out to have another size (the sizes are changed in place). */
+  sizesVersion: number;
+  scale: number;
+  title: string;
+  columnRef: React.RefObject<HTMLDivElement | null>;
+  placeholders: React.RefObject<Array<HTMLDivElement | null>>;
+  onClick(event: React.MouseEvent): void;
+}
+
+/** The placeholders of every page, sized; page-layers.ts draws into those near the view. */
+const PageColumn = memo(function PageColumn({ pages, scale, title, columnRef, placeholders, onClick }: ColumnProps) {
+  const count = pages.count;
+  return (
+    <div className="pdf-pages" ref={columnRef} onClick={onClick} aria-label={msg('reader.pdf.pagesOf', { title })} role="document">
+      {Array.from({ length: count }, (_, i) => (
+        <div
+          key={i}
+          ref={(el) => {
+            placeholders.current[i] = el;
+          }}
+          className="pdf-page"
+          data-page={i + 1}
+          role="group"
+          aria-label={msg('reader.pdf.pageOf', { value: i + 1, count })}
+          style={{ width: Math.floor(pages.sizes[i].width * scale), height: Math.floor(pages.sizes[i].height * scale) }}
+        />
+      ))}
     </div>
   );
 });

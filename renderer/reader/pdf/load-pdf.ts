@@ -10,19 +10,33 @@ import { call } from '../../api';
 export type PdfJs = typeof import('pdfjs-dist');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+type PdfWorker = InstanceType<PdfJs['PDFWorker']>;
 
-let loading: Promise<PdfJs> | null = null;
+/**
+ * pdf.js and one worker for every document, started together: the worker's 1.2 MB script is parsed once, not once
+ * per PDF opened, and a document handed this worker leaves it running when it is destroyed (pdf.js ends only the
+ * workers it made itself).
+ */
+let loading: Promise<{ pdfjs: PdfJs; worker: PdfWorker }> | null = null;
 
-export function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<{ pdfjs: PdfJs; worker: PdfWorker }> {
   loading ??= (async () => {
-    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker&url')]);
-    pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
-    return pdfjs;
+    const [pdfjs, workerUrl] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker&url')]);
+    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl.default;
+    return { pdfjs, worker: new pdfjs.PDFWorker({ verbosity: 0 }) };
   })();
   loading.catch(() => {
     loading = null;
   });
   return loading;
+}
+
+/**
+ * pdf.js made ready ahead of any page view, when the notebook holds a PDF: called in idle time after start-up, so
+ * that the first page view of the session does not wait for the library and its worker to load.
+ */
+export function warmPdfJs(): void {
+  void loadPdfJs().catch(() => {});
 }
 
 function bytesOf(base64: string): Uint8Array {
@@ -66,9 +80,9 @@ export function keepPdf(sourceId: string, doc: PdfDocument): void {
 
 /** Opens the PDF; a protected one needs `password` (a PdfOpenError says whether it was missing or wrong). */
 export async function openPdf(bytes: Uint8Array, password?: string): Promise<PdfDocument> {
-  const pdfjs = await loadPdfJs();
+  const { pdfjs, worker } = await loadPdfJs();
   // pdf.js takes the buffer over to its worker: a copy keeps ours for another try with a password.
-  const task = pdfjs.getDocument({ data: bytes.slice(), password, isEvalSupported: false, enableXfa: false, verbosity: 0 });
+  const task = pdfjs.getDocument({ data: bytes.slice(), password, worker, isEvalSupported: false, enableXfa: false, verbosity: 0 });
   try {
     return await task.promise;
   } catch (err) {
@@ -96,7 +110,9 @@ export function preparePdf(sourceId: string): void {
     promise: (async () => {
       void previous?.promise.then((doc) => doc?.destroy());
       try {
-        return await openPdf(await originalPdfBytes(sourceId));
+        // The file and pdf.js are fetched side by side: neither waits for the other.
+        const [bytes] = await Promise.all([originalPdfBytes(sourceId), loadPdfJs()]);
+        return await openPdf(bytes);
       } catch {
         return null;
       }

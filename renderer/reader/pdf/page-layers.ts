@@ -128,7 +128,7 @@ export class PdfPages {
   }
 
   private async render(index: number, el: HTMLElement, scale: number): Promise<RenderedPage | null> {
-    const pdfjs = await loadPdfJs();
+    const { pdfjs } = await loadPdfJs();
     const page: PdfPage = await this.doc.getPage(index + 1);
     if (this.disposed) return null;
     const base = page.getViewport({ scale: 1 });
