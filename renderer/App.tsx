@@ -610,7 +610,8 @@ export function App() {
         <Separator className="separator" aria-labelledby="resize-sources-label" />
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <PaneBoundary pane="Reader" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
-          <div className="reader-stack">
+          {/* A class, not :has(.find-bar): a :has() rule made every change inside the reader restyle all of it. */}
+          <div className={doc && find.open && !analysisOpen ? 'reader-stack finding' : 'reader-stack'}>
             <div className="reader-slot" inert={retrieval !== null || analysisOpen || statementsOpen || agreementOpen}>
               {doc && sideBySide ? (
                 <BilingualView

@@ -146,9 +146,12 @@ export class PdfPages {
     marks.setAttribute('aria-hidden', 'true');
     const textLayer = document.createElement('div');
     textLayer.className = 'textLayer pdf-text';
-    el.style.setProperty('--scale-factor', String(scale));
-    el.style.setProperty('--total-scale-factor', String(scale));
-    el.style.setProperty('--user-unit', '1');
+    // Set only when they change: a custom property written on the page restyles everything inside it.
+    if (el.style.getPropertyValue('--scale-factor') !== String(scale)) {
+      el.style.setProperty('--scale-factor', String(scale));
+      el.style.setProperty('--total-scale-factor', String(scale));
+      el.style.setProperty('--user-unit', '1');
+    }
     const task = page.render({ canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
     let cancelled = false;
     const cancel = () => {
