@@ -133,6 +133,13 @@ export interface ConflictNames {
 
 const show = (v: unknown) => (typeof v === 'string' ? `“${v.slice(0, 80)}”` : JSON.stringify(v)?.slice(0, 80) ?? 'nothing');
 
+/** The name of a tag, source, collection or tag group that a catalog conflict is about. */
+function itemName(c: { item: string; id: string; label?: string }, names: ConflictNames): string {
+  if (c.item === 'tag') return names.tag(c.id);
+  if (c.item === 'source') return names.source(c.id);
+  return c.label || c.id;
+}
+
 /** One sentence an analyst can read per conflict: what both sides did and what the merge kept. */
 export function describeConflict(c: FileConflict, names: ConflictNames): string {
   const sourceId = /^sources\/(.+)\.json$/.exec(c.path)?.[1] ?? '';
@@ -140,12 +147,12 @@ export function describeConflict(c: FileConflict, names: ConflictNames): string 
   switch (c.kind) {
     case 'field':
       if ('item' in c) {
-        const what = c.item === 'tag' ? `the tag “${names.tag(c.id)}”` : `the source “${names.source(c.id)}”`;
+        const what = `the ${c.item} “${itemName(c, names)}”`;
         return `Both of you changed the ${c.field} of ${what}: yours (${show(c.ours)}) was kept; theirs was ${show(c.theirs)}.`;
       }
       return `Both of you changed the ${c.field} of the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}: yours was kept; theirs was ${show(c.theirs)}.`;
     case 'kept-over-delete':
-      if ('item' in c) return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the ${c.item} “${c.item === 'tag' ? names.tag(c.id) : names.source(c.id)}”, which the other side changed: it was kept with the change.`;
+      if ('item' in c) return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the ${c.item} “${itemName(c, names)}”, which the other side changed: it was kept with the change.`;
       return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}, which the other side changed: it was kept with the change.`;
     case 'tag-in-use':
       return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the tag “${names.tag(c.id)}”, which the other side still uses: it was kept.`;

@@ -5,28 +5,42 @@
  * side deleted while the other still uses it on a highlight is kept too (no highlight may point at a missing tag).
  * Settings are each analyst's own: ours are kept.
  */
-import type { NoteDoc, SourceMeta, Tag } from '../model';
+import type { CodingSetup } from '../agreement/blind';
+import type { NoteDoc, ProjectIdentity, SourceCollection, SourceMeta, Tag, TagGroup } from '../model';
 import { canonicalJson } from '../stable-json';
+import { mergeCoding } from './merge-coding';
 import { mergeFields, mergeNote, mergeSet } from './merge-source';
 
 export interface MergeableCatalog {
   sources: SourceMeta[];
   tags: Tag[];
   projectNote: NoteDoc;
+  collections?: SourceCollection[];
+  tagGroups?: TagGroup[];
+  project?: ProjectIdentity;
+  coding?: CodingSetup;
 }
 
+/** The shared parts of a catalog that a merge writes (the rest of a catalog file is taken from ours). */
+export const MERGED_CATALOG_KEYS = ['sources', 'tags', 'projectNote', 'collections', 'tagGroups', 'project', 'coding'] as const;
+
+type Item = 'tag' | 'source' | 'collection' | 'tag group';
+
 export type CatalogConflict =
-  | { kind: 'field'; item: 'tag' | 'source'; id: string; field: string; ours: unknown; theirs: unknown }
-  | { kind: 'kept-over-delete'; item: 'tag' | 'source'; id: string; deletedBy: 'ours' | 'theirs' }
+  | { kind: 'field'; item: Item; id: string; field: string; ours: unknown; theirs: unknown; label?: string }
+  | { kind: 'kept-over-delete'; item: Item; id: string; deletedBy: 'ours' | 'theirs'; label?: string }
   | { kind: 'tag-in-use'; id: string; deletedBy: 'ours' | 'theirs' }
   | { kind: 'duplicate-name'; ids: [string, string]; name: string }
   | { kind: 'note'; where: 'project' };
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
+/** Collections and tag groups are named in a conflict by their name (the describer knows only tags and sources). */
+const labelOf = (item: Item, x: object): { label?: string } => (item === 'collection' || item === 'tag group' ? { label: String((x as { name?: unknown }).name ?? '') } : {});
+
 /** Records merged by id; `sets` are array fields merged as sets. Order: ours, then what only theirs has. */
 function mergeById<T extends { id: string }>(
-  item: 'tag' | 'source',
+  item: Item,
   base: readonly T[],
   ours: readonly T[],
   theirs: readonly T[],
@@ -48,7 +62,7 @@ function mergeById<T extends { id: string }>(
       const rb = (xb ?? {}) as Record<string, unknown>;
       for (const f of sets) out[f] = mergeSet((rb[f] as string[]) ?? [], ((xo as Record<string, unknown>)[f] as string[]) ?? [], ((xt as Record<string, unknown>)[f] as string[]) ?? []);
       for (const c of mergeFields(rb, xo as Record<string, unknown>, xt as Record<string, unknown>, out, new Set(['id', ...sets]))) {
-        conflicts.push({ kind: 'field', item, id, field: c.name, ours: c.ours, theirs: c.theirs });
+        conflicts.push({ kind: 'field', item, id, field: c.name, ours: c.ours, theirs: c.theirs, ...labelOf(item, xo) });
       }
       merged.push(out as T);
     } else {
@@ -57,7 +71,7 @@ function mergeById<T extends { id: string }>(
       if (!xb) merged.push(kept);
       else if (!same(xb, kept)) {
         merged.push(kept);
-        conflicts.push({ kind: 'kept-over-delete', item, id, deletedBy: by });
+        conflicts.push({ kind: 'kept-over-delete', item, id, deletedBy: by, ...labelOf(item, kept) });
       } else deletedBy.set(id, by);
     }
   }
@@ -97,5 +111,17 @@ export function mergeCatalog<C extends MergeableCatalog>(base: C | null, ours: C
   }
   const project = mergeNote(base?.projectNote ?? null, ours.projectNote, theirs.projectNote);
   if (project.conflict) conflicts.push({ kind: 'note', where: 'project' });
-  return { merged: { ...ours, sources: sources.merged, tags: tags.merged, projectNote: project.note ?? ours.projectNote }, conflicts };
+  const merged: C = { ...ours, sources: sources.merged, tags: tags.merged, projectNote: project.note ?? ours.projectNote };
+  // Collections (sets and cases) and tag groups by id, as the sources are; the QDA project's identity as one value.
+  const optional = <K extends 'collections' | 'tagGroups' | 'project' | 'coding'>(key: K, value: C[K] | undefined) => {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  };
+  const byIdOrNone = <T extends { id: string }>(item: Item, b?: T[], o?: T[], t?: T[], sets: string[] = []) =>
+    !o && !t ? undefined : mergeById(item, b ?? [], o ?? [], t ?? [], sets, conflicts).merged;
+  optional('collections', byIdOrNone('collection', base?.collections, ours.collections, theirs.collections, ['sourceIds']) as C['collections']);
+  optional('tagGroups', byIdOrNone('tag group', base?.tagGroups, ours.tagGroups, theirs.tagGroups, ['tagIds']) as C['tagGroups']);
+  optional('project', (same(base?.project, ours.project) ? theirs.project : ours.project) as C['project']);
+  optional('coding', mergeCoding(base?.coding, ours.coding, theirs.coding) as C['coding']);
+  return { merged, conflicts };
 }

@@ -7,7 +7,7 @@
  * parts (counts, citations) come out as ours: the backend counts again the sources a merge changed.
  */
 import { canonicalJson, stableFileJson } from '../stable-json';
-import { mergeCatalog, type CatalogConflict, type MergeableCatalog } from './merge-catalog';
+import { MERGED_CATALOG_KEYS, mergeCatalog, type CatalogConflict, type MergeableCatalog } from './merge-catalog';
 import { mergeSource, type MergeConflict, type MergeableSource } from './merge-source';
 
 /** Path (with forward slashes, relative to the notebook folder) -> text; absent = no such file on that side. */
@@ -81,8 +81,14 @@ export function mergeTrees(base: FileTree, ours: FileTree, theirs: FileTree): Tr
     const merged = onlyTheirs ? mergeCatalog(b, t, o, tagsInUse) : mergeCatalog(b, o, t, tagsInUse);
     const flip = (side: 'ours' | 'theirs'): 'ours' | 'theirs' => (onlyTheirs ? (side === 'ours' ? 'theirs' : 'ours') : side);
     for (const c of merged.conflicts) conflicts.push({ path: 'catalog.json', ...c, ...('deletedBy' in c ? { deletedBy: flip(c.deletedBy) } : {}) } as FileConflict);
-    const result = onlyTheirs ? { ...o, sources: merged.merged.sources, tags: merged.merged.tags, projectNote: merged.merged.projectNote } : merged.merged;
-    set('catalog.json', stableFileJson(result as unknown as Record<string, unknown>));
+    const result: Record<string, unknown> = onlyTheirs ? { ...o } : { ...merged.merged };
+    if (onlyTheirs) {
+      for (const key of MERGED_CATALOG_KEYS) {
+        if (merged.merged[key] === undefined) delete result[key];
+        else result[key] = merged.merged[key];
+      }
+    }
+    set('catalog.json', stableFileJson(result));
   } else if (!o && t) set('catalog.json', theirs.get('catalog.json')!);
   return { changes, conflicts };
 }

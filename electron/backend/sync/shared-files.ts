@@ -1,7 +1,7 @@
 /**
  * What of a notebook folder git carries (issue 19). Shared: the source files, the originals and the shared part of
  * the catalog (`catalog.shared.json`: the sources' records, the codebook, the project notes, collections, tag groups,
- * the QDA project). Each analyst's own: `catalog.json` itself (its settings and counts change on every save), view.json,
+ * the QDA project, blind coding's assignments and submissions). Each analyst's own: `catalog.json` itself (its settings and counts change on every save), view.json,
  * backups, the search index, the lock, logs, staging and trash. A whitelist: anything new stays local until named here.
  */
 import { SCHEMA_VERSION, DEFAULT_SETTINGS, EMPTY_DOC } from '../../../core/model';
@@ -23,7 +23,7 @@ export const GITIGNORE = `# Research Notebook: only the shared notebook is carri
 /originals/*.tmp
 `;
 
-const SHARED_KEYS = ['schemaVersion', 'sources', 'tags', 'projectNote', 'collections', 'tagGroups', 'project'] as const;
+const SHARED_KEYS = ['schemaVersion', 'sources', 'tags', 'projectNote', 'collections', 'tagGroups', 'project', 'coding'] as const;
 
 /** The shared part of a catalog, as the text git carries. */
 export function sharedCatalogText(catalog: CatalogFile): string {
@@ -38,7 +38,7 @@ export function withSharedParts(catalog: CatalogFile | null, shared: Record<stri
   const next: Record<string, unknown> = { ...base };
   for (const k of SHARED_KEYS) {
     if (shared[k] !== undefined) next[k] = shared[k];
-    else if (k === 'collections' || k === 'tagGroups' || k === 'project') delete next[k];
+    else if (k === 'collections' || k === 'tagGroups' || k === 'project' || k === 'coding') delete next[k];
   }
   // Counts are this analyst's: they are taken again for the sources the merge changed.
   delete next.summaries;
