@@ -165,6 +165,9 @@ export class NotebookService implements Handlers {
   }
 
   async shareNotebook(input: ChannelInput<'shareNotebook'>): Promise<ChannelOutput<'shareNotebook'>> {
+    // The name given when sharing becomes this analyst's name in the notebook, if none is set yet.
+    const name = input.authorName.trim();
+    if (name && !this.store.catalog.settings.analystName) await this.updateSettings({ analystName: name });
     return (await this.sharing()).share(input);
   }
 

@@ -127,6 +127,8 @@ export function AgreementView({ tags, sources, report, onClose, onChangeName, on
               call('submitCoding').then((s) => {
                 setCoding(s);
                 onCodingChanged();
+                // The button goes once the coding is submitted: the keyboard stays in the view (Escape still leaves).
+                root.current?.querySelector<HTMLElement>('.back-button')?.focus();
               }, report)
             }
             title={msg('agreement.submitTitle')}

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, call, type Notebook } from './fixtures';
-import { dragSelect, paintedTexts } from './reader-helpers';
+import { paintedTexts } from './reader-helpers';
+import { tagPhrase } from './team-helpers';
 import { compareCoders } from '../../core/agreement/compare';
 import { formatCoefficient, formatPercent } from '../../core/agreement/format';
 import type { Highlight, Tag } from '../../core/model';
@@ -25,19 +26,6 @@ async function setName(page: Page, name: string) {
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: new RegExp(name) }).first()).toBeVisible();
-}
-
-async function tag(page: Page, phrase: string) {
-  await dragSelect(page, phrase);
-  await page.keyboard.press('t');
-  const picker = page.getByRole('dialog', { name: /^Tag “/ });
-  await expect(picker).toBeVisible();
-  await page.keyboard.type('Terrorism');
-  await expect(picker.getByRole('option').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  await expect(picker).toHaveCount(0);
-  await expect.poll(() => paintedTexts(page)).toContain(phrase);
 }
 
 async function onDisk(notebook: Notebook, sourceId: string): Promise<{ text: string; highlights: Highlight[] }> {
@@ -71,15 +59,15 @@ test('two coders code blind, submit, compare, and adjudicate by key', async ({ p
   await expect(view).toHaveCount(0);
 
   // Anna codes.
-  await tag(page, BOTH);
-  await tag(page, ONLY_ANNA);
+  await tagPhrase(page, BOTH, 'Terrorism');
+  await tagPhrase(page, ONLY_ANNA, 'Terrorism');
   await expect(page.locator('.highlight-list .byline').first()).toHaveText(/^by A\. Petrova · /);
 
   // Boris, on the same computer: Anna's coding is hidden from him.
   await setName(page, 'Boris Ivanov');
   await expect.poll(() => paintedTexts(page)).toEqual([]);
-  await tag(page, BOTH);
-  await tag(page, ONLY_BORIS);
+  await tagPhrase(page, BOTH, 'Terrorism');
+  await tagPhrase(page, ONLY_BORIS, 'Terrorism');
   expect(await paintedTexts(page)).not.toContain(ONLY_ANNA);
   await page.keyboard.press('Control+Alt+A');
   await expect(view).toBeVisible();

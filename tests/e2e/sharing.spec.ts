@@ -1,47 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { NotebookSession } from '../../electron/backend/startup';
-import { bindNotebook } from '../support/bind-notebook';
-import type { NotebookChange } from '../../core/shell-contract';
 import { startGitHttpServer } from '../support/git-http-server';
-import { testSecrets } from '../unit/sync-helpers';
 import { dragSelect } from './reader-helpers';
+import { EFE, SYNC, openAnalyst, openEfe, panel, rowWith } from './team-helpers';
 
 // Issue 19: two analysts, two harness windows on two data folders, one loopback git server (git http-backend behind
 // a token). A shares from File > Share notebook…, B joins from File > Join shared notebook…, both highlight and tag,
 // both sync, and each sees the other's work.
 
-const EFE = /Putin warns of buildup/;
 const TOKEN = 'team-token-e2e';
-/** A sync runs git several times: on a loaded machine it can take many seconds (no speed is asserted here). */
-const SYNC = { timeout: 60_000 };
-
-interface Analyst {
-  page: Page;
-  session: NotebookSession;
-  dataDir: string;
-}
-
-async function openAnalyst(page: Page, appUrl: string, dataDir: string): Promise<Analyst> {
-  const session = await NotebookSession.open({ dataDir, seedsDir: resolve('seeds'), version: 'test', secrets: testSecrets });
-  let toPage: ((batch: NotebookChange[]) => void) | null = null;
-  session.onChange((batch) => toPage?.(batch));
-  await bindNotebook(page, () => session.dispatch, (listener) => (toPage = listener));
-  await page.goto(appUrl);
-  await expect(page.getByRole('option', { name: EFE })).toBeVisible();
-  return { page, session, dataDir };
-}
-
-const panel = (page: Page) => page.getByRole('listbox', { name: 'Highlights in reading order' });
-const rowWith = (page: Page, quote: string) => panel(page).getByRole('option').filter({ hasText: quote });
-
-async function openEfe(page: Page) {
-  await page.getByRole('option', { name: EFE }).click();
-  await expect(page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(EFE);
-}
 
 async function highlightAndTag(page: Page, phrase: string, tagPrefix: string, tagName: string) {
   await dragSelect(page, phrase);

@@ -3,7 +3,7 @@ import type { CodingSetup } from '../../core/agreement/blind';
 import type { NoteDoc, SourceCollection, TagGroup } from '../../core/model';
 import { stableFileJson } from '../../core/stable-json';
 import { describeConflict } from '../../core/sync/describe-changes';
-import { mergeCatalog } from '../../core/sync/merge-catalog';
+import { mergeCatalog, type MergeableCatalog } from '../../core/sync/merge-catalog';
 import { mergeCoding } from '../../core/sync/merge-coding';
 import { mergeTrees } from '../../core/sync/merge-files';
 
@@ -14,7 +14,7 @@ import { mergeTrees } from '../../core/sync/merge-files';
 const note: NoteDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'p' }] }] };
 const coll = (id: string, name: string, sourceIds: string[], over: Partial<SourceCollection> = {}): SourceCollection => ({ id, name, sourceIds, ...over });
 const group = (id: string, name: string, tagIds: string[]): TagGroup => ({ id, name, tagIds });
-const cat = (over: Record<string, unknown> = {}) => ({ sources: [], tags: [], projectNote: note, ...over });
+const cat = (over: Partial<MergeableCatalog> & { schemaVersion?: number } = {}): MergeableCatalog => ({ sources: [], tags: [], projectNote: note, ...over });
 const names = { source: (id: string) => id, tag: (id: string) => id, highlight: () => '“x”' };
 
 describe('mergeCatalog: collections, tag groups, project', () => {

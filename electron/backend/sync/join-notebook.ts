@@ -34,7 +34,7 @@ export async function joinNotebook(git: GitDriver, input: JoinInput, secrets: Se
   await mkdir(dataDir, { recursive: true });
   try {
     await git.clone(url, dataDir, auth);
-    const sources = await prepareClonedNotebook(dataDir);
+    const sources = await prepareClonedNotebook(dataDir, input.authorName.trim());
     if (sources === 0 && !(await git.head(dataDir))) throw new NotebookError('The shared notebook is empty: the analyst who shares it must sync once first (File > Share notebook…).');
     const config = defaultConfig(input.authorName.trim());
     config.username = auth?.username ?? 'token';

@@ -424,11 +424,13 @@ function defaultAuthor(): string {
 }
 
 /** Turn a freshly cloned folder into a notebook the store opens: its catalog.json from the shared catalog. */
-export async function prepareClonedNotebook(dataDir: string): Promise<number> {
+export async function prepareClonedNotebook(dataDir: string, analystName = ''): Promise<number> {
   const text = await readFile(join(dataDir, SHARED_CATALOG), 'utf8').catch(() => null);
   if (text === null) return 0;
   const shared = JSON.parse(text) as Record<string, unknown>;
   const catalog: CatalogFile = withSharedParts(null, shared);
+  // The name given when joining is this analyst's name in the notebook too (highlights' creator, blind coding).
+  if (analystName) catalog.settings = { ...catalog.settings, analystName, analysts: [analystName] };
   await writeFileAtomic(join(dataDir, 'catalog.json'), `${JSON.stringify(catalog, null, 1)}\n`);
   return catalog.sources.length;
 }
