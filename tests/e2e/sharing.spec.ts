@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { startGitHttpServer } from '../support/git-http-server';
 import { dragSelect } from './reader-helpers';
-import { EFE, SYNC, openAnalyst, openEfe, panel, rowWith } from './team-helpers';
+import { EFE, SYNC, openAnalyst, openEfe, panel, rowWith, withTeam } from './team-helpers';
 
 // Issue 19: two analysts, two harness windows on two data folders, one loopback git server (git http-backend behind
 // a token). A shares from File > Share notebook…, B joins from File > Join shared notebook…, both highlight and tag,
@@ -41,13 +41,7 @@ async function shot(page: Page, name: string) {
 
 test('A shares, B joins, both highlight and tag, both sync, and each sees the other’s work', async ({ browser, appUrl }) => {
   test.setTimeout(400_000);
-  const root = await mkdtemp(join(tmpdir(), 'sharing-e2e-'));
-  const server = await startGitHttpServer(join(root, 'server'), { token: TOKEN });
-  const url = server.repo('team');
-  const [ctxA, ctxB] = [await browser.newContext(), await browser.newContext()];
-  const a = await openAnalyst(await ctxA.newPage(), appUrl, join(root, 'a'));
-  const b = await openAnalyst(await ctxB.newPage(), appUrl, join(root, 'b'));
-  try {
+  await withTeam(browser, appUrl, TOKEN, async ({ a, b, url, root }) => {
     // A highlights and tags, then shares from the File menu's shortcut; a wrong token is refused in words first.
     await openEfe(a.page);
     await highlightAndTag(a.page, 'Islamic State (IS) alone has about 2,000 members', 'terr', 'Terrorism');
@@ -105,14 +99,7 @@ test('A shares, B joins, both highlight and tag, both sync, and each sees the ot
     await history.getByRole('button', { name: 'Restore this version' }).click();
     await expect(history).toBeHidden(SYNC);
     await expect(panel(a.page).getByRole('option')).toHaveCount(1, SYNC);
-  } finally {
-    await a.session.close().catch(() => {});
-    await b.session.close().catch(() => {});
-    await ctxA.close();
-    await ctxB.close();
-    await server.close();
-    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-  }
+  });
 });
 
 test('a sync with the server gone says so on the Sync button and keeps the work', async ({ browser, appUrl }) => {

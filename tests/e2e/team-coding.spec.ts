@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, call } from './fixtures';
-import { startGitHttpServer } from '../support/git-http-server';
 import { paintedTexts } from './reader-helpers';
-import { EFE, SYNC, openAnalyst, openEfe, panel, syncNow, tagPhrase } from './team-helpers';
+import { EFE, SYNC, openEfe, panel, syncNow, tagPhrase, withTeam } from './team-helpers';
 
 // Issue 19, the whole team path: two analysts on two data folders and one loopback git server. Anna shares and
 // assigns the source to both of them, blind; Boris joins and receives the assignment by syncing; each codes; while
@@ -31,13 +28,7 @@ async function submit(page: Page) {
 
 test('two analysts on two folders: share, assign blind, code, sync, submit, compare, adjudicate, sync', async ({ browser, appUrl }) => {
   test.setTimeout(480_000);
-  const root = await mkdtemp(join(tmpdir(), 'team-coding-e2e-'));
-  const server = await startGitHttpServer(join(root, 'server'), { token: TOKEN });
-  const url = server.repo('team');
-  const [ctxA, ctxB] = [await browser.newContext(), await browser.newContext()];
-  const a = await openAnalyst(await ctxA.newPage(), appUrl, join(root, 'a'));
-  const b = await openAnalyst(await ctxB.newPage(), appUrl, join(root, 'b'));
-  try {
+  await withTeam(browser, appUrl, TOKEN, async ({ a, b, url, root }) => {
     // Anna shares; her name there is her name in the notebook.
     await a.page.keyboard.press('Control+Alt+G');
     const share = a.page.getByRole('dialog', { name: 'Share notebook' });
@@ -121,12 +112,5 @@ test('two analysts on two folders: share, assign blind, code, sync, submit, comp
     await syncNow(b.page);
     await expect(panel(b.page).getByRole('option')).toHaveCount(5, SYNC);
     await expect(panel(b.page).getByRole('option').filter({ hasText: ONLY_ANNA })).toHaveCount(2);
-  } finally {
-    await a.session.close().catch(() => {});
-    await b.session.close().catch(() => {});
-    await ctxA.close();
-    await ctxB.close();
-    await server.close();
-    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-  }
+  });
 });

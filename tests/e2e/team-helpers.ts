@@ -1,5 +1,8 @@
-import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { startGitHttpServer } from '../support/git-http-server';
 import { expect } from './fixtures';
 import { NotebookSession } from '../../electron/backend/startup';
 import { bindNotebook } from '../support/bind-notebook';
@@ -61,4 +64,24 @@ export async function syncNow(page: Page): Promise<void> {
   await expect(notice).toHaveCount(0);
   await page.keyboard.press('Control+Alt+Y');
   await expect(notice).toContainText(/^Synced/, SYNC);
+}
+
+/**
+ * Two analysts (A and B, each a browser context on their own data folder) and one loopback git server behind
+ * `token`; everything is closed and removed afterwards, whatever `run` did.
+ */
+export async function withTeam(browser: Browser, appUrl: string, token: string, run: (team: { a: Analyst; b: Analyst; url: string; root: string }) => Promise<void>): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), 'team-e2e-'));
+  const server = await startGitHttpServer(join(root, 'server'), { token });
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const analysts: Analyst[] = [];
+  try {
+    for (const [i, name] of ['a', 'b'].entries()) analysts.push(await openAnalyst(await contexts[i].newPage(), appUrl, join(root, name)));
+    await run({ a: analysts[0], b: analysts[1], url: server.repo('team'), root });
+  } finally {
+    for (const x of analysts) await x.session.close().catch(() => {});
+    for (const c of contexts) await c.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
 }
