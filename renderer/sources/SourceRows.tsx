@@ -40,7 +40,21 @@ export const SourceRows = memo(
     const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? GROUP_ROW : SOURCE_ROW), [rows]);
     const getItemKey = useCallback((i: number) => (rows[i].kind === 'group' ? `g:${(rows[i] as { key: string }).key}` : (rows[i] as { source: SourceSummary }).source.id), [rows]);
     const virtual = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, overscan: 6, getItemKey });
-    useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtual.scrollToIndex(index, { align: 'auto' }) }), [virtual]);
+    useImperativeHandle(
+      ref,
+      () => ({
+        scrollToIndex(index) {
+          // A row wholly in view stays where it is: asking the virtualiser anyway would scroll to the same offset,
+          // which forces a layout of the page in the middle of opening a source.
+          const item = virtual.measurementsCache[index];
+          const top = virtual.scrollOffset;
+          const height = virtual.scrollRect?.height;
+          if (item && top !== null && height !== undefined && item.start >= top && item.end <= top + height) return;
+          virtual.scrollToIndex(index, { align: 'auto' });
+        },
+      }),
+      [virtual],
+    );
 
     const selecting = checked.size > 0;
     return (
