@@ -36,15 +36,17 @@ export const ArticleBody = forwardRef<ArticleBodyHandle, Props>(function Article
   const [pinned, setPinned] = useState<number[]>([]);
   const [margin, setMargin] = useState(0);
 
-  // Where the list starts inside the scroller (below the article's header).
+  // Where the list starts inside the scroller (below the article's header). Only a windowed body places its
+  // paragraphs by it: a short article is in normal flow, and measuring it would force a layout of the whole window
+  // in the commit that opens the source.
   useLayoutEffect(() => {
-    if (!scroller || !container.current) return;
+    if (!windowed || !scroller || !container.current) return;
     const measure = () => setMargin(container.current!.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(scroller.firstElementChild ?? scroller);
     return () => observer.disconnect();
-  }, [scroller, fontSize, lineWidth]);
+  }, [windowed, scroller, fontSize, lineWidth]);
 
   const charsPerLine = Math.max(20, lineWidth * 1.05);
   const lineHeight = fontSize * 1.65;

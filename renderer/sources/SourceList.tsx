@@ -1,17 +1,15 @@
 import { counted, msg, num } from '../i18n';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary } from '../../core/model';
-import { formatDate } from '../format';
 import { isMac } from '../api';
 import { formatAccelerator } from '../../core/commands';
-import { filterSources, group, publisherName, sortSources, type Row } from '../../core/sources/arrange';
+import { filterSources, group, sortSources } from '../../core/sources/arrange';
+import { optionId, SourceRows, type SourceRowsHandle } from './SourceRows';
 import { SourceListControls, useListView } from './SourceListControls';
 import { useSourceSelection } from './use-source-selection';
 import { CollectionsBar } from './CollectionsBar';
 import { useCollections } from './use-collections';
 import { PopoverMenu, type MenuItem } from '../ui/PopoverMenu';
-import { ReliabilityBadge } from '../statements/badges';
 import { markListPainted } from '../shell/first-load';
 import '../styles/sources.css';
 
@@ -29,10 +27,6 @@ interface Props {
   onOrderChange?(ids: string[]): void;
 }
 
-/** Rows have fixed heights (titles are cut at two lines): nothing is measured while scrolling 50,000 of them. */
-const GROUP_ROW = 32;
-const SOURCE_ROW = 92;
-const optionId = (id: string) => `source-option-${id}`;
 const EXPORT_KEY = formatAccelerator('CmdOrCtrl+E', isMac);
 
 /**
@@ -65,16 +59,10 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   const [focusId, setFocusId] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; id: string } | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const rowsV = useRef<SourceRowsHandle>(null);
 
   useEffect(() => onOrderChange?.(order), [order, onOrderChange]);
   useEffect(() => markListPainted(rows.length), [rows.length]);
-
-  // Stable functions: the virtualiser recomputes every row's position (O(rows), 50,000 of them) whenever its key
-  // function changes, which an inline arrow would do on every scroll frame.
-  const getScrollElement = useCallback(() => list.current, []);
-  const estimateSize = useCallback((i: number) => (rows[i].kind === 'group' ? GROUP_ROW : SOURCE_ROW), [rows]);
-  const getItemKey = useCallback((i: number) => (rows[i].kind === 'group' ? `g:${(rows[i] as { key: string }).key}` : (rows[i] as { source: SourceSummary }).source.id), [rows]);
-  const rowsV = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, overscan: 6, getItemKey });
 
   // The keyboard cursor: the focused row if it is still shown, else the open source, else the first.
   const tabId = (focusId && indexOfRow.has(focusId) ? focusId : null) ?? (currentId && indexOfRow.has(currentId) ? currentId : null) ?? order[0] ?? null;
@@ -83,7 +71,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   useEffect(() => {
     const i = currentId ? indexOfRow.get(currentId) : undefined;
     // The first source shows with its group's header above it.
-    if (i !== undefined) rowsV.scrollToIndex(i <= 1 ? 0 : i, { align: 'auto' });
+    if (i !== undefined) rowsV.current?.scrollToIndex(i <= 1 ? 0 : i);
     // Only when the open source changes, not on every re-arrangement.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentId]);
@@ -91,7 +79,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
   const focusRow = (id: string) => {
     setFocusId(id);
     const i = indexOfRow.get(id);
-    if (i !== undefined) rowsV.scrollToIndex(i, { align: 'auto' });
+    if (i !== undefined) rowsV.current?.scrollToIndex(i);
     requestAnimationFrame(() => document.getElementById(optionId(id))?.focus());
   };
 
@@ -143,7 +131,7 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
     onOpen(id);
   };
 
-  // Rows are memoised: a scroll frame draws only the rows that came into view, with the same handlers.
+  // Stable handlers: the rows are memoised and keep them from render to render.
   const rowClick = useRef(onRowClick);
   rowClick.current = onRowClick;
   const onRowClickStable = useCallback((event: React.MouseEvent, id: string) => rowClick.current(event, id), []);
@@ -216,85 +204,9 @@ export function SourceList({ sources, currentId, onOpen, onEdit, onDelete, onExp
           setMenu({ x: e.clientX, y: e.clientY, id });
         }}
       >
-        <div className="source-rows" style={{ height: rowsV.getTotalSize() }}>
-          {rowsV.getVirtualItems().map((v) => {
-            const row: Row = rows[v.index];
-            const style = { transform: `translateY(${v.start}px)`, height: v.size - 2 };
-            if (row.kind === 'group') {
-              return (
-                <li key={v.key} role="presentation" aria-hidden="true" className="source-group" style={style}>
-                  <span className="source-group-label">{row.label === 'No publisher' ? msg('sources.noPublisher') : row.label}</span>
-                  <span className="source-group-count">{row.count}</span>
-                </li>
-              );
-            }
-            const s = row.source;
-            return (
-              <SourceRow
-                key={v.key}
-                source={s}
-                checked={selection.checked.has(s.id)}
-                selected={selection.checked.size > 0 ? selection.checked.has(s.id) : s.id === currentId}
-                current={s.id === currentId}
-                tabbable={s.id === tabId}
-                top={v.start}
-                height={v.size - 2}
-                onClick={onRowClickStable}
-                onFocus={setFocusId}
-              />
-            );
-          })}
-        </div>
+        <SourceRows ref={rowsV} rows={rows} scroller={list} currentId={currentId} checked={selection.checked} tabId={tabId} onClick={onRowClickStable} onFocus={setFocusId} />
       </ul>
       {menu && <PopoverMenu label={msg('sources.source')} anchor={menu} items={menuItems(menu.id)} onClose={() => setMenu(null)} />}
     </nav>
   );
 }
-
-interface RowProps {
-  source: SourceSummary;
-  checked: boolean;
-  selected: boolean;
-  current: boolean;
-  tabbable: boolean;
-  top: number;
-  height: number;
-  onClick(event: React.MouseEvent, id: string): void;
-  onFocus(id: string): void;
-}
-
-const SourceRow = memo(function SourceRow({ source: s, checked, selected, current, tabbable, top, height, onClick, onFocus }: RowProps) {
-  return (
-    <li
-      id={optionId(s.id)}
-      role="option"
-      aria-selected={selected}
-      aria-current={current ? 'true' : undefined}
-      tabIndex={tabbable ? 0 : -1}
-      className={`source-item${checked ? ' checked' : ''}${current ? ' current' : ''}`}
-      data-source-id={s.id}
-      title={[s.title, s.authors?.join('; '), s.url].filter(Boolean).join('\n')}
-      style={{ transform: `translateY(${top}px)`, height }}
-      onClick={(e) => onClick(e, s.id)}
-      onFocus={() => onFocus(s.id)}
-    >
-      <span className="source-title">{s.title}</span>
-      <span className="source-meta">
-        {s.authors?.length ? (
-          <span className="source-authors" lang={s.language}>
-            {s.authors.length > 1 ? msg('sources.etAl', { value: s.authors[0] }) : s.authors[0]}
-          </span>
-        ) : null}
-        <span className="publisher">{publisherName(s.publisher) || msg('sources.noPublisher')}</span>
-        <time dateTime={s.date}>{formatDate(s.date)}</time>
-        <ReliabilityBadge grade={s.reliability} />
-      </span>
-      <span className="source-stats">
-        <span className="highlight-count" title={counted('highlight', s.highlightCount)}>
-          {counted('highlight', s.highlightCount)}
-        </span>
-        {s.orphanCount > 0 && <span className="orphan-count">{msg('sources.orphaned', { orphanCount: s.orphanCount })}</span>}
-      </span>
-    </li>
-  );
-});
