@@ -10,6 +10,7 @@ import { renderExport, type ExportOutput } from './formats';
 import { resolveExportTarget } from './paths';
 import { checkScope, ExportCancelled, readSnapshot } from './snapshot';
 import { readOriginal } from '../documents/originals';
+import { sentence } from '../../../core/i18n/message-text';
 
 interface JobRecord {
   job: ExportJob;
@@ -91,7 +92,7 @@ export class ExportJobs {
 
   private record(jobId: string): JobRecord {
     const record = this.jobs.get(jobId);
-    if (!record) throw new NotebookError('That export is no longer known (it finished a while ago, or the app restarted).');
+    if (!record) throw new NotebookError(sentence('backend.export.unknown'));
     return record;
   }
 
@@ -124,11 +125,7 @@ export class ExportJobs {
       const codebookOnly = input.format === 'qdc' || (input.format === 'qdpx' && snapshot.tags.length > 0 && input.scope.kind === 'notebook');
       if (snapshot.sources.length === 0 && !codebookOnly) {
         throw new NotebookError(
-          input.scope.kind === 'tags'
-            ? 'No highlight carries the chosen tags, so there is nothing to export.'
-            : input.scope.kind === 'collections'
-              ? 'The chosen collections have no sources, so there is nothing to export.'
-              : 'The notebook has no sources to export.',
+          sentence(input.scope.kind === 'tags' ? 'backend.export.nothingTagged' : input.scope.kind === 'collections' ? 'backend.export.emptyCollections' : 'backend.export.noSources'),
         );
       }
       job.phase = 'formatting';

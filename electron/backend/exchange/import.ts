@@ -18,6 +18,7 @@ import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from '
 import { appendNote } from '../../../core/notes/note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { writeOriginal } from '../documents/originals';
+import { sentence } from '../../../core/i18n/message-text';
 
 type Result = ImportFilePreview | ImportedNotebook;
 
@@ -103,7 +104,7 @@ export class ImportOps {
           bytes = bytesOf(file);
           results.push(await this.read(file.name, bytes, job, file.password, onProgress));
         } catch (err) {
-          if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(`Import cancelled at ${file.name}; nothing was changed.`);
+          if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(sentence('backend.import.cancelledAt', { file: file.name }));
           const refused = refusal(file.name, err);
           // A protected PDF waits in the preview for its password (unlockImport), its bytes kept until then.
           if (refused.needsPassword && bytes) locked.set(i, { name: file.name, bytes });
@@ -120,7 +121,7 @@ export class ImportOps {
   async unlock(previewId: string, index: number, password: string, jobId?: string): Promise<ImportPreview> {
     const pending = this.pending.get(previewId);
     const file = pending?.locked.get(index);
-    if (!pending || !file) throw new NotebookError('This file is no longer waiting for its password (the import was done or cancelled). Choose the files again.');
+    if (!pending || !file) throw new NotebookError(sentence('backend.import.passwordNoLongerWaiting'));
     const job = this.startJob(jobId, 1);
     try {
       job.progress = { ...job.progress, fileName: file.name, file: 1 };
@@ -129,7 +130,7 @@ export class ImportOps {
         result = await this.read(file.name, file.bytes, job, password);
         pending.locked.delete(index);
       } catch (err) {
-        if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(`Import cancelled at ${file.name}; nothing was changed.`);
+        if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(sentence('backend.import.cancelledAt', { file: file.name }));
         result = refusal(file.name, err);
       }
       const results = [...pending.results];
@@ -182,7 +183,7 @@ export class ImportOps {
 
   private startJob(jobId: string | undefined, files: number): Job {
     const id = jobId ?? `job-${randomBytes(6).toString('hex')}`;
-    if (this.jobs.has(id)) throw new NotebookError('An import with this job id is already running.');
+    if (this.jobs.has(id)) throw new NotebookError(sentence('backend.import.jobRunning'));
     const job: Job = { id, abort: new AbortController(), progress: { jobId: id, fileName: '', file: 0, files, page: 0, pages: 0, cancelled: false } };
     this.jobs.set(id, job);
     return job;
@@ -247,7 +248,7 @@ export class ImportOps {
 
   async commit(previewId: string, skipDuplicates: boolean): Promise<ImportSummary> {
     const pending = this.pending.get(previewId);
-    if (!pending) throw new NotebookError('This import is no longer waiting (it was done or cancelled). Choose the files again.');
+    if (!pending) throw new NotebookError(sentence('backend.import.noLongerWaiting'));
     this.pending.delete(previewId);
     const plan = await planImport(pending.files, await this.state(), skipDuplicates, new Date().toISOString());
 
