@@ -7,6 +7,7 @@ import { id } from '../schemas';
 // From errors.ts only: the renderer imports this file, and the importers (XML, zip, HTML parsers) stay out of its bundle.
 import { MAX_ANNOTATION_FILE_BYTES, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES } from '../import/errors';
 import type { TagKind } from '../model';
+import type { MessageText } from '../i18n/message-text';
 import type { CodebookDiff } from '../tags/codebook-merge';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -323,6 +324,8 @@ export interface ImportSummary {
   warnings: string[];
   /** One sentence for the notice: "Imported 2 files: 3 sources, 120 highlights (4 orphans), 12 tags." */
   message: string;
+  /** The same as data, for the interface language (core/i18n/message-text.ts). */
+  summaryText: MessageText;
 }
 
 export const jobInput = z.object({ jobId: id }).strict();

@@ -18,7 +18,7 @@ import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from '
 import { appendNote } from '../../../core/notes/note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { writeOriginal } from '../documents/originals';
-import { sentence } from '../../../core/i18n/message-text';
+import { sentence, summarised } from '../../../core/i18n/message-text';
 
 type Result = ImportFilePreview | ImportedNotebook;
 
@@ -46,8 +46,6 @@ function refusal(name: string, err: unknown): ImportFilePreview {
 
 /** Previews waiting for the analyst's choice; older ones are dropped (their parsed files can be large). */
 const MAX_PENDING = 4;
-
-const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export type { ImportFile };
 
@@ -290,17 +288,21 @@ export class ImportOps {
     });
 
     const sourcesAdded = plan.newSources.length;
-    const parts = [count(sourcesAdded, 'source')];
+    const parts = [sentence('count.source', { count: sourcesAdded })];
     if (pending.files.some((f) => f.format !== 'text')) {
-      parts.push(`${count(plan.counts.highlightsAdded, 'highlight')}${plan.counts.orphans ? ` (${count(plan.counts.orphans, 'orphan')})` : ''}`);
+      const highlights = sentence('count.highlight', { count: plan.counts.highlightsAdded });
+      parts.push(plan.counts.orphans ? sentence('backend.import.withOrphans', { highlights, count: plan.counts.orphans }) : highlights);
     }
-    if (plan.newTags.length) parts.push(count(plan.newTags.length, 'new tag'));
-    if (plan.renamedTags.size) parts.push(count(plan.renamedTags.size, 'tag renamed', 'tags renamed'));
-    if (plan.collections.size) parts.push(count(plan.collections.size, 'collection'));
-    if (plan.tagGroups.size) parts.push(count(plan.tagGroups.size, 'tag group'));
-    let message = `Imported ${pending.files.length === 1 ? pending.files[0].fileName : count(pending.files.length, 'file')}: ${parts.join(', ')}.`;
-    if (plan.counts.sourcesSkipped) message += ` ${count(plan.counts.sourcesSkipped, 'duplicate source')} skipped.`;
-    if (plan.counts.highlightsAlreadyThere) message += ` ${count(plan.counts.highlightsAlreadyThere, 'highlight was', 'highlights were')} already there.`;
+    if (plan.newTags.length) parts.push(sentence('backend.import.newTags', { count: plan.newTags.length }));
+    if (plan.renamedTags.size) parts.push(sentence('backend.import.tagsRenamed', { count: plan.renamedTags.size }));
+    if (plan.collections.size) parts.push(sentence('backend.import.collections', { count: plan.collections.size }));
+    if (plan.tagGroups.size) parts.push(sentence('backend.import.tagGroups', { count: plan.tagGroups.size }));
+    const what = pending.files.length === 1 ? pending.files[0].fileName : sentence('count.file', { count: pending.files.length });
+    const listed = parts.slice(1).reduce((all, part) => sentence('backend.list.comma', { first: all, next: part }), parts[0]);
+    let said = sentence('backend.import.summary', { what, parts: listed });
+    if (plan.counts.sourcesSkipped) said = sentence('backend.import.skipped', { summary: said, count: plan.counts.sourcesSkipped });
+    if (plan.counts.highlightsAlreadyThere) said = sentence('backend.import.alreadyThere', { summary: said, count: plan.counts.highlightsAlreadyThere });
+    const { summary: message, summaryText } = summarised(said);
     return {
       files: pending.files.length,
       sourcesAdded,
@@ -317,6 +319,7 @@ export class ImportOps {
       sourceIds: plan.touchedSourceIds,
       warnings: plan.warnings,
       message,
+      summaryText,
     };
   }
 
