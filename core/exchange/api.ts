@@ -256,6 +256,8 @@ export interface ImportFilePreview {
   ok: boolean;
   /** Why the file cannot be imported: names the file and the problem. */
   error?: string;
+  /** The same as data, for the interface language. */
+  errorText?: MessageText;
   kind?: ImportKind;
   /** The source's title (a text file) or the notebook's name in the file. */
   title?: string;

@@ -3,6 +3,7 @@
  * highlights added, 1 tag renamed in “Title”"), and a sentence per merge conflict for the analyst. Pure.
  */
 import type { FileConflict } from './merge-files';
+import { sentence, type MessageText } from '../i18n/message-text';
 
 interface Item {
   id: string;
@@ -133,31 +134,37 @@ export interface ConflictNames {
 
 const show = (v: unknown) => (typeof v === 'string' ? `“${v.slice(0, 80)}”` : JSON.stringify(v)?.slice(0, 80) ?? 'nothing');
 
-/** One sentence an analyst can read per conflict: what both sides did and what the merge kept. */
-export function describeConflict(c: FileConflict, names: ConflictNames): string {
+/**
+ * One sentence an analyst can read per conflict: what both sides did and what the merge kept. A message (worded in
+ * the interface language by the window; in English for the merge commit).
+ */
+export function describeConflict(c: FileConflict, names: ConflictNames): MessageText {
   const sourceId = /^sources\/(.+)\.json$/.exec(c.path)?.[1] ?? '';
-  const inSource = sourceId ? ` in “${names.source(sourceId)}”` : '';
+  const source = sourceId ? names.source(sourceId) : '';
+  // A highlight, in its source when the path names one.
+  const highlight = (id: string) => (source ? sentence('backend.conflict.highlightIn', { highlight: names.highlight(sourceId, id), source }) : sentence('backend.conflict.highlight', { highlight: names.highlight(sourceId, id) }));
+  const by = (deletedBy: 'ours' | 'theirs') => (deletedBy === 'ours' ? 'You' : 'They');
   switch (c.kind) {
     case 'field':
       if ('item' in c) {
-        const what = c.item === 'tag' ? `the tag “${names.tag(c.id)}”` : `the source “${names.source(c.id)}”`;
-        return `Both of you changed the ${c.field} of ${what}: yours (${show(c.ours)}) was kept; theirs was ${show(c.theirs)}.`;
+        const what = c.item === 'tag' ? sentence('backend.conflict.tag', { name: names.tag(c.id) }) : sentence('backend.conflict.source', { title: names.source(c.id) });
+        return sentence('backend.conflict.field', { field: c.field, what, ours: show(c.ours), theirs: show(c.theirs) });
       }
-      return `Both of you changed the ${c.field} of the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}: yours was kept; theirs was ${show(c.theirs)}.`;
+      return sentence('backend.conflict.highlightField', { field: c.field, what: highlight(c.highlightId), theirs: show(c.theirs) });
     case 'kept-over-delete':
-      if ('item' in c) return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the ${c.item} “${c.item === 'tag' ? names.tag(c.id) : names.source(c.id)}”, which the other side changed: it was kept with the change.`;
-      return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}, which the other side changed: it was kept with the change.`;
+      if ('item' in c) return sentence(`backend.conflict.keptOverDelete${by(c.deletedBy)}`, { what: c.item === 'tag' ? sentence('backend.conflict.tag', { name: names.tag(c.id) }) : sentence('backend.conflict.source', { title: names.source(c.id) }) });
+      return sentence(`backend.conflict.keptOverDelete${by(c.deletedBy)}`, { what: highlight(c.highlightId) });
     case 'tag-in-use':
-      return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the tag “${names.tag(c.id)}”, which the other side still uses: it was kept.`;
+      return sentence(`backend.conflict.tagInUse${by(c.deletedBy)}`, { name: names.tag(c.id) });
     case 'duplicate-name':
-      return `Both of you made a tag named “${c.name}”: both were kept (merge them in the codebook if they mean the same).`;
+      return sentence('backend.conflict.duplicateName', { name: c.name });
     case 'note':
-      if (c.where === 'project') return 'Both of you edited the same part of the project notes: both versions were kept, marked “Merge conflict”, for you to settle.';
-      if (c.where === 'highlight') return `Both of you edited the same part of the note on the highlight ${names.highlight(sourceId, c.highlightId ?? '')}${inSource}: both versions were kept, marked “Merge conflict”.`;
-      return `Both of you edited the same part of the notes${inSource}: both versions were kept, marked “Merge conflict”, for you to settle.`;
+      if (c.where === 'project') return sentence('backend.conflict.projectNote');
+      if (c.where === 'highlight') return sentence('backend.conflict.highlightNote', { what: highlight(c.highlightId ?? '') });
+      return source ? sentence('backend.conflict.sourceNote', { source }) : sentence('backend.conflict.notes');
     case 'text':
-      return `Both of you replaced the text of${inSource ? inSource.replace(' in', '') : ' a source'} differently: yours was kept.`;
+      return source ? sentence('backend.conflict.text', { source }) : sentence('backend.conflict.textOfASource');
     case 'file':
-      return `${c.path}: ${c.detail}.`;
+      return sentence('backend.conflict.file', { path: c.path, detail: c.detail });
   }
 }

@@ -1,6 +1,6 @@
-import { channelError, type ChannelError, type ErrorCode } from '../../core/errors';
-import { englishText, type MessageText } from '../../core/i18n/message-text';
-import { describeIoError } from './io-errors';
+import { channelError, textError, type ChannelError, type ErrorCode } from '../../core/errors';
+import { englishText, type MessageText, type TextValue } from '../../core/i18n/message-text';
+import { describeIoText } from './io-errors';
 
 /**
  * A user-facing failure: a catalog message (`text`, worded in the analyst's language by the window; `message` is its
@@ -38,10 +38,10 @@ export class UnopenableNotebookError extends NotebookError {
  * 'io'); anything else is a fault of the program, logged, and named with `fallback` ("The notebook could not
  * complete …").
  */
-export function toChannelError(err: unknown, action: string, fallback: string, log?: (err: unknown) => void): ChannelError {
+export function toChannelError(err: unknown, action: TextValue, fallback: string, log?: (err: unknown) => void): ChannelError {
   if (err instanceof NotebookError) return err.toChannelError();
   log?.(err);
-  const io = describeIoError(err, action);
-  if (io) return channelError('io', io);
+  const io = describeIoText(err, action);
+  if (io) return textError('io', io);
   return channelError('internal', `${fallback}: ${(err as Error)?.message ?? String(err)}`);
 }

@@ -132,7 +132,7 @@ export class NotebookSession {
           };
       }
     } catch (err) {
-      return { ok: false, error: toChannelError(err, 'restore the backup', 'The backup could not be restored', this.log) };
+      return { ok: false, error: toChannelError(err, sentence('backend.action.restoreBackup'), 'The backup could not be restored', this.log) };
     }
   };
 
@@ -156,7 +156,7 @@ export class NotebookSession {
       this.queueChange({ kind: 'reload' });
       return { ok: true, value: joined };
     } catch (err) {
-      return { ok: false, error: toChannelError(err, 'join the shared notebook', 'The shared notebook could not be joined', this.log) };
+      return { ok: false, error: toChannelError(err, sentence('backend.action.joinShared'), 'The shared notebook could not be joined', this.log) };
     }
   }
 
@@ -209,5 +209,5 @@ export class NotebookSession {
 function describeFailure(err: Error | null): string {
   if (!err) return 'unknown reason';
   if (err instanceof NotebookError || err instanceof NotebookLockedError) return err.message;
-  return describeIoError(err, 'open the notebook') ?? err.message;
+  return describeIoError(err, sentence('backend.action.openNotebook')) ?? err.message;
 }

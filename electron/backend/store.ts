@@ -153,7 +153,7 @@ export class NotebookStore {
         lock = await NotebookLock.acquire(dataDir, options.app ?? 'Research Notebook');
       } catch (err) {
         // A read-only or full disk opens the notebook read-only; a folder that is not there (or not a folder) fails.
-        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoError(err, 'open the notebook for writing') : null;
+        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoError(err, sentence('backend.action.openForWriting')) : null;
         if (!reason) throw err;
         readOnlyReason = sentence('backend.readOnly.disk', { reason: asIs(reason) });
       }

@@ -18,6 +18,7 @@ const MESSAGE_ARG: Record<string, number> = {
   WorkerStoppedError: 1,
   CodebookError: 1,
   QueryError: 1,
+  ImportError: 2,
 };
 /** Channel errors that stay English: the program's own faults and malformed input from a caller, not the analyst. */
 const ENGLISH_CODES = new Set(['internal', 'invalid-input', 'unknown-channel']);
@@ -84,6 +85,7 @@ describe('backend messages travel as catalog keys', () => {
       `throw new NotebookError(\`No source with id "\${id}".\`, 'not-found');`,
       `throw new CodebookError('cycle', ok ? sentence('x.y') : 'Cannot move it there.');`,
       `throw new QueryError('syntax', 'Empty parentheses', 0, 2);`,
+      `throw new ImportError(fileName, 'empty', 'the file is empty.');`,
       `const summary = \`Tagged \${n} passages.\`;`,
       `return { changed, summary: 'Nothing was changed.' };`,
       `return channelError('unopened', 'The notebook could not be opened.');`,
@@ -99,6 +101,7 @@ describe('backend messages travel as catalog keys', () => {
       'NotebookError',
       'CodebookError',
       'QueryError',
+      'ImportError',
       'summary',
       'summary',
       'channelError',

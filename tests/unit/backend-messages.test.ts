@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/backend/dispatch';
 import { CallError, isChannelError, textError } from '../../core/errors';
 import { englishText, messageTextSchema, sentence, wordText } from '../../core/i18n/message-text';
+import { ImportError } from '../../core/import/errors';
+import { describeConflict } from '../../core/sync/describe-changes';
 import { reopener } from './reopen';
 
 let dir: string;
@@ -83,5 +85,19 @@ describe('backend messages as data', () => {
     expect(englishText(sentence('backend.readOnly.noSync', { reason: sentence('backend.readOnly.flag') }))).toBe(
       'The notebook was opened read-only (--read-only): nothing is written. It cannot be synced.',
     );
+  });
+
+  it('an import refusal and a sync conflict carry their message as data', () => {
+    const e = new ImportError('notes.json', 'empty', sentence('backend.import.emptyFile'));
+    expect(e.message).toBe('notes.json: the file is empty.');
+    expect(e.detail).toBe('the file is empty.');
+    expect(wordText('ru', e.text)).toBe('notes.json: файл пуст.');
+    const names = { source: () => 'Putin warns', tag: () => 'Border', highlight: () => '“Islamic State”' };
+    const tagKept = describeConflict({ path: 'catalog.json', kind: 'tag-in-use', id: 'tag-theme-border', deletedBy: 'theirs' }, names);
+    expect(englishText(tagKept)).toBe('They deleted the tag “Border”, which the other side still uses: it was kept.');
+    expect(wordText('ru', tagKept)).toBe('Другая сторона удалила метку «Border», которую вы ещё используете: метка оставлена.');
+    const note = describeConflict({ path: 'sources/002_x.json', kind: 'note', where: 'source' } as Parameters<typeof describeConflict>[0], names);
+    expect(englishText(note)).toBe('Both of you edited the same part of the notes in “Putin warns”: both versions were kept, marked “Merge conflict”, for you to settle.');
+    expect(wordText('ru', note)).toMatch(/^Вы оба изменили одну и ту же часть заметок в «Putin warns»/);
   });
 });

@@ -18,7 +18,7 @@ import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from '
 import { appendNote } from '../../../core/notes/note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { writeOriginal } from '../documents/originals';
-import { sentence, summarised } from '../../../core/i18n/message-text';
+import { englishText, sentence, summarised } from '../../../core/i18n/message-text';
 
 type Result = ImportFilePreview | ImportedNotebook;
 
@@ -39,9 +39,10 @@ interface Job {
 
 /** A file that cannot be imported, as the preview lists it. */
 function refusal(name: string, err: unknown): ImportFilePreview {
-  const error = err instanceof ImportError ? err.message : `${name}: the file could not be read (${(err as Error)?.message ?? String(err)}).`;
+  const errorText = err instanceof ImportError ? err.text : sentence('backend.import.couldNotRead', { file: name, reason: (err as Error)?.message ?? String(err) });
+  const error = englishText(errorText);
   const needsPassword = err instanceof ImportError ? (err.problem === 'encrypted' ? 'ask' : err.problem === 'wrong-password' ? 'wrong' : undefined) : undefined;
-  return { name, ok: false, error, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [], ...(needsPassword ? { needsPassword } : {}) };
+  return { name, ok: false, error, errorText, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [], ...(needsPassword ? { needsPassword } : {}) };
 }
 
 /** Previews waiting for the analyst's choice; older ones are dropped (their parsed files can be large). */

@@ -22,7 +22,7 @@ import { GitError, isHttpUrl, isSshUrl, type GitAuth, type GitDriver } from './g
 import { redactUrl } from './git-errors';
 import { GITIGNORE, SHARED_CATALOG, isSharedPath, sharedCatalogText, withSharedParts } from './shared-files';
 import { readSyncConfig, writeSyncConfig, type SecretBox, type SyncConfig } from './sync-config';
-import { sentence, asIs } from '../../../core/i18n/message-text';
+import { asIs, englishText, sentence, type MessageText } from '../../../core/i18n/message-text';
 
 /** Pushes refused because the remote moved on meanwhile are retried this many times (fetch, merge, push again). */
 const PUSH_ATTEMPTS = 4;
@@ -96,6 +96,7 @@ export class NotebookSync {
       lastSyncAt: c.lastSyncAt,
       lastError: c.lastError,
       lastConflicts: c.lastConflicts,
+      ...(c.lastConflictTexts ? { lastConflictTexts: c.lastConflictTexts } : {}),
       git: this.git.kind,
       autoSyncMinutes: c.autoSyncMinutes,
       syncing: this.running !== null,
@@ -145,6 +146,7 @@ export class NotebookSync {
     let committed: string | null = null;
     let received = 0;
     const conflicts: string[] = [];
+    const conflictTexts: MessageText[] = [];
     try {
       for (let attempt = 1; ; attempt++) {
         committed = (await this.store.exclusive(() => this.commitLocal())) ?? committed;
@@ -154,6 +156,7 @@ export class NotebookSync {
           const merged = await this.store.exclusive(() => this.mergeIn(theirs));
           received += merged.received;
           conflicts.push(...merged.conflicts);
+          conflictTexts.push(...merged.conflictTexts);
           if (merged.committed) committed = merged.committed;
           ours = await this.git.head(this.dir);
         }
@@ -170,9 +173,12 @@ export class NotebookSync {
         await this.saveConfig((c) => {
           c.lastSyncAt = at;
           c.lastError = null;
-          if (conflicts.length || received) c.lastConflicts = conflicts;
+          if (conflicts.length || received) {
+            c.lastConflicts = conflicts;
+            c.lastConflictTexts = conflictTexts;
+          }
         });
-        return { upToDate: upToDate && !committed && received === 0, committed, received, conflicts, pushed: !upToDate, at };
+        return { upToDate: upToDate && !committed && received === 0, committed, received, conflicts, conflictTexts, pushed: !upToDate, at };
       }
     } catch (err) {
       const message = err instanceof GitError || err instanceof NotebookError ? err.message : `The sync failed: ${(err as Error).message}. Your work is kept here.`;
@@ -218,7 +224,7 @@ export class NotebookSync {
   }
 
   /** Inside the exclusive section: merge `theirs` into the notebook, by meaning, and commit the merge. */
-  private async mergeIn(theirs: string): Promise<{ received: number; conflicts: string[]; committed: string | null }> {
+  private async mergeIn(theirs: string): Promise<{ received: number; conflicts: string[]; conflictTexts: MessageText[]; committed: string | null }> {
     const localMessage = await this.commitLocal();
     const ours = await this.git.head(this.dir);
     const base = ours ? await this.git.mergeBase(this.dir, ours, theirs) : null;
@@ -278,7 +284,8 @@ export class NotebookSync {
     if (writes.size > 0) await this.store.reload(changedSources);
     await this.store.flush();
     const names = this.conflictNames();
-    const conflicts = merge.conflicts.map((c) => describeConflict(c, names));
+    const conflictTexts = merge.conflicts.map((c) => describeConflict(c, names));
+    const conflicts = conflictTexts.map(englishText);
     // The merged notebook: its tree is theirs when nothing of ours was left to add (a fast-forward).
     for (const p of writes.keys()) this.dirty.add(p);
     this.stageEverything = false;
@@ -292,7 +299,7 @@ export class NotebookSync {
       const subject = `Merged the shared notebook: ${writes.size} file${writes.size === 1 ? '' : 's'} brought in${conflicts.length ? `, ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} to read` : ''}`;
       await this.git.commit(this.dir, `${subject}\n\n${conflicts.join('\n')}\n`, await this.author(), ours ? [ours, theirs] : [theirs]);
     }
-    return { received: writes.size, conflicts, committed: localMessage };
+    return { received: writes.size, conflicts, conflictTexts, committed: localMessage };
   }
 
   /** A file a merge would write that the notebook could not read is refused before anything is written. */

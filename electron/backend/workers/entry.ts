@@ -6,8 +6,8 @@ import { jobs, type JobContext, type JobKind, type JobReply, type JobRequest, ty
 
 function serialize(err: unknown): SerializedError {
   if (err instanceof Error) {
-    const e = err as Error & { fileName?: string; problem?: string; detail?: string; text?: MessageText };
-    return { name: e.name, message: e.message, text: e.text, fileName: e.fileName, problem: e.problem, detail: e.detail };
+    const e = err as Error & { fileName?: string; problem?: string; detail?: string; text?: MessageText; detailText?: MessageText };
+    return { name: e.name, message: e.message, text: e.text, fileName: e.fileName, problem: e.problem, detail: e.detail, detailText: e.detailText };
   }
   return { name: 'Error', message: String(err) };
 }

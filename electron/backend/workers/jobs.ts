@@ -118,6 +118,8 @@ export interface SerializedError {
   message: string;
   /** A NotebookError's message as data. */
   text?: MessageText;
+  /** An ImportError's detail as data. */
+  detailText?: MessageText;
   /** ImportError's fields, so the main thread raises the same error the file would have raised inline. */
   fileName?: string;
   problem?: string;

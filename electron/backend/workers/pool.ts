@@ -199,7 +199,7 @@ export class InlineWork implements HeavyWork {
 }
 
 function revive(e: SerializedError): Error {
-  if (e.name === 'ImportError' && e.fileName !== undefined && e.problem && e.detail !== undefined) return new ImportError(e.fileName, e.problem as ImportProblem, e.detail);
+  if (e.name === 'ImportError' && e.fileName !== undefined && e.problem && e.detail !== undefined) return new ImportError(e.fileName, e.problem as ImportProblem, e.detailText ?? asIs(e.detail));
   if (e.name === 'NotebookError') return new NotebookError(e.text ?? asIs(e.message));
   const err = new Error(e.message);
   err.name = e.name;
