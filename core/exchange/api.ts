@@ -137,12 +137,16 @@ export interface ExportJob {
   total: number;
   /** What is happening, for the progress line: "Reading source 312 of 1,000". */
   message: string;
+  /** The same as data, for the interface language. */
+  messageText?: MessageText;
   /** The files written (when done). */
   paths: string[];
   counts: { sources: number; highlights: number; tags: number };
   /** What the format could not carry ("3 orphaned highlights were left out: …"). */
   warnings: string[];
   error?: string;
+  /** The error as data, for the interface language. */
+  errorText?: MessageText;
   /** Why it failed: the input (a scope with nothing in it, a bad destination) or the file system. */
   failure?: 'input' | 'io';
 }
