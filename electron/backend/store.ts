@@ -11,7 +11,7 @@ import { Low } from 'lowdb';
 import { NotebookFileAdapter } from './json-file-adapter';
 import { Backups } from './backups';
 import { NotebookError, UnopenableNotebookError } from './errors';
-import { describeIoError } from './io-errors';
+import { describeIoText } from './io-errors';
 import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
@@ -153,9 +153,9 @@ export class NotebookStore {
         lock = await NotebookLock.acquire(dataDir, options.app ?? 'Research Notebook');
       } catch (err) {
         // A read-only or full disk opens the notebook read-only; a folder that is not there (or not a folder) fails.
-        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoError(err, sentence('backend.action.openForWriting')) : null;
+        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoText(err, sentence('backend.action.openForWriting')) : null;
         if (!reason) throw err;
-        readOnlyReason = sentence('backend.readOnly.disk', { reason: asIs(reason) });
+        readOnlyReason = sentence('backend.readOnly.disk', { reason });
       }
     }
     try {

@@ -193,7 +193,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
       setProgress(await call('exportProgress', { jobId: result.jobId }));
     } catch (err) {
       setProgress(null);
-      setError((err as Error).message);
+      setError(messageText(err as Error));
     }
   };
 
@@ -412,7 +412,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
               </p>
             )}
             {progress.state === 'done' && progress.paths.length > 0 && shell?.showInFolder && (
-              <button type="button" className="show-in-folder" onClick={() => void shell.showInFolder?.(progress.paths[0]).catch((err: Error) => setError(err.message))}>
+              <button type="button" className="show-in-folder" onClick={() => void shell.showInFolder?.(progress.paths[0]).catch((err: Error) => setError(messageText(err)))}>
                 
                 {msg('exchange.showInFolder')}
               </button>
