@@ -19,7 +19,8 @@ import { shellContract, type ShellChannel, type ShellInput, type ShellOutput } f
 import { NotebookError, toChannelError } from './backend/errors';
 import type { ImportFile } from './backend/exchange/import';
 import { resolveExportTarget } from './backend/exchange/paths';
-import { NOT_GRANTED, pathKey, UNTRUSTED_SENDER, type SaveGrants } from './save-grants';
+import { pathKey, UNTRUSTED_SENDER, type SaveGrants } from './save-grants';
+import { sentence } from '../core/i18n/message-text';
 
 export interface ExchangeShellOptions {
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
@@ -84,12 +85,12 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
   // After an export: the file manager at the exported file. Only a path the save dialog returned (or a file in a
   // folder it returned), that still exists.
   handle('shell:showInFolder', 'show the file in its folder', options, async (input) => {
-    if (!isAbsolute(input)) throw new NotebookError('Invalid input for shell:showInFolder: not an absolute path.', 'invalid-input');
+    if (!isAbsolute(input)) throw new NotebookError(sentence('backend.shell.notAbsolute'), 'invalid-input');
     const path = input;
     const key = pathKey(path);
-    if (![...revealable].some((r) => key === r || key.startsWith(r.endsWith(sep) ? r : r + sep))) throw new NotebookError('Only a file you exported can be shown in its folder.');
+    if (![...revealable].some((r) => key === r || key.startsWith(r.endsWith(sep) ? r : r + sep))) throw new NotebookError(sentence('backend.shell.onlyExported'));
     await stat(path).catch(() => {
-      throw new NotebookError(`${path} is no longer there: it was moved or deleted after the export.`);
+      throw new NotebookError(sentence('backend.shell.gone', { path }));
     });
     shell.showItemInFolder(normalize(path));
     return null;
@@ -97,7 +98,7 @@ export function registerExchangeShell(options: ExchangeShellOptions): void {
 
   handle('shell:printToPdf', 'save the PDF', options, async (input) => {
     const { scope, path } = input;
-    if (!options.grants.take(path)) throw new NotebookError(NOT_GRANTED, 'not-allowed');
+    if (!options.grants.take(path)) throw new NotebookError(sentence('backend.shell.notGranted'), 'not-allowed');
     const target = await resolveExportTarget(path, 'pdf', false, options.dataDir);
     const report = await options.reportHtml(scope);
     await writeFileAtomic(target, await printHtml(report.html));

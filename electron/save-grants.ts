@@ -3,7 +3,8 @@
  * only to a path this main process's dialog returned, and only once. Node only (no 'electron'), so it is tested
  * under Node.
  */
-import { channelError } from '../core/errors';
+import { textError } from '../core/errors';
+import { sentence } from '../core/i18n/message-text';
 import { resolve } from 'node:path';
 import { caseInsensitivePaths } from './backend/exchange/paths';
 
@@ -34,8 +35,6 @@ export class SaveGrants {
   }
 }
 
-/** The message for a destination the analyst did not choose in the save dialog. */
-export const NOT_GRANTED = 'Choose where to save with the save dialog (Choose…): the app writes an export only where you chose, once.';
-/** The refusals of the shell's checks, as they cross the boundary. */
-export const NOT_GRANTED_ERROR = channelError('not-allowed', NOT_GRANTED);
-export const UNTRUSTED_SENDER = channelError('not-allowed', 'Calls are accepted from the notebook window only.');
+/** The refusals of the shell's checks, as they cross the boundary: a destination the analyst did not choose in the save dialog, a call from another frame. */
+export const NOT_GRANTED_ERROR = textError('not-allowed', sentence('backend.shell.notGranted'));
+export const UNTRUSTED_SENDER = textError('not-allowed', sentence('backend.shell.untrustedSender'));

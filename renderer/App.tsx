@@ -1,4 +1,4 @@
-import { currentLanguage, msg, setInterfaceLanguage } from './i18n';
+import { currentLanguage, messageText, msg, setInterfaceLanguage } from './i18n';
 import { interfaceLanguage, type InterfaceLanguage } from '../core/i18n/catalog';
 import { PaneBoundary } from './shell/PaneBoundary';
 import { firstListArrived, takeFirstLoad, takeFirstSource } from './shell/first-load';
@@ -389,7 +389,7 @@ export function App() {
     beforeCommit: flushNotes,
     onImported: (summary) => {
       const warnings = summary.warnings.length ? ` ${summary.warnings.join(' ')}` : '';
-      void reloadNotebook(summary.message + warnings, summary.sourceIds)
+      void reloadNotebook(messageText(summary) + warnings, summary.sourceIds)
         .then(() => (summary.firstSourceId ? openSource(summary.firstSourceId) : undefined))
         .catch(report);
     },

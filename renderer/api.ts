@@ -1,4 +1,4 @@
-import { msg } from './i18n';
+import { messageText, msg } from './i18n';
 import type { Channel, ChannelInput, ChannelOutput, Envelope, NotebookApi } from '../core/contract';
 import { CallError } from '../core/errors';
 import { isMacPlatform } from '../core/platform';
@@ -45,7 +45,8 @@ export async function call<C extends Channel>(channel: C, ...input: ChannelInput
   if (!fn) throw new Error(msg('app.theNotebookBackendIsNot', { channel }));
   const result = await fn(input[0]);
   // The error keeps its code (core/errors.ts): a caller can tell "not found" from "read-only" without reading words.
-  if (!result.ok) throw new CallError(result.error);
+  // Its message is worded here, once, in the interface language, so every view that shows `err.message` shows it so.
+  if (!result.ok) throw new CallError({ ...result.error, message: messageText(result.error) });
   return result.value as ChannelOutput<C>;
 }
 

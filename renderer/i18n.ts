@@ -5,6 +5,7 @@
  */
 import { LOCALES, translate, type InterfaceLanguage, type MessageKey } from '../core/i18n/catalog';
 import { formatNumber, type MessageValues } from '../core/i18n/format';
+import { wordText, type MessageText } from '../core/i18n/message-text';
 
 let current: InterfaceLanguage = 'en';
 const listeners = new Set<(lang: InterfaceLanguage) => void>();
@@ -55,4 +56,16 @@ export function labels<K extends string>(keys: Record<K, MessageKey>): Record<K,
   const out = {} as Record<K, string>;
   for (const k of Object.keys(keys) as K[]) Object.defineProperty(out, k, { get: () => msg(keys[k]), enumerable: true });
   return out;
+}
+
+/**
+ * A message the backend composed, in the interface language: an error (`{ message, text? }`, a CallError or a
+ * QueryError) or a result's summary (`{ summary, summaryText? }`), worded from its catalog key and values; its
+ * English `message`/`summary` only when it carries no key (a fault of the program, the disk's own words).
+ */
+export function messageText(said: { message?: string; text?: MessageText; summary?: string; summaryText?: MessageText } | null | undefined): string {
+  if (!said) return '';
+  const t = said.text ?? said.summaryText;
+  if (t) return wordText(current, t);
+  return said.message ?? said.summary ?? '';
 }

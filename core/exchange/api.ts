@@ -7,6 +7,7 @@ import { id } from '../schemas';
 // From errors.ts only: the renderer imports this file, and the importers (XML, zip, HTML parsers) stay out of its bundle.
 import { MAX_ANNOTATION_FILE_BYTES, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES } from '../import/errors';
 import type { TagKind } from '../model';
+import type { MessageText } from '../i18n/message-text';
 import type { CodebookDiff } from '../tags/codebook-merge';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,12 +137,16 @@ export interface ExportJob {
   total: number;
   /** What is happening, for the progress line: "Reading source 312 of 1,000". */
   message: string;
+  /** The same as data, for the interface language. */
+  messageText?: MessageText;
   /** The files written (when done). */
   paths: string[];
   counts: { sources: number; highlights: number; tags: number };
   /** What the format could not carry ("3 orphaned highlights were left out: …"). */
   warnings: string[];
   error?: string;
+  /** The error as data, for the interface language. */
+  errorText?: MessageText;
   /** Why it failed: the input (a scope with nothing in it, a bad destination) or the file system. */
   failure?: 'input' | 'io';
 }
@@ -255,6 +260,8 @@ export interface ImportFilePreview {
   ok: boolean;
   /** Why the file cannot be imported: names the file and the problem. */
   error?: string;
+  /** The same as data, for the interface language. */
+  errorText?: MessageText;
   kind?: ImportKind;
   /** The source's title (a text file) or the notebook's name in the file. */
   title?: string;
@@ -323,6 +330,8 @@ export interface ImportSummary {
   warnings: string[];
   /** One sentence for the notice: "Imported 2 files: 3 sources, 120 highlights (4 orphans), 12 tags." */
   message: string;
+  /** The same as data, for the interface language (core/i18n/message-text.ts). */
+  summaryText: MessageText;
 }
 
 export const jobInput = z.object({ jobId: id }).strict();

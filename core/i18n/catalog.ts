@@ -3,8 +3,8 @@
  * ru.json; keys by area). The renderer and the native menu look messages up here, so both follow one language
  * setting. Pure.
  */
-import en from './en.json';
-import ru from './ru.json';
+import en from './en.json' with { type: 'json' };
+import ru from './ru.json' with { type: 'json' };
 import { formatMessage, type MessageValues } from './format';
 
 export type InterfaceLanguage = 'en' | 'ru';

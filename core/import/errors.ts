@@ -4,6 +4,8 @@
  * nothing.
  */
 
+import { englishText, sentence, type MessageText } from '../i18n/message-text';
+
 export type ImportProblem =
   | 'unsupported-type'
   | 'too-large'
@@ -26,15 +28,22 @@ export type ImportProblem =
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  /** What is wrong, in English (`detailText` worded in English). */
+  readonly detail: string;
+  /** The whole message as data, for the interface language: "file: what is wrong". */
+  readonly text: MessageText;
 
   constructor(
     /** The file as the user knows it (its name, not a full path). */
     readonly fileName: string,
     readonly problem: ImportProblem,
-    /** What is wrong, in a sentence a user understands. */
-    readonly detail: string,
+    /** What is wrong, in a sentence a user understands (a catalog message). */
+    readonly detailText: MessageText,
   ) {
-    super(`${fileName}: ${detail}`);
+    const text = sentence('backend.import.fileProblem', { file: fileName, detail: detailText });
+    super(englishText(text));
+    this.detail = englishText(detailText);
+    this.text = text;
   }
 }
 
@@ -58,7 +67,7 @@ export function checkSize(fileName: string, size: number, limit: number): void {
     throw new ImportError(
       fileName,
       'too-large',
-      `the file is ${formatBytes(size)}, more than the ${formatBytes(limit)} this app imports. Split it into smaller files.`,
+      sentence('backend.import.tooLarge', { size: formatBytes(size), limit: formatBytes(limit) }),
     );
   }
 }
@@ -75,7 +84,7 @@ export function decodeUtf8(fileName: string, bytes: Uint8Array): string {
     throw new ImportError(
       fileName,
       'invalid-utf8',
-      `the file is not valid UTF-8 text (first bad byte at offset ${at}). Save it as UTF-8 in your editor and import it again.`,
+      sentence('backend.import.badUtf8', { offset: String(at) }),
     );
   }
 }

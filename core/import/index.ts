@@ -4,6 +4,7 @@ import type { ImportedNotebook, ImportOptions } from './model';
 import { importQdc, importQdpx } from './qdpx';
 import { extensionOf, importTextSource, sourceFormatOf } from './text-sources';
 import { importW3C } from './w3c';
+import { sentence } from '../i18n/message-text';
 
 /**
  * Import, by file type: sources (.txt, .md, .html, .htm) and annotations (.json/.jsonld W3C Web Annotation, .qdpx
@@ -43,14 +44,13 @@ export function importFile(fileName: string, bytes: Uint8Array, options: ImportO
   if (ext === 'qdpx') return importQdpx(fileName, bytes, options);
   if (ext === 'qdc') return importQdc(fileName, bytes, options);
   if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new ImportError(fileName, 'unsupported-type', `.${ext} files are read by the app itself, not by this function. Import them from the app or the command line.`);
+    throw new ImportError(fileName, 'unsupported-type', sentence('backend.import.readByApp', { ext }));
   }
   if (!sourceFormatOf(fileName)) {
     throw new ImportError(
       fileName,
       'unsupported-type',
-      `${ext ? `.${ext} files` : 'files without an extension'} cannot be imported. Import sources as .txt, .md, .html, .htm, .pdf or .docx, ` +
-        'and annotations as W3C Web Annotation .json, REFI-QDA .qdpx projects or .qdc codebooks.',
+      ext ? sentence('backend.import.unsupported', { ext }) : sentence('backend.import.unsupportedNoExt'),
     );
   }
   const s = importTextSource(fileName, bytes, options);

@@ -17,6 +17,7 @@ import { decideOffsetUnit, describeUnit, readSelection, selectionFits } from './
 import type { ProjectIdentity, VariableDef, VariableType } from '../model';
 import { VARIABLE_TYPES } from '../model';
 import { contentHash, plainNoteParser, type ImportedCollection, type ImportedTagGroup, type ImportedHighlight, type ImportedNotebook, type ImportedSource, type ImportOptions } from './model';
+import { sentence, type MessageText, type TextValue } from '../i18n/message-text';
 
 /**
  * REFI-QDA project import (.qdpx): from this app or another QDA tool (ATLAS.ti, MAXQDA, NVivo, QualCoder ...).
@@ -35,21 +36,21 @@ import { contentHash, plainNoteParser, type ImportedCollection, type ImportedTag
  * notes. Unreferenced notes (other tools' memos) are added to the project notebook so nothing is lost.
  */
 
-const textOf = (d: Uint8Array, fileName: string, what: string): string => {
+const textOf = (d: Uint8Array, fileName: string, what: TextValue): string => {
   try {
     return decodeUtf8(fileName, d).replace(/^\uFEFF/, '');
   } catch (e) {
-    if (e instanceof ImportError) throw new ImportError(fileName, 'invalid-utf8', `${what} is not valid UTF-8 text.`);
+    if (e instanceof ImportError) throw new ImportError(fileName, 'invalid-utf8', sentence('backend.import.qdpx.notUtf8', { what }));
     throw e;
   }
 };
 
 /** Why a zip entry's name is unsafe to extract, or null. */
-function unsafeEntry(name: string): string | null {
+function unsafeEntry(name: string): MessageText | null {
   const n = name.replace(/\\/g, '/');
-  if (n.startsWith('/') || /^[A-Za-z]:/.test(n)) return 'an absolute path';
-  if (n.split('/').some((seg) => seg === '..')) return 'a path that climbs out of the archive (..)';
-  if (n.includes('\u0000')) return 'a NUL character in its name';
+  if (n.startsWith('/') || /^[A-Za-z]:/.test(n)) return sentence('backend.import.qdpx.absolutePath');
+  if (n.split('/').some((seg) => seg === '..')) return sentence('backend.import.qdpx.climbsOut');
+  if (n.includes('\u0000')) return sentence('backend.import.qdpx.nul');
   return null;
 }
 
@@ -57,12 +58,12 @@ function openZip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array
   checkSize(fileName, bytes.length, MAX_ANNOTATION_FILE_BYTES);
   // A first pass over the central directory only: every entry listed, none inflated.
   const infos = listZipEntries(bytes);
-  if (!infos) throw new ImportError(fileName, 'not-qdpx', 'the file is not a zip archive, so it is not a REFI-QDA project (.qdpx).');
+  if (!infos) throw new ImportError(fileName, 'not-qdpx', sentence('backend.import.qdpx.notZip'));
   let total = 0;
   for (const f of infos) {
     const why = unsafeEntry(f.name);
     if (why) {
-      throw new ImportError(fileName, 'unsafe-path', `the archive entry "${f.name}" has ${why}. The file was not opened.`);
+      throw new ImportError(fileName, 'unsafe-path', sentence('backend.import.qdpx.unsafeEntry', { entry: f.name, why }));
     }
     total += f.declaredSize;
   }
@@ -70,12 +71,12 @@ function openZip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array
     throw new ImportError(
       fileName,
       'zip-bomb',
-      `the archive would expand to ${formatBytes(total)}, more than the ${formatBytes(MAX_UNZIPPED_BYTES)} allowed (it may be a zip bomb). The file was not opened.`,
+      sentence('backend.import.wouldExpand', { size: formatBytes(total), limit: formatBytes(MAX_UNZIPPED_BYTES) }),
     );
   }
   const project = infos.find((f) => f.name.toLowerCase() === 'project.qde');
   if (!project) {
-    throw new ImportError(fileName, 'not-qdpx', 'the zip has no project.qde at its top level, so it is not a REFI-QDA project (.qdpx).');
+    throw new ImportError(fileName, 'not-qdpx', sentence('backend.import.qdpx.noProject'));
   }
   // Streamed and counted: an entry whose header understates its size is stopped at the byte that betrays it.
   return inflateEntries(
@@ -190,12 +191,12 @@ function documentOf(s: QdeSource, variable: (name: string) => string, files: Rec
   };
 }
 
-function readQde(fileName: string, xml: string, what = 'project.qde'): Qde {
+function readQde(fileName: string, xml: string, what: TextValue = 'project.qde'): Qde {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new ImportError(
       fileName,
       'xml-entities',
-      `${what} declares a DOCTYPE or entities. REFI-QDA files never need them and they can be used to read other files on your computer, so it was not opened.`,
+      sentence('backend.import.qdpx.entities', { what }),
     );
   }
   const q: Qde = {
@@ -475,8 +476,8 @@ function readQde(fileName: string, xml: string, what = 'project.qde'): Qde {
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     const m = /(\d+):(\d+): (.*?)\.?$/.exec(raw);
-    const where = m ? `at line ${m[1]}, column ${m[2]}: ${m[3]}` : raw;
-    throw new ImportError(fileName, 'malformed-xml', `${what} is not well-formed XML (${where}). The file may be damaged.`);
+    const where = m ? sentence('backend.import.qdpx.xmlPlace', { line: m[1], column: m[2], reason: m[3] }) : raw;
+    throw new ImportError(fileName, 'malformed-xml', sentence('backend.import.qdpx.badXml', { what, where }));
   }
   return q;
 }
@@ -521,10 +522,10 @@ function entryFor(files: Record<string, Uint8Array>, path: string): Uint8Array |
 }
 
 /** Codes -> tags (kind from our "Tag kind: …" sets), each keeping its GUID and isCodable. */
-function tagsOf(fileName: string, q: Qde, now: string, what: string): { tagIdOf: Map<string, string>; tags: Tag[] } {
+function tagsOf(fileName: string, q: Qde, now: string, what: TextValue): { tagIdOf: Map<string, string>; tags: Tag[] } {
   const tagIdOf = new Map<string, string>();
   for (const c of q.codes) {
-    if (!GUID_PATTERN.test(c.guid)) throw new ImportError(fileName, 'wrong-shape', `${what} has a code ("${c.name}") without a valid guid.`);
+    if (!GUID_PATTERN.test(c.guid)) throw new ImportError(fileName, 'wrong-shape', sentence('backend.import.qdpx.badGuid', { what, code: c.name }));
     tagIdOf.set(canonicalGuid(c.guid), derivedId('t', canonicalGuid(c.guid)));
   }
   const tags: Tag[] = q.codes.map((c) => {
@@ -553,13 +554,14 @@ function tagsOf(fileName: string, q: Qde, now: string, what: string): { tagIdOf:
 export function importQdc(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedNotebook {
   const now = options.now ?? new Date().toISOString();
   checkSize(fileName, bytes.length, MAX_ANNOTATION_FILE_BYTES);
-  const xml = textOf(bytes, fileName, 'the codebook');
+  const codebook = sentence('backend.import.qdpx.theCodebook');
+  const xml = textOf(bytes, fileName, codebook);
   if (rootName(xml) !== 'CodeBook') {
-    throw new ImportError(fileName, 'wrong-shape', `the file is not a REFI-QDA codebook (its root element is <${rootName(xml) || '?'}>, not <CodeBook>).`);
+    throw new ImportError(fileName, 'wrong-shape', sentence('backend.import.qdpx.notCodebook', { root: rootName(xml) || '?' }));
   }
-  const q = readQde(fileName, xml, 'the codebook');
-  if (q.codes.length === 0) throw new ImportError(fileName, 'empty', 'the codebook has no codes.');
-  const { tags, tagIdOf } = tagsOf(fileName, q, now, 'the codebook');
+  const q = readQde(fileName, xml, codebook);
+  if (q.codes.length === 0) throw new ImportError(fileName, 'empty', sentence('backend.import.qdpx.noCodes'));
+  const { tags, tagIdOf } = tagsOf(fileName, q, now, codebook);
   const tagGroups = tagGroupsOf(q, tagIdOf);
   return { format: 'qdc', fileName, title: '', sources: [], tags, highlights: [], projectNote: null, missingSources: [], warnings: [], ...(tagGroups.length ? { tagGroups } : {}) };
 }
@@ -572,7 +574,7 @@ export function importQdpx(fileName: string, bytes: Uint8Array, options: ImportO
   const projectEntry = Object.keys(files).find((k) => k.toLowerCase() === 'project.qde') ?? 'project.qde';
   const xml = textOf(files[projectEntry], fileName, 'project.qde');
   if (rootName(xml) !== 'Project') {
-    throw new ImportError(fileName, 'not-qdpx', `project.qde is not a REFI-QDA project (its root element is <${rootName(xml) || '?'}>).`);
+    throw new ImportError(fileName, 'not-qdpx', sentence('backend.import.qdpx.notProject', { root: rootName(xml) || '?' }));
   }
   const q = readQde(fileName, xml);
   const warnings: string[] = [];

@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import { parseDate } from './dates';
 import { checkSize, decodeUtf8, ImportError, MAX_SOURCE_BYTES } from './errors';
 import { contentHash, type ImportOptions } from './model';
+import { sentence } from '../i18n/message-text';
 
 export { parseDate } from './dates';
 
@@ -233,7 +234,7 @@ export function importTextSource(
     throw new ImportError(
       fileName,
       'unsupported-type',
-      `${ext ? `.${ext} files are` : 'files without an extension are'} not a source type this app reads. Import .txt, .md, .html, .htm, .pdf or .docx files.`,
+      ext ? sentence('backend.import.notSourceType', { ext }) : sentence('backend.import.notSourceTypeNoExt'),
     );
   }
   checkSize(fileName, bytes.length, MAX_SOURCE_BYTES);
@@ -242,7 +243,7 @@ export function importTextSource(
     throw new ImportError(
       fileName,
       'binary',
-      `the file is named .${extensionOf(fileName)} but holds ${binary}, not text. Export it as plain text first.`,
+      sentence('backend.import.binary', { ext: extensionOf(fileName), holds: binary }),
     );
   }
   const raw = decodeUtf8(fileName, bytes);
@@ -275,7 +276,7 @@ export function textSourceFromString(
     ({ title, date } = plainTextFacts(text));
   }
   if (!text.trim()) {
-    throw new ImportError(fileName, 'empty', 'the file has no text to import.');
+    throw new ImportError(fileName, 'empty', sentence('backend.import.noText'));
   }
   return {
     format,

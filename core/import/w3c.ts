@@ -12,6 +12,7 @@ import {
   type ImportOptions,
 } from './model';
 import { htmlToText } from './text-sources';
+import { sentence, type MessageText } from '../i18n/message-text';
 
 /**
  * W3C Web Annotation import: an AnnotationCollection (with embedded pages), an AnnotationPage, one Annotation or an
@@ -33,25 +34,25 @@ const hasType = (v: unknown, type: string): boolean => isObject(v) && asArray(v.
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const idOf = (v: unknown): string => (typeof v === 'string' ? v : isObject(v) ? str(v.id) || str(v['@id']) : '');
 
-function wrongShape(fileName: string, detail: string): ImportError {
-  return new ImportError(fileName, 'wrong-shape', `${detail} Choose a W3C Web Annotation (JSON-LD) export.`);
+function wrongShape(fileName: string, detail: MessageText): ImportError {
+  return new ImportError(fileName, 'wrong-shape', sentence('backend.import.w3c.chooseExport', { detail }));
 }
 
 /** Line and column of a JSON.parse error, when the engine says where. */
-function jsonErrorPlace(text: string, message: string): string {
+function jsonErrorPlace(text: string, message: string, say: (place: { line: number; column: number }) => MessageText): MessageText | null {
   const m = /position (\d+)/.exec(message);
-  if (!m) return '';
+  if (!m) return null;
   const pos = Number(m[1]);
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const col = pos - before.lastIndexOf('\n');
-  return ` at line ${line}, column ${col}`;
+  return say({ line, column: col });
 }
 
 function parseJson(fileName: string, bytes: Uint8Array): unknown {
   checkSize(fileName, bytes.length, MAX_ANNOTATION_FILE_BYTES);
   const text = decodeUtf8(fileName, bytes).replace(/^\uFEFF/, '');
-  if (!text.trim()) throw new ImportError(fileName, 'empty', 'the file is empty.');
+  if (!text.trim()) throw new ImportError(fileName, 'empty', sentence('backend.import.emptyFile'));
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -59,7 +60,7 @@ function parseJson(fileName: string, bytes: Uint8Array): unknown {
     throw new ImportError(
       fileName,
       'malformed-json',
-      `the file is not valid JSON${jsonErrorPlace(text, message)} (${message}). It may be cut short or not a JSON file.`,
+      jsonErrorPlace(text, message, (place) => sentence('backend.import.badJsonAt', { ...place, reason: message })) ?? sentence('backend.import.badJson', { reason: message }),
     );
   }
 }
@@ -99,7 +100,7 @@ function annotationsOf(fileName: string, root: unknown): { collection: Json | nu
     return { collection: null, items: annotations.map((r) => hypothesisToW3C(r as Json)), replies: rows.length - annotations.length };
   }
   if (Array.isArray(root)) return { collection: null, items: root };
-  if (!isObject(root)) throw wrongShape(fileName, 'the JSON holds a single value, not annotations.');
+  if (!isObject(root)) throw wrongShape(fileName, sentence('backend.import.w3c.singleValue'));
   if (hasType(root, 'AnnotationCollection')) {
     const items: unknown[] = [];
     if (Array.isArray(root.items)) items.push(...root.items);
@@ -108,10 +109,10 @@ function annotationsOf(fileName: string, root: unknown): { collection: Json | nu
     while (page !== undefined && page !== null && !seen.has(page)) {
       seen.add(page);
       if (typeof page === 'string') {
-        throw wrongShape(fileName, `the collection's annotations are not in the file (its first page is only linked: ${page}).`);
+        throw wrongShape(fileName, sentence('backend.import.w3c.linkedPage', { page: String(page) }));
       }
       if (!isObject(page) || !Array.isArray(page.items)) {
-        throw wrongShape(fileName, 'the collection\'s page has no "items" list of annotations.');
+        throw wrongShape(fileName, sentence('backend.import.w3c.pageNoItems'));
       }
       items.push(...page.items);
       page = isObject(page.next) ? page.next : undefined;
@@ -119,12 +120,12 @@ function annotationsOf(fileName: string, root: unknown): { collection: Json | nu
     return { collection: root, items };
   }
   if (hasType(root, 'AnnotationPage')) {
-    if (!Array.isArray(root.items)) throw wrongShape(fileName, 'the AnnotationPage has no "items" list.');
+    if (!Array.isArray(root.items)) throw wrongShape(fileName, sentence('backend.import.w3c.annotationPageNoItems'));
     return { collection: null, items: root.items };
   }
   if (hasType(root, 'Annotation')) return { collection: null, items: [root] };
   const type = root.type === undefined ? 'no "type"' : `"type" ${JSON.stringify(root.type)}`;
-  throw wrongShape(fileName, `the JSON is not Web Annotation data: expected an AnnotationCollection, AnnotationPage or Annotation, found an object with ${type}.`);
+  throw wrongShape(fileName, sentence('backend.import.w3c.notAnnotations', { type }));
 }
 
 interface Extension {
@@ -159,15 +160,15 @@ function documentFacts(s: Record<string, unknown>): Pick<ImportedSource, 'docume
 /** Our own `notebook` extension, checked field by field (a damaged one is refused, not half-read). */
 function readExtension(fileName: string, ext: unknown, hash: (text: string) => string): Extension | null {
   if (ext === undefined) return null;
-  const bad = (what: string): ImportError => wrongShape(fileName, `the notebook data in the file is damaged: ${what}.`);
-  if (!isObject(ext) || !Array.isArray(ext.sources) || !Array.isArray(ext.tags)) throw bad('"sources" or "tags" is missing');
+  const bad = (what: MessageText): ImportError => wrongShape(fileName, sentence('backend.import.w3c.damaged', { what }));
+  if (!isObject(ext) || !Array.isArray(ext.sources) || !Array.isArray(ext.tags)) throw bad(sentence('backend.import.w3c.noSourcesOrTags'));
   const iris = new Map<string, string>();
   const ids = new Set<string>();
   const sources = ext.sources.map((s, i): ImportedSource => {
     if (!isObject(s) || typeof s.id !== 'string' || typeof s.text !== 'string' || typeof s.iri !== 'string') {
-      throw bad(`source ${i + 1} lacks its id, IRI or text`);
+      throw bad(sentence('backend.import.w3c.sourceIncomplete', { n: i + 1 }));
     }
-    if (ids.has(s.id)) throw bad(`source id ${s.id} appears twice`);
+    if (ids.has(s.id)) throw bad(sentence('backend.import.w3c.sourceTwice', { id: String(s.id) }));
     ids.add(s.id);
     iris.set(s.iri, s.id);
     const furniture = Array.isArray(s.furniture)
@@ -189,8 +190,8 @@ function readExtension(fileName: string, ext: unknown, hash: (text: string) => s
   });
   const tagIds = new Set<string>();
   const rawTags = ext.tags.map((t, i) => {
-    if (!isObject(t) || typeof t.id !== 'string' || typeof t.name !== 'string') throw bad(`tag ${i + 1} lacks its id or name`);
-    if (tagIds.has(t.id)) throw bad(`tag id ${t.id} appears twice`);
+    if (!isObject(t) || typeof t.id !== 'string' || typeof t.name !== 'string') throw bad(sentence('backend.import.w3c.tagIncomplete', { n: i + 1 }));
+    if (tagIds.has(t.id)) throw bad(sentence('backend.import.w3c.tagTwice', { id: String(t.id) }));
     tagIds.add(t.id);
     return t;
   });
@@ -403,9 +404,9 @@ export function importW3C(fileName: string, bytes: Uint8Array, options: ImportOp
   };
 
   items.forEach((a, i) => {
-    const where = `annotation ${i + 1}${isObject(a) && typeof a.id === 'string' ? ` (${a.id})` : ''}`;
-    if (!hasType(a, 'Annotation') || !isObject(a)) throw wrongShape(fileName, `${where} is not an Annotation (its "type" is not "Annotation").`);
-    if (a.target === undefined || a.target === null) throw wrongShape(fileName, `${where} has no target.`);
+    const where = isObject(a) && typeof a.id === 'string' ? sentence('backend.import.w3c.annotationWithId', { n: i + 1, id: a.id }) : sentence('backend.import.w3c.annotation', { n: i + 1 });
+    if (!hasType(a, 'Annotation') || !isObject(a)) throw wrongShape(fileName, sentence('backend.import.w3c.notAnnotation', { where }));
+    if (a.target === undefined || a.target === null) throw wrongShape(fileName, sentence('backend.import.w3c.noTarget', { where }));
     const targets = asArray(a.target as unknown);
     const specific = targets.find((t) => isObject(t) && t.selector !== undefined && idOf(t.source)) as Json | undefined;
     const body = readBodies(a);

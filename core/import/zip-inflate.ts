@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import { formatBytes, ImportError } from './errors';
+import { sentence } from '../i18n/message-text';
 
 /**
  * Streamed, byte-counted inflation of zip entries (issue 11). A zip's headers can lie: an entry that declares 1 KB
@@ -108,7 +109,7 @@ export const inflateBudget = (total: number): InflateBudget => ({ left: total, t
 export function inflateEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) {
-    throw new ImportError(fileName, 'corrupt', `the archive is damaged (the entry "${entry.name}" is not where its header says).`);
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.entryMisplaced', { entry: entry.name }));
   }
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
@@ -118,8 +119,8 @@ export function inflateEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
       fileName,
       'zip-bomb',
       allowed < entry.declaredSize
-        ? `the archive expands past the ${formatBytes(budget.total)} allowed (it may be a zip bomb). It was stopped there; the file was not opened.`
-        : `the archive entry "${entry.name}" expands past the ${formatBytes(entry.declaredSize)} its header declares (it may be a zip bomb). It was stopped there; the file was not opened.`,
+        ? sentence('backend.import.expandsPastAllowed', { limit: formatBytes(budget.total) })
+        : sentence('backend.import.expandsPastHeader', { entry: entry.name, size: formatBytes(entry.declaredSize) }),
     );
   if (entry.method === 0) {
     if (data.length > allowed) throw overflow();
@@ -127,7 +128,7 @@ export function inflateEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
     return data.slice();
   }
   if (entry.method !== 8) {
-    throw new ImportError(fileName, 'corrupt', `the archive entry "${entry.name}" uses a compression method (${entry.method}) this app does not read.`);
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.compression', { entry: entry.name, method: String(entry.method) }));
   }
   // Chunks as they come (nothing allocated for what a header merely claims), counted before they are kept.
   const chunks: Uint8Array[] = [];
@@ -143,7 +144,7 @@ export function inflateEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
     for (let p = 0; p < data.length && !done; p += PUSH_BYTES) inflater.push(data.subarray(p, Math.min(data.length, p + PUSH_BYTES)), p + PUSH_BYTES >= data.length);
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(fileName, 'corrupt', `the archive is damaged (${e instanceof Error ? e.message : String(e)}).`);
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.archiveDamaged', { reason: e instanceof Error ? e.message : String(e) }));
   }
   budget.left -= filled;
   if (chunks.length === 1) return chunks[0];

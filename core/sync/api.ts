@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { id } from '../schemas';
+import type { MessageText } from '../i18n/message-text';
 
 /** Where the shared notebook lives: an HTTPS or SSH address, or a full path to a bare repository (a shared drive). */
 export const remoteAddress = z
@@ -38,6 +39,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** What the last sync could not merge by itself, in sentences. */
   lastConflicts: string[];
+  /** The same as data, for the interface language. */
+  lastConflictTexts?: MessageText[];
   /** Which git runs: the one installed, or the built-in one. */
   git: 'system' | 'js';
   /** Sync every this many minutes while the app is open (0: only on demand). */
@@ -53,6 +56,8 @@ export interface SyncResult {
   /** Files the merge brought in or changed. */
   received: number;
   conflicts: string[];
+  /** The same as data, for the interface language. */
+  conflictTexts: MessageText[];
   pushed: boolean;
   at: string;
 }

@@ -3,6 +3,7 @@
  * highlights added, 1 tag renamed in “Title”"), and a sentence per merge conflict for the analyst. Pure.
  */
 import type { FileConflict } from './merge-files';
+import { sentence, type MessageText } from '../i18n/message-text';
 
 interface Item {
   id: string;
@@ -133,38 +134,43 @@ export interface ConflictNames {
 
 const show = (v: unknown) => (typeof v === 'string' ? `“${v.slice(0, 80)}”` : JSON.stringify(v)?.slice(0, 80) ?? 'nothing');
 
-/** The name of a tag, source, collection or tag group that a catalog conflict is about. */
-function itemName(c: { item: string; id: string; label?: string }, names: ConflictNames): string {
-  if (c.item === 'tag') return names.tag(c.id);
-  if (c.item === 'source') return names.source(c.id);
-  return c.label || c.id;
+/** The tag, source, collection or tag group that a catalog conflict is about, named. */
+function itemWhat(c: { item: string; id: string; label?: string }, names: ConflictNames): MessageText {
+  if (c.item === 'tag') return sentence('backend.conflict.tag', { name: names.tag(c.id) });
+  if (c.item === 'source') return sentence('backend.conflict.source', { title: names.source(c.id) });
+  return sentence(c.item === 'collection' ? 'backend.conflict.collection' : 'backend.conflict.tagGroup', { name: c.label || c.id });
 }
 
-/** One sentence an analyst can read per conflict: what both sides did and what the merge kept. */
-export function describeConflict(c: FileConflict, names: ConflictNames): string {
+/**
+ * One sentence an analyst can read per conflict: what both sides did and what the merge kept. A message (worded in
+ * the interface language by the window; in English for the merge commit).
+ */
+export function describeConflict(c: FileConflict, names: ConflictNames): MessageText {
   const sourceId = /^sources\/(.+)\.json$/.exec(c.path)?.[1] ?? '';
-  const inSource = sourceId ? ` in “${names.source(sourceId)}”` : '';
+  const source = sourceId ? names.source(sourceId) : '';
+  // A highlight, in its source when the path names one.
+  const highlight = (id: string) => (source ? sentence('backend.conflict.highlightIn', { highlight: names.highlight(sourceId, id), source }) : sentence('backend.conflict.highlight', { highlight: names.highlight(sourceId, id) }));
+  const by = (deletedBy: 'ours' | 'theirs') => (deletedBy === 'ours' ? 'You' : 'They');
   switch (c.kind) {
     case 'field':
       if ('item' in c) {
-        const what = `the ${c.item} “${itemName(c, names)}”`;
-        return `Both of you changed the ${c.field} of ${what}: yours (${show(c.ours)}) was kept; theirs was ${show(c.theirs)}.`;
+        return sentence('backend.conflict.field', { field: c.field, what: itemWhat(c, names), ours: show(c.ours), theirs: show(c.theirs) });
       }
-      return `Both of you changed the ${c.field} of the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}: yours was kept; theirs was ${show(c.theirs)}.`;
+      return sentence('backend.conflict.highlightField', { field: c.field, what: highlight(c.highlightId), theirs: show(c.theirs) });
     case 'kept-over-delete':
-      if ('item' in c) return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the ${c.item} “${itemName(c, names)}”, which the other side changed: it was kept with the change.`;
-      return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the highlight ${names.highlight(sourceId, c.highlightId)}${inSource}, which the other side changed: it was kept with the change.`;
+      if ('item' in c) return sentence(`backend.conflict.keptOverDelete${by(c.deletedBy)}`, { what: itemWhat(c, names) });
+      return sentence(`backend.conflict.keptOverDelete${by(c.deletedBy)}`, { what: highlight(c.highlightId) });
     case 'tag-in-use':
-      return `${c.deletedBy === 'ours' ? 'You' : 'They'} deleted the tag “${names.tag(c.id)}”, which the other side still uses: it was kept.`;
+      return sentence(`backend.conflict.tagInUse${by(c.deletedBy)}`, { name: names.tag(c.id) });
     case 'duplicate-name':
-      return `Both of you made a tag named “${c.name}”: both were kept (merge them in the codebook if they mean the same).`;
+      return sentence('backend.conflict.duplicateName', { name: c.name });
     case 'note':
-      if (c.where === 'project') return 'Both of you edited the same part of the project notes: both versions were kept, marked “Merge conflict”, for you to settle.';
-      if (c.where === 'highlight') return `Both of you edited the same part of the note on the highlight ${names.highlight(sourceId, c.highlightId ?? '')}${inSource}: both versions were kept, marked “Merge conflict”.`;
-      return `Both of you edited the same part of the notes${inSource}: both versions were kept, marked “Merge conflict”, for you to settle.`;
+      if (c.where === 'project') return sentence('backend.conflict.projectNote');
+      if (c.where === 'highlight') return sentence('backend.conflict.highlightNote', { what: highlight(c.highlightId ?? '') });
+      return source ? sentence('backend.conflict.sourceNote', { source }) : sentence('backend.conflict.notes');
     case 'text':
-      return `Both of you replaced the text of${inSource ? inSource.replace(' in', '') : ' a source'} differently: yours was kept.`;
+      return source ? sentence('backend.conflict.text', { source }) : sentence('backend.conflict.textOfASource');
     case 'file':
-      return `${c.path}: ${c.detail}.`;
+      return sentence('backend.conflict.file', { path: c.path, detail: c.detail });
   }
 }

@@ -10,6 +10,7 @@ import { id } from '../schemas';
 import type { SuggestionGroup } from '../suggest/entities';
 import type { RetrievalResult } from './query';
 import { TAG_NAME_MAX } from './codebook';
+import type { MessageText } from '../i18n/message-text';
 
 export const tagName = z.string().min(1, 'a tag name cannot be empty').max(TAG_NAME_MAX, `a tag name is at most ${TAG_NAME_MAX} characters`);
 export const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, e.g. #f5d24a');
@@ -143,6 +144,8 @@ export interface TagList {
 export interface TagChangeResult {
   tags: Tag[];
   summary: string;
+  /** The summary as data, for the interface language (core/i18n/message-text.ts). */
+  summaryText: MessageText;
   /** The tag created or changed. */
   tag?: Tag;
 }
@@ -171,6 +174,7 @@ export interface BulkTagResult {
   /** Only the highlights that changed. */
   changed: HighlightTagChange[];
   summary: string;
+  summaryText: MessageText;
 }
 
 export type RetrieveResult = RetrievalResult;
@@ -197,6 +201,7 @@ export interface TagPassagesResult {
   tags: Tag[];
   createdTags: Tag[];
   summary: string;
+  summaryText: MessageText;
 }
 
 export interface MentionRow {

@@ -19,6 +19,8 @@
 import { TAG_KINDS, type Highlight, type Tag, type TagKind } from '../model';
 import { nextColor, tagPath } from './default-codebook';
 import { lineageOf } from './lineage';
+import type { MessageKey } from '../i18n/catalog';
+import { englishText, sentence, summarised, type MessageText } from '../i18n/message-text';
 
 export const TAG_NAME_MAX = 200;
 
@@ -37,9 +39,10 @@ export type CodebookErrorCode =
 export class CodebookError extends Error {
   constructor(
     readonly code: CodebookErrorCode,
-    message: string,
+    /** The message as data (core/i18n/message-text.ts); `message` is it in English. */
+    readonly text: MessageText,
   ) {
-    super(message);
+    super(englishText(text));
     this.name = 'CodebookError';
   }
 }
@@ -60,6 +63,8 @@ export interface TagChange {
   tags: Tag[];
   /** One sentence for a toast or the undo menu, e.g. `Merged "ISIS" into "Islamic State".` */
   summary: string;
+  /** The same sentence as data, for the interface language. */
+  summaryText: MessageText;
   /** Ids of tags created or modified. */
   changedIds: string[];
   /** Ids of tags removed. */
@@ -119,13 +124,14 @@ export function nameKey(name: string): string {
 }
 
 /** Trims and collapses whitespace; throws unless 1..200 characters without control characters remain. */
-export function validateTagName(name: string, what = 'A tag name'): string {
+export function validateTagName(name: string, what: 'name' | 'alias' = 'name'): string {
   const clean = name.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (clean.length === 0) throw new CodebookError('invalid-name', `${what} cannot be empty.`);
+  const key = what === 'name' ? 'backend.codebook.name' : 'backend.codebook.alias';
+  if (clean.length === 0) throw new CodebookError('invalid-name', sentence(`${key}.empty`));
   if (clean.length > TAG_NAME_MAX) {
-    throw new CodebookError('invalid-name', `${what} can have at most ${TAG_NAME_MAX} characters (this one has ${clean.length}).`);
+    throw new CodebookError('invalid-name', sentence(`${key}.tooLong`, { max: TAG_NAME_MAX, length: clean.length }));
   }
-  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new CodebookError('invalid-name', `${what} cannot contain control characters.`);
+  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new CodebookError('invalid-name', sentence(`${key}.control`));
   return clean;
 }
 
@@ -133,14 +139,14 @@ export function validateTagName(name: string, what = 'A tag name'): string {
 export function validateColor(color: string): string {
   const c = color.trim();
   if (!/^#[0-9a-fA-F]{6}$/.test(c)) {
-    throw new CodebookError('invalid-color', `"${color}" is not a colour: use #rrggbb, e.g. #f5d24a.`);
+    throw new CodebookError('invalid-color', sentence('backend.codebook.badColour', { colour: color }));
   }
   return c.toLowerCase();
 }
 
 export function validateKind(kind: string): TagKind {
   if (!(TAG_KINDS as readonly string[]).includes(kind)) {
-    throw new CodebookError('invalid-kind', `"${kind}" is not a tag kind: use ${TAG_KINDS.slice(0, -1).join(', ')} or ${TAG_KINDS[TAG_KINDS.length - 1]}.`);
+    throw new CodebookError('invalid-kind', sentence('backend.codebook.badKind', { kind, kinds: TAG_KINDS.slice(0, -1).join(', '), last: TAG_KINDS[TAG_KINDS.length - 1] }));
   }
   return kind as TagKind;
 }
@@ -150,7 +156,7 @@ export function validateAliases(aliases: readonly string[], ownName: string): st
   const seen = new Set([nameKey(ownName)]);
   const out: string[] = [];
   for (const a of aliases) {
-    const clean = validateTagName(a, 'An alias');
+    const clean = validateTagName(a, 'alias');
     const k = nameKey(clean);
     if (seen.has(k)) continue;
     seen.add(k);
@@ -166,9 +172,9 @@ function indexById(tags: readonly Tag[]): Map<string, Tag> {
   return new Map(tags.map((t) => [t.id, t]));
 }
 
-function mustGet(byId: ReadonlyMap<string, Tag>, id: string, what = 'tag'): Tag {
+function mustGet(byId: ReadonlyMap<string, Tag>, id: string, what: 'tag' | 'parent' = 'tag'): Tag {
   const t = byId.get(id);
-  if (!t) throw new CodebookError('not-found', `No ${what} with id "${id}".`);
+  if (!t) throw new CodebookError('not-found', sentence(what === 'tag' ? 'backend.codebook.noTag' : 'backend.codebook.noParent', { id }));
   return t;
 }
 
@@ -199,15 +205,15 @@ export function childrenIndex(tags: readonly Tag[]): Map<string | null, string[]
   return m;
 }
 
-function where(tags: readonly Tag[], parentId: string | null): string {
-  return parentId === null ? 'at the top level' : `under ${tagPath(tags, parentId).join('/')}`;
+function where(tags: readonly Tag[], parentId: string | null): MessageText {
+  return parentId === null ? sentence('backend.codebook.atTop') : sentence('backend.codebook.under', { path: tagPath(tags, parentId).join('/') });
 }
 
 /** Throws unless no sibling under parentId (other than the ids in `except`) has this name. */
 function assertUniqueName(tags: readonly Tag[], name: string, parentId: string | null, except: ReadonlySet<string>): void {
   const k = nameKey(name);
   const clash = tags.find((t) => t.parentId === parentId && !except.has(t.id) && nameKey(t.name) === k);
-  if (clash) throw new CodebookError('duplicate-name', `A tag named "${clash.name}" already exists ${where(tags, parentId)}.`);
+  if (clash) throw new CodebookError('duplicate-name', sentence('backend.codebook.nameTaken', { name: clash.name, where: where(tags, parentId) }));
 }
 
 function isAncestor(byId: ReadonlyMap<string, Tag>, ancestorId: string, id: string): boolean {
@@ -224,10 +230,10 @@ function replaceIn(tags: readonly Tag[], updated: ReadonlyMap<string, Tag>): Tag
 export function createTag(tags: readonly Tag[], input: NewTagInput): TagChange & { tag: Tag } {
   const byId = indexById(tags);
   const id = input.id.trim();
-  if (id.length === 0) throw new CodebookError('invalid-name', 'A tag id cannot be empty.');
-  if (byId.has(id)) throw new CodebookError('duplicate-id', `A tag with id "${id}" already exists.`);
+  if (id.length === 0) throw new CodebookError('invalid-name', sentence('backend.codebook.emptyId'));
+  if (byId.has(id)) throw new CodebookError('duplicate-id', sentence('backend.codebook.idTaken', { id }));
   const parentId = input.parentId ?? null;
-  const parent = parentId === null ? null : mustGet(byId, parentId, 'parent tag');
+  const parent = parentId === null ? null : mustGet(byId, parentId, 'parent');
   const name = validateTagName(input.name);
   assertUniqueName(tags, name, parentId, new Set());
   const tag: Tag = {
@@ -243,7 +249,7 @@ export function createTag(tags: readonly Tag[], input: NewTagInput): TagChange &
   return {
     tag,
     tags: [...tags, tag],
-    summary: `Created "${name}" ${where(tags, parentId)}.`,
+    ...summarised(sentence('backend.codebook.created', { name, where: where(tags, parentId) })),
     changedIds: [id],
     removedIds: [],
     rewrite: null,
@@ -265,17 +271,17 @@ export function updateTag(tags: readonly Tag[], id: string, patch: TagPatch): Ta
   };
   if (patch.translit === true) delete tag.translit;
   else if (patch.translit === false) tag.translit = false;
-  const what: string[] = [];
-  if (tag.name !== old.name) what.push(`renamed to "${tag.name}"`);
-  if (tag.kind !== old.kind) what.push(`kind ${tag.kind}`);
-  if (tag.color !== old.color) what.push(`colour ${tag.color}`);
-  if (tag.description !== old.description) what.push('description edited');
-  if (tag.aliases.join('\u0000') !== old.aliases.join('\u0000')) what.push('aliases edited');
-  if ((tag.translit ?? true) !== (old.translit ?? true)) what.push(tag.translit === false ? 'names match only as spelled' : 'names match across scripts');
+  const what: MessageText[] = [];
+  if (tag.name !== old.name) what.push(sentence('backend.codebook.renamedTo', { name: tag.name }));
+  if (tag.kind !== old.kind) what.push(sentence('backend.codebook.kindIs', { kind: sentence(`backend.codebook.kindName.${tag.kind}` as MessageKey) }));
+  if (tag.color !== old.color) what.push(sentence('backend.codebook.colourIs', { colour: tag.color }));
+  if (tag.description !== old.description) what.push(sentence('backend.codebook.descriptionEdited'));
+  if (tag.aliases.join('\u0000') !== old.aliases.join('\u0000')) what.push(sentence('backend.codebook.aliasesEdited'));
+  if ((tag.translit ?? true) !== (old.translit ?? true)) what.push(sentence(tag.translit === false ? 'backend.codebook.matchAsSpelled' : 'backend.codebook.matchAcrossScripts'));
   return {
     tag,
     tags: replaceIn(tags, new Map([[id, tag]])),
-    summary: what.length === 0 ? `"${old.name}" unchanged.` : `"${old.name}": ${what.join(', ')}.`,
+    ...summarised(what.length === 0 ? sentence('backend.codebook.unchanged', { name: old.name }) : sentence('backend.codebook.changed', { name: old.name, what: joined(what) })),
     changedIds: what.length === 0 ? [] : [id],
     removedIds: [],
     rewrite: null,
@@ -291,21 +297,24 @@ export function recolourTag(tags: readonly Tag[], id: string, color: string): Ta
   return updateTag(tags, id, { color });
 }
 
-const KIND_NOUN: Record<TagKind, string> = { person: 'a person', organisation: 'an organisation', place: 'a place', group: 'a group', theme: 'a theme', other: 'of no particular kind' };
+/** Changes of a tag, one after another: "renamed to "X", colour #aabbcc". */
+function joined(parts: MessageText[]): MessageText {
+  return parts.slice(1).reduce((all, part) => sentence('backend.codebook.andThen', { first: all, next: part }), parts[0]);
+}
 
 /** Moves a tag (with its subtree) under another parent, or to the top level with null. */
 export function moveTag(tags: readonly Tag[], id: string, parentId: string | null): TagChange & { tag: Tag } {
   const byId = indexById(tags);
   const tag = mustGet(byId, id);
   if (parentId !== null) {
-    const parent = mustGet(byId, parentId, 'parent tag');
-    if (parentId === id) throw new CodebookError('cycle', `Cannot move "${tag.name}" under itself.`);
+    const parent = mustGet(byId, parentId, 'parent');
+    if (parentId === id) throw new CodebookError('cycle', sentence('backend.codebook.moveIntoItself', { name: tag.name }));
     if (isAncestor(byId, id, parentId)) {
-      throw new CodebookError('cycle', `Cannot move "${tag.name}" under "${parent.name}": "${parent.name}" is inside "${tag.name}".`);
+      throw new CodebookError('cycle', sentence('backend.codebook.moveCycle', { name: tag.name, parent: parent.name }));
     }
   }
   if (tag.parentId === parentId) {
-    return { tag, tags: [...tags], summary: `"${tag.name}" is already ${where(tags, parentId)}.`, changedIds: [], removedIds: [], rewrite: null };
+    return { tag, tags: [...tags], ...summarised(sentence('backend.codebook.alreadyThere', { name: tag.name, where: where(tags, parentId) })), changedIds: [], removedIds: [], rewrite: null };
   }
   assertUniqueName(tags, tag.name, parentId, new Set([id]));
   // A tag's kind follows its place in the tree unless the analyst set another: one that had the kind of its old
@@ -322,11 +331,12 @@ export function moveTag(tags: readonly Tag[], id: string, parentId: string | nul
       if (t && t.kind === tag.kind) updated.set(d, { ...t, kind: newKind });
     }
   }
-  const kindNote = newKind !== tag.kind ? ` It is now ${KIND_NOUN[newKind]}.` : '';
+  const place = parentId === null ? sentence('backend.codebook.toTop') : sentence('backend.codebook.under', { path: tagPath(tags, parentId).join('/') });
+  const moveSummary = newKind !== tag.kind ? sentence('backend.codebook.movedKind', { name: tag.name, place, kind: sentence(`backend.codebook.kindNoun.${newKind}` as MessageKey) }) : sentence('backend.codebook.moved', { name: tag.name, place });
   return {
     tag: moved,
     tags: replaceIn(tags, updated),
-    summary: `Moved "${tag.name}" ${parentId === null ? 'to the top level' : `under ${tagPath(tags, parentId).join('/')}`}.${kindNote}`,
+    ...summarised(moveSummary),
     changedIds: [...updated.keys()],
     removedIds: [],
     rewrite: null,
@@ -342,7 +352,7 @@ export function mergeTags(tags: readonly Tag[], fromId: string, intoId: string):
   const byId = indexById(tags);
   const from = mustGet(byId, fromId);
   const into = mustGet(byId, intoId);
-  if (fromId === intoId) throw new CodebookError('self-merge', `Cannot merge "${from.name}" into itself.`);
+  if (fromId === intoId) throw new CodebookError('self-merge', sentence('backend.codebook.mergeIntoItself', { name: from.name }));
 
   const work = new Map<string, Tag>(); // modified copies
   const get = (id: string): Tag => work.get(id) ?? (byId.get(id) as Tag);
@@ -359,7 +369,7 @@ export function mergeTags(tags: readonly Tag[], fromId: string, intoId: string):
     // The target takes the source's place; its name must not clash there.
     const clash = tags.find((t) => t.parentId === from.parentId && t.id !== fromId && t.id !== intoId && nameKey(t.name) === nameKey(into.name));
     if (clash) {
-      throw new CodebookError('duplicate-name', `Cannot merge: "${into.name}" would move ${where(tags, from.parentId)}, where a tag named "${clash.name}" already exists.`);
+      throw new CodebookError('duplicate-name', sentence('backend.codebook.mergeClash', { into: into.name, where: where(tags, from.parentId), name: clash.name }));
     }
     setParent(intoId, from.parentId);
   }
@@ -393,7 +403,7 @@ export function mergeTags(tags: readonly Tag[], fromId: string, intoId: string):
   return {
     tag: get(intoId),
     tags: next,
-    summary: `Merged "${from.name}" into "${into.name}".`,
+    ...summarised(sentence('backend.codebook.merged', { from: from.name, into: into.name })),
     changedIds: [...work.keys()].filter((id) => !removed.has(id)),
     removedIds: [...removed],
     rewrite: { op: 'replace', map },
@@ -409,16 +419,13 @@ export function deleteTag(tags: readonly Tag[], id: string): TagChange & { undo:
   for (const c of children) {
     const clash = tags.find((t) => t.parentId === tag.parentId && t.id !== id && nameKey(t.name) === nameKey(c.name));
     if (clash) {
-      throw new CodebookError(
-        'duplicate-name',
-        `Cannot delete "${tag.name}": its child "${c.name}" would move ${where(tags, tag.parentId)}, where a tag named "${clash.name}" already exists. Rename or merge one of them first.`,
-      );
+      throw new CodebookError('duplicate-name', sentence('backend.codebook.deleteClash', { name: tag.name, child: c.name, where: where(tags, tag.parentId), clash: clash.name }));
     }
   }
   const moved = new Map(children.map((c) => [c.id, { ...c, parentId: tag.parentId }]));
   return {
     tags: replaceIn(tags, moved).filter((t) => t.id !== id),
-    summary: children.length === 0 ? `Deleted "${tag.name}".` : `Deleted "${tag.name}"; its ${children.length} sub-tag${children.length === 1 ? '' : 's'} moved up.`,
+    ...summarised(children.length === 0 ? sentence('backend.codebook.deleted', { name: tag.name }) : sentence('backend.codebook.deletedMovedUp', { name: tag.name, count: children.length })),
     changedIds: [...moved.keys()],
     removedIds: [id],
     rewrite: { op: 'remove', tagId: id },
@@ -433,7 +440,7 @@ export function deleteTag(tags: readonly Tag[], id: string): TagChange & { undo:
 export function undoDelete(tags: readonly Tag[], undo: DeleteUndo, positions: Readonly<Record<string, number>>): TagChange {
   const byId = indexById(tags);
   const { tag } = undo;
-  if (byId.has(tag.id)) throw new CodebookError('undo-conflict', `Cannot undo: a tag with id "${tag.id}" exists again.`);
+  if (byId.has(tag.id)) throw new CodebookError('undo-conflict', sentence('backend.codebook.undoIdBack', { id: tag.id }));
   const parentId = tag.parentId !== null && byId.has(tag.parentId) ? tag.parentId : null;
   const restoredChildren = new Map<string, Tag>();
   for (const childId of Object.keys(undo.childParents)) {
@@ -442,14 +449,14 @@ export function undoDelete(tags: readonly Tag[], undo: DeleteUndo, positions: Re
   }
   const clash = tags.find((t) => t.parentId === parentId && !restoredChildren.has(t.id) && nameKey(t.name) === nameKey(tag.name));
   if (clash) {
-    throw new CodebookError('undo-conflict', `Cannot undo the delete of "${tag.name}": a tag named "${clash.name}" now exists ${where(tags, parentId)}. Rename it first.`);
+    throw new CodebookError('undo-conflict', sentence('backend.codebook.undoDeleteClash', { name: tag.name, clash: clash.name, where: where(tags, parentId) }));
   }
   const restored: Tag = { ...tag, parentId };
   const next = replaceIn(tags, restoredChildren);
   next.splice(Math.min(Math.max(0, undo.index), next.length), 0, restored);
   return {
     tags: next,
-    summary: `Restored "${tag.name}".`,
+    ...summarised(sentence('backend.codebook.restored', { name: tag.name })),
     changedIds: [tag.id, ...restoredChildren.keys()],
     removedIds: [],
     rewrite: { op: 'restore', tagId: tag.id, positions: { ...positions } },
@@ -464,7 +471,7 @@ export function undoDelete(tags: readonly Tag[], undo: DeleteUndo, positions: Re
 export function undoMerge(tags: readonly Tag[], undo: MergeUndo, previous: Readonly<Record<string, string[]>>): TagChange {
   const byId = indexById(tags);
   for (const { tag } of undo.removed) {
-    if (byId.has(tag.id)) throw new CodebookError('undo-conflict', `Cannot undo: a tag with id "${tag.id}" exists again.`);
+    if (byId.has(tag.id)) throw new CodebookError('undo-conflict', sentence('backend.codebook.undoIdBack', { id: tag.id }));
   }
   const updated = new Map<string, Tag>();
   const into = byId.get(undo.into.id);
@@ -479,7 +486,7 @@ export function undoMerge(tags: readonly Tag[], undo: MergeUndo, previous: Reado
   }
   return {
     tags: next,
-    summary: `Unmerged "${undo.removed[0]?.tag.name ?? ''}" from "${undo.into.name}".`,
+    ...summarised(sentence('backend.codebook.unmerged', { name: undo.removed[0]?.tag.name ?? '', from: undo.into.name })),
     changedIds: [...updated.keys(), ...undo.removed.map((r) => r.tag.id)],
     removedIds: [],
     rewrite: { op: 'reset', tagIds: { ...previous } },

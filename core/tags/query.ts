@@ -22,6 +22,7 @@ import { childrenIndex, nameKey } from './codebook';
 import { tagPath } from './default-codebook';
 import { foldForMatch } from './match';
 import { namesMatch } from '../names/name-key';
+import { englishText, sentence, type MessageText } from '../i18n/message-text';
 
 export type QueryNode =
   | { type: 'tag'; tagId: string; text: string; start: number; end: number }
@@ -34,14 +35,18 @@ export type QueryErrorCode = 'empty' | 'syntax' | 'unterminated-quote' | 'unknow
 export class QueryError extends Error {
   /** 1-based column, for messages. */
   readonly column: number;
+  /** The message as data (core/i18n/message-text.ts), with its column; `message` is it in English. */
+  readonly text: MessageText;
   constructor(
     readonly code: QueryErrorCode,
-    readonly detail: string,
+    detail: MessageText,
     /** 0-based offset into the query string. */
     readonly offset: number,
     readonly length: number,
   ) {
-    super(code === 'empty' ? detail : `${detail} at column ${offset + 1}.`);
+    const text = code === 'empty' ? detail : sentence('backend.query.atColumn', { detail, column: offset + 1 });
+    super(englishText(text));
+    this.text = text;
     this.name = 'QueryError';
     this.column = offset + 1;
   }
@@ -97,7 +102,7 @@ function tokenize(input: string): Tok[] {
           i++;
         }
       }
-      if (!closed) throw new QueryError('unterminated-quote', 'Missing closing quote for the name that starts', start, n - start);
+      if (!closed) throw new QueryError('unterminated-quote', sentence('backend.query.unclosedQuote'), start, n - start);
       toks.push({ kind: 'name', text, quoted: true, start, end: i });
     } else {
       const start = i;
@@ -152,12 +157,9 @@ function makeResolver(tags: readonly Tag[], translit = true): Resolver {
     if (!found || found.length === 0) return null;
     if (found.length === 1) return found[0].id;
     const options = found.map(pathOf);
-    throw new QueryError(
-      'ambiguous-tag',
-      `"${text}" could mean ${options.map((p) => `"${p}"`).join(' or ')}: write the path, e.g. "${options[0]}",`,
-      start,
-      end - start,
-    );
+    const quoted = options.map((p) => sentence('backend.query.quoted', { name: p }));
+    const either = quoted.slice(1).reduce((all, p) => sentence('backend.query.or', { first: all, next: p }), quoted[0]);
+    throw new QueryError('ambiguous-tag', sentence('backend.query.ambiguous', { name: text, options: either, example: options[0] }), start, end - start);
   };
   return {
     resolve(text, start, end) {
@@ -183,12 +185,13 @@ function makeResolver(tags: readonly Tag[], translit = true): Resolver {
         const byX = pick(across, text, start, end);
         if (byX) return byX;
       }
-      throw new QueryError('unknown-tag', `Unknown tag "${text}"${didYouMean(tags, text)}`, start, end - start);
+      throw new QueryError('unknown-tag', didYouMean(tags, text), start, end - start);
     },
   };
 }
 
-function didYouMean(tags: readonly Tag[], text: string): string {
+/** "Unknown tag", with the closest name when one is close enough. */
+function didYouMean(tags: readonly Tag[], text: string): MessageText {
   const q = foldForMatch(text.includes('/') ? text.slice(text.lastIndexOf('/') + 1) : text);
   // Closest name or alias by edit distance; on a tie a name beats an alias.
   let best: { name: string; d: number; rank: number } | null = null;
@@ -199,8 +202,8 @@ function didYouMean(tags: readonly Tag[], text: string): string {
       if (best === null || rank < best.rank) best = { name: t.name, d, rank };
     }
   }
-  if (best === null || best.d > Math.max(2, Math.floor(q.length / 3))) return '';
-  return ` (did you mean "${best.name}"?)`;
+  if (best === null || best.d > Math.max(2, Math.floor(q.length / 3))) return sentence('backend.query.unknownTag', { name: text });
+  return sentence('backend.query.unknownTagMaybe', { name: text, guess: best.name });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -218,14 +221,14 @@ export function parseQuery(input: string, tags: readonly Tag[], options: { trans
 
 export function parseQueryOrThrow(input: string, tags: readonly Tag[], options: { translit?: boolean } = {}): QueryNode {
   if (input.length > QUERY_MAX_LENGTH) {
-    throw new QueryError('too-long', `A query can have at most ${QUERY_MAX_LENGTH} characters`, QUERY_MAX_LENGTH, input.length - QUERY_MAX_LENGTH);
+    throw new QueryError('too-long', sentence('backend.query.tooLong', { max: QUERY_MAX_LENGTH }), QUERY_MAX_LENGTH, input.length - QUERY_MAX_LENGTH);
   }
   const toks = tokenize(input);
-  if (toks.length === 0) throw new QueryError('empty', 'Type a tag name, or combine tags with AND, OR and NOT.', 0, 0);
+  if (toks.length === 0) throw new QueryError('empty', sentence('backend.query.empty'), 0, 0);
   const resolver = makeResolver(tags, options.translit !== false);
   let pos = 0;
   const peek = (): Tok | undefined => toks[pos];
-  const describe = (t: Tok): string => (t.kind === 'name' ? `"${t.text}"` : `"${input.slice(t.start, t.end)}"`);
+  const describe = (t: Tok): string => (t.kind === 'name' ? t.text : input.slice(t.start, t.end));
 
   const parseOr = (): QueryNode => {
     const operands = [parseAnd()];
@@ -260,33 +263,33 @@ export function parseQueryOrThrow(input: string, tags: readonly Tag[], options: 
     const t = peek();
     if (t === undefined) {
       const last = toks[toks.length - 1];
-      throw new QueryError('syntax', `Expected a tag name after ${describe(last)}`, input.length, 0);
+      throw new QueryError('syntax', sentence('backend.query.nameAfter', { token: describe(last) }), input.length, 0);
     }
     if (t.kind === 'lparen') {
       pos++;
-      if (peek()?.kind === 'rparen') throw new QueryError('syntax', 'Empty parentheses', t.start, 2);
+      if (peek()?.kind === 'rparen') throw new QueryError('syntax', sentence('backend.query.emptyParentheses'), t.start, 2);
       const inner = parseOr();
       const close = peek();
       if (close?.kind !== 'rparen') {
-        if (close === undefined) throw new QueryError('syntax', 'Missing ")" for the "(" that opens', t.start, 1);
-        throw new QueryError('syntax', `Expected AND, OR or ")" before ${describe(close)}`, close.start, close.end - close.start);
+        if (close === undefined) throw new QueryError('syntax', sentence('backend.query.unclosedParenthesis'), t.start, 1);
+        throw new QueryError('syntax', sentence('backend.query.operatorOrCloseBefore', { token: describe(close) }), close.start, close.end - close.start);
       }
       pos++;
       return inner;
     }
     if (t.kind === 'name') {
       pos++;
-      if (t.text.trim().length === 0) throw new QueryError('syntax', 'Empty tag name', t.start, t.end - t.start);
+      if (t.text.trim().length === 0) throw new QueryError('syntax', sentence('backend.query.emptyName'), t.start, t.end - t.start);
       return { type: 'tag', tagId: resolver.resolve(t.text.trim(), t.start, t.end), text: t.text, start: t.start, end: t.end };
     }
-    throw new QueryError('syntax', `Expected a tag name, "(" or NOT before ${describe(t)}`, t.start, t.end - t.start);
+    throw new QueryError('syntax', sentence('backend.query.nameBefore', { token: describe(t) }), t.start, t.end - t.start);
   };
 
   const node = parseOr();
   const rest = peek();
   if (rest !== undefined) {
-    if (rest.kind === 'rparen') throw new QueryError('syntax', 'Unexpected ")" without a matching "("', rest.start, 1);
-    throw new QueryError('syntax', `Expected AND or OR before ${describe(rest)}`, rest.start, rest.end - rest.start);
+    if (rest.kind === 'rparen') throw new QueryError('syntax', sentence('backend.query.unopenedParenthesis'), rest.start, 1);
+    throw new QueryError('syntax', sentence('backend.query.operatorBefore', { token: describe(rest) }), rest.start, rest.end - rest.start);
   }
   return node;
 }

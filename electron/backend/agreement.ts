@@ -11,6 +11,7 @@ import { readingOrder } from '../../core/lanes';
 import { newHighlight } from './highlights';
 import { NotebookError } from './errors';
 import type { NotebookStore } from './store';
+import { asIs, sentence, type MessageText } from '../../core/i18n/message-text';
 
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -37,10 +38,10 @@ export class AgreementOps {
     const tags = new Set(this.store.catalog.tags.map((t) => t.id));
     for (const a of input.assignments) {
       const missing = a.sourceIds.find((id) => !known.has(id));
-      if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook; choose ${a.coder}'s sources again.`, 'not-found');
+      if (missing) throw new NotebookError(sentence('backend.agreement.sourceGone', { id: missing, coder: a.coder }), 'not-found');
       const unknownTag = a.tagIds.find((id) => !tags.has(id));
-      if (unknownTag) throw new NotebookError(`No tag with id "${unknownTag}" in this notebook; choose ${a.coder}'s codes again.`, 'not-found');
-      if (a.coder.toLowerCase() === ADJUDICATED.toLowerCase()) throw new NotebookError(`"${ADJUDICATED}" names the merged reading, not a coder.`);
+      if (unknownTag) throw new NotebookError(sentence('backend.agreement.tagGone', { id: unknownTag, coder: a.coder }), 'not-found');
+      if (a.coder.toLowerCase() === ADJUDICATED.toLowerCase()) throw new NotebookError(sentence('backend.agreement.reservedName', { name: ADJUDICATED }));
     }
     const before = this.setup.assignments;
     const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
@@ -56,8 +57,8 @@ export class AgreementOps {
 
   async submit(): Promise<CodingState> {
     const me = this.analyst;
-    if (!me) throw new NotebookError('Set your name first (View > Your Name…): a submission is recorded under it.');
-    if (!this.setup.assignments.some((a) => a.coder === me)) throw new NotebookError(`No sources are assigned to ${me}: there is nothing to submit.`);
+    if (!me) throw new NotebookError(sentence('backend.agreement.nameFirst'));
+    if (!this.setup.assignments.some((a) => a.coder === me)) throw new NotebookError(sentence('backend.agreement.nothingAssigned', { coder: me }));
     const now = new Date().toISOString();
     await this.store.updateCatalog((c) => {
       const setup = c.coding ?? EMPTY_CODING;
@@ -72,7 +73,7 @@ export class AgreementOps {
     if (asked) {
       const known = new Set(all);
       const missing = asked.find((id) => !known.has(id));
-      if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook.`, 'not-found');
+      if (missing) throw new NotebookError(sentence('backend.source.notFound', { id: missing }), 'not-found');
       return [...new Set(asked)];
     }
     const assigned = coders.map((c) => new Set(this.setup.assignments.filter((a) => a.coder === c).flatMap((a) => a.sourceIds)));
@@ -83,11 +84,11 @@ export class AgreementOps {
   async compute(input: ChannelInput<'computeAgreement'>): Promise<AgreementResult> {
     const waiting = unsubmitted(this.setup, input.coders);
     if (waiting.length > 0) {
-      throw new NotebookError(`Coding is blind and ${waiting.join(' and ')} ${waiting.length === 1 ? 'has' : 'have'} not submitted yet: agreement is shown once every coder compared has submitted.`);
+      throw new NotebookError(sentence('backend.agreement.notSubmitted', { coders: waiting.slice(1).reduce<MessageText | string>((all, c) => sentence('backend.list.and', { first: all, next: c }), waiting[0]), count: waiting.length }));
     }
     const tags = new Set(this.store.catalog.tags.map((t) => t.id));
     const unknownTag = input.tagIds.find((id) => !tags.has(id));
-    if (unknownTag) throw new NotebookError(`No tag with id "${unknownTag}" in this notebook; choose the codes again.`, 'not-found');
+    if (unknownTag) throw new NotebookError(sentence('backend.agreement.codesGone', { id: unknownTag }), 'not-found');
     const ids = this.sourcesFor(input.coders, input.sourceIds);
     const sources: CodedSource[] = [];
     const texts = new Map<string, string>();
@@ -100,7 +101,7 @@ export class AgreementOps {
     try {
       report = compareCoders(sources, input.coders, input.tagIds, input.unit);
     } catch (err) {
-      throw new NotebookError((err as Error).message);
+      throw new NotebookError(asIs((err as Error).message));
     }
     const decisions = new Map((this.store.catalog.adjudications ?? []).map((d) => [d.key, d.choice]));
     const titles = new Map(this.store.catalog.sources.map((s) => [s.id, s.title]));
@@ -121,14 +122,14 @@ export class AgreementOps {
   async adjudicate(input: ChannelInput<'adjudicate'>): Promise<AdjudicateResult> {
     const { sourceId, tagId, start, end, coders, choice } = input;
     this.store.sourceMeta(sourceId);
-    if (!this.store.catalog.tags.some((t) => t.id === tagId)) throw new NotebookError(`No tag with id "${tagId}" in this notebook.`, 'not-found');
-    if (end <= start) throw new NotebookError('A disagreement covers at least one character.');
+    if (!this.store.catalog.tags.some((t) => t.id === tagId)) throw new NotebookError(sentence('backend.tag.notFound', { id: tagId }), 'not-found');
+    if (end <= start) throw new NotebookError(sentence('backend.agreement.emptySpan'));
     const key = disagreementKey(sourceId, tagId, start, end);
     // Settling a passage again replaces the earlier decision (pressing 2 after 1 keeps B instead of A).
     if ((this.store.catalog.adjudications ?? []).some((d) => d.key === key)) await this.undo(key);
     const now = new Date().toISOString();
     const result = await this.store.changeSource(sourceId, (file) => {
-      if (end > file.text.length) throw new NotebookError('That passage lies outside the source’s text; compare again.');
+      if (end > file.text.length) throw new NotebookError(sentence('backend.agreement.outsideText'));
       const sideOf = (coder: string) => file.highlights.filter((h) => h.creator === coder && !h.orphan && h.tagIds.includes(tagId) && h.start < end && h.end > start);
       const chosen = choice === 'a' ? sideOf(coders[0]) : choice === 'b' ? sideOf(coders[1]) : choice === 'both' ? [...sideOf(coders[0]), ...sideOf(coders[1])] : [];
       const ranges = new Map<string, [number, number]>();
@@ -160,7 +161,7 @@ export class AgreementOps {
 
   async undo(key: string): Promise<{ removed: string[] }> {
     const decision = (this.store.catalog.adjudications ?? []).find((d) => d.key === key);
-    if (!decision) throw new NotebookError('That passage has no decision to take back.', 'not-found');
+    if (!decision) throw new NotebookError(sentence('backend.agreement.noDecision'), 'not-found');
     const removed = new Set(decision.created);
     const untag = new Set(decision.tagged);
     if (removed.size > 0 || untag.size > 0) {

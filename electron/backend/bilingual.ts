@@ -5,19 +5,20 @@ import { textLanguage } from '../../core/names/script';
 import { splitParagraphs } from '../../core/text';
 import { NotebookError } from './errors';
 import type { NotebookStore } from './store';
+import { sentence } from '../../core/i18n/message-text';
 
 export class BilingualOps {
   constructor(private readonly store: NotebookStore) {}
 
   private meta(id: string) {
     const meta = this.store.catalog.sources.find((s) => s.id === id);
-    if (!meta) throw new NotebookError(`No source with id "${id}" in this notebook; nothing was changed.`, 'not-found');
+    if (!meta) throw new NotebookError(sentence('backend.source.notFoundUnchanged', { id }), 'not-found');
     return meta;
   }
 
   async link(sourceId: string, otherId: string | null): Promise<LinkTranslationResult> {
     const source = this.meta(sourceId);
-    if (otherId === sourceId) throw new NotebookError('A source cannot be its own translation; choose another source. Nothing was changed.');
+    if (otherId === sourceId) throw new NotebookError(sentence('backend.bilingual.self'));
     if (otherId !== null) this.meta(otherId);
     const changed = new Map<string, string | null>();
     await this.store.updateCatalog((c) => {

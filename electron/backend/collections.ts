@@ -8,6 +8,8 @@ import { visibleCollections, visibleTagGroups, type CollectionsResult, type TagG
 import type { SourceCollection, TagGroup } from '../../core/model';
 import { NotebookError } from './errors';
 import type { CatalogFile as Catalog, NotebookStore } from './store';
+import type { MessageKey } from '../../core/i18n/catalog';
+import { sentence } from '../../core/i18n/message-text';
 
 interface NamedSet {
   id: string;
@@ -15,10 +17,8 @@ interface NamedSet {
 }
 
 interface SetSpec<T extends NamedSet> {
-  /** "collection", "tag group". */
-  noun: string;
-  /** "source", "tag". */
-  memberNoun: string;
+  /** What the analyst is told when a change of a set is refused. */
+  messages: Record<'notFound' | 'nameTaken' | 'memberNotFound' | 'readOnly', MessageKey>;
   idPrefix: string;
   read(catalog: Catalog): T[] | undefined;
   write(catalog: Catalog, sets: T[]): void;
@@ -92,31 +92,30 @@ class NamedSetOps<T extends NamedSet> {
 
   private get(setId: string): T {
     const found = (this.spec.read(this.store.catalog) ?? []).find((x) => x.id === setId);
-    if (!found) throw new NotebookError(`No ${this.spec.noun} with id "${setId}" in this notebook.`, 'not-found');
+    if (!found) throw new NotebookError(sentence(this.spec.messages.notFound, { id: setId }), 'not-found');
     return found;
   }
 
   private checkName(name: string, except: string | null): void {
     const key = name.toLocaleLowerCase();
     if ((this.spec.read(this.store.catalog) ?? []).some((x) => x.id !== except && x.name.toLocaleLowerCase() === key)) {
-      throw new NotebookError(`A ${this.spec.noun} named “${name}” exists already. Choose another name.`);
+      throw new NotebookError(sentence(this.spec.messages.nameTaken, { name }));
     }
   }
 
   private checkMembers(ids: readonly string[]): void {
     const known = this.spec.known(this.store.catalog);
     const missing = ids.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No ${this.spec.memberNoun} with id "${missing}" in this notebook; the ${this.spec.noun} was not changed.`, 'not-found');
+    if (missing) throw new NotebookError(sentence(this.spec.messages.memberNotFound, { id: missing }), 'not-found');
   }
 
   private writable(): void {
-    if (this.store.readOnly) throw new NotebookError(`This notebook is open read-only: ${this.spec.noun}s cannot be changed.`, 'read-only');
+    if (this.store.readOnly) throw new NotebookError(sentence(this.spec.messages.readOnly), 'read-only');
   }
 }
 
 const collectionSpec: SetSpec<SourceCollection> = {
-  noun: 'collection',
-  memberNoun: 'source',
+  messages: { notFound: 'backend.collection.notFound', nameTaken: 'backend.collection.nameTaken', memberNotFound: 'backend.collection.memberNotFound', readOnly: 'backend.collection.readOnly' },
   idPrefix: 'col',
   read: (c) => c.collections,
   write: (c, sets) => {
@@ -129,8 +128,7 @@ const collectionSpec: SetSpec<SourceCollection> = {
 };
 
 const tagGroupSpec: SetSpec<TagGroup> = {
-  noun: 'tag group',
-  memberNoun: 'tag',
+  messages: { notFound: 'backend.tagGroup.notFound', nameTaken: 'backend.tagGroup.nameTaken', memberNotFound: 'backend.tagGroup.memberNotFound', readOnly: 'backend.tagGroup.readOnly' },
   idPrefix: 'tgr',
   read: (c) => c.tagGroups,
   write: (c, sets) => {

@@ -1,15 +1,16 @@
 import { isChannel, parseInput, unknownChannel, type Envelope } from '../../core/contract';
 import { toChannelError } from './errors';
 import type { NotebookService } from './service';
+import { sentence, type MessageText } from '../../core/i18n/message-text';
 
 /** What each channel does, in the words of an error message ("Could not save the notes: ..."). */
-const ACTIONS: Partial<Record<string, string>> = {
-  saveSourceNote: 'save the notes',
-  updateSettings: 'save the settings',
-  getSource: 'open the source',
-  listSources: 'read the notebook',
-  commitImport: 'import the files',
-  startExport: 'start the export',
+const ACTIONS: Partial<Record<string, MessageText>> = {
+  saveSourceNote: sentence('backend.action.saveNotes'),
+  updateSettings: sentence('backend.action.saveSettings'),
+  getSource: sentence('backend.action.openSource'),
+  listSources: sentence('backend.action.readNotebook'),
+  commitImport: sentence('backend.action.importFiles'),
+  startExport: sentence('backend.action.startExport'),
 };
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
@@ -28,7 +29,7 @@ export function createDispatcher(service: NotebookService, log: (err: unknown) =
       const handler = service[channel] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await handler.call(service, parsed.value) };
     } catch (err) {
-      return { ok: false, error: toChannelError(err, ACTIONS[channel] ?? `complete "${channel}"`, `The notebook could not complete "${channel}"`, log) };
+      return { ok: false, error: toChannelError(err, ACTIONS[channel] ?? sentence('backend.action.complete', { channel }), `The notebook could not complete "${channel}"`, log) };
     }
   };
 }

@@ -7,6 +7,7 @@ import { readingOrder } from '../../core/lanes';
 import type { Highlight, NoteDoc } from '../../core/model';
 import type { NotebookStore, SourceFile } from './store';
 import { NotebookError } from './errors';
+import { sentence } from '../../core/i18n/message-text';
 
 /** Highlight operations on one source file. Every change is one atomic write of that file. */
 export class HighlightOps {
@@ -21,11 +22,11 @@ export class HighlightOps {
    */
   async create(sourceId: string, start: number, end: number, tagIds: string[] = [], id?: string): Promise<Highlight> {
     return this.store.changeSource(sourceId, (file) => {
-      if (id && file.highlights.some((h) => h.id === id)) throw new NotebookError('A highlight with that id already exists.');
+      if (id && file.highlights.some((h) => h.id === id)) throw new NotebookError(sentence('backend.highlight.idExists'));
       const text = file.text;
-      if (start >= end) throw new NotebookError('Select some text to highlight: the selection is empty.');
-      if (end > text.length) throw new NotebookError(`The selection (${start}–${end}) lies outside this source's text (${text.length} characters).`);
-      if (!text.slice(start, end).trim()) throw new NotebookError('Select some text to highlight: the selection holds only spaces.');
+      if (start >= end) throw new NotebookError(sentence('backend.highlight.emptySelection'));
+      if (end > text.length) throw new NotebookError(sentence('backend.highlight.outsideText', { start, end, length: text.length }));
+      if (!text.slice(start, end).trim()) throw new NotebookError(sentence('backend.highlight.onlySpaces'));
       const highlight = newHighlight(text, sourceId, start, end, tagIds, new Date().toISOString(), id);
       return { next: { ...file, highlights: insertInOrder(file.highlights, highlight) }, result: highlight };
     });
@@ -41,7 +42,7 @@ export class HighlightOps {
   /** Undo of delete: the highlight comes back as it was, re-anchored in case the text changed meanwhile. */
   async restore(highlight: Highlight): Promise<Highlight> {
     return this.store.changeSource(highlight.sourceId, (file) => {
-      if (file.highlights.some((h) => h.id === highlight.id)) throw new NotebookError('That highlight is already in the notebook.');
+      if (file.highlights.some((h) => h.id === highlight.id)) throw new NotebookError(sentence('backend.highlight.alreadyIn'));
       const { anchored } = anchorAll(file.text, [highlight]);
       const restored: Highlight = anchored[0]
         ? { ...highlight, start: anchored[0].start, end: anchored[0].end, quote: anchored[0].quote, orphan: false }
@@ -56,7 +57,7 @@ export class HighlightOps {
 
   async reattach(sourceId: string, highlightId: string, start: number, end: number): Promise<Highlight> {
     return this.change(sourceId, highlightId, (h, text) => {
-      if (start >= end || end > text.length) throw new NotebookError('Select the passage to attach the highlight to.');
+      if (start >= end || end > text.length) throw new NotebookError(sentence('backend.highlight.selectPassage'));
       const described = describeRange(text, start, end);
       return { ...h, start: described.start, end: described.end, quote: described.quote, orphan: false };
     });
@@ -135,7 +136,7 @@ function staleHighlights(file: SourceFile): Highlight[] {
 
 function find(file: SourceFile, highlightId: string): Highlight {
   const found = file.highlights.find((h) => h.id === highlightId);
-  if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`, 'not-found');
+  if (!found) throw new NotebookError(sentence('backend.highlight.notFound', { id: highlightId }), 'not-found');
   return found;
 }
 

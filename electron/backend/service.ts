@@ -29,6 +29,7 @@ import { NotebookSync } from './sync/notebook-sync';
 import { pickGit } from './sync/pick-git';
 import type { GitDriver } from './sync/git';
 import type { SecretBox } from './sync/sync-config';
+import { sentence } from '../../core/i18n/message-text';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -177,7 +178,7 @@ export class NotebookService implements Handlers {
 
   /** Answered by the session (startup.ts), which opens the joined folder in place of this notebook. */
   async joinNotebook(): Promise<ChannelOutput<'joinNotebook'>> {
-    throw new NotebookError('Joining a shared notebook is done by the app session.');
+    throw new NotebookError(sentence('backend.sync.joinByApp'));
   }
 
   async notebookHistory(input: ChannelInput<'notebookHistory'>): Promise<ChannelOutput<'notebookHistory'>> {
@@ -438,13 +439,13 @@ export class NotebookService implements Handlers {
   }
 
   async restoreBackup({ id }: ChannelInput<'restoreBackup'>): Promise<{ restored: number; before: BackupSummary }> {
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be restored from here.`, 'read-only');
+    if (this.store.readOnly) throw new NotebookError(sentence('backend.readOnly.noRestore', { reason: this.store.whyReadOnly ?? '' }), 'read-only');
     // With the notebook to itself from the moment it is asked: every change acknowledged before is on disk (and in
     // the before-restore backup), and changes asked for after it apply to the restored notebook.
     await this.startupBackup();
     return this.store.exclusive(async () => {
       const list = await this.store.backups.list();
-      if (!list.some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
+      if (!list.some((b) => b.id === id)) throw new NotebookError(sentence('backend.backup.notFound', { id }));
       const { restored, before, changed } = await this.store.backups.restore(id);
       // Only the sources the restore changed are counted again; the others keep their counts.
       const changedSources = new Set(changed.flatMap((rel) => /^sources[\\/](.+)\.json$/.exec(rel)?.[1] ?? []));
@@ -670,7 +671,7 @@ export class NotebookService implements Handlers {
     return this.exchange.imports.preview(input);
   }
   commitImport({ previewId, skipDuplicates }: ChannelInput<'commitImport'>): Promise<ChannelOutput<'commitImport'>> {
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Nothing can be imported into it.`, 'read-only');
+    if (this.store.readOnly) throw new NotebookError(sentence('backend.readOnly.noImport', { reason: this.store.whyReadOnly ?? '' }), 'read-only');
     return this.exchange.imports.commit(previewId, skipDuplicates);
   }
   async discardImport({ previewId }: ChannelInput<'discardImport'>): Promise<ChannelOutput<'discardImport'>> {
@@ -776,7 +777,7 @@ export class NotebookService implements Handlers {
   private assertTags(tagIds: readonly string[]): void {
     const known = new Set(this.store.catalog.tags.map((t) => t.id));
     const unknown = tagIds.find((t) => !known.has(t));
-    if (unknown) throw new NotebookError(`There is no tag with id "${unknown.slice(0, 80)}" in the codebook; nothing was changed.`);
+    if (unknown) throw new NotebookError(sentence('backend.tag.notInCodebook', { id: unknown.slice(0, 80) }));
   }
 
 }

@@ -19,6 +19,7 @@ import { metaFieldValue, SOURCE_META_FIELDS, type DeleteSourcesResult, type Rest
 import { writeFileAtomic } from './atomic-write';
 import { NotebookError } from './errors';
 import type { NotebookStore } from './store';
+import { sentence } from '../../core/i18n/message-text';
 
 /** Deleted sources are kept this long for undo (and for recovery by hand), then removed for good. */
 export const TRASH_DAYS = 30;
@@ -77,7 +78,7 @@ export class SourceOps {
       const wanted = new Set(sourceIds);
       const entries = this.store.catalog.sources.flatMap((meta, index) => (wanted.has(meta.id) ? [{ meta: structuredClone(meta), index }] : []));
       const missing = [...wanted].filter((id) => !entries.some((e) => e.meta.id === id));
-      if (missing.length) throw new NotebookError(`No source with id "${missing[0]}" in this notebook; nothing was deleted.`, 'not-found');
+      if (missing.length) throw new NotebookError(sentence('backend.source.notFoundNotDeleted', { id: missing[0] }), 'not-found');
       await this.emptyOldTrash();
       const id = newTrashId();
       const folder = this.trashFolder(id);
@@ -103,7 +104,7 @@ export class SourceOps {
       try {
         record = JSON.parse(await readFile(join(folder, RECORD), 'utf8')) as TrashRecord;
       } catch {
-        throw new NotebookError('Those deleted sources can no longer be restored (their trash folder is gone); nothing was changed.');
+        throw new NotebookError(sentence('backend.trash.gone'));
       }
       const present = new Set(this.store.catalog.sources.map((s) => s.id));
       const back = record.entries.filter((e) => !present.has(e.meta.id));
@@ -111,7 +112,7 @@ export class SourceOps {
         const kept = join(folder, `${meta.id}.json`);
         // After a crash between the commit and the move, the file is still in sources/.
         if (await exists(kept)) await rename(kept, this.sourcePath(meta.id));
-        else if (!(await exists(this.sourcePath(meta.id)))) throw new NotebookError(`The file of "${meta.title}" is missing from the trash; nothing was restored.`);
+        else if (!(await exists(this.sourcePath(meta.id)))) throw new NotebookError(sentence('backend.trash.fileMissing', { title: meta.title }));
       }
       await this.store.updateCatalog((c) => {
         for (const { meta, index } of back) c.sources.splice(Math.min(index, c.sources.length), 0, meta);
@@ -138,7 +139,7 @@ export class SourceOps {
 
 
   private writable(): void {
-    if (this.store.readOnly) throw new NotebookError('This notebook is open read-only (written by a newer version of the app): sources cannot be changed.', 'read-only');
+    if (this.store.readOnly) throw new NotebookError(sentence('backend.readOnly.sources'), 'read-only');
   }
 
 

@@ -1,7 +1,7 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isChannel, parseInput, unknownChannel, type ChannelOutput, type Envelope, type StartupState } from '../../core/contract';
-import { channelError } from '../../core/errors';
+import { textError } from '../../core/errors';
 import type { NotebookChange } from '../../core/shell-contract';
 import { Backups } from './backups';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -11,6 +11,7 @@ import { NotebookService, type ServiceOptions } from './service';
 import { NotebookLock, NotebookLockedError } from './storage/notebook-lock';
 import { joinNotebook } from './sync/join-notebook';
 import { pickGit } from './sync/pick-git';
+import { sentence } from '../../core/i18n/message-text';
 
 /** Changes that land within this many milliseconds reach the window as one message. */
 const CHANGE_BATCH_MS = 50;
@@ -127,11 +128,11 @@ export class NotebookSession {
         default:
           return {
             ok: false,
-            error: channelError('unopened', `The notebook could not be opened (${describeFailure(this.failure)}), so this cannot be done. Restore a backup or open it read-only.`),
+            error: textError('unopened', sentence('backend.startup.unopened', { reason: describeFailure(this.failure) })),
           };
       }
     } catch (err) {
-      return { ok: false, error: toChannelError(err, 'restore the backup', 'The backup could not be restored', this.log) };
+      return { ok: false, error: toChannelError(err, sentence('backend.action.restoreBackup'), 'The backup could not be restored', this.log) };
     }
   };
 
@@ -150,12 +151,12 @@ export class NotebookSession {
       this.serviceDispatch = null;
       this.options = { ...this.options, dataDir: joined.dataDir, readOnly: false };
       await this.tryOpen(this.options);
-      if (!this.service) throw new NotebookError(`The shared notebook was copied to ${joined.dataDir}, but it cannot be opened: ${describeFailure(this.failure)}`);
+      if (!this.service) throw new NotebookError(sentence('backend.startup.joinedUnopenable', { folder: joined.dataDir, reason: describeFailure(this.failure) }));
       this.onFolderChanged?.(joined.dataDir);
       this.queueChange({ kind: 'reload' });
       return { ok: true, value: joined };
     } catch (err) {
-      return { ok: false, error: toChannelError(err, 'join the shared notebook', 'The shared notebook could not be joined', this.log) };
+      return { ok: false, error: toChannelError(err, sentence('backend.action.joinShared'), 'The shared notebook could not be joined', this.log) };
     }
   }
 
@@ -182,7 +183,7 @@ export class NotebookSession {
   private async restore(id: string): Promise<{ restored: number; before: ChannelOutput<'restoreBackup'>['before'] }> {
     const { dataDir } = this.options;
     const backups = new Backups(dataDir);
-    if (!(await backups.list()).some((b) => b.id === id)) throw new NotebookError(`There is no backup "${id}" in this notebook.`);
+    if (!(await backups.list()).some((b) => b.id === id)) throw new NotebookError(sentence('backend.backup.notFound', { id }));
     const lock = await NotebookLock.acquire(dataDir, this.options.app ?? 'Research Notebook');
     let result: { restored: number; before: ChannelOutput<'restoreBackup'>['before'] };
     try {
@@ -197,7 +198,7 @@ export class NotebookSession {
       await lock.release();
     }
     await this.tryOpen(this.options);
-    if (!this.service) throw new NotebookError(`The backup was restored, but the notebook still cannot be opened: ${describeFailure(this.failure)}`);
+    if (!this.service) throw new NotebookError(sentence('backend.startup.restoredUnopenable', { reason: describeFailure(this.failure) }));
     // The restored catalog's counts may predate its source files (the counts since live in logs it does not have).
     await this.service.reloadFromDisk();
     this.queueChange({ kind: 'reload' });
@@ -208,5 +209,5 @@ export class NotebookSession {
 function describeFailure(err: Error | null): string {
   if (!err) return 'unknown reason';
   if (err instanceof NotebookError || err instanceof NotebookLockedError) return err.message;
-  return describeIoError(err, 'open the notebook') ?? err.message;
+  return describeIoError(err, sentence('backend.action.openNotebook')) ?? err.message;
 }

@@ -22,6 +22,8 @@ import { CodebookError, createTag, nameKey } from '../../core/tags/codebook';
 import { defaultParentId } from '../../core/tags/default-codebook';
 import { NotebookError } from './errors';
 import type { NotebookStore, SourceFile } from './store';
+import type { MessageKey } from '../../core/i18n/catalog';
+import { sentence } from '../../core/i18n/message-text';
 
 type Attribution = typeof import('../../core/statements/attribution');
 /** Loaded on first use: it pulls in the entity suggester's lexicon (~0.4 s). */
@@ -72,7 +74,7 @@ export class StatementOps {
 
   async setReliability(sourceId: string, reliability: Reliability | null): Promise<SetReliabilityResult> {
     const meta = this.store.sourceMeta(sourceId);
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} Grades cannot be changed.`, 'read-only');
+    if (this.store.readOnly) throw new NotebookError(sentence('backend.readOnly.grades', { reason: this.store.whyReadOnly ?? '' }), 'read-only');
     const undo = meta.reliability ?? null;
     await this.store.updateCatalog((c) => {
       c.sources = c.sources.map((s) => {
@@ -123,7 +125,7 @@ export class StatementOps {
       const text = (await this.store.readSource(sourceId)).text;
       for (const s of suggestions) {
         if (s.start >= s.end || s.end > text.length || !text.slice(s.start, s.end).trim()) {
-          throw new NotebookError(`The passage ${s.start}–${s.end} is not in this source's text any more. Nothing was changed; refresh the suggestions.`);
+          throw new NotebookError(sentence('backend.statements.passageGone', { start: s.start, end: s.end }));
         }
         if (s.speakerTagId) this.assertSpeaker(s.speakerTagId);
       }
@@ -140,7 +142,7 @@ export class StatementOps {
           createdTags.push(made.tag);
           return made.tag.id;
         } catch (err) {
-          if (err instanceof CodebookError) throw new NotebookError(err.message);
+          if (err instanceof CodebookError) throw new NotebookError(err.text);
           throw err;
         }
       });
@@ -196,7 +198,7 @@ export class StatementOps {
   async merge(refs: Array<{ sourceId: string; highlightId: string }>): Promise<GroupKeysResult> {
     const existing = await this.keysOf(refs);
     const speakers = new Set(existing.map((e) => e.speaker));
-    if (speakers.size > 1) throw new NotebookError('Statements of different speakers cannot be one group. Nothing was changed.');
+    if (speakers.size > 1) throw new NotebookError(sentence('backend.statements.mixedSpeakers'));
     const key = existing.find((e) => e.groupKey?.startsWith('k-'))?.groupKey ?? `k-${randomBytes(6).toString('hex')}`;
     return this.setKeys(refs.map((r) => ({ ...r, groupKey: key })));
   }
@@ -216,7 +218,7 @@ export class StatementOps {
     for (const r of refs) {
       this.store.sourceMeta(r.sourceId);
       const h = find(await this.store.readSource(r.sourceId), r.highlightId);
-      if (!h.statement) throw new NotebookError('That highlight is not a statement: mark it with S first. Nothing was changed.');
+      if (!h.statement) throw new NotebookError(sentence('backend.statements.notStatement'));
       out.push({ speaker: h.statement.speakerTagId, groupKey: h.statement.groupKey });
     }
     return out;
@@ -256,8 +258,8 @@ export class StatementOps {
 
   private assertSpeaker(tagId: string): void {
     const tag = this.store.catalog.tags.find((t) => t.id === tagId);
-    if (!tag) throw new NotebookError(`There is no tag with id "${tagId.slice(0, 80)}" in the codebook; nothing was changed.`);
-    if (!SPEAKER_KINDS.has(tag.kind)) throw new NotebookError(`"${tag.name}" is a ${tag.kind} tag: a speaker is a person or an organisation. Nothing was changed.`);
+    if (!tag) throw new NotebookError(sentence('backend.tag.notInCodebook', { id: tagId.slice(0, 80) }));
+    if (!SPEAKER_KINDS.has(tag.kind)) throw new NotebookError(sentence('backend.statements.notSpeaker', { name: tag.name, kind: sentence(`backend.codebook.kindName.${tag.kind}` as MessageKey) }));
   }
 
 
@@ -271,7 +273,7 @@ function clean(s: Statement): Statement {
 
 function find(file: SourceFile, highlightId: string): Highlight {
   const found = file.highlights.find((h) => h.id === highlightId);
-  if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`, 'not-found');
+  if (!found) throw new NotebookError(sentence('backend.highlight.notFound', { id: highlightId }), 'not-found');
   return found;
 }
 

@@ -11,7 +11,7 @@ import { Low } from 'lowdb';
 import { NotebookFileAdapter } from './json-file-adapter';
 import { Backups } from './backups';
 import { NotebookError, UnopenableNotebookError } from './errors';
-import { describeIoError } from './io-errors';
+import { describeIoText } from './io-errors';
 import { FileCell } from './storage/file-cell';
 import { NotebookLock } from './storage/notebook-lock';
 import { readRecovering, StoreFileError, type ReadResult } from './storage/read-file';
@@ -22,6 +22,7 @@ import { fileKey } from './storage/file-key';
 import { moveIntoPlace } from './atomic-write';
 import { citedInSource } from '../../core/notes/cited-by';
 import { recoverStaging, stageAndCommit } from './storage/staging';
+import { asIs, englishText, sentence, type MessageText } from '../../core/i18n/message-text';
 
 export { StoreFileError };
 
@@ -108,7 +109,7 @@ export class NotebookStore {
   private readonly writtenKeys = new Map<string, string>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Sources whose file is damaged or missing with no backup: they cannot be opened or changed. */
-  private readonly unavailable = new Map<string, string>();
+  private readonly unavailable = new Map<string, MessageText>();
   private gate: Promise<void> | null = null;
   /** Sources held by a change computed off the thread (changeSourceWith): their other changes wait. */
   private readonly holds = new Map<string, Promise<void>>();
@@ -123,7 +124,7 @@ export class NotebookStore {
     private readonly summaryLog: SummaryLog,
     private readonly lock: NotebookLock | null,
     /** Why nothing may be written, or null: a newer file, a read-only or full disk, a damaged catalog, --read-only. */
-    private readOnlyReason: string | null,
+    private readOnlyReason: MessageText | null,
     /** Where the window was and the tags used last (`view.json`): changed without rewriting the catalog. */
     private readonly viewFile: ViewStateFile,
     /** The catalog on disk had no `tags` field (written before the codebook existed): it gets the default one. */
@@ -137,13 +138,13 @@ export class NotebookStore {
   /** Opens the folder; `isNew` tells whether the catalog did not exist yet (first launch). */
   static async open(dataDir: string, options: OpenOptions = {}): Promise<{ store: NotebookStore; isNew: boolean }> {
     const notices: string[] = [];
-    let readOnlyReason: string | null = options.readOnly ? 'The notebook was opened read-only (--read-only): nothing is written.' : null;
+    let readOnlyReason: MessageText | null = options.readOnly ? sentence('backend.readOnly.flag') : null;
     let lock: NotebookLock | null = null;
     const sourcesInfo = await stat(join(dataDir, 'sources')).catch(() => null);
     if (sourcesInfo && !sourcesInfo.isDirectory()) {
       // Damage that opening read-only cannot absorb either: every source's file is unreachable.
       throw new UnopenableNotebookError(
-        `${join(dataDir, 'sources')} should be the folder of the notebook's source files, but it is a file (a copy or a sync tool may have replaced it). Restore a backup (the file is kept aside), or move it away and start again.`,
+        sentence('backend.store.sourcesIsFile', { path: join(dataDir, 'sources') }),
       );
     }
     if (!readOnlyReason) {
@@ -152,9 +153,9 @@ export class NotebookStore {
         lock = await NotebookLock.acquire(dataDir, options.app ?? 'Research Notebook');
       } catch (err) {
         // A read-only or full disk opens the notebook read-only; a folder that is not there (or not a folder) fails.
-        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoError(err, 'open the notebook for writing') : null;
+        const reason = READ_ONLY_CODES.has((err as NodeJS.ErrnoException).code ?? '') ? describeIoText(err, sentence('backend.action.openForWriting')) : null;
         if (!reason) throw err;
-        readOnlyReason = `${reason} The notebook is open read-only: you can read and export, but changes are not saved.`;
+        readOnlyReason = sentence('backend.readOnly.disk', { reason });
       }
     }
     try {
@@ -169,7 +170,7 @@ export class NotebookStore {
       } catch (err) {
         if (!(err instanceof StoreFileError)) throw err;
         // No good backup: open read-only and say why; the damaged file is never rewritten.
-        readOnlyReason = `${err.message} There is no backup of it, so the notebook is open read-only and empty (nothing was changed). Restore the file, or move it away to start again.`;
+        readOnlyReason = sentence('backend.readOnly.damagedCatalog', { reason: asIs(err.message) });
       }
       if (read?.newerVersion != null) readOnlyReason = readOnlyNotice(read.newerVersion);
       const existing = read?.data ?? null;
@@ -182,7 +183,7 @@ export class NotebookStore {
       const view = await ViewStateFile.open(dataDir, catalog.settings);
       const store = new NotebookStore(dataDir, catalog, log, lock, readOnlyReason, view, lacksCodebook);
       store.notices.push(...notices);
-      if (readOnlyReason && !options.readOnly) store.notices.push(readOnlyReason);
+      if (readOnlyReason && !options.readOnly) store.notices.push(englishText(readOnlyReason));
       store.loadSummaries(catalog, replay);
       return { store, isNew: existing === null && readOnlyReason === null };
     } catch (err) {
@@ -196,7 +197,8 @@ export class NotebookStore {
     return this.readOnlyReason !== null;
   }
 
-  get whyReadOnly(): string | null {
+  /** Why nothing may be written, as a message (it goes inside the refusals that name it). */
+  get whyReadOnly(): MessageText | null {
     return this.readOnlyReason;
   }
 
@@ -257,7 +259,7 @@ export class NotebookStore {
   /** A catalogued source's record; a clear error for an id the notebook does not have. */
   sourceMeta(id: string): SourceMeta {
     const meta = this.catalog.sources.find((s) => s.id === id);
-    if (!meta) throw new NotebookError(`No source with id "${id.slice(0, 120)}" in this notebook.`, 'not-found');
+    if (!meta) throw new NotebookError(sentence('backend.source.notFound', { id: id.slice(0, 120) }), 'not-found');
     return meta;
   }
 
@@ -381,7 +383,7 @@ export class NotebookStore {
       return await this.changeSource(
         id,
         (current) => {
-          if (current !== file) throw new NotebookError('The notebook was restored or an import changed this source while the work ran; nothing was changed. Try again.');
+          if (current !== file) throw new NotebookError(sentence('backend.store.changedMeanwhile'));
           return computed;
         },
         hold,
@@ -568,7 +570,7 @@ export class NotebookStore {
   // ----- internals
 
   private async pass(): Promise<void> {
-    if (this.closed) throw new NotebookError('The notebook was closed.');
+    if (this.closed) throw new NotebookError(sentence('backend.store.closed'));
     while (this.gate) await this.gate;
   }
 
@@ -577,7 +579,7 @@ export class NotebookStore {
   }
 
   private checkId(id: string): void {
-    if (!isFileId(id)) throw new NotebookError(`"${String(id).slice(0, 80)}" is not a valid source id: an id is letters, digits, _ or -.`);
+    if (!isFileId(id)) throw new NotebookError(sentence('backend.source.badId', { id: String(id).slice(0, 80) }));
   }
 
   private sourcePath(id: string): string {
@@ -623,12 +625,12 @@ export class NotebookStore {
     } catch (err) {
       if (!(err instanceof StoreFileError)) throw err;
       const title = this.catalog.sources.find((s) => s.id === id)?.title ?? id;
-      const why = `The file of “${title}” ${err.problem === 'missing' ? 'is missing' : 'is damaged'} and there is no backup of it, so it cannot be opened; nothing was changed. Put back ${rel} (from a copy of the notebook folder) and restart.`;
+      const why = sentence(err.problem === 'missing' ? 'backend.store.sourceMissing' : 'backend.store.sourceDamaged', { title, path: rel });
       this.unavailable.set(id, why);
-      if (!this.notices.includes(why)) this.notices.push(why);
+      if (!this.notices.includes(englishText(why))) this.notices.push(englishText(why));
       throw new NotebookError(why);
     }
-    if (read?.newerVersion != null && !this.readOnly) this.notices.push(readOnlyNotice(read.newerVersion, id));
+    if (read?.newerVersion != null && !this.readOnly) this.notices.push(englishText(readOnlyNotice(read.newerVersion, id)));
     const data = read?.data ?? { schemaVersion: SCHEMA_VERSION, id, text: '', highlights: [], note: EMPTY_DOC };
     return this.newCell(id, data, read?.newerVersion ?? null);
   }
@@ -770,9 +772,9 @@ function draftCatalog(c: CatalogFile): CatalogFile {
   };
 }
 
-function readOnlyNotice(version: number, sourceId?: string): string {
-  const what = sourceId ? `The file of source ${sourceId}` : 'This notebook';
-  return `${what} was written by a newer version of Research Notebook (schema ${version}; this app knows ${SCHEMA_VERSION}). It is open read-only, so nothing in it is overwritten: update the app to change it.`;
+function readOnlyNotice(version: number, sourceId?: string): MessageText {
+  const values = { version: String(version), known: String(SCHEMA_VERSION) };
+  return sourceId ? sentence('backend.readOnly.newerSource', { ...values, id: sourceId }) : sentence('backend.readOnly.newerNotebook', values);
 }
 
 /** Temp files of writes a crash interrupted: those of a process that is no longer running (the pid is in the name). */

@@ -42,6 +42,7 @@ import { NotebookError } from './errors';
 import { readingOrder } from '../../core/lanes';
 import type { NotebookStore, RejectedSuggestions, SourceFile } from './store';
 import type { NotebookSearch } from './search/notebook-search';
+import { asIs, sentence, summarised, type MessageText } from '../../core/i18n/message-text';
 
 type RetrieveInput = Parameters<NotebookSearch['retrieve']>[0];
 /** What retrieval needs of the search index (present in the app; absent, every source is read). */
@@ -127,7 +128,7 @@ export class TagOps {
         }),
       );
       await this.saveTags(change.tags);
-      return { tags: change.tags, summary: change.summary, tag: change.tag };
+      return { tags: change.tags, summary: change.summary, summaryText: change.summaryText, tag: change.tag };
     });
   }
 
@@ -135,7 +136,7 @@ export class TagOps {
     return this.queue.run(async () => {
       const change = codebook(() => updateTag(this.tags, tagId, patch));
       if (change.changedIds.length > 0) await this.saveTags(change.tags);
-      return { tags: change.tags, summary: change.summary, tag: change.tag };
+      return { tags: change.tags, summary: change.summary, summaryText: change.summaryText, tag: change.tag };
     });
   }
 
@@ -143,7 +144,7 @@ export class TagOps {
     return this.queue.run(async () => {
       const change = codebook(() => moveTag(this.tags, tagId, parentId));
       if (change.changedIds.length > 0) await this.saveTags(change.tags);
-      return { tags: change.tags, summary: change.summary, tag: change.tag };
+      return { tags: change.tags, summary: change.summary, summaryText: change.summaryText, tag: change.tag };
     });
   }
 
@@ -163,7 +164,7 @@ export class TagOps {
         });
       });
       const undo: MergeTagUndo = { ...change.undo, previous, ...(joinedGroups.length > 0 ? { joinedGroups } : {}) };
-      return { tags: change.tags, summary: withCount(change.summary, changed), tag: change.tag, undo, highlightsChanged: changed };
+      return { tags: change.tags, ...withCount(change.summaryText, changed), tag: change.tag, undo, highlightsChanged: changed };
     });
   }
 
@@ -173,7 +174,7 @@ export class TagOps {
       const { positions, changed } = await this.rewriteAll(change.rewrite as TagRewrite);
       await this.saveTags(change.tags);
       const undo: DeleteTagUndo = { ...change.undo, positions };
-      return { tags: change.tags, summary: withCount(change.summary, changed), undo, highlightsChanged: changed };
+      return { tags: change.tags, ...withCount(change.summaryText, changed), undo, highlightsChanged: changed };
     });
   }
 
@@ -186,7 +187,7 @@ export class TagOps {
       for (const [sourceId, positions] of Object.entries(undo.positions)) {
         changed += await this.rewriteSource(sourceId, { op: 'restore', tagId: undo.tag.id, positions });
       }
-      return { tags: change.tags, summary: change.summary, highlightsChanged: changed };
+      return { tags: change.tags, summary: change.summary, summaryText: change.summaryText, highlightsChanged: changed };
     });
   }
 
@@ -202,7 +203,7 @@ export class TagOps {
       for (const [sourceId, tagIds] of Object.entries(undo.previous)) {
         changed += await this.rewriteSource(sourceId, { op: 'reset', tagIds });
       }
-      return { tags: change.tags, summary: change.summary, highlightsChanged: changed };
+      return { tags: change.tags, summary: change.summary, summaryText: change.summaryText, highlightsChanged: changed };
     });
   }
 
@@ -212,7 +213,7 @@ export class TagOps {
     this.assertTagsExist(wanted);
     const { highlight, previousTagIds } = await this.store.changeSource(sourceId, (file) => {
       const found = file.highlights.find((h) => h.id === highlightId);
-      if (!found) throw new NotebookError(`No highlight with id "${highlightId}" in this source; it may have been deleted.`, 'not-found');
+      if (!found) throw new NotebookError(sentence('backend.highlight.notFound', { id: highlightId }), 'not-found');
       const next: Highlight = { ...found, tagIds: wanted, modifiedAt: new Date().toISOString() };
       return { next: { ...file, highlights: file.highlights.map((h) => (h.id === highlightId ? next : h)) }, result: { highlight: next, previousTagIds: [...found.tagIds] } };
     });
@@ -226,7 +227,7 @@ export class TagOps {
     const tag = this.assertTagsExist([tagId])[0];
     const bySource = new Map<string, Set<string>>();
     for (const r of refs) {
-      if (!this.store.catalog.sources.some((s) => s.id === r.sourceId)) throw new NotebookError(`No source with id "${r.sourceId}" in this notebook.`, 'not-found');
+      if (!this.store.catalog.sources.some((s) => s.id === r.sourceId)) throw new NotebookError(sentence('backend.source.notFound', { id: r.sourceId }), 'not-found');
       const set = bySource.get(r.sourceId) ?? new Set<string>();
       set.add(r.highlightId);
       bySource.set(r.sourceId, set);
@@ -234,7 +235,7 @@ export class TagOps {
     for (const [sourceId, ids] of bySource) {
       const present = new Set((await this.store.readSource(sourceId)).highlights.map((h) => h.id));
       const missing = [...ids].find((id) => !present.has(id));
-      if (missing) throw new NotebookError(`No highlight with id "${missing}" in this source; it may have been deleted. Nothing was changed.`, 'not-found');
+      if (missing) throw new NotebookError(sentence('backend.highlight.notFoundUnchanged', { id: missing }), 'not-found');
     }
     const now = new Date().toISOString();
     const changed: HighlightTagChange[] = [];
@@ -255,11 +256,7 @@ export class TagOps {
     }
     if (add !== undefined) await this.touchRecent([tagId]);
     const n = changed.length;
-    const summary =
-      add !== undefined
-        ? `Added "${tag.name}" to ${n} highlight${n === 1 ? '' : 's'}.`
-        : `Removed "${tag.name}" from ${n} highlight${n === 1 ? '' : 's'}.`;
-    return { changed, summary };
+    return { changed, ...summarised(sentence(add !== undefined ? 'backend.tags.addedTo' : 'backend.tags.removedFrom', { name: tag.name, count: n })) };
   }
 
   async retrieve(input: { query: string; filters?: RetrievalFilters; limit?: number; offset?: number; order?: 'source' | 'date' }): Promise<RetrieveResult> {
@@ -269,7 +266,8 @@ export class TagOps {
     try {
       return retrieve(input.query, input.filters ?? {}, { tags: this.tags, sources }, { limit: input.limit ?? 100, offset: input.offset ?? 0, order: input.order ?? 'date', translit: this.store.catalog.settings.translitMatching !== false });
     } catch (err) {
-      if (err instanceof QueryError || err instanceof RangeError) throw new NotebookError(err.message);
+      if (err instanceof QueryError) throw new NotebookError(err.text);
+      if (err instanceof RangeError) throw new NotebookError(asIs(err.message));
       throw err;
     }
   }
@@ -351,7 +349,7 @@ export class TagOps {
       const passages: Array<{ sourceId: string; start: number; end: number; tagId: string }> = [];
       for (const s of suggestions) {
         if (s.end > text.length || s.start >= s.end || text.slice(s.start, s.end) !== s.text) {
-          throw new NotebookError(`"${s.text.slice(0, 80)}" is no longer at that place in the text (it changed since the suggestions were made). Nothing was changed; refresh the suggestions.`);
+          throw new NotebookError(sentence('backend.tags.suggestionMoved', { text: s.text.slice(0, 80) }));
         }
         const { tagId, change } = codebook(() => mod.resolveSuggestionTag(tags, s, { id: newTagId(), createdAt: now }));
         if (change) {
@@ -395,7 +393,7 @@ export class TagOps {
       this.assertTagsExist([tagId]);
       const live = current.filter((id) => this.tags.some((t) => t.id === id));
       if (!live.includes(tagId) && live.length >= QUICK_KEYS) {
-        throw new NotebookError(`${QUICK_KEYS} tags are pinned already (keys 1–${QUICK_KEYS}): unpin one first.`);
+        throw new NotebookError(sentence('backend.tags.pinnedFull', { count: QUICK_KEYS }));
       }
     }
     const next = pinned ? [...current.filter((id) => id !== tagId), tagId] : current.filter((id) => id !== tagId);
@@ -422,7 +420,7 @@ export class TagOps {
       const text = (await this.store.readSource(sourceId)).text;
       for (const p of list) {
         if (p.start >= p.end || p.end > text.length || !text.slice(p.start, p.end).trim()) {
-          throw new NotebookError(`The passage ${p.start}–${p.end} is not in this source's text (${text.length} characters). Nothing was changed.`);
+          throw new NotebookError(sentence('backend.tags.passageOutside', { start: p.start, end: p.end, length: text.length }));
         }
       }
     }
@@ -459,8 +457,8 @@ export class TagOps {
     await this.touchRecent([...new Set(passages.map((p) => p.tagId))]);
     const n = created.length;
     const u = updated.length;
-    const summary = `Tagged ${n + u} passage${n + u === 1 ? '' : 's'}` + (u > 0 ? ` (${n} new highlight${n === 1 ? '' : 's'}, ${u} existing).` : '.');
-    return { created, updated, summary };
+    const said = u > 0 ? sentence('backend.tags.taggedSome', { count: n + u, created: n, existing: u }) : sentence('backend.tags.tagged', { count: n + u });
+    return { created, updated, ...summarised(said) };
   }
 
   /** Applies a rewrite to every source file that it touches; returns the undo data per source. */
@@ -511,7 +509,7 @@ export class TagOps {
   private assertTagsExist(ids: string[]): Tag[] {
     return ids.map((id) => {
       const tag = this.tags.find((t) => t.id === id);
-      if (!tag) throw new NotebookError(`No tag with id "${id}" in the codebook; it may have been deleted or merged.`, 'not-found');
+      if (!tag) throw new NotebookError(sentence('backend.tag.gone', { id }), 'not-found');
       return tag;
     });
   }
@@ -524,7 +522,7 @@ function codebook<T>(run: () => T): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof CodebookError) throw new NotebookError(err.message);
+    if (err instanceof CodebookError) throw new NotebookError(err.text);
     throw err;
   }
 }
@@ -538,6 +536,6 @@ function entityOfKey(entityKey: string): string {
   return entityKey.startsWith('tag:') ? entityKey.slice(4) : entityKey.slice(entityKey.indexOf(':') + 1);
 }
 
-function withCount(summary: string, changed: number): string {
-  return `${summary} ${changed} highlight${changed === 1 ? '' : 's'} changed.`;
+function withCount(summary: MessageText, changed: number): { summary: string; summaryText: MessageText } {
+  return summarised(sentence('backend.tags.withCount', { summary, count: changed }));
 }

@@ -1,4 +1,4 @@
-import { counted, msg } from '../i18n';
+import { counted, messageText, msg } from '../i18n';
 import { DateField } from '../ui/DateField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { retrievedPassagesCsv } from '../../core/export/passages-csv';
@@ -196,7 +196,7 @@ export function RetrievalView({ api, sources, request, onOpen, onClose }: Props)
                 <mark>{query.slice(error.offset, error.offset + Math.max(1, error.length)) || ' '}</mark>
                 {query.slice(error.offset + Math.max(1, error.length))}
               </span>
-              <span role="alert">{error.message}</span>
+              <span role="alert">{messageText(error)}</span>
             </>
           ) : serverError ? (
             <span role="alert">{serverError}</span>

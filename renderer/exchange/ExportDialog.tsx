@@ -1,4 +1,4 @@
-import { counted, currentLocale, msg } from '../i18n';
+import { counted, currentLocale, messageText, msg } from '../i18n';
 import type { MessageKey } from '../../core/i18n/catalog';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
@@ -34,7 +34,7 @@ function fileStem(title: string): string {
 const count = (n: number): string => n.toLocaleString(currentLocale());
 
 /** A PDF is printed from the HTML report; the rest are written by the backend as jobs. */
-type Progress = ExportJob | { jobId: null; state: 'running' | 'done' | 'failed'; message: string; error?: string; paths: string[]; warnings: string[]; done: 0; total: 0; phase: 'formatting' | 'finished' };
+type Progress = ExportJob | { jobId: null; state: 'running' | 'done' | 'failed'; message: string; messageText?: undefined; error?: string; errorText?: undefined; paths: string[]; warnings: string[]; done: 0; total: 0; phase: 'formatting' | 'finished' };
 
 export function ExportDialog({ currentSource, selectedSources, onClose }: Props) {
   const shell = window.notebookShell;
@@ -138,7 +138,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         const job = await call('exportProgress', { jobId });
         if (!stopped) setProgress(job);
       } catch (err) {
-        if (!stopped) setProgress((p) => (p ? { ...p, state: 'failed', error: (err as Error).message, message: (err as Error).message } : p));
+        if (!stopped) setProgress((p) => (p ? { ...p, state: 'failed', error: (err as Error).message, errorText: undefined, message: (err as Error).message } : p));
       }
     }, 150);
     return () => {
@@ -193,7 +193,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
       setProgress(await call('exportProgress', { jobId: result.jobId }));
     } catch (err) {
       setProgress(null);
-      setError((err as Error).message);
+      setError(messageText(err as Error));
     }
   };
 
@@ -404,7 +404,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
         {progress && (
           <div className={`exchange-progress ${progress.state}`} role={progress.state === 'failed' ? 'alert' : 'status'} aria-live="polite">
             {running && (progress.phase === 'reading' && percent !== null ? <progress value={progress.done} max={progress.total} aria-label={msg('exchange.exportProgress')} /> : <progress aria-label={msg('exchange.exportProgress')} />)}
-            <p className="progress-message">{progress.state === 'failed' ? progress.error : progress.message}</p>
+            <p className="progress-message">{progress.state === 'failed' ? messageText({ message: progress.error, text: progress.errorText }) : messageText({ message: progress.message, text: progress.messageText })}</p>
             {progress.state === 'done' && progress.warnings.map((w) => <p key={w} className="hint">{w}</p>)}
             {progress.state === 'done' && progress.paths.length > 1 && (
               <p className="hint">
@@ -412,7 +412,7 @@ export function ExportDialog({ currentSource, selectedSources, onClose }: Props)
               </p>
             )}
             {progress.state === 'done' && progress.paths.length > 0 && shell?.showInFolder && (
-              <button type="button" className="show-in-folder" onClick={() => void shell.showInFolder?.(progress.paths[0]).catch((err: Error) => setError(err.message))}>
+              <button type="button" className="show-in-folder" onClick={() => void shell.showInFolder?.(progress.paths[0]).catch((err: Error) => setError(messageText(err)))}>
                 
                 {msg('exchange.showInFolder')}
               </button>

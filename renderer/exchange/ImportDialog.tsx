@@ -1,4 +1,4 @@
-import { type CountNoun, counted, currentLocale, labels, msg } from '../i18n';
+import { type CountNoun, counted, currentLocale, labels, messageText, msg } from '../i18n';
 import { useState } from 'react';
 import type { ImportFilePreview, ImportKind } from '../../core/exchange/api';
 import { Modal } from '../ui/Modal';
@@ -88,7 +88,7 @@ function FileRow({ file, onUnlock }: { file: ImportFilePreview; onUnlock(passwor
       ) : (
         <>
           <p className="import-error" role="alert">
-            {file.error}
+            {messageText({ message: file.error, text: file.errorText })}
           </p>
           {file.needsPassword && <PasswordRow file={file} onUnlock={onUnlock} />}
         </>

@@ -85,7 +85,7 @@ export function SyncLayer({ ui, source, onRestored }: { ui: SyncUi; source: { id
         />
       );
     case 'report':
-      return <SyncReportDialog conflicts={status.lastConflicts} at={status.lastSyncAt} onClose={close} />;
+      return <SyncReportDialog conflicts={status.lastConflicts} texts={status.lastConflictTexts} at={status.lastSyncAt} onClose={close} />;
     default:
       return null;
   }

@@ -1,11 +1,12 @@
 import { Modal } from '../ui/Modal';
-import { currentLocale, msg } from '../i18n';
+import { currentLocale, messageText, msg } from '../i18n';
+import type { MessageText } from '../../core/i18n/message-text';
 
 /**
  * What the last sync merged that both sides had changed: one sentence per conflict, saying what each side did and
  * what was kept. Notes edited in the same place carry both versions, marked, in the note itself.
  */
-export function SyncReportDialog({ conflicts, at, onClose }: { conflicts: string[]; at: string | null; onClose(): void }) {
+export function SyncReportDialog({ conflicts, texts, at, onClose }: { conflicts: string[]; texts?: MessageText[]; at: string | null; onClose(): void }) {
   return (
     <Modal title={msg('sync.reportTitle')} onClose={onClose} scrollable>
       <p className="dialog-intro">
@@ -16,7 +17,7 @@ export function SyncReportDialog({ conflicts, at, onClose }: { conflicts: string
       {conflicts.length > 0 && (
         <ul className="sync-conflicts" aria-label={msg('sync.conflictsLabel')}>
           {conflicts.map((c, i) => (
-            <li key={i}>{c}</li>
+            <li key={i}>{messageText({ message: c, text: texts?.[i] })}</li>
           ))}
         </ul>
       )}

@@ -1,4 +1,4 @@
-import { msg } from '../i18n';
+import { messageText, msg } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, Tag, TagKind } from '../../core/model';
 import type { ChannelInput } from '../../core/contract';
@@ -217,7 +217,7 @@ export function useTags(options: TagsOptions) {
       try {
         const r = await call('moveTag', { tagId, parentId });
         setTags(r.tags);
-        opts.current.notify(`${r.summary} ${undoHint()}`);
+        opts.current.notify(`${messageText(r)} ${undoHint()}`);
         push(
           msg('tags.moveTag'),
           async () => setTags((await call('moveTag', { tagId, parentId: before.parentId })).tags),
@@ -236,7 +236,7 @@ export function useTags(options: TagsOptions) {
         let r = await call('mergeTags', { fromId, intoId });
         setTags(r.tags);
         await reloadOpen();
-        opts.current.notify(`${r.summary} ${undoHint()}`);
+        opts.current.notify(`${messageText(r)} ${undoHint()}`);
         push(
           msg('tags.mergeTags'),
           async () => {
@@ -263,7 +263,7 @@ export function useTags(options: TagsOptions) {
         setTags(r.tags);
         setPinnedIds((p) => p.filter((id) => id !== tagId));
         await reloadOpen();
-        opts.current.notify(`${r.summary} ${undoHint()}`);
+        opts.current.notify(`${messageText(r)} ${undoHint()}`);
         push(
           msg('tags.deleteTag2'),
           async () => {
@@ -348,7 +348,7 @@ export function useTags(options: TagsOptions) {
         let r = await call('bulkTag', input);
         show(r.changed.map((c) => c.highlight));
         if (mode === 'add') used([tagId]);
-        opts.current.notify(`${r.summary} ${undoHint()}`);
+        opts.current.notify(`${messageText(r)} ${undoHint()}`);
         push(
           mode === 'add' ? msg('tags.addTag') : msg('tags.removeTag2'),
           async () => show(await replay(tagSteps(r.changed, 'undo'))),
@@ -377,7 +377,7 @@ export function useTags(options: TagsOptions) {
       show([...result.created, ...result.updated.map((u) => u.highlight)]);
       used([...new Set([...result.created, ...result.updated.map((u) => u.highlight)].flatMap((h) => h.tagIds))].slice(0, 3));
       opts.current.notify(
-        result.createdTags.length > 0 ? msg('tags.newTag3', { summary: result.summary, count: result.createdTags.length, join: result.createdTags.map((t) => t.name).join(', ') }) : result.summary,
+        result.createdTags.length > 0 ? msg('tags.newTag3', { summary: messageText(result), count: result.createdTags.length, join: result.createdTags.map((t) => t.name).join(', ') }) : messageText(result),
       );
       let deletedHighlights: Highlight[] = [];
       let deletedTags: Array<DeleteTagUndo> = [];

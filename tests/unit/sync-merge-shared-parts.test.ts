@@ -3,6 +3,7 @@ import type { CodingSetup } from '../../core/agreement/blind';
 import type { NoteDoc, SourceCollection, TagGroup } from '../../core/model';
 import { stableFileJson } from '../../core/stable-json';
 import { describeConflict } from '../../core/sync/describe-changes';
+import { englishText, wordText } from '../../core/i18n/message-text';
 import { mergeCatalog, type MergeableCatalog } from '../../core/sync/merge-catalog';
 import { mergeCoding } from '../../core/sync/merge-coding';
 import { mergeTrees } from '../../core/sync/merge-files';
@@ -31,7 +32,9 @@ describe('mergeCatalog: collections, tag groups, project', () => {
     const { merged, conflicts } = mergeCatalog(cat({ collections: [coll('c1', 'A', [])] }), cat({ collections: [coll('c1', 'B', [])] }), cat({ collections: [coll('c1', 'C', [])] }));
     expect(merged.collections![0].name).toBe('B');
     expect(conflicts).toEqual([{ kind: 'field', item: 'collection', id: 'c1', field: 'name', ours: 'B', theirs: 'C', label: 'B' }]);
-    expect(describeConflict({ path: 'catalog.json', ...conflicts[0] } as never, names)).toBe('Both of you changed the name of the collection “B”: yours (“B”) was kept; theirs was “C”.');
+    const said = describeConflict({ path: 'catalog.json', ...conflicts[0] } as never, names);
+    expect(englishText(said)).toBe('Both of you changed the name of the collection “B”: yours (“B”) was kept; theirs was “C”.');
+    expect(wordText('ru', said)).toBe('Вы оба изменили поле name (коллекция «B»): оставлено ваше значение (“B”); их значение было “C”.');
   });
 
   it('tag groups merge their tags as sets; a group deleted on one side and untouched on the other is deleted', () => {

@@ -1,6 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ImportError, extensionOf, sniffBinary } from '../../../core/import';
+import { sentence } from '../../../core/i18n/message-text';
 
 /**
  * Bytes of a text or HTML file to a string, in whatever charset it was saved: a byte-order mark (UTF-8, UTF-16 LE/BE)
@@ -69,7 +70,7 @@ export function decodeText(fileName: string, bytes: Uint8Array): DecodedText {
     throw new ImportError(
       fileName,
       'binary',
-      `the file is named .${extensionOf(fileName)} but holds ${binary}, not text. Export it as plain text first.`,
+      sentence('backend.import.binary', { ext: extensionOf(fileName), holds: binary }),
     );
   }
   if (utf16) {
@@ -95,6 +96,6 @@ export function decodeText(fileName: string, bytes: Uint8Array): DecodedText {
   throw new ImportError(
     fileName,
     'invalid-utf8',
-    'the file is text in a character set this app could not recognise. Save it as UTF-8 in your editor and import it again.',
+    sentence('backend.import.unknownCharset'),
   );
 }

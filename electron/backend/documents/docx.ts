@@ -4,6 +4,7 @@ import { inflateEntries } from '../../../core/import/zip-inflate';
 import mammoth from 'mammoth';
 import { parseDate } from '../../../core/import/dates';
 import { formatBytes, htmlToText, ImportError, MB } from '../../../core/import';
+import { sentence } from '../../../core/i18n/message-text';
 
 /**
  * A Word file (.docx) to text with mammoth: headings, list items, table cells and paragraphs each on their own
@@ -29,23 +30,23 @@ const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 function unzipChecked(fileName: string, bytes: Uint8Array): Record<string, Uint8Array> {
   const infos = listZipEntries(bytes);
   if (!infos) {
-    throw new ImportError(fileName, 'corrupt', 'the file is not a Word document (.docx is a zip archive, and this one cannot be opened). Open it in Word and save it again.');
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.docx.notZip'));
   }
   if (infos.length > MAX_DOCX_ENTRIES) {
-    throw new ImportError(fileName, 'zip-bomb', `the document holds ${infos.length.toLocaleString('en-US')} parts, far more than a real Word file (it may be a zip bomb). The file was not opened.`);
+    throw new ImportError(fileName, 'zip-bomb', sentence('backend.import.docx.tooManyParts', { count: infos.length }));
   }
   const total = infos.reduce((n, f) => n + f.declaredSize, 0);
   if (total > MAX_DOCX_UNZIPPED_BYTES) {
-    throw new ImportError(fileName, 'zip-bomb', `the document would expand to ${formatBytes(total)}, more than the ${formatBytes(MAX_DOCX_UNZIPPED_BYTES)} allowed (it may be a zip bomb). The file was not opened.`);
+    throw new ImportError(fileName, 'zip-bomb', sentence('backend.import.docx.wouldExpand', { size: formatBytes(total), limit: formatBytes(MAX_DOCX_UNZIPPED_BYTES) }));
   }
   for (const f of infos) {
     const n = f.name.replace(/\\/g, '/');
     if (n.startsWith('/') || n.split('/').includes('..')) {
-      throw new ImportError(fileName, 'unsafe-path', `the document has a part named "${f.name}" that points outside the archive. The file was not opened.`);
+      throw new ImportError(fileName, 'unsafe-path', sentence('backend.import.docx.unsafePart', { part: f.name }));
     }
   }
   if (!infos.some((f) => f.name === 'word/document.xml')) {
-    throw new ImportError(fileName, 'corrupt', 'the zip has no word/document.xml, so it is not a Word document. Open it in Word and save it as .docx.');
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.docx.noDocument'));
   }
   // Images and embedded objects are not read: only the XML parts mammoth needs, streamed and counted (a part that
   // yields more than its header declared is stopped there).
@@ -82,7 +83,7 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Rea
     throw new ImportError(
       fileName,
       'external-reference',
-      `the document refers to files outside itself (${external.slice(0, 3).join('; ')}), which could be fetched when it is opened. Open it in Word, remove the linked template or objects (or save a copy as a new document), and import that.`,
+      sentence('backend.import.docx.external', { files: external.slice(0, 3).join('; ') }),
     );
   }
   // Mammoth reads a zip of the checked XML parts, stored: nothing it inflates can be larger than what was checked.
@@ -95,7 +96,7 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Rea
     );
     html = result.value;
   } catch (e) {
-    throw new ImportError(fileName, 'corrupt', `the Word document could not be read (${e instanceof Error ? e.message : String(e)}). Open it in Word and save it again.`);
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.docx.unreadable', { reason: e instanceof Error ? e.message : String(e) }));
   }
   const core = files['docProps/core.xml'] ? strFromU8(files['docProps/core.xml']) : '';
   const creator = xmlText(core, 'dc:creator');

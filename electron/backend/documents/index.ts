@@ -17,6 +17,7 @@ import { decodeText } from './decode';
 import { readDocx } from './docx';
 import { extractArticle } from './html';
 import { readPdf, type PdfProgress } from './pdf';
+import { sentence } from '../../../core/i18n/message-text';
 
 /**
  * Source documents to what an import adds: text files in any charset, web pages (the article, by Readability),
@@ -41,7 +42,7 @@ const baseName = (fileName: string): string => fileName.split(/[\\/]/).pop() ?? 
 const stem = (fileName: string): string => baseName(fileName).replace(/\.[^.]+$/, '').replace(/_+/g, ' ').trim() || baseName(fileName);
 
 function notebookOf(fileName: string, source: Omit<ImportedSource, 'id' | 'note' | 'addedAt' | 'originalFile'>, warnings: string[] = []): ImportedNotebook {
-  if (!source.text.trim()) throw new ImportError(fileName, 'empty', 'the file has no text to import.');
+  if (!source.text.trim()) throw new ImportError(fileName, 'empty', sentence('backend.import.noText'));
   return {
     format: 'text',
     fileName,
@@ -93,7 +94,7 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   }
   const format = sourceFormatOf(fileName);
   if (!format) {
-    throw new ImportError(fileName, 'unsupported-type', `${ext ? `.${ext} files are` : 'files without an extension are'} not a source type this app reads. Import .txt, .md, .html, .htm, .pdf or .docx files.`);
+    throw new ImportError(fileName, 'unsupported-type', ext ? sentence('backend.import.notSourceType', { ext }) : sentence('backend.import.notSourceTypeNoExt'));
   }
   checkSize(fileName, bytes.length, MAX_SOURCE_BYTES);
   const { text: decoded } = decodeText(fileName, bytes);

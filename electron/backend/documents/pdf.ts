@@ -1,5 +1,6 @@
 import { pdfPagesToText, type PdfPageRuns } from '../../../core/documents/pdf-text';
 import { ImportError } from '../../../core/import';
+import { sentence } from '../../../core/i18n/message-text';
 
 /**
  * A PDF's text layer, page by page, with pdf.js (pdfjs-dist) in Node: no rendering, no fonts, no scripts, no
@@ -66,7 +67,7 @@ export interface ReadPdfOptions {
   password?: string;
 }
 
-export const CANCELLED_MESSAGE = 'the import was cancelled; nothing was changed.';
+export const CANCELLED = sentence('backend.import.cancelled');
 
 export async function readPdf(fileName: string, bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<ReadPdf> {
   const { onProgress, signal, password } = options;
@@ -91,24 +92,24 @@ export async function readPdf(fileName: string, bytes: Uint8Array, options: Read
     if (name === 'PasswordException') {
       // pdf.js: code 1, a password is needed; code 2, the one given is wrong.
       if ((err as { code?: number }).code === 2 && password) {
-        throw new ImportError(fileName, 'wrong-password', 'that password does not open the PDF. Check it (letter case counts) and try again.');
+        throw new ImportError(fileName, 'wrong-password', sentence('backend.import.pdf.wrongPassword'));
       }
       throw new ImportError(
         fileName,
         'encrypted',
-        'the PDF is protected by a password. Enter the password to import it (or save an unprotected copy in a PDF reader and import that).',
+        sentence('backend.import.pdf.encrypted'),
       );
     }
-    throw new ImportError(fileName, 'corrupt', `the file is not a readable PDF (${(err as Error)?.message ?? 'damaged'}). Open it in a PDF reader to check it, save a new copy and import that.`);
+    throw new ImportError(fileName, 'corrupt', sentence('backend.import.pdf.unreadable', { reason: (err as Error)?.message ?? 'damaged' }));
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new ImportError(fileName, 'too-large', `the PDF has ${doc.numPages.toLocaleString('en-US')} pages, more than the ${MAX_PDF_PAGES.toLocaleString('en-US')} this app imports. Split it into parts.`);
+      throw new ImportError(fileName, 'too-large', sentence('backend.import.pdf.tooManyPages', { count: doc.numPages, max: MAX_PDF_PAGES }));
     }
     const pages: PdfPageRuns[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
-      if (signal?.aborted) throw new ImportError(fileName, 'cancelled', CANCELLED_MESSAGE);
+      if (signal?.aborted) throw new ImportError(fileName, 'cancelled', CANCELLED);
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
@@ -122,17 +123,17 @@ export async function readPdf(fileName: string, bytes: Uint8Array, options: Read
       pages.push({ runs, height: viewport.height });
       page.cleanup();
       if (chars > MAX_PDF_CHARS) {
-        throw new ImportError(fileName, 'too-large', `the PDF holds more text than this app imports (over ${MAX_PDF_CHARS.toLocaleString('en-US')} characters by page ${p}). Split it into parts.`);
+        throw new ImportError(fileName, 'too-large', sentence('backend.import.pdf.tooMuchText', { max: MAX_PDF_CHARS, page: p }));
       }
       if (Date.now() - started > MAX_PDF_MILLISECONDS) {
-        throw new ImportError(fileName, 'too-large', `reading the PDF took more than ${MAX_PDF_MILLISECONDS / 1000} seconds (stopped at page ${p} of ${doc.numPages}); it may be damaged or built to be unreadable.`);
+        throw new ImportError(fileName, 'too-large', sentence('backend.import.pdf.tooSlow', { seconds: MAX_PDF_MILLISECONDS / 1000, page: p, pages: doc.numPages }));
       }
       onProgress?.(p, doc.numPages);
     }
     const { text, pageStarts, furniture } = pdfPagesToText(pages);
     const letters = (text.match(/\p{L}/gu) ?? []).length;
     if (letters < Math.max(20, doc.numPages * 5)) {
-      throw new ImportError(fileName, 'no-text-layer', 'this PDF has no text layer; run OCR first (for example with OCRmyPDF, or “Recognise text” in your PDF reader), then import the recognised PDF.');
+      throw new ImportError(fileName, 'no-text-layer', sentence('backend.import.pdf.noTextLayer'));
     }
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { NotebookError } from '../errors';
 import { decodeText } from './decode';
 import { extractArticle } from './html';
 import { readOriginal } from './originals';
+import { sentence } from '../../../core/i18n/message-text';
 
 /**
  * "Show the whole page" and back: a web source's text made again from the page kept beside it, either the whole
@@ -11,18 +12,18 @@ import { readOriginal } from './originals';
  * text as a re-import does, so highlights follow their passages.
  */
 export async function textFromOriginal(dataDir: string, meta: SourceMeta, mode: 'whole-page' | 'article'): Promise<string> {
-  if (meta.kind !== 'html') throw new NotebookError(`“${meta.title}” was not imported from a web page, so there is no whole page to show.`);
+  if (meta.kind !== 'html') throw new NotebookError(sentence('backend.page.notWeb', { title: meta.title }));
   const bytes = await readOriginal(dataDir, meta);
-  if (!bytes) throw new NotebookError(`The saved page of “${meta.title}” is missing from the notebook folder (originals/). Import the page again.`);
+  if (!bytes) throw new NotebookError(sentence('backend.page.missing', { title: meta.title }));
   const { text: html } = decodeText(meta.originalFile || 'page.html', bytes);
   const text = mode === 'whole-page' ? htmlToText(html).text : extractArticle(html).text;
-  if (!text.trim()) throw new NotebookError(`The saved page of “${meta.title}” has no text.`);
+  if (!text.trim()) throw new NotebookError(sentence('backend.page.noText', { title: meta.title }));
   return text;
 }
 
 /** The original file's bytes (a PDF for the page view), base64. */
 export async function originalBase64(dataDir: string, meta: SourceMeta): Promise<{ kind: string; base64: string }> {
   const bytes = await readOriginal(dataDir, meta);
-  if (!bytes) throw new NotebookError(`The original file of “${meta.title}” is not in the notebook folder (originals/). Import it again to have it.`);
+  if (!bytes) throw new NotebookError(sentence('backend.page.noOriginal', { title: meta.title }));
   return { kind: meta.kind ?? '', base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
 }

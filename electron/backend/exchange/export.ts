@@ -4,12 +4,13 @@ import { basename, dirname, join } from 'node:path';
 import { FORMAT_INFO, writesFolder, type ExportJob, type StartExportInput, type StartExportResult } from '../../../core/exchange/api';
 import { writeFileAtomic } from '../atomic-write';
 import { NotebookError } from '../errors';
-import { describeIoError } from '../io-errors';
+import { describeIoText } from '../io-errors';
 import type { NotebookStore } from '../store';
 import { renderExport, type ExportOutput } from './formats';
 import { resolveExportTarget } from './paths';
 import { checkScope, ExportCancelled, readSnapshot } from './snapshot';
 import { readOriginal } from '../documents/originals';
+import { englishText, sentence, type MessageText } from '../../../core/i18n/message-text';
 
 interface JobRecord {
   job: ExportJob;
@@ -21,7 +22,9 @@ interface JobRecord {
 /** Finished jobs are kept this long for a last progress poll, then forgotten. */
 const KEEP_FINISHED_MS = 10 * 60_000;
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const STARTING = sentence('backend.export.starting');
+/** A progress line: its English and the same as data. */
+const said = (t: MessageText): { message: string; messageText: MessageText } => ({ message: englishText(t), messageText: t });
 /** Let IPC calls (progress polls, Cancel) in between pieces of work. */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -53,7 +56,8 @@ export class ExportJobs {
         phase: 'reading',
         done: 0,
         total: 0,
-        message: 'Starting the export…',
+        message: englishText(STARTING),
+        messageText: STARTING,
         paths: [],
         counts: { sources: 0, highlights: 0, tags: 0 },
         warnings: [],
@@ -79,7 +83,7 @@ export class ExportJobs {
     const record = this.record(jobId);
     if (record.job.state === 'running') {
       record.cancelRequested = true;
-      record.job.message = 'Cancelling…';
+      Object.assign(record.job, said(sentence('backend.export.cancelling')));
     }
     return { ...record.job };
   }
@@ -91,7 +95,7 @@ export class ExportJobs {
 
   private record(jobId: string): JobRecord {
     const record = this.jobs.get(jobId);
-    if (!record) throw new NotebookError('That export is no longer known (it finished a while ago, or the app restarted).');
+    if (!record) throw new NotebookError(sentence('backend.export.unknown'));
     return record;
   }
 
@@ -111,7 +115,7 @@ export class ExportJobs {
       const snapshot = await readSnapshot(this.store, input.scope, async (done, total) => {
         job.done = done;
         job.total = total;
-        job.message = `Reading source ${count(done)} of ${count(total)}`;
+        Object.assign(job, said(sentence('backend.export.reading', { done, total })));
         if (Date.now() - lastBreath > 15) {
           await breathe();
           lastBreath = Date.now();
@@ -124,15 +128,11 @@ export class ExportJobs {
       const codebookOnly = input.format === 'qdc' || (input.format === 'qdpx' && snapshot.tags.length > 0 && input.scope.kind === 'notebook');
       if (snapshot.sources.length === 0 && !codebookOnly) {
         throw new NotebookError(
-          input.scope.kind === 'tags'
-            ? 'No highlight carries the chosen tags, so there is nothing to export.'
-            : input.scope.kind === 'collections'
-              ? 'The chosen collections have no sources, so there is nothing to export.'
-              : 'The notebook has no sources to export.',
+          sentence(input.scope.kind === 'tags' ? 'backend.export.nothingTagged' : input.scope.kind === 'collections' ? 'backend.export.emptyCollections' : 'backend.export.noSources'),
         );
       }
       job.phase = 'formatting';
-      job.message = `Writing ${FORMAT_INFO[input.format].label}: ${count(highlights)} highlights from ${count(snapshot.sources.length)} sources…`;
+      Object.assign(job, said(sentence('backend.export.writing', { format: FORMAT_INFO[input.format].label, highlights, sources: snapshot.sources.length })));
       await breathe();
       stopIfCancelled();
       // REFI-QDA carries a PDF source's PDF beside its text.
@@ -148,24 +148,29 @@ export class ExportJobs {
       await breathe();
       stopIfCancelled();
       job.phase = 'writing';
-      job.message = `Saving ${basename(path)}…`;
+      Object.assign(job, said(sentence('backend.export.saving', { file: basename(path) })));
       job.paths = folder ? await writeFolder(path, rendered.outputs, () => record.cancelRequested) : await writeWithCompanions(path, rendered.outputs);
       job.state = 'done';
       job.phase = 'finished';
-      job.message = `Exported ${count(highlights)} highlight${highlights === 1 ? '' : 's'} from ${count(snapshot.sources.length)} source${snapshot.sources.length === 1 ? '' : 's'} to ${folder ? `${job.paths.length} files in ` : ''}${path}.`;
+      const done = folder
+        ? sentence('backend.export.exportedFolder', { highlights, sources: snapshot.sources.length, files: job.paths.length, path })
+        : sentence('backend.export.exported', { highlights, sources: snapshot.sources.length, path });
+      Object.assign(job, said(done));
     } catch (err) {
       job.phase = 'finished';
       if (err instanceof ExportCancelled) {
         job.state = 'cancelled';
-        job.message = 'The export was cancelled; no file was written.';
+        Object.assign(job, said(sentence('backend.export.cancelled')));
       } else {
         job.state = 'failed';
         job.failure = err instanceof NotebookError ? 'input' : 'io';
-        job.error =
+        const why =
           err instanceof NotebookError
-            ? err.message
-            : (describeIoError(err, `write ${path}`) ?? `The export failed: ${(err as Error)?.message ?? String(err)}`);
-        job.message = job.error;
+            ? err.text
+            : (describeIoText(err, sentence('backend.action.write', { path })) ?? sentence('backend.export.failed', { reason: (err as Error)?.message ?? String(err) }));
+        job.error = englishText(why);
+        job.errorText = why;
+        Object.assign(job, said(why));
       }
     }
     record.endedAt = Date.now();

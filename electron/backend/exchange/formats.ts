@@ -21,6 +21,7 @@ import {
 import { noteToHtml, noteToMarkdown, noteToPlainText } from '../../../core/notes/markdown';
 import { NotebookError } from '../errors';
 import { exportBibtex, exportCslJson } from '../../../core/export/citations';
+import { sentence } from '../../../core/i18n/message-text';
 
 /** Notes in exports: the notes module's Markdown, plain text and HTML. */
 export const noteFormatter: NoteFormatter = {
@@ -99,7 +100,7 @@ function renderFormat(snapshot: NotebookSnapshot, format: BackendExportFormat, l
       return { outputs: [{ name: 'notebook.qdpx', data: bytes }], warnings };
     }
     case 'qdc':
-      if (snapshot.tags.length === 0) throw new NotebookError('There are no tags to export: a codebook needs at least one tag. Create a tag first.');
+      if (snapshot.tags.length === 0) throw new NotebookError(sentence('backend.export.noTags'));
       return { outputs: [{ name: 'codebook.qdc', data: exportQdc(snapshot) }], warnings };
     case 'csv':
       return { outputs: [{ name: 'highlights.csv', data: exportCsv(snapshot, noteFormatter) }], warnings };

@@ -18,6 +18,7 @@ import { EMPTY_TEXT_HASH, matchDocument, planImport, type NotebookState } from '
 import { appendNote } from '../../../core/notes/note-utils';
 import { mergeCodebook } from '../../../core/tags/codebook-merge';
 import { writeOriginal } from '../documents/originals';
+import { englishText, sentence, summarised } from '../../../core/i18n/message-text';
 
 type Result = ImportFilePreview | ImportedNotebook;
 
@@ -38,15 +39,14 @@ interface Job {
 
 /** A file that cannot be imported, as the preview lists it. */
 function refusal(name: string, err: unknown): ImportFilePreview {
-  const error = err instanceof ImportError ? err.message : `${name}: the file could not be read (${(err as Error)?.message ?? String(err)}).`;
+  const errorText = err instanceof ImportError ? err.text : sentence('backend.import.couldNotRead', { file: name, reason: (err as Error)?.message ?? String(err) });
+  const error = englishText(errorText);
   const needsPassword = err instanceof ImportError ? (err.problem === 'encrypted' ? 'ask' : err.problem === 'wrong-password' ? 'wrong' : undefined) : undefined;
-  return { name, ok: false, error, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [], ...(needsPassword ? { needsPassword } : {}) };
+  return { name, ok: false, error, errorText, sources: 0, highlights: 0, orphans: 0, tags: 0, notes: 0, duplicates: [], warnings: [], ...(needsPassword ? { needsPassword } : {}) };
 }
 
 /** Previews waiting for the analyst's choice; older ones are dropped (their parsed files can be large). */
 const MAX_PENDING = 4;
-
-const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export type { ImportFile };
 
@@ -103,7 +103,7 @@ export class ImportOps {
           bytes = bytesOf(file);
           results.push(await this.read(file.name, bytes, job, file.password, onProgress));
         } catch (err) {
-          if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(`Import cancelled at ${file.name}; nothing was changed.`);
+          if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(sentence('backend.import.cancelledAt', { file: file.name }));
           const refused = refusal(file.name, err);
           // A protected PDF waits in the preview for its password (unlockImport), its bytes kept until then.
           if (refused.needsPassword && bytes) locked.set(i, { name: file.name, bytes });
@@ -120,7 +120,7 @@ export class ImportOps {
   async unlock(previewId: string, index: number, password: string, jobId?: string): Promise<ImportPreview> {
     const pending = this.pending.get(previewId);
     const file = pending?.locked.get(index);
-    if (!pending || !file) throw new NotebookError('This file is no longer waiting for its password (the import was done or cancelled). Choose the files again.');
+    if (!pending || !file) throw new NotebookError(sentence('backend.import.passwordNoLongerWaiting'));
     const job = this.startJob(jobId, 1);
     try {
       job.progress = { ...job.progress, fileName: file.name, file: 1 };
@@ -129,7 +129,7 @@ export class ImportOps {
         result = await this.read(file.name, file.bytes, job, password);
         pending.locked.delete(index);
       } catch (err) {
-        if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(`Import cancelled at ${file.name}; nothing was changed.`);
+        if (err instanceof ImportError && err.problem === 'cancelled') throw new NotebookError(sentence('backend.import.cancelledAt', { file: file.name }));
         result = refusal(file.name, err);
       }
       const results = [...pending.results];
@@ -182,7 +182,7 @@ export class ImportOps {
 
   private startJob(jobId: string | undefined, files: number): Job {
     const id = jobId ?? `job-${randomBytes(6).toString('hex')}`;
-    if (this.jobs.has(id)) throw new NotebookError('An import with this job id is already running.');
+    if (this.jobs.has(id)) throw new NotebookError(sentence('backend.import.jobRunning'));
     const job: Job = { id, abort: new AbortController(), progress: { jobId: id, fileName: '', file: 0, files, page: 0, pages: 0, cancelled: false } };
     this.jobs.set(id, job);
     return job;
@@ -247,7 +247,7 @@ export class ImportOps {
 
   async commit(previewId: string, skipDuplicates: boolean): Promise<ImportSummary> {
     const pending = this.pending.get(previewId);
-    if (!pending) throw new NotebookError('This import is no longer waiting (it was done or cancelled). Choose the files again.');
+    if (!pending) throw new NotebookError(sentence('backend.import.noLongerWaiting'));
     this.pending.delete(previewId);
     const plan = await planImport(pending.files, await this.state(), skipDuplicates, new Date().toISOString());
 
@@ -289,17 +289,21 @@ export class ImportOps {
     });
 
     const sourcesAdded = plan.newSources.length;
-    const parts = [count(sourcesAdded, 'source')];
+    const parts = [sentence('count.source', { count: sourcesAdded })];
     if (pending.files.some((f) => f.format !== 'text')) {
-      parts.push(`${count(plan.counts.highlightsAdded, 'highlight')}${plan.counts.orphans ? ` (${count(plan.counts.orphans, 'orphan')})` : ''}`);
+      const highlights = sentence('count.highlight', { count: plan.counts.highlightsAdded });
+      parts.push(plan.counts.orphans ? sentence('backend.import.withOrphans', { highlights, count: plan.counts.orphans }) : highlights);
     }
-    if (plan.newTags.length) parts.push(count(plan.newTags.length, 'new tag'));
-    if (plan.renamedTags.size) parts.push(count(plan.renamedTags.size, 'tag renamed', 'tags renamed'));
-    if (plan.collections.size) parts.push(count(plan.collections.size, 'collection'));
-    if (plan.tagGroups.size) parts.push(count(plan.tagGroups.size, 'tag group'));
-    let message = `Imported ${pending.files.length === 1 ? pending.files[0].fileName : count(pending.files.length, 'file')}: ${parts.join(', ')}.`;
-    if (plan.counts.sourcesSkipped) message += ` ${count(plan.counts.sourcesSkipped, 'duplicate source')} skipped.`;
-    if (plan.counts.highlightsAlreadyThere) message += ` ${count(plan.counts.highlightsAlreadyThere, 'highlight was', 'highlights were')} already there.`;
+    if (plan.newTags.length) parts.push(sentence('backend.import.newTags', { count: plan.newTags.length }));
+    if (plan.renamedTags.size) parts.push(sentence('backend.import.tagsRenamed', { count: plan.renamedTags.size }));
+    if (plan.collections.size) parts.push(sentence('backend.import.collections', { count: plan.collections.size }));
+    if (plan.tagGroups.size) parts.push(sentence('backend.import.tagGroups', { count: plan.tagGroups.size }));
+    const what = pending.files.length === 1 ? pending.files[0].fileName : sentence('count.file', { count: pending.files.length });
+    const listed = parts.slice(1).reduce((all, part) => sentence('backend.list.comma', { first: all, next: part }), parts[0]);
+    let said = sentence('backend.import.summary', { what, parts: listed });
+    if (plan.counts.sourcesSkipped) said = sentence('backend.import.skipped', { summary: said, count: plan.counts.sourcesSkipped });
+    if (plan.counts.highlightsAlreadyThere) said = sentence('backend.import.alreadyThere', { summary: said, count: plan.counts.highlightsAlreadyThere });
+    const { summary: message, summaryText } = summarised(said);
     return {
       files: pending.files.length,
       sourcesAdded,
@@ -316,6 +320,7 @@ export class ImportOps {
       sourceIds: plan.touchedSourceIds,
       warnings: plan.warnings,
       message,
+      summaryText,
     };
   }
 

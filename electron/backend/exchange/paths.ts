@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { FORMAT_INFO, type ExportFormat } from '../../../core/exchange/api';
 import { NotebookError } from '../errors';
+import { sentence } from '../../../core/i18n/message-text';
 
 /**
  * Where an export may be written. The path comes from the renderer (a native save dialog, or a field the analyst
@@ -20,7 +21,7 @@ export async function resolveExportTarget(
   const trimmed = rawPath.trim();
   const expanded = trimmed === '~' || trimmed.startsWith('~/') ? join(homedir(), trimmed.slice(1)) : trimmed;
   if (!isAbsolute(expanded)) {
-    throw new NotebookError(`Choose a full path for the export (such as ${join(defaultExportDir(), 'notebook')}), not "${trimmed}".`);
+    throw new NotebookError(sentence('backend.export.fullPath', { example: join(defaultExportDir(), 'notebook'), path: trimmed }));
   }
   let path = resolve(expanded);
   if (!folder) {
@@ -28,20 +29,20 @@ export async function resolveExportTarget(
     const ext = extname(path).slice(1).toLowerCase();
     if (!extensions.includes(ext)) path = `${path}.${extensions[0]}`;
   }
-  const outside = new NotebookError('Choose a folder outside the notebook’s own data folder for the export.');
+  const outside = new NotebookError(sentence('backend.export.outsideDataDir'));
   if (isInside(path, resolve(dataDir), platform)) throw outside;
   const parent = dirname(path);
   const parentStat = await stat(parent).catch(() => null);
-  if (!parentStat?.isDirectory()) throw new NotebookError(`The folder ${parent} does not exist. Choose a folder that exists.`);
+  if (!parentStat?.isDirectory()) throw new NotebookError(sentence('backend.export.noFolder', { folder: parent }));
   // Where the bytes would really land: a symbolic link (the file, the folder, or one above) must not lead into the
   // notebook's folder.
   const real = (await realpath(path).catch(() => null)) ?? join(await realpath(parent), basename(path));
   const realDataDir = (await realpath(dataDir).catch(() => null)) ?? resolve(dataDir);
   if (isInside(real, realDataDir, platform)) throw outside;
   const target = await stat(path).catch(() => null);
-  if (target && folder && !target.isDirectory()) throw new NotebookError(`${path} is a file; choose a folder name for a Markdown export with one file per source.`);
-  if (target && !folder && target.isDirectory()) throw new NotebookError(`${path} is a folder; choose a file name.`);
-  if (!basename(path)) throw new NotebookError('Choose a file name for the export.');
+  if (target && folder && !target.isDirectory()) throw new NotebookError(sentence('backend.export.isFileWantFolder', { path }));
+  if (target && !folder && target.isDirectory()) throw new NotebookError(sentence('backend.export.isFolder', { path }));
+  if (!basename(path)) throw new NotebookError(sentence('backend.export.fileName'));
   return path;
 }
 

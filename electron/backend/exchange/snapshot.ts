@@ -6,6 +6,7 @@ import { NotebookError } from '../errors';
 import { sourcesInCollections } from '../../../core/collections/api';
 import type { NotebookStore } from '../store';
 import { lineageOf } from '../../../core/tags/lineage';
+import { sentence } from '../../../core/i18n/message-text';
 
 /** The notebook's name in exports (file names, collection labels, report titles). */
 export const NOTEBOOK_TITLE = 'Research Notebook';
@@ -24,7 +25,7 @@ function scopeTagIds(scope: ExportScope, tags: readonly Tag[]): Set<string> | nu
   if (scope.kind !== 'tags') return null;
   const known = new Set(tags.map((t) => t.id));
   const unknown = scope.tagIds.filter((id) => !known.has(id));
-  if (unknown.length === scope.tagIds.length) throw new NotebookError('None of the chosen tags is in the notebook any more; choose tags again.');
+  if (unknown.length === scope.tagIds.length) throw new NotebookError(sentence('backend.export.tagsGone'));
   const out = new Set<string>();
   for (const id of scope.tagIds) {
     if (!known.has(id)) continue;
@@ -47,18 +48,18 @@ function tagsFor(all: readonly Tag[], chosen: Set<string> | null, highlights: It
 /** Throws (a message for the analyst) when the scope names a source or tags the notebook does not have. */
 export function checkScope(store: NotebookStore, scope: ExportScope): void {
   if (scope.kind === 'source' && !store.catalog.sources.some((m) => m.id === scope.sourceId)) {
-    throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`, 'not-found');
+    throw new NotebookError(sentence('backend.source.notFound', { id: scope.sourceId }), 'not-found');
   }
   if (scope.kind === 'sources') {
     const known = new Set(store.catalog.sources.map((m) => m.id));
     const missing = scope.sourceIds.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No source with id "${missing}" in this notebook (it may have been deleted); choose the sources again.`, 'not-found');
+    if (missing) throw new NotebookError(sentence('backend.export.sourceGone', { id: missing }), 'not-found');
   }
   if (scope.kind === 'tags') scopeTagIds(scope, store.catalog.tags ?? []);
   if (scope.kind === 'collections') {
     const known = new Set((store.catalog.collections ?? []).map((c) => c.id));
     const missing = scope.collectionIds.find((id) => !known.has(id));
-    if (missing) throw new NotebookError(`No collection with id "${missing}" in this notebook.`, 'not-found');
+    if (missing) throw new NotebookError(sentence('backend.collection.notFound', { id: missing }), 'not-found');
   }
 }
 
@@ -99,7 +100,7 @@ export async function readSnapshot(store: NotebookStore, scope: ExportScope, pro
   let metas = [...catalog.sources].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   if (scope.kind === 'source') {
     metas = metas.filter((m) => m.id === scope.sourceId);
-    if (metas.length === 0) throw new NotebookError(`No source with id "${scope.sourceId}" in this notebook.`, 'not-found');
+    if (metas.length === 0) throw new NotebookError(sentence('backend.source.notFound', { id: scope.sourceId }), 'not-found');
   }
   if (scope.kind === 'sources') {
     checkScope(store, scope);

@@ -151,7 +151,7 @@ async function answer(id: number, request: WorkerRequest): Promise<void> {
     post({ kind: 'answer', id, value: await handle(request) });
   } catch (err) {
     const e = err as Error;
-    post({ kind: 'error', id, message: e?.message ?? String(err), code: err instanceof QueryError || err instanceof RangeError ? 'query' : undefined });
+    post({ kind: 'error', id, message: e?.message ?? String(err), text: err instanceof QueryError ? err.text : undefined, code: err instanceof QueryError || err instanceof RangeError ? 'query' : undefined });
   }
 }
 

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NotebookError } from '../errors';
 import type { WorkerAnswers, WorkerMessage, WorkerRequest } from './worker-protocol';
+import { asIs } from '../../../core/i18n/message-text';
 
 export type Progress = Extract<WorkerMessage, { kind: 'progress' }>;
 
@@ -52,7 +53,7 @@ export class SearchWorker {
       this.pending.delete(m.id);
       if (this.pending.size === 0) this.worker.unref();
       if (m.kind === 'answer') waiting.resolve(m.value);
-      else waiting.reject(m.code === 'query' ? new NotebookError(m.message) : new Error(m.message));
+      else waiting.reject(m.code === 'query' ? new NotebookError(m.text ?? asIs(m.message)) : new Error(m.message));
     });
     const fail = (err: Error, report = true) => {
       this.failure ??= err;

@@ -2,6 +2,7 @@
  * What the backend and the search worker (index-worker.ts) say to each other. Every request carries an id and gets
  * one answer with that id; the worker also reports its progress while it loads, unasked.
  */
+import type { MessageText } from '../../../core/i18n/message-text';
 import type { NoteDoc, Tag } from '../../../core/model';
 import type { AnalysisOptions, AnalysisResult, CooccurrencePassage } from '../../../core/analysis/types';
 import type { SearchResponse } from '../../../core/search/types';
@@ -83,5 +84,5 @@ export interface WorkerAnswers {
 
 export type WorkerMessage =
   | { kind: 'answer'; id: number; value: unknown }
-  | { kind: 'error'; id: number; message: string; code?: string }
+  | { kind: 'error'; id: number; message: string; text?: MessageText; code?: string }
   | { kind: 'progress'; phase: 'decoding' | 'checking'; done: number; total: number };

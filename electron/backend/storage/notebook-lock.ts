@@ -2,6 +2,7 @@ import { open, readFile, rm, rename } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { NotebookError } from '../errors';
+import { sentence } from '../../../core/i18n/message-text';
 
 /** Who holds a notebook folder for writing: written into `<data>/notebook.lock`. */
 export interface LockHolder {
@@ -16,8 +17,8 @@ export const LOCK_FILE = 'notebook.lock';
 /** Thrown when another process writes this notebook; code 'locked'. */
 export class NotebookLockedError extends NotebookError {
   constructor(readonly holder: LockHolder) {
-    const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
-    super(`The notebook is open in ${holder.app} (pid ${holder.pid}${where}). Close it first, or use --read-only.`, 'locked', { pid: holder.pid, host: holder.host, app: holder.app });
+    const values = { app: holder.app, pid: String(holder.pid), host: holder.host };
+    super(sentence(holder.host === hostname() ? 'backend.lock.held' : 'backend.lock.heldElsewhere', values), 'locked', { pid: holder.pid, host: holder.host, app: holder.app });
   }
 }
 
@@ -61,7 +62,7 @@ export class NotebookLock {
       }
     }
     const current = await readHolder(path);
-    throw current ? new NotebookLockedError(current) : new NotebookError('The notebook folder could not be locked for writing; try again.');
+    throw current ? new NotebookLockedError(current) : new NotebookError(sentence('backend.lock.failed'));
   }
 
   /** Who holds the folder now, if anyone alive does (for read-only users that only want to say so). */

@@ -9,6 +9,7 @@ import { NotebookError } from '../errors';
 import { GitError, isSshUrl, type GitDriver } from './git';
 import { prepareClonedNotebook } from './notebook-sync';
 import { defaultConfig, writeSyncConfig, type SecretBox } from './sync-config';
+import { sentence, asIs } from '../../../core/i18n/message-text';
 
 export interface JoinInput {
   url: string;
@@ -19,23 +20,23 @@ export interface JoinInput {
 }
 
 export async function joinNotebook(git: GitDriver, input: JoinInput, secrets: SecretBox | null): Promise<{ dataDir: string; sources: number }> {
-  if (!isAbsolute(input.folder)) throw new NotebookError('Choose the folder with its full path (for example /home/you/Team notebook).');
+  if (!isAbsolute(input.folder)) throw new NotebookError(sentence('backend.sync.fullPath'));
   const dataDir = resolve(input.folder);
   const url = input.url.trim();
-  if (isSshUrl(url) && git.kind === 'js') throw new NotebookError('SSH addresses need git installed on this computer: install git, or use an HTTPS address or a folder path.');
+  if (isSshUrl(url) && git.kind === 'js') throw new NotebookError(sentence('backend.sync.sshNeedsGit'));
   const existing = await readdir(dataDir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
-    if (err.code === 'ENOTDIR') throw new NotebookError(`${dataDir} is a file, not a folder: choose an empty folder.`);
+    if (err.code === 'ENOTDIR') throw new NotebookError(sentence('backend.sync.isFile', { folder: dataDir }));
     throw err;
   });
-  if (existing && existing.length > 0) throw new NotebookError(`${dataDir} is not empty: choose a new, empty folder for the shared notebook (nothing was changed).`);
-  if (input.token && !secrets?.available()) throw new NotebookError('This computer offers no safe place for the token (no keychain), so it is not kept: use a folder path or an SSH address instead.');
+  if (existing && existing.length > 0) throw new NotebookError(sentence('backend.sync.notEmpty', { folder: dataDir }));
+  if (input.token && !secrets?.available()) throw new NotebookError(sentence('backend.sync.noKeychain'));
   const auth = input.token ? { username: input.username?.trim() || 'token', token: input.token } : null;
   await mkdir(dataDir, { recursive: true });
   try {
     await git.clone(url, dataDir, auth);
     const sources = await prepareClonedNotebook(dataDir, input.authorName.trim());
-    if (sources === 0 && !(await git.head(dataDir))) throw new NotebookError('The shared notebook is empty: the analyst who shares it must sync once first (File > Share notebook…).');
+    if (sources === 0 && !(await git.head(dataDir))) throw new NotebookError(sentence('backend.sync.emptyShared'));
     const config = defaultConfig(input.authorName.trim());
     config.username = auth?.username ?? 'token';
     config.tokenCipher = input.token ? secrets!.encrypt(input.token) : null;
@@ -45,7 +46,7 @@ export async function joinNotebook(git: GitDriver, input: JoinInput, secrets: Se
   } catch (err) {
     // Nothing half-made stays behind: the folder was empty (or did not exist).
     for (const name of await readdir(dataDir).catch(() => [] as string[])) await rm(resolve(dataDir, name), { recursive: true, force: true });
-    if (err instanceof GitError) throw new NotebookError(err.message.replace(' Your work is kept here and committed locally.', '').replace(' Your work is kept here.', ''), err.kind === 'offline' ? 'io' : 'refused');
+    if (err instanceof GitError) throw new NotebookError(asIs(err.message.replace(' Your work is kept here and committed locally.', '').replace(' Your work is kept here.', '')), err.kind === 'offline' ? 'io' : 'refused');
     throw err;
   }
 }

@@ -22,6 +22,7 @@ import { GitError, isHttpUrl, isSshUrl, type GitAuth, type GitDriver } from './g
 import { redactUrl } from './git-errors';
 import { GITIGNORE, SHARED_CATALOG, isSharedPath, sharedCatalogText, withSharedParts } from './shared-files';
 import { readSyncConfig, writeSyncConfig, type SecretBox, type SyncConfig } from './sync-config';
+import { asIs, englishText, sentence, type MessageText } from '../../../core/i18n/message-text';
 
 /** Pushes refused because the remote moved on meanwhile are retried this many times (fetch, merge, push again). */
 const PUSH_ATTEMPTS = 4;
@@ -95,6 +96,7 @@ export class NotebookSync {
       lastSyncAt: c.lastSyncAt,
       lastError: c.lastError,
       lastConflicts: c.lastConflicts,
+      ...(c.lastConflictTexts ? { lastConflictTexts: c.lastConflictTexts } : {}),
       git: this.git.kind,
       autoSyncMinutes: c.autoSyncMinutes,
       syncing: this.running !== null,
@@ -110,9 +112,9 @@ export class NotebookSync {
   async share(input: { url: string; token?: string; username?: string; authorName: string }): Promise<SyncResult> {
     this.assertWritable();
     const url = input.url.trim();
-    if (isSshUrl(url) && this.git.kind === 'js') throw new NotebookError('SSH addresses need git installed on this computer: install git, or use an HTTPS address or a folder path.');
+    if (isSshUrl(url) && this.git.kind === 'js') throw new NotebookError(sentence('backend.sync.sshNeedsGit'));
     if (!isHttpUrl(url) && !isSshUrl(url) && !/^(\/|[A-Za-z]:[\\/]|\\\\|file:\/\/)/.test(url)) {
-      throw new NotebookError(`"${url.slice(0, 200)}" is not an address git can use: give an https:// address, an SSH address (git@server:team/notebook.git) or the full path of a bare repository.`);
+      throw new NotebookError(sentence('backend.sync.badAddress', { url: url.slice(0, 200) }));
     }
     const cipher = input.token ? this.encrypt(input.token) : null;
     await this.store.exclusive(async () => {
@@ -138,12 +140,13 @@ export class NotebookSync {
   private async runSync(): Promise<SyncResult> {
     this.assertWritable();
     if (!(await this.git.isRepo(this.dir)) || !(await this.git.getRemote(this.dir))) {
-      throw new NotebookError('This notebook is not shared yet: use File > Share notebook… first.', 'refused');
+      throw new NotebookError(sentence('backend.sync.notShared'), 'refused');
     }
     const auth = await this.auth();
     let committed: string | null = null;
     let received = 0;
     const conflicts: string[] = [];
+    const conflictTexts: MessageText[] = [];
     try {
       for (let attempt = 1; ; attempt++) {
         committed = (await this.store.exclusive(() => this.commitLocal())) ?? committed;
@@ -153,6 +156,7 @@ export class NotebookSync {
           const merged = await this.store.exclusive(() => this.mergeIn(theirs));
           received += merged.received;
           conflicts.push(...merged.conflicts);
+          conflictTexts.push(...merged.conflictTexts);
           if (merged.committed) committed = merged.committed;
           ours = await this.git.head(this.dir);
         }
@@ -169,14 +173,17 @@ export class NotebookSync {
         await this.saveConfig((c) => {
           c.lastSyncAt = at;
           c.lastError = null;
-          if (conflicts.length || received) c.lastConflicts = conflicts;
+          if (conflicts.length || received) {
+            c.lastConflicts = conflicts;
+            c.lastConflictTexts = conflictTexts;
+          }
         });
-        return { upToDate: upToDate && !committed && received === 0, committed, received, conflicts, pushed: !upToDate, at };
+        return { upToDate: upToDate && !committed && received === 0, committed, received, conflicts, conflictTexts, pushed: !upToDate, at };
       }
     } catch (err) {
       const message = err instanceof GitError || err instanceof NotebookError ? err.message : `The sync failed: ${(err as Error).message}. Your work is kept here.`;
       await this.saveConfig((c) => (c.lastError = message)).catch(() => {});
-      if (err instanceof GitError) throw new NotebookError(message, err.kind === 'offline' ? 'io' : 'refused');
+      if (err instanceof GitError) throw new NotebookError(asIs(message), err.kind === 'offline' ? 'io' : 'refused');
       throw err;
     }
   }
@@ -217,7 +224,7 @@ export class NotebookSync {
   }
 
   /** Inside the exclusive section: merge `theirs` into the notebook, by meaning, and commit the merge. */
-  private async mergeIn(theirs: string): Promise<{ received: number; conflicts: string[]; committed: string | null }> {
+  private async mergeIn(theirs: string): Promise<{ received: number; conflicts: string[]; conflictTexts: MessageText[]; committed: string | null }> {
     const localMessage = await this.commitLocal();
     const ours = await this.git.head(this.dir);
     const base = ours ? await this.git.mergeBase(this.dir, ours, theirs) : null;
@@ -240,7 +247,7 @@ export class NotebookSync {
     try {
       merge = mergeTrees(asTree(tb), asTree(to), asTree(tt));
     } catch (err) {
-      throw new NotebookError(`${(err as Error).message} Your notebook was not changed.`);
+      throw new NotebookError(sentence('backend.sync.mergeFailed', { reason: (err as Error).message }));
     }
     // Binary files (originals) by id: the side that changed it.
     const writes = new Map<string, string | Buffer | null>();
@@ -277,7 +284,8 @@ export class NotebookSync {
     if (writes.size > 0) await this.store.reload(changedSources);
     await this.store.flush();
     const names = this.conflictNames();
-    const conflicts = merge.conflicts.map((c) => describeConflict(c, names));
+    const conflictTexts = merge.conflicts.map((c) => describeConflict(c, names));
+    const conflicts = conflictTexts.map(englishText);
     // The merged notebook: its tree is theirs when nothing of ours was left to add (a fast-forward).
     for (const p of writes.keys()) this.dirty.add(p);
     this.stageEverything = false;
@@ -286,10 +294,12 @@ export class NotebookSync {
     const tree = await this.git.indexTree(this.dir);
     if (tree === (await this.git.treeOf(this.dir, theirs))) await this.git.moveMain(this.dir, theirs);
     else {
-      const summary = `Merged the shared notebook: ${writes.size} file${writes.size === 1 ? '' : 's'} brought in${conflicts.length ? `, ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} to read` : ''}`;
-      await this.git.commit(this.dir, `${summary}\n\n${conflicts.join('\n')}\n`, await this.author(), ours ? [ours, theirs] : [theirs]);
+      // The merge commit's message is the shared history's record, read by every analyst whatever their language:
+      // it stays English, as git writes it.
+      const subject = `Merged the shared notebook: ${writes.size} file${writes.size === 1 ? '' : 's'} brought in${conflicts.length ? `, ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} to read` : ''}`;
+      await this.git.commit(this.dir, `${subject}\n\n${conflicts.join('\n')}\n`, await this.author(), ours ? [ours, theirs] : [theirs]);
     }
-    return { received: writes.size, conflicts, committed: localMessage };
+    return { received: writes.size, conflicts, conflictTexts, committed: localMessage };
   }
 
   /** A file a merge would write that the notebook could not read is refused before anything is written. */
@@ -302,12 +312,12 @@ export class NotebookSync {
       try {
         data = JSON.parse(content);
       } catch {
-        throw new NotebookError(`The shared notebook's ${p} is not valid JSON: nothing was merged, and your notebook was not changed.`);
+        throw new NotebookError(sentence('backend.sync.notJson', { file: p }));
       }
       const problem = shapeProblem(kind, kind === 'catalog' ? { settings: {}, ...(data as object) } : data);
       const version = (data as { schemaVersion?: number }).schemaVersion ?? 0;
-      if (version > SCHEMA_VERSION) throw new NotebookError(`The shared notebook was written by a newer version of Research Notebook (schema ${version}): update the app to sync it. Your notebook was not changed.`);
-      if (problem) throw new NotebookError(`The shared notebook's ${p} is damaged (${problem}): nothing was merged, and your notebook was not changed.`);
+      if (version > SCHEMA_VERSION) throw new NotebookError(sentence('backend.sync.newerSchema', { version: String(version) }));
+      if (problem) throw new NotebookError(sentence('backend.sync.damaged', { file: p, problem }));
     }
   }
 
@@ -323,13 +333,13 @@ export class NotebookSync {
     this.assertWritable();
     this.store.sourceMeta(sourceId);
     const tree = await this.git.listTree(this.dir, commit).catch(() => {
-      throw new NotebookError('That version is not in this notebook’s history.');
+      throw new NotebookError(sentence('backend.sync.noVersion'));
     });
     const oid = tree.get(`sources/${sourceId}.json`);
-    if (!oid) throw new NotebookError('That version of the notebook does not have this source.');
+    if (!oid) throw new NotebookError(sentence('backend.sync.versionLacksSource'));
     const old = JSON.parse((await this.git.readBlob(this.dir, oid)).toString('utf8')) as SourceFile;
     const problem = shapeProblem('source', old);
-    if (problem) throw new NotebookError(`That version of the source cannot be read (${problem}); nothing was changed.`);
+    if (problem) throw new NotebookError(sentence('backend.sync.versionUnreadable', { problem }));
     const tags = new Set(this.store.catalog.tags.map((t) => t.id));
     return this.store.changeSource(sourceId, (current) => {
       const next: SourceFile = { ...current, text: old.text, note: old.note, highlights: old.highlights.map((h) => ({ ...h, tagIds: h.tagIds.filter((t) => tags.has(t)) })) };
@@ -359,12 +369,12 @@ export class NotebookSync {
   private async auth(): Promise<GitAuth | null> {
     const c = await this.cfg();
     if (!c.tokenCipher) return null;
-    if (!this.secrets?.available()) throw new NotebookError('The saved token cannot be read on this computer (no keychain): share the notebook again with the token.');
+    if (!this.secrets?.available()) throw new NotebookError(sentence('backend.sync.tokenUnreadable'));
     return { username: c.username || 'token', token: this.secrets.decrypt(c.tokenCipher) };
   }
 
   private encrypt(token: string): string {
-    if (!this.secrets?.available()) throw new NotebookError('This computer offers no safe place for the token (no keychain), so it is not kept: use a folder path or an SSH address instead.');
+    if (!this.secrets?.available()) throw new NotebookError(sentence('backend.sync.noKeychain'));
     return this.secrets.encrypt(token);
   }
 
@@ -387,7 +397,7 @@ export class NotebookSync {
   }
 
   private assertWritable(): void {
-    if (this.store.readOnly) throw new NotebookError(`${this.store.whyReadOnly} It cannot be synced.`, 'read-only');
+    if (this.store.readOnly) throw new NotebookError(sentence('backend.readOnly.noSync', { reason: this.store.whyReadOnly ?? '' }), 'read-only');
   }
 }
 

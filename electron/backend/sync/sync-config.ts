@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
+import { messageTextSchema, type MessageText } from '../../../core/i18n/message-text';
 
 /** Encrypts a token for keeping on disk and back: Electron's safeStorage in the app, a stand-in in tests. */
 export interface SecretBox {
@@ -22,6 +23,8 @@ export interface SyncConfig {
   lastSyncAt: string | null;
   lastError: string | null;
   lastConflicts: string[];
+  /** The same as data, for the interface language (absent in a file an older version wrote). */
+  lastConflictTexts?: MessageText[];
   autoSyncMinutes: number;
 }
 
@@ -32,7 +35,12 @@ export const defaultConfig = (authorName: string): SyncConfig => ({ authorName, 
 export async function readSyncConfig(dataDir: string, fallbackName: string): Promise<SyncConfig> {
   try {
     const raw = JSON.parse(await readFile(join(dataDir, '.git', FILE), 'utf8')) as Partial<SyncConfig>;
-    return { ...defaultConfig(fallbackName), ...raw, lastConflicts: Array.isArray(raw.lastConflicts) ? raw.lastConflicts.map(String) : [] };
+    const lastConflicts = Array.isArray(raw.lastConflicts) ? raw.lastConflicts.map(String) : [];
+    // Sentences as data only when every one is a message of this app's catalog and they match the English ones.
+    const texts = Array.isArray(raw.lastConflictTexts) ? raw.lastConflictTexts.map((t) => messageTextSchema.safeParse(t)) : [];
+    const lastConflictTexts = texts.length === lastConflicts.length && texts.every((t) => t.success) ? texts.map((t) => t.data as MessageText) : undefined;
+    const { lastConflictTexts: _, ...rest } = raw;
+    return { ...defaultConfig(fallbackName), ...rest, lastConflicts, ...(lastConflictTexts ? { lastConflictTexts } : {}) };
   } catch {
     return defaultConfig(fallbackName);
   }

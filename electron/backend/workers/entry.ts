@@ -1,3 +1,4 @@
+import type { MessageText } from '../../../core/i18n/message-text';
 import { parentPort } from 'node:worker_threads';
 import { jobs, type JobContext, type JobKind, type JobReply, type JobRequest, type SerializedError } from './jobs';
 
@@ -5,8 +6,8 @@ import { jobs, type JobContext, type JobKind, type JobReply, type JobRequest, ty
 
 function serialize(err: unknown): SerializedError {
   if (err instanceof Error) {
-    const e = err as Error & { fileName?: string; problem?: string; detail?: string };
-    return { name: e.name, message: e.message, fileName: e.fileName, problem: e.problem, detail: e.detail };
+    const e = err as Error & { fileName?: string; problem?: string; detail?: string; text?: MessageText; detailText?: MessageText };
+    return { name: e.name, message: e.message, text: e.text, fileName: e.fileName, problem: e.problem, detail: e.detail, detailText: e.detailText };
   }
   return { name: 'Error', message: String(err) };
 }

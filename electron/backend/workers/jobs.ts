@@ -1,3 +1,4 @@
+import type { MessageText } from '../../../core/i18n/message-text';
 import { noteParser } from '../../../core/exchange/note-markdown';
 import { importFile, type ImportedNotebook } from '../../../core/import';
 import { applyImportLimits } from '../../../core/import/limits';
@@ -115,6 +116,10 @@ export interface JobContext {
 export interface SerializedError {
   name: string;
   message: string;
+  /** A NotebookError's message as data. */
+  text?: MessageText;
+  /** An ImportError's detail as data. */
+  detailText?: MessageText;
   /** ImportError's fields, so the main thread raises the same error the file would have raised inline. */
   fileName?: string;
   problem?: string;

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { ImportError, type ImportProblem } from '../../../core/import/errors';
 import { NotebookError } from '../errors';
 import type { JobContext, JobInput, JobKind, JobOutput, JobReply, JobRequest, SerializedError } from './jobs';
+import { asIs, sentence, type MessageText } from '../../../core/i18n/message-text';
 
 /**
  * Heavy work off the backend's thread (issue 11, GUIDE §5): archives, import parsing and anchoring, re-anchoring a
@@ -31,9 +32,9 @@ export interface HeavyWork {
 export class WorkerStoppedError extends NotebookError {
   constructor(
     readonly reason: 'timeout' | 'memory' | 'crash',
-    message: string,
+    text: MessageText,
   ) {
-    super(message, 'stopped', { reason });
+    super(text, 'stopped', { reason });
     this.name = 'WorkerStoppedError';
   }
 }
@@ -49,16 +50,16 @@ export interface PoolOptions {
   idleMs?: number;
 }
 
-const WHAT: Record<JobKind, string> = {
-  parseImport: 'Reading the file',
-  replaceText: 'Re-anchoring the highlights to the new text',
-  writeSourceFile: 'Writing the source file',
-  spin: 'The test job',
-  hog: 'The test job',
+const WHAT: Record<JobKind, MessageText> = {
+  parseImport: sentence('backend.job.parseImport'),
+  replaceText: sentence('backend.job.replaceText'),
+  writeSourceFile: sentence('backend.job.writeSourceFile'),
+  spin: sentence('backend.job.test'),
+  hog: sentence('backend.job.test'),
 };
 
-const minutes = (ms: number): string =>
-  ms >= 60_000 ? `${Math.round(ms / 60_000)} minute${ms >= 90_000 ? 's' : ''}` : ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+const minutes = (ms: number): MessageText =>
+  ms >= 60_000 ? sentence(ms >= 90_000 ? 'backend.job.minutes' : 'backend.job.minute', { n: Math.round(ms / 60_000) }) : ms >= 1000 ? sentence('backend.job.seconds', { n: Math.round(ms / 1000) }) : sentence('backend.job.milliseconds', { n: ms });
 
 interface Slot {
   worker: Worker;
@@ -100,7 +101,7 @@ export class WorkerPool implements HeavyWork {
 
   /** End every worker (jobs still running are stopped). */
   async close(): Promise<void> {
-    for (const q of this.queue.splice(0)) q.reject(new WorkerStoppedError('crash', 'The notebook was closed before the work could start; nothing was changed.'));
+    for (const q of this.queue.splice(0)) q.reject(new WorkerStoppedError('crash', sentence('backend.job.closedBeforeStart')));
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
     this.slots.clear();
   }
@@ -156,7 +157,7 @@ export class WorkerPool implements HeavyWork {
       this.pump();
     };
     const timer = setTimeout(() => {
-      finish(() => job.reject(new WorkerStoppedError('timeout', `${what} took longer than ${minutes(job.timeoutMs)} and was stopped; nothing was changed.`)), false);
+      finish(() => job.reject(new WorkerStoppedError('timeout', sentence('backend.job.timeout', { what, time: minutes(job.timeoutMs) }))), false);
     }, job.timeoutMs);
     const onMessage = (reply: JobReply): void => {
       if (reply.id !== job.request.id) return;
@@ -172,14 +173,14 @@ export class WorkerPool implements HeavyWork {
         () =>
           job.reject(
             memory
-              ? new WorkerStoppedError('memory', `${what} needed more than the ${this.memoryMb.toLocaleString('en-US')} MB of memory it may use and was stopped; nothing was changed.`)
-              : new WorkerStoppedError('crash', `${what} failed (${err.message}); nothing was changed.`),
+              ? new WorkerStoppedError('memory', sentence('backend.job.memory', { what, mb: this.memoryMb }))
+              : new WorkerStoppedError('crash', sentence('backend.job.failed', { what, reason: err.message })),
           ),
         false,
       );
     };
     const onExit = (code: number): void => {
-      finish(() => job.reject(new WorkerStoppedError('crash', `${what} stopped unexpectedly (exit code ${code}); nothing was changed.`)), false);
+      finish(() => job.reject(new WorkerStoppedError('crash', sentence('backend.job.exited', { what, code: String(code) }))), false);
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
@@ -198,8 +199,8 @@ export class InlineWork implements HeavyWork {
 }
 
 function revive(e: SerializedError): Error {
-  if (e.name === 'ImportError' && e.fileName !== undefined && e.problem && e.detail !== undefined) return new ImportError(e.fileName, e.problem as ImportProblem, e.detail);
-  if (e.name === 'NotebookError') return new NotebookError(e.message);
+  if (e.name === 'ImportError' && e.fileName !== undefined && e.problem && e.detail !== undefined) return new ImportError(e.fileName, e.problem as ImportProblem, e.detailText ?? asIs(e.detail));
+  if (e.name === 'NotebookError') return new NotebookError(e.text ?? asIs(e.message));
   const err = new Error(e.message);
   err.name = e.name;
   return err;
