@@ -57,22 +57,26 @@ export class BandTables {
         break;
       }
     }
+    // The fields in locals: the walk below calls touched.push, after which the engine would read them again.
+    const bands = this.bands;
+    const next = this.next;
     const found = this.found;
-    for (let b = 0; b < this.bands; b++) found[b] = this.slotOf(b, keys[at + b]);
+    for (let b = 0; b < bands; b++) found[b] = this.slotOf(b, keys[at + b]);
     // And each bucket's newest statement's link, read once ahead for the same reason.
     let ahead = 0;
-    for (let b = 0; b < this.bands; b++) {
+    for (let b = 0; b < bands; b++) {
       const head = found[b] >= 0 ? this.slots[b][found[b] * 2 + 1] : 0;
-      if (head !== 0) ahead |= this.next[(head - 1) * this.bands + b];
+      if (head !== 0) ahead |= next[(head - 1) * bands + b];
     }
     this.ahead = ahead;
-    for (let b = 0; b < this.bands; b++) {
+    for (let b = 0; b < bands; b++) {
       const slot = found[b] >= 0 ? found[b] : this.claim(b, keys[at + b]);
       const slots = this.slots[b];
-      for (let node = slots[slot * 2 + 1], n = 0; node !== 0 && n < limit; node = this.next[(node - 1) * this.bands + b], n++) {
+      const head = slots[slot * 2 + 1];
+      for (let node = head, n = 0; node !== 0 && n < limit; node = next[(node - 1) * bands + b], n++) {
         if (counts[node - 1]++ === 0) touched.push(node - 1);
       }
-      this.next[serial * this.bands + b] = slots[slot * 2 + 1];
+      next[serial * bands + b] = head;
       slots[slot * 2 + 1] = serial + 1;
     }
   }

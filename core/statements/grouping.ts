@@ -46,6 +46,10 @@ const BUCKET_SCAN_MAX = 12;
 /** Bands two statements must share to be scored; and how many candidates are scored at most per statement added. */
 const MIN_BAND_HITS = 2;
 const CANDIDATES_MAX = 40;
+/** Statements whose band keys are kept for reuse, by speaker and set of lemmas; the table is emptied when full. */
+const CLASSES_KEPT = 400_000;
+/** Set and speaker numbers from here on are not looked up there (their pair would not be a safe integer). */
+const CLASS_NO_MAX = 2 ** 26;
 
 interface Entry {
   item: GroupItem;
@@ -59,6 +63,26 @@ interface Entry {
 function dayOf(date: string | undefined): number {
   if (!date || date.length < 10) return NaN;
   return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+}
+
+/** A statement's candidates, ranked: most bands shared first, ties in the order first met. */
+export function rankCandidates(touched: readonly number[], counts: Uint16Array, out: Int32Array): number {
+  // A counting sort on the bands shared (at most BANDS): stable, so ties keep the order first met.
+  const starts = new Int32Array(BANDS + 2);
+  for (const t of touched) if (counts[t] >= MIN_BAND_HITS) starts[counts[t]]++;
+  let at = 0;
+  for (let c = BANDS; c >= MIN_BAND_HITS; c--) {
+    const n = starts[c];
+    starts[c] = at;
+    at += n;
+  }
+  for (const t of touched) {
+    const c = counts[t];
+    if (c < MIN_BAND_HITS) continue;
+    const place = starts[c]++;
+    if (place < out.length) out[place] = t;
+  }
+  return Math.min(at, out.length);
 }
 
 /** datesCompatible, with the days already worked out where both are whole days. */
@@ -77,6 +101,13 @@ export class StatementGrouper {
   /** Bands shared with the statement being added, by serial (reset after each add), and which serials were hit. */
   private hitCounts = new Uint16Array(1024);
   private readonly touched: number[] = [];
+  /** The candidates of the statement being added, ranked (one buffer, reused). */
+  private readonly ranked = new Int32Array(CANDIDATES_MAX);
+  /** Union-find over serials: each statement's parent (itself at a root; a root is its group's smallest id). */
+  private parent = new Int32Array(1024);
+  /** speaker number * CLASS_NO_MAX + set number -> a statement whose band keys they give (the keys stay by serial). */
+  private readonly serialByClass = new Map<number, number>();
+  private readonly dayByDate = new Map<string, number>();
   /** Per serial: its speaker's number and its day (NaN: not a whole day), read for candidates without the entry. */
   private speakerBySerial = new Int32Array(1024);
   private dayBySerial = new Float64Array(1024);
@@ -89,7 +120,6 @@ export class StatementGrouper {
   private readonly sig = new Uint32Array(HASHES);
   private readonly lemmas = new LemmaTable();
   private readonly speakers = new Map<string, number>();
-  private readonly parent = new Map<string, string>();
   private readonly threshold: number;
   private readonly relatedFrom: number;
 
@@ -106,37 +136,48 @@ export class StatementGrouper {
   add(item: GroupItem): string {
     if (this.entries.has(item.id)) this.remove(item.id);
     const words = this.lemmas.words(item.text);
-    const sig = this.lemmas.signatureInto(this.sig, words.set);
+    const speakerNo = this.speakerNo(item.speaker);
     const serial = this.nextSerial++;
     if (this.hitCounts.length <= serial) this.growSerials(serial);
-    // A band's key: a hash of the speaker and the band's rows.
     const bands = this.bandKeys;
     const at = serial * BANDS;
-    const speakerHash = fnv(item.speaker);
-    for (let b = 0; b < BANDS; b++) {
-      let h = speakerHash;
-      for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
-      // 30 bits: a small integer in V8, so the tables hold no boxed numbers.
-      bands[at + b] = h >>> 2;
+    // The same speaker and the same set of lemmas give the same keys: those of a statement added before are copied.
+    const classKey = speakerNo < CLASS_NO_MAX && words.setNo < CLASS_NO_MAX ? speakerNo * CLASS_NO_MAX + words.setNo : -1;
+    const same = classKey >= 0 ? this.serialByClass.get(classKey) : undefined;
+    if (same !== undefined) bands.copyWithin(at, same * BANDS, same * BANDS + BANDS);
+    else {
+      const sig = this.lemmas.signatureInto(this.sig, words.set);
+      // A band's key: a hash of the speaker and the band's rows.
+      const speakerHash = fnv(item.speaker);
+      for (let b = 0; b < BANDS; b++) {
+        let h = speakerHash;
+        for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
+        // 30 bits: a small integer in V8, so the tables hold no boxed numbers.
+        bands[at + b] = h >>> 2;
+      }
+      if (classKey >= 0) {
+        if (this.serialByClass.size >= CLASSES_KEPT) this.serialByClass.clear();
+        this.serialByClass.set(classKey, serial);
+      }
     }
-    const entry: Entry = { item, words, serial, day: dayOf(item.date) };
+    const entry: Entry = { item, words, serial, day: this.dayOf(item.date) };
     this.entries.set(item.id, entry);
     this.bySerial[serial] = entry;
-    this.parent.set(item.id, item.id);
+    this.parent[serial] = serial;
     if (words.set.length > 0 && !item.manualKey) {
       // Candidates: statements sharing at least two bands (a pair as alike as the threshold shares about five), most
       // shared first (ties in the order first met), at most CANDIDATES_MAX of them scored finely: adding stays
       // bounded however crowded a bucket is.
-      const speakerNo = this.speakerNo(item.speaker);
       this.speakerBySerial[serial] = speakerNo;
       this.dayBySerial[serial] = entry.day;
       const counts = this.hitCounts;
       const touched = this.touched;
       touched.length = 0;
       this.buckets.scanAndAdd(bands, at, serial, BUCKET_SCAN_MAX, counts, touched);
-      const ranked = touched.filter((t) => counts[t] >= MIN_BAND_HITS).sort((a, b) => counts[b] - counts[a]);
+      const ranked = this.ranked;
+      const n = rankCandidates(touched, counts, ranked);
       for (const t of touched) counts[t] = 0;
-      for (let i = 0; i < ranked.length && i < CANDIDATES_MAX; i++) {
+      for (let i = 0; i < n; i++) {
         // The speaker and the day first, from flat arrays: most candidates end here without their entry read.
         const t = ranked[i];
         if (this.speakerBySerial[t] !== speakerNo) continue;
@@ -144,11 +185,23 @@ export class StatementGrouper {
         if (Number.isFinite(day) && Number.isFinite(entry.day) && Math.abs(day - entry.day) > DATE_TOLERANCE_DAYS) continue;
         const o = this.bySerial[t];
         if (!o || o.item.manualKey) continue;
-        if (!entriesDatesCompatible(entry, o) || this.find(o.item.id) === this.find(item.id)) continue;
-        if (this.lemmas.score(entry.words, o.words) >= this.threshold) this.union(item.id, o.item.id);
+        if (!entriesDatesCompatible(entry, o) || this.find(t) === this.find(serial)) continue;
+        if (this.lemmas.score(entry.words, o.words) >= this.threshold) this.union(serial, t);
       }
     }
     return this.groupOf(item.id);
+  }
+
+  /** dayOf, once per distinct date. */
+  private dayOf(date: string | undefined): number {
+    if (!date) return NaN;
+    let day = this.dayByDate.get(date);
+    if (day === undefined) {
+      if (this.dayByDate.size >= CLASSES_KEPT) this.dayByDate.clear();
+      day = dayOf(date);
+      this.dayByDate.set(date, day);
+    }
+    return day;
   }
 
   /** Speakers by number (statements' speakers compared as numbers). */
@@ -172,6 +225,9 @@ export class StatementGrouper {
     const days = new Float64Array(size);
     days.set(this.dayBySerial);
     this.dayBySerial = days;
+    const parent = new Int32Array(size);
+    parent.set(this.parent);
+    this.parent = parent;
     const keys = new Int32Array(size * BANDS);
     keys.set(this.bandKeys);
     this.bandKeys = keys;
@@ -193,8 +249,8 @@ export class StatementGrouper {
     if (!entry) return;
     if (entry.words.set.length > 0 && !entry.item.manualKey) for (let b = 0; b < BANDS; b++) this.buckets.remove(b, this.bandKeys[entry.serial * BANDS + b], entry.serial);
     this.entries.delete(id);
+    // Its serial is not used again; the statements of its speaker are grouped again (remove), so no parent points at it.
     this.bySerial[entry.serial] = undefined;
-    this.parent.delete(id);
   }
 
   /** The group of a statement: `m:<key>` for a group chosen by hand, `g:<id of its root>` otherwise. */
@@ -202,7 +258,7 @@ export class StatementGrouper {
     const e = this.entries.get(id);
     if (!e) return '';
     if (e.item.manualKey) return `m:${e.item.manualKey}`;
-    return `g:${this.find(id)}`;
+    return `g:${(this.bySerial[this.find(e.serial)] as Entry).item.id}`;
   }
 
   /** Every group with its members (ids), singletons included. */
@@ -237,25 +293,25 @@ export class StatementGrouper {
     return x && y ? this.lemmas.score(x.words, y.words) : 0;
   }
 
-  private find(id: string): string {
-    let root = id;
-    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+  private find(serial: number): number {
+    const parent = this.parent;
+    let root = serial;
+    while (parent[root] !== root) root = parent[root];
     // Path compression.
-    let at = id;
-    while (at !== root) {
-      const next = this.parent.get(at) as string;
-      this.parent.set(at, root);
+    for (let at = serial; at !== root; ) {
+      const next = parent[at];
+      parent[at] = root;
       at = next;
     }
     return root;
   }
 
-  private union(a: string, b: string): void {
+  private union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return;
     // The smaller id stays the root, whatever the order of adding: the same statements give the same group ids.
-    if (ra < rb) this.parent.set(rb, ra);
-    else this.parent.set(ra, rb);
+    if ((this.bySerial[ra] as Entry).item.id < (this.bySerial[rb] as Entry).item.id) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
   }
 }
