@@ -65,10 +65,13 @@ function dayOf(date: string | undefined): number {
   return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
 }
 
+const rankStarts = new Int32Array(BANDS + 2);
+
 /** A statement's candidates, ranked: most bands shared first, ties in the order first met. */
 export function rankCandidates(touched: readonly number[], counts: Uint16Array, out: Int32Array): number {
   // A counting sort on the bands shared (at most BANDS): stable, so ties keep the order first met.
-  const starts = new Int32Array(BANDS + 2);
+  const starts = rankStarts;
+  starts.fill(0);
   for (const t of touched) if (counts[t] >= MIN_BAND_HITS) starts[counts[t]]++;
   let at = 0;
   for (let c = BANDS; c >= MIN_BAND_HITS; c--) {

@@ -12,12 +12,20 @@ export interface IndexedSource {
   highlights: readonly Highlight[];
 }
 
+interface Given {
+  speaker: string;
+  manualKey: string | undefined;
+  date: string;
+  text: string;
+  seen: number;
+}
+
 const rowKey = (sourceId: string, highlightId: string) => `${sourceId}/${highlightId}`;
 
 export class StatementIndex {
   private readonly grouper = new StatementGrouper();
-  /** key -> what the grouper was given for it (speaker, manual key, words), and the last update that met it. */
-  private readonly given = new Map<string, { fingerprint: string; seen: number }>();
+  /** key -> what the grouper was given for it (speaker, manual key, date, words), and the last update that met it. */
+  private readonly given = new Map<string, Given>();
   private updates = 0;
 
   update(sources: readonly IndexedSource[], tagsById: ReadonlyMap<string, Tag>): StatementsList {
@@ -35,11 +43,13 @@ export class StatementIndex {
         keys.push(key);
         const speaker = h.statement.speakerTagId ?? `outlet:${meta.publisher}`;
         const date = h.statement.dateSaid || meta.date;
-        const fingerprint = `${speaker}\u0000${h.statement.groupKey ?? ''}\u0000${date}\u0000${h.quote.exact}`;
+        const text = h.quote.exact;
+        const manualKey = h.statement.groupKey;
         const known = this.given.get(key);
-        if (known?.fingerprint !== fingerprint) {
-          this.grouper.add({ id: key, speaker, text: h.quote.exact, manualKey: h.statement.groupKey, date });
-          this.given.set(key, { fingerprint, seen: now });
+        // Compared field by field: no string built per statement.
+        if (!known || known.speaker !== speaker || known.manualKey !== manualKey || known.date !== date || known.text !== text) {
+          this.grouper.add({ id: key, speaker, text, manualKey, date });
+          this.given.set(key, { speaker, manualKey, date, text, seen: now });
         } else known.seen = now;
         const speakerTag = h.statement.speakerTagId ? tagsById.get(h.statement.speakerTagId) : undefined;
         const row: StatementRow = {
