@@ -4,7 +4,7 @@
  */
 import type { Highlight, SourceMeta, Tag } from '../model';
 import type { StatementGroupSummary, StatementsList } from './api';
-import { StatementGrouper } from './grouping';
+import { StatementGrouper, type GroupItem } from './grouping';
 import type { StatementRow } from './model';
 
 export interface IndexedSource {
@@ -34,6 +34,8 @@ export class StatementIndex {
     /** Each row's key, by the row's place before sorting. */
     const keys: string[] = [];
     const counts: Record<string, number> = {};
+    /** New and changed statements, given to the grouper together once the rows are read (as one by one, in order). */
+    const added: GroupItem[] = [];
     for (const { meta, highlights } of sources) {
       let n = 0;
       for (const h of highlights) {
@@ -48,7 +50,7 @@ export class StatementIndex {
         const known = this.given.get(key);
         // Compared field by field: no string built per statement.
         if (!known || known.speaker !== speaker || known.manualKey !== manualKey || known.date !== date || known.text !== text) {
-          this.grouper.add({ id: key, speaker, text, manualKey, date });
+          added.push({ id: key, speaker, text, manualKey, date });
           this.given.set(key, { speaker, manualKey, date, text, seen: now });
         } else known.seen = now;
         const speakerTag = h.statement.speakerTagId ? tagsById.get(h.statement.speakerTagId) : undefined;
@@ -76,6 +78,7 @@ export class StatementIndex {
       }
       if (n) counts[meta.id] = n;
     }
+    this.grouper.addAll(added);
     const gone: string[] = [];
     for (const [key, known] of this.given) if (known.seen !== now) gone.push(key);
     for (const key of gone) {

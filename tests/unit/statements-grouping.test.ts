@@ -130,4 +130,26 @@ describe('statement grouping', () => {
     expect(putin(g).length).toBeGreaterThan(1);
     for (const id of ['i002', 'i003']) expect(g.groupOf(id)).toMatch(/^g:i\d{3}$/);
   });
+
+  it('adds many at once with the groups of adding them one by one, replacements and repeated ids included', () => {
+    const random = seededRandom(31);
+    const words = 'terrorists try enter CIS territory disguised refugees drug traffickers cross southern border small groups militants plan spread Central Asia'.split(' ');
+    const items: GroupItem[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const text = Array.from({ length: 5 + Math.floor(random() * 5) }, () => words[Math.floor(random() * words.length)]).join(' ');
+      // Some ids again (a changed statement), some without words, some in a group chosen by hand, dates a few days apart.
+      const id = random() < 0.1 && i > 0 ? `x${Math.floor(random() * i)}` : `x${i}`;
+      const item: GroupItem = { id, speaker: `sp${Math.floor(random() * 3)}`, text: random() < 0.02 ? 'the of and' : text, date: `2021-10-${String(10 + Math.floor(random() * 9))}` };
+      if (random() < 0.03) item.manualKey = 'k1';
+      items.push(item);
+    }
+    const one = new StatementGrouper();
+    for (const item of items) one.add(item);
+    const many = new StatementGrouper();
+    many.addAll(items.slice(0, 700));
+    many.addAll(items.slice(700));
+    expect(partition(many)).toEqual(partition(one));
+    expect(partition(one).filter((p) => p.includes(',')).length).toBeGreaterThan(10);
+    for (const item of items.slice(0, 50)) expect(many.groupOf(item.id)).toBe(one.groupOf(item.id));
+  });
 });
