@@ -62,6 +62,8 @@ interface Entry {
   day: number;
   /** In the LSH buckets (it has words and no group chosen by hand). */
   scanned: boolean;
+  /** `g:<its id>`, made the first time it is asked for as a group's root: one string shared by all the members. */
+  rootOf: string;
 }
 
 function dayOf(date: string | undefined): number {
@@ -159,35 +161,31 @@ export class StatementGrouper {
    * buckets are walked band by band (one band's tables stay in the processor's cache: most of the time saved).
    */
   addAll(items: Iterable<GroupItem>): void {
-    const batch: GroupItem[] = [];
-    const batchIds = new Set<string>();
+    // The batch's statements are entered at once (so a second one with the same id is seen), walked and scored later.
+    const batch: Entry[] = [];
     const flush = () => {
       this.addBatch(batch);
       batch.length = 0;
-      batchIds.clear();
     };
     for (const item of items) {
       // A statement that replaces one (in the batch or added before) is added alone, after what came before it.
-      if (batchIds.has(item.id) || this.entries.has(item.id)) {
+      if (this.entries.has(item.id)) {
         flush();
         this.add(item);
         continue;
       }
       if (batch.length >= BATCH_MAX) flush();
-      batch.push(item);
-      batchIds.add(item.id);
+      batch.push(this.enter(item));
     }
     flush();
   }
 
-  /** New statements (none already here, no id twice), as add() would take them one after another. */
-  private addBatch(items: readonly GroupItem[]): void {
-    const scanned: Entry[] = [];
-    // Every entry first: a statement's candidates are older statements only, so what add() reads of them is ready.
-    for (const item of items) {
-      const entry = this.enter(item);
-      if (entry.scanned) scanned.push(entry);
-    }
+  /**
+   * New statements just entered, as add() would take them one after another: every entry is made first (a
+   * statement's candidates are older statements only, so what add() reads of them is ready), then the walks.
+   */
+  private addBatch(entries: readonly Entry[]): void {
+    const scanned = entries.filter((e) => e.scanned);
     const n = scanned.length;
     if (n === 0) return;
     const serials = new Int32Array(n);
@@ -236,7 +234,7 @@ export class StatementGrouper {
     }
     // Statements without words, and groups chosen by hand, are not in the buckets.
     const scanned = words.set.length > 0 && !item.manualKey;
-    const entry: Entry = { item, words, serial, day: this.dayOf(item.date), scanned };
+    const entry: Entry = { item, words, serial, day: this.dayOf(item.date), scanned, rootOf: '' };
     this.entries.set(item.id, entry);
     this.bySerial[serial] = entry;
     this.parent[serial] = serial;
@@ -339,7 +337,9 @@ export class StatementGrouper {
     const e = this.entries.get(id);
     if (!e) return '';
     if (e.item.manualKey) return `m:${e.item.manualKey}`;
-    return `g:${(this.bySerial[this.find(e.serial)] as Entry).item.id}`;
+    const root = this.bySerial[this.find(e.serial)] as Entry;
+    if (root.rootOf === '') root.rootOf = `g:${root.item.id}`;
+    return root.rootOf;
   }
 
   /** Every group with its members (ids), singletons included. */

@@ -87,9 +87,18 @@ export class StatementIndex {
     }
     // Groups are final once every statement is in: each row's group, read before the rows are sorted.
     rows.forEach((r, i) => (r.groupId = this.grouper.groupOf(keys[i])));
-    // One collator for the whole sort (the order localeCompare gives, without building one per comparison).
+    // One collator for the whole sort (the order localeCompare gives, without building one per comparison), and
+    // each distinct date and source ranked by it once: the rows are sorted on numbers, in the same order.
     const compare = new Intl.Collator().compare;
-    rows.sort((a, b) => compare(a.statement.dateSaid || a.sourceDate, b.statement.dateSaid || b.sourceDate) || compare(a.sourceId, b.sourceId) || a.start - b.start);
+    const dateOf = (r: StatementRow) => r.statement.dateSaid || r.sourceDate;
+    const dateRank = collatedRanks(rows.map(dateOf), compare);
+    const sourceRank = collatedRanks(rows.map((r) => r.sourceId), compare);
+    const sortKey = new Float64Array(rows.length);
+    rows.forEach((r, i) => (sortKey[i] = (dateRank.get(dateOf(r)) as number) * sourceRank.size + (sourceRank.get(r.sourceId) as number)));
+    // Ties keep the rows' order (as the stable sort on the strings did).
+    const order = rows.map((_, i) => i).sort((a, b) => sortKey[a] - sortKey[b] || rows[a].start - rows[b].start || a - b);
+    const unsorted = [...rows];
+    order.forEach((from, i) => (rows[i] = unsorted[from]));
     const byGroup = new Map<string, StatementRow[]>();
     for (const r of rows) {
       const list = byGroup.get(r.groupId);
@@ -125,4 +134,16 @@ export class StatementIndex {
       return { sourceId: s, highlightId: h, score: Math.round(r.score * 100) / 100 };
     });
   }
+}
+
+/** Each distinct value's place in the collator's order (values it holds equal share a place). */
+function collatedRanks(values: readonly string[], compare: (a: string, b: string) => number): Map<string, number> {
+  const distinct = [...new Set(values)].sort(compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && compare(distinct[i - 1], v) !== 0) rank++;
+    ranks.set(v, rank);
+  });
+  return ranks;
 }
