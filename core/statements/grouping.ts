@@ -110,8 +110,6 @@ export class StatementGrouper {
   /** Bands shared with the statement being added, by serial (reset after each add), and which serials were hit. */
   private hitCounts = new Uint16Array(1024);
   private readonly touched: number[] = [];
-  /** What a batch's walks met (addAll), band by band (buffers reused). */
-  private readonly visits: BandVisits = { seen: new Int32Array(0), starts: new Int32Array(0) };
   /** The candidates of the statement being added, ranked (one buffer, reused). */
   private readonly ranked = new Int32Array(CANDIDATES_MAX);
   /** Union-find over serials: each statement's parent (itself at a root; a root is its group's smallest id). */
@@ -163,8 +161,10 @@ export class StatementGrouper {
   addAll(items: Iterable<GroupItem>): void {
     // The batch's statements are entered at once (so a second one with the same id is seen), walked and scored later.
     const batch: Entry[] = [];
+    // What a batch's walks met, band by band: buffers reused from batch to batch, let go after (megabytes).
+    const visits: BandVisits = { seen: new Int32Array(0), starts: new Int32Array(0) };
     const flush = () => {
-      this.addBatch(batch);
+      this.addBatch(batch, visits);
       batch.length = 0;
     };
     for (const item of items) {
@@ -184,14 +184,14 @@ export class StatementGrouper {
    * New statements just entered, as add() would take them one after another: every entry is made first (a
    * statement's candidates are older statements only, so what add() reads of them is ready), then the walks.
    */
-  private addBatch(entries: readonly Entry[]): void {
+  private addBatch(entries: readonly Entry[], visits: BandVisits): void {
     const scanned = entries.filter((e) => e.scanned);
     const n = scanned.length;
     if (n === 0) return;
     const serials = new Int32Array(n);
     for (let k = 0; k < n; k++) serials[k] = scanned[k].serial;
-    this.buckets.scanAndAddMany(this.bandKeys, serials, n, BUCKET_SCAN_MAX, this.visits);
-    const { seen, starts } = this.visits;
+    this.buckets.scanAndAddMany(this.bandKeys, serials, n, BUCKET_SCAN_MAX, visits);
+    const { seen, starts } = visits;
     const counts = this.hitCounts;
     const touched = this.touched;
     for (let k = 0; k < n; k++) {
