@@ -7,6 +7,7 @@
  */
 import { BANDS, HASHES, LemmaTable, ROWS, fnv, mix, type Words } from './lemma-table';
 import { BandTables, type BandVisits } from './band-tables';
+import { rankCandidates } from './rank-candidates';
 
 export interface GroupItem {
   id: string;
@@ -43,8 +44,7 @@ export interface GroupingOptions {
 
 /** A bucket scanned for candidates is capped: a flood of near-identical statements cannot make adding quadratic. */
 const BUCKET_SCAN_MAX = 12;
-/** Bands two statements must share to be scored; and how many candidates are scored at most per statement added. */
-const MIN_BAND_HITS = 2;
+/** How many candidates are scored at most per statement added (those sharing MIN_BAND_HITS bands or more). */
 const CANDIDATES_MAX = 40;
 /** addAll takes new statements in batches of at most this many (what their walks met is held until scored). */
 const BATCH_MAX = 32_768;
@@ -69,29 +69,6 @@ interface Entry {
 function dayOf(date: string | undefined): number {
   if (!date || date.length < 10) return NaN;
   return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
-}
-
-const rankStarts = new Int32Array(BANDS + 2);
-
-/** A statement's candidates, ranked: most bands shared first, ties in the order first met. */
-export function rankCandidates(touched: readonly number[], counts: Uint16Array, out: Int32Array): number {
-  // A counting sort on the bands shared (at most BANDS): stable, so ties keep the order first met.
-  const starts = rankStarts;
-  starts.fill(0);
-  for (const t of touched) if (counts[t] >= MIN_BAND_HITS) starts[counts[t]]++;
-  let at = 0;
-  for (let c = BANDS; c >= MIN_BAND_HITS; c--) {
-    const n = starts[c];
-    starts[c] = at;
-    at += n;
-  }
-  for (const t of touched) {
-    const c = counts[t];
-    if (c < MIN_BAND_HITS) continue;
-    const place = starts[c]++;
-    if (place < out.length) out[place] = t;
-  }
-  return Math.min(at, out.length);
 }
 
 /** datesCompatible, with the days already worked out where both are whole days. */

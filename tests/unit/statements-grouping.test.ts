@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rankCandidates, StatementGrouper, type GroupItem } from '../../core/statements/grouping';
+import { StatementGrouper, type GroupItem } from '../../core/statements/grouping';
+import { rankCandidates } from '../../core/statements/rank-candidates';
 import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 
 const root = join(__dirname, '..', '..');
