@@ -6,7 +6,8 @@
  * candidates: nothing is recomputed. Groups chosen by hand (a shared `manualKey`) are kept as they are.
  */
 import { BANDS, HASHES, LemmaTable, ROWS, fnv, mix, type Words } from './lemma-table';
-import { BandTables } from './band-tables';
+import { BandTables, type BandVisits } from './band-tables';
+import { rankCandidates } from './rank-candidates';
 
 export interface GroupItem {
   id: string;
@@ -43,9 +44,14 @@ export interface GroupingOptions {
 
 /** A bucket scanned for candidates is capped: a flood of near-identical statements cannot make adding quadratic. */
 const BUCKET_SCAN_MAX = 12;
-/** Bands two statements must share to be scored; and how many candidates are scored at most per statement added. */
-const MIN_BAND_HITS = 2;
+/** How many candidates are scored at most per statement added (those sharing MIN_BAND_HITS bands or more). */
 const CANDIDATES_MAX = 40;
+/** addAll takes new statements in batches of at most this many (what their walks met is held until scored). */
+const BATCH_MAX = 32_768;
+/** Statements whose band keys are kept for reuse, by speaker and set of lemmas; the table is emptied when full. */
+const CLASSES_KEPT = 400_000;
+/** Set and speaker numbers from here on are not looked up there (their pair would not be a safe integer). */
+const CLASS_NO_MAX = 2 ** 26;
 
 interface Entry {
   item: GroupItem;
@@ -54,6 +60,10 @@ interface Entry {
   serial: number;
   /** The day said (days since 1970) when the date is a whole day, else NaN: compared as numbers. */
   day: number;
+  /** In the LSH buckets (it has words and no group chosen by hand). */
+  scanned: boolean;
+  /** `g:<its id>`, made the first time it is asked for as a group's root: one string shared by all the members. */
+  rootOf: string;
 }
 
 function dayOf(date: string | undefined): number {
@@ -77,6 +87,13 @@ export class StatementGrouper {
   /** Bands shared with the statement being added, by serial (reset after each add), and which serials were hit. */
   private hitCounts = new Uint16Array(1024);
   private readonly touched: number[] = [];
+  /** The candidates of the statement being added, ranked (one buffer, reused). */
+  private readonly ranked = new Int32Array(CANDIDATES_MAX);
+  /** Union-find over serials: each statement's parent (itself at a root; a root is its group's smallest id). */
+  private parent = new Int32Array(1024);
+  /** speaker number * CLASS_NO_MAX + set number -> a statement whose band keys they give (the keys stay by serial). */
+  private readonly serialByClass = new Map<number, number>();
+  private readonly dayByDate = new Map<string, number>();
   /** Per serial: its speaker's number and its day (NaN: not a whole day), read for candidates without the entry. */
   private speakerBySerial = new Int32Array(1024);
   private dayBySerial = new Float64Array(1024);
@@ -89,7 +106,6 @@ export class StatementGrouper {
   private readonly sig = new Uint32Array(HASHES);
   private readonly lemmas = new LemmaTable();
   private readonly speakers = new Map<string, number>();
-  private readonly parent = new Map<string, string>();
   private readonly threshold: number;
   private readonly relatedFrom: number;
 
@@ -105,50 +121,143 @@ export class StatementGrouper {
   /** Add (or replace) one statement; returns its group id. Only its LSH candidates are scored. */
   add(item: GroupItem): string {
     if (this.entries.has(item.id)) this.remove(item.id);
-    const words = this.lemmas.words(item.text);
-    const sig = this.lemmas.signatureInto(this.sig, words.set);
-    const serial = this.nextSerial++;
-    if (this.hitCounts.length <= serial) this.growSerials(serial);
-    // A band's key: a hash of the speaker and the band's rows.
-    const bands = this.bandKeys;
-    const at = serial * BANDS;
-    const speakerHash = fnv(item.speaker);
-    for (let b = 0; b < BANDS; b++) {
-      let h = speakerHash;
-      for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
-      // 30 bits: a small integer in V8, so the tables hold no boxed numbers.
-      bands[at + b] = h >>> 2;
-    }
-    const entry: Entry = { item, words, serial, day: dayOf(item.date) };
-    this.entries.set(item.id, entry);
-    this.bySerial[serial] = entry;
-    this.parent.set(item.id, item.id);
-    if (words.set.length > 0 && !item.manualKey) {
-      // Candidates: statements sharing at least two bands (a pair as alike as the threshold shares about five), most
-      // shared first (ties in the order first met), at most CANDIDATES_MAX of them scored finely: adding stays
-      // bounded however crowded a bucket is.
-      const speakerNo = this.speakerNo(item.speaker);
-      this.speakerBySerial[serial] = speakerNo;
-      this.dayBySerial[serial] = entry.day;
-      const counts = this.hitCounts;
+    const entry = this.enter(item);
+    if (entry.scanned) {
       const touched = this.touched;
       touched.length = 0;
-      this.buckets.scanAndAdd(bands, at, serial, BUCKET_SCAN_MAX, counts, touched);
-      const ranked = touched.filter((t) => counts[t] >= MIN_BAND_HITS).sort((a, b) => counts[b] - counts[a]);
-      for (const t of touched) counts[t] = 0;
-      for (let i = 0; i < ranked.length && i < CANDIDATES_MAX; i++) {
-        // The speaker and the day first, from flat arrays: most candidates end here without their entry read.
-        const t = ranked[i];
-        if (this.speakerBySerial[t] !== speakerNo) continue;
-        const day = this.dayBySerial[t];
-        if (Number.isFinite(day) && Number.isFinite(entry.day) && Math.abs(day - entry.day) > DATE_TOLERANCE_DAYS) continue;
-        const o = this.bySerial[t];
-        if (!o || o.item.manualKey) continue;
-        if (!entriesDatesCompatible(entry, o) || this.find(o.item.id) === this.find(item.id)) continue;
-        if (this.lemmas.score(entry.words, o.words) >= this.threshold) this.union(item.id, o.item.id);
-      }
+      this.buckets.scanAndAdd(this.bandKeys, entry.serial * BANDS, entry.serial, BUCKET_SCAN_MAX, this.hitCounts, touched);
+      this.join(entry, touched);
     }
     return this.groupOf(item.id);
+  }
+
+  /**
+   * add() for each statement in turn, with the same groups as a result; new statements come in batches whose LSH
+   * buckets are walked band by band (one band's tables stay in the processor's cache: most of the time saved).
+   */
+  addAll(items: Iterable<GroupItem>): void {
+    // The batch's statements are entered at once (so a second one with the same id is seen), walked and scored later.
+    const batch: Entry[] = [];
+    // What a batch's walks met, band by band: buffers reused from batch to batch, let go after (megabytes).
+    const visits: BandVisits = { seen: new Int32Array(0), starts: new Int32Array(0) };
+    const flush = () => {
+      this.addBatch(batch, visits);
+      batch.length = 0;
+    };
+    for (const item of items) {
+      // A statement that replaces one (in the batch or added before) is added alone, after what came before it.
+      if (this.entries.has(item.id)) {
+        flush();
+        this.add(item);
+        continue;
+      }
+      if (batch.length >= BATCH_MAX) flush();
+      batch.push(this.enter(item));
+    }
+    flush();
+  }
+
+  /**
+   * New statements just entered, as add() would take them one after another: every entry is made first (a
+   * statement's candidates are older statements only, so what add() reads of them is ready), then the walks.
+   */
+  private addBatch(entries: readonly Entry[], visits: BandVisits): void {
+    const scanned = entries.filter((e) => e.scanned);
+    const n = scanned.length;
+    if (n === 0) return;
+    const serials = new Int32Array(n);
+    for (let k = 0; k < n; k++) serials[k] = scanned[k].serial;
+    this.buckets.scanAndAddMany(this.bandKeys, serials, n, BUCKET_SCAN_MAX, visits);
+    const { seen, starts } = visits;
+    const counts = this.hitCounts;
+    const touched = this.touched;
+    for (let k = 0; k < n; k++) {
+      // The walks of statement k, band after band: counted as scanAndAdd counts them.
+      touched.length = 0;
+      for (let b = 0; b < BANDS; b++) {
+        const end = starts[b * (n + 1) + k + 1];
+        for (let v = starts[b * (n + 1) + k]; v < end; v++) if (counts[seen[v]]++ === 0) touched.push(seen[v]);
+      }
+      this.join(scanned[k], touched);
+    }
+  }
+
+  /** A statement's entry, its band keys and its root in the union-find; not in the buckets yet. */
+  private enter(item: GroupItem): Entry {
+    const words = this.lemmas.words(item.text);
+    const speakerNo = this.speakerNo(item.speaker);
+    const serial = this.nextSerial++;
+    if (this.hitCounts.length <= serial) this.growSerials(serial);
+    const bands = this.bandKeys;
+    const at = serial * BANDS;
+    // The same speaker and the same set of lemmas give the same keys: those of a statement added before are copied.
+    const classKey = speakerNo < CLASS_NO_MAX && words.setNo < CLASS_NO_MAX ? speakerNo * CLASS_NO_MAX + words.setNo : -1;
+    const same = classKey >= 0 ? this.serialByClass.get(classKey) : undefined;
+    if (same !== undefined) bands.copyWithin(at, same * BANDS, same * BANDS + BANDS);
+    else {
+      const sig = this.lemmas.signatureInto(this.sig, words.set);
+      // A band's key: a hash of the speaker and the band's rows.
+      const speakerHash = fnv(item.speaker);
+      for (let b = 0; b < BANDS; b++) {
+        let h = speakerHash;
+        for (let r = 0; r < ROWS; r++) h = mix(h, sig[b * ROWS + r]);
+        // 30 bits: a small integer in V8, so the tables hold no boxed numbers.
+        bands[at + b] = h >>> 2;
+      }
+      if (classKey >= 0) {
+        if (this.serialByClass.size >= CLASSES_KEPT) this.serialByClass.clear();
+        this.serialByClass.set(classKey, serial);
+      }
+    }
+    // Statements without words, and groups chosen by hand, are not in the buckets.
+    const scanned = words.set.length > 0 && !item.manualKey;
+    const entry: Entry = { item, words, serial, day: this.dayOf(item.date), scanned, rootOf: '' };
+    this.entries.set(item.id, entry);
+    this.bySerial[serial] = entry;
+    this.parent[serial] = serial;
+    if (scanned) {
+      this.speakerBySerial[serial] = speakerNo;
+      this.dayBySerial[serial] = entry.day;
+    }
+    return entry;
+  }
+
+  /**
+   * The statement joins the groups of its candidates that score at or above the threshold. Candidates: statements
+   * sharing at least two bands (a pair as alike as the threshold shares about five), most shared first (ties in the
+   * order first met), at most CANDIDATES_MAX of them scored finely: adding stays bounded however crowded a bucket is.
+   * `touched` holds them as met, their bands shared in hitCounts (set back to zero here).
+   */
+  private join(entry: Entry, touched: readonly number[]): void {
+    const counts = this.hitCounts;
+    const ranked = this.ranked;
+    const n = rankCandidates(touched, counts, ranked);
+    for (const t of touched) counts[t] = 0;
+    const serial = entry.serial;
+    const speakerNo = this.speakerBySerial[serial];
+    for (let i = 0; i < n; i++) {
+      // The speaker and the day first, from flat arrays: most candidates end here without their entry read.
+      const t = ranked[i];
+      if (this.speakerBySerial[t] !== speakerNo) continue;
+      const day = this.dayBySerial[t];
+      if (Number.isFinite(day) && Number.isFinite(entry.day) && Math.abs(day - entry.day) > DATE_TOLERANCE_DAYS) continue;
+      const o = this.bySerial[t];
+      if (!o || o.item.manualKey) continue;
+      if (!entriesDatesCompatible(entry, o) || this.find(t) === this.find(serial)) continue;
+      if (this.lemmas.score(entry.words, o.words) >= this.threshold) this.union(serial, t);
+    }
+  }
+
+  /** dayOf, once per distinct date. */
+  private dayOf(date: string | undefined): number {
+    if (!date) return NaN;
+    let day = this.dayByDate.get(date);
+    if (day === undefined) {
+      if (this.dayByDate.size >= CLASSES_KEPT) this.dayByDate.clear();
+      day = dayOf(date);
+      this.dayByDate.set(date, day);
+    }
+    return day;
   }
 
   /** Speakers by number (statements' speakers compared as numbers). */
@@ -172,6 +281,9 @@ export class StatementGrouper {
     const days = new Float64Array(size);
     days.set(this.dayBySerial);
     this.dayBySerial = days;
+    const parent = new Int32Array(size);
+    parent.set(this.parent);
+    this.parent = parent;
     const keys = new Int32Array(size * BANDS);
     keys.set(this.bandKeys);
     this.bandKeys = keys;
@@ -185,16 +297,16 @@ export class StatementGrouper {
     // Union-find cannot split: the speaker's statements are grouped again (the others keep their groups).
     const same = [...this.entries.values()].filter((e) => e.item.speaker === entry.item.speaker).map((e) => e.item);
     for (const item of same) this.removeQuietly(item.id);
-    for (const item of same) this.add(item);
+    this.addAll(same);
   }
 
   private removeQuietly(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    if (entry.words.set.length > 0 && !entry.item.manualKey) for (let b = 0; b < BANDS; b++) this.buckets.remove(b, this.bandKeys[entry.serial * BANDS + b], entry.serial);
+    if (entry.scanned) for (let b = 0; b < BANDS; b++) this.buckets.remove(b, this.bandKeys[entry.serial * BANDS + b], entry.serial);
     this.entries.delete(id);
+    // Its serial is not used again; the statements of its speaker are grouped again (remove), so no parent points at it.
     this.bySerial[entry.serial] = undefined;
-    this.parent.delete(id);
   }
 
   /** The group of a statement: `m:<key>` for a group chosen by hand, `g:<id of its root>` otherwise. */
@@ -202,7 +314,9 @@ export class StatementGrouper {
     const e = this.entries.get(id);
     if (!e) return '';
     if (e.item.manualKey) return `m:${e.item.manualKey}`;
-    return `g:${this.find(id)}`;
+    const root = this.bySerial[this.find(e.serial)] as Entry;
+    if (root.rootOf === '') root.rootOf = `g:${root.item.id}`;
+    return root.rootOf;
   }
 
   /** Every group with its members (ids), singletons included. */
@@ -237,25 +351,25 @@ export class StatementGrouper {
     return x && y ? this.lemmas.score(x.words, y.words) : 0;
   }
 
-  private find(id: string): string {
-    let root = id;
-    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+  private find(serial: number): number {
+    const parent = this.parent;
+    let root = serial;
+    while (parent[root] !== root) root = parent[root];
     // Path compression.
-    let at = id;
-    while (at !== root) {
-      const next = this.parent.get(at) as string;
-      this.parent.set(at, root);
+    for (let at = serial; at !== root; ) {
+      const next = parent[at];
+      parent[at] = root;
       at = next;
     }
     return root;
   }
 
-  private union(a: string, b: string): void {
+  private union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return;
     // The smaller id stays the root, whatever the order of adding: the same statements give the same group ids.
-    if (ra < rb) this.parent.set(rb, ra);
-    else this.parent.set(ra, rb);
+    if ((this.bySerial[ra] as Entry).item.id < (this.bySerial[rb] as Entry).item.id) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
   }
 }

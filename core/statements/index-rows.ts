@@ -4,7 +4,7 @@
  */
 import type { Highlight, SourceMeta, Tag } from '../model';
 import type { StatementGroupSummary, StatementsList } from './api';
-import { StatementGrouper } from './grouping';
+import { StatementGrouper, type GroupItem } from './grouping';
 import type { StatementRow } from './model';
 
 export interface IndexedSource {
@@ -12,12 +12,20 @@ export interface IndexedSource {
   highlights: readonly Highlight[];
 }
 
+interface Given {
+  speaker: string;
+  manualKey: string | undefined;
+  date: string;
+  text: string;
+  seen: number;
+}
+
 const rowKey = (sourceId: string, highlightId: string) => `${sourceId}/${highlightId}`;
 
 export class StatementIndex {
   private readonly grouper = new StatementGrouper();
-  /** key -> what the grouper was given for it (speaker, manual key, words), and the last update that met it. */
-  private readonly given = new Map<string, { fingerprint: string; seen: number }>();
+  /** key -> what the grouper was given for it (speaker, manual key, date, words), and the last update that met it. */
+  private readonly given = new Map<string, Given>();
   private updates = 0;
 
   update(sources: readonly IndexedSource[], tagsById: ReadonlyMap<string, Tag>): StatementsList {
@@ -26,6 +34,8 @@ export class StatementIndex {
     /** Each row's key, by the row's place before sorting. */
     const keys: string[] = [];
     const counts: Record<string, number> = {};
+    /** New and changed statements, given to the grouper together once the rows are read (as one by one, in order). */
+    const added: GroupItem[] = [];
     for (const { meta, highlights } of sources) {
       let n = 0;
       for (const h of highlights) {
@@ -35,11 +45,13 @@ export class StatementIndex {
         keys.push(key);
         const speaker = h.statement.speakerTagId ?? `outlet:${meta.publisher}`;
         const date = h.statement.dateSaid || meta.date;
-        const fingerprint = `${speaker}\u0000${h.statement.groupKey ?? ''}\u0000${date}\u0000${h.quote.exact}`;
+        const text = h.quote.exact;
+        const manualKey = h.statement.groupKey;
         const known = this.given.get(key);
-        if (known?.fingerprint !== fingerprint) {
-          this.grouper.add({ id: key, speaker, text: h.quote.exact, manualKey: h.statement.groupKey, date });
-          this.given.set(key, { fingerprint, seen: now });
+        // Compared field by field: no string built per statement.
+        if (!known || known.speaker !== speaker || known.manualKey !== manualKey || known.date !== date || known.text !== text) {
+          added.push({ id: key, speaker, text, manualKey, date });
+          this.given.set(key, { speaker, manualKey, date, text, seen: now });
         } else known.seen = now;
         const speakerTag = h.statement.speakerTagId ? tagsById.get(h.statement.speakerTagId) : undefined;
         const row: StatementRow = {
@@ -66,6 +78,7 @@ export class StatementIndex {
       }
       if (n) counts[meta.id] = n;
     }
+    this.grouper.addAll(added);
     const gone: string[] = [];
     for (const [key, known] of this.given) if (known.seen !== now) gone.push(key);
     for (const key of gone) {
@@ -74,9 +87,18 @@ export class StatementIndex {
     }
     // Groups are final once every statement is in: each row's group, read before the rows are sorted.
     rows.forEach((r, i) => (r.groupId = this.grouper.groupOf(keys[i])));
-    // One collator for the whole sort (the order localeCompare gives, without building one per comparison).
+    // One collator for the whole sort (the order localeCompare gives, without building one per comparison), and
+    // each distinct date and source ranked by it once: the rows are sorted on numbers, in the same order.
     const compare = new Intl.Collator().compare;
-    rows.sort((a, b) => compare(a.statement.dateSaid || a.sourceDate, b.statement.dateSaid || b.sourceDate) || compare(a.sourceId, b.sourceId) || a.start - b.start);
+    const dateOf = (r: StatementRow) => r.statement.dateSaid || r.sourceDate;
+    const dateRank = collatedRanks(rows.map(dateOf), compare);
+    const sourceRank = collatedRanks(rows.map((r) => r.sourceId), compare);
+    const sortKey = new Float64Array(rows.length);
+    rows.forEach((r, i) => (sortKey[i] = (dateRank.get(dateOf(r)) as number) * sourceRank.size + (sourceRank.get(r.sourceId) as number)));
+    // Ties keep the rows' order (as the stable sort on the strings did).
+    const order = rows.map((_, i) => i).sort((a, b) => sortKey[a] - sortKey[b] || rows[a].start - rows[b].start || a - b);
+    const unsorted = [...rows];
+    order.forEach((from, i) => (rows[i] = unsorted[from]));
     const byGroup = new Map<string, StatementRow[]>();
     for (const r of rows) {
       const list = byGroup.get(r.groupId);
@@ -112,4 +134,16 @@ export class StatementIndex {
       return { sourceId: s, highlightId: h, score: Math.round(r.score * 100) / 100 };
     });
   }
+}
+
+/** Each distinct value's place in the collator's order (values it holds equal share a place). */
+function collatedRanks(values: readonly string[], compare: (a: string, b: string) => number): Map<string, number> {
+  const distinct = [...new Set(values)].sort(compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && compare(distinct[i - 1], v) !== 0) rank++;
+    ranks.set(v, rank);
+  });
+  return ranks;
 }

@@ -1,7 +1,9 @@
 /**
  * The words of the statements being grouped, as numbers (grouping.ts). Each distinct lemma gets an id once; a
  * statement is then its lemma ids in order and its distinct ids, plain arrays of small integers: no Set and no string
- * compared per statement or per pair scored. Each id's MinHash values are worked out once. Pure.
+ * compared per statement or per pair scored. Each id's MinHash values are worked out once; a text met again (one
+ * statement reported by many outlets) is lemmatised once, and each distinct set of lemmas gets a number, so that what
+ * is worked out from the set alone (the MinHash signature) is worked out once per set. Pure.
  */
 import { lemmas } from './normalise';
 
@@ -10,6 +12,9 @@ export const ROWS = 3;
 export const HASHES = BANDS * ROWS;
 /** Words whose MinHash values are kept (a corpus of endless distinct words computes the rest each time). */
 const HASHES_KEPT = 50_000;
+/** Texts whose words are kept, and sets whose numbers are kept; each table is emptied when full (numbers are never reused). */
+const TEXTS_KEPT = 200_000;
+const SETS_KEPT = 200_000;
 /** The in-order alignment looks at the first words of each statement only. */
 const ALIGN_MAX = 200;
 
@@ -41,10 +46,12 @@ export function mix(h: number, seed: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** A statement's words: lemma ids in order, and its distinct ids (first met first). */
+/** A statement's words: lemma ids in order, and its distinct ids (first met first). Shared: never changed. */
 export interface Words {
   seq: number[];
   set: number[];
+  /** The number of its set: the same for the same distinct lemmas in any order and repeated, never another set's. */
+  setNo: number;
 }
 
 export class LemmaTable {
@@ -57,9 +64,16 @@ export class LemmaTable {
   private stamp = new Uint32Array(1024);
   private mark = 0;
   private readonly row = new Uint16Array(ALIGN_MAX + 1);
+  private readonly byText = new Map<string, Words>();
+  /** An order-free hash of each set numbered -> the words first seen with that set (several: hashes may collide). */
+  private readonly setsByHash = new Map<number, Array<{ set: readonly number[]; setNo: number }>>();
+  private setsKept = 0;
+  private nextSetNo = 0;
 
   /** The lemmas of a text (normalise.ts) as ids. */
   words(text: string): Words {
+    const known = this.byText.get(text);
+    if (known) return known;
     const seq: number[] = [];
     for (const lemma of lemmas(text)) {
       let id = this.ids.get(lemma);
@@ -82,7 +96,37 @@ export class LemmaTable {
       this.stamp[id] = mark;
       set.push(id);
     }
-    return { seq, set };
+    const words = { seq, set, setNo: this.setNoOf(set, mark) };
+    if (this.byText.size >= TEXTS_KEPT) this.byText.clear();
+    this.byText.set(text, words);
+    return words;
+  }
+
+  /** The number of a set whose ids are stamped with `mark` (and no other id is). */
+  private setNoOf(set: readonly number[], mark: number): number {
+    // The sum of the ids' hashes, so any order gives the same.
+    let h = set.length;
+    for (const id of set) h = (h + mix(id, 0x27d4eb2f)) >>> 0;
+    const same = this.setsByHash.get(h);
+    if (same) {
+      for (const w of same) {
+        // Distinct ids, as many, every one stamped: the same set.
+        if (w.set.length !== set.length) continue;
+        let all = true;
+        for (const id of w.set) if (this.stamp[id] !== mark) all = false;
+        if (all) return w.setNo;
+      }
+    }
+    if (this.setsKept >= SETS_KEPT) {
+      this.setsByHash.clear();
+      this.setsKept = 0;
+    }
+    const setNo = this.nextSetNo++;
+    const list = this.setsByHash.get(h);
+    if (list) list.push({ set, setNo });
+    else this.setsByHash.set(h, [{ set, setNo }]);
+    this.setsKept++;
+    return setNo;
   }
 
   /** The MinHash signature of a set of ids, written into `sig`. */

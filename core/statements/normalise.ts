@@ -74,7 +74,8 @@ export function lemmas(text: string): string[] {
   const lower = text.toLowerCase();
   // NFKC leaves ASCII as it is: most statements skip it.
   const words = (ASCII.test(lower) ? lower : lower.normalize('NFKC')).match(/[\p{N}][\p{N},.]*[\p{N}]|[\p{L}\p{N}][\p{L}\p{N}’']*/gu) ?? [];
-  for (const raw of words.slice(0, 2000)) {
+  for (let i = 0; i < words.length && i < 2000; i++) {
+    const raw = words[i];
     const w = possessive(raw) ? raw.slice(0, -2) : raw;
     if (STOP.has(w)) continue;
     const direct = CANONICAL.get(w);

@@ -62,4 +62,48 @@ describe('band tables: the LSH buckets of the statement grouping in typed arrays
     expect(touched).toEqual([0]);
     expect(counts[0]).toBe(3);
   });
+
+  it('walks many statements band by band exactly as one by one, through growth and removals between batches', () => {
+    const random = seededRandom(9);
+    const bands = 4;
+    const one = new BandTables(bands, 16);
+    const many = new BandTables(bands, 16);
+    const keys = new Int32Array(6000 * bands);
+    const counts = new Uint16Array(6000);
+    const visits = { seen: new Int32Array(0), starts: new Int32Array(0) };
+    let serial = 0;
+    while (serial < 6000) {
+      const n = 1 + Math.floor(random() * 700);
+      const serials = Int32Array.from({ length: Math.min(n, 6000 - serial) }, (_, k) => serial + k);
+      for (const s of serials) for (let b = 0; b < bands; b++) keys[s * bands + b] = Math.floor(random() * 60) * (random() < 0.2 ? 1 << 16 : 1);
+      // One by one: what each counted, in the order first met, and how many times.
+      const met: Array<Array<[number, number]>> = [];
+      for (const s of serials) {
+        const touched: number[] = [];
+        one.scanAndAdd(keys, s * bands, s, 12, counts, touched);
+        met.push(touched.map((t) => [t, counts[t]]));
+        for (const t of touched) counts[t] = 0;
+      }
+      many.scanAndAddMany(keys, serials, serials.length, 12, visits);
+      // The same from the walks written band by band, counted as the grouper counts them.
+      const m = serials.length;
+      let walked = 0;
+      for (let k = 0; k < m; k++) {
+        const seen = new Map<number, number>();
+        for (let b = 0; b < bands; b++) {
+          for (let v = visits.starts[b * (m + 1) + k]; v < visits.starts[b * (m + 1) + k + 1]; v++) seen.set(visits.seen[v], (seen.get(visits.seen[v]) ?? 0) + 1);
+          walked += visits.starts[b * (m + 1) + k + 1] - visits.starts[b * (m + 1) + k];
+        }
+        expect([...seen]).toEqual(met[k]);
+      }
+      expect(walked).toBeGreaterThan(m);
+      serial += m;
+      // Some go, from both.
+      for (let r = 0; r < 20; r++) {
+        const gone = Math.floor(random() * serial);
+        for (let b = 0; b < bands; b++) many.remove(b, keys[gone * bands + b], gone);
+        for (let b = 0; b < bands; b++) one.remove(b, keys[gone * bands + b], gone);
+      }
+    }
+  });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StatementGrouper, type GroupItem } from '../../core/statements/grouping';
+import { rankCandidates } from '../../core/statements/rank-candidates';
+import { seededRandom } from '../../scripts/bench/fixtures/seeded-random';
 
 const root = join(__dirname, '..', '..');
 const fixture = JSON.parse(readFileSync(join(root, 'tests/fixtures/statements/seed-statements.json'), 'utf8')) as {
@@ -91,5 +93,64 @@ describe('statement grouping', () => {
     const multi = [...g.groups().values()].filter((ids) => ids.length > 1);
     console.log(`${items.length} statements, ${g.groups().size} groups, ${multi.length} with more than one statement:\n` + multi.map((ids) => ids.map((id) => `  - ${text.get(id)!.slice(0, 90).replace(/\n/g, ' ')}`).join('\n')).join('\n  --\n'));
     expect(multi.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ranks candidates as a stable sort by bands shared would, keeping those met in two bands or more, at most 40', () => {
+    const random = seededRandom(5);
+    for (let k = 0; k < 500; k++) {
+      const touched = Array.from({ length: Math.floor(random() * 90) }, (_, i) => i * 3);
+      const counts = new Uint16Array(300);
+      for (const t of touched) counts[t] = 1 + Math.floor(random() * (random() < 0.5 ? 4 : 32));
+      const out = new Int32Array(40);
+      const n = rankCandidates(touched, counts, out);
+      const expected = touched.filter((t) => counts[t] >= 2).sort((a, b) => counts[b] - counts[a]).slice(0, 40);
+      expect(Array.from(out.subarray(0, n))).toEqual(expected);
+    }
+  });
+
+  it('groups a speaker again after a removal as a fresh grouping of what is left would, with keys reused from removed statements', () => {
+    const random = seededRandom(23);
+    const claims = ['terrorists try to enter CIS territory disguised as refugees', 'drug traffickers cross the southern border in small groups', 'militants plan to spread into Central Asia', 'the buildup of forces is visible on the border'];
+    const extra = ['today', 'again', 'really', 'now', 'clearly'];
+    const items: GroupItem[] = [];
+    for (let i = 0; i < 120; i++) {
+      // Repeated wordings (the same set of lemmas, so the same band keys) under two speakers.
+      const words = `${claims[Math.floor(random() * claims.length)]} ${extra[Math.floor(random() * extra.length)]}`.split(' ');
+      if (random() < 0.5) words.reverse();
+      items.push({ id: `i${String(i).padStart(3, '0')}`, speaker: i % 2 ? 'putin' : 'lavrov', text: words.join(' '), date: '2021-10-15' });
+    }
+    const g = new StatementGrouper();
+    for (const item of items) g.add(item);
+    const gone = new Set(['i001', 'i007', 'i051']);
+    for (const id of gone) g.remove(id);
+    // Putin's statements were added again (in their order) after each removal: a fresh grouping of them in that order.
+    const fresh = new StatementGrouper();
+    for (const item of items) if (item.speaker === 'putin' && !gone.has(item.id)) fresh.add(item);
+    const putin = (x: StatementGrouper) => partition(x).filter((p) => p.split(',').some((id) => Number(id.slice(1)) % 2 === 1));
+    expect(putin(g)).toEqual(putin(fresh));
+    expect(putin(g).length).toBeGreaterThan(1);
+    for (const id of ['i002', 'i003']) expect(g.groupOf(id)).toMatch(/^g:i\d{3}$/);
+  });
+
+  it('adds many at once with the groups of adding them one by one, replacements and repeated ids included', () => {
+    const random = seededRandom(31);
+    const words = 'terrorists try enter CIS territory disguised refugees drug traffickers cross southern border small groups militants plan spread Central Asia'.split(' ');
+    const items: GroupItem[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const text = Array.from({ length: 5 + Math.floor(random() * 5) }, () => words[Math.floor(random() * words.length)]).join(' ');
+      // Some ids again (a changed statement), some without words, some in a group chosen by hand, dates a few days apart.
+      const id = random() < 0.1 && i > 0 ? `x${Math.floor(random() * i)}` : `x${i}`;
+      const item: GroupItem = { id, speaker: `sp${Math.floor(random() * 3)}`, text: random() < 0.02 ? 'the of and' : text, date: `2021-10-${String(10 + Math.floor(random() * 9))}` };
+      if (random() < 0.03) item.manualKey = 'k1';
+      items.push(item);
+    }
+    const one = new StatementGrouper();
+    for (const item of items) one.add(item);
+    const many = new StatementGrouper();
+    many.addAll(items.slice(0, 700));
+    many.addAll(items.slice(700));
+    expect(partition(many)).toEqual(partition(one));
+    expect(partition(one).filter((p) => p.includes(',')).length).toBeGreaterThan(10);
+    for (const item of items.slice(0, 50)) expect(many.groupOf(item.id)).toBe(one.groupOf(item.id));
   });
 });

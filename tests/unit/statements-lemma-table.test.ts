@@ -49,4 +49,23 @@ describe('lemma table: statements as word ids', () => {
     expect(sig('refugees cross the border with drugs')).toEqual(sig('drugs, border, refugees cross cross'));
     expect(sig('refugees cross the border')).not.toEqual(sig('militants plan attacks'));
   });
+
+  it('numbers sets: the same number exactly for the same distinct lemmas, whatever the order, repeats or text', () => {
+    const random = seededRandom(11);
+    const table = new LemmaTable();
+    const byNo = new Map<number, string>();
+    const byKey = new Map<string, number>();
+    for (let k = 0; k < 3000; k++) {
+      // A small vocabulary and short texts: many texts share a set, some are the same text again.
+      const text = Array.from({ length: 1 + Math.floor(random() * 4) }, () => WORDS[Math.floor(random() * 8)]).join(random() < 0.5 ? ' ' : ', ');
+      const w = table.words(text);
+      const key = [...new Set(lemmas(text))].sort().join(' ');
+      expect(byNo.get(w.setNo) ?? key).toBe(key);
+      expect(byKey.get(key) ?? w.setNo).toBe(w.setNo);
+      byNo.set(w.setNo, key);
+      byKey.set(key, w.setNo);
+      expect(table.words(text)).toBe(w);
+    }
+    expect(byKey.size).toBeGreaterThan(50);
+  });
 });
