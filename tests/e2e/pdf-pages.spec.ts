@@ -126,12 +126,14 @@ test('the pages of a PDF: seen, highlighted on the page by mouse, the same highl
   await expect(pdfPage(page, 3).locator('.textLayer')).toContainText('Lorries carried flour', { timeout: 30_000 });
   await reader(page).getByRole('button', { name: 'Text', exact: true }).click();
   await expect(pageView(page)).toHaveCount(0);
-  // (Pages -> text: the text view opening at the same passage is intermittent under load; not asserted until fixed.)
-  await expect(reader(page).getByText('Lorries carried flour and fuel across the border.')).toBeAttached();
+  // Pages -> text: the text view opens at page 3's passage.
+  await expect(reader(page).getByText('Lorries carried flour and fuel across the border.')).toBeInViewport({ timeout: 30_000 });
   // Back to the pages with the keyboard shortcut: at the same passage, page 3.
   await page.keyboard.press('Control+Shift+P');
-  // (Text -> pages at the same passage is intermittent under load too: not asserted until fixed; see the note.)
   await expect(pageView(page)).toBeVisible();
+  await expect(number).toHaveValue('3', { timeout: 30_000 });
+  await expect(pdfPage(page, 3).locator('.textLayer')).toContainText('Lorries carried flour', { timeout: 30_000 });
+  await expect(pdfPage(page, 3)).toBeInViewport();
   // The panel's highlight: the pages scroll back to it on page 2.
   await panel(page).getByRole('option').first().click();
   await expect(pdfPage(page, 2).locator(`.pdf-mark[data-highlight-id="${doc.highlights[0].id}"]`).first()).toBeInViewport({ timeout: 30_000 });

@@ -152,7 +152,9 @@ export const PdfPageView = forwardRef<PdfPageViewHandle, Props>(function PdfPage
     for (let i = 0; i < p.count; i++) {
       const h = p.sizes[i].height * scale;
       if (y + h >= viewTop - scroller.clientHeight && y <= viewBottom + scroller.clientHeight) near.add(i);
-      if (top < 0 && y + h > viewTop + 8) top = i;
+      // The page in view: the first whose part below the top of the view is more than a sliver. A passage settled
+      // 56 px below the top shows the end of the page before it, which is not the page being read.
+      if (top < 0 && y + h > viewTop + Math.min(scroller.clientHeight / 3, h / 2)) top = i;
       y += h + GAP;
       if (y > viewBottom + 2 * scroller.clientHeight && top >= 0) break;
     }
