@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Modal } from '../ui/Modal';
 import { call } from '../api';
-import { RemoteFields, contain, type RemoteKind } from './remote-fields';
+import { RemoteFields, contain, type RemoteKind, SyncFormFooter } from './remote-fields';
 import { msg } from '../i18n';
 
 /**
@@ -44,24 +44,7 @@ export function JoinDialog({ defaultName, onJoined, onClose }: { defaultName: st
             <input type="text" name="folder" value={folder} dir="ltr" spellCheck={false} autoComplete="off" placeholder={msg('sync.folderPlaceholder')} onChange={(e) => setFolder(e.target.value)} />
           </label>
         </RemoteFields>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {busy && (
-          <p className="sync-progress" role="status">
-            <span className="spinner" aria-hidden="true" /> {msg('sync.copying')}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {msg('shell.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {msg('sync.join')}
-          </button>
-        </div>
+        <SyncFormFooter error={error} busy={busy} progress={msg('sync.copying')} submitLabel={msg('sync.join')} onClose={onClose} />
       </form>
     </Modal>
   );

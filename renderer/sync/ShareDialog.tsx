@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Modal } from '../ui/Modal';
 import type { SyncResult, SyncStatus } from '../../core/sync/api';
-import { RemoteFields, contain, guessKind, type RemoteKind } from './remote-fields';
+import { RemoteFields, contain, guessKind, type RemoteKind, SyncFormFooter } from './remote-fields';
 import { msg } from '../i18n';
 
 /**
@@ -41,24 +41,7 @@ export function ShareDialog({ status, onShare, onClose }: { status: SyncStatus; 
         </p>
         <RemoteFields kind={kind} url={url} token={token} name={name} onKind={setKind} onUrl={setUrl} onToken={setToken} onName={setName} tokenSaved={status.hasToken} />
         <p className="field-hint">{status.git === 'system' ? msg('sync.gitSystem') : msg('sync.gitBuiltIn')}</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {busy && (
-          <p className="sync-progress" role="status">
-            <span className="spinner" aria-hidden="true" /> {msg('sync.sending')}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {msg('shell.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {wasShared ? msg('sync.saveAndSync') : msg('sync.share')}
-          </button>
-        </div>
+        <SyncFormFooter error={error} busy={busy} progress={msg('sync.sending')} submitLabel={wasShared ? msg('sync.saveAndSync') : msg('sync.share')} onClose={onClose} />
       </form>
     </Modal>
   );

@@ -70,3 +70,29 @@ export function guessKind(url: string | null): RemoteKind {
   if (/^(ssh:\/\/|[\w.-]+@[\w.-]+:)/.test(url)) return 'ssh';
   return 'folder';
 }
+
+/** The end of the Share and Join forms: the error, the progress line while git works, then Cancel and the action. */
+export function SyncFormFooter({ error, busy, progress, submitLabel, onClose }: { error: string | null; busy: boolean; progress: string; submitLabel: string; onClose(): void }) {
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {busy && (
+        <p className="sync-progress" role="status">
+          <span className="spinner" aria-hidden="true" /> {progress}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} disabled={busy}>
+          {msg('shell.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
