@@ -166,10 +166,12 @@ export class NotebookService implements Handlers {
   }
 
   async shareNotebook(input: ChannelInput<'shareNotebook'>): Promise<ChannelOutput<'shareNotebook'>> {
-    // The name given when sharing becomes this analyst's name in the notebook, if none is set yet.
+    const shared = await (await this.sharing()).share(input);
+    // The name given when sharing becomes this analyst's name in the notebook, if none is set yet; only once the
+    // share went through (a refused address or token changes nothing here).
     const name = input.authorName.trim();
     if (name && !this.store.catalog.settings.analystName) await this.updateSettings({ analystName: name });
-    return (await this.sharing()).share(input);
+    return shared;
   }
 
   async syncNotebook(): Promise<ChannelOutput<'syncNotebook'>> {
