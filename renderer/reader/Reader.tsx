@@ -91,7 +91,9 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
   // A PDF source opened in its text: its pages are made ready at once (the file is read and parsed off this thread,
   // in the backend and pdf.js's worker), so that switching to them draws without waiting.
   useEffect(() => {
-    if (pageable && view === 'text') preparePdf(meta.id);
+    if (!pageable || view !== 'text') return;
+    const idle = requestIdleCallback(() => preparePdf(meta.id), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
   }, [pageable, view, meta.id]);
   /** Where the text view is kept at the top while it settles: the remembered position, or the pages' passage. */
   const [pin, setPin] = useState({ offset: initialPosition, view });
