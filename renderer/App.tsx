@@ -547,6 +547,8 @@ export function App() {
     );
   }
 
+  /** The find bar is over the reader (the reader stack makes room for it with a class). */
+  const findBarShown = doc !== null && find.open && !analysisOpen;
   return (
     <div className="app">
       <Toolbar
@@ -611,7 +613,7 @@ export function App() {
         <Panel id="pane-reader" defaultSize="48" minSize="25">
           <PaneBoundary pane="Reader" onOpenBackups={() => setDialog('backups')} resetKey={doc?.meta.id}>
           {/* A class, not :has(.find-bar): a :has() rule made every change inside the reader restyle all of it. */}
-          <div className={doc && find.open && !analysisOpen ? 'reader-stack finding' : 'reader-stack'}>
+          <div className={findBarShown ? 'reader-stack finding' : 'reader-stack'}>
             <div className="reader-slot" inert={retrieval !== null || analysisOpen || statementsOpen || agreementOpen}>
               {doc && sideBySide ? (
                 <BilingualView
@@ -698,7 +700,7 @@ export function App() {
                 <main className="pane reader empty">{msg('app.noSourceIsOpen')}</main>
               )}
             </div>
-            {doc && find.open && !analysisOpen && <FindBar find={find} focusKey={findFocus} onHighlight={(range) => void hl.create(range, [], (h) => reader.current?.paintNow(h))} />}
+            {findBarShown && <FindBar find={find} focusKey={findFocus} onHighlight={(range) => void hl.create(range, [], (h) => reader.current?.paintNow(h))} />}
             {analysisOpen && (
               <AnalysisView
                 report={report}
